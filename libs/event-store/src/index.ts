@@ -1,0 +1,2 @@
+export * from './port/types.js';
+export * from './port/errors.js';

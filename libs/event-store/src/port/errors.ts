@@ -1,0 +1,56 @@
+import type { CurrentRevision, ExpectedRevision } from './types.js';
+
+/** Base of every error the port raises; `type` is a literal adapters and callers switch on. */
+export abstract class EventStoreError extends Error {
+  abstract readonly type: string;
+}
+
+export class WrongExpectedRevisionError extends EventStoreError {
+  readonly type = 'wrong-expected-revision' as const;
+  constructor(
+    readonly streamName: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: CurrentRevision,
+  ) {
+    super(`Stream "${streamName}": expected revision ${String(expected)}, but it is ${String(actual)}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+export class StreamNotFoundError extends EventStoreError {
+  readonly type = 'stream-not-found' as const;
+  constructor(readonly streamName: string) {
+    super(`Stream "${streamName}" not found`);
+    this.name = 'StreamNotFoundError';
+  }
+}
+
+/** Bad input to the store: empty names, non-JSON data, oversized events, bad revisions. */
+export class InvalidEventStoreInputError extends EventStoreError {
+  readonly type = 'invalid-input' as const;
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InvalidEventStoreInputError';
+  }
+}
+
+/** The store cannot be reached, or did not answer in time. Safe to retry. */
+export class EventStoreUnavailableError extends EventStoreError {
+  readonly type = 'unavailable' as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EventStoreUnavailableError';
+  }
+}
+
+/** The store's file is held by another process, or was written by an incompatible version. */
+export class EventStoreLockedError extends EventStoreError {
+  readonly type = 'locked' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'EventStoreLockedError';
+  }
+}

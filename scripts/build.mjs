@@ -1,0 +1,23 @@
+// Compiles apps/, libs/ and test/ with SWC into dist/, rewriting the @one-window/* aliases.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+execFileSync(
+  process.execPath,
+  [
+    'node_modules/@swc/cli/bin/swc.js',
+    'apps',
+    'libs',
+    'test',
+    '-d',
+    'dist',
+    '--copy-files',
+    '--config-file',
+    '.swcrc',
+    '--quiet',
+  ],
+  { cwd: root, stdio: 'inherit' },
+);

@@ -1,0 +1,5 @@
+import type { Command } from 'commander';
+import { registerServe } from './serve.command.js';
+
+/** Every `one-window` sub-command registers itself here (one file per command group). */
+export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [registerServe];

@@ -1,0 +1,47 @@
+/** Base of every error the calendar raises; `type` is a literal callers (and the HTTP layer) switch on. */
+export abstract class CalendarError extends Error {
+  abstract readonly type: string;
+}
+
+/**
+ * A computation needed a day in a year that no calendar source covers. Counting it as
+ * Monday–Friday could miss a statutory holiday, so the calendar refuses (DOMAIN.md §5).
+ */
+export class CalendarCoverageError extends CalendarError {
+  readonly type = 'calendar-coverage' as const;
+  constructor(
+    readonly year: number,
+    readonly date: string,
+  ) {
+    super(
+      `The working-day calendar does not cover ${year} (needed for ${date}): no official holiday ` +
+        `schedule for ${year} is loaded. An administrator must load the State Council's ${year} schedule ` +
+        `(one-window calendar import <file>) before deadlines that reach into ${year} can be computed.`,
+    );
+    this.name = 'CalendarCoverageError';
+  }
+}
+
+/** A business date that is not a real `YYYY-MM-DD` day, or a day count that is not a whole number ≥ 0. */
+export class InvalidCalendarInputError extends CalendarError {
+  readonly type = 'invalid-calendar-input' as const;
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InvalidCalendarInputError';
+  }
+}
+
+/** A year schedule that fails validation; `problems` lists every defect at once. */
+export class InvalidYearScheduleError extends CalendarError {
+  readonly type = 'invalid-year-schedule' as const;
+  constructor(
+    readonly year: unknown,
+    readonly problems: readonly string[],
+  ) {
+    super(`Invalid holiday schedule for year ${String(year)}: ${problems.join('; ')}`);
+    this.name = 'InvalidYearScheduleError';
+  }
+}

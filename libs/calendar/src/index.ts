@@ -1,0 +1,16 @@
+export * from './errors.js';
+export {
+  type BusinessDate,
+  addNaturalDays,
+  chinaDate,
+  chinaDayEnd,
+  chinaDayStart,
+  isBusinessDate,
+  isWeekend,
+} from './dates.js';
+export { type YearSchedule, YearScheduleDto, parseYearSchedule } from './year-schedule.js';
+export type { CalendarSourceKind, YearCoverage } from './day-table.js';
+export type { WorkingDays } from './working-days.js';
+export * from './working-calendar.js';
+export * from './deadlines.js';
+export * from './rating-deadlines.js';

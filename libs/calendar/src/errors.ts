@@ -45,3 +45,12 @@ export class InvalidYearScheduleError extends CalendarError {
     this.name = 'InvalidYearScheduleError';
   }
 }
+
+/** Only an administrator changes the working-day calendar. */
+export class CalendarPermissionError extends CalendarError {
+  readonly type = 'forbidden' as const;
+  constructor(readonly actor: { readonly userId: string; readonly role: string }) {
+    super(`${actor.userId} (${actor.role}) may not load a calendar year: only an administrator may`);
+    this.name = 'CalendarPermissionError';
+  }
+}

@@ -28,6 +28,8 @@ export interface Material {
   readonly sourceChannel: SourceChannel;
   /** For shared materials: where they are fetched from (data-sharing source or certificate type). */
   readonly sharedSource?: string;
+  /** For intermediary materials: the intermediary's category or statutory qualification (Art. 11(4)). */
+  readonly intermediary?: string;
   readonly copies: number;
   readonly format: string;
   readonly electronicCopyRequired: boolean;
@@ -87,6 +89,12 @@ export interface ServiceGuide {
   readonly hours: string;
   readonly enquiry: string;
   readonly complaint: string;
+  /** The day this version takes effect (YYYY-MM-DD, China date); informational. */
+  readonly effectiveFrom?: string;
+  /** Why this version differs from the previous one (Art. 13); required from version 2 on. */
+  readonly changeNote?: string;
   /** True for the demo catalog: names and limits are realistic, codes are not official. */
   readonly demo?: boolean;
+  /** For demo guides: which values are demo values rather than checked against the law. */
+  readonly demoNote?: string;
 }

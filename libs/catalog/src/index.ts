@@ -1,1 +1,11 @@
 export * from './guide.js';
+export * from './org.js';
+export * from './problem.js';
+export * from './errors.js';
+export { Catalog, type CatalogFilter } from './catalog.js';
+export { Directory } from './directory.js';
+export { loadCatalog, validateCatalogDir, ORG_FILE, type LoadCatalogOptions } from './load-catalog.js';
+export { DEFAULT_ITEM_CODE_PATTERN, type GuideValidationOptions } from './validation/validate-guide.js';
+export { demoCatalogDir } from './demo-catalog.js';
+export { DEMO_ITEMS, DEMO_HALLS, DEMO_DEPARTMENTS } from './demo-items.js';
+export { CatalogModule, type CatalogModuleOptions } from './catalog.module.js';

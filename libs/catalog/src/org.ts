@@ -1,0 +1,30 @@
+import type { Level } from './guide.js';
+
+/**
+ * The organisation directory (DOMAIN.md §2): halls where clerks receive applications and
+ * departments (政务服务机构) whose approvers decide items. Guides refer to departments by id.
+ */
+export interface Hall {
+  /** Stable id, e.g. `hall-150102`; a clerk's `Actor.hall`. */
+  readonly id: string;
+  readonly name: string;
+  /** 6-digit administrative division code of the division the hall serves (township and village halls use their banner's code). */
+  readonly divisionCode: string;
+  readonly level: Level;
+}
+
+export interface Department {
+  /** Stable id, e.g. `150102-market-regulation`; an approver's `Actor.department`. */
+  readonly id: string;
+  readonly name: string;
+  readonly level: Level;
+  readonly divisionCode: string;
+  /** The hall whose back office the department works in. */
+  readonly hall: string;
+}
+
+export interface OrgDirectoryData {
+  readonly halls: readonly Hall[];
+  readonly departments: readonly Department[];
+  readonly demo?: boolean;
+}

@@ -1,0 +1,24 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+
+/**
+ * A named rule that may look at the whole object being validated (same-object cross-field
+ * rules such as "promised ≤ statutory"). `check` gets the property value and its owner.
+ */
+export function Rule<T extends object>(
+  name: string,
+  check: (value: unknown, owner: T) => boolean,
+  message: string | ((value: unknown, owner: T) => string),
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return ValidateBy(
+    {
+      name,
+      validator: {
+        validate: (value, args) => check(value, args!.object as T),
+        defaultMessage: (args) =>
+          typeof message === 'string' ? message : message(args!.value, args!.object as T),
+      },
+    },
+    options,
+  );
+}

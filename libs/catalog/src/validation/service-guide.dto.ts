@@ -1,0 +1,220 @@
+// class-transformer's @Type reads design metadata.
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import type { CaseKind, HandlingForm, ItemType, Level, ServiceGuide } from '../guide.js';
+import { FeeDto } from './fee.dto.js';
+import { MaterialDto } from './material.dto.js';
+import { ProcessStepDto } from './process-step.dto.js';
+import { Rule } from './rule.js';
+
+export const ITEM_TYPES: readonly ItemType[] = [
+  '01',
+  '02',
+  '03',
+  '04',
+  '05',
+  '06',
+  '07',
+  '08',
+  '09',
+  '10',
+  '20',
+];
+export const LEVELS: readonly Level[] = [2, 3, 4, 5, 6];
+export const CASE_KINDS: readonly CaseKind[] = ['on-the-spot', 'promised'];
+export const HANDLING_FORMS: readonly HandlingForm[] = ['window', 'online', 'mobile', 'courier'];
+const SERVICE_TARGETS = ['natural-person', 'legal-person'] as const;
+const SCOPES = ['none', 'league', 'region', 'national'] as const;
+
+const onTheSpot = (g: ServiceGuideDto) => g.caseKind === 'on-the-spot';
+const isInt = (v: unknown): v is number => Number.isInteger(v);
+
+/** A service guide with every Art. 10 element and the DOMAIN §3 rules that concern one guide. */
+export class ServiceGuideDto implements ServiceGuide {
+  @IsNotEmpty()
+  @IsString()
+  code!: string;
+
+  @Min(1)
+  @IsInt()
+  version!: number;
+
+  @IsNotEmpty()
+  @IsString()
+  name!: string;
+
+  @IsString()
+  @IsOptional()
+  nameEn?: string;
+
+  @IsIn(ITEM_TYPES, { message: 'must be a GB/T 39046 A.1 item type: 01–10 or 20' })
+  itemType!: ItemType;
+
+  @IsIn(LEVELS, { message: 'must be a GB/T 39046 level from 2 (region) to 6 (village)' })
+  level!: Level;
+
+  @IsIn(CASE_KINDS, { message: 'must be "on-the-spot" (即办件) or "promised" (承诺件)' })
+  caseKind!: CaseKind;
+
+  @IsNotEmpty()
+  @IsString()
+  legalBasis!: string;
+
+  @IsNotEmpty()
+  @IsString()
+  implementingAgency!: string;
+
+  @IsNotEmpty()
+  @IsString()
+  department!: string;
+
+  @IsNotEmpty()
+  @IsString()
+  acceptanceConditions!: string;
+
+  @IsIn(SERVICE_TARGETS, { each: true })
+  @ArrayUnique()
+  @ArrayMinSize(1)
+  @IsArray()
+  serviceTarget!: ('natural-person' | 'legal-person')[];
+
+  @Rule<ServiceGuideDto>(
+    'statutoryMatchesKind',
+    (v, g) => (onTheSpot(g) ? v === 0 : isInt(v) && v >= 1),
+    (_v, g) =>
+      onTheSpot(g)
+        ? 'must be 0 for an on-the-spot item (即办件)'
+        : 'must be at least 1 working day for a promised item (承诺件)',
+  )
+  @Min(0)
+  @IsInt()
+  statutoryLimitDays!: number;
+
+  @Rule<ServiceGuideDto>(
+    'promisedWithinStatutory',
+    (v, g) => !isInt(g.statutoryLimitDays) || (v as number) <= g.statutoryLimitDays,
+    (v, g) => `the promised limit (${String(v)}) exceeds the statutory limit (${g.statutoryLimitDays})`,
+  )
+  @Rule<ServiceGuideDto>(
+    'promisedMatchesKind',
+    (v, g) => (onTheSpot(g) ? v === 0 : (v as number) >= 1),
+    (_v, g) =>
+      onTheSpot(g)
+        ? 'must be 0 for an on-the-spot item (即办件)'
+        : 'must be at least 1 working day for a promised item (承诺件)',
+  )
+  @Min(0)
+  @IsInt()
+  promisedLimitDays!: number;
+
+  @IsNotEmpty()
+  @IsString()
+  resultName!: string;
+
+  @IsString()
+  @IsOptional()
+  resultSample?: string;
+
+  @ValidateNested()
+  @Type(() => FeeDto)
+  @IsObject()
+  fee!: FeeDto;
+
+  @ValidateNested({ each: true })
+  @Type(() => MaterialDto)
+  @IsArray()
+  materials!: MaterialDto[];
+
+  @Rule<ServiceGuideDto>(
+    'stepsWithinPromised',
+    (v, g) => {
+      const limits = (v as ProcessStepDto[]).map((s) => s?.timeLimitDays);
+      if (!limits.every(isInt) || !isInt(g.promisedLimitDays)) return true;
+      return limits.reduce((a, b) => a + b, 0) <= g.promisedLimitDays;
+    },
+    (v, g) =>
+      `the steps' time limits add up to ${(v as ProcessStepDto[]).reduce((a, s) => a + s.timeLimitDays, 0)} working days, more than the promised limit (${g.promisedLimitDays})`,
+  )
+  @Rule<ServiceGuideDto>(
+    'oneStepOnTheSpot',
+    (v, g) => !onTheSpot(g) || (v as unknown[]).length === 1,
+    'an on-the-spot item (即办件) has exactly one step',
+  )
+  @ValidateNested({ each: true })
+  @Type(() => ProcessStepDto)
+  @ArrayMinSize(1, { message: 'a guide needs at least one process step (Art. 9)' })
+  @IsArray()
+  steps!: ProcessStepDto[];
+
+  @IsIn(HANDLING_FORMS, { each: true })
+  @ArrayUnique()
+  @ArrayMinSize(1)
+  @IsArray()
+  handlingForms!: HandlingForm[];
+
+  @IsIn(SCOPES)
+  crossRegionScope!: (typeof SCOPES)[number];
+
+  @IsBoolean()
+  appointment!: boolean;
+
+  @Rule<ServiceGuideDto>(
+    'onlinePaymentNeedsFee',
+    (v, g) => v !== true || g.fee?.charged === true,
+    'a free item offers no online payment',
+  )
+  @IsBoolean()
+  onlinePayment!: boolean;
+
+  @IsBoolean()
+  courierDelivery!: boolean;
+
+  @IsNotEmpty()
+  @IsString()
+  place!: string;
+
+  @IsNotEmpty()
+  @IsString()
+  hours!: string;
+
+  @IsNotEmpty()
+  @IsString()
+  enquiry!: string;
+
+  @IsNotEmpty()
+  @IsString()
+  complaint!: string;
+
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date YYYY-MM-DD' })
+  @IsOptional()
+  effectiveFrom?: string;
+
+  @IsNotEmpty({ message: 'from version 2 on, a guide says what changed and why (Art. 13)' })
+  @IsString({ message: 'from version 2 on, a guide says what changed and why (Art. 13)' })
+  @ValidateIf((g: ServiceGuideDto) => (isInt(g.version) && g.version > 1) || g.changeNote !== undefined)
+  changeNote?: string;
+
+  @IsBoolean()
+  @IsOptional()
+  demo?: boolean;
+
+  @IsString()
+  @IsOptional()
+  demoNote?: string;
+}

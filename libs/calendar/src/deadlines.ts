@@ -46,27 +46,66 @@ export interface DecisionDue {
 export function decisionDue(days: WorkingDays, clock: DecisionClock): DecisionDue {
   checkDayCount(clock.limitDays, 'limitDays');
   checkDayCount(clock.extensionDays ?? 0, 'extensionDays');
-  const periods = (clock.suspensions ?? []).map((period, i) => closedPeriod(period, i, clock.asOf));
+  const suspensions = clock.suspensions ?? [];
+  const periods = mergePeriods(suspensions.map((period, i) => closedPeriod(period, i, clock.asOf)));
   const total = clock.limitDays + (clock.extensionDays ?? 0);
-  let due = clock.acceptedOn;
+  // Fixed point of due = start + total + (suspended working days up to due): each round can only move
+  // the date later, and never past the day-by-day answer (see the property test), so it stops there.
   let suspended = 0;
-  for (let counted = 0; counted < total;) {
-    due = days.nextWorkingDay(due);
-    if (periods.some((p) => p.from < due && due <= p.to)) suspended++;
-    else counted++;
+  let due = days.addWorkingDays(clock.acceptedOn, total);
+  for (;;) {
+    const nowSuspended = suspendedWorkingDays(days, periods, clock.acceptedOn, due);
+    if (nowSuspended === suspended) break;
+    suspended = nowSuspended;
+    due = days.addWorkingDays(clock.acceptedOn, total + suspended);
   }
   return {
     due,
     suspendedWorkingDays: suspended,
-    clockStopped: (clock.suspensions ?? []).some((period) => period.to === undefined),
+    clockStopped: suspensions.some((period) => period.to === undefined),
   };
 }
+
+interface ClosedPeriod {
+  readonly from: BusinessDate;
+  readonly to: BusinessDate;
+}
+
+/** Periods are half-open `(from, to]`, so touching or overlapping ones merge into one. */
+function mergePeriods(periods: readonly ClosedPeriod[]): ClosedPeriod[] {
+  const merged: ClosedPeriod[] = [];
+  const nonEmpty = periods.filter((period) => period.from < period.to);
+  for (const period of nonEmpty.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))) {
+    const last = merged.at(-1);
+    if (last && period.from <= last.to)
+      merged[merged.length - 1] = { from: last.from, to: maxDate(last.to, period.to) };
+    else merged.push(period);
+  }
+  return merged;
+}
+
+function suspendedWorkingDays(
+  days: WorkingDays,
+  periods: readonly ClosedPeriod[],
+  start: BusinessDate,
+  end: BusinessDate,
+): number {
+  let count = 0;
+  for (const period of periods) {
+    const [from, to] = [maxDate(period.from, start), minDate(period.to, end)];
+    if (from < to) count += days.workingDaysBetween(from, to);
+  }
+  return count;
+}
+
+const maxDate = (a: BusinessDate, b: BusinessDate) => (a > b ? a : b);
+const minDate = (a: BusinessDate, b: BusinessDate) => (a < b ? a : b);
 
 export function decisionDueDate(days: WorkingDays, clock: DecisionClock): BusinessDate {
   return decisionDue(days, clock).due;
 }
 
-function closedPeriod(period: SuspensionPeriod, index: number, asOf?: BusinessDate) {
+function closedPeriod(period: SuspensionPeriod, index: number, asOf?: BusinessDate): ClosedPeriod {
   toEpochDay(period.from, `suspensions[${index}].from`);
   if (period.to === undefined && asOf === undefined) {
     throw new InvalidCalendarInputError(

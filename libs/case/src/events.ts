@@ -355,6 +355,8 @@ export interface RatedData {
   readonly bad: boolean;
   readonly channel: RatingChannel;
   readonly stage: RatingStage;
+  /** For a visit rating (一次一评): the applicant visit rated, counted from 1 at receipt. */
+  readonly visit?: number;
   readonly comment?: string;
   readonly ratedAt: string;
 }

@@ -1,0 +1,302 @@
+/**
+ * How each event changes the machine's context. The machine decides *which state* an event
+ * leads to; this reducer records *what it says*. Pure, total over the union.
+ */
+import type { CaseEvent, SubmittedMaterial } from '../events.js';
+import type { CaseContext, ObligationRecord, TaskRecord } from './context.js';
+
+export function applyEvent(context: CaseContext, event: CaseEvent): CaseContext {
+  switch (event.type) {
+    case 'case.Received':
+      // The machine's input; folded by initialContext.
+      return context;
+    case 'case.Accepted':
+    case 'case.DeemedAccepted':
+    case 'case.AcceptedWithDeficiency': {
+      const { acceptedOn, voucherNumber, statutoryDueDate, promisedDueDate } = event.data;
+      return {
+        ...context,
+        acceptance: {
+          acceptedOn,
+          voucherNumber,
+          deemed: event.type === 'case.DeemedAccepted',
+          withDeficiency: event.type === 'case.AcceptedWithDeficiency',
+        },
+        statutoryDueDate,
+        promisedDueDate,
+        deficiency:
+          event.type === 'case.AcceptedWithDeficiency'
+            ? { missing: event.data.missing, supplyBy: event.data.supplyBy, overdue: false }
+            : context.deficiency,
+      };
+    }
+    case 'case.CorrectionRequested':
+      return {
+        ...context,
+        correction: { ...event.data, submittedOn: null },
+      };
+    case 'case.CorrectionSubmitted': {
+      const { decideBy, submittedOn, materials } = event.data;
+      return {
+        ...context,
+        materials: mergeMaterials(context.materials, materials),
+        correction: context.correction && { ...context.correction, submittedOn },
+        acceptanceDecideBy: decideBy ?? context.acceptanceDecideBy,
+        deemedAcceptanceFrom: decideBy ? submittedOn : context.deemedAcceptanceFrom,
+        visits: context.visits + 1,
+      };
+    }
+    case 'case.CorrectionOverdue':
+      return {
+        ...context,
+        withdrawal: {
+          reason: 'correction not supplied by its deadline',
+          withdrawnOn: event.data.withdrawnOn,
+          during: 'frontDesk.correctionRequested',
+          deemed: true,
+        },
+      };
+    case 'case.Refused':
+      return { ...context, refusal: event.data };
+    case 'case.Withdrawn':
+      return {
+        ...context,
+        withdrawal: { ...event.data, deemed: false },
+        tasks: updateTask(context.tasks, context.currentTaskId, (t) =>
+          t.status === 'open' || t.status === 'claimed' ? { ...t, status: 'closed', holder: null } : t,
+        ),
+        currentTaskId: null,
+        specialProcedures: context.specialProcedures.map((p) =>
+          p.endedOn === null ? { ...p, endedOn: event.data.withdrawnOn, result: 'case withdrawn' } : p,
+        ),
+      };
+    case 'case.DeficiencySupplied':
+      return {
+        ...context,
+        materials: mergeMaterials(context.materials, event.data.materials),
+        deficiency: context.deficiency && { ...context.deficiency, missing: event.data.remaining },
+        visits: context.visits + 1,
+      };
+    case 'case.DeficiencyOverdue':
+      return { ...context, deficiency: context.deficiency && { ...context.deficiency, overdue: true } };
+    case 'case.TaskCreated':
+      return {
+        ...context,
+        tasks: [...context.tasks, { ...event.data, status: 'open', holder: null }],
+        currentTaskId: event.data.taskId,
+        resumeStepIndex: null,
+      };
+    case 'case.TaskClaimed':
+      return {
+        ...context,
+        tasks: updateTask(context.tasks, event.data.taskId, (t) => ({
+          ...t,
+          status: 'claimed',
+          holder: event.data.holder,
+        })),
+      };
+    case 'case.TaskReleased':
+      return {
+        ...context,
+        tasks: updateTask(context.tasks, event.data.taskId, (t) => ({ ...t, status: 'open', holder: null })),
+      };
+    case 'case.TaskPassed':
+      return {
+        ...context,
+        tasks: updateTask(context.tasks, event.data.taskId, (t) => ({ ...t, status: 'passed' })),
+        currentTaskId: null,
+      };
+    case 'case.TaskReturned': {
+      const returned = context.tasks.find((t) => t.taskId === event.data.taskId);
+      return {
+        ...context,
+        tasks: updateTask(context.tasks, event.data.taskId, (t) => ({ ...t, status: 'returned' })),
+        currentTaskId: null,
+        resumeStepIndex: returned ? returned.stepIndex : context.resumeStepIndex,
+      };
+    }
+    case 'case.SpecialProcedureStarted':
+      return {
+        ...context,
+        specialProcedures: [
+          ...context.specialProcedures,
+          { ...event.data, endedOn: null, result: null, suspendedWorkingDays: 0 },
+        ],
+      };
+    case 'case.SpecialProcedureEnded':
+      return {
+        ...context,
+        specialProcedures: context.specialProcedures.map((p) =>
+          p.n === event.data.n
+            ? {
+                ...p,
+                endedOn: event.data.endedOn,
+                result: event.data.result,
+                suspendedWorkingDays: event.data.suspendedWorkingDays,
+              }
+            : p,
+        ),
+        statutoryDueDate: event.data.statutoryDueDate,
+        promisedDueDate: event.data.promisedDueDate,
+      };
+    case 'case.Extended':
+      return { ...context, extension: event.data, statutoryDueDate: event.data.statutoryDueDate };
+    case 'case.Approved': {
+      const { taskId, opinion, approvedOn, resultDueBy, withinStatutoryLimit, withinPromisedLimit } =
+        event.data;
+      return {
+        ...context,
+        tasks: updateTask(context.tasks, taskId, (t) => ({ ...t, status: 'decided' })),
+        currentTaskId: null,
+        decision: {
+          outcome: 'approved',
+          on: approvedOn,
+          taskId,
+          opinion,
+          resultDueBy,
+          withinStatutoryLimit,
+          withinPromisedLimit,
+        },
+      };
+    }
+    case 'case.Denied': {
+      const {
+        taskId,
+        reasons,
+        remedies,
+        deniedOn,
+        decisionNumber,
+        withinStatutoryLimit,
+        withinPromisedLimit,
+      } = event.data;
+      return {
+        ...context,
+        tasks: updateTask(context.tasks, taskId, (t) => ({ ...t, status: 'decided' })),
+        currentTaskId: null,
+        decision: {
+          outcome: 'denied',
+          on: deniedOn,
+          taskId,
+          reasons,
+          remedies,
+          decisionNumber,
+          withinStatutoryLimit,
+          withinPromisedLimit,
+        },
+      };
+    }
+    case 'case.ResultIssued':
+      return { ...context, result: event.data };
+    case 'case.Dispatched':
+      return { ...context, dispatch: event.data };
+    case 'case.Delivered':
+      return { ...context, deliveredOn: event.data.deliveredOn, visits: context.visits + 1 };
+    case 'case.Rated':
+      return { ...context, ratings: [...context.ratings, event.data] };
+    case 'case.ObligationOpened':
+      return {
+        ...context,
+        obligations: [
+          ...context.obligations,
+          { ...event.data, status: 'open', callback: null, closedAt: null, overdue: [] },
+        ],
+      };
+    case 'case.CallbackRecorded':
+      return {
+        ...context,
+        obligations: updateObligation(context.obligations, event.data.obligationId, (o) => ({
+          ...o,
+          status: 'called-back',
+          callback: event.data,
+        })),
+      };
+    case 'case.Rectified':
+      return {
+        ...context,
+        obligations: updateObligation(context.obligations, event.data.obligationId, (o) => ({
+          ...o,
+          status: 'rectified',
+          closedAt: event.data.rectifiedAt,
+        })),
+      };
+    case 'case.Explained':
+      return {
+        ...context,
+        obligations: updateObligation(context.obligations, event.data.obligationId, (o) => ({
+          ...o,
+          status: 'explained',
+          closedAt: event.data.explainedAt,
+        })),
+      };
+    case 'case.ObligationOverdue':
+      return {
+        ...context,
+        obligations: updateObligation(context.obligations, event.data.obligationId, (o) => ({
+          ...o,
+          overdue: [...o.overdue, event.data.deadline],
+        })),
+        marks: [...context.marks, markKey(event)],
+      };
+    case 'case.DecisionWarning':
+    case 'case.DecisionOverdue':
+    case 'case.ResultIssueOverdue':
+      return { ...context, marks: [...context.marks, markKey(event)] };
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}
+
+/** The key a deadline mark is remembered by; a timer whose mark exists decides nothing. */
+export function markKey(
+  event: Extract<
+    CaseEvent,
+    {
+      type:
+        | 'case.DecisionWarning'
+        | 'case.DecisionOverdue'
+        | 'case.ResultIssueOverdue'
+        | 'case.ObligationOverdue';
+    }
+  >,
+): string {
+  switch (event.type) {
+    case 'case.DecisionWarning':
+      return `decision-warning:${event.data.limit}:${event.data.dueDate}`;
+    case 'case.DecisionOverdue':
+      return `decision-overdue:${event.data.limit}:${event.data.dueDate}`;
+    case 'case.ResultIssueOverdue':
+      return `result-issue-overdue:${event.data.resultDueBy}`;
+    case 'case.ObligationOverdue':
+      return `obligation-overdue:${event.data.obligationId}:${event.data.deadline}`;
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}
+
+function updateTask(
+  tasks: readonly TaskRecord[],
+  id: string | null,
+  change: (task: TaskRecord) => TaskRecord,
+): readonly TaskRecord[] {
+  return tasks.map((task) => (task.taskId === id ? change(task) : task));
+}
+
+function updateObligation(
+  obligations: readonly ObligationRecord[],
+  id: string,
+  change: (obligation: ObligationRecord) => ObligationRecord,
+): readonly ObligationRecord[] {
+  return obligations.map((o) => (o.obligationId === id ? change(o) : o));
+}
+
+function mergeMaterials(
+  had: readonly SubmittedMaterial[],
+  added: readonly SubmittedMaterial[],
+): readonly SubmittedMaterial[] {
+  const codes = new Set(added.map((m) => m.code));
+  return [...had.filter((m) => !codes.has(m.code)), ...added];
+}

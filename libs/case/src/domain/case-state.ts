@@ -1,0 +1,96 @@
+/**
+ * A case's state is the machine's snapshot, read through a few honest names. `evolve` folds one
+ * event through XState's pure `transition()`; an event the machine does not accept in the current
+ * state means the history is corrupt, and folding stops with a CaseHistoryError.
+ */
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import type { CaseEvent } from '../events.js';
+import { caseMachine } from './case.machine.js';
+import type { CaseContext } from './context.js';
+
+export type CaseSnapshot = SnapshotFrom<typeof caseMachine>;
+
+/** The stage of one window a case is in, or how it ended. */
+export type CaseStage =
+  'frontDesk' | 'backOffice' | 'delivery' | 'completed' | 'refused' | 'withdrawn' | 'denied';
+
+export const CASE_STATUSES = [
+  'frontDesk.received',
+  'frontDesk.correctionRequested',
+  'frontDesk.correctionSubmitted',
+  'frontDesk.returnedForCorrection',
+  'backOffice.underReview',
+  'backOffice.specialProcedure',
+  'delivery.awaitingResult',
+  'delivery.issued',
+  'delivery.dispatched',
+  'completed',
+  'refused',
+  'withdrawn',
+  'denied',
+] as const;
+/** Where the case is in the handling region, e.g. `backOffice.specialProcedure`. */
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export type RatingStatus = 'noOpenObligation' | 'followingUp';
+
+export interface CaseState {
+  readonly status: CaseStatus;
+  readonly stage: CaseStage;
+  readonly rating: RatingStatus;
+  readonly context: CaseContext;
+  readonly snapshot: CaseSnapshot;
+}
+
+export class CaseHistoryError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly status: string,
+    readonly index: number,
+  ) {
+    super(`Event #${index} "${eventType}" is not possible in state "${status}": the case history is corrupt`);
+    this.name = 'CaseHistoryError';
+  }
+}
+
+/** Folds one event; `null` is "no case yet", which only `case.Received` leaves. */
+export function evolve(state: CaseState | null, event: CaseEvent, index = 0): CaseState {
+  if (state === null) {
+    if (event.type !== 'case.Received') throw new CaseHistoryError(event.type, 'none', index);
+    const [snapshot] = initialTransition(caseMachine, event.data);
+    return fromSnapshot(snapshot);
+  }
+  if (event.type === 'case.Received' || !state.snapshot.can(event)) {
+    throw new CaseHistoryError(event.type, state.status, index);
+  }
+  const [snapshot] = transition(caseMachine, state.snapshot, event);
+  return fromSnapshot(snapshot);
+}
+
+export function foldCase(events: Iterable<CaseEvent>): CaseState | null {
+  let state: CaseState | null = null;
+  let index = 0;
+  for (const event of events) state = evolve(state, event, index++);
+  return state;
+}
+
+function fromSnapshot(snapshot: CaseSnapshot): CaseState {
+  const value = snapshot.value as { handling: string | Record<string, string>; rating: RatingStatus };
+  const handling = value.handling;
+  const status = (
+    typeof handling === 'string' ? handling : Object.entries(handling).map(([k, v]) => `${k}.${v}`)[0]
+  ) as CaseStatus;
+  return {
+    status,
+    stage: status.split('.')[0] as CaseStage,
+    rating: value.rating,
+    context: snapshot.context,
+    snapshot,
+  };
+}
+
+export const isFinished = (state: CaseState): boolean =>
+  state.stage === 'completed' ||
+  state.stage === 'refused' ||
+  state.stage === 'withdrawn' ||
+  state.stage === 'denied';

@@ -1,0 +1,17 @@
+import type { Now } from './decide-context.js';
+
+/** `n` working days after `start` on the injected calendar (throws for an uncovered year). */
+export function workingDaysAfter(now: Now, start: string, n: number): string {
+  return now.calendar.addWorkingDays(start, n);
+}
+
+/**
+ * A due date moved by a special procedure (Art. 45): the working days after its start up to and
+ * including its end do not count. A procedure started after the due date rescues nothing.
+ */
+export function shiftedDueDate(now: Now, due: string, startedOn: string, endedOn: string): string {
+  if (startedOn >= due || endedOn <= startedOn) return due;
+  return now.calendar.addWorkingDays(due, now.calendar.workingDaysBetween(startedOn, endedOn));
+}
+
+export const CALENDAR_COVERAGE_ERROR = 'CalendarCoverageError';

@@ -1,0 +1,35 @@
+import type { ServiceGuide } from '@one-window/catalog';
+import type { Actor } from '@one-window/shared';
+import { chinaDate, type CaseCalendar } from './calendar.js';
+import { DEFAULT_CASE_POLICY, type CasePolicy } from './policy.js';
+
+/** Everything `decide` needs from outside the case: time, the actor, the calendar — all injected. */
+export interface DecideContext {
+  readonly now: Date;
+  readonly actor: Actor;
+  readonly calendar: CaseCalendar;
+  readonly policy?: CasePolicy;
+  /** ReceiveApplication only: the case id and the number allocated for it. */
+  readonly ids?: { readonly caseId: string; readonly caseNumber: string };
+  /** ReceiveApplication only: the item's current guide (undefined when the catalog has no such item). */
+  readonly guide?: ServiceGuide;
+}
+
+/** What the rules read: the context plus today's China date and the effective policy. */
+export interface Now {
+  readonly now: Date;
+  readonly today: string;
+  readonly actor: Actor;
+  readonly calendar: CaseCalendar;
+  readonly policy: CasePolicy;
+}
+
+export function resolveNow(ctx: Pick<DecideContext, 'now' | 'actor' | 'calendar' | 'policy'>): Now {
+  return {
+    now: ctx.now,
+    today: chinaDate(ctx.now),
+    actor: ctx.actor,
+    calendar: ctx.calendar,
+    policy: ctx.policy ?? DEFAULT_CASE_POLICY,
+  };
+}

@@ -1,0 +1,340 @@
+/** 前台综合受理: receipt, acceptance, the one complete correction notice, refusal, withdrawal (Law Art. 32). */
+import type {
+  AcceptCase,
+  AcceptWithDeficiency,
+  ReceiveApplication,
+  RefuseCase,
+  RequestCorrection,
+  SubmitCorrection,
+  SupplyDeficiency,
+  WithdrawCase,
+} from '../commands.js';
+import type { AcceptanceDates, CaseEvent, SubmittedMaterial } from '../events.js';
+import type { CaseGuide } from '../events.js';
+import { workingDaysAfter } from './dates.js';
+import type { CaseState } from './case-state.js';
+import type { DecideContext, Now } from './decide-context.js';
+import { DomainError } from './errors.js';
+import { missingMaterials, stillMissing, toCaseGuide } from './guide-snapshot.js';
+import { Problems } from './problems.js';
+import { firstTask } from './tasks.js';
+
+const APPLICANT_KINDS = ['natural-person', 'legal-person'] as const;
+const CHANNELS = ['window', 'online', 'mobile', 'terminal', 'agent-point'] as const;
+const FORMS = ['original', 'copy', 'electronic', 'shared'] as const;
+
+function checkMaterials(
+  problems: Problems,
+  guide: CaseGuide,
+  materials: readonly SubmittedMaterial[],
+  field: string,
+) {
+  const codes = new Set(guide.materials.map((m) => m.code));
+  const seen = new Set<string>();
+  materials.forEach((m, i) => {
+    problems
+      .check(
+        codes.has(m.code),
+        `${field}[${i}].code`,
+        `${field}[${i}].code "${m.code}" is not a material of ${guide.code}`,
+      )
+      .check(!seen.has(m.code), `${field}[${i}].code`, `${field}[${i}].code "${m.code}" is listed twice`)
+      .oneOf(m.form, FORMS, `${field}[${i}].form`);
+    seen.add(m.code);
+  });
+}
+
+export function receive(command: ReceiveApplication, ctx: DecideContext, now: Now): CaseEvent[] {
+  if (!ctx.guide) throw DomainError.notFound(`No service item ${command.itemCode} in the catalog`);
+  if (!ctx.ids) throw new Error('ReceiveApplication needs ids (caseId, caseNumber) from the handler');
+  const hall = command.hall ?? now.actor.hall;
+  if (!hall) throw DomainError.invalidField('hall', 'hall is required');
+  if (now.actor.role === 'clerk' && now.actor.hall !== hall) {
+    throw DomainError.forbidden(`a clerk of ${now.actor.hall ?? 'no hall'} cannot receive for hall ${hall}`);
+  }
+  const guide = toCaseGuide(ctx.guide);
+  const problems = new Problems()
+    .oneOf(command.applicant?.kind, APPLICANT_KINDS, 'applicant.kind')
+    .text(command.applicant?.name, 'applicant.name')
+    .text(command.applicant?.idType, 'applicant.idType')
+    .text(command.applicant?.idNumber, 'applicant.idNumber')
+    .text(command.applicant?.phone, 'applicant.phone')
+    .oneOf(command.channel, CHANNELS, 'channel')
+    .check(Array.isArray(command.materials), 'materials', 'materials must be a list');
+  if (command.agent) {
+    problems.text(command.agent.name, 'agent.name').text(command.agent.idNumber, 'agent.idNumber');
+  }
+  checkMaterials(problems, guide, command.materials ?? [], 'materials');
+  problems.throwIfAny();
+  const sharingAuthorized = command.sharingAuthorized ?? false;
+  return [
+    {
+      type: 'case.Received',
+      data: {
+        caseId: ctx.ids.caseId,
+        caseNumber: ctx.ids.caseNumber,
+        hall,
+        itemCode: guide.code,
+        guideVersion: guide.version,
+        guide,
+        applicant: command.applicant,
+        ...(command.agent ? { agent: command.agent } : {}),
+        channel: command.channel,
+        materials: command.materials,
+        missingMaterials: missingMaterials(guide, command.materials, sharingAuthorized),
+        sharingAuthorized,
+        greenChannel: command.greenChannel ?? false,
+        ...(command.appointmentId ? { appointmentId: command.appointmentId } : {}),
+        receivedOn: now.today,
+        receivedAt: now.now.toISOString(),
+        correctionNoticeDueBy: workingDaysAfter(now, now.today, now.policy.correctionNoticeWorkingDays),
+      },
+    },
+  ];
+}
+
+/**
+ * Due dates start at acceptance. Past the deadline for a correction notice the case already
+ * counts as accepted from the day of receipt (or resubmission) — Law Art. 32 — so the clock
+ * starts there, whatever day the clerk presses the button.
+ */
+function acceptanceDates(state: CaseState, now: Now): AcceptanceDates & { deemed: boolean } {
+  const { context } = state;
+  const deemed = now.today > context.acceptanceDecideBy;
+  const acceptedOn = deemed ? context.deemedAcceptanceFrom : now.today;
+  return {
+    acceptedOn,
+    statutoryDueDate: workingDaysAfter(now, acceptedOn, context.guide.statutoryLimitDays),
+    promisedDueDate: workingDaysAfter(now, acceptedOn, context.guide.promisedLimitDays),
+    voucherNumber: `${context.caseNumber}-A`,
+    deemed,
+  };
+}
+
+export function accept(state: CaseState, _command: AcceptCase, now: Now): CaseEvent[] {
+  const { deemed, ...dates } = acceptanceDates(state, now);
+  if (deemed) {
+    return [
+      { type: 'case.DeemedAccepted', data: { ...dates, noticeDueBy: state.context.acceptanceDecideBy } },
+      firstTask(state, now, dates.acceptedOn),
+    ];
+  }
+  const missing = stillMissing(state.context);
+  if (missing.length > 0) {
+    throw DomainError.invalidField(
+      'materials',
+      `materials ${missing.join(', ')} are missing: give one complete correction notice, or accept with deficiency (容缺)`,
+    );
+  }
+  return [{ type: 'case.Accepted', data: dates }, firstTask(state, now, dates.acceptedOn)];
+}
+
+export function deemAccepted(state: CaseState, now: Now): CaseEvent[] {
+  const { context } = state;
+  if (now.today <= context.acceptanceDecideBy) {
+    throw DomainError.invalid(
+      `The correction notice is due by ${context.acceptanceDecideBy}; it is not late yet`,
+    );
+  }
+  const { deemed: _deemed, ...dates } = acceptanceDates(state, now);
+  return [
+    { type: 'case.DeemedAccepted', data: { ...dates, noticeDueBy: context.acceptanceDecideBy } },
+    firstTask(state, now, dates.acceptedOn),
+  ];
+}
+
+export function acceptWithDeficiency(state: CaseState, command: AcceptWithDeficiency, now: Now): CaseEvent[] {
+  const { context } = state;
+  const { deemed: _deemed, ...dates } = acceptanceDates(state, now);
+  const listed = (command.missing ?? []).map((m) => m.code);
+  const missingNow = new Set(stillMissing(context));
+  const byCode = new Map(context.guide.materials.map((m) => [m.code, m]));
+  const problems = new Problems()
+    .check(listed.length > 0, 'missing', 'missing must list at least one material')
+    .check(
+      command.commitmentSigned === true,
+      'commitmentSigned',
+      'the applicant must sign the commitment (容缺承诺)',
+    )
+    .date(command.supplyBy, 'supplyBy');
+  listed.forEach((code, i) => {
+    const material = byCode.get(code);
+    problems
+      .check(
+        material !== undefined,
+        `missing[${i}].code`,
+        `"${code}" is not a material of ${context.guide.code}`,
+      )
+      .check(
+        material === undefined || (material.deficiencyAllowed && !material.key),
+        `missing[${i}].code`,
+        `"${code}" is a key material, or not on the 容缺 list: it cannot be missing at acceptance`,
+      )
+      .check(
+        material === undefined || missingNow.has(code),
+        `missing[${i}].code`,
+        `"${code}" has been handed in`,
+      );
+  });
+  const unlisted = [...missingNow].filter((code) => !listed.includes(code));
+  problems.check(
+    unlisted.length === 0,
+    'missing',
+    `materials ${unlisted.join(', ')} are missing too and must be listed (or corrected first)`,
+  );
+  if (problems.empty) {
+    problems
+      .check(command.supplyBy > now.today, 'supplyBy', 'supplyBy must be after today')
+      .check(
+        command.supplyBy <= dates.promisedDueDate,
+        'supplyBy',
+        `supplyBy must not be after the promised due date ${dates.promisedDueDate}`,
+      );
+  }
+  problems.throwIfAny();
+  return [
+    {
+      type: 'case.AcceptedWithDeficiency',
+      data: { ...dates, missing: listed, supplyBy: command.supplyBy, commitmentSigned: true },
+    },
+    firstTask(state, now, dates.acceptedOn),
+  ];
+}
+
+export function requestCorrection(state: CaseState, command: RequestCorrection, now: Now): CaseEvent[] {
+  const { context } = state;
+  const codes = new Set(context.guide.materials.map((m) => m.code));
+  const items = command.items ?? [];
+  const problems = new Problems().check(
+    items.length > 0,
+    'items',
+    'the notice must list at least one material',
+  );
+  items.forEach((item, i) => {
+    problems
+      .check(
+        codes.has(item.code),
+        `items[${i}].code`,
+        `"${item.code}" is not a material of ${context.guide.code}`,
+      )
+      .text(item.problem, `items[${i}].problem`);
+  });
+  const unlisted = stillMissing(context).filter((code) => !items.some((item) => item.code === code));
+  problems.check(
+    unlisted.length === 0,
+    'items',
+    `one complete notice (一次性告知) must list every missing material; ${unlisted.join(', ')} missing from it`,
+  );
+  if (command.correctBy !== undefined) {
+    problems.date(command.correctBy, 'correctBy');
+    problems.check(command.correctBy > now.today, 'correctBy', 'correctBy must be after today');
+  }
+  problems.throwIfAny();
+  return [
+    {
+      type: 'case.CorrectionRequested',
+      data: {
+        items,
+        requestedOn: now.today,
+        correctBy:
+          command.correctBy ?? workingDaysAfter(now, now.today, now.policy.correctionPeriodWorkingDays),
+      },
+    },
+  ];
+}
+
+export function submitCorrection(state: CaseState, command: SubmitCorrection, now: Now): CaseEvent[] {
+  const problems = new Problems().check(
+    (command.materials ?? []).length > 0,
+    'materials',
+    'materials must list what was handed in',
+  );
+  checkMaterials(problems, state.context.guide, command.materials ?? [], 'materials');
+  problems.throwIfAny();
+  if (state.status === 'frontDesk.returnedForCorrection') {
+    // Already accepted: the case goes back to the step that returned it.
+    return [
+      { type: 'case.CorrectionSubmitted', data: { materials: command.materials, submittedOn: now.today } },
+      firstTask(state, now, now.today, state.context.resumeStepIndex ?? 0, 'resubmitted'),
+    ];
+  }
+  return [
+    {
+      type: 'case.CorrectionSubmitted',
+      data: {
+        materials: command.materials,
+        submittedOn: now.today,
+        decideBy: workingDaysAfter(now, now.today, now.policy.correctionNoticeWorkingDays),
+      },
+    },
+  ];
+}
+
+export function markCorrectionOverdue(state: CaseState, now: Now): CaseEvent[] {
+  const correctBy = state.context.correction?.correctBy ?? '';
+  if (now.today <= correctBy)
+    throw DomainError.invalid(`The correction is due by ${correctBy}; it is not late yet`);
+  return [{ type: 'case.CorrectionOverdue', data: { correctBy, withdrawnOn: now.today } }];
+}
+
+export function refuse(state: CaseState, command: RefuseCase, now: Now): CaseEvent[] {
+  new Problems().text(command.reason, 'reason').text(command.legalBasis, 'legalBasis').throwIfAny();
+  return [
+    {
+      type: 'case.Refused',
+      data: {
+        reason: command.reason,
+        legalBasis: command.legalBasis,
+        ...(command.competentAgency ? { competentAgency: command.competentAgency } : {}),
+        refusedOn: now.today,
+        voucherNumber: `${state.context.caseNumber}-R`,
+      },
+    },
+  ];
+}
+
+export function withdraw(state: CaseState, command: WithdrawCase, now: Now): CaseEvent[] {
+  new Problems().text(command.reason, 'reason').throwIfAny();
+  return [
+    {
+      type: 'case.Withdrawn',
+      data: { reason: command.reason, withdrawnOn: now.today, during: state.status },
+    },
+  ];
+}
+
+export function supplyDeficiency(state: CaseState, command: SupplyDeficiency, now: Now): CaseEvent[] {
+  const deficiency = state.context.deficiency;
+  const open = new Set(deficiency?.missing ?? []);
+  const materials = command.materials ?? [];
+  const problems = new Problems().check(
+    materials.length > 0,
+    'materials',
+    'materials must list what was supplied',
+  );
+  checkMaterials(problems, state.context.guide, materials, 'materials');
+  materials.forEach((m, i) =>
+    problems.check(open.has(m.code), `materials[${i}].code`, `"${m.code}" is not an open deficiency`),
+  );
+  problems.throwIfAny();
+  const supplied = new Set(materials.map((m) => m.code));
+  return [
+    {
+      type: 'case.DeficiencySupplied',
+      data: {
+        materials,
+        suppliedOn: now.today,
+        remaining: [...open].filter((code) => !supplied.has(code)),
+        late: now.today > (deficiency?.supplyBy ?? now.today),
+      },
+    },
+  ];
+}
+
+export function markDeficiencyOverdue(state: CaseState, now: Now): CaseEvent[] {
+  const deficiency = state.context.deficiency;
+  const supplyBy = deficiency?.supplyBy ?? '';
+  if (now.today <= supplyBy)
+    throw DomainError.invalid(`Deficient materials are due by ${supplyBy}; not late yet`);
+  return [{ type: 'case.DeficiencyOverdue', data: { supplyBy, missing: deficiency?.missing ?? [] } }];
+}

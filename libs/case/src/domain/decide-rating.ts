@@ -1,0 +1,167 @@
+/** 好差评: ratings, and the follow-up a bad rating opens (Art. 36–37, GB/T 39046 A.8). */
+import { obligationId } from '../commands.js';
+import type { ExplainObligation, RateService, RecordCallback, RectifyObligation } from '../commands.js';
+import type { CaseEvent, RatingChannel, RatingStage } from '../events.js';
+import { addHours, addNaturalDays, chinaDate } from './calendar.js';
+import type { CaseState } from './case-state.js';
+import type { ObligationRecord } from './context.js';
+import type { Now } from './decide-context.js';
+import { DomainError } from './errors.js';
+import { Problems } from './problems.js';
+
+const CHANNELS: readonly RatingChannel[] = [
+  'window-device',
+  'qr-code',
+  'sms',
+  'hotline-12345',
+  'app',
+  'portal',
+];
+const STAGES: readonly RatingStage[] = ['front-desk', 'back-office', 'delivery', 'overall'];
+
+/** Levels 4 (不满意) and 5 (非常不满意) are a bad rating (差评). */
+export const isBadRating = (level: number): boolean => level >= 4;
+
+function defaultStage(state: CaseState): RatingStage {
+  switch (state.stage) {
+    case 'frontDesk':
+      return 'front-desk';
+    case 'backOffice':
+      return 'back-office';
+    case 'delivery':
+      return 'delivery';
+    case 'completed':
+    case 'refused':
+    case 'withdrawn':
+    case 'denied':
+      return 'overall';
+    default: {
+      const unhandled: never = state.stage;
+      return unhandled;
+    }
+  }
+}
+
+export function rate(state: CaseState, command: RateService, now: Now): CaseEvent[] {
+  new Problems()
+    .integer(command.level, 'level', 1, 5)
+    .oneOf(command.channel, CHANNELS, 'channel')
+    .check(
+      command.stage === undefined || STAGES.includes(command.stage),
+      'stage',
+      `stage must be one of ${STAGES.join(', ')}`,
+    )
+    .throwIfAny();
+  const { context } = state;
+  const stage = command.stage ?? defaultStage(state);
+  // 一事一评: one overall rating per case; 一次一评: one rating per visit.
+  const visit = stage === 'overall' ? undefined : context.visits;
+  const already =
+    stage === 'overall'
+      ? context.ratings.some((r) => r.stage === 'overall')
+      : context.ratings.some((r) => r.stage !== 'overall' && r.visit === visit);
+  if (already) {
+    throw DomainError.conflict(
+      stage === 'overall'
+        ? 'The case has already been rated (一事一评)'
+        : `Visit ${visit ?? ''} has already been rated (一次一评)`,
+    );
+  }
+  const n = context.ratings.length + 1;
+  const bad = isBadRating(command.level);
+  const ratedAt = now.now.toISOString();
+  const events: CaseEvent[] = [
+    {
+      type: 'case.Rated',
+      data: {
+        n,
+        level: command.level,
+        bad,
+        channel: command.channel,
+        stage,
+        ...(visit === undefined ? {} : { visit }),
+        ...(command.comment ? { comment: command.comment } : {}),
+        ratedAt,
+      },
+    },
+  ];
+  if (bad) {
+    const o = context.obligations.length + 1;
+    events.push({
+      type: 'case.ObligationOpened',
+      data: {
+        obligationId: obligationId(context.caseId, o),
+        n: o,
+        ratingN: n,
+        office: { hall: context.hall, department: context.guide.department },
+        openedAt: ratedAt,
+        callbackDueAt: addHours(now.now, now.policy.callbackHours).toISOString(),
+        rectifyDueBy: addNaturalDays(chinaDate(now.now), now.policy.rectifyNaturalDays),
+      },
+    });
+  }
+  return events;
+}
+
+const rectifyLate = (o: ObligationRecord, now: Now) => now.today > o.rectifyDueBy;
+
+export function recordCallback(o: ObligationRecord, command: RecordCallback, now: Now): CaseEvent[] {
+  new Problems()
+    .text(command.notes, 'notes')
+    .check(typeof command.verified === 'boolean', 'verified', 'verified must be true or false')
+    .throwIfAny();
+  return [
+    {
+      type: 'case.CallbackRecorded',
+      data: {
+        obligationId: o.obligationId,
+        notes: command.notes,
+        verified: command.verified,
+        calledAt: now.now.toISOString(),
+        late: now.now.getTime() > Date.parse(o.callbackDueAt),
+      },
+    },
+  ];
+}
+
+export function rectify(o: ObligationRecord, command: RectifyObligation, now: Now): CaseEvent[] {
+  new Problems().text(command.measures, 'measures').throwIfAny();
+  return [
+    {
+      type: 'case.Rectified',
+      data: {
+        obligationId: o.obligationId,
+        measures: command.measures,
+        rectifiedAt: now.now.toISOString(),
+        late: rectifyLate(o, now),
+      },
+    },
+  ];
+}
+
+export function explain(o: ObligationRecord, command: ExplainObligation, now: Now): CaseEvent[] {
+  new Problems().text(command.explanation, 'explanation').throwIfAny();
+  return [
+    {
+      type: 'case.Explained',
+      data: {
+        obligationId: o.obligationId,
+        explanation: command.explanation,
+        explainedAt: now.now.toISOString(),
+        late: rectifyLate(o, now),
+      },
+    },
+  ];
+}
+
+export function markObligationOverdue(
+  o: ObligationRecord,
+  deadline: 'callback' | 'rectification',
+  now: Now,
+): CaseEvent[] {
+  const passed =
+    deadline === 'callback' ? now.now.getTime() > Date.parse(o.callbackDueAt) : now.today > o.rectifyDueBy;
+  const dueAt = deadline === 'callback' ? o.callbackDueAt : o.rectifyDueBy;
+  if (!passed) throw DomainError.invalid(`The ${deadline} is due by ${dueAt}; not late yet`);
+  return [{ type: 'case.ObligationOverdue', data: { obligationId: o.obligationId, deadline, dueAt } }];
+}

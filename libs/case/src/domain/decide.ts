@@ -1,0 +1,215 @@
+/**
+ * The decider: `decide(state, command, ctx)` → the events the command causes, or a DomainError.
+ * Pure: time, the actor and the calendar come in through `ctx`. Checks run in one order —
+ * the target exists (404), the actor may act on it (403), the state allows it (409), the input is
+ * sound (400) — and only then are events made. Deadline commands from the scheduler that no
+ * longer apply decide no events rather than fail.
+ */
+import {
+  TIMER_COMMAND_TYPES,
+  parseObligationId,
+  parseTaskId,
+  type CaseCommand,
+  type CaseCommandType,
+} from '../commands.js';
+import type { CaseEvent } from '../events.js';
+import { allowedCommands } from './allowed-commands.js';
+import type { CaseState } from './case-state.js';
+import { activeSpecialProcedure, currentTask } from './context.js';
+import { CALENDAR_COVERAGE_ERROR } from './dates.js';
+import * as backOffice from './decide-back-office.js';
+import { resolveNow, type DecideContext, type Now } from './decide-context.js';
+import * as delivery from './decide-delivery.js';
+import * as frontDesk from './decide-front-desk.js';
+import * as rating from './decide-rating.js';
+import * as timers from './decide-timers.js';
+import { DomainError } from './errors.js';
+import { Problems } from './problems.js';
+import { authorize, available, type Target } from './rules.js';
+
+export function decide(state: CaseState | null, command: CaseCommand, ctx: DecideContext): CaseEvent[] {
+  try {
+    return decideChecked(state, command, ctx);
+  } catch (error) {
+    // An uncovered calendar year is refused, never guessed (DOMAIN §5); nothing is written.
+    if (error instanceof Error && error.name === CALENDAR_COVERAGE_ERROR) {
+      throw DomainError.conflict(error.message);
+    }
+    throw error;
+  }
+}
+
+export const isTimerCommand = (type: CaseCommandType): boolean =>
+  (TIMER_COMMAND_TYPES as readonly string[]).includes(type);
+
+function decideChecked(state: CaseState | null, command: CaseCommand, ctx: DecideContext): CaseEvent[] {
+  const now = resolveNow(ctx);
+  if (state === null && command.type !== 'ReceiveApplication') throw DomainError.notFound('No such case');
+  const target = resolveTarget(state, command);
+  const forbidden = authorize(command.type, state, now.actor, target);
+  if (forbidden) throw DomainError.forbidden(forbidden);
+  const notNow = available(command.type, state, target, now);
+  if (notNow) {
+    if (isTimerCommand(command.type)) return [];
+    throw new DomainError('not-allowed-in-state', capitalize(notNow), {
+      state: state?.status ?? 'none',
+      allowed: state ? [...new Set(allowedCommands(state, ctx).map((c) => c.type))] : ['ReceiveApplication'],
+    });
+  }
+  if (command.type === 'ReceiveApplication') return frontDesk.receive(command, ctx, now);
+  return decideFor(state as CaseState, command, target, now);
+}
+
+function decideFor(
+  state: CaseState,
+  command: Exclude<CaseCommand, { type: 'ReceiveApplication' }>,
+  target: Target,
+  now: Now,
+): CaseEvent[] {
+  const task = target.task ?? null;
+  const obligation = target.obligation ?? null;
+  switch (command.type) {
+    case 'AcceptCase':
+      return frontDesk.accept(state, command, now);
+    case 'AcceptWithDeficiency':
+      return frontDesk.acceptWithDeficiency(state, command, now);
+    case 'RequestCorrection':
+      return frontDesk.requestCorrection(state, command, now);
+    case 'SubmitCorrection':
+      return frontDesk.submitCorrection(state, command, now);
+    case 'RefuseCase':
+      return frontDesk.refuse(state, command, now);
+    case 'WithdrawCase':
+      return frontDesk.withdraw(state, command, now);
+    case 'SupplyDeficiency':
+      return frontDesk.supplyDeficiency(state, command, now);
+    case 'ClaimTask':
+      return backOffice.claim(task!, now);
+    case 'ReleaseTask':
+      return backOffice.release(task!, now);
+    case 'PassTask':
+      return backOffice.pass(state, task!, command, now);
+    case 'ReturnTask':
+      return backOffice.returnTask(state, task!, command, now);
+    case 'StartSpecialProcedure':
+      return backOffice.startSpecialProcedure(state, task!, command, now);
+    case 'EndSpecialProcedure':
+      return backOffice.endSpecialProcedure(state, target.procedure!, command, now);
+    case 'ExtendTimeLimit':
+      return backOffice.extend(state, command, now);
+    case 'ApproveCase':
+      return backOffice.approve(state, task!, command, now);
+    case 'DenyCase':
+      return backOffice.deny(state, task!, command, now);
+    case 'IssueResult':
+      return delivery.issueResult(state, command, now);
+    case 'DispatchResult':
+      return delivery.dispatch(state, command, now);
+    case 'DeliverResult':
+      return delivery.deliver(state, now);
+    case 'RateService':
+      return rating.rate(state, command, now);
+    case 'RecordCallback':
+      return rating.recordCallback(obligation!, command, now);
+    case 'RectifyObligation':
+      return rating.rectify(obligation!, command, now);
+    case 'ExplainObligation':
+      return rating.explain(obligation!, command, now);
+    case 'DeemAccepted':
+      return frontDesk.deemAccepted(state, now);
+    case 'MarkCorrectionOverdue':
+      return frontDesk.markCorrectionOverdue(state, now);
+    case 'MarkDeficiencyOverdue':
+      return frontDesk.markDeficiencyOverdue(state, now);
+    case 'MarkDecisionWarning':
+      return timers.markDecisionWarning(state, command.limit, now);
+    case 'MarkDecisionOverdue':
+      return timers.markDecisionOverdue(state, command.limit, now);
+    case 'MarkResultIssueOverdue': {
+      const due = state.context.decision?.resultDueBy ?? '';
+      return state.context.marks.includes(`result-issue-overdue:${due}`)
+        ? []
+        : delivery.markResultIssueOverdue(state, now);
+    }
+    case 'MarkObligationOverdue':
+      return state.context.marks.includes(
+        `obligation-overdue:${obligation!.obligationId}:${command.deadline}`,
+      )
+        ? []
+        : rating.markObligationOverdue(obligation!, command.deadline, now);
+    default: {
+      const unhandled: never = command;
+      return unhandled;
+    }
+  }
+}
+
+/** Finds what the command names inside the case; an id that names nothing is a 404. */
+export function resolveTarget(state: CaseState | null, command: CaseCommand): Target {
+  if (state === null) return {};
+  const { context } = state;
+  switch (command.type) {
+    case 'ClaimTask':
+    case 'ReleaseTask':
+    case 'PassTask':
+    case 'ReturnTask': {
+      const parsed = parseTaskId(command.taskId);
+      const task = context.tasks.find((t) => t.taskId === command.taskId);
+      if (!parsed || parsed.caseId !== context.caseId || !task)
+        throw DomainError.notFound(`No task ${command.taskId}`);
+      return { task };
+    }
+    case 'RecordCallback':
+    case 'RectifyObligation':
+    case 'ExplainObligation':
+    case 'MarkObligationOverdue': {
+      const parsed = parseObligationId(command.obligationId);
+      const obligation = context.obligations.find((o) => o.obligationId === command.obligationId);
+      if (!parsed || parsed.caseId !== context.caseId || !obligation) {
+        throw DomainError.notFound(`No obligation ${command.obligationId}`);
+      }
+      if (command.type === 'MarkObligationOverdue') {
+        new Problems().oneOf(command.deadline, ['callback', 'rectification'], 'deadline').throwIfAny();
+        return { obligation, deadline: command.deadline };
+      }
+      return { obligation };
+    }
+    case 'EndSpecialProcedure': {
+      const procedure = context.specialProcedures.find((p) => p.n === command.n);
+      if (!procedure) throw DomainError.notFound(`No special procedure ${String(command.n)}`);
+      return { procedure };
+    }
+    case 'StartSpecialProcedure':
+    case 'ApproveCase':
+    case 'DenyCase':
+      return { task: currentTask(context) };
+    case 'MarkDecisionWarning':
+    case 'MarkDecisionOverdue':
+      new Problems().oneOf(command.limit, ['statutory', 'promised'], 'limit').throwIfAny();
+      return { limit: command.limit };
+    case 'ReceiveApplication':
+    case 'AcceptCase':
+    case 'AcceptWithDeficiency':
+    case 'RequestCorrection':
+    case 'SubmitCorrection':
+    case 'RefuseCase':
+    case 'WithdrawCase':
+    case 'SupplyDeficiency':
+    case 'ExtendTimeLimit':
+    case 'IssueResult':
+    case 'DispatchResult':
+    case 'DeliverResult':
+    case 'RateService':
+    case 'DeemAccepted':
+    case 'MarkCorrectionOverdue':
+    case 'MarkDeficiencyOverdue':
+    case 'MarkResultIssueOverdue':
+      return { procedure: activeSpecialProcedure(context) };
+    default: {
+      const unhandled: never = command;
+      return unhandled;
+    }
+  }
+}
+
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,68 @@
+/**
+ * The one error the case domain raises. Its `code` maps to an HTTP status (the server turns it
+ * into problem details); nothing is written when a command fails.
+ */
+export type DomainErrorCode =
+  'invalid-command' | 'forbidden' | 'not-found' | 'not-allowed-in-state' | 'conflict';
+
+export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
+  'invalid-command': 400,
+  forbidden: 403,
+  'not-found': 404,
+  'not-allowed-in-state': 409,
+  conflict: 409,
+};
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface DomainErrorDetails {
+  /** For `not-allowed-in-state`: the case's state, e.g. `backOffice.specialProcedure`. */
+  readonly state?: string;
+  /** For `not-allowed-in-state`: the commands the actor may send now. */
+  readonly allowed?: readonly string[];
+  /** For `invalid-command`: one entry per bad field. */
+  readonly errors?: readonly FieldError[];
+}
+
+export class DomainError extends Error {
+  readonly status: number;
+  readonly state?: string;
+  readonly allowed?: readonly string[];
+  readonly errors?: readonly FieldError[];
+
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    details: DomainErrorDetails = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+    this.status = DOMAIN_ERROR_STATUS[code];
+    this.state = details.state;
+    this.allowed = details.allowed;
+    this.errors = details.errors;
+  }
+
+  static invalid(message: string, errors: readonly FieldError[] = []): DomainError {
+    return new DomainError('invalid-command', message, { errors });
+  }
+  static invalidField(field: string, message: string): DomainError {
+    return new DomainError('invalid-command', message, { errors: [{ field, message }] });
+  }
+  static forbidden(message: string): DomainError {
+    return new DomainError('forbidden', message);
+  }
+  static notFound(message: string): DomainError {
+    return new DomainError('not-found', message);
+  }
+  static conflict(message: string): DomainError {
+    return new DomainError('conflict', message);
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

@@ -1,0 +1,72 @@
+/**
+ * Drives one case through the real decider and machine, as the command handler would but in
+ * memory: every command is decided against the folded state, and its events are folded in.
+ * Given/when/then specs read as `driver.given(...)` then `driver.when(...)`.
+ */
+import type { ServiceGuide } from '@one-window/catalog';
+import type { Actor } from '@one-window/shared';
+import type { CaseCommand } from '../commands.js';
+import type { CaseEvent } from '../events.js';
+import { evolve, type CaseState } from '../domain/case-state.js';
+import { decide } from '../domain/decide.js';
+import type { CasePolicy } from '../domain/policy.js';
+import { DomainError } from '../domain/errors.js';
+import { GUIDE, calendar } from './fixtures.js';
+
+export type Step = readonly [actor: Actor, command: CaseCommand, at?: string];
+
+export class CaseDriver {
+  readonly events: CaseEvent[] = [];
+  state: CaseState | null = null;
+  /** China time (UTC+8) of the next command unless one is given. */
+  at = '2026-03-02T10:00:00+08:00';
+
+  constructor(
+    readonly caseId = 'c1',
+    readonly guide: ServiceGuide = GUIDE,
+    readonly policy?: CasePolicy,
+  ) {}
+
+  /** Decides and folds; returns the events the command caused. */
+  send(actor: Actor, command: CaseCommand, at?: string): CaseEvent[] {
+    if (at) this.at = at;
+    const events = decide(this.state, command, {
+      now: new Date(this.at),
+      actor,
+      calendar,
+      policy: this.policy,
+      ids: { caseId: this.caseId, caseNumber: `150102-${this.at.slice(0, 10).replaceAll('-', '')}-0001` },
+      guide: command.type === 'ReceiveApplication' ? this.guide : undefined,
+    });
+    for (const event of events) {
+      this.state = evolve(this.state, event, this.events.length);
+      this.events.push(event);
+    }
+    return events;
+  }
+
+  given(...steps: Step[]): this {
+    for (const [actor, command, at] of steps) this.send(actor, command, at);
+    return this;
+  }
+
+  /** The error a command fails with (fails the test when it succeeds). */
+  error(actor: Actor, command: CaseCommand, at?: string): DomainError {
+    try {
+      this.send(actor, command, at);
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+    throw new Error(`${command.type} was expected to fail`);
+  }
+
+  get current(): CaseState {
+    if (!this.state) throw new Error('no case yet');
+    return this.state;
+  }
+
+  types(events: readonly CaseEvent[]): string[] {
+    return events.map((e) => e.type);
+  }
+}

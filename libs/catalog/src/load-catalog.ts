@@ -8,6 +8,7 @@ import { CatalogValidationError, type CatalogProblem } from './problem.js';
 import type { FieldProblem } from './validation/flatten-errors.js';
 import { validateGuide, type GuideValidationOptions } from './validation/validate-guide.js';
 import { validateOrg } from './validation/validate-org.js';
+import { LEVELS } from './validation/service-guide.dto.js';
 
 export type LoadCatalogOptions = GuideValidationOptions;
 
@@ -151,7 +152,7 @@ function checkReferences(guide: Partial<ServiceGuide>, directory: Directory): Fi
     const department = directory.department(guide.department);
     if (!department)
       problems.push({ field: 'department', message: `no department "${guide.department}" in ${ORG_FILE}` });
-    else if (typeof guide.level === 'number' && department.level !== guide.level)
+    else if (LEVELS.includes(guide.level!) && department.level !== guide.level)
       problems.push({
         field: 'department',
         message: `department "${guide.department}" is at level ${department.level}, the item at level ${guide.level}`,

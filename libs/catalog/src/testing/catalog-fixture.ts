@@ -102,13 +102,16 @@ export function fixtureGuide(over: Partial<ServiceGuide> = {}): ServiceGuide {
   };
 }
 
+/** Pass as `org` to leave org.json out. */
+export const NO_ORG = Symbol('no org.json');
+
 /** A temporary catalog folder: `files` maps relative paths to JSON values (or raw text); org.json defaults to the fixture org. */
 export async function tempCatalog(
   files: Record<string, unknown>,
   org: unknown = fixtureOrg,
 ): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'catalog-'));
-  const all: Record<string, unknown> = org === undefined ? files : { 'org.json': org, ...files };
+  const all: Record<string, unknown> = org === NO_ORG ? files : { 'org.json': org, ...files };
   for (const [path, content] of Object.entries(all)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(

@@ -1,20 +1,11 @@
 // class-transformer's @Type reads design metadata.
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import {
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import type { Level } from '../guide.js';
 import type { Department, Hall, OrgDirectoryData } from '../org.js';
 import { KEBAB } from './material.dto.js';
-import { Rule } from './rule.js';
+import { NotBlank, Rule } from './rule.js';
 import { LEVELS } from './service-guide.dto.js';
 
 /**
@@ -49,7 +40,7 @@ export class HallDto implements Hall {
   @IsString()
   id!: string;
 
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   name!: string;
 
@@ -67,7 +58,7 @@ export class DepartmentDto implements Department {
   @IsString()
   id!: string;
 
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   name!: string;
 
@@ -79,7 +70,7 @@ export class DepartmentDto implements Department {
   @IsString()
   divisionCode!: string;
 
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   hall!: string;
 }

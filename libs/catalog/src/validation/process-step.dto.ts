@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Min } from 'class-validator';
+import { NotBlank } from './rule.js';
 import type { ApproverRole, ProcessStep } from '../guide.js';
 import { KEBAB } from './material.dto.js';
 
@@ -10,11 +11,11 @@ export class ProcessStepDto implements ProcessStep {
   @IsString()
   name!: string;
 
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   label!: string;
 
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   department!: string;
 
@@ -25,11 +26,11 @@ export class ProcessStepDto implements ProcessStep {
   @IsInt({ message: 'every step needs its own time limit in working days (Art. 9)' })
   timeLimitDays!: number;
 
-  @IsNotEmpty({ message: 'every step needs its own review standard (Art. 9)' })
+  @NotBlank({ message: 'every step needs its own review standard (Art. 9)' })
   @IsString({ message: 'every step needs its own review standard (Art. 9)' })
   reviewStandard!: string;
 
-  @IsNotEmpty({ message: 'every step needs its own result (Art. 9)' })
+  @NotBlank({ message: 'every step needs its own result (Art. 9)' })
   @IsString({ message: 'every step needs its own result (Art. 9)' })
   result!: string;
 }

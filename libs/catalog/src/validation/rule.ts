@@ -22,3 +22,17 @@ export function Rule<T extends object>(
     options,
   );
 }
+
+/** A string with something other than whitespace in it. */
+export function NotBlank(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'notBlank',
+      validator: {
+        validate: (value) => typeof value === 'string' && value.trim() !== '',
+        defaultMessage: () => 'must not be blank',
+      },
+    },
+    options,
+  );
+}

@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
@@ -21,7 +20,7 @@ import type { CaseKind, HandlingForm, ItemType, Level, ServiceGuide } from '../g
 import { FeeDto } from './fee.dto.js';
 import { MaterialDto } from './material.dto.js';
 import { ProcessStepDto } from './process-step.dto.js';
-import { Rule } from './rule.js';
+import { NotBlank, Rule } from './rule.js';
 
 export const ITEM_TYPES: readonly ItemType[] = [
   '01',
@@ -47,7 +46,7 @@ const isInt = (v: unknown): v is number => Number.isInteger(v);
 
 /** A service guide with every Art. 10 element and the DOMAIN §3 rules that concern one guide. */
 export class ServiceGuideDto implements ServiceGuide {
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   code!: string;
 
@@ -55,7 +54,7 @@ export class ServiceGuideDto implements ServiceGuide {
   @IsInt()
   version!: number;
 
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   name!: string;
 
@@ -72,19 +71,19 @@ export class ServiceGuideDto implements ServiceGuide {
   @IsIn(CASE_KINDS, { message: 'must be "on-the-spot" (即办件) or "promised" (承诺件)' })
   caseKind!: CaseKind;
 
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   legalBasis!: string;
 
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   implementingAgency!: string;
 
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   department!: string;
 
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   acceptanceConditions!: string;
 
@@ -123,7 +122,7 @@ export class ServiceGuideDto implements ServiceGuide {
   @IsInt()
   promisedLimitDays!: number;
 
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   resultName!: string;
 
@@ -185,19 +184,19 @@ export class ServiceGuideDto implements ServiceGuide {
   @IsBoolean()
   courierDelivery!: boolean;
 
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   place!: string;
 
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   hours!: string;
 
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   enquiry!: string;
 
-  @IsNotEmpty()
+  @NotBlank()
   @IsString()
   complaint!: string;
 
@@ -205,7 +204,7 @@ export class ServiceGuideDto implements ServiceGuide {
   @IsOptional()
   effectiveFrom?: string;
 
-  @IsNotEmpty({ message: 'from version 2 on, a guide says what changed and why (Art. 13)' })
+  @NotBlank({ message: 'from version 2 on, a guide says what changed and why (Art. 13)' })
   @IsString({ message: 'from version 2 on, a guide says what changed and why (Art. 13)' })
   @ValidateIf((g: ServiceGuideDto) => (isInt(g.version) && g.version > 1) || g.changeNote !== undefined)
   changeNote?: string;

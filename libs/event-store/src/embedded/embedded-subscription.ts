@@ -1,0 +1,128 @@
+import { passesFilter } from '../port/filter.js';
+import type { EventFilter, Subscription, SubscriptionMessage } from '../port/types.js';
+import { toRecordedEvent, type StoredEvent } from './stored-event.js';
+
+/** What a subscription needs from the store: synchronous reads of the log. */
+export interface LogSource {
+  readLog(fromPosition: number, maxCount: number, filter: EventFilter | undefined): StoredEvent[];
+  headPosition(): number | null;
+  detach(subscription: EmbeddedSubscription): void;
+}
+
+type Pending = StoredEvent | { readonly caughtUp: number | null };
+
+/**
+ * Catch-up then live, with one cursor (`queuedUpTo`) deciding what comes next.
+ *
+ * Catching up, it reads the log in batches after the cursor. A batch shorter than asked for is the
+ * head of the log *at that moment*: better-sqlite3 is synchronous, so no append can commit between
+ * that read and turning live in the same tick, and from then on the store pushes each commit's
+ * events here as it happens. Pushes at or below the cursor are ignored, so nothing repeats; a
+ * consumer that falls more than `liveBufferSize` events behind drops back to reading the log from
+ * its cursor, so nothing is skipped and memory stays bounded.
+ */
+export class EmbeddedSubscription implements Subscription {
+  private readonly pending: Pending[] = [];
+  private next = 0;
+  private queuedUpTo: number;
+  private live = false;
+  private caughtUpSent = false;
+  private closed = false;
+  private wake: (() => void) | null = null;
+  private iterator: AsyncGenerator<SubscriptionMessage, void, undefined> | undefined;
+
+  constructor(
+    private readonly source: LogSource,
+    fromPosition: number | 'start',
+    private readonly filter: EventFilter | undefined,
+    private readonly batchSize: number,
+    private readonly liveBufferSize: number,
+  ) {
+    this.queuedUpTo = fromPosition === 'start' ? 0 : fromPosition;
+  }
+
+  /** Called by the store, synchronously after each commit, with the events it wrote. */
+  offer(events: readonly StoredEvent[]): void {
+    if (!this.live || this.closed) return;
+    for (const event of events) {
+      if (event[0] <= this.queuedUpTo || !passesFilter(this.filter, event[1], event[4])) continue;
+      if (this.pending.length - this.next >= this.liveBufferSize) {
+        this.live = false;
+        break;
+      }
+      this.pending.push(event);
+      this.queuedUpTo = event[0];
+    }
+    this.wakeUp();
+  }
+
+  async unsubscribe(): Promise<void> {
+    this.close();
+  }
+
+  /** Ends delivery; the iterator finishes after the message it is on. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.live = false;
+    this.pending.length = 0;
+    this.next = 0;
+    this.source.detach(this);
+    this.wakeUp();
+  }
+
+  /** One iterator per subscription: asking again continues where the last one stopped. */
+  [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
+    this.iterator ??= this.messages();
+    return this.iterator;
+  }
+
+  private async *messages(): AsyncGenerator<SubscriptionMessage, void, undefined> {
+    try {
+      while (!this.closed) {
+        const item = this.take();
+        if (item !== undefined) {
+          yield 'caughtUp' in item
+            ? { kind: 'caught-up', position: item.caughtUp }
+            : { kind: 'event', event: toRecordedEvent(item) };
+        } else if (!this.live) {
+          this.catchUp();
+        } else {
+          await new Promise<void>((resolve) => (this.wake = resolve));
+        }
+      }
+    } finally {
+      this.close();
+    }
+  }
+
+  private take(): Pending | undefined {
+    if (this.next >= this.pending.length) {
+      if (this.next > 0) this.pending.length = this.next = 0;
+      return undefined;
+    }
+    return this.pending[this.next++];
+  }
+
+  private catchUp(): void {
+    const batch = this.source.readLog(this.queuedUpTo + 1, this.batchSize, this.filter);
+    for (const event of batch) this.pending.push(event);
+    if (batch.length > 0) this.queuedUpTo = batch[batch.length - 1][0];
+    if (batch.length < this.batchSize) {
+      // At the head, in the same tick as the read: turn live before any further commit.
+      const head = this.source.headPosition();
+      if (head !== null && head > this.queuedUpTo) this.queuedUpTo = head;
+      this.live = true;
+      if (!this.caughtUpSent) {
+        this.caughtUpSent = true;
+        this.pending.push({ caughtUp: head });
+      }
+    }
+  }
+
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}

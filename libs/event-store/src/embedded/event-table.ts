@@ -1,0 +1,142 @@
+import type Database from 'better-sqlite3';
+import type { EventFilter } from '../port/types.js';
+import type { StoredEventRef } from './append-decision.js';
+import { EVENT_COLUMNS, type StoredEvent } from './stored-event.js';
+
+type Statement = Database.Statement<unknown[], unknown>;
+
+/** SQLite's "no limit". */
+const NO_LIMIT = -1;
+
+/** Every query the store runs, prepared once; reads come back as raw rows (arrays), which is faster. */
+export class EventTable {
+  private readonly insertEvent: Statement;
+  private readonly lastRevision: Statement;
+  private readonly refAt: Statement;
+  private readonly refById: Statement;
+  private readonly forwards: Statement;
+  private readonly backwards: Statement;
+  private readonly anyInStream: Statement;
+  private readonly head: Statement;
+  /** readAll statements by filter shape ("none", "stream:2", "type:1", ...). */
+  private readonly logReads = new Map<string, Statement>();
+
+  constructor(private readonly db: Database.Database) {
+    this.insertEvent = db.prepare(
+      'INSERT INTO events (stream_name, stream_revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.lastRevision = db
+      .prepare(
+        'SELECT stream_revision FROM events WHERE stream_name = ? ORDER BY stream_revision DESC LIMIT 1',
+      )
+      .pluck();
+    this.refAt = db
+      .prepare(
+        'SELECT event_id, stream_revision, position FROM events WHERE stream_name = ? AND stream_revision = ?',
+      )
+      .raw();
+    this.refById = db
+      .prepare(
+        'SELECT event_id, stream_revision, position FROM events WHERE event_id = ? AND stream_name = ? ORDER BY position DESC LIMIT 1',
+      )
+      .raw();
+    this.forwards = db
+      .prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?`,
+      )
+      .raw();
+    this.backwards = db
+      .prepare(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND stream_revision <= ? ORDER BY stream_revision DESC LIMIT ?`,
+      )
+      .raw();
+    this.anyInStream = db.prepare('SELECT 1 FROM events WHERE stream_name = ? LIMIT 1').pluck();
+    this.head = db.prepare('SELECT max(position) FROM events').pluck();
+  }
+
+  /** Revision of the stream's last event, -1 when it has none. */
+  currentRevision(streamName: string): number {
+    return (this.lastRevision.get(streamName) as number | undefined) ?? -1;
+  }
+
+  eventAt(streamName: string, revision: number): StoredEventRef | undefined {
+    return toRef(this.refAt.get(streamName, revision));
+  }
+
+  findById(streamName: string, id: string): StoredEventRef | undefined {
+    return toRef(this.refById.get(id, streamName));
+  }
+
+  /** Inserts one event and returns its position. */
+  insert(
+    streamName: string,
+    revision: number,
+    id: string,
+    type: string,
+    data: string,
+    metadata: string | null,
+    created: number,
+  ): number {
+    return Number(
+      this.insertEvent.run(streamName, revision, id, type, data, metadata, created).lastInsertRowid,
+    );
+  }
+
+  readForwards(streamName: string, fromRevision: number, maxCount: number | undefined): StoredEvent[] {
+    return this.forwards.all(streamName, fromRevision, maxCount ?? NO_LIMIT) as StoredEvent[];
+  }
+
+  readBackwards(streamName: string, fromRevision: number, maxCount: number | undefined): StoredEvent[] {
+    return this.backwards.all(streamName, fromRevision, maxCount ?? NO_LIMIT) as StoredEvent[];
+  }
+
+  streamExists(streamName: string): boolean {
+    return this.anyInStream.get(streamName) !== undefined;
+  }
+
+  headPosition(): number | null {
+    return this.head.get() as number | null;
+  }
+
+  /** Events at or after `fromPosition`, in log order, system events left out, filtered. */
+  readLog(
+    fromPosition: number,
+    maxCount: number | undefined,
+    filter: EventFilter | undefined,
+  ): StoredEvent[] {
+    const prefixes = filter?.streamNamePrefixes ?? filter?.eventTypePrefixes ?? [];
+    const statement = this.logStatement(filter);
+    return statement.all(
+      fromPosition,
+      ...prefixes.flatMap((p) => [p, p]),
+      maxCount ?? NO_LIMIT,
+    ) as StoredEvent[];
+  }
+
+  private logStatement(filter: EventFilter | undefined): Statement {
+    const column =
+      filter === undefined ? null : filter.streamNamePrefixes !== undefined ? 'stream_name' : 'type';
+    const count = (filter?.streamNamePrefixes ?? filter?.eventTypePrefixes ?? []).length;
+    const key = `${column ?? 'none'}:${count}`;
+    let statement = this.logReads.get(key);
+    if (statement === undefined) {
+      // substr/length count characters and compare case-sensitively, unlike LIKE.
+      const matches = Array.from({ length: count }, () => `substr(${column}, 1, length(?)) = ?`).join(' OR ');
+      statement = this.db
+        .prepare(
+          `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? AND substr(type, 1, 1) <> '$'` +
+            (count > 0 ? ` AND (${matches})` : '') +
+            ' ORDER BY position LIMIT ?',
+        )
+        .raw();
+      this.logReads.set(key, statement);
+    }
+    return statement;
+  }
+}
+
+function toRef(row: unknown): StoredEventRef | undefined {
+  if (row === undefined) return undefined;
+  const [id, revision, position] = row as [string, number, number];
+  return { id, revision, position };
+}

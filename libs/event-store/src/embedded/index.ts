@@ -1,0 +1,12 @@
+export {
+  EmbeddedEventStore,
+  EVENTS_FILE_NAME,
+  type EmbeddedEventStoreOptions,
+} from './embedded-event-store.js';
+export type { Synchronous } from './open-database.js';
+export {
+  decideAppend,
+  type AppendDecision,
+  type StoredEventRef,
+  type StreamView,
+} from './append-decision.js';

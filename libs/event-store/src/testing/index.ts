@@ -1,0 +1,5 @@
+export {
+  eventStoreContract,
+  type EventStoreFactory,
+  type EventStoreFixture,
+} from './event-store.contract.js';

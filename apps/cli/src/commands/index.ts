@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
+import { registerCatalog } from './catalog.command.js';
 import { registerServe } from './serve.command.js';
 
 /** Every `one-window` sub-command registers itself here (one file per command group). */
-export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [registerServe];
+export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
+  registerServe,
+  registerCatalog,
+];

@@ -1,0 +1,275 @@
+import type { WarningLevel } from '@one-window/calendar';
+import type { DecisionLimit } from '@one-window/case';
+import { type Clock, systemClock } from '@one-window/shared';
+import type { ReadModelDb } from '../database/read-model-database.js';
+import { DeadlineEvaluator, type DueStatus } from '../queries/deadline-evaluator.js';
+import { InvalidQueryError } from '../queries/invalid-query.error.js';
+import { type Page, type PageRequest, pageBounds } from '../queries/page.js';
+import { OutOfScopeError } from '../scope/out-of-scope.error.js';
+import { type ReadScope, inScope, scopeCondition } from '../scope/read-scope.js';
+import { CASE_STATUSES, type CaseStage, type CaseStatus } from './case-status.js';
+import type { CaseListItem, CaseSummary } from './case-views.js';
+import type { CaseRow } from './cases.schema.js';
+import type { MaterialStatus } from './materials.js';
+
+export interface CaseListFilter extends PageRequest {
+  readonly hall?: string;
+  readonly department?: string;
+  readonly status?: CaseStatus | readonly CaseStatus[];
+  readonly stage?: CaseStage;
+  /** Item code. */
+  readonly item?: string;
+  readonly warning?: WarningLevel;
+  /** Case number (prefix) or applicant name (contains). */
+  readonly q?: string;
+  /** China dates, inclusive. */
+  readonly receivedFrom?: string;
+  readonly receivedTo?: string;
+  readonly greenChannel?: boolean;
+}
+
+export interface DeadlineBoardFilter extends PageRequest {
+  /** Both when absent. */
+  readonly warning?: 'yellow' | 'red';
+  readonly hall?: string;
+  readonly department?: string;
+  readonly item?: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const WARNINGS: readonly WarningLevel[] = ['none', 'yellow', 'red'];
+
+/** Reads of the `cases` read model: the case list, one case's summary, the deadline board. */
+export class CaseQueries {
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly db: ReadModelDb,
+    private readonly deadlines: DeadlineEvaluator,
+    clock: Clock = systemClock,
+  ) {
+    this.clock = clock;
+    deadlines.register(db);
+  }
+
+  list(filter: CaseListFilter, scope: ReadScope, now: Date = this.clock.now()): Page<CaseListItem> {
+    const { page, pageSize, offset } = pageBounds(filter);
+    const today = this.deadlines.today(now);
+    const where: string[] = [];
+    const params: Record<string, unknown> = { today };
+    const s = scopeCondition(scope, 'c.hall', 'c.department');
+    where.push(s.sql);
+    Object.assign(params, s.params);
+    if (filter.hall !== undefined) {
+      where.push('c.hall = @hall');
+      params.hall = filter.hall;
+    }
+    if (filter.department !== undefined) {
+      where.push('c.department = @department');
+      params.department = filter.department;
+    }
+    if (filter.item !== undefined) {
+      where.push('c.item_code = @item');
+      params.item = filter.item;
+    }
+    if (filter.status !== undefined) {
+      const statuses = typeof filter.status === 'string' ? [filter.status] : filter.status;
+      for (const status of statuses)
+        if (!CASE_STATUSES.includes(status))
+          throw new InvalidQueryError('status', `Unknown status "${status}"`);
+      where.push(`c.status IN (${statuses.map((_, i) => `@status${i}`).join(', ') || 'NULL'})`);
+      statuses.forEach((status, i) => (params[`status${i}`] = status));
+    }
+    if (filter.stage !== undefined) {
+      where.push('c.stage = @stage');
+      params.stage = filter.stage;
+    }
+    if (filter.warning !== undefined) {
+      if (!WARNINGS.includes(filter.warning))
+        throw new InvalidQueryError('warning', `Unknown warning level "${filter.warning}"`);
+      where.push(DeadlineEvaluator.sql(filter.warning));
+    }
+    if (filter.q !== undefined && filter.q.trim() !== '') {
+      where.push(`(c.case_number LIKE @qPrefix ESCAPE '\\' OR c.applicant_name LIKE @qContains ESCAPE '\\')`);
+      const q = escapeLike(filter.q.trim());
+      params.qPrefix = `${q}%`;
+      params.qContains = `%${q}%`;
+    }
+    if (filter.receivedFrom !== undefined) {
+      where.push('c.received_on >= @receivedFrom');
+      params.receivedFrom = date(filter.receivedFrom, 'receivedFrom');
+    }
+    if (filter.receivedTo !== undefined) {
+      where.push('c.received_on <= @receivedTo');
+      params.receivedTo = date(filter.receivedTo, 'receivedTo');
+    }
+    if (filter.greenChannel !== undefined) {
+      where.push('c.green_channel = @green');
+      params.green = filter.greenChannel ? 1 : 0;
+    }
+    const sql = `FROM cases c WHERE ${where.join(' AND ')}`;
+    const total = this.db.prepare(`SELECT COUNT(*) ${sql}`).pluck().get(params) as number;
+    const rows = this.db
+      .prepare(`SELECT c.* ${sql} ORDER BY c.received_at DESC, c.case_id LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: pageSize, offset }) as CaseRow[];
+    return { items: rows.map((row) => this.listItem(row, today)), total, page, pageSize };
+  }
+
+  /** One case; undefined when unknown; OutOfScopeError when it belongs to another hall or department. */
+  summary(caseId: string, scope: ReadScope, now: Date = this.clock.now()): CaseSummary | undefined {
+    const row = this.db.prepare('SELECT * FROM cases WHERE case_id = ?').get(caseId) as CaseRow | undefined;
+    if (!row) return undefined;
+    if (!inScope(scope, row)) throw new OutOfScopeError('case', caseId);
+    return this.toSummary(row, this.deadlines.today(now));
+  }
+
+  /** Like summary, by the human-readable case number. */
+  summaryByNumber(
+    caseNumber: string,
+    scope: ReadScope,
+    now: Date = this.clock.now(),
+  ): CaseSummary | undefined {
+    const id = this.db.prepare('SELECT case_id FROM cases WHERE case_number = ?').pluck().get(caseNumber) as
+      string | undefined;
+    return id === undefined ? undefined : this.summary(id, scope, now);
+  }
+
+  /** Running cases near (yellow) or past (red) a decision limit, most urgent first. */
+  deadlineBoard(
+    filter: DeadlineBoardFilter,
+    scope: ReadScope,
+    now: Date = this.clock.now(),
+  ): Page<CaseListItem> {
+    if (filter.warning !== undefined && filter.warning !== 'yellow' && filter.warning !== 'red')
+      throw new InvalidQueryError('warning', 'warning must be yellow or red');
+    const { page, pageSize, offset } = pageBounds(filter);
+    const today = this.deadlines.today(now);
+    const s = scopeCondition(scope, 'c.hall', 'c.department');
+    const levels = filter.warning ? [filter.warning] : (['yellow', 'red'] as const);
+    const where = [
+      'c.decision_pending = 1',
+      s.sql,
+      `(${levels.map((l) => DeadlineEvaluator.sql(l)).join(' OR ')})`,
+    ];
+    const params: Record<string, unknown> = { today, ...s.params };
+    for (const key of ['hall', 'department', 'item'] as const) {
+      const value = filter[key];
+      if (value === undefined) continue;
+      where.push(`c.${key === 'item' ? 'item_code' : key} = @${key}`);
+      params[key] = value;
+    }
+    const sql = `FROM cases c WHERE ${where.join(' AND ')}`;
+    const total = this.db.prepare(`SELECT COUNT(*) ${sql}`).pluck().get(params) as number;
+    const rows = this.db
+      .prepare(
+        `SELECT c.* ${sql} ORDER BY c.warning_due, c.green_channel DESC, c.case_id LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: pageSize, offset }) as CaseRow[];
+    return { items: rows.map((row) => this.listItem(row, today)), total, page, pageSize };
+  }
+
+  private pending(row: CaseRow, today: string): DueStatus | null {
+    return row.decision_pending === 1 && row.warning_due
+      ? this.deadlines.status(today, row.warning_due, row.clock_stopped_on)
+      : null;
+  }
+
+  private listItem(row: CaseRow, today: string): CaseListItem {
+    const due = this.pending(row, today);
+    return {
+      caseId: row.case_id,
+      caseNumber: row.case_number,
+      hall: row.hall,
+      itemCode: row.item_code,
+      itemName: row.item_name,
+      department: row.department,
+      applicantName: row.applicant_name,
+      channel: row.channel,
+      greenChannel: row.green_channel === 1,
+      status: row.status as CaseStatus,
+      stage: row.stage as CaseStage,
+      currentStep: row.current_step,
+      holderName: row.holder_name,
+      receivedOn: row.received_on,
+      receivedAt: row.received_at,
+      acceptedOn: row.accepted_on,
+      statutoryDueDate: row.statutory_due,
+      promisedDueDate: row.promised_due,
+      warning: due?.warning ?? 'none',
+      workingDaysLeft: due?.workingDaysLeft ?? null,
+      lastEventType: row.last_event_type,
+      lastEventAt: row.last_event_at,
+      revision: row.revision,
+      position: row.position,
+    };
+  }
+
+  private toSummary(row: CaseRow, today: string): CaseSummary {
+    const materials = JSON.parse(row.materials) as MaterialStatus[];
+    const pending = row.decision_pending === 1;
+    const due = (date: string | null): DueStatus | null =>
+      pending && date ? this.deadlines.status(today, date, row.clock_stopped_on) : null;
+    return {
+      ...this.listItem(row, today),
+      guideVersion: row.guide_version,
+      caseKind: row.case_kind,
+      applicantKind: row.applicant_kind,
+      correctionNoticeDueBy: row.accepted_on ? null : row.correction_notice_due_by,
+      correctBy: row.correct_by,
+      acceptanceKind: row.acceptance_kind as CaseSummary['acceptanceKind'],
+      decisionPending: pending,
+      dueDates: { statutory: due(row.statutory_due), promised: due(row.promised_due) },
+      clockStopped: row.clock_stopped_on !== null,
+      clockStoppedOn: row.clock_stopped_on,
+      suspendedWorkingDays: row.suspended_days,
+      extendedDays: row.extended_days,
+      materials,
+      openDeficiencies: materials.filter((m) => m.state === 'deficient'),
+      supplyBy: row.supply_by,
+      decision:
+        row.decided_on && (row.outcome === 'approved' || row.outcome === 'denied')
+          ? {
+              outcome: row.outcome,
+              decidedOn: row.decided_on,
+              withinStatutoryLimit: row.within_statutory === 1,
+              withinPromisedLimit: row.within_promised === 1,
+              workingDaysUsed: row.working_days_used,
+            }
+          : null,
+      outcome: row.outcome,
+      resultDueBy: row.result_due_by,
+      resultIssuedOn: row.result_issued_on,
+      certificateNumber: row.certificate_number,
+      dispatch:
+        row.dispatch_method && row.dispatched_on
+          ? {
+              method: row.dispatch_method,
+              trackingNumber: row.tracking_number,
+              dispatchedOn: row.dispatched_on,
+            }
+          : null,
+      completedOn: row.completed_on,
+      refusedOn: row.refused_on,
+      withdrawnOn: row.withdrawn_on,
+      marks: {
+        decisionWarning: limits(row.warned_limits),
+        decisionOverdue: limits(row.overdue_limits),
+        resultIssueOverdue: row.result_issue_overdue === 1,
+        deficiencyOverdue: row.deficiency_overdue === 1,
+      },
+    };
+  }
+}
+
+function limits(list: string): DecisionLimit[] {
+  return list ? (list.split(',') as DecisionLimit[]) : [];
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function date(value: string, field: string): string {
+  if (!DATE.test(value)) throw new InvalidQueryError(field, `${field} must be a date written YYYY-MM-DD`);
+  return value;
+}

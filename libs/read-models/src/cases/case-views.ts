@@ -1,0 +1,84 @@
+import type { WarningLevel } from '@one-window/calendar';
+import type { DecisionLimit } from '@one-window/case';
+import type { DueStatus } from '../queries/deadline-evaluator.js';
+import type { CaseStage, CaseStatus } from './case-status.js';
+import type { MaterialStatus } from './materials.js';
+
+/** One line of the case list. */
+export interface CaseListItem {
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly hall: string;
+  readonly itemCode: string;
+  readonly itemName: string;
+  readonly department: string;
+  readonly applicantName: string;
+  readonly channel: string;
+  readonly greenChannel: boolean;
+  readonly status: CaseStatus;
+  readonly stage: CaseStage;
+  /** The open back-office step, e.g. 审查. */
+  readonly currentStep: string | null;
+  readonly holderName: string | null;
+  readonly receivedOn: string;
+  readonly receivedAt: string;
+  readonly acceptedOn: string | null;
+  readonly statutoryDueDate: string | null;
+  readonly promisedDueDate: string | null;
+  /** Worst of the two limits while a decision is pending; `none` otherwise. */
+  readonly warning: WarningLevel;
+  /** To the earlier (promised) limit while a decision is pending. */
+  readonly workingDaysLeft: number | null;
+  readonly lastEventType: string;
+  readonly lastEventAt: string;
+  /** The stream revision the row reflects. */
+  readonly revision: number;
+  /** Log position of the case's last event. */
+  readonly position: number;
+}
+
+export interface CaseSummary extends CaseListItem {
+  readonly guideVersion: number;
+  readonly caseKind: string;
+  readonly applicantKind: string;
+  /** Last day for the one complete correction notice (or for deciding after a resubmission). */
+  readonly correctionNoticeDueBy: string | null;
+  readonly correctBy: string | null;
+  readonly acceptanceKind: 'accepted' | 'with-deficiency' | 'deemed' | null;
+  readonly decisionPending: boolean;
+  readonly dueDates: { readonly statutory: DueStatus | null; readonly promised: DueStatus | null };
+  readonly clockStopped: boolean;
+  readonly clockStoppedOn: string | null;
+  readonly suspendedWorkingDays: number;
+  readonly extendedDays: number;
+  readonly materials: readonly MaterialStatus[];
+  readonly openDeficiencies: readonly MaterialStatus[];
+  readonly supplyBy: string | null;
+  readonly decision: {
+    readonly outcome: 'approved' | 'denied';
+    readonly decidedOn: string;
+    readonly withinStatutoryLimit: boolean;
+    readonly withinPromisedLimit: boolean;
+    /** Working days from acceptance to decision, special procedures excluded. */
+    readonly workingDaysUsed: number | null;
+  } | null;
+  readonly outcome: string | null;
+  readonly resultDueBy: string | null;
+  readonly resultIssuedOn: string | null;
+  readonly certificateNumber: string | null;
+  readonly dispatch: {
+    readonly method: string;
+    readonly trackingNumber: string | null;
+    readonly dispatchedOn: string;
+  } | null;
+  readonly completedOn: string | null;
+  readonly refusedOn: string | null;
+  readonly withdrawnOn: string | null;
+  /** Marks the durable timers left (DecisionWarning / DecisionOverdue / …). */
+  readonly marks: {
+    readonly decisionWarning: readonly DecisionLimit[];
+    readonly decisionOverdue: readonly DecisionLimit[];
+    readonly resultIssueOverdue: boolean;
+    readonly deficiencyOverdue: boolean;
+  };
+}

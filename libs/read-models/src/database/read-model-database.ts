@@ -1,0 +1,30 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type ReadModelDb = Database.Database;
+
+export const READ_MODELS_FILE = 'read-models.sqlite';
+
+export interface ReadModelDatabaseOptions {
+  /** Folder holding `read-models.sqlite`; defaults to `DATA_DIR` or `./data`. */
+  readonly dataDir?: string;
+  /** An explicit file path (wins over dataDir). */
+  readonly file?: string;
+}
+
+/**
+ * Opens the read-model database. Read models can always be rebuilt from the log, so
+ * `synchronous=NORMAL` is enough: WAL keeps each transaction (rows + checkpoint) atomic, and a
+ * power loss can only roll both back together, which the runner then replays.
+ */
+export function openReadModelDatabase(options: ReadModelDatabaseOptions = {}): ReadModelDb {
+  const file = options.file ?? join(options.dataDir ?? process.env.DATA_DIR ?? './data', READ_MODELS_FILE);
+  if (file !== ':memory:') mkdirSync(join(file, '..'), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = OFF');
+  return db;
+}

@@ -1,0 +1,44 @@
+// Infrastructure
+export * from './database/read-model-database.js';
+export type { Projection, ProjectionHandler } from './runner/projection.js';
+export { ProjectionRunner, type ProjectionRunnerOptions } from './runner/projection-runner.js';
+export * from './runner/runner-types.js';
+export { ReadModelTimeoutError } from './runner/read-model-timeout.error.js';
+export { ProjectionFailedError } from './runner/projection-failed.error.js';
+export { readModelProjections } from './projections/read-model-projections.js';
+export { DEFAULT_READ_MODEL_SETTINGS, type ReadModelSettings } from './settings/read-model-settings.js';
+
+// Scope and query plumbing
+export * from './scope/read-scope.js';
+export { OutOfScopeError } from './scope/out-of-scope.error.js';
+export { InvalidQueryError } from './queries/invalid-query.error.js';
+export type { Page, PageRequest } from './queries/page.js';
+export { DeadlineEvaluator, type DueStatus, type CalendarSource } from './queries/deadline-evaluator.js';
+
+// Read models
+export { CASE_STATUSES, type CaseStatus, type CaseStage } from './cases/case-status.js';
+export type { MaterialState, MaterialStatus } from './cases/materials.js';
+export type { CaseListItem, CaseSummary } from './cases/case-views.js';
+export { CaseQueries, type CaseListFilter, type DeadlineBoardFilter } from './cases/case-queries.js';
+export { TimelineQueries, type Timeline, type TimelineEntry } from './timeline/timeline-queries.js';
+export { EVENT_TITLES, ROLE_LABELS, describeEvent, type Bilingual } from './timeline/event-labels.js';
+export { TaskQueries, type TaskQueueFilter, type TaskView } from './tasks/task-queries.js';
+export {
+  ObligationQueries,
+  type ObligationFilter,
+  type ObligationStatusFilter,
+  type ObligationView,
+} from './obligations/obligation-queries.js';
+export {
+  StatisticsQueries,
+  type Statistics,
+  type StatisticsFilter,
+  type StatisticsGroupBy,
+  type StatisticsRow,
+  type RatingFigures,
+} from './statistics/statistics-queries.js';
+
+// Durable timers
+export * from './timers/timer-types.js';
+export { TimerScheduler, timerCommandId, type TimerSchedulerOptions } from './timers/timer-scheduler.js';
+export { deterministicUuid } from './timers/deterministic-id.js';

@@ -1,0 +1,150 @@
+import { chinaDayEnd } from '@one-window/calendar';
+import type { CaseEvent } from '@one-window/case';
+import type { ProjectedCaseEvent } from '../projections/case-event.js';
+import { caseProjection } from '../projections/case-projection.js';
+import { RowPatcher } from '../projections/row-patcher.js';
+import type { Projection } from '../runner/projection.js';
+
+export const OBLIGATIONS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS obligations (
+  obligation_id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  rating_n INTEGER NOT NULL,
+  hall TEXT NOT NULL,
+  department TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  callback_due_at TEXT NOT NULL,
+  callback_due_ms INTEGER NOT NULL,
+  rectify_due_by TEXT NOT NULL,
+  rectify_due_ms INTEGER NOT NULL,
+  called_back_at TEXT,
+  callback_verified INTEGER,
+  callback_notes TEXT,
+  callback_late INTEGER,
+  outcome TEXT,
+  outcome_text TEXT,
+  closed_at TEXT,
+  closed_late INTEGER,
+  callback_overdue_marked INTEGER NOT NULL DEFAULT 0,
+  rectification_overdue_marked INTEGER NOT NULL DEFAULT 0,
+  position INTEGER NOT NULL,
+  revision INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS obligations_open ON obligations (outcome, rectify_due_ms);
+CREATE INDEX IF NOT EXISTS obligations_case ON obligations (case_id);
+`;
+
+/** The `obligations` read model: each bad rating's review (Art. 36) with its due times and outcome. */
+export function obligationsProjection(): Projection {
+  return caseProjection({
+    name: 'obligations',
+    version: 1,
+    tables: ['obligations'],
+    schema: OBLIGATIONS_SCHEMA,
+    bind: (db) => {
+      const rows = new RowPatcher(db, 'obligations', 'obligation_id');
+      const insert = db.prepare(
+        `INSERT INTO obligations (obligation_id, case_id, n, rating_n, hall, department, opened_at, callback_due_at,
+           callback_due_ms, rectify_due_by, rectify_due_ms, position, revision)
+         VALUES (@obligation_id, @case_id, @n, @rating_n, @hall, @department, @opened_at, @callback_due_at,
+           @callback_due_ms, @rectify_due_by, @rectify_due_ms, @position, @revision)
+         ON CONFLICT(obligation_id) DO NOTHING`,
+      );
+      return (e: ProjectedCaseEvent) => {
+        const event: CaseEvent = e.event;
+        const at = { position: e.position };
+        switch (event.type) {
+          case 'case.ObligationOpened': {
+            const d = event.data;
+            insert.run({
+              obligation_id: d.obligationId,
+              case_id: e.caseId,
+              n: d.n,
+              rating_n: d.ratingN,
+              hall: d.office.hall,
+              department: d.office.department,
+              opened_at: d.openedAt,
+              callback_due_at: d.callbackDueAt,
+              callback_due_ms: Date.parse(d.callbackDueAt),
+              rectify_due_by: d.rectifyDueBy,
+              rectify_due_ms: chinaDayEnd(d.rectifyDueBy).getTime(),
+              position: e.position,
+              revision: e.revision,
+            });
+            return;
+          }
+          case 'case.CallbackRecorded':
+            rows.patch(event.data.obligationId, e.revision, {
+              ...at,
+              called_back_at: event.data.calledAt,
+              callback_verified: event.data.verified ? 1 : 0,
+              callback_notes: event.data.notes,
+              callback_late: event.data.late ? 1 : 0,
+            });
+            return;
+          case 'case.Rectified':
+            rows.patch(event.data.obligationId, e.revision, {
+              ...at,
+              outcome: 'rectified',
+              outcome_text: event.data.measures,
+              closed_at: event.data.rectifiedAt,
+              closed_late: event.data.late ? 1 : 0,
+            });
+            return;
+          case 'case.Explained':
+            rows.patch(event.data.obligationId, e.revision, {
+              ...at,
+              outcome: 'explained',
+              outcome_text: event.data.explanation,
+              closed_at: event.data.explainedAt,
+              closed_late: event.data.late ? 1 : 0,
+            });
+            return;
+          case 'case.ObligationOverdue':
+            rows.patch(
+              event.data.obligationId,
+              e.revision,
+              event.data.deadline === 'callback'
+                ? { ...at, callback_overdue_marked: 1 }
+                : { ...at, rectification_overdue_marked: 1 },
+            );
+            return;
+          case 'case.Received':
+          case 'case.Accepted':
+          case 'case.AcceptedWithDeficiency':
+          case 'case.CorrectionRequested':
+          case 'case.CorrectionSubmitted':
+          case 'case.CorrectionOverdue':
+          case 'case.DeemedAccepted':
+          case 'case.Refused':
+          case 'case.Withdrawn':
+          case 'case.DeficiencySupplied':
+          case 'case.DeficiencyOverdue':
+          case 'case.TaskCreated':
+          case 'case.TaskClaimed':
+          case 'case.TaskReleased':
+          case 'case.TaskPassed':
+          case 'case.TaskReturned':
+          case 'case.SpecialProcedureStarted':
+          case 'case.SpecialProcedureEnded':
+          case 'case.Extended':
+          case 'case.Approved':
+          case 'case.Denied':
+          case 'case.ResultIssued':
+          case 'case.Dispatched':
+          case 'case.Delivered':
+          case 'case.Rated':
+          case 'case.DecisionWarning':
+          case 'case.DecisionOverdue':
+          case 'case.ResultIssueOverdue':
+            return;
+          default: {
+            const unknown: never = event;
+            return unknown;
+          }
+        }
+      };
+    },
+  });
+}

@@ -1,0 +1,30 @@
+import { CASE_EVENT_TYPES, type CaseEvent, type CaseEventMetadata } from '@one-window/case';
+import type { RecordedEvent } from '@one-window/event-store';
+
+const CASE_TYPES: ReadonlySet<string> = new Set(CASE_EVENT_TYPES);
+const CASE_STREAM_PREFIX = 'case-';
+
+/** A case event as projections see it: the case it belongs to, its revision (the row guard) and when it happened. */
+export interface ProjectedCaseEvent {
+  readonly caseId: string;
+  readonly event: CaseEvent;
+  readonly revision: number;
+  readonly position: number;
+  readonly metadata: CaseEventMetadata | null;
+  /** The decision time (metadata `at`), else the time it was stored. */
+  readonly at: string;
+}
+
+/** Narrows a stored event to a case event; anything else in the log (other streams, future types) is skipped. */
+export function toCaseEvent(recorded: RecordedEvent): ProjectedCaseEvent | undefined {
+  if (!recorded.streamName.startsWith(CASE_STREAM_PREFIX) || !CASE_TYPES.has(recorded.type)) return undefined;
+  const metadata = (recorded.metadata ?? null) as CaseEventMetadata | null;
+  return {
+    caseId: recorded.streamName.slice(CASE_STREAM_PREFIX.length),
+    event: { type: recorded.type, data: recorded.data } as CaseEvent,
+    revision: recorded.streamRevision,
+    position: recorded.position,
+    metadata,
+    at: metadata?.at ?? recorded.created.toISOString(),
+  };
+}

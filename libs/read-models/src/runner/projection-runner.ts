@@ -1,0 +1,380 @@
+import type { EventStore, RecordedEvent, Subscription } from '@one-window/event-store';
+import { type Clock, systemClock } from '@one-window/shared';
+import type { ReadModelDb } from '../database/read-model-database.js';
+import { CheckpointStore } from './checkpoint-store.js';
+import { PositionWaiter } from './position-waiter.js';
+import { ProjectionFailedError } from './projection-failed.error.js';
+import type { Projection, ProjectionHandler } from './projection.js';
+import type {
+  LagReport,
+  ProjectionStatus,
+  RebuildProgress,
+  RebuildResult,
+  RunnerStatus,
+} from './runner-types.js';
+
+export interface ProjectionRunnerOptions {
+  readonly store: EventStore;
+  readonly db: ReadModelDb;
+  readonly projections: readonly Projection[];
+  /** Used for lag and checkpoint timestamps. */
+  readonly clock?: Clock;
+  /** Events per catch-up page, and the most events one transaction holds. */
+  readonly batchSize?: number;
+  /** First retry delay after a failed batch; doubles up to 30 s. */
+  readonly retryDelayMs?: number;
+  readonly onError?: (error: Error) => void;
+}
+
+interface Slot {
+  readonly projection: Projection;
+  handler: ProjectionHandler;
+  /** What this runner last committed; compared with the table inside each transaction. */
+  checkpoint: number | null;
+}
+
+/** Another connection moved a checkpoint (e.g. `one-window rebuild` while serving): start over from the table. */
+class CheckpointMovedError extends Error {}
+
+const IDLE = Symbol('idle');
+const LAG_COUNT_CAP = 10_000;
+
+/**
+ * Feeds the global log to the projections. Catch-up reads the log in pages (memory stays
+ * bounded by the page, whatever the log's length), then a live `subscribeToAll` from the
+ * exclusive checkpoint takes over. Each batch commits the rows of every projection and their
+ * checkpoints in one SQLite transaction, so a crash anywhere loses or repeats nothing.
+ */
+export class ProjectionRunner {
+  private readonly store: EventStore;
+  private readonly db: ReadModelDb;
+  private readonly clock: Clock;
+  private readonly batchSize: number;
+  private readonly retryDelayMs: number;
+  private readonly onError: (error: Error) => void;
+  private readonly checkpointStore: CheckpointStore;
+  private readonly slots: Slot[];
+  private readonly waiter = new PositionWaiter();
+  private readonly applyTransaction: (events: readonly RecordedEvent[]) => void;
+  private readonly readCheckpoint;
+
+  private runStatus: RunnerStatus = 'stopped';
+  private lastError: Error | undefined;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private subscription: Subscription | undefined;
+  private wakeRetry: (() => void) | undefined;
+  private exclusive: Promise<unknown> = Promise.resolve();
+
+  constructor(options: ProjectionRunnerOptions) {
+    this.store = options.store;
+    this.db = options.db;
+    this.clock = options.clock ?? systemClock;
+    this.batchSize = options.batchSize ?? 2000;
+    this.retryDelayMs = options.retryDelayMs ?? 500;
+    this.onError = options.onError ?? ((error) => console.error(error));
+    const names = new Set(options.projections.map((p) => p.name));
+    if (names.size !== options.projections.length) throw new Error('Projection names must be unique');
+    this.checkpointStore = new CheckpointStore(this.db);
+    this.readCheckpoint = this.db
+      .prepare<[string], number | null>('SELECT position FROM projection_checkpoints WHERE name = ?')
+      .pluck();
+    this.slots = options.projections.map((projection) => this.openSlot(projection));
+    this.applyTransaction = this.db.transaction((events: readonly RecordedEvent[]) =>
+      this.applyInside(events),
+    );
+    this.waiter.update(this.minCheckpoint());
+  }
+
+  get status(): RunnerStatus {
+    return this.runStatus;
+  }
+
+  get projectionNames(): string[] {
+    return this.slots.map((s) => s.projection.name);
+  }
+
+  /** Starts catching up and then following the log; returns at once. */
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.runLoop().finally(() => {
+      this.loop = undefined;
+      this.runStatus = 'stopped';
+    });
+  }
+
+  /** Stops after committing the batch in hand: every checkpoint then matches its rows. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wakeRetry?.();
+    await this.subscription?.unsubscribe();
+    await this.loop;
+  }
+
+  /** Processes the log up to its current head, in pages; resolves with the number of events read. */
+  async catchUp(onProgress?: (progress: RebuildProgress) => void): Promise<number> {
+    if (this.loop)
+      throw new Error('The runner is following the log already; catchUp is for a stopped runner');
+    return this.serially(() => this.catchUpPages(onProgress, this.projectionNames));
+  }
+
+  /**
+   * Throws the named projections' tables away (all when none are named), recreates them and
+   * replays the log from position zero. A running runner is stopped for the rebuild and resumed.
+   */
+  async rebuild(
+    options: { projections?: readonly string[]; onProgress?: (progress: RebuildProgress) => void } = {},
+  ): Promise<RebuildResult> {
+    const names = options.projections ?? this.projectionNames;
+    for (const name of names)
+      if (!this.slots.some((s) => s.projection.name === name))
+        throw new Error(`Unknown projection "${name}"`);
+    const wasRunning = this.loop !== undefined;
+    await this.stop();
+    const started = performance.now();
+    try {
+      const events = await this.serially(async () => {
+        this.runStatus = 'rebuilding';
+        this.db.transaction(() => {
+          for (const slot of this.slots) if (names.includes(slot.projection.name)) this.reset(slot);
+        })();
+        this.waiter.update(this.minCheckpoint());
+        return this.catchUpPages(options.onProgress, names);
+      });
+      return { projections: [...names], events, ms: performance.now() - started };
+    } finally {
+      this.runStatus = 'stopped';
+      if (wasRunning) this.start();
+    }
+  }
+
+  /** Resolves once every projection has applied the log up to `position`; else ReadModelTimeoutError. */
+  waitForPosition(position: number, timeoutMs: number): Promise<void> {
+    return this.waiter.wait(position, timeoutMs);
+  }
+
+  /** The lowest checkpoint: everything up to it is visible in every read model. */
+  get position(): number | null {
+    return this.waiter.position;
+  }
+
+  checkpoints(): ProjectionStatus[] {
+    return this.slots.map((slot) => {
+      const stored = this.checkpointStore.get(slot.projection.name);
+      return {
+        name: slot.projection.name,
+        version: slot.projection.version,
+        checkpoint: stored?.position ?? null,
+        updatedAt: stored?.updatedAt ?? null,
+      };
+    });
+  }
+
+  /** How far each projection is behind the head of the log, in events (counted up to a cap) and milliseconds. */
+  async lag(): Promise<LagReport> {
+    const head = await this.store.headPosition();
+    const min = this.minCheckpoint();
+    const behind =
+      head === null || (min !== null && min >= head)
+        ? []
+        : await this.store.readAll({ fromPosition: min ?? 'start', maxCount: LAG_COUNT_CAP + 1 });
+    const now = this.clock.now().getTime();
+    return {
+      head,
+      status: this.runStatus,
+      lastError: this.lastError?.message,
+      projections: this.checkpoints().map((p) => {
+        const pending = behind.filter((e) => p.checkpoint === null || e.position > p.checkpoint);
+        return {
+          ...p,
+          eventsBehind: Math.min(pending.length, LAG_COUNT_CAP),
+          eventsBehindCapped: pending.length > LAG_COUNT_CAP,
+          msBehind: pending.length === 0 ? 0 : Math.max(0, now - pending[0].created.getTime()),
+        };
+      }),
+    };
+  }
+
+  /** Rejects pending read-your-writes waits; call after stop() when the process goes down. */
+  close(): void {
+    this.waiter.cancelAll(new Error('Read models are shutting down'));
+  }
+
+  private openSlot(projection: Projection): Slot {
+    const stored = this.checkpointStore.get(projection.name);
+    const slot: Slot = { projection, handler: () => undefined, checkpoint: stored?.position ?? null };
+    if (!stored || stored.version !== projection.version) this.db.transaction(() => this.reset(slot))();
+    else {
+      projection.migrate(this.db);
+      slot.handler = projection.bind(this.db);
+    }
+    return slot;
+  }
+
+  private reset(slot: Slot): void {
+    for (const table of slot.projection.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
+    slot.projection.migrate(this.db);
+    slot.handler = slot.projection.bind(this.db);
+    this.checkpointStore.set(slot.projection.name, null, slot.projection.version, this.clock.now());
+    slot.checkpoint = null;
+  }
+
+  private minCheckpoint(): number | null {
+    let min: number | undefined;
+    for (const slot of this.slots) {
+      if (slot.checkpoint === null) return null;
+      if (min === undefined || slot.checkpoint < min) min = slot.checkpoint;
+    }
+    return min ?? null;
+  }
+
+  /** Catch-up, live, rebuild and retries never run side by side. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.exclusive.then(work, work);
+    this.exclusive = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runLoop(): Promise<void> {
+    let delay = this.retryDelayMs;
+    while (!this.stopping) {
+      try {
+        await this.serially(async () => {
+          this.runStatus = 'catching-up';
+          await this.catchUpPages(undefined, this.projectionNames, () => !this.stopping);
+          if (!this.stopping) await this.follow();
+        });
+        delay = this.retryDelayMs;
+      } catch (error) {
+        if (error instanceof CheckpointMovedError) {
+          this.reloadCheckpoints();
+          continue;
+        }
+        this.lastError = error instanceof Error ? error : new Error(String(error));
+        this.runStatus = 'failed';
+        this.onError(this.lastError);
+        await this.pause(delay);
+        delay = Math.min(delay * 2, 30_000);
+      }
+    }
+  }
+
+  private async catchUpPages(
+    onProgress: ((progress: RebuildProgress) => void) | undefined,
+    names: readonly string[],
+    keepGoing: () => boolean = () => true,
+  ): Promise<number> {
+    const head = await this.store.headPosition();
+    let processed = 0;
+    let from = this.minCheckpoint();
+    onProgress?.({ projections: names, processed, position: from, head });
+    while (keepGoing()) {
+      // readAll is inclusive: ask for one more than a page and drop the checkpoint's own event.
+      const max = from === null ? this.batchSize : this.batchSize + 1;
+      const page = await this.store.readAll({ fromPosition: from ?? 'start', maxCount: max });
+      const after = from;
+      const fresh = after === null ? page : page.filter((e) => e.position > after);
+      if (fresh.length > 0) {
+        this.commit(fresh);
+        processed += fresh.length;
+        from = fresh[fresh.length - 1].position;
+        onProgress?.({ projections: names, processed, position: from, head });
+      }
+      if (page.length < max || fresh.length === 0) break;
+    }
+    return processed;
+  }
+
+  /** Follows the live log, committing a batch whenever the subscription has nothing ready. */
+  private async follow(): Promise<void> {
+    const from = this.minCheckpoint();
+    const subscription = this.store.subscribeToAll({ fromPosition: from ?? 'start' });
+    this.subscription = subscription;
+    if (this.stopping) await subscription.unsubscribe();
+    const iterator = subscription[Symbol.asyncIterator]();
+    let batch: RecordedEvent[] = [];
+    let next = iterator.next();
+    try {
+      for (;;) {
+        const result = batch.length === 0 ? await next : await Promise.race([next, idle()]);
+        if (result === IDLE) {
+          this.commit(batch);
+          batch = [];
+          continue;
+        }
+        if (result.done) break;
+        next = iterator.next();
+        const message = result.value;
+        if (message.kind === 'event') {
+          batch.push(message.event);
+          if (batch.length >= this.batchSize) {
+            this.commit(batch);
+            batch = [];
+          }
+        } else {
+          this.commit(batch);
+          batch = [];
+          this.runStatus = 'live';
+        }
+      }
+      this.commit(batch);
+    } finally {
+      this.subscription = undefined;
+      await subscription.unsubscribe();
+    }
+  }
+
+  private commit(events: readonly RecordedEvent[]): void {
+    if (events.length === 0) return;
+    this.applyTransaction(events);
+    const last = events[events.length - 1].position;
+    for (const slot of this.slots)
+      if (slot.checkpoint === null || slot.checkpoint < last) slot.checkpoint = last;
+    this.waiter.update(this.minCheckpoint());
+  }
+
+  private applyInside(events: readonly RecordedEvent[]): void {
+    const last = events[events.length - 1].position;
+    const at = this.clock.now();
+    for (const slot of this.slots) {
+      const stored = this.readCheckpoint.get(slot.projection.name) ?? null;
+      if (stored !== slot.checkpoint) throw new CheckpointMovedError();
+      if (stored !== null && stored >= last) continue;
+      for (const event of events) {
+        if (stored !== null && event.position <= stored) continue;
+        try {
+          slot.handler(event);
+        } catch (cause) {
+          throw new ProjectionFailedError(slot.projection.name, event.position, event.type, { cause });
+        }
+      }
+      this.checkpointStore.set(slot.projection.name, last, slot.projection.version, at);
+    }
+  }
+
+  private reloadCheckpoints(): void {
+    for (const slot of this.slots) {
+      const stored = this.checkpointStore.get(slot.projection.name);
+      if (!stored || stored.version !== slot.projection.version)
+        this.db.transaction(() => this.reset(slot))();
+      else slot.checkpoint = stored.position;
+    }
+    this.waiter.update(this.minCheckpoint());
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeRetry = done;
+    });
+  }
+}
+
+function idle(): Promise<typeof IDLE> {
+  return new Promise((resolve) => setImmediate(() => resolve(IDLE)));
+}

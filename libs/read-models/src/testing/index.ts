@@ -1,0 +1,10 @@
+export {
+  generateCaseHistories,
+  type GeneratedCase,
+  type GeneratorItem,
+  type GeneratorOptions,
+} from './case-history-generator.js';
+export { demoGeneratorItems } from './demo-items.js';
+export { openTempReadModels, type TempReadModels } from './temp-read-models.js';
+export { tableDump } from './table-dump.js';
+export { Random } from './random.js';

@@ -4,3 +4,4 @@ export * from './port/limits.js';
 export * from './port/filter.js';
 export * from './port/validation.js';
 export * from './embedded/index.js';
+export * from './config/index.js';

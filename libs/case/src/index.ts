@@ -11,3 +11,4 @@ export { type CaseCalendar, chinaDate } from './domain/calendar.js';
 export { DEFAULT_CASE_POLICY, type CasePolicy } from './domain/policy.js';
 export { isBadRating } from './domain/decide-rating.js';
 export { stillMissing } from './domain/guide-snapshot.js';
+export * from './application/index.js';

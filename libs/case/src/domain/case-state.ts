@@ -67,8 +67,9 @@ export function evolve(state: CaseState | null, event: CaseEvent, index = 0): Ca
   return fromSnapshot(snapshot);
 }
 
-export function foldCase(events: Iterable<CaseEvent>): CaseState | null {
-  let state: CaseState | null = null;
+/** Folds events onto `from` (no case by default). */
+export function foldCase(events: Iterable<CaseEvent>, from: CaseState | null = null): CaseState | null {
+  let state: CaseState | null = from;
   let index = 0;
   for (const event of events) state = evolve(state, event, index++);
   return state;

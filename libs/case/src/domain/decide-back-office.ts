@@ -173,7 +173,7 @@ export function approve(state: CaseState, task: TaskRecord, command: ApproveCase
 }
 
 export function deny(state: CaseState, task: TaskRecord, command: DenyCase, now: Now): CaseEvent[] {
-  const reasons = Array.isArray(command.reasons) ? command.reasons : [];
+  const reasons: readonly string[] = Array.isArray(command.reasons) ? command.reasons : [];
   const problems = new Problems()
     .check(reasons.length > 0, 'reasons', 'a denial states its reasons (Art. 38)')
     .text(command.remedies?.reviewAuthority, 'remedies.reviewAuthority')
@@ -185,7 +185,7 @@ export function deny(state: CaseState, task: TaskRecord, command: DenyCase, now:
       type: 'case.Denied',
       data: {
         taskId: task.taskId,
-        reasons,
+        reasons: [...reasons],
         remedies: {
           administrativeReviewDays: now.policy.administrativeReviewDays,
           reviewAuthority: command.remedies.reviewAuthority,

@@ -19,6 +19,10 @@ import { missingMaterials, stillMissing, toCaseGuide } from './guide-snapshot.js
 import { Problems } from './problems.js';
 import { firstTask } from './tasks.js';
 
+/** Only the fields an event keeps: commands may arrive as DTO instances with more on them. */
+const materialsOf = (materials: readonly SubmittedMaterial[]): SubmittedMaterial[] =>
+  materials.map(({ code, form }) => ({ code, form }));
+
 const APPLICANT_KINDS = ['natural-person', 'legal-person'] as const;
 const CHANNELS = ['window', 'online', 'mobile', 'terminal', 'agent-point'] as const;
 const FORMS = ['original', 'copy', 'electronic', 'shared'] as const;
@@ -77,10 +81,25 @@ export function receive(command: ReceiveApplication, ctx: DecideContext, now: No
         itemCode: guide.code,
         guideVersion: guide.version,
         guide,
-        applicant: command.applicant,
-        ...(command.agent ? { agent: command.agent } : {}),
+        applicant: {
+          kind: command.applicant.kind,
+          name: command.applicant.name,
+          idType: command.applicant.idType,
+          idNumber: command.applicant.idNumber,
+          phone: command.applicant.phone,
+        },
+        ...(command.agent
+          ? {
+              agent: {
+                name: command.agent.name,
+                idType: command.agent.idType,
+                idNumber: command.agent.idNumber,
+                phone: command.agent.phone,
+              },
+            }
+          : {}),
         channel: command.channel,
-        materials: command.materials,
+        materials: materialsOf(command.materials),
         missingMaterials: missingMaterials(guide, command.materials, sharingAuthorized),
         sharingAuthorized,
         greenChannel: command.greenChannel ?? false,
@@ -234,7 +253,7 @@ export function requestCorrection(state: CaseState, command: RequestCorrection, 
     {
       type: 'case.CorrectionRequested',
       data: {
-        items,
+        items: items.map(({ code, problem }) => ({ code, problem })),
         requestedOn: now.today,
         correctBy:
           command.correctBy ?? workingDaysAfter(now, now.today, now.policy.correctionPeriodWorkingDays),
@@ -254,7 +273,10 @@ export function submitCorrection(state: CaseState, command: SubmitCorrection, no
   if (state.status === 'frontDesk.returnedForCorrection') {
     // Already accepted: the case goes back to the step that returned it.
     return [
-      { type: 'case.CorrectionSubmitted', data: { materials: command.materials, submittedOn: now.today } },
+      {
+        type: 'case.CorrectionSubmitted',
+        data: { materials: materialsOf(command.materials), submittedOn: now.today },
+      },
       firstTask(state, now, now.today, state.context.resumeStepIndex ?? 0, 'resubmitted'),
     ];
   }
@@ -262,7 +284,7 @@ export function submitCorrection(state: CaseState, command: SubmitCorrection, no
     {
       type: 'case.CorrectionSubmitted',
       data: {
-        materials: command.materials,
+        materials: materialsOf(command.materials),
         submittedOn: now.today,
         decideBy: workingDaysAfter(now, now.today, now.policy.correctionNoticeWorkingDays),
       },
@@ -322,7 +344,7 @@ export function supplyDeficiency(state: CaseState, command: SupplyDeficiency, no
     {
       type: 'case.DeficiencySupplied',
       data: {
-        materials,
+        materials: materialsOf(materials),
         suppliedOn: now.today,
         remaining: [...open].filter((code) => !supplied.has(code)),
         late: now.today > (deficiency?.supplyBy ?? now.today),

@@ -1,0 +1,149 @@
+/**
+ * The one way a case command is carried out: load the case stream, fold it, decide, append
+ * with the expected revision — all of a command's events or none — and answer. A concurrent
+ * writer makes the append fail; the command is then re-read and re-decided a bounded number of
+ * times. A command id already in the stream answers as the first time and writes nothing.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { Catalog, Directory } from '@one-window/catalog';
+import {
+  NO_STREAM,
+  WrongExpectedRevisionError,
+  type EventData,
+  type EventStore,
+} from '@one-window/event-store';
+import type { Clock } from '@one-window/shared';
+import { commandCaseId, type CaseCommand, type ReceiveApplication } from '../commands.js';
+import {
+  CASE_EVENT_SCHEMA_VERSION,
+  caseStreamName,
+  type CaseEvent,
+  type CaseEventMetadata,
+} from '../events.js';
+import { chinaDate } from '../domain/calendar.js';
+import { foldCase, type CaseState } from '../domain/case-state.js';
+import { decide } from '../domain/decide.js';
+import type { DecideContext } from '../domain/decide-context.js';
+import { DomainError } from '../domain/errors.js';
+import type { CasePolicy } from '../domain/policy.js';
+import { allocateCaseNumber } from './case-numbers.js';
+import type { CaseCommandResult, CommandMeta } from './case-command-result.js';
+import { answer, earlierAnswer, loadCase, unchangedAnswer, type LoadedCase } from './case-stream.js';
+import { validateCommand } from './validate-command.js';
+import { deterministicUuid } from './deterministic-id.js';
+import { CASE_EVENT_STORE } from './event-store-token.js';
+import { CASE_CALENDAR, CASE_CLOCK, CASE_POLICY, type CaseCalendarSource } from './tokens.js';
+
+/** Attempts per command when other writers keep changing the case in between. */
+export const MAX_COMMAND_ATTEMPTS = 5;
+
+@Injectable()
+export class CaseCommandExecutor {
+  constructor(
+    @Inject(CASE_EVENT_STORE) private readonly store: EventStore,
+    @Inject(CASE_CLOCK) private readonly clock: Clock,
+    @Inject(CASE_CALENDAR) private readonly calendars: CaseCalendarSource,
+    @Inject(CASE_POLICY) private readonly policy: CasePolicy,
+    private readonly catalog: Catalog,
+    private readonly directory: Directory,
+  ) {}
+
+  async execute(command: CaseCommand, meta: CommandMeta): Promise<CaseCommandResult> {
+    validateCommand(command);
+    if (command.type === 'ReceiveApplication') return this.receive(command, meta);
+    const caseId = commandCaseId(command);
+    if (caseId === null) throw DomainError.notFound('The id names no case');
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await loadCase(this.store, caseId);
+      const earlier = earlierAnswer(loaded, meta.commandId);
+      if (earlier) return earlier;
+      const now = this.clock.now();
+      const events = decide(loaded.state, command, this.context(now, meta));
+      if (events.length === 0) return unchangedAnswer(loaded);
+      try {
+        return await this.append(loaded, loaded.state, events, meta, now);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (attempt >= MAX_COMMAND_ATTEMPTS) {
+          throw DomainError.conflict(
+            `Case ${caseId} kept changing while ${command.type} was decided; try again`,
+          );
+        }
+      }
+    }
+  }
+
+  private async receive(command: ReceiveApplication, meta: CommandMeta): Promise<CaseCommandResult> {
+    // The case id follows from the command id, so a retried receipt finds its case.
+    const caseId = deterministicUuid('case', meta.commandId);
+    const existing = await loadCase(this.store, caseId);
+    const earlier = earlierAnswer(existing, meta.commandId);
+    if (earlier) return earlier;
+    const hallId = command.hall ?? meta.actor.hall;
+    const hall = hallId === undefined ? undefined : this.directory.hall(hallId);
+    if (!hall) throw DomainError.invalidField('hall', `Unknown hall ${hallId ?? '(none)'}`);
+    const now = this.clock.now();
+    const ctx = (caseNumber: string): DecideContext => ({
+      ...this.context(now, meta),
+      ids: { caseId, caseNumber },
+      guide: this.catalog.find(command.itemCode),
+    });
+    decide(null, command, ctx('pending')); // every check before a number is spent
+    const caseNumber = await allocateCaseNumber(this.store, {
+      caseId,
+      hall: hall.id,
+      divisionCode: hall.divisionCode,
+      chinaDate: chinaDate(now),
+    });
+    const events = decide(null, command, ctx(caseNumber));
+    try {
+      return await this.append(existing, null, events, meta, now);
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      // The same command raced itself: answer as the winner did.
+      const winner = earlierAnswer(await loadCase(this.store, caseId), meta.commandId);
+      if (winner) return winner;
+      throw DomainError.conflict(`Case ${caseId} already exists`);
+    }
+  }
+
+  private context(now: Date, meta: CommandMeta): DecideContext {
+    return { now, actor: meta.actor, calendar: this.calendars.calendar(), policy: this.policy };
+  }
+
+  private async append(
+    loaded: LoadedCase,
+    state: CaseState | null,
+    events: readonly CaseEvent[],
+    meta: CommandMeta,
+    now: Date,
+  ): Promise<CaseCommandResult> {
+    const stream = caseStreamName(loaded.caseId);
+    const after = foldCase(events, state)!;
+    const metadata: CaseEventMetadata = {
+      actor: meta.actor,
+      commandId: meta.commandId,
+      correlationId: meta.correlationId ?? meta.commandId,
+      causationId: meta.causationId ?? meta.commandId,
+      guideVersion: after.context.guide.version,
+      at: now.toISOString(),
+      schemaVersion: CASE_EVENT_SCHEMA_VERSION,
+    };
+    const data: EventData[] = events.map((event, index) => ({
+      id: deterministicUuid(stream, meta.commandId, index),
+      type: event.type,
+      data: event.data,
+      metadata,
+    }));
+    const result = await this.store.appendToStream(stream, data, {
+      expectedRevision: loaded.revision < 0 ? NO_STREAM : loaded.revision,
+    });
+    return answer(
+      after,
+      result.nextExpectedRevision,
+      result.position,
+      true,
+      events.map((e) => e.type),
+    );
+  }
+}

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { CaseCommand } from '../commands.js';
+import type { CaseCommandResult, CommandMeta } from './case-command-result.js';
+import { toCommandMessage } from './command-classes.js';
+
+/**
+ * Sends a plain case command through the CommandBus to its handler — the door for HTTP
+ * controllers and the durable-timer scheduler. Rejects with a DomainError when refused.
+ */
+@Injectable()
+export class CaseCommands {
+  constructor(private readonly bus: CommandBus) {}
+
+  send(command: CaseCommand, meta: CommandMeta): Promise<CaseCommandResult> {
+    return this.bus.execute(toCommandMessage(command, meta));
+  }
+}

@@ -1,0 +1,61 @@
+import {
+  type DynamicModule,
+  type InjectionToken,
+  Module,
+  type ModuleMetadata,
+  type Provider,
+} from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { EventStore } from '@one-window/event-store';
+import { systemClock, type Clock } from '@one-window/shared';
+import { DEFAULT_CASE_POLICY, type CasePolicy } from '../domain/policy.js';
+import { CaseCommandExecutor } from './case-command-executor.js';
+import { CaseCommands } from './case-commands.service.js';
+import { CASE_COMMAND_HANDLERS } from './command-handlers.js';
+import { CASE_EVENT_STORE } from './event-store-token.js';
+import { CASE_CALENDAR, CASE_CLOCK, CASE_POLICY, type CaseCalendarSource } from './tokens.js';
+
+/** A dependency given either as an existing provider's token or as a value. */
+export type CaseDependency<T> = { readonly useExisting: InjectionToken } | { readonly useValue: T };
+
+export interface CaseModuleOptions {
+  /** Modules that provide the dependencies below and `Catalog` + `Directory` (e.g. CatalogModule). */
+  readonly imports?: ModuleMetadata['imports'];
+  readonly eventStore: CaseDependency<EventStore>;
+  /** `CalendarService` from `@one-window/calendar`, or any `{ calendar(): CaseCalendar }`. */
+  readonly calendar: CaseDependency<CaseCalendarSource>;
+  /** Defaults to the system clock. */
+  readonly clock?: CaseDependency<Clock>;
+  /** Defaults to DEFAULT_CASE_POLICY. */
+  readonly policy?: CasePolicy;
+}
+
+const bind = <T>(provide: symbol, dependency: CaseDependency<T>): Provider =>
+  'useExisting' in dependency
+    ? { provide, useExisting: dependency.useExisting }
+    : { provide, useValue: dependency.useValue };
+
+/**
+ * The case engine's command side: one @nestjs/cqrs handler per command, and `CaseCommands` to
+ * send a plain command through the CommandBus. Needs `Catalog` and `Directory` (CatalogModule)
+ * and the event store, calendar and clock named in the options.
+ */
+@Module({})
+export class CaseModule {
+  static forRoot(options: CaseModuleOptions): DynamicModule {
+    return {
+      module: CaseModule,
+      imports: [CqrsModule, ...(options.imports ?? [])],
+      providers: [
+        bind(CASE_EVENT_STORE, options.eventStore),
+        bind(CASE_CALENDAR, options.calendar),
+        bind(CASE_CLOCK, options.clock ?? { useValue: systemClock }),
+        { provide: CASE_POLICY, useValue: options.policy ?? DEFAULT_CASE_POLICY },
+        CaseCommandExecutor,
+        CaseCommands,
+        ...CASE_COMMAND_HANDLERS,
+      ],
+      exports: [CaseCommands, CaseCommandExecutor],
+    };
+  }
+}

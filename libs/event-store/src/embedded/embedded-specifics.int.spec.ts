@@ -1,0 +1,182 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  EventStoreLockedError,
+  EventStoreUnavailableError,
+  InvalidEventStoreInputError,
+} from '../port/errors.js';
+import { MAX_APPEND_BYTES } from '../port/limits.js';
+import type { SubscriptionMessage } from '../port/types.js';
+import { StoreProcess } from './child-process/store-process.js';
+import { EmbeddedEventStore } from './embedded-event-store.js';
+
+describe('embedded store: file, lock, durability and limits', () => {
+  let dataDir: string;
+  let file: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'one-window-embedded-'));
+    file = join(dataDir, 'events.sqlite');
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('keeps data/events.sqlite under the working directory by default', async () => {
+    const cwd = process.cwd();
+    process.chdir(dataDir);
+    try {
+      const store = await EmbeddedEventStore.open();
+      expect(store.file).toBe(join(dataDir, 'data', 'events.sqlite'));
+      await store.close();
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('uses WAL with synchronous=FULL by default, NORMAL when asked', async () => {
+    const full = await EmbeddedEventStore.open({ dataDir });
+    expect(full.durability()).toEqual({ journalMode: 'wal', synchronous: 'FULL', lockingMode: 'exclusive' });
+    await full.close();
+    const normal = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' });
+    expect(normal.durability().synchronous).toBe('NORMAL');
+    await normal.close();
+  });
+
+  it('refuses a second open of the same file in this process until the first closes', async () => {
+    const first = await EmbeddedEventStore.open({ dataDir });
+    await expect(EmbeddedEventStore.open({ dataDir })).rejects.toBeInstanceOf(EventStoreLockedError);
+    await first.appendToStream('s', [{ type: 't', data: 1 }]);
+    await first.close();
+    const second = await EmbeddedEventStore.open({ dataDir });
+    expect(await second.readStream('s')).toHaveLength(1);
+    await second.close();
+  });
+
+  it('makes another process fail clearly while this one holds the file', async () => {
+    const store = await EmbeddedEventStore.open({ file });
+    await store.appendToStream('s', [{ type: 't', data: 1 }]);
+    const other = StoreProcess.start('hold', file);
+    const answer = await other.waitFor((l) => 'opened' in l);
+    expect(answer).toMatchObject({ opened: false, name: 'EventStoreLockedError', type: 'locked' });
+    expect(answer.message).toContain('in use by another process');
+    expect(await other.exited).toBe(0);
+    await store.appendToStream('s', [{ type: 't', data: 2 }], { expectedRevision: 0 });
+    expect(await store.readStream('s')).toHaveLength(2);
+    await store.close();
+  });
+
+  it('fails clearly while another process holds the file, and opens once it lets go', async () => {
+    const other = StoreProcess.start('hold', file);
+    expect(await other.waitFor((l) => 'opened' in l)).toEqual({ opened: true });
+    const attempt = EmbeddedEventStore.open({ file });
+    await expect(attempt).rejects.toBeInstanceOf(EventStoreLockedError);
+    await expect(attempt).rejects.toThrow(/in use by another process/);
+    other.release();
+    await other.waitFor((l) => 'closed' in l);
+    await other.exited;
+    const store = await EmbeddedEventStore.open({ file });
+    await store.close();
+  });
+
+  it('loses no acknowledged append and keeps no partial one when the writing process is killed', async () => {
+    const writer = StoreProcess.start('append', file);
+    await writer.waitFor((l) => 'acked' in l && (l.acked as { position: number }).position >= 600);
+    writer.kill();
+    await writer.exited;
+    const acked = writer
+      .all()
+      .flatMap((l) => ('acked' in l ? [l.acked as { stream: string; nextExpectedRevision: number }] : []));
+
+    const store = await EmbeddedEventStore.open({ file });
+    try {
+      for (const { stream, nextExpectedRevision } of acked) {
+        const events = await store.readStream(stream, { fromRevision: nextExpectedRevision, maxCount: 1 });
+        expect(events).toHaveLength(1);
+      }
+      const all = await store.readAll();
+      expect(all.length).toBeGreaterThanOrEqual(acked.length * 3);
+      expect(all.length % 3).toBe(0);
+      for (let i = 0; i < all.length; i += 3) {
+        expect(all.slice(i, i + 3).map((e) => (e.data as { part: number }).part)).toEqual([0, 1, 2]);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('accepts an append of exactly 1 MiB (counted in UTF-8 bytes) and refuses one byte more', async () => {
+    const store = await EmbeddedEventStore.open({ dataDir });
+    try {
+      const type = 'test.Big';
+      // JSON of a string of k three-byte characters: 3k + 2 bytes.
+      const k = (MAX_APPEND_BYTES - Buffer.byteLength(type) - 2) / 3;
+      expect(Number.isInteger(k)).toBe(true);
+      const exact = '张'.repeat(k);
+      await store.appendToStream('big', [{ type, data: exact }]);
+      const over = store.appendToStream('big', [{ type: `${type}X`, data: exact }]);
+      await expect(over).rejects.toBeInstanceOf(InvalidEventStoreInputError);
+      await expect(over).rejects.toThrow(`limit is ${MAX_APPEND_BYTES} bytes`);
+      expect(await store.readStream('big')).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('sends a subscriber that falls behind its live buffer back to the file, losing nothing', async () => {
+    const store = await EmbeddedEventStore.open({ dataDir, liveBufferSize: 10, catchUpBatchSize: 7 });
+    try {
+      await store.appendToStream('s', [{ type: 't', data: -1 }]);
+      const subscription = store.subscribeToAll();
+      const iterator = subscription[Symbol.asyncIterator]();
+      const first: SubscriptionMessage[] = [(await iterator.next()).value, (await iterator.next()).value];
+      expect(first.map((m) => m.kind)).toEqual(['event', 'caught-up']);
+      for (let n = 0; n < 100; n++) await store.appendToStream('s', [{ type: 't', data: n }]);
+      const rest: number[] = [];
+      while (rest.length < 100) {
+        const { value } = await iterator.next();
+        if (value.kind === 'event') rest.push(value.event.data as number);
+      }
+      expect(rest).toEqual(Array.from({ length: 100 }, (_, n) => n));
+      await subscription.unsubscribe();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('ends its subscriptions on close and refuses further calls', async () => {
+    const store = await EmbeddedEventStore.open({ dataDir });
+    const subscription = store.subscribeToAll();
+    const kinds: string[] = [];
+    const loop = (async () => {
+      for await (const message of subscription) kinds.push(message.kind);
+    })();
+    await store.appendToStream('s', [{ type: 't', data: 1 }]);
+    await new Promise((resolve) => setImmediate(resolve));
+    await store.close();
+    await loop;
+    expect(kinds).toEqual(['caught-up', 'event']);
+    await expect(store.appendToStream('s', [{ type: 't', data: 2 }])).rejects.toBeInstanceOf(
+      EventStoreUnavailableError,
+    );
+    expect(() => store.subscribeToAll()).toThrow(EventStoreUnavailableError);
+    await store.close();
+  });
+
+  it('refuses files that are not its own', async () => {
+    writeFileSync(file, 'not a database at all, just some text that is long enough to have a header');
+    await expect(EmbeddedEventStore.open({ file })).rejects.toBeInstanceOf(EventStoreLockedError);
+
+    const other = join(dataDir, 'other.sqlite');
+    const db = new Database(other);
+    db.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY)');
+    db.close();
+    await expect(EmbeddedEventStore.open({ file: other })).rejects.toThrow(/not a One Window event store/);
+
+    const newer = join(dataDir, 'newer.sqlite');
+    await (await EmbeddedEventStore.open({ file: newer })).close();
+    const raw = new Database(newer);
+    raw.pragma('user_version = 99');
+    raw.close();
+    await expect(EmbeddedEventStore.open({ file: newer })).rejects.toThrow(/newer version/);
+  });
+});

@@ -1,0 +1,290 @@
+/**
+ * The command side end to end: CommandBus → handler → decider → the real embedded event store
+ * (SQLite in a temp folder), with the shipped demo catalog and the real working-day calendar.
+ */
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { CqrsModule } from '@nestjs/cqrs';
+import { WorkingCalendar } from '@one-window/calendar';
+import { CatalogModule, DEMO_DEPARTMENTS, DEMO_HALLS, DEMO_ITEMS, demoCatalogDir } from '@one-window/catalog';
+import {
+  EmbeddedEventStore,
+  WrongExpectedRevisionError,
+  type AppendOptions,
+  type EventData,
+  type EventStore,
+} from '@one-window/event-store';
+import { ManualClock, SYSTEM_ACTOR, type Actor } from '@one-window/shared';
+import {
+  CaseCommands,
+  CaseModule,
+  DomainError,
+  caseStreamName,
+  caseNumberStream,
+  type CaseCommand,
+  type CaseCommandResult,
+  type CaseEventMetadata,
+} from '@one-window/case';
+
+const clerk: Actor = { userId: 'clerk-1', name: '王丽', role: 'clerk', hall: DEMO_HALLS.xincheng };
+const approverA: Actor = {
+  userId: 'appr-1',
+  name: '李明',
+  role: 'approver',
+  department: DEMO_DEPARTMENTS.xinchengMarketRegulation,
+};
+const approverB: Actor = {
+  userId: 'appr-2',
+  name: '赵敏',
+  role: 'approver',
+  department: DEMO_DEPARTMENTS.xinchengMarketRegulation,
+};
+const head: Actor = {
+  userId: 'head-1',
+  name: '陈局',
+  role: 'head',
+  department: DEMO_DEPARTMENTS.xinchengMarketRegulation,
+};
+const reviewer: Actor = {
+  userId: 'rev-1',
+  name: '孙华',
+  role: 'reviewer',
+  department: DEMO_DEPARTMENTS.xinchengMarketRegulation,
+};
+
+/** Counts the conflicts the store reports, so a test can see that a retry happened. */
+class ConflictCountingStore {
+  conflicts = 0;
+  constructor(readonly inner: EventStore) {}
+  readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
+  async appendToStream(stream: string, events: readonly EventData[], options?: AppendOptions) {
+    try {
+      return await this.inner.appendToStream(stream, events, options);
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) this.conflicts++;
+      throw error;
+    }
+  }
+}
+
+const receipt = (): CaseCommand => ({
+  type: 'ReceiveApplication',
+  itemCode: DEMO_ITEMS.foodBusinessLicence,
+  applicant: {
+    kind: 'legal-person',
+    name: '青城餐饮有限公司',
+    idType: 'uscc',
+    idNumber: '91150102MA0000000X',
+    phone: '13800000000',
+  },
+  channel: 'window',
+  materials: [
+    { code: 'application', form: 'original' },
+    { code: 'layout-and-process', form: 'original' },
+    { code: 'safety-rules', form: 'original' },
+  ],
+  sharingAuthorized: true,
+});
+
+describe('case commands through the CommandBus on the embedded store', () => {
+  let dataDir: string;
+  let embedded: EmbeddedEventStore;
+  let store: ConflictCountingStore;
+  let module: TestingModule;
+  let commands: CaseCommands;
+  let clock: ManualClock;
+  let n = 0;
+  const send = (actor: Actor, command: CaseCommand, commandId = `cmd-${++n}`): Promise<CaseCommandResult> =>
+    commands.send(command, { actor, commandId });
+
+  beforeEach(async () => {
+    clock = new ManualClock('2026-03-02T02:00:00Z'); // Monday 10:00 in Hohhot
+    dataDir = mkdtempSync(join(tmpdir(), 'one-window-case-'));
+    embedded = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' });
+    store = new ConflictCountingStore(embedded);
+    const catalog = CatalogModule.forRoot({ dir: demoCatalogDir() });
+    module = await Test.createTestingModule({
+      imports: [
+        CqrsModule.forRoot(),
+        CaseModule.forRoot({
+          imports: [catalog],
+          eventStore: { useValue: store as unknown as EventStore },
+          calendar: { useValue: { calendar: () => WorkingCalendar.create() } },
+          clock: { useValue: clock },
+        }),
+      ],
+    }).compile();
+    await module.init();
+    commands = module.get(CaseCommands);
+  });
+
+  afterEach(async () => {
+    await module.close();
+    await embedded.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const stream = async (caseId: string) => embedded.readStream(caseStreamName(caseId));
+
+  it('runs a whole case from receipt to a rectified bad rating, recording who did what under which guide', async () => {
+    const received = await send(clerk, receipt());
+    expect(received).toMatchObject({
+      state: 'frontDesk.received',
+      stage: 'frontDesk',
+      revision: 0,
+      written: true,
+    });
+    expect(received.caseNumber).toBe('150102-20260302-0001');
+    const { caseId } = received;
+    await send(clerk, { type: 'AcceptCase', caseId });
+    for (const [actor, n] of [
+      [approverA, 1],
+      [approverB, 2],
+    ] as const) {
+      await send(actor, { type: 'ClaimTask', taskId: `${caseId}.t${n}` });
+      await send(actor, { type: 'PassTask', taskId: `${caseId}.t${n}`, opinion: '符合条件' });
+    }
+    await send(head, { type: 'ClaimTask', taskId: `${caseId}.t3` });
+    const approved = await send(head, { type: 'ApproveCase', caseId, opinion: '准予许可' });
+    expect(approved.state).toBe('delivery.awaitingResult');
+    await send(clerk, {
+      type: 'IssueResult',
+      caseId,
+      certificateNumber: 'JY11501020000001',
+      electronic: true,
+    });
+    await send(clerk, { type: 'DispatchResult', caseId, method: 'electronic' });
+    const delivered = await send(clerk, { type: 'DeliverResult', caseId });
+    expect(delivered).toMatchObject({ state: 'completed', stage: 'completed' });
+    const rated = await send(SYSTEM_ACTOR, {
+      type: 'RateService',
+      caseId,
+      level: 4,
+      channel: 'sms',
+      comment: '等候太久',
+    });
+    expect(rated.events).toEqual(['case.Rated', 'case.ObligationOpened']);
+    await send(reviewer, {
+      type: 'RecordCallback',
+      obligationId: `${caseId}.o1`,
+      notes: '已回访',
+      verified: true,
+    });
+    const rectified = await send(reviewer, {
+      type: 'RectifyObligation',
+      obligationId: `${caseId}.o1`,
+      measures: '增设窗口',
+    });
+    expect(rectified.state).toBe('completed');
+
+    const events = await stream(caseId);
+    expect(events.map((e) => e.type)).toContain('case.Rectified');
+    expect(rectified.position).toBe(events[events.length - 1].position);
+    const meta = events[0].metadata as CaseEventMetadata;
+    expect(meta).toMatchObject({
+      actor: clerk,
+      commandId: 'cmd-1',
+      guideVersion: 2,
+      schemaVersion: 1,
+      at: '2026-03-02T02:00:00.000Z',
+    });
+  });
+
+  it('answers a repeated command id with the first answer and writes nothing (receipt and accept)', async () => {
+    const first = await send(clerk, receipt(), 'key-receive');
+    const again = await send(clerk, receipt(), 'key-receive');
+    expect(again).toEqual({ ...first, written: false, events: [] });
+    expect((await embedded.readStream(caseNumberStream('150102', '2026-03-02'))).length).toBe(1);
+
+    const accepted = await send(clerk, { type: 'AcceptCase', caseId: first.caseId }, 'key-accept');
+    await send(approverA, { type: 'ClaimTask', taskId: `${first.caseId}.t1` });
+    const replay = await send(clerk, { type: 'AcceptCase', caseId: first.caseId }, 'key-accept');
+    expect(replay).toMatchObject({
+      revision: accepted.revision,
+      position: accepted.position,
+      state: 'backOffice.underReview',
+      written: false,
+    });
+    expect((await stream(first.caseId)).length).toBe(4);
+  });
+
+  it('gives two approvers claiming the same task at once exactly one holder', async () => {
+    const { caseId } = await send(clerk, receipt());
+    await send(clerk, { type: 'AcceptCase', caseId });
+    const claims = await Promise.allSettled([
+      send(approverA, { type: 'ClaimTask', taskId: `${caseId}.t1` }),
+      send(approverB, { type: 'ClaimTask', taskId: `${caseId}.t1` }),
+    ]);
+    const won = claims.filter((c) => c.status === 'fulfilled');
+    const lost = claims.filter((c): c is PromiseRejectedResult => c.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0].reason).toBeInstanceOf(DomainError);
+    expect(lost[0].reason).toMatchObject({ code: 'not-allowed-in-state', status: 409 });
+    const claimed = (await stream(caseId)).filter((e) => e.type === 'case.TaskClaimed');
+    expect(claimed).toHaveLength(1);
+  });
+
+  it('retries a command that lost a race to a different, compatible command', async () => {
+    const { caseId } = await send(clerk, receipt());
+    await send(clerk, { type: 'AcceptCase', caseId });
+    const before = store.conflicts;
+    const [claimed, rated] = await Promise.all([
+      send(approverA, { type: 'ClaimTask', taskId: `${caseId}.t1` }),
+      send(clerk, { type: 'RateService', caseId, level: 1, channel: 'window-device' }),
+    ]);
+    expect(claimed.written && rated.written).toBe(true);
+    expect(store.conflicts).toBeGreaterThan(before);
+    expect(
+      (await stream(caseId))
+        .map((e) => e.type)
+        .slice(-2)
+        .sort(),
+    ).toEqual(['case.Rated', 'case.TaskClaimed']);
+  });
+
+  it('numbers concurrent receipts at one hall uniquely and in sequence', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => send(clerk, receipt())));
+    const numbers = results.map((r) => r.caseNumber).sort();
+    expect(numbers).toEqual(
+      Array.from({ length: 8 }, (_, i) => `150102-20260302-${String(i + 1).padStart(4, '0')}`),
+    );
+  });
+
+  it('refuses a command the state does not allow, naming the state and what is allowed, and writes nothing', async () => {
+    const { caseId } = await send(clerk, receipt());
+    const error = await send(clerk, { type: 'DeliverResult', caseId }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'not-allowed-in-state', state: 'frontDesk.received' });
+    expect((error as DomainError).allowed).toEqual(
+      expect.arrayContaining(['AcceptCase', 'RequestCorrection', 'RefuseCase']),
+    );
+    expect((await stream(caseId)).length).toBe(1);
+  });
+
+  it('refuses malformed input with one entry per bad field', async () => {
+    const error = await send(clerk, {
+      ...receipt(),
+      channel: 'fax',
+      materials: [{ code: '', form: 'original' }],
+    } as unknown as CaseCommand).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid-command', status: 400 });
+    expect((error as DomainError).errors?.map((e) => e.field)).toEqual(
+      expect.arrayContaining(['channel', 'materials.0.code']),
+    );
+  });
+
+  it('lets the scheduler deem a case accepted from receipt once 5 working days pass without a notice (Law Art. 32)', async () => {
+    const { caseId } = await send(clerk, receipt());
+    clock.set('2026-03-10T01:00:00Z'); // Tuesday after the 5th working day (2026-03-09)
+    const deemed = await send(SYSTEM_ACTOR, { type: 'DeemAccepted', caseId }, 'timer-1');
+    expect(deemed.events).toEqual(['case.DeemedAccepted', 'case.TaskCreated']);
+    const twice = await send(SYSTEM_ACTOR, { type: 'DeemAccepted', caseId }, 'timer-2');
+    expect(twice.written).toBe(false);
+    const accepted = (await stream(caseId))[1];
+    expect(accepted.data).toMatchObject({ acceptedOn: '2026-03-02', noticeDueBy: '2026-03-09' });
+  });
+});

@@ -141,10 +141,8 @@ export async function calendarCoverage(options: Pick<DueOptions, 'builtinOnly'>,
 
 const consoleDeps: CalendarCliDeps = {
   openStore: async () => {
-    const { EmbeddedEventStore } = await import('@one-window/event-store');
-    if (process.env.EVENTSTORE_URL)
-      throw new Error('EVENTSTORE_URL is set, but the EventStoreDB adapter is not wired in yet');
-    return EmbeddedEventStore.open({ dataDir: process.env.DATA_DIR ?? './data' });
+    const { createEventStore, eventStoreConfigFromEnv } = await import('@one-window/event-store');
+    return createEventStore(eventStoreConfigFromEnv());
   },
   out: (line) => console.log(line),
   err: (line) => console.error(`one-window: ${line}`),

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import { registerCalendar } from './calendar.command.js';
 import { registerCatalog } from './catalog.command.js';
 import { registerServe } from './serve.command.js';
 
 /** Every `one-window` sub-command registers itself here (one file per command group). */
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerServe,
+  registerCalendar,
   registerCatalog,
 ];

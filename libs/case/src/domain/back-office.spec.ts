@@ -1,0 +1,363 @@
+/**
+ * 后台分类审批 — tasks per guide step, one holder at a time, returns, special procedures,
+ * extension and the decision. Accepted Monday 2026-03-02: statutory due 2026-03-30, promised 2026-03-16.
+ */
+import { CaseDriver } from '../testing/case-driver.js';
+import {
+  ONE_STEP_GUIDE,
+  application,
+  approver,
+  approver2,
+  clerk,
+  head,
+  outsider,
+  system,
+} from '../testing/fixtures.js';
+
+const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
+const accepted = () =>
+  new CaseDriver().given(
+    [clerk, application(), at('2026-03-02')],
+    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
+  );
+const claimed = () => accepted().given([approver, { type: 'ClaimTask', taskId: 'c1.t1' }]);
+/** At the last step (审批, role head), claimed by the head. */
+const atDecision = () =>
+  claimed().given(
+    [approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '材料齐全' }],
+    [approver2, { type: 'ClaimTask', taskId: 'c1.t2' }],
+    [approver2, { type: 'PassTask', taskId: 'c1.t2', opinion: '核查一致' }],
+    [head, { type: 'ClaimTask', taskId: 'c1.t3' }],
+  );
+
+describe('Art. 28 后台分类审批: guide steps become tasks', () => {
+  it('each step of the guide becomes a task in its department queue, in order', () => {
+    const d = atDecision();
+    expect(d.current.context.tasks.map((t) => [t.taskId, t.step, t.role, t.department, t.status])).toEqual([
+      ['c1.t1', 'review', 'approver', '150102-market-regulation', 'passed'],
+      ['c1.t2', 'verification', 'approver', '150102-market-regulation', 'passed'],
+      ['c1.t3', 'decision', 'head', '150102-market-regulation', 'claimed'],
+    ]);
+    expect(d.current.context.tasks[0]).toMatchObject({ createdOn: '2026-03-02', stepDueDate: '2026-03-12' });
+  });
+
+  it('one holder at a time: a held task cannot be claimed by another approver', () => {
+    const d = claimed();
+    expect(d.error(approver2, { type: 'ClaimTask', taskId: 'c1.t1' })).toMatchObject({
+      code: 'not-allowed-in-state',
+      message: expect.stringContaining('李明'),
+    });
+  });
+
+  it('the holder releases the task back to the queue, and another approver may claim it', () => {
+    const d = claimed();
+    expect(d.error(approver2, { type: 'ReleaseTask', taskId: 'c1.t1' }).code).toBe('forbidden');
+    d.send(approver, { type: 'ReleaseTask', taskId: 'c1.t1' });
+    expect(d.send(approver2, { type: 'ClaimTask', taskId: 'c1.t1' })[0]).toMatchObject({
+      data: { holder: { userId: 'appr-2' } },
+    });
+  });
+
+  it("the department head may release an absent holder's task", () => {
+    expect(claimed().send(head, { type: 'ReleaseTask', taskId: 'c1.t1' })[0]).toMatchObject({
+      type: 'case.TaskReleased',
+      data: { holder: { userId: 'appr-1' } },
+    });
+  });
+
+  it('an approver acts only on tasks of their own department and role (DOMAIN §2)', () => {
+    expect(accepted().error(outsider, { type: 'ClaimTask', taskId: 'c1.t1' }).code).toBe('forbidden');
+    expect(accepted().error(clerk, { type: 'ClaimTask', taskId: 'c1.t1' }).code).toBe('forbidden');
+    const d = claimed().given(
+      [approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' }],
+      [approver2, { type: 'ClaimTask', taskId: 'c1.t2' }],
+    );
+    d.send(approver2, { type: 'PassTask', taskId: 'c1.t2', opinion: '同意' });
+    expect(d.error(approver, { type: 'ClaimTask', taskId: 'c1.t3' })).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('only a head'),
+    });
+  });
+
+  it('only the holder passes, returns or decides; an unclaimed task must be claimed first', () => {
+    expect(claimed().error(approver2, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' }).code).toBe(
+      'forbidden',
+    );
+    expect(
+      accepted().error(approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' }).message,
+    ).toContain('claimed first');
+    expect(accepted().error(approver, { type: 'ClaimTask', taskId: 'c1.t9' }).code).toBe('not-found');
+  });
+
+  it('an old task cannot be acted on once the step has been passed', () => {
+    const d = claimed().given([approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' }]);
+    expect(d.error(approver, { type: 'ClaimTask', taskId: 'c1.t1' }).code).toBe('not-allowed-in-state');
+  });
+});
+
+describe('returning a case', () => {
+  it('returns to an earlier step: that step becomes a new task', () => {
+    const d = claimed().given(
+      [approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' }],
+      [approver2, { type: 'ClaimTask', taskId: 'c1.t2' }],
+    );
+    const events = d.send(approver2, {
+      type: 'ReturnTask',
+      taskId: 'c1.t2',
+      to: 'review',
+      reason: '现场核查记录缺页',
+    });
+    expect(d.types(events)).toEqual(['case.TaskReturned', 'case.TaskCreated']);
+    expect(events[1].data).toMatchObject({ taskId: 'c1.t3', step: 'review', reason: 'returned' });
+  });
+
+  it('cannot return to the same or a later step', () => {
+    expect(
+      claimed().error(approver, { type: 'ReturnTask', taskId: 'c1.t1', to: 'review', reason: 'x' })
+        .errors?.[0].field,
+    ).toBe('to');
+    expect(
+      claimed().error(approver, { type: 'ReturnTask', taskId: 'c1.t1', to: 'decision', reason: 'x' }).code,
+    ).toBe('invalid-command');
+  });
+
+  it('returns to the front desk for correction; the corrected materials resume at the returning step while the clock runs on', () => {
+    const d = claimed().given(
+      [approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' }],
+      [approver2, { type: 'ClaimTask', taskId: 'c1.t2' }],
+    );
+    d.send(approver2, { type: 'ReturnTask', taskId: 'c1.t2', to: 'front-desk', reason: '平面图比例不符' });
+    expect(d.current.status).toBe('frontDesk.returnedForCorrection');
+    expect(
+      d.send(system, { type: 'MarkDecisionOverdue', caseId: 'c1', limit: 'promised' }, at('2026-03-17')),
+    ).toHaveLength(1);
+    const events = d.send(clerk, {
+      type: 'SubmitCorrection',
+      caseId: 'c1',
+      materials: [{ code: 'layout', form: 'original' }],
+    });
+    expect(events[1]).toMatchObject({
+      type: 'case.TaskCreated',
+      data: { step: 'verification', reason: 'resubmitted', taskId: 'c1.t3' },
+    });
+    expect(d.current).toMatchObject({ status: 'backOffice.underReview' });
+    expect(d.current.context.statutoryDueDate).toBe('2026-03-30');
+  });
+});
+
+describe('Administrative Licensing Law Art. 45 — special procedures stop the clock', () => {
+  it('Art. 45: hearing/inspection/testing… time does not count: due dates move by the working days it took', () => {
+    const d = claimed();
+    d.send(
+      approver,
+      {
+        type: 'StartSpecialProcedure',
+        caseId: 'c1',
+        kind: 'inspection',
+        reason: '现场核查',
+        expectedDays: 5,
+      },
+      at('2026-03-04'),
+    );
+    expect(d.current.status).toBe('backOffice.specialProcedure');
+    expect(d.error(approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' }).code).toBe(
+      'not-allowed-in-state',
+    );
+    expect(
+      d.send(system, { type: 'MarkDecisionOverdue', caseId: 'c1', limit: 'promised' }, at('2026-03-20')),
+    ).toEqual([]);
+    const [ended] = d.send(
+      approver,
+      { type: 'EndSpecialProcedure', caseId: 'c1', n: 1, result: '核查合格' },
+      at('2026-03-11'),
+    );
+    expect(ended).toEqual({
+      type: 'case.SpecialProcedureEnded',
+      data: {
+        n: 1,
+        result: '核查合格',
+        endedOn: '2026-03-11',
+        suspendedWorkingDays: 5,
+        statutoryDueDate: '2026-04-07', // 03-30 + 5 working days, skipping 清明 2026-04-04…06
+        promisedDueDate: '2026-03-23',
+      },
+    });
+    expect(d.current.status).toBe('backOffice.underReview');
+  });
+
+  it('Art. 45: only the running procedure can be ended, by its department; an unknown one is 404', () => {
+    const d = claimed().given([
+      approver,
+      {
+        type: 'StartSpecialProcedure',
+        caseId: 'c1',
+        kind: 'expert-review',
+        reason: '专家评审',
+        expectedDays: 10,
+      },
+    ]);
+    expect(d.error(approver, { type: 'EndSpecialProcedure', caseId: 'c1', n: 2, result: 'x' }).code).toBe(
+      'not-found',
+    );
+    expect(d.error(outsider, { type: 'EndSpecialProcedure', caseId: 'c1', n: 1, result: 'x' }).code).toBe(
+      'forbidden',
+    );
+  });
+});
+
+describe('Administrative Licensing Law Art. 42 — extension', () => {
+  const extend = (days = 10) => ({
+    type: 'ExtendTimeLimit' as const,
+    caseId: 'c1',
+    days,
+    reason: '需补充专家论证',
+  });
+
+  it('Art. 42: the head extends the statutory limit once, by up to 10 working days, with a reason', () => {
+    const d = claimed();
+    expect(d.send(head, extend())).toEqual([
+      {
+        type: 'case.Extended',
+        data: {
+          days: 10,
+          reason: '需补充专家论证',
+          head: { userId: 'head-1', name: '陈局' },
+          previousDueDate: '2026-03-30',
+          statutoryDueDate: '2026-04-14',
+          extendedOn: '2026-03-02',
+        },
+      },
+    ]);
+    expect(d.error(head, extend(2))).toMatchObject({
+      code: 'not-allowed-in-state',
+      message: expect.stringContaining('once'),
+    });
+  });
+
+  it('Art. 42: an approver cannot extend, and not by more than 10 working days', () => {
+    expect(claimed().error(approver, extend()).code).toBe('forbidden');
+    expect(claimed().error(head, extend(11)).errors?.[0].field).toBe('days');
+  });
+});
+
+describe('the decision — approve or deny at the last step (Art. 38)', () => {
+  it('approves only at the last step', () => {
+    expect(claimed().error(approver, { type: 'ApproveCase', caseId: 'c1', opinion: '准予' })).toMatchObject({
+      code: 'not-allowed-in-state',
+      message: expect.stringContaining('last step'),
+    });
+    expect(claimed().error(approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '' }).code).toBe(
+      'invalid-command',
+    );
+    expect(
+      atDecision().error(head, { type: 'PassTask', taskId: 'c1.t3', opinion: '同意' }).message,
+    ).toContain('last step');
+  });
+
+  it('approval records timeliness and the Art. 44 deadline to issue the result (10 working days)', () => {
+    const d = atDecision();
+    const [approved] = d.send(
+      head,
+      { type: 'ApproveCase', caseId: 'c1', opinion: '准予许可' },
+      at('2026-03-20'),
+    );
+    expect(approved).toMatchObject({
+      type: 'case.Approved',
+      data: {
+        taskId: 'c1.t3',
+        approvedOn: '2026-03-20',
+        resultDueBy: '2026-04-03',
+        withinStatutoryLimit: true,
+        withinPromisedLimit: false,
+      },
+    });
+    expect(d.current.status).toBe('delivery.awaitingResult');
+  });
+
+  it('Art. 38: a denial states its reasons and the remedies — administrative review within 60 days, lawsuit within 6 months', () => {
+    const d = atDecision();
+    const [denied] = d.send(head, {
+      type: 'DenyCase',
+      caseId: 'c1',
+      reasons: ['经营场所与食品经营项目不相适应'],
+      remedies: { reviewAuthority: '呼和浩特市新城区人民政府', court: '呼和浩特市新城区人民法院' },
+    });
+    expect(denied).toMatchObject({
+      type: 'case.Denied',
+      data: {
+        reasons: ['经营场所与食品经营项目不相适应'],
+        remedies: {
+          administrativeReviewDays: 60,
+          lawsuitMonths: 6,
+          reviewAuthority: '呼和浩特市新城区人民政府',
+        },
+        decisionNumber: '150102-20260302-0001-D',
+      },
+    });
+    expect(d.current.status).toBe('delivery.issued');
+    d.send(clerk, { type: 'DispatchResult', caseId: 'c1', method: 'window' });
+    d.send(clerk, { type: 'DeliverResult', caseId: 'c1' });
+    expect(d.current.status).toBe('denied');
+  });
+
+  it('Art. 38: a denial without reasons or remedies is refused', () => {
+    const error = atDecision().error(head, {
+      type: 'DenyCase',
+      caseId: 'c1',
+      reasons: [],
+      remedies: { reviewAuthority: '', court: 'x' },
+    });
+    expect(error.errors?.map((e) => e.field)).toEqual(['reasons', 'remedies.reviewAuthority']);
+  });
+
+  it('a one-step item: its only step decides', () => {
+    const d = new CaseDriver('c2', ONE_STEP_GUIDE).given(
+      [clerk, application({ itemCode: ONE_STEP_GUIDE.code }), at('2026-03-02')],
+      [clerk, { type: 'AcceptCase', caseId: 'c2' }],
+      [approver, { type: 'ClaimTask', taskId: 'c2.t1' }],
+    );
+    expect(d.types(d.send(approver, { type: 'ApproveCase', caseId: 'c2', opinion: '准予登记' }))).toEqual([
+      'case.Approved',
+    ]);
+  });
+});
+
+describe('decision deadlines (DOMAIN §5): warning and overdue marks from the durable scheduler', () => {
+  it('warns within 3 working days of a due date, marks it overdue after it, and never twice', () => {
+    const d = claimed();
+    expect(
+      d.error(system, { type: 'MarkDecisionWarning', caseId: 'c1', limit: 'statutory' }, at('2026-03-24'))
+        .code,
+    ).toBe('invalid-command');
+    expect(
+      d.send(system, { type: 'MarkDecisionWarning', caseId: 'c1', limit: 'statutory' }, at('2026-03-25')),
+    ).toEqual([
+      {
+        type: 'case.DecisionWarning',
+        data: { limit: 'statutory', dueDate: '2026-03-30', workingDaysLeft: 3 },
+      },
+    ]);
+    expect(d.send(system, { type: 'MarkDecisionWarning', caseId: 'c1', limit: 'statutory' })).toEqual([]);
+    expect(
+      d.error(
+        system,
+        { type: 'MarkDecisionOverdue', caseId: 'c1', limit: 'statutory' },
+        at('2026-03-30', '23:59'),
+      ).code,
+    ).toBe('invalid-command');
+    expect(
+      d.send(system, { type: 'MarkDecisionOverdue', caseId: 'c1', limit: 'statutory' }, at('2026-03-31')),
+    ).toHaveLength(1);
+    expect(d.send(system, { type: 'MarkDecisionOverdue', caseId: 'c1', limit: 'statutory' })).toEqual([]);
+  });
+
+  it('only the scheduler sends deadline commands', () => {
+    expect(
+      claimed().error(
+        head,
+        { type: 'MarkDecisionOverdue', caseId: 'c1', limit: 'statutory' },
+        at('2026-03-31'),
+      ).code,
+    ).toBe('forbidden');
+  });
+});

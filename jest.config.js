@@ -11,10 +11,21 @@ const swc = {
   sourceMaps: 'inline',
 };
 
+const requireableEsm = {
+  swcrc: false,
+  jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' },
+  module: { type: 'commonjs' },
+};
+
 const common = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swc],
+    // @fastify/static (CommonJS) requires content-disposition 3 (ESM only): Node 20 can, Jest cannot.
+    '/node_modules/content-disposition/.+\\.js$': ['@swc/jest', requireableEsm],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     '^@one-window/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -1,23 +1,64 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { EventStore } from '@one-window/event-store';
+import { type Clock, systemClock } from '@one-window/shared';
+import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import type { ServerConfig } from './config/server-config.js';
+import { defaultConsoleDir, serveConsole } from './console/console-assets.js';
+import { ClosingFastifyAdapter } from './lifecycle/closing-fastify-adapter.js';
+import { createLogger, requestId } from './logging/logger.js';
+import { PinoNestLogger } from './logging/pino-nest-logger.js';
+import { setupOpenApi } from './openapi.js';
+import { RequestValidationPipe } from './problem/request-validation.pipe.js';
+import { openEventStore } from './store/open-event-store.js';
 
 export interface ServerOptions {
-  port: number;
-  host?: string;
+  readonly config: ServerConfig;
+  /** A store the caller opened and will close; by default the server opens the configured one and closes it on shutdown. */
+  readonly eventStore?: EventStore;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
 }
 
-export async function createServer(): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
-    logger: ['error', 'warn'],
+export async function createServer(options: ServerOptions): Promise<NestFastifyApplication> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const eventStore = options.eventStore ?? (await openEventStore(config));
+  const adapter = new ClosingFastifyAdapter({
+    loggerInstance: logger,
+    genReqId: requestId,
+    bodyLimit: config.bodyLimitBytes,
   });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register({
+      config,
+      clock: options.clock ?? systemClock,
+      logger,
+      eventStore,
+      ownsEventStore: options.eventStore === undefined,
+    }),
+    adapter,
+    { logger: new PinoNestLogger(logger) },
+  );
+  adapter.installClosingHook();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      void reply.header('x-request-id', request.id);
+    });
+  app.useGlobalPipes(new RequestValidationPipe());
+  setupOpenApi(app);
+  const consoleDir = config.consoleDir ?? defaultConsoleDir();
+  if (consoleDir) serveConsole(app, consoleDir);
   app.enableShutdownHooks();
   return app;
 }
 
 export async function startServer(options: ServerOptions): Promise<NestFastifyApplication> {
-  const app = await createServer();
-  await app.listen(options.port, options.host ?? '0.0.0.0');
+  const app = await createServer(options);
+  await app.listen(options.config.port, options.config.host);
   return app;
 }

@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import { registerCalendar } from './calendar.command.js';
 import { registerCatalog } from './catalog.command.js';
 import { registerServe } from './serve.command.js';
+import { registerUsers } from './users.command.js';
 
 /** Every `one-window` sub-command registers itself here (one file per command group). */
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerServe,
+  registerUsers,
   registerCalendar,
   registerCatalog,
 ];

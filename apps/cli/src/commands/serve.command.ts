@@ -3,11 +3,22 @@ import type { Command } from 'commander';
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('start the server and the console')
+    .description('start the server and the console (EVENTSTORE_URL, DATA_DIR, PORT, AUTH_SECRET)')
     .action(async () => {
+      const { loadServerConfig } = await import('../../../server/src/config/server-config.js');
       const { startServer } = await import('../../../server/src/server.js');
-      const port = Number(process.env.PORT ?? 3000);
-      await startServer({ port });
-      console.log(`One Window is listening on http://localhost:${port}/`);
+      const config = loadServerConfig(process.env);
+      const app = await startServer({ config });
+      const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+      const address = app.getHttpServer().address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const store = config.eventStoreUrl ? 'EventStoreDB' : `the embedded store in ${config.dataDir}`;
+      console.log(`One Window is running on ${store}.`);
+      console.log(`  console: http://${host}:${port}/`);
+      console.log(`  API:     http://${host}:${port}/api/docs`);
+      if (config.seedDemoUsers)
+        console.log(
+          '  demo users: clerk1 / demo-clerk1, approver1 / demo-approver1, admin / demo-admin (README)',
+        );
     });
 }

@@ -1,20 +1,17 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createServer } from '../server.js';
+import { type TestServer, startTestServer } from '../../test/support/test-server.js';
 
 describe('health over real HTTP', () => {
-  let app: NestFastifyApplication;
-  let base: string;
+  let server: TestServer;
 
   beforeAll(async () => {
-    app = await createServer();
-    await app.listen(0, '127.0.0.1');
-    base = await app.getUrl();
+    server = await startTestServer();
   });
-  afterAll(async () => app.close());
+  afterAll(async () => server.close());
 
-  it('answers liveness', async () => {
-    const res = await fetch(`${base}/health/live`);
+  it('answers liveness without a token', async () => {
+    const res = await fetch(`${server.base}/health/live`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

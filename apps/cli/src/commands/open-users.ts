@@ -1,0 +1,47 @@
+import { demoCatalogDir, type Directory, loadCatalog } from '@one-window/catalog';
+import { UserInputError, UsersStore } from '../../../server/src/auth/users.store.js';
+import type { UserRole } from '../../../server/src/auth/user.js';
+import { loadServerConfig } from '../../../server/src/config/server-config.js';
+import { openEventStore } from '../../../server/src/store/open-event-store.js';
+
+export type Scope = { hall?: string; department?: string };
+
+/** A scope id read against the catalog's directory: a clerk's hall, an approver's department, a reviewer's either. */
+export function resolveScope(directory: Directory, role: UserRole, id: string | undefined): Scope {
+  if (id === undefined) return {};
+  const hall = directory.hall(id);
+  const department = directory.department(id);
+  const known = (kind: string, ok: unknown): void => {
+    if (!ok) throw new UserInputError('scope', `--scope ${id} is not a ${kind} of the catalog's directory`);
+  };
+  switch (role) {
+    case 'clerk':
+      known('hall', hall);
+      return { hall: id };
+    case 'approver':
+    case 'head':
+      known('department', department);
+      return { department: id };
+    case 'reviewer':
+      known('hall or department', hall ?? department);
+      return hall ? { hall: id } : { department: id };
+    case 'admin':
+      throw new UserInputError('scope', 'an administrator has no scope');
+    default: {
+      const unknown: never = role;
+      throw new UserInputError('role', `unknown role ${String(unknown)}`);
+    }
+  }
+}
+
+/** The users of the store the environment names (EVENTSTORE_URL / DATA_DIR), as the server would see them. */
+export async function openUsers(): Promise<{
+  users: UsersStore;
+  directory: Directory;
+  close: () => Promise<void>;
+}> {
+  const config = loadServerConfig(process.env, { authSecret: 'unused-by-the-users-command-000000' });
+  const catalog = await loadCatalog(process.env.CATALOG_DIR ?? demoCatalogDir());
+  const store = await openEventStore(config);
+  return { users: new UsersStore(store), directory: catalog.directory, close: () => store.close() };
+}

@@ -1,0 +1,89 @@
+import { clearSession, loadSession } from './session.js';
+
+/** RFC 9457 problem details, as the server sends every error. */
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly errors?: readonly { pointer: string; detail: string }[];
+  readonly state?: string;
+  readonly allowed?: readonly string[];
+  readonly requestId?: string;
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
+}
+
+/** Every command answers with the event-store position it wrote; later reads wait for it. */
+let lastPosition = 0;
+
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+let onUnauthorized: () => void = () => undefined;
+export function whenUnauthorized(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const session = loadSession();
+  const init: RequestInit = {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(session ? { authorization: `Bearer ${session.token}` } : {}),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  };
+  const response = await fetch(path, init);
+  const text = await response.text();
+  const data: unknown = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    const problem = (data as Problem | undefined) ?? {
+      type: 'about:blank',
+      title: response.statusText,
+      status: response.status,
+      detail: response.statusText,
+    };
+    if (response.status === 401 && session) {
+      clearSession();
+      onUnauthorized();
+    }
+    throw new ApiError(problem);
+  }
+  const position = (data as { position?: unknown } | undefined)?.position;
+  if (method !== 'GET' && typeof position === 'number' && position > lastPosition) lastPosition = position;
+  return data as T;
+}
+
+/** A read: waits server-side until the read models show this tab's own last write. */
+export function get<T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  if (lastPosition > 0 && !params.has('minPosition')) params.set('minPosition', String(lastPosition));
+  const qs = params.toString();
+  return request<T>('GET', qs ? `${path}?${qs}` : path);
+}
+
+/** A command: the idempotency key makes a retried click write nothing twice. */
+export function send<T>(path: string, body: unknown, idempotencyKey: string, method = 'POST'): Promise<T> {
+  return request<T>(method, path, body ?? {}, { 'idempotency-key': idempotencyKey });
+}
+
+export function post<T>(path: string, body: unknown): Promise<T> {
+  return request<T>('POST', path, body);
+}

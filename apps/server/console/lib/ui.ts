@@ -1,0 +1,140 @@
+import { ApiError } from './api.js';
+import { type Child, h } from './dom.js';
+import { currentLang, t, tOr } from './i18n.js';
+
+export function toast(message: string): void {
+  const box = document.getElementById('toast');
+  if (!box) return;
+  const item = h('div', { class: 'toast' }, message);
+  box.appendChild(item);
+  setTimeout(() => item.remove(), 4000);
+}
+
+/** An error as a clerk reads it: the server's problem details, each bad field on its own line. */
+export function problemBox(error: unknown): HTMLElement {
+  if (error instanceof ApiError) {
+    const p = error.problem;
+    return h(
+      'div',
+      { class: 'problem', role: 'alert' },
+      h('strong', {}, `${p.title} (${p.status})`),
+      h('div', {}, p.detail),
+      p.errors?.length
+        ? h(
+            'ul',
+            {},
+            p.errors.map((e) => h('li', {}, `${e.pointer.replace(/^#\/?/, '')}: ${e.detail}`)),
+          )
+        : null,
+      p.allowed
+        ? h('div', {}, `${t('actions')}: ${p.allowed.map((c) => tOr(`cmd.${c}`, c)).join('、') || '—'}`)
+        : null,
+      p.requestId ? h('div', { class: 'muted' }, `${t('requestId')}: ${p.requestId}`) : null,
+    );
+  }
+  return h(
+    'div',
+    { class: 'problem', role: 'alert' },
+    h('strong', {}, t('error')),
+    h('div', {}, String(error)),
+  );
+}
+
+export function badge(text: string, tone = ''): HTMLElement {
+  return h('span', { class: `badge ${tone}` }, text);
+}
+
+export function warningBadge(level: string | null | undefined): HTMLElement {
+  const value = level ?? 'none';
+  const tone = value === 'red' ? 'red' : value === 'yellow' ? 'yellow' : 'ok';
+  return badge(t(`warning.${value}`), tone);
+}
+
+export function statusBadge(status: string): HTMLElement {
+  const tone =
+    status === 'completed' || status === 'approved'
+      ? 'green'
+      : status === 'refused' || status === 'denied' || status === 'withdrawn'
+        ? 'red'
+        : 'blue';
+  return badge(tOr(`status.${status}`, status), tone);
+}
+
+export function fmtDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(currentLang() === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+export function fmt(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? t('yes') : t('no');
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export interface Column<Row> {
+  readonly label: string;
+  readonly cell: (row: Row) => Child;
+}
+
+export function table<Row>(
+  columns: readonly Column<Row>[],
+  rows: readonly Row[],
+  onRow?: (row: Row) => void,
+): HTMLElement {
+  if (rows.length === 0) return h('p', { class: 'muted' }, t('nothing'));
+  return h(
+    'table',
+    {},
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        columns.map((c) => h('th', {}, c.label)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map((row) =>
+        h(
+          'tr',
+          onRow ? { class: 'clickable', on: { click: () => onRow(row) } } : {},
+          columns.map((c) => h('td', {}, c.cell(row))),
+        ),
+      ),
+    ),
+  );
+}
+
+export function facts(entries: readonly (readonly [string, Child])[]): HTMLElement {
+  return h(
+    'dl',
+    { class: 'facts' },
+    entries.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+  );
+}
+
+/** Runs an async render, showing a loading line and, on failure, the problem. */
+export async function guarded(root: HTMLElement, render: () => Promise<void>): Promise<void> {
+  try {
+    await render();
+  } catch (error) {
+    root.replaceChildren(problemBox(error));
+  }
+}
+
+export function navigate(hash: string): void {
+  if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else location.hash = hash;
+}

@@ -1,0 +1,81 @@
+import { whenUnauthorized } from './lib/api.js';
+import { $, h, mount } from './lib/dom.js';
+import { currentLang, setLang, t } from './lib/i18n.js';
+import { clearSession, loadSession, type SessionUser } from './lib/session.js';
+import { navigate, problemBox } from './lib/ui.js';
+import { routes, homeOf, navOf } from './routes.js';
+
+function renderShell(user: SessionUser | null): void {
+  $('#brand-name').textContent = t('appName');
+  $('#brand-tagline').textContent = t('appTagline');
+  document.title = `${t('appName')} · One Window`;
+  const current = location.hash.split('/')[1] ?? '';
+  mount(
+    $('#nav'),
+    user
+      ? navOf(user).map(([key, hash]) =>
+          h('a', { href: hash, class: hash.split('/')[1] === current ? 'active' : '' }, t(`nav.${key}`)),
+        )
+      : [],
+  );
+  mount(
+    $('#userbox'),
+    user
+      ? h(
+          'span',
+          {},
+          `${user.name} · ${t(`role.${user.role}`)}${user.hall ? ` · ${user.hall}` : ''}${user.department ? ` · ${user.department}` : ''}`,
+        )
+      : null,
+    h('button', { type: 'button', id: 'lang-switch', on: { click: () => switchLang() } }, t('language')),
+    user
+      ? h(
+          'button',
+          {
+            type: 'button',
+            id: 'sign-out',
+            on: {
+              click: () => {
+                clearSession();
+                navigate('#/login');
+              },
+            },
+          },
+          t('signOut'),
+        )
+      : null,
+  );
+}
+
+function switchLang(): void {
+  setLang(currentLang() === 'zh' ? 'en' : 'zh');
+  void route();
+}
+
+async function route(): Promise<void> {
+  const session = loadSession();
+  const hash = location.hash || '#/';
+  if (!session && hash !== '#/login') return navigate('#/login');
+  if (session && (hash === '#/' || hash === '#/login')) return navigate(homeOf(session.user));
+  renderShell(session?.user ?? null);
+  const root = $('#app');
+  const path = hash.slice(1);
+  for (const [pattern, view] of routes) {
+    const match = pattern.exec(path);
+    if (match) {
+      root.replaceChildren(h('p', { class: 'muted' }, t('loading')));
+      try {
+        await view(root, match.slice(1).map(decodeURIComponent), session?.user ?? null);
+      } catch (error) {
+        root.replaceChildren(problemBox(error));
+      }
+      return;
+    }
+  }
+  navigate(session ? homeOf(session.user) : '#/login');
+}
+
+setLang(currentLang());
+whenUnauthorized(() => navigate('#/login'));
+window.addEventListener('hashchange', () => void route());
+void route();

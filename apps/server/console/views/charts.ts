@@ -1,0 +1,38 @@
+import { svg } from '../lib/dom.js';
+
+export interface Bar {
+  readonly label: string;
+  readonly value: number;
+  readonly tone?: string;
+}
+
+/** A horizontal bar chart in inline SVG: no chart library, prints cleanly. */
+export function barChart(
+  bars: readonly Bar[],
+  options: { width?: number; format?: (v: number) => string; max?: number } = {},
+): SVGElement {
+  const width = options.width ?? 560;
+  const row = 24;
+  const labelWidth = 180;
+  const max = options.max ?? Math.max(1, ...bars.map((b) => b.value));
+  const format = options.format ?? ((v: number) => String(v));
+  return svg(
+    'svg',
+    {
+      class: 'chart',
+      width,
+      height: bars.length * row + 8,
+      viewBox: `0 0 ${width} ${bars.length * row + 8}`,
+      role: 'img',
+    },
+    bars.map((b, i) => {
+      const w = Math.max(0, ((width - labelWidth - 60) * b.value) / max);
+      const y = i * row + 4;
+      return [
+        svg('text', { x: 0, y: y + 15 }, b.label.length > 16 ? `${b.label.slice(0, 15)}…` : b.label),
+        svg('rect', { x: labelWidth, y, width: w, height: row - 8, fill: b.tone ?? '#2b5389', rx: 2 }),
+        svg('text', { x: labelWidth + w + 6, y: y + 15 }, format(b.value)),
+      ];
+    }),
+  );
+}

@@ -1,0 +1,240 @@
+import { get, newIdempotencyKey, send } from '../lib/api.js';
+import { formValues, h, mount } from '../lib/dom.js';
+import { t, tOr } from '../lib/i18n.js';
+import type { CatalogItem, CommandAnswer, Guide } from '../lib/types.js';
+import { badge, navigate, problemBox, toast } from '../lib/ui.js';
+import { guideName, guidePanel, isShared } from './guide.js';
+
+const CHANNELS = ['window', 'online', 'mobile', 'terminal', 'agent-point'];
+const ID_TYPES = ['resident-id', 'uscc', 'passport'];
+
+function select(
+  name: string,
+  values: readonly string[],
+  label: (v: string) => string,
+  selected?: string,
+): HTMLSelectElement {
+  return h(
+    'select',
+    { name, id: name },
+    values.map((v) => h('option', { value: v, selected: v === selected }, label(v))),
+  );
+}
+
+function field(name: string, label: string, input: HTMLElement): HTMLElement {
+  return h('div', {}, h('label', { for: name }, label), input);
+}
+
+function personFields(prefix: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'form-row' },
+    field(
+      `${prefix}name`,
+      t('name'),
+      h('input', { id: `${prefix}name`, name: `${prefix}name`, required: true, maxlength: 100 }),
+    ),
+    field(
+      `${prefix}idType`,
+      t('idType'),
+      select(`${prefix}idType`, ID_TYPES, (v) => t(`idType.${v}`)),
+    ),
+    field(
+      `${prefix}idNumber`,
+      t('idNumber'),
+      h('input', { id: `${prefix}idNumber`, name: `${prefix}idNumber`, required: true, maxlength: 40 }),
+    ),
+    field(
+      `${prefix}phone`,
+      t('phone'),
+      h('input', {
+        id: `${prefix}phone`,
+        name: `${prefix}phone`,
+        required: true,
+        pattern: '[0-9+\\- ]{5,30}',
+      }),
+    ),
+  );
+}
+
+/** The application form: who applies, how, and which materials were handed in, in what form. */
+function applicationForm(guide: Guide): HTMLElement {
+  const message = h('div', {});
+  const agentBox = h('div', { hidden: true }, h('h3', {}, t('agent')), personFields('agent.'));
+  let key = newIdempotencyKey();
+  const materialRows = guide.materials.map((m) =>
+    h(
+      'tr',
+      {},
+      h(
+        'td',
+        {},
+        m.name,
+        ' ',
+        m.key ? badge(t('keyMaterial'), 'red') : null,
+        ' ',
+        m.deficiencyAllowed ? badge(t('deficiencyAllowed'), 'yellow') : null,
+      ),
+      isShared(m)
+        ? h('td', { colspan: '2' }, badge(t('sharedMaterial'), 'green'))
+        : [
+            h(
+              'td',
+              {},
+              h(
+                'label',
+                { class: 'inline' },
+                h('input', { type: 'checkbox', name: `m.${m.code}`, dataset: { material: m.code } }),
+                t('received'),
+              ),
+            ),
+            h(
+              'td',
+              {},
+              select(`f.${m.code}`, ['original', 'copy', 'electronic'], (v) => tOr(`form.${v}`, v), m.type),
+            ),
+          ],
+    ),
+  );
+  const form = h(
+    'form',
+    { id: 'application-form' },
+    h('h3', {}, t('applicant')),
+    h(
+      'div',
+      { class: 'form-row' },
+      field(
+        'kind',
+        t('applicantKind'),
+        select('kind', ['natural-person', 'legal-person'], (v) => t(`applicantKind.${v}`)),
+      ),
+      field(
+        'channel',
+        t('channel'),
+        select('channel', CHANNELS, (v) => t(`channel.${v}`)),
+      ),
+    ),
+    personFields(''),
+    h(
+      'div',
+      {},
+      h(
+        'label',
+        { class: 'inline' },
+        h('input', {
+          type: 'checkbox',
+          name: 'hasAgent',
+          on: { change: (e) => (agentBox.hidden = !(e.target as HTMLInputElement).checked) },
+        }),
+        t('hasAgent'),
+      ),
+      h(
+        'label',
+        { class: 'inline' },
+        h('input', { type: 'checkbox', name: 'greenChannel' }),
+        t('greenChannel'),
+      ),
+      guide.materials.some(isShared)
+        ? h(
+            'label',
+            { class: 'inline' },
+            h('input', { type: 'checkbox', name: 'sharingAuthorized', checked: true }),
+            t('sharingAuthorized'),
+          )
+        : null,
+    ),
+    agentBox,
+    h('h3', {}, t('materials')),
+    h('table', {}, h('tbody', {}, materialRows)),
+    message,
+    h(
+      'div',
+      { class: 'actions', style: 'margin-top:12px' },
+      h('button', { class: 'primary', type: 'submit', id: 'take-application' }, t('takeApplication')),
+    ),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const v = formValues(form);
+    const person = (p: string) => ({
+      name: v[`${p}name`] ?? '',
+      idType: v[`${p}idType`] ?? '',
+      idNumber: v[`${p}idNumber`] ?? '',
+      phone: v[`${p}phone`] ?? '',
+    });
+    const body = {
+      itemCode: guide.code,
+      applicant: { kind: v.kind, ...person('') },
+      ...(v.hasAgent ? { agent: person('agent.') } : {}),
+      channel: v.channel,
+      materials: guide.materials
+        .filter((m) => !isShared(m) && v[`m.${m.code}`])
+        .map((m) => ({ code: m.code, form: v[`f.${m.code}`] ?? m.type })),
+      greenChannel: Boolean(v.greenChannel),
+      ...(guide.materials.some(isShared) ? { sharingAuthorized: Boolean(v.sharingAuthorized) } : {}),
+    };
+    send<CommandAnswer>('/api/cases', body, key)
+      .then((answer) => {
+        key = newIdempotencyKey();
+        toast(`${t('caseNumber')} ${answer.caseNumber ?? answer.caseId}`);
+        navigate(`#/case/${encodeURIComponent(answer.caseId)}`);
+      })
+      .catch((error: unknown) => mount(message, problemBox(error)));
+  });
+  return h('section', { class: 'panel' }, h('h2', {}, t('takeApplication')), form);
+}
+
+export async function deskView(root: HTMLElement, [code]: string[]): Promise<void> {
+  const list = h('div', {});
+  const search = h('input', { type: 'search', id: 'catalog-search', placeholder: t('search') });
+  const detail = h('div', {}, h('p', { class: 'muted panel' }, t('pickItem')));
+  const renderList = async (): Promise<void> => {
+    const items = await get<CatalogItem[]>('/api/catalog/items', { q: search.value.trim() });
+    mount(
+      list,
+      h(
+        'table',
+        {},
+        h(
+          'tbody',
+          {},
+          items.map((item) =>
+            h(
+              'tr',
+              {
+                class: `clickable${item.code === code ? ' selected' : ''}`,
+                dataset: { item: item.code },
+                on: { click: () => navigate(`#/desk/item/${item.code}`) },
+              },
+              h(
+                'td',
+                {},
+                guideName(item),
+                h(
+                  'div',
+                  { class: 'muted' },
+                  `${t(`caseKind.${item.caseKind}`)} · ${item.promisedLimitDays} ${t('workingDays')}`,
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  };
+  search.addEventListener('input', () => void renderList().catch((e: unknown) => mount(list, problemBox(e))));
+  mount(
+    root,
+    h(
+      'div',
+      { class: 'grid cols-side' },
+      h('aside', { class: 'panel' }, h('h2', {}, t('catalog')), search, list),
+      detail,
+    ),
+  );
+  await renderList();
+  if (code) {
+    const guide = await get<Guide>(`/api/catalog/items/${encodeURIComponent(code)}`);
+    mount(detail, guidePanel(guide), applicationForm(guide));
+  }
+}

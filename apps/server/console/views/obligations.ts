@@ -1,0 +1,132 @@
+import { get, newIdempotencyKey, send } from '../lib/api.js';
+import { formValues, h, mount } from '../lib/dom.js';
+import { t } from '../lib/i18n.js';
+import type { SessionUser } from '../lib/session.js';
+import type { CommandAnswer, ObligationView } from '../lib/types.js';
+import { badge, fmtDateTime, navigate, problemBox, table, toast } from '../lib/ui.js';
+import { OBLIGATION_COMMANDS } from './command-forms.js';
+
+function actionsFor(o: ObligationView): string[] {
+  if (o.status === 'closed') return [];
+  return o.callback.at ? ['RectifyObligation', 'ExplainObligation'] : ['RecordCallback'];
+}
+
+/** Bad ratings' follow-up: callback within 48 hours, rectify within 15 natural days, or explain (Art. 36). */
+export async function obligationsView(
+  root: HTMLElement,
+  _params: string[],
+  user: SessionUser | null,
+): Promise<void> {
+  const status = new URLSearchParams(location.hash.split('?')[1] ?? '').get('status') ?? 'open';
+  const page = await get<{ items: ObligationView[] }>('/api/obligations', { status });
+  const formBox = h('div', {});
+  const open = (o: ObligationView, name: string): void => {
+    const spec = OBLIGATION_COMMANDS[name];
+    const key = newIdempotencyKey();
+    const message = h('div', {});
+    const form = h(
+      'form',
+      { class: 'panel', id: `form-${name}` },
+      h('h3', {}, `${t(`cmd.${name}`)} · ${o.caseNumber}`),
+      spec.fields(),
+      message,
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('confirm'))),
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      send<CommandAnswer>(
+        `/api/obligations/${encodeURIComponent(o.obligationId)}/${spec.path}`,
+        spec.body(formValues(form)),
+        key,
+      )
+        .then(() => {
+          toast(`${t(`cmd.${name}`)} ✓`);
+          void obligationsView(root, [], user);
+        })
+        .catch((error: unknown) => mount(message, problemBox(error)));
+    });
+    mount(formBox, form);
+  };
+  mount(
+    root,
+    h('h1', {}, t('obligations')),
+    h(
+      'div',
+      { class: 'tabs' },
+      ['open', 'overdue', 'closed'].map((s) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: s === status ? 'active' : '',
+            on: { click: () => navigate(`#/obligations?status=${s}`) },
+          },
+          t(`obligation.${s}`),
+        ),
+      ),
+    ),
+    formBox,
+    h(
+      'section',
+      { class: 'panel', id: 'obligation-list' },
+      table(
+        [
+          {
+            label: t('caseNumber'),
+            cell: (o: ObligationView) =>
+              h('a', { href: `#/case/${encodeURIComponent(o.caseId)}` }, o.caseNumber),
+          },
+          { label: t('item'), cell: (o) => o.itemName },
+          {
+            label: t('level'),
+            cell: (o) => (o.rating.level ? `${o.rating.level} ${t(`level.${o.rating.level}`)}` : '—'),
+          },
+          { label: t('comment'), cell: (o) => o.rating.comment ?? '' },
+          {
+            label: t('callbackDue'),
+            cell: (o) => [
+              fmtDateTime(o.callback.dueAt),
+              o.callback.overdue ? [' ', badge(t('warning.red'), 'red')] : null,
+              o.callback.at ? [' ', badge(t('done'), 'green')] : null,
+            ],
+          },
+          {
+            label: t('rectifyDue'),
+            cell: (o) => [
+              o.rectification.dueBy,
+              o.rectification.overdue ? [' ', badge(t('warning.red'), 'red')] : null,
+            ],
+          },
+          {
+            label: t('status'),
+            cell: (o) =>
+              o.outcome
+                ? badge(
+                    o.outcome === 'rectified' ? t('cmd.RectifyObligation') : t('cmd.ExplainObligation'),
+                    'green',
+                  )
+                : badge(t(`obligation.${o.overdue ? 'overdue' : o.status}`), o.overdue ? 'red' : 'blue'),
+          },
+          {
+            label: '',
+            cell: (o) =>
+              user?.role === 'reviewer'
+                ? h(
+                    'div',
+                    { class: 'actions' },
+                    actionsFor(o).map((name) =>
+                      h(
+                        'button',
+                        { type: 'button', dataset: { command: name }, on: { click: () => open(o, name) } },
+                        t(`cmd.${name}`),
+                      ),
+                    ),
+                  )
+                : null,
+          },
+        ],
+        page.items,
+      ),
+    ),
+  );
+}

@@ -1,0 +1,36 @@
+import { get } from '../lib/api.js';
+import { h, mount } from '../lib/dom.js';
+import { t } from '../lib/i18n.js';
+import type { CaseListItem } from '../lib/types.js';
+import { caseTable } from './cases.js';
+
+/** 综合窗口出件: results to issue, to hand out at the window or send by courier, and decisions to deliver. */
+export async function pickupView(root: HTMLElement): Promise<void> {
+  const [toIssue, ready, sent] = await Promise.all([
+    get<{ items: CaseListItem[] }>('/api/cases', { status: 'approved,denied', pageSize: 100 }),
+    get<{ items: CaseListItem[] }>('/api/cases', { status: 'result-issued', pageSize: 100 }),
+    get<{ items: CaseListItem[] }>('/api/cases', { status: 'dispatched', pageSize: 100 }),
+  ]);
+  mount(
+    root,
+    h('h1', {}, t('nav.pickup')),
+    h(
+      'section',
+      { class: 'panel', id: 'to-issue' },
+      h('h2', {}, `${t('status.approved')} / ${t('status.denied')}`),
+      caseTable(toIssue.items),
+    ),
+    h(
+      'section',
+      { class: 'panel', id: 'ready' },
+      h('h2', {}, t('status.result-issued')),
+      caseTable(ready.items),
+    ),
+    h(
+      'section',
+      { class: 'panel', id: 'dispatched' },
+      h('h2', {}, t('status.dispatched')),
+      caseTable(sent.items),
+    ),
+  );
+}

@@ -1,0 +1,110 @@
+import { get, post } from '../lib/api.js';
+import { h, mount } from '../lib/dom.js';
+import { t } from '../lib/i18n.js';
+import { badge, fmt, fmtDateTime, problemBox, table } from '../lib/ui.js';
+
+interface Lag {
+  readonly name: string;
+  readonly version: number;
+  readonly checkpoint: number | null;
+  readonly updatedAt: string | null;
+  readonly eventsBehind: number;
+  readonly eventsBehindCapped: boolean;
+  readonly msBehind: number;
+}
+
+interface Rebuild {
+  readonly running: boolean;
+  readonly processed: number;
+  readonly position: number | null;
+  readonly head: number | null;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+  readonly error: string | null;
+}
+
+interface Report {
+  readonly head: number | null;
+  readonly status: string;
+  readonly lastError?: string;
+  readonly projections: readonly Lag[];
+  readonly rebuild: Rebuild;
+}
+
+let poll: number | undefined;
+
+/** Each read model's checkpoint and lag, and a rebuild from the log with progress. */
+export async function projectionsView(root: HTMLElement): Promise<void> {
+  window.clearTimeout(poll);
+  const report = await get<Report>('/api/admin/projections');
+  const message = h('div', {});
+  const r = report.rebuild;
+  const share = r.head ? Math.min(1, (r.position ?? 0) / r.head) : r.running ? 0 : 1;
+  mount(
+    root,
+    h(
+      'section',
+      { class: 'panel', id: 'projections' },
+      h(
+        'h1',
+        {},
+        t('nav.projections'),
+        ' ',
+        badge(report.status, report.status === 'live' ? 'green' : 'yellow'),
+      ),
+      h('p', { class: 'muted' }, `head ${fmt(report.head)}`),
+      report.lastError ? h('div', { class: 'problem' }, report.lastError) : null,
+      table(
+        [
+          { label: t('projection'), cell: (p: Lag) => `${p.name} v${p.version}` },
+          { label: t('checkpoint'), cell: (p) => fmt(p.checkpoint) },
+          {
+            label: t('lag'),
+            cell: (p) =>
+              `${p.eventsBehind}${p.eventsBehindCapped ? '+' : ''} ${t('events')} · ${p.msBehind} ms`,
+          },
+          { label: t('time'), cell: (p) => fmtDateTime(p.updatedAt) },
+        ],
+        report.projections,
+      ),
+    ),
+    h(
+      'section',
+      { class: 'panel', id: 'rebuild' },
+      h('h2', {}, t('rebuild')),
+      r.startedAt
+        ? h(
+            'div',
+            {},
+            h('div', { class: 'progress' }, h('div', { style: `width:${(share * 100).toFixed(1)}%` })),
+            h(
+              'p',
+              { class: 'muted', id: 'rebuild-progress' },
+              `${r.running ? t('rebuilding') : t('done')} · ${r.processed} ${t('events')} · ${fmt(r.position)} / ${fmt(r.head)}`,
+            ),
+            r.error ? h('div', { class: 'problem' }, r.error) : null,
+          )
+        : null,
+      message,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'danger',
+          id: 'rebuild-button',
+          disabled: r.running,
+          on: {
+            click: () => {
+              if (!window.confirm(t('rebuildConfirm'))) return;
+              post('/api/admin/projections/rebuild', {})
+                .then(() => projectionsView(root))
+                .catch((error: unknown) => mount(message, problemBox(error)));
+            },
+          },
+        },
+        t('rebuild'),
+      ),
+    ),
+  );
+  if (r.running) poll = window.setTimeout(() => void projectionsView(root).catch(() => undefined), 1000);
+}

@@ -1,0 +1,118 @@
+import { get } from '../lib/api.js';
+import { h, mount } from '../lib/dom.js';
+import { t } from '../lib/i18n.js';
+import type { TimelineEntry } from '../lib/types.js';
+import { fmtDateTime } from '../lib/ui.js';
+import { timelineList } from './timeline.js';
+
+interface HistoryAnswer {
+  readonly caseId: string;
+  readonly revision: number;
+  readonly at: string;
+  readonly state: string;
+  readonly status: string;
+  readonly case: unknown;
+  readonly event: { readonly type: string; readonly data: unknown } | null;
+}
+
+/** Fixed-offset China time for the datetime-local input (the hall's time, whatever the browser's zone). */
+function toChinaLocal(iso: string): string {
+  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+}
+function fromChinaLocal(local: string): string {
+  return new Date(`${local}:00+08:00`).toISOString();
+}
+
+/**
+ * Replay: step through a case event by event, or jump to a moment, and see the machine state and
+ * the case exactly as they were — folded from the stream by the server, not read from a read model.
+ */
+export async function replayView(root: HTMLElement, [caseId]: string[]): Promise<void> {
+  const id = encodeURIComponent(caseId);
+  const timeline = await get<{ caseNumber: string; entries: TimelineEntry[] }>(`/api/cases/${id}/timeline`);
+  const entries = timeline.entries;
+  if (entries.length === 0) {
+    mount(root, h('p', { class: 'muted' }, t('nothing')));
+    return;
+  }
+  const last = entries[entries.length - 1].revision;
+  const slider = h('input', {
+    type: 'range',
+    min: 0,
+    max: last,
+    value: last,
+    id: 'replay-slider',
+    'aria-label': t('revision'),
+  });
+  const when = h('input', { type: 'datetime-local', id: 'replay-time', step: 1 });
+  const stateBox = h('div', { id: 'replay-state' });
+  const listBox = h('div', {});
+  const show = async (query: { revision?: number; at?: string }): Promise<void> => {
+    const qs = query.revision !== undefined ? { revision: query.revision } : { at: query.at };
+    const answer = await get<HistoryAnswer>(`/api/cases/${id}/history`, qs);
+    slider.value = String(answer.revision);
+    when.value = toChinaLocal(answer.at);
+    mount(
+      stateBox,
+      h('p', {}, `${t('revision')} #${answer.revision} · ${fmtDateTime(answer.at)}`),
+      h('h3', {}, t('machineState')),
+      h('div', { class: 'state-path', id: 'replay-machine-state' }, answer.state),
+      h('h3', {}, t('caseAsItWas')),
+      h('pre', { class: 'json', id: 'replay-case' }, JSON.stringify(answer.case, null, 2)),
+    );
+    mount(
+      listBox,
+      timelineList(entries, answer.revision, (revision) => void show({ revision })),
+    );
+  };
+  const step = (delta: number): void =>
+    void show({ revision: Math.min(last, Math.max(0, Number(slider.value) + delta)) });
+  slider.addEventListener('change', () => void show({ revision: Number(slider.value) }));
+  mount(
+    root,
+    h(
+      'section',
+      { class: 'panel' },
+      h('h1', {}, `${t('replay')} · ${timeline.caseNumber}`),
+      h(
+        'div',
+        { class: 'replay-controls' },
+        h(
+          'button',
+          { type: 'button', id: 'replay-first', on: { click: () => void show({ revision: 0 }) } },
+          `⏮ ${t('first')}`,
+        ),
+        h(
+          'button',
+          { type: 'button', id: 'replay-prev', on: { click: () => step(-1) } },
+          `◀ ${t('previous')}`,
+        ),
+        slider,
+        h('button', { type: 'button', id: 'replay-next', on: { click: () => step(1) } }, `${t('next')} ▶`),
+        h(
+          'button',
+          { type: 'button', id: 'replay-last', on: { click: () => void show({ revision: last }) } },
+          `${t('last')} ⏭`,
+        ),
+        h('label', { class: 'inline', for: 'replay-time' }, t('jumpToTime')),
+        when,
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'replay-jump',
+            on: { click: () => when.value && void show({ at: fromChinaLocal(when.value) }) },
+          },
+          t('search'),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'grid cols-2' },
+      h('section', { class: 'panel' }, stateBox),
+      h('section', { class: 'panel' }, h('h2', {}, t('timeline')), listBox),
+    ),
+  );
+  await show({ revision: last });
+}

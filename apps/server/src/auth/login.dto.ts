@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { USER_ROLES, type UserRole } from './user.js';
+
+export class LoginDto {
+  @ApiProperty({ example: 'clerk1' })
+  @IsString()
+  @Length(1, 64)
+  username!: string;
+
+  @ApiProperty({ example: 'demo-clerk1' })
+  @IsString()
+  @Length(1, 256)
+  password!: string;
+}
+
+export class UserView {
+  @ApiProperty() userId!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: USER_ROLES }) role!: UserRole;
+  @ApiPropertyOptional({ description: 'hall id (clerks)' }) hall?: string;
+  @ApiPropertyOptional({ description: 'department id (approvers, heads, some reviewers)' })
+  department?: string;
+}
+
+export class LoginAnswer {
+  @ApiProperty({ description: 'send as "Authorization: Bearer <token>"' }) token!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ type: UserView }) user!: UserView;
+}

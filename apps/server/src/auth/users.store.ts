@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type EventStore,
+  type RecordedEvent,
+  NO_STREAM,
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+} from '@one-window/event-store';
+import { hashPassword, passwordProblem } from './password.js';
+import { type StoredUser, type User, type UserRole, scopeProblem } from './user.js';
+import { USERS_STREAM, type UserEvent } from './user-events.js';
+
+export interface NewUser {
+  readonly username: string;
+  readonly name: string;
+  readonly role: UserRole;
+  readonly hall?: string;
+  readonly department?: string;
+  readonly password: string;
+}
+
+export class UserInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UserInputError';
+  }
+}
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{2,31}$/;
+const REFRESH_MS = 5000;
+
+function evolve(users: Map<string, StoredUser>, event: UserEvent): void {
+  switch (event.type) {
+    case 'user.Created': {
+      const { createdBy: _by, ...user } = event.data;
+      users.set(user.userId, { ...user, disabled: false });
+      return;
+    }
+    case 'user.PasswordChanged': {
+      const user = users.get(event.data.userId);
+      if (user) users.set(user.userId, { ...user, passwordHash: event.data.passwordHash });
+      return;
+    }
+    case 'user.Disabled': {
+      const user = users.get(event.data.userId);
+      if (user) users.set(user.userId, { ...user, disabled: true });
+      return;
+    }
+    default: {
+      const unknown: never = event;
+      throw new Error(`unknown user event ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+export function publicUser(user: StoredUser): User {
+  const { passwordHash: _hash, ...rest } = user;
+  return rest;
+}
+
+/** Users folded from the `users` stream, kept in memory and caught up from the last revision read. */
+export class UsersStore {
+  private readonly users = new Map<string, StoredUser>();
+  private revision: number | null = null;
+  private refreshedAt = -Infinity;
+
+  constructor(private readonly store: EventStore) {}
+
+  async refresh(): Promise<void> {
+    let events: RecordedEvent[];
+    try {
+      events = await this.store.readStream(USERS_STREAM, {
+        fromRevision: this.revision === null ? 'start' : this.revision + 1,
+      });
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) events = [];
+      else throw error;
+    }
+    for (const recorded of events) {
+      evolve(this.users, { type: recorded.type, data: recorded.data } as UserEvent);
+      this.revision = recorded.streamRevision;
+    }
+    this.refreshedAt = Date.now();
+  }
+
+  /** Served from memory, caught up at most every few seconds (another instance may have written). */
+  private async fresh(): Promise<void> {
+    if (Date.now() - this.refreshedAt > REFRESH_MS) await this.refresh();
+  }
+
+  async findByUsername(username: string): Promise<StoredUser | undefined> {
+    await this.refresh();
+    return [...this.users.values()].find((u) => u.username === username);
+  }
+
+  async get(userId: string): Promise<StoredUser | undefined> {
+    await this.fresh();
+    return this.users.get(userId);
+  }
+
+  async list(): Promise<User[]> {
+    await this.refresh();
+    return [...this.users.values()].map(publicUser);
+  }
+
+  async create(input: NewUser, createdBy: string): Promise<User> {
+    if (!USERNAME.test(input.username)) {
+      throw new UserInputError('username', 'a username is 3–32 lowercase letters, digits, ".", "_" or "-"');
+    }
+    if (!input.name.trim()) throw new UserInputError('name', 'a user needs a name');
+    const scope = scopeProblem(input);
+    if (scope) throw new UserInputError('scope', scope);
+    const weak = passwordProblem(input.password);
+    if (weak) throw new UserInputError('password', weak);
+    const passwordHash = await hashPassword(input.password);
+    for (let attempt = 0; ; attempt++) {
+      await this.refresh();
+      if ([...this.users.values()].some((u) => u.username === input.username)) {
+        throw new UserInputError('username', `the username "${input.username}" is taken`);
+      }
+      const event: UserEvent = {
+        type: 'user.Created',
+        data: {
+          userId: randomUUID(),
+          username: input.username,
+          name: input.name.trim(),
+          role: input.role,
+          ...(input.hall ? { hall: input.hall } : {}),
+          ...(input.department ? { department: input.department } : {}),
+          passwordHash,
+          createdBy,
+        },
+      };
+      try {
+        // The expected revision makes username uniqueness hold across racing writers.
+        await this.store.appendToStream(USERS_STREAM, [event], {
+          expectedRevision: this.revision ?? NO_STREAM,
+        });
+      } catch (error) {
+        if (error instanceof WrongExpectedRevisionError && attempt < 3) continue;
+        throw error;
+      }
+      await this.refresh();
+      return publicUser(this.users.get(event.data.userId)!);
+    }
+  }
+
+  async count(): Promise<number> {
+    await this.refresh();
+    return this.users.size;
+  }
+}

@@ -1,0 +1,6 @@
+import { TextField } from '../../http/fields.js';
+
+export class EndSpecialProcedureDto {
+  @TextField()
+  result!: string;
+}

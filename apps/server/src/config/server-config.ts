@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import { loadOrCreateAuthSecret } from './auth-secret.js';
+
+/** Everything the server reads from its environment, resolved once at start. */
+export interface ServerConfig {
+  /** An `esdb://` connection string selects EventStoreDB; undefined means the embedded store. */
+  readonly eventStoreUrl: string | undefined;
+  readonly dataDir: string;
+  readonly port: number;
+  readonly host: string;
+  /** HMAC key for bearer tokens. */
+  readonly authSecret: string;
+  readonly tokenTtlSeconds: number;
+  /** Request bodies above this many bytes are refused with 413 before parsing. */
+  readonly bodyLimitBytes: number;
+  /** How long a read with `?minPosition=` waits for the read models before answering 503. */
+  readonly readWaitMs: number;
+  /** Demo users are seeded only on the embedded store, and only into an empty users stream. */
+  readonly seedDemoUsers: boolean;
+  readonly logLevel: string;
+  /** Where the compiled console (HTML, CSS, JS) is served from; undefined disables it. */
+  readonly consoleDir: string | undefined;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadServerConfig(
+  env: Env = process.env,
+  overrides: Partial<ServerConfig> = {},
+): ServerConfig {
+  const eventStoreUrl = env.EVENTSTORE_URL?.trim() || undefined;
+  if (
+    eventStoreUrl !== undefined &&
+    !eventStoreUrl.startsWith('esdb://') &&
+    !eventStoreUrl.startsWith('esdb+discover://')
+  ) {
+    throw new ConfigError(`EVENTSTORE_URL must be an esdb:// connection string, got "${eventStoreUrl}"`);
+  }
+  const dataDir = resolve(overrides.dataDir ?? env.DATA_DIR ?? './data');
+  const authSecret = overrides.authSecret ?? (env.AUTH_SECRET || loadOrCreateAuthSecret(dataDir));
+  if (authSecret.length < 32) throw new ConfigError('AUTH_SECRET must be at least 32 characters');
+  return {
+    eventStoreUrl,
+    dataDir,
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST ?? '0.0.0.0',
+    authSecret,
+    tokenTtlSeconds: integer(env, 'AUTH_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
+    readWaitMs: integer(env, 'READ_WAIT_MS', 5000, 0, 60_000),
+    seedDemoUsers: eventStoreUrl === undefined && env.DEMO_USERS !== 'off',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    consoleDir: undefined,
+    ...overrides,
+  };
+}

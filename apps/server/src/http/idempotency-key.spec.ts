@@ -1,0 +1,15 @@
+import { commandIdFor } from './idempotency-key.js';
+
+describe('command ids from Idempotency-Key', () => {
+  it('are the same for the same user and key, different across users and keys, and UUID-shaped', () => {
+    const a = commandIdFor('u1', 'key-1');
+    expect(commandIdFor('u1', 'key-1')).toBe(a);
+    expect(commandIdFor('u2', 'key-1')).not.toBe(a);
+    expect(commandIdFor('u1', 'key-2')).not.toBe(a);
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('are fresh without a key', () => {
+    expect(commandIdFor('u1', undefined)).not.toBe(commandIdFor('u1', undefined));
+  });
+});

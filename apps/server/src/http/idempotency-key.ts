@@ -1,0 +1,37 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
+import { problems } from '../problem/problem-details.js';
+
+const KEY = /^[\x21-\x7e]{1,128}$/;
+
+/**
+ * The command id of a request. With an `Idempotency-Key`, it is derived from the caller and the
+ * key (a UUID-shaped SHA-256), so a retry carries the same id and the case engine, which
+ * dedupes by command id, returns the first answer and writes nothing; two users' keys never
+ * collide. Without one, every request is a new command.
+ */
+export function commandIdFor(userId: string, key: string | undefined): string {
+  if (key === undefined) return randomUUID();
+  const hex = createHash('sha256').update(`${userId}\u0000${key}`).digest('hex');
+  // RFC 9562 version 8 (custom) layout, so stores that want UUIDs accept it.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const raw = request.headers['idempotency-key'];
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !KEY.test(raw)) {
+    throw problems.invalidInput('Idempotency-Key must be 1–128 visible ASCII characters (a UUID is best).', [
+      { pointer: '#/headers/idempotency-key', detail: 'not a valid key' },
+    ]);
+  }
+  return raw;
+}
+
+/** The command id for this request (see `commandIdFor`). */
+export const CommandId = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
+  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  return commandIdFor(request.actor?.userId ?? 'anonymous', idempotencyKeyOf(request));
+});

@@ -1,0 +1,6 @@
+import { TextField } from '../http/fields.js';
+
+export class ExplainDto {
+  @TextField()
+  explanation!: string;
+}

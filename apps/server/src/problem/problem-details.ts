@@ -1,0 +1,83 @@
+/** One bad field of a request (RFC 9457 §3 extension member `errors`). */
+export interface FieldProblem {
+  /** JSON Pointer into the request body or query, e.g. `#/applicant/name`. */
+  readonly pointer: string;
+  readonly detail: string;
+}
+
+/** RFC 9457 problem details; extension members carry what a client needs to react. */
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly instance?: string;
+  readonly errors?: readonly FieldProblem[];
+  readonly [extension: string]: unknown;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+/** Problem types are relative URIs under `/problems/`; each is documented in docs/adr/0008. */
+export function problemType(code: string): string {
+  return `/problems/${code}`;
+}
+
+/** An error that already knows its HTTP answer. */
+export class ProblemError extends Error {
+  constructor(
+    readonly problem: ProblemDetails,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(problem.detail);
+    this.name = 'ProblemError';
+  }
+}
+
+export const problems = {
+  invalidInput: (detail: string, errors: readonly FieldProblem[] = []): ProblemError =>
+    new ProblemError({
+      type: problemType('invalid-input'),
+      title: 'Invalid input',
+      status: 400,
+      detail,
+      errors,
+    }),
+  unauthorized: (detail: string): ProblemError =>
+    new ProblemError(
+      { type: problemType('unauthorized'), title: 'Not signed in', status: 401, detail },
+      { 'www-authenticate': 'Bearer' },
+    ),
+  forbidden: (detail: string): ProblemError =>
+    new ProblemError({ type: problemType('forbidden'), title: 'Not allowed', status: 403, detail }),
+  notFound: (detail: string): ProblemError =>
+    new ProblemError({ type: problemType('not-found'), title: 'Not found', status: 404, detail }),
+  conflict: (
+    code: string,
+    title: string,
+    detail: string,
+    extensions: Record<string, unknown> = {},
+  ): ProblemError => new ProblemError({ ...extensions, type: problemType(code), title, status: 409, detail }),
+  unavailable: (code: string, detail: string, retryAfterSeconds: number): ProblemError =>
+    new ProblemError(
+      {
+        type: problemType(code),
+        title: 'Try again shortly',
+        status: 503,
+        detail,
+        retryAfter: retryAfterSeconds,
+      },
+      { 'retry-after': String(retryAfterSeconds) },
+    ),
+  tooManyRequests: (detail: string, retryAfterSeconds: number): ProblemError =>
+    new ProblemError(
+      {
+        type: problemType('too-many-attempts'),
+        title: 'Too many attempts',
+        status: 429,
+        detail,
+        retryAfter: retryAfterSeconds,
+      },
+      { 'retry-after': String(retryAfterSeconds) },
+    ),
+};

@@ -1,0 +1,38 @@
+import { type ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
+import { problems } from './problem-details.js';
+import { validationProblem } from './validation-problem.js';
+
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * class-validator on every body and query: unknown fields are refused, values are converted to
+ * the DTO's classes, and a body that is not a JSON object is refused before field checks
+ * (class-validator would otherwise report an array's indices as unknown fields).
+ */
+@Injectable()
+export class RequestValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => validationProblem(errors),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
+      if (value === undefined || value === null || value === '') value = {};
+      else if (!isPlainObject(value)) {
+        throw problems.invalidInput('The body must be a JSON object (Content-Type: application/json).', [
+          { pointer: '#', detail: 'not a JSON object' },
+        ]);
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}

@@ -1,0 +1,11 @@
+import { createEventStore, type EventStore } from '@one-window/event-store';
+
+export interface EventStoreLocation {
+  readonly eventStoreUrl: string | undefined;
+  readonly dataDir: string;
+}
+
+/** The embedded store under DATA_DIR by default; EventStoreDB when EVENTSTORE_URL says so. */
+export function openEventStore(location: EventStoreLocation): Promise<EventStore> {
+  return createEventStore({ eventStoreUrl: location.eventStoreUrl, dataDir: location.dataDir });
+}

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EmbeddedEventStore } from '@one-window/event-store';
+import { type Clock, systemClock } from '@one-window/shared';
+import { loadServerConfig, type ServerConfig } from '../../src/config/server-config.js';
+import { createServer } from '../../src/server.js';
+
+export interface TestServer {
+  readonly app: NestFastifyApplication;
+  readonly base: string;
+  readonly store: EmbeddedEventStore;
+  readonly dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The real server on a real embedded store in a fresh temp DATA_DIR, listening on a free port. */
+export async function startTestServer(
+  overrides: Partial<ServerConfig> = {},
+  options: { clock?: Clock } = {},
+): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'one-window-api-'));
+  const config = loadServerConfig(
+    { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' },
+    { dataDir, ...overrides },
+  );
+  const store = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' });
+  const app = await createServer({ config, eventStore: store, clock: options.clock ?? systemClock });
+  await app.listen(0, '127.0.0.1');
+  const base = await app.getUrl();
+  return {
+    app,
+    base,
+    store,
+    dataDir,
+    close: async () => {
+      await app.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

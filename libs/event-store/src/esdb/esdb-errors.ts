@@ -11,7 +11,6 @@ import {
   WrongExpectedVersionError,
   isCommandError,
 } from '@eventstore/db-client';
-import { status } from '@grpc/grpc-js';
 import {
   EventStoreError,
   EventStoreUnavailableError,
@@ -22,6 +21,11 @@ import {
 import { NO_STREAM, type ExpectedRevision } from '../port/types.js';
 import { toSafeNumber } from './esdb-conversions.js';
 import { EsdbRequestError } from './esdb-request.error.js';
+
+// gRPC status codes, as numbers: @grpc/grpc-js reaches the adapter only through the client.
+const GRPC_CANCELLED = 1;
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_UNAVAILABLE = 14;
 
 /** What the adapter was doing, so that an error can name the stream and revision the caller gave. */
 export interface ErrorContext {
@@ -81,8 +85,7 @@ export function isUnavailable(error: unknown): boolean {
   }
   if (error instanceof Error && isCommandError(error)) return false;
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === status.UNAVAILABLE || code === status.DEADLINE_EXCEEDED || code === status.CANCELLED)
-    return true;
+  if (code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED || code === GRPC_CANCELLED) return true;
   // The client reports a cluster it cannot discover, or a channel it cannot open, as a plain Error.
   return (
     error instanceof Error && /failed to discover|connection|ECONNREFUSED|ENOTFOUND/i.test(error.message)

@@ -6,6 +6,7 @@ export * from './runner/runner-types.js';
 export { ReadModelTimeoutError } from './runner/read-model-timeout.error.js';
 export { ProjectionFailedError } from './runner/projection-failed.error.js';
 export { readModelProjections } from './projections/read-model-projections.js';
+export { ReadModels, DEFAULT_READ_WAIT_MS, type ReadModelsOptions } from './read-models.js';
 export { DEFAULT_READ_MODEL_SETTINGS, type ReadModelSettings } from './settings/read-model-settings.js';
 
 // Scope and query plumbing
@@ -13,10 +14,14 @@ export * from './scope/read-scope.js';
 export { OutOfScopeError } from './scope/out-of-scope.error.js';
 export { InvalidQueryError } from './queries/invalid-query.error.js';
 export type { Page, PageRequest } from './queries/page.js';
-export { DeadlineEvaluator, type DueStatus, type CalendarSource } from './queries/deadline-evaluator.js';
+export {
+  DeadlineEvaluator,
+  currentCalendar,
+  type DueStatus,
+  type CalendarSource,
+} from './queries/deadline-evaluator.js';
 
 // Read models
-export { CASE_STATUSES, type CaseStatus, type CaseStage } from './cases/case-status.js';
 export type { MaterialState, MaterialStatus } from './cases/materials.js';
 export type { CaseListItem, CaseSummary } from './cases/case-views.js';
 export { CaseQueries, type CaseListFilter, type DeadlineBoardFilter } from './cases/case-queries.js';
@@ -42,3 +47,14 @@ export {
 export * from './timers/timer-types.js';
 export { TimerScheduler, timerCommandId, type TimerSchedulerOptions } from './timers/timer-scheduler.js';
 export { deterministicUuid } from './timers/deterministic-id.js';
+
+// History at a point in time
+export {
+  caseHistory,
+  replay,
+  stateView,
+  type CaseHistory,
+  type HistoryEvent,
+  type HistoryOptions,
+  type ReplayStep,
+} from './history/case-history.js';

@@ -1,5 +1,5 @@
 import type { WarningLevel } from '@one-window/calendar';
-import type { DecisionLimit } from '@one-window/case';
+import { CASE_STATUSES, type CaseStage, type CaseStatus, type DecisionLimit } from '@one-window/case';
 import { type Clock, systemClock } from '@one-window/shared';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import { DeadlineEvaluator, type DueStatus } from '../queries/deadline-evaluator.js';
@@ -7,7 +7,6 @@ import { InvalidQueryError } from '../queries/invalid-query.error.js';
 import { type Page, type PageRequest, pageBounds } from '../queries/page.js';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
 import { type ReadScope, inScope, scopeCondition } from '../scope/read-scope.js';
-import { CASE_STATUSES, type CaseStage, type CaseStatus } from './case-status.js';
 import type { CaseListItem, CaseSummary } from './case-views.js';
 import type { CaseRow } from './cases.schema.js';
 import type { MaterialStatus } from './materials.js';

@@ -1,7 +1,6 @@
 import type { WarningLevel } from '@one-window/calendar';
-import type { DecisionLimit } from '@one-window/case';
+import type { CaseStage, CaseStatus, DecisionLimit } from '@one-window/case';
 import type { DueStatus } from '../queries/deadline-evaluator.js';
-import type { CaseStage, CaseStatus } from './case-status.js';
 import type { MaterialStatus } from './materials.js';
 
 /** One line of the case list. */
@@ -15,6 +14,7 @@ export interface CaseListItem {
   readonly applicantName: string;
   readonly channel: string;
   readonly greenChannel: boolean;
+  /** The case machine's status, e.g. `backOffice.specialProcedure` (see `CASE_STATUSES` in @one-window/case). */
   readonly status: CaseStatus;
   readonly stage: CaseStage;
   /** The open back-office step, e.g. 审查. */

@@ -1,11 +1,11 @@
-import { chinaDate, type WorkingDays } from '@one-window/calendar';
-import type { CaseEvent, DecisionLimit } from '@one-window/case';
+import { chinaDate } from '@one-window/calendar';
+import type { CaseEvent, CaseStage, CaseStatus, DecisionLimit } from '@one-window/case';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import type { ProjectedCaseEvent } from '../projections/case-event.js';
 import { caseProjection } from '../projections/case-projection.js';
 import { type Patch, RowPatcher } from '../projections/row-patcher.js';
+import { type CalendarSource, currentCalendar } from '../queries/deadline-evaluator.js';
 import type { Projection } from '../runner/projection.js';
-import { type CaseStatus, stageOf } from './case-status.js';
 import { CASES_SCHEMA, type CaseRow } from './cases.schema.js';
 import {
   type MaterialStatus,
@@ -28,7 +28,7 @@ type Current = Pick<
 >;
 
 /** The `cases` read model: one row per case, updated by every event of its stream. */
-export function casesProjection(calendar: WorkingDays): Projection {
+export function casesProjection(calendar: CalendarSource): Projection {
   return caseProjection({
     name: 'cases',
     version: 1,
@@ -38,7 +38,7 @@ export function casesProjection(calendar: WorkingDays): Projection {
   });
 }
 
-function bindCases(db: ReadModelDb, calendar: WorkingDays): (e: ProjectedCaseEvent) => void {
+function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCaseEvent) => void {
   const rows = new RowPatcher(db, 'cases', 'case_id');
   const insert = db.prepare(
     `INSERT INTO cases (case_id, case_number, hall, item_code, item_name, department, guide_version, case_kind,
@@ -71,7 +71,7 @@ function bindCases(db: ReadModelDb, calendar: WorkingDays): (e: ProjectedCaseEve
   const daysUsed = (row: Current, decidedOn: string): number | null => {
     if (!row.accepted_on) return null;
     try {
-      return calendar.workingDaysBetween(row.accepted_on, decidedOn) - row.suspended_days;
+      return currentCalendar(calendar).workingDaysBetween(row.accepted_on, decidedOn) - row.suspended_days;
     } catch {
       return null; // an uncovered year: the statistic leaves the case out rather than guess
     }
@@ -89,7 +89,7 @@ function bindCases(db: ReadModelDb, calendar: WorkingDays): (e: ProjectedCaseEve
       case 'case.AcceptedWithDeficiency': {
         const d = event.data;
         const patch: Patch = {
-          ...status('in-review'),
+          ...status('backOffice.underReview'),
           accepted_on: d.acceptedOn,
           acceptance_kind:
             event.type === 'case.Accepted'
@@ -116,7 +116,7 @@ function bindCases(db: ReadModelDb, calendar: WorkingDays): (e: ProjectedCaseEve
         const row = before(e);
         if (!row) return undefined;
         return {
-          ...status('awaiting-correction'),
+          ...status('frontDesk.correctionRequested'),
           correct_by: event.data.correctBy,
           ...materials(withCorrectionItems(parse(row), event.data.items)),
         };
@@ -125,7 +125,7 @@ function bindCases(db: ReadModelDb, calendar: WorkingDays): (e: ProjectedCaseEve
         const row = before(e);
         if (!row) return undefined;
         return {
-          ...status(event.data.decideBy ? 'received' : 'in-review'),
+          ...status(event.data.decideBy ? 'frontDesk.correctionSubmitted' : 'backOffice.underReview'),
           correct_by: null,
           ...(event.data.decideBy ? { correction_notice_due_by: event.data.decideBy } : {}),
           ...materials(withSubmitted(parse(row), event.data.materials)),
@@ -160,7 +160,7 @@ function bindCases(db: ReadModelDb, calendar: WorkingDays): (e: ProjectedCaseEve
       case 'case.DeficiencyOverdue':
         return { deficiency_overdue: 1 };
       case 'case.TaskCreated':
-        return { ...status('in-review'), current_step: event.data.label, holder_name: null };
+        return { current_step: event.data.label, holder_name: null };
       case 'case.TaskClaimed':
         return { holder_name: event.data.holder.name };
       case 'case.TaskReleased':
@@ -169,16 +169,16 @@ function bindCases(db: ReadModelDb, calendar: WorkingDays): (e: ProjectedCaseEve
         return { holder_name: null };
       case 'case.TaskReturned':
         return event.data.to === 'front-desk'
-          ? { ...status('awaiting-correction'), current_step: null, holder_name: null }
+          ? { ...status('frontDesk.returnedForCorrection'), current_step: null, holder_name: null }
           : { holder_name: null };
       case 'case.SpecialProcedureStarted':
-        return { ...status('special-procedure'), clock_stopped_on: event.data.startedOn };
+        return { ...status('backOffice.specialProcedure'), clock_stopped_on: event.data.startedOn };
       case 'case.SpecialProcedureEnded': {
         const row = before(e);
         if (!row) return undefined;
         const d = event.data;
         return {
-          ...status('in-review'),
+          ...status('backOffice.underReview'),
           clock_stopped_on: null,
           suspended_days: row.suspended_days + d.suspendedWorkingDays,
           statutory_due: d.statutoryDueDate,
@@ -203,7 +203,8 @@ function bindCases(db: ReadModelDb, calendar: WorkingDays): (e: ProjectedCaseEve
         if (!row) return undefined;
         const on = event.type === 'case.Approved' ? event.data.approvedOn : event.data.deniedOn;
         return {
-          ...status(event.type === 'case.Approved' ? 'approved' : 'denied'),
+          // A denial's written decision goes straight to delivery as the thing to hand out.
+          ...status(event.type === 'case.Approved' ? 'delivery.awaitingResult' : 'delivery.issued'),
           decided_on: on,
           outcome: event.type === 'case.Approved' ? 'approved' : 'denied',
           within_statutory: event.data.withinStatutoryLimit ? 1 : 0,
@@ -217,20 +218,20 @@ function bindCases(db: ReadModelDb, calendar: WorkingDays): (e: ProjectedCaseEve
       }
       case 'case.ResultIssued':
         return {
-          ...status('result-issued'),
+          ...status('delivery.issued'),
           result_issued_on: event.data.issuedOn,
           certificate_number: event.data.certificateNumber,
         };
       case 'case.Dispatched':
         return {
-          ...status('dispatched'),
+          ...status('delivery.dispatched'),
           dispatch_method: event.data.method,
           tracking_number: event.data.trackingNumber ?? null,
           dispatched_on: event.data.dispatchedOn,
         };
       case 'case.Delivered':
         return {
-          ...status('completed'),
+          ...status(event.data.outcome === 'denied' ? 'denied' : 'completed'),
           completed_on: event.data.deliveredOn,
           closed_on: event.data.deliveredOn,
         };
@@ -286,7 +287,7 @@ function bindCases(db: ReadModelDb, calendar: WorkingDays): (e: ProjectedCaseEve
         applicant_kind: d.applicant.kind,
         channel: d.channel,
         green_channel: d.greenChannel ? 1 : 0,
-        ...status('received'),
+        ...status('frontDesk.received'),
         received_on: d.receivedOn,
         received_at: d.receivedAt,
         correction_notice_due_by: d.correctionNoticeDueBy,
@@ -311,6 +312,10 @@ function bindCases(db: ReadModelDb, calendar: WorkingDays): (e: ProjectedCaseEve
 
 function closed(outcome: string, on: string): Patch {
   return { outcome, closed_on: on, decision_pending: 0, current_step: null, holder_name: null };
+}
+
+function stageOf(status: CaseStatus): CaseStage {
+  return status.split('.')[0] as CaseStage;
 }
 
 function minDate(a: string, b: string): string {

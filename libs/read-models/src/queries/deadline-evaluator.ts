@@ -12,7 +12,12 @@ export interface DueStatus {
   readonly provisional: boolean;
 }
 
+/** The working-day calendar, or a function giving the current one (an administrator may load a year at any time). */
 export type CalendarSource = WorkingCalendar | (() => WorkingCalendar);
+
+export function currentCalendar(source: CalendarSource): WorkingCalendar {
+  return typeof source === 'function' ? source() : source;
+}
 
 /** SQL helper registered on the read-model connection: `yellowBefore(date)` (provisional past coverage). */
 export const YELLOW_BEFORE_SQL = 'ow_yellow_before';
@@ -35,7 +40,7 @@ export class DeadlineEvaluator {
   }
 
   calendar(): WorkingCalendar {
-    return typeof this.calendarSource === 'function' ? this.calendarSource() : this.calendarSource;
+    return currentCalendar(this.calendarSource);
   }
 
   today(now: Date): string {

@@ -276,7 +276,14 @@ export class ProjectionRunner {
       const after = from;
       const fresh = after === null ? page : page.filter((e) => e.position > after);
       if (fresh.length > 0) {
-        this.commit(fresh);
+        try {
+          this.commit(fresh);
+        } catch (error) {
+          if (!(error instanceof CheckpointMovedError)) throw error;
+          this.reloadCheckpoints();
+          from = this.minCheckpoint();
+          continue;
+        }
         processed += fresh.length;
         from = fresh[fresh.length - 1].position;
         onProgress?.({ projections: names, processed, position: from, head });

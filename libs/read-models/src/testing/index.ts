@@ -7,4 +7,7 @@ export {
 export { demoGeneratorItems } from './demo-items.js';
 export { openTempReadModels, type TempReadModels } from './temp-read-models.js';
 export { tableDump } from './table-dump.js';
+export { openCaseWorld, type CaseWorld } from './case-world.js';
+export * from './demo-actors.js';
 export { Random } from './random.js';
+export { seedGeneratedCases } from './seed.js';

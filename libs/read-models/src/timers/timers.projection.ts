@@ -1,7 +1,8 @@
-import { chinaDayEnd, type WorkingDays } from '@one-window/calendar';
+import { chinaDayEnd } from '@one-window/calendar';
 import type { CaseEvent, DecisionLimit } from '@one-window/case';
 import type { ProjectedCaseEvent } from '../projections/case-event.js';
 import { caseProjection } from '../projections/case-projection.js';
+import { type CalendarSource, currentCalendar } from '../queries/deadline-evaluator.js';
 import type { Projection } from '../runner/projection.js';
 import type { TimerCaseCommand, TimerKind } from './timer-types.js';
 import { warningStart } from './warning-start.js';
@@ -39,7 +40,7 @@ const CASE_BOUND: readonly TimerKind[] = [
  * fires. Events arm timers (their id carries the arming revision, so re-arming never collides
  * with a timer that already fired) and later events cancel them or mark them fired.
  */
-export function timersProjection(calendar: WorkingDays, warningWorkingDays: number): Projection {
+export function timersProjection(calendar: CalendarSource, warningWorkingDays: number): Projection {
   return caseProjection({
     name: 'timers',
     version: 1,
@@ -96,7 +97,7 @@ export function timersProjection(calendar: WorkingDays, warningWorkingDays: numb
       };
       const armDecision = (e: ProjectedCaseEvent, limit: DecisionLimit, due: string): void => {
         const caseId = e.caseId;
-        arm(e, 'decision-warning', limit, warningStart(calendar, due, warningWorkingDays), {
+        arm(e, 'decision-warning', limit, warningStart(currentCalendar(calendar), due, warningWorkingDays), {
           type: 'MarkDecisionWarning',
           caseId,
           limit,

@@ -1,0 +1,71 @@
+import { CASE_EVENT_TYPES, type CaseEvent, foldCase } from '@one-window/case';
+import { WorkingCalendar } from '@one-window/calendar';
+import { readModelProjections } from './read-model-projections.js';
+import { ProjectionRunner } from '../runner/projection-runner.js';
+import { openTempReadModels, seedGeneratedCases, type TempReadModels } from '../testing/index.js';
+
+/**
+ * The read models are a second reading of the same events the case machine folds: for every
+ * case, the projected status, due dates, tasks and obligations must agree with `foldCase`.
+ */
+describe('read models agree with the case machine', () => {
+  let t: TempReadModels;
+  beforeAll(async () => {
+    t = await openTempReadModels();
+    await seedGeneratedCases(t.store, 400, { seed: 7 });
+    const calendar = WorkingCalendar.create();
+    await new ProjectionRunner({
+      store: t.store,
+      db: t.db,
+      projections: readModelProjections(calendar),
+    }).catchUp();
+  });
+  afterAll(async () => t.dispose());
+
+  it('the generated histories use every event type of the union', async () => {
+    const all = await t.store.readAll();
+    const types = new Set(all.map((e) => e.type));
+    expect(CASE_EVENT_TYPES.filter((type) => !types.has(type))).toEqual([]);
+  });
+
+  it('per case: status, stage, due dates, tasks and obligations as the machine has them', async () => {
+    const ids = t.db.prepare('SELECT case_id FROM cases').pluck().all() as string[];
+    expect(ids).toHaveLength(400);
+    for (const caseId of ids) {
+      const events = await t.store.readStream(`case-${caseId}`);
+      const state = foldCase(events.map((e) => ({ type: e.type, data: e.data }) as CaseEvent))!;
+      const row = t.db.prepare('SELECT * FROM cases WHERE case_id = ?').get(caseId) as Record<
+        string,
+        unknown
+      >;
+      expect({ caseId, status: row.status, stage: row.stage }).toEqual({
+        caseId,
+        status: state.status,
+        stage: state.stage,
+      });
+      expect(row.statutory_due).toBe(state.context.statutoryDueDate);
+      expect(row.promised_due).toBe(state.context.promisedDueDate);
+      const tasks = t.db
+        .prepare(
+          'SELECT task_id AS taskId, status, holder_user_id AS holder FROM tasks WHERE case_id = ? ORDER BY n',
+        )
+        .all(caseId);
+      expect(tasks).toEqual(
+        state.context.tasks.map((task) => ({
+          taskId: task.taskId,
+          status: task.status,
+          holder: task.holder?.userId ?? null,
+        })),
+      );
+      const obligations = t.db
+        .prepare('SELECT obligation_id AS id, outcome FROM obligations WHERE case_id = ? ORDER BY n')
+        .all(caseId);
+      expect(obligations).toEqual(
+        state.context.obligations.map((o) => ({
+          id: o.obligationId,
+          outcome: o.status === 'rectified' || o.status === 'explained' ? o.status : null,
+        })),
+      );
+    }
+  });
+});

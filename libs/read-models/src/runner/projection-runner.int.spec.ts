@@ -1,0 +1,221 @@
+import { WorkingCalendar } from '@one-window/calendar';
+import type { RecordedEvent } from '@one-window/event-store';
+import { readModelProjections } from '../projections/read-model-projections.js';
+import { openTempReadModels, seedGeneratedCases, tableDump, type TempReadModels } from '../testing/index.js';
+import { ProjectionRunner } from './projection-runner.js';
+import type { Projection } from './projection.js';
+import { ReadModelTimeoutError } from './read-model-timeout.error.js';
+
+const calendar = WorkingCalendar.create();
+const TABLES = ['cases', 'case_ratings', 'timeline', 'tasks', 'obligations', 'timers'];
+
+/** A projection that counts what it sees, and throws on the event type it is told to. */
+function probe(name = 'probe', version = 1, failOn?: string): Projection & { readonly seen: number[] } {
+  const seen: number[] = [];
+  return {
+    name,
+    version,
+    tables: [`${name}_rows`],
+    seen,
+    migrate: (db) =>
+      db.exec(`CREATE TABLE IF NOT EXISTS ${name}_rows (position INTEGER PRIMARY KEY, type TEXT)`),
+    bind: (db) => {
+      const insert = db.prepare(`INSERT OR IGNORE INTO ${name}_rows VALUES (?, ?)`);
+      return (event: RecordedEvent) => {
+        if (event.type === failOn) throw new Error('boom');
+        seen.push(event.position);
+        insert.run(event.position, event.type);
+      };
+    },
+  };
+}
+
+const runnerFor = (t: TempReadModels, extra: Projection[] = [], db = t.db) =>
+  new ProjectionRunner({
+    store: t.store,
+    db,
+    projections: [...readModelProjections(calendar), ...extra],
+    batchSize: 50,
+    retryDelayMs: 10,
+    onError: () => undefined,
+  });
+
+describe('ProjectionRunner', () => {
+  let t: TempReadModels;
+  beforeEach(async () => {
+    t = await openTempReadModels();
+  });
+  afterEach(async () => t.dispose());
+
+  it('catches up from an empty checkpoint in pages, then follows live appends', async () => {
+    await seedGeneratedCases(t.store, 30);
+    const runner = runnerFor(t);
+    runner.start();
+    const head = (await t.store.headPosition())!;
+    await runner.waitForPosition(head, 5_000);
+    const more = await seedGeneratedCases(t.store, 5, { skip: 30 });
+    const newHead = (await t.store.headPosition())!;
+    await runner.waitForPosition(newHead, 5_000);
+    await runner.stop();
+    expect(more).toBeGreaterThan(0);
+    expect(runner.checkpoints().every((c) => c.checkpoint === newHead)).toBe(true);
+    expect(t.db.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(35);
+    const events = t.db.prepare('SELECT COUNT(*) FROM timeline').pluck().get();
+    expect(events).toBe((await t.store.readAll()).length);
+  });
+
+  it('resumes after a restart from its checkpoint, applying only what is new', async () => {
+    await seedGeneratedCases(t.store, 20);
+    const counter = probe();
+    await runnerFor(t, [counter]).catchUp();
+    const firstRun = counter.seen.length;
+    await seedGeneratedCases(t.store, 10, { skip: 20 });
+    const again = probe();
+    await runnerFor(t, [again]).catchUp();
+    expect(again.seen.length).toBe((await t.store.readAll()).length - firstRun);
+    expect(Math.min(...again.seen)).toBeGreaterThan(Math.max(...counter.seen));
+
+    const incremental = tableDump(t.db, TABLES);
+    const fresh = runnerFor(t);
+    await fresh.rebuild();
+    expect(tableDump(t.db, TABLES)).toEqual(incremental);
+  });
+
+  it('commits nothing of a batch in which a projection throws: rows and checkpoints roll back together', async () => {
+    await seedGeneratedCases(t.store, 10);
+    const failing = probe('failing', 1, 'case.Delivered');
+    const runner = runnerFor(t, [failing]);
+    await expect(runner.catchUp()).rejects.toThrow(/Projection "failing" failed on case.Delivered/);
+    const applied = t.db.prepare('SELECT COUNT(*) FROM timeline').pluck().get() as number;
+    const checkpoint = runner.checkpoints().find((c) => c.name === 'timeline')!.checkpoint;
+    const positions = t.db
+      .prepare('SELECT position FROM timeline ORDER BY position')
+      .pluck()
+      .all() as number[];
+    // Whatever was committed is exactly the log up to the checkpoint, and no failing batch leaked in.
+    expect(applied).toBe(
+      checkpoint === null ? 0 : (await t.store.readAll()).filter((e) => e.position <= checkpoint).length,
+    );
+    expect(positions.every((p) => checkpoint !== null && p <= checkpoint)).toBe(true);
+    expect(
+      t.db.prepare('SELECT COUNT(*) FROM failing_rows WHERE type = ?').pluck().get('case.Delivered'),
+    ).toBe(0);
+  });
+
+  it('a read-your-writes wait resolves at the position and times out with a typed error otherwise', async () => {
+    await seedGeneratedCases(t.store, 3);
+    const runner = runnerFor(t);
+    const head = (await t.store.headPosition())!;
+    const waiting = runner.waitForPosition(head, 5_000);
+    await expect(runner.waitForPosition(head, 20)).rejects.toBeInstanceOf(ReadModelTimeoutError);
+    runner.start();
+    await expect(waiting).resolves.toBeUndefined();
+    const error = await runner.waitForPosition(head + 1_000, 30).catch((e: unknown) => e);
+    await runner.stop();
+    expect(error).toBeInstanceOf(ReadModelTimeoutError);
+    expect(error).toMatchObject({ type: 'read-model-timeout', position: head + 1_000, reached: head });
+  });
+
+  it('reports lag in events and milliseconds behind the head', async () => {
+    await seedGeneratedCases(t.store, 5);
+    const runner = runnerFor(t);
+    const before = await runner.lag();
+    const total = (await t.store.readAll()).length;
+    expect(before.projections.every((p) => p.eventsBehind === total && p.msBehind >= 0)).toBe(true);
+    await runner.catchUp();
+    const after = await runner.lag();
+    expect(after.projections.every((p) => p.eventsBehind === 0 && p.msBehind === 0)).toBe(true);
+    expect(after.head).toBe(await t.store.headPosition());
+  });
+
+  it('rebuilds from position zero with progress, ending where an incremental run ends', async () => {
+    await seedGeneratedCases(t.store, 25);
+    const runner = runnerFor(t);
+    await runner.catchUp();
+    const incremental = tableDump(t.db, TABLES);
+    const progress: number[] = [];
+    const result = await runner.rebuild({ onProgress: (p) => progress.push(p.processed) });
+    expect(result.events).toBe((await t.store.readAll()).length);
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(tableDump(t.db, TABLES)).toEqual(incremental);
+  });
+
+  it('rebuilds one projection alone while the others keep their rows and checkpoints', async () => {
+    await seedGeneratedCases(t.store, 10);
+    const runner = runnerFor(t);
+    await runner.catchUp();
+    const before = tableDump(t.db, TABLES);
+    const tasksBefore = runner.checkpoints().find((c) => c.name === 'cases')!;
+    t.db.exec('DELETE FROM tasks');
+    await runner.rebuild({ projections: ['tasks'] });
+    expect(tableDump(t.db, TABLES)).toEqual(before);
+    expect(runner.checkpoints().find((c) => c.name === 'cases')!.updatedAt).toBe(tasksBefore.updatedAt);
+  });
+
+  it('rebuilds a projection whose version changed, at start', async () => {
+    await seedGeneratedCases(t.store, 5);
+    await runnerFor(t, [probe('versioned', 1)]).catchUp();
+    const v2 = probe('versioned', 2);
+    const runner = runnerFor(t, [v2]);
+    expect(runner.checkpoints().find((c) => c.name === 'versioned')).toMatchObject({
+      version: 2,
+      checkpoint: null,
+    });
+    await runner.catchUp();
+    expect(v2.seen.length).toBe((await t.store.readAll()).length);
+  });
+
+  it('moves past events of other streams without touching the read models', async () => {
+    await t.store.appendToStream('calendar-years', [{ type: 'calendar.YearLoaded', data: { year: 2027 } }]);
+    const runner = runnerFor(t);
+    await runner.catchUp();
+    const head = await t.store.headPosition();
+    expect(runner.position).toBe(head);
+    expect(t.db.prepare('SELECT COUNT(*) FROM timeline').pluck().get()).toBe(0);
+  });
+
+  it('stays correct while another connection rebuilds underneath it and appends keep coming', async () => {
+    await seedGeneratedCases(t.store, 20);
+    const serving = runnerFor(t);
+    serving.start();
+    await serving.waitForPosition((await t.store.headPosition())!, 5_000);
+    const cli = new ProjectionRunner({
+      store: t.store,
+      db: t.openDb(),
+      projections: readModelProjections(calendar),
+      batchSize: 7,
+    });
+    const appending = (async () => {
+      for (let i = 0; i < 10; i++) await seedGeneratedCases(t.store, 1, { skip: 20 + i });
+    })();
+    await Promise.all([cli.rebuild(), appending]);
+    await serving.waitForPosition((await t.store.headPosition())!, 5_000);
+    await serving.stop();
+    const afterBoth = tableDump(t.db, TABLES);
+    await runnerFor(t).rebuild();
+    expect(tableDump(t.db, TABLES)).toEqual(afterBoth);
+    expect(t.db.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(30);
+  });
+
+  it('replays from zero when another connection emptied the read models (a rebuild that died part-way)', async () => {
+    await seedGeneratedCases(t.store, 10);
+    const serving = runnerFor(t);
+    serving.start();
+    await serving.waitForPosition((await t.store.headPosition())!, 5_000);
+    const unreachable = Object.assign(Object.create(t.store) as typeof t.store, {
+      readAll: () => Promise.reject(new Error('store went away')),
+    });
+    const dying = new ProjectionRunner({
+      store: unreachable,
+      db: t.openDb(),
+      projections: readModelProjections(calendar),
+    });
+    await expect(dying.rebuild()).rejects.toThrow('store went away');
+    expect(t.db.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(0);
+    await seedGeneratedCases(t.store, 5, { skip: 10 });
+    await serving.waitForPosition((await t.store.headPosition())!, 5_000);
+    await serving.stop();
+    expect(t.db.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(15);
+  });
+});

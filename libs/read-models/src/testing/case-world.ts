@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { WorkingCalendar } from '@one-window/calendar';
+import { type Catalog, demoCatalogDir, loadCatalog } from '@one-window/catalog';
+import {
+  type CaseCommand,
+  CaseCommandExecutor,
+  type CaseCommandResult,
+  DEFAULT_CASE_POLICY,
+} from '@one-window/case';
+import { type Actor, ManualClock } from '@one-window/shared';
+import { ReadModels } from '../read-models.js';
+import { DEFAULT_READ_MODEL_SETTINGS, type ReadModelSettings } from '../settings/read-model-settings.js';
+import { openTempReadModels, type TempReadModels } from './temp-read-models.js';
+
+/**
+ * The real thing, small: an embedded event store, the demo catalog, the case engine's command
+ * executor (decide + append with expected revision + idempotency) on a ManualClock, and the
+ * read models over a SQLite file — for tests that read like the rules.
+ */
+export interface CaseWorld extends TempReadModels {
+  readonly clock: ManualClock;
+  readonly calendar: WorkingCalendar;
+  readonly catalog: Catalog;
+  readonly executor: CaseCommandExecutor;
+  readonly readModels: ReadModels;
+  /** Sends a command as `actor` (a fresh command id unless given). */
+  send(command: CaseCommand, actor: Actor, commandId?: string): Promise<CaseCommandResult>;
+  /** Applies everything in the log to the read models (the runner is not following live). */
+  settle(): Promise<void>;
+  /** Another command executor on the same store: a second server instance. */
+  newExecutor(): CaseCommandExecutor;
+}
+
+export async function openCaseWorld(
+  options: { start?: string; settings?: ReadModelSettings } = {},
+): Promise<CaseWorld> {
+  const temp = await openTempReadModels('one-window-case-world-');
+  const clock = new ManualClock(options.start ?? '2026-03-02T01:30:00Z');
+  const calendar = WorkingCalendar.create();
+  const catalog = await loadCatalog(demoCatalogDir());
+  const newExecutor = (): CaseCommandExecutor =>
+    new CaseCommandExecutor(
+      temp.store,
+      clock,
+      { calendar: () => calendar },
+      DEFAULT_CASE_POLICY,
+      catalog,
+      catalog.directory,
+    );
+  const executor = newExecutor();
+  const readModels = new ReadModels({
+    store: temp.store,
+    db: temp.db,
+    calendar,
+    clock,
+    settings: options.settings ?? DEFAULT_READ_MODEL_SETTINGS,
+  });
+  return {
+    ...temp,
+    clock,
+    calendar,
+    catalog,
+    executor,
+    readModels,
+    newExecutor,
+    send: (command, actor, commandId = randomUUID()) => executor.execute(command, { actor, commandId }),
+    settle: async () => {
+      await readModels.runner.catchUp();
+    },
+  };
+}

@@ -200,12 +200,13 @@ export class EsdbEventStore implements EventStore {
           maxCount: HEAD_PAGE,
         }),
       );
+      const previous = before;
       for (const resolved of page) {
         const event = toRecordedEvent(resolved);
         if (event && !isSystemEventType(event.type)) return event.position;
         if (event) before = event.position;
       }
-      if (page.length < HEAD_PAGE || before === undefined) return null;
+      if (page.length < HEAD_PAGE || before === previous) return null;
     }
   }
 

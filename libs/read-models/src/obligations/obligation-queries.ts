@@ -114,7 +114,7 @@ export class ObligationQueries {
         break;
       case 'overdue':
         where.push(
-          'o.outcome IS NULL AND ((o.called_back_at IS NULL AND o.callback_due_ms <= @now) OR o.rectify_due_ms <= @now)',
+          'o.outcome IS NULL AND ((o.called_back_at IS NULL AND o.callback_due_ms < @now) OR o.rectify_due_ms <= @now)',
         );
         break;
       default: {
@@ -161,7 +161,8 @@ export class ObligationQueries {
 
 function view(row: ObligationRow, now: number): ObligationView {
   const open = row.outcome === null;
-  const callbackOverdue = open && row.called_back_at === null && row.callback_due_ms <= now;
+  // Late once the 48 hours have passed; the rectification day is over at 24:00 China time.
+  const callbackOverdue = open && row.called_back_at === null && row.callback_due_ms < now;
   const rectificationOverdue = open && row.rectify_due_ms <= now;
   return {
     obligationId: row.obligation_id,

@@ -8,7 +8,11 @@ import {
   DEFAULT_CASE_POLICY,
 } from '@one-window/case';
 import { type Actor, ManualClock } from '@one-window/shared';
+import { join } from 'node:path';
+import { openReadModelDatabase, type ReadModelDb } from '../database/read-model-database.js';
 import { ReadModels } from '../read-models.js';
+import { caseCommandSender } from '../timers/case-command-sender.js';
+import type { CommandSender } from '../timers/timer-types.js';
 import { DEFAULT_READ_MODEL_SETTINGS, type ReadModelSettings } from '../settings/read-model-settings.js';
 import { openTempReadModels, type TempReadModels } from './temp-read-models.js';
 
@@ -27,8 +31,19 @@ export interface CaseWorld extends TempReadModels {
   send(command: CaseCommand, actor: Actor, commandId?: string): Promise<CaseCommandResult>;
   /** Applies everything in the log to the read models (the runner is not following live). */
   settle(): Promise<void>;
-  /** Another command executor on the same store: a second server instance. */
+  /** Another command executor on the same store. */
   newExecutor(): CaseCommandExecutor;
+  /** The scheduler's door to the case engine (SYSTEM_ACTOR, deterministic command ids). */
+  sender(executor?: CaseCommandExecutor): CommandSender;
+  /** A second server instance: its own executor and its own read-model file, over the same event store. */
+  newInstance(name: string): CaseWorldInstance;
+}
+
+export interface CaseWorldInstance {
+  readonly executor: CaseCommandExecutor;
+  readonly db: ReadModelDb;
+  readonly readModels: ReadModels;
+  readonly sender: CommandSender;
 }
 
 export async function openCaseWorld(
@@ -48,13 +63,11 @@ export async function openCaseWorld(
       catalog.directory,
     );
   const executor = newExecutor();
-  const readModels = new ReadModels({
-    store: temp.store,
-    db: temp.db,
-    calendar,
-    clock,
-    settings: options.settings ?? DEFAULT_READ_MODEL_SETTINGS,
-  });
+  const settings = options.settings ?? DEFAULT_READ_MODEL_SETTINGS;
+  const readModels = new ReadModels({ store: temp.store, db: temp.db, calendar, clock, settings });
+  const sender = (through: CaseCommandExecutor = executor): CommandSender =>
+    caseCommandSender({ send: (command, meta) => through.execute(command, meta) });
+  const instances: ReadModelDb[] = [];
   return {
     ...temp,
     clock,
@@ -63,6 +76,22 @@ export async function openCaseWorld(
     executor,
     readModels,
     newExecutor,
+    sender,
+    newInstance: (name) => {
+      const db = openReadModelDatabase({ dataDir: join(temp.dataDir, name) });
+      instances.push(db);
+      const own = newExecutor();
+      return {
+        executor: own,
+        db,
+        readModels: new ReadModels({ store: temp.store, db, calendar, clock, settings }),
+        sender: sender(own),
+      };
+    },
+    dispose: async () => {
+      for (const db of instances) if (db.open) db.close();
+      await temp.dispose();
+    },
     send: (command, actor, commandId = randomUUID()) => executor.execute(command, { actor, commandId }),
     settle: async () => {
       await readModels.runner.catchUp();

@@ -11,3 +11,4 @@ export { openCaseWorld, type CaseWorld } from './case-world.js';
 export * from './demo-actors.js';
 export { Random } from './random.js';
 export { seedGeneratedCases } from './seed.js';
+export * from './world-steps.js';

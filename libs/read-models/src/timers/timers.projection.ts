@@ -192,7 +192,8 @@ export function timersProjection(calendar: CalendarSource, warningWorkingDays: n
             return;
           case 'case.ObligationOpened': {
             const obligationId = event.data.obligationId;
-            arm(e, 'callback-overdue', obligationId, new Date(event.data.callbackDueAt), {
+            // "Within 48 hours": late only once the instant has passed.
+            arm(e, 'callback-overdue', obligationId, new Date(Date.parse(event.data.callbackDueAt) + 1), {
               type: 'MarkObligationOverdue',
               obligationId,
               deadline: 'callback',

@@ -37,7 +37,7 @@ export class EventTable {
       .raw();
     this.refById = db
       .prepare(
-        'SELECT event_id, stream_revision, position FROM events WHERE event_id = ? AND stream_name = ? ORDER BY position DESC LIMIT 1',
+        'SELECT event_id, stream_revision, position FROM events WHERE stream_name = ? AND event_id = ? ORDER BY stream_revision DESC LIMIT 1',
       )
       .raw();
     this.forwards = db
@@ -64,7 +64,7 @@ export class EventTable {
   }
 
   findById(streamName: string, id: string): StoredEventRef | undefined {
-    return toRef(this.refById.get(id, streamName));
+    return toRef(this.refById.get(streamName, id));
   }
 
   /** Inserts one event and returns its position. */

@@ -223,40 +223,63 @@ function isRevision(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-class NotJson extends Error {
-  constructor(
-    readonly key: string,
-    readonly reason: string,
-  ) {
-    super(reason);
-  }
-}
+/** Where a value stops being JSON, or null when it is JSON. Paths are built only on failure. */
+type NotJson = { readonly path: string[]; readonly reason: string } | null;
 
-// JSON.stringify would silently drop functions and symbols and turn NaN into null; refuse instead.
-function rejectNonJson(key: string, value: unknown): unknown {
-  const kind = typeof value;
-  if (kind === 'function' || kind === 'symbol' || kind === 'bigint')
-    throw new NotJson(key, `a ${kind} is not JSON`);
-  if (kind === 'number' && !Number.isFinite(value)) throw new NotJson(key, `${String(value)} is not JSON`);
-  return value;
+/**
+ * JSON.stringify silently drops functions and symbols, turns NaN into null and Maps into {}, and
+ * throws on bigint. Refuse all of those first. Plain JSON.stringify after this walk is faster than
+ * a replacer function; cycles are left to JSON.stringify, which reports them.
+ */
+function findNonJson(value: unknown, depth: number): NotJson {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return null;
+    case 'number':
+      return Number.isFinite(value) ? null : { path: [], reason: `${value} is not JSON` };
+    case 'object': {
+      if (value === null || depth > 512) return null;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const found = value[i] === undefined ? null : findNonJson(value[i], depth + 1);
+          if (found !== null) return { path: [`[${i}]`, ...found.path], reason: found.reason };
+        }
+        return null;
+      }
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return null;
+      if (value instanceof Map || value instanceof Set) {
+        return { path: [], reason: `a ${value.constructor.name} is not JSON (it would be stored as {})` };
+      }
+      for (const key in value) {
+        const item = (value as Record<string, unknown>)[key];
+        const found = item === undefined ? null : findNonJson(item, depth + 1);
+        if (found !== null) return { path: [`.${key}`, ...found.path], reason: found.reason };
+      }
+      return null;
+    }
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      return { path: [], reason: `a ${typeof value} is not JSON` };
+  }
 }
 
 function toJson(value: unknown, field: string): string {
   if (value === undefined)
     throw invalid(field, 'is undefined; an event carries JSON (use null for no value)');
-  let json: string | undefined;
+  const found = findNonJson(value, 0);
+  if (found !== null) {
+    const where = found.path.length === 0 ? '' : ` at ${found.path.join('')}`;
+    throw invalid(field, `is not JSON-serializable${where}: ${found.reason}`);
+  }
   try {
-    json = JSON.stringify(value, rejectNonJson);
+    return JSON.stringify(value);
   } catch (error) {
-    if (error instanceof NotJson) {
-      const where = error.key === '' ? '' : ` (at key "${error.key}")`;
-      throw invalid(field, `is not JSON-serializable${where}: ${error.reason}`);
-    }
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw invalid(field, `is not JSON-serializable: ${reason}`);
   }
-  if (json === undefined) throw invalid(field, 'is not JSON-serializable');
-  return json;
 }
 
 function describe(value: unknown): string {

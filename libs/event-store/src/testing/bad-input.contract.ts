@@ -40,6 +40,7 @@ export function badInputContract(ctx: ContractContext): void {
       ['a nested function', { ok: 1, nested: { f: () => 1 } }],
       ['a nested bigint', { amount: 10n }],
       ['Infinity in an array', [1, Number.POSITIVE_INFINITY]],
+      ['a Map, which JSON would store as {}', { lookup: new Map([['a', 1]]) }],
     ])('refuses data that is not JSON: %s', async (_, data) => {
       const stream = `${uniquePrefix()}-a`;
       await expectInvalid(ctx.store.appendToStream(stream, [{ type: 'test.Bad', data }]), 'events[0].data');

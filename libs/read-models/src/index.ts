@@ -59,3 +59,8 @@ export {
   type HistoryOptions,
   type ReplayStep,
 } from './history/case-history.js';
+
+// Nest
+export { ReadModelsModule, type ReadModelsModuleOptions } from './nest/read-models.module.js';
+export { ReadModelsLifecycle } from './nest/read-models.lifecycle.js';
+export { READ_MODEL_DB, TIMER_COMMAND_SENDER } from './nest/read-models.tokens.js';

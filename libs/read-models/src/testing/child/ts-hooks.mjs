@@ -1,0 +1,38 @@
+// Node module hooks for test child processes: `@one-window/<lib>` maps to libs/<lib>/src/index.ts,
+// `.js` imports fall back to the `.ts` source, and SWC strips the types on the fly.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { transform } from '@swc/core';
+
+const root = new URL('../../../../../', import.meta.url);
+
+export async function resolve(specifier, context, nextResolve) {
+  const alias = /^@one-window\/([a-z-]+)$/.exec(specifier);
+  if (alias) return nextResolve(new URL(`libs/${alias[1]}/src/index.ts`, root).href, context);
+  try {
+    return await nextResolve(specifier, context);
+  } catch (error) {
+    if (error?.code === 'ERR_MODULE_NOT_FOUND' && /^\.{1,2}\//.test(specifier) && specifier.endsWith('.js')) {
+      return nextResolve(`${specifier.slice(0, -3)}.ts`, context);
+    }
+    throw error;
+  }
+}
+
+export async function load(url, context, nextLoad) {
+  if (!url.endsWith('.ts')) return nextLoad(url, context);
+  const filename = fileURLToPath(url);
+  const { code } = await transform(await readFile(filename, 'utf8'), {
+    filename,
+    swcrc: false,
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'es6' },
+    sourceMaps: 'inline',
+  });
+  return { format: 'module', source: code, shortCircuit: true };
+}

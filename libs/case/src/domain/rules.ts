@@ -171,6 +171,13 @@ const deliverable = (state: CaseState): Reason =>
     `materials ${state.context.deficiency?.missing.join(', ') ?? ''} are still missing (容缺): the case cannot be delivered`,
   );
 
+/** Deficient materials are open on a case that is accepted and still being handled. */
+const deficiencyRunning = (state: CaseState): boolean =>
+  hasOpenDeficiency(state.context) &&
+  (state.stage === 'backOffice' ||
+    state.stage === 'delivery' ||
+    state.status === 'frontDesk.returnedForCorrection');
+
 const dueDateOf = (state: CaseState, limit: DecisionLimit | undefined): string | null =>
   limit === 'promised' ? state.context.promisedDueDate : state.context.statutoryDueDate;
 
@@ -214,13 +221,7 @@ export function available(type: CaseCommandType, state: CaseState | null, target
         `a case can be withdrawn only before the decision; it is ${state.status}`,
       );
     case 'SupplyDeficiency':
-      return when(
-        hasOpenDeficiency(context) &&
-          (state.stage === 'backOffice' ||
-            state.stage === 'delivery' ||
-            state.status === 'frontDesk.returnedForCorrection'),
-        'no deficient materials are open',
-      );
+      return when(deficiencyRunning(state), 'no deficient materials are open');
     case 'ClaimTask':
       return (
         when(
@@ -294,10 +295,7 @@ export function available(type: CaseCommandType, state: CaseState | null, target
     case 'MarkCorrectionOverdue':
       return inStatus(state, 'frontDesk.correctionRequested');
     case 'MarkDeficiencyOverdue':
-      return when(
-        hasOpenDeficiency(context) && !context.deficiency?.overdue && state.stage !== 'completed',
-        'no deficiency is open',
-      );
+      return when(deficiencyRunning(state) && !context.deficiency?.overdue, 'no deficiency is open');
     case 'MarkDecisionWarning':
     case 'MarkDecisionOverdue':
       return decisionClockRunning(state) ?? when(dueDateOf(state, target.limit) !== null, 'no due date');

@@ -1,0 +1,26 @@
+import { CalendarStore, type WorkingCalendar } from '@one-window/calendar';
+import { createEventStore, eventStoreConfigFromEnv, type EventStore } from '@one-window/event-store';
+import { openReadModelDatabase, type ReadModelDb } from '@one-window/read-models';
+
+/** What replay, rebuild and verify touch: tests give them a temp store and capture the output. */
+export interface ReadSideCliDeps {
+  openStore(): Promise<EventStore>;
+  openReadModels(): ReadModelDb;
+  calendar(store: EventStore): Promise<WorkingCalendar>;
+  out(line: string): void;
+  err(line: string): void;
+  /** Rewrites the current line (a progress bar); a no-op where output is not a terminal. */
+  progress(line: string): void;
+}
+
+/** The environment's store (EVENTSTORE_URL / DATA_DIR) and read models (DATA_DIR). */
+export const environmentDeps: ReadSideCliDeps = {
+  openStore: () => createEventStore(eventStoreConfigFromEnv()),
+  openReadModels: () => openReadModelDatabase({ dataDir: process.env.DATA_DIR }),
+  calendar: (store) => new CalendarStore(store).calendar(),
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+  progress: (line) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}`);
+  },
+};

@@ -10,7 +10,7 @@
  * materials), so a replay always uses the guide version the case was received under.
  * The guards restate the invariants the decider enforces, so a corrupt history fails to fold.
  */
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import { FRONT_DESK, type CaseEvent, type ReceivedData } from '../events.js';
 import { applyEvent } from './apply-event.js';
 import {
@@ -123,7 +123,7 @@ export const caseMachine = setup({
                 'case.TaskPassed': { guard: 'taskIsCurrentAndHeld', actions: 'record' },
                 'case.TaskReturned': [
                   {
-                    guard: 'returnsToFrontDesk',
+                    guard: and(['returnsToFrontDesk', 'taskIsCurrentAndHeld']),
                     target: '#case.handling.frontDesk.returnedForCorrection',
                     actions: 'record',
                   },

@@ -20,15 +20,21 @@ const received = () => new CaseDriver().given([clerk, application(), at('2026-03
 const receivedIncomplete = () => new CaseDriver().given([clerk, incompleteApplication(), at('2026-03-02')]);
 
 describe('receiving an application', () => {
-  it('records the guide version, the missing materials and the Art. 32 correction-notice deadline', () => {
+  it('records the guide version, the missing materials, the green channel and the Art. 32 correction-notice deadline', () => {
     const d = new CaseDriver();
-    const [event] = d.send(clerk, incompleteApplication(), at('2026-03-02'));
+    const [event] = d.send(
+      clerk,
+      { ...incompleteApplication(), greenChannel: true, appointmentId: 'appt-7' },
+      at('2026-03-02'),
+    );
     expect(event).toMatchObject({
       type: 'case.Received',
       data: {
         hall: 'hall-150102',
         guideVersion: 2,
         missingMaterials: ['safety-rules', 'staff-health'],
+        greenChannel: true,
+        appointmentId: 'appt-7',
         receivedOn: '2026-03-02',
         correctionNoticeDueBy: '2026-03-09',
       },

@@ -22,7 +22,6 @@ describe('allowedCommands', () => {
     const d = new CaseDriver().given([clerk, application(), at('2026-03-02')]);
     expect(allowed(d, clerk).map((c) => c.type)).toEqual([
       'AcceptCase',
-      'AcceptWithDeficiency',
       'RequestCorrection',
       'RefuseCase',
       'WithdrawCase',

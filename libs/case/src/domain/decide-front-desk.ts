@@ -138,13 +138,7 @@ export function accept(state: CaseState, _command: AcceptCase, now: Now): CaseEv
       firstTask(state, now, dates.acceptedOn),
     ];
   }
-  const missing = stillMissing(state.context);
-  if (missing.length > 0) {
-    throw DomainError.invalidField(
-      'materials',
-      `materials ${missing.join(', ')} are missing: give one complete correction notice, or accept with deficiency (容缺)`,
-    );
-  }
+  // Materials still missing were refused by the state rule (rules.ts).
   return [{ type: 'case.Accepted', data: dates }, firstTask(state, now, dates.acceptedOn)];
 }
 

@@ -17,6 +17,7 @@ import {
   type TaskRecord,
 } from './context.js';
 import type { Now } from './decide-context.js';
+import { stillMissing } from './guide-snapshot.js';
 
 /** What a command acts on besides the case itself. */
 export interface Target {
@@ -190,7 +191,18 @@ export function available(type: CaseCommandType, state: CaseState | null, target
     case 'ReceiveApplication':
       return 'the case has already been received';
     case 'AcceptCase':
+      return (
+        inStatus(state, 'frontDesk.received', 'frontDesk.correctionSubmitted') ??
+        when(
+          stillMissing(context).length === 0 || now.today > context.acceptanceDecideBy,
+          `materials ${stillMissing(context).join(', ')} are missing: give one complete correction notice, or accept with deficiency (容缺)`,
+        )
+      );
     case 'AcceptWithDeficiency':
+      return (
+        inStatus(state, 'frontDesk.received', 'frontDesk.correctionSubmitted') ??
+        when(stillMissing(context).length > 0, 'no materials are missing: accept the case')
+      );
     case 'RefuseCase':
       return inStatus(state, 'frontDesk.received', 'frontDesk.correctionSubmitted');
     case 'RequestCorrection':

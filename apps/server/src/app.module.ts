@@ -1,32 +1,88 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { CalendarModule, CalendarService } from '@one-window/calendar';
+import { CaseModule } from '@one-window/case';
 import { CatalogModule } from '@one-window/catalog';
+import { EVENT_STORE } from '@one-window/event-store';
+import { CalendarController } from './admin/calendar.controller.js';
+import { ProjectionsController } from './admin/projections.controller.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CaseCommandGateway } from './cases/case-command.gateway.js';
+import { CaseCommandsController } from './cases/case-commands.controller.js';
+import { EngineCaseCommandGateway } from './cases/engine-case-command.gateway.js';
 import { CatalogController } from './catalog/catalog.controller.js';
 import { CoreModule, type CoreDependencies } from './core.module.js';
 import { HealthController } from './health/health.controller.js';
-import { InFlightCommands } from './lifecycle/in-flight-commands.js';
 import { SHUTDOWN_STEPS, ShutdownCoordinator } from './lifecycle/shutdown.coordinator.js';
+import { ObligationCommandsController } from './obligations/obligation-commands.controller.js';
+import { calendarProblem } from './problem/calendar-problems.js';
 import { catalogProblem } from './problem/catalog-problems.js';
+import { domainProblem } from './problem/domain-problems.js';
 import { eventStoreProblem } from './problem/event-store-problems.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { PROBLEM_MAPPERS, type ProblemMapper } from './problem/problem-mapper.js';
+import { readModelProblem } from './problem/read-model-problems.js';
+import { CaseDetailService } from './reads/case-detail.service.js';
+import { CaseReadsController } from './reads/case-reads.controller.js';
+import { QueueReadsController } from './reads/queue-reads.controller.js';
+import { ReadSideLifecycle } from './reads/read-side.lifecycle.js';
+import { ReadSideModule } from './reads/read-side.module.js';
+import { ReadYourWritesInterceptor } from './reads/read-your-writes.interceptor.js';
+import { TaskCommandsController } from './tasks/task-commands.controller.js';
+import { CLOCK } from './tokens.js';
 
-const mappers: ProblemMapper[] = [eventStoreProblem, catalogProblem];
+const mappers: ProblemMapper[] = [
+  domainProblem,
+  eventStoreProblem,
+  catalogProblem,
+  calendarProblem,
+  readModelProblem,
+];
 
 @Module({})
 export class AppModule {
   static register(deps: CoreDependencies): DynamicModule {
+    // One catalog instance, shared by the routes and the case engine.
+    const catalog = CatalogModule.forRoot();
     return {
       module: AppModule,
-      imports: [CoreModule.register(deps), CatalogModule.forRoot(), AuthModule],
-      controllers: [HealthController, CatalogController],
+      imports: [
+        CoreModule.register(deps),
+        catalog,
+        CalendarModule.forRoot({ clock: deps.clock }),
+        CaseModule.forRoot({
+          imports: [catalog],
+          eventStore: { useExisting: EVENT_STORE },
+          calendar: { useExisting: CalendarService },
+          clock: { useExisting: CLOCK },
+        }),
+        AuthModule,
+        ReadSideModule,
+      ],
+      controllers: [
+        HealthController,
+        CatalogController,
+        CaseCommandsController,
+        TaskCommandsController,
+        ObligationCommandsController,
+        CalendarController,
+        ProjectionsController,
+        CaseReadsController,
+        QueueReadsController,
+      ],
       providers: [
         { provide: PROBLEM_MAPPERS, useValue: mappers },
         ProblemDetailsFilter,
         { provide: APP_FILTER, useExisting: ProblemDetailsFilter },
-        InFlightCommands,
-        { provide: SHUTDOWN_STEPS, useValue: [] },
+        ReadSideLifecycle,
+        { provide: CaseCommandGateway, useClass: EngineCaseCommandGateway },
+        CaseDetailService,
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+        {
+          provide: SHUTDOWN_STEPS,
+          useFactory: (readSide: ReadSideLifecycle) => [readSide],
+          inject: [ReadSideLifecycle],
+        },
         ShutdownCoordinator,
       ],
     };

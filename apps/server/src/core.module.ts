@@ -3,6 +3,7 @@ import { EVENT_STORE, type EventStore } from '@one-window/event-store';
 import type { Clock } from '@one-window/shared';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config/server-config.js';
+import { InFlightCommands } from './lifecycle/in-flight-commands.js';
 import { CLOCK, LOGGER, SERVER_CONFIG } from './tokens.js';
 
 export const OWNS_EVENT_STORE = Symbol('OWNS_EVENT_STORE');
@@ -31,6 +32,7 @@ export class CoreModule {
       { provide: LOGGER, useValue: deps.logger },
       { provide: EVENT_STORE, useValue: deps.eventStore },
       { provide: OWNS_EVENT_STORE, useValue: deps.ownsEventStore },
+      { provide: InFlightCommands, useValue: new InFlightCommands() },
     ];
     return { module: CoreModule, providers, exports: providers.map((p) => p.provide) };
   }

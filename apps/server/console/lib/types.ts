@@ -180,6 +180,14 @@ export interface ObligationView {
   readonly closedAt: string | null;
 }
 
+/** A command the caller may send now, with what it acts on. */
+export interface AllowedCommand {
+  readonly type: string;
+  readonly taskId?: string;
+  readonly obligationId?: string;
+  readonly n?: number;
+}
+
 /** GET /api/cases/{id}: the read model's summary plus what the engine says the caller may do now. */
 export interface CaseDetail extends CaseListItem {
   readonly guideVersion: number;
@@ -206,7 +214,7 @@ export interface CaseDetail extends CaseListItem {
   } | null;
   readonly completedOn: string | null;
   readonly state: string;
-  readonly allowedCommands: readonly string[];
+  readonly allowedCommands: readonly AllowedCommand[];
   readonly currentTaskId: string | null;
   readonly activeSpecialProcedure: number | null;
   readonly returnTargets: readonly string[];

@@ -52,11 +52,13 @@ export function warningBadge(level: string | null | undefined): HTMLElement {
 
 export function statusBadge(status: string): HTMLElement {
   const tone =
-    status === 'completed' || status === 'approved'
+    status === 'completed' || status.startsWith('delivery.')
       ? 'green'
       : status === 'refused' || status === 'denied' || status === 'withdrawn'
         ? 'red'
-        : 'blue';
+        : status === 'backOffice.specialProcedure' || status.startsWith('frontDesk.correction')
+          ? 'yellow'
+          : 'blue';
   return badge(tOr(`status.${status}`, status), tone);
 }
 

@@ -5,17 +5,19 @@ import type { CaseListItem } from '../lib/types.js';
 import { badge, navigate, statusBadge, table, warningBadge } from '../lib/ui.js';
 
 const STATUSES = [
-  'received',
-  'awaiting-correction',
-  'in-review',
-  'special-procedure',
-  'approved',
-  'denied',
-  'result-issued',
-  'dispatched',
+  'frontDesk.received',
+  'frontDesk.correctionRequested',
+  'frontDesk.correctionSubmitted',
+  'frontDesk.returnedForCorrection',
+  'backOffice.underReview',
+  'backOffice.specialProcedure',
+  'delivery.awaitingResult',
+  'delivery.issued',
+  'delivery.dispatched',
   'completed',
   'refused',
   'withdrawn',
+  'denied',
 ];
 
 export function caseTable(items: readonly CaseListItem[]): HTMLElement {

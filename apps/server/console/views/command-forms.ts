@@ -1,20 +1,19 @@
 import { newIdempotencyKey, send } from '../lib/api.js';
 import { type Child, formValues, h, mount } from '../lib/dom.js';
 import { t, tOr } from '../lib/i18n.js';
-import type { CaseDetail, CommandAnswer } from '../lib/types.js';
+import type { AllowedCommand, CaseDetail, CommandAnswer } from '../lib/types.js';
 import { problemBox, toast } from '../lib/ui.js';
 
 type Values = Record<string, string>;
 
 interface CommandSpec {
   /** The route, relative to /api. */
-  readonly path: (c: CaseDetail, obligationId?: string) => string;
+  readonly path: (c: CaseDetail, allowed: AllowedCommand) => string;
   readonly fields: (c: CaseDetail) => Child;
   readonly body: (v: Values, c: CaseDetail) => unknown;
   readonly tone?: 'primary' | 'danger';
 }
 
-const today = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const enc = encodeURIComponent;
 
 function text(
@@ -220,24 +219,24 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     tone: 'danger',
   },
   ClaimTask: {
-    path: (c) => `/tasks/${enc(c.currentTaskId ?? '')}/claim`,
+    path: (c, a) => `/tasks/${enc(a.taskId ?? c.currentTaskId ?? '')}/claim`,
     fields: () => null,
     body: () => ({}),
     tone: 'primary',
   },
   ReleaseTask: {
-    path: (c) => `/tasks/${enc(c.currentTaskId ?? '')}/release`,
+    path: (c, a) => `/tasks/${enc(a.taskId ?? c.currentTaskId ?? '')}/release`,
     fields: () => null,
     body: () => ({}),
   },
   PassTask: {
-    path: (c) => `/tasks/${enc(c.currentTaskId ?? '')}/pass`,
+    path: (c, a) => `/tasks/${enc(a.taskId ?? c.currentTaskId ?? '')}/pass`,
     fields: () => area('opinion', t('opinion')),
     body: (v) => ({ opinion: v.opinion }),
     tone: 'primary',
   },
   ReturnTask: {
-    path: (c) => `/tasks/${enc(c.currentTaskId ?? '')}/return`,
+    path: (c, a) => `/tasks/${enc(a.taskId ?? c.currentTaskId ?? '')}/return`,
     fields: (c) => [
       choice('to', t('to'), c.returnTargets, (v) =>
         tOr(`to.${v}`, c.tasks.find((x) => x.step === v)?.label ?? v),
@@ -256,7 +255,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     body: (v) => ({ kind: v.kind, reason: v.reason, expectedDays: Number(v.expectedDays) }),
   },
   EndSpecialProcedure: {
-    path: (c) => `/cases/${enc(c.caseId)}/special-procedures/${c.activeSpecialProcedure ?? 0}/end`,
+    path: (c, a) => `/cases/${enc(c.caseId)}/special-procedures/${a.n ?? c.activeSpecialProcedure ?? 0}/end`,
     fields: () => area('result', t('result_')),
     body: (v) => ({ result: v.result }),
   },
@@ -360,8 +359,10 @@ export const OBLIGATION_COMMANDS: Readonly<
  */
 export function commandBar(c: CaseDetail, onDone: (answer: CommandAnswer) => void): HTMLElement {
   const formBox = h('div', {});
-  const offered = c.allowedCommands.filter((name) => COMMANDS[name]);
-  const open = (name: string): void => {
+  // Obligation commands are sent from the obligations list; everything else from here.
+  const offered = c.allowedCommands.filter((a) => COMMANDS[a.type]);
+  const open = (allowed: AllowedCommand): void => {
+    const name = allowed.type;
     const spec = COMMANDS[name];
     const key = newIdempotencyKey();
     const message = h('div', {});
@@ -380,7 +381,7 @@ export function commandBar(c: CaseDetail, onDone: (answer: CommandAnswer) => voi
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      send<CommandAnswer>(`/api${spec.path(c)}`, spec.body(formValues(form), c), key)
+      send<CommandAnswer>(`/api${spec.path(c, allowed)}`, spec.body(formValues(form), c), key)
         .then((answer) => {
           toast(`${t(`cmd.${name}`)} ✓`);
           mount(formBox);
@@ -399,16 +400,16 @@ export function commandBar(c: CaseDetail, onDone: (answer: CommandAnswer) => voi
       ? h(
           'div',
           { class: 'actions' },
-          offered.map((name) =>
+          offered.map((allowed) =>
             h(
               'button',
               {
                 type: 'button',
-                class: COMMANDS[name].tone ?? '',
-                dataset: { command: name },
-                on: { click: () => open(name) },
+                class: COMMANDS[allowed.type].tone ?? '',
+                dataset: { command: allowed.type },
+                on: { click: () => open(allowed) },
               },
-              t(`cmd.${name}`),
+              t(`cmd.${allowed.type}`),
             ),
           ),
         )
@@ -416,5 +417,3 @@ export function commandBar(c: CaseDetail, onDone: (answer: CommandAnswer) => voi
     formBox,
   );
 }
-
-export { today };

@@ -25,7 +25,7 @@ function taskTable(
         label: t('step'),
         cell: (x) => [
           x.label,
-          x.specialProcedure ? [' ', badge(t('status.special-procedure'), 'yellow')] : null,
+          x.specialProcedure ? [' ', badge(t('status.backOffice.specialProcedure'), 'yellow')] : null,
         ],
       },
       { label: t('promisedDue'), cell: (x) => x.promisedDueDate ?? '—' },

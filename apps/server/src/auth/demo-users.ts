@@ -29,6 +29,13 @@ export const DEMO_USERS: readonly NewUser[] = [
     department: '150102-civil-affairs',
   },
   {
+    username: 'approver3',
+    password: 'demo-approver3',
+    name: '孙伟（人社审批）',
+    role: 'approver',
+    department: '150102-human-resources-social-security',
+  },
+  {
     username: 'head1',
     password: 'demo-head1',
     name: '刘强（市场监管负责人）',

@@ -15,6 +15,8 @@ export interface ServerConfig {
   readonly bodyLimitBytes: number;
   /** How long a read with `?minPosition=` waits for the read models before answering 503. */
   readonly readWaitMs: number;
+  /** How often the durable-timer scheduler looks for due deadlines (the deadlines themselves are data). */
+  readonly timerPollMs: number;
   /** Demo users are seeded only on the embedded store, and only into an empty users stream. */
   readonly seedDemoUsers: boolean;
   readonly logLevel: string;
@@ -65,6 +67,7 @@ export function loadServerConfig(
     tokenTtlSeconds: integer(env, 'AUTH_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     readWaitMs: integer(env, 'READ_WAIT_MS', 5000, 0, 60_000),
+    timerPollMs: integer(env, 'TIMER_POLL_MS', 10_000, 100, 3_600_000),
     seedDemoUsers: eventStoreUrl === undefined && env.DEMO_USERS !== 'off',
     logLevel: env.LOG_LEVEL ?? 'info',
     consoleDir: undefined,

@@ -1,18 +1,48 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '@one-window/event-store';
+import { ReadModels } from '@one-window/read-models';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
+
+/** Behind this many events the read models count as not caught up (a busy hall is never at zero). */
+const READY_LAG_EVENTS = 100;
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readModels: ReadModels,
+  ) {}
+
   @Get('live')
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
+  /** Ready when the event store answers and the projections follow the log closely. */
   @Get('ready')
-  ready(): { status: 'ok' } {
-    return { status: 'ok' };
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    let head: number | null = null;
+    let storeError: string | undefined;
+    try {
+      head = await this.store.headPosition();
+    } catch (error) {
+      storeError = error instanceof Error ? error.message : String(error);
+    }
+    const runner = this.readModels.runner;
+    const behind = head === null ? 0 : head - (runner.position ?? -1);
+    const projectionsOk = runner.status === 'live' && behind <= READY_LAG_EVENTS;
+    const ok = storeError === undefined && projectionsOk;
+    if (!ok) void reply.status(503).header('retry-after', '5');
+    return {
+      status: ok ? 'ok' : 'unavailable',
+      checks: {
+        eventStore: { ok: storeError === undefined, head, ...(storeError ? { error: storeError } : {}) },
+        projections: { ok: projectionsOk, status: runner.status, position: runner.position, behind },
+      },
+    };
   }
 }

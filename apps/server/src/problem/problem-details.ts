@@ -57,7 +57,11 @@ export const problems = {
     title: string,
     detail: string,
     extensions: Record<string, unknown> = {},
-  ): ProblemError => new ProblemError({ ...extensions, type: problemType(code), title, status: 409, detail }),
+  ): ProblemError => {
+    const core = { type: problemType(code), title, status: 409, detail };
+    // The standard members first, and never overwritten by an extension.
+    return new ProblemError(Object.assign({ ...core }, extensions, core));
+  },
   unavailable: (code: string, detail: string, retryAfterSeconds: number): ProblemError =>
     new ProblemError(
       {

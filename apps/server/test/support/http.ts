@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- test responses are inspected field by field */
+/* eslint-disable @typescript-eslint/no-explicit-any -- API answers are inspected field by field */
 /** A small client for the API tests: JSON in and out, a bearer token, and the raw response kept. */
 export interface Answer<T = any> {
   readonly status: number;

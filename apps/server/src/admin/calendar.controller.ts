@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CalendarService } from '@one-window/calendar';
+import type { Actor } from '@one-window/shared';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { problems } from '../problem/problem-details.js';
+import { CalendarYearDto } from './calendar-year.dto.js';
+
+/** The working-day calendar: which years are covered and by what, and loading a year's official schedule. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/admin/calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get()
+  @ApiOperation({ summary: "the calendar's coverage and every year an administrator loaded" })
+  async coverage() {
+    const coverage = this.calendar.calendar().coverage();
+    const loads = await this.calendar.history();
+    return {
+      years: coverage.years,
+      byYear: coverage.byYear,
+      loads: loads.map((l) => ({
+        year: l.schedule.year,
+        source: l.schedule.source,
+        at: l.at,
+        by: l.actor.name,
+        position: l.position,
+      })),
+    };
+  }
+
+  @Put(':year')
+  @ApiOperation({ summary: "load a year's holidays and make-up working days (an event in calendar-years)" })
+  async load(
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: CalendarYearDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    if (body.year !== year) {
+      throw problems.invalidInput(`The path says ${year} but the body says ${body.year}`, [
+        { pointer: '#/year', detail: `must be ${year}` },
+      ]);
+    }
+    const load = await this.calendar.loadYear(body, actor);
+    return {
+      year: load.schedule.year,
+      at: load.at,
+      position: load.position,
+      years: this.calendar.calendar().coverage().years,
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReadModels } from '@one-window/read-models';
+import { Roles } from '../auth/auth.decorators.js';
+import { RebuildTracker } from '../reads/rebuild-tracker.js';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/admin/projections')
+export class ProjectionsController {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly rebuilds: RebuildTracker,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "each read model's checkpoint and lag, and the last rebuild's progress" })
+  async lag() {
+    return { ...(await this.readModels.runner.lag()), rebuild: this.rebuilds.state };
+  }
+
+  @Post('rebuild')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'rebuild every read model from the log, in the background; follow it with GET' })
+  @ApiAcceptedResponse({ description: 'the rebuild has started; its progress so far' })
+  rebuild() {
+    return { rebuild: this.rebuilds.start() };
+  }
+}

@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CalendarService } from '@one-window/calendar';
+import {
+  DEFAULT_CASE_POLICY,
+  FRONT_DESK,
+  activeSpecialProcedure,
+  allowedCommands,
+  currentTask,
+  loadCase,
+} from '@one-window/case';
+import { EVENT_STORE, type EventStore } from '@one-window/event-store';
+import { ReadModels, type CaseSummary, scopeForActor } from '@one-window/read-models';
+import type { Actor, Clock } from '@one-window/shared';
+import type { ServerConfig } from '../config/server-config.js';
+import { problems } from '../problem/problem-details.js';
+import { CLOCK, SERVER_CONFIG } from '../tokens.js';
+
+/**
+ * GET /api/cases/{id}: the read model's summary (due dates, warning, materials), plus what only the
+ * case engine knows for this caller right now — the commands they may send, the task and
+ * procedure those act on, the applicant, the correction notice and refusal — folded from the stream.
+ */
+@Injectable()
+export class CaseDetailService {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly calendar: CalendarService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+  ) {}
+
+  async summary(caseId: string, actor: Actor): Promise<CaseSummary> {
+    const scope = scopeForActor(actor);
+    const summary = this.readModels.cases.summary(caseId, scope);
+    if (summary) return summary;
+    // Not in the read model: unknown, or written a moment ago and not projected yet.
+    const loaded = await loadCase(this.store, caseId);
+    const last = loaded.events[loaded.events.length - 1];
+    if (!last) throw problems.notFound(`There is no case ${caseId}.`);
+    await this.readModels.ready(last.position, this.config.readWaitMs);
+    const caughtUp = this.readModels.cases.summary(caseId, scope);
+    if (!caughtUp) throw problems.notFound(`There is no case ${caseId}.`);
+    return caughtUp;
+  }
+
+  async detail(caseId: string, actor: Actor) {
+    const summary = await this.summary(caseId, actor);
+    const { state } = await loadCase(this.store, caseId);
+    if (!state) throw problems.notFound(`There is no case ${caseId}.`);
+    const { context } = state;
+    const task = currentTask(context);
+    const procedure = activeSpecialProcedure(context);
+    const allowed = allowedCommands(state, {
+      now: this.clock.now(),
+      actor,
+      calendar: this.calendar.calendar(),
+      policy: DEFAULT_CASE_POLICY,
+    });
+    const stepIndex = task ? context.guide.steps.findIndex((s) => s.name === task.step) : -1;
+    return {
+      ...summary,
+      state: state.status,
+      rating: state.rating,
+      allowedCommands: allowed,
+      currentTaskId: task?.taskId ?? null,
+      activeSpecialProcedure: procedure?.n ?? null,
+      returnTargets: task
+        ? [...context.guide.steps.slice(0, Math.max(0, stepIndex)).map((s) => s.name), FRONT_DESK]
+        : [],
+      tasks: this.readModels.tasks.forCase(caseId),
+      obligations: this.readModels.obligations.list({ caseId, pageSize: 200 }, scopeForActor(actor)).items,
+      applicant: context.applicant,
+      agent: context.agent,
+      acceptanceVoucher: context.acceptance?.voucherNumber ?? null,
+      correction: context.correction,
+      refusal: context.refusal,
+      decision: context.decision,
+      specialProcedures: context.specialProcedures,
+      extension: context.extension,
+      ratings: context.ratings,
+    };
+  }
+}

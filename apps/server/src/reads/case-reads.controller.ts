@@ -1,0 +1,90 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReadModels, caseHistory, scopeForActor, stateView } from '@one-window/read-models';
+import { Inject } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@one-window/event-store';
+import type { Actor } from '@one-window/shared';
+import { CurrentActor } from '../auth/auth.decorators.js';
+import { IdPipe } from '../http/id.pipe.js';
+import { problems } from '../problem/problem-details.js';
+import { CaseDetailService } from './case-detail.service.js';
+import { CaseListQueryDto } from './dto/case-list-query.dto.js';
+import { HistoryQueryDto } from './dto/history-query.dto.js';
+import { ReadQueryDto } from '../http/read-query.dto.js';
+
+/** Reads of cases, always within the caller's hall or department (an administrator sees all). */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/cases')
+export class CaseReadsController {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly details: CaseDetailService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'the case list, paged, newest first' })
+  list(@Query() query: CaseListQueryDto, @CurrentActor() actor: Actor) {
+    const { minPosition: _wait, ...filter } = query;
+    return this.readModels.cases.list(filter, scopeForActor(actor));
+  }
+
+  @Get(':caseId')
+  @ApiOperation({
+    summary:
+      'state, stage, due dates, days left, warning, materials, and the commands the caller may send now',
+  })
+  detail(
+    @Param('caseId', IdPipe) caseId: string,
+    @Query() _query: ReadQueryDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.details.detail(caseId, actor);
+  }
+
+  @Get(':caseId/timeline')
+  @ApiOperation({ summary: 'every event, in order, in words a clerk understands (zh and en)' })
+  async timeline(
+    @Param('caseId', IdPipe) caseId: string,
+    @Query() _query: ReadQueryDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    await this.details.summary(caseId, actor);
+    const timeline = this.readModels.timeline.timeline(caseId, scopeForActor(actor));
+    if (!timeline) throw problems.notFound(`There is no case ${caseId}.`);
+    return timeline;
+  }
+
+  @Get(':caseId/history')
+  @ApiOperation({ summary: 'the case exactly as it was at ?at= or after ?revision=, folded from the log' })
+  async history(
+    @Param('caseId', IdPipe) caseId: string,
+    @Query() query: HistoryQueryDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    if (query.at !== undefined && query.revision !== undefined) {
+      throw problems.invalidInput('Give either at or revision, not both.', [
+        { pointer: '#/at', detail: 'not with revision' },
+      ]);
+    }
+    const history = await caseHistory(this.store, caseId, {
+      ...(query.at !== undefined ? { at: new Date(query.at) } : {}),
+      ...(query.revision !== undefined ? { revision: query.revision } : {}),
+      scope: scopeForActor(actor),
+    });
+    const last = history.events[history.events.length - 1] ?? null;
+    const view = history.state ? stateView(history.state) : null;
+    return {
+      caseId,
+      revision: history.revision,
+      streamLength: history.streamLength,
+      at: last?.at ?? null,
+      state: view?.status ?? null,
+      stage: view?.stage ?? null,
+      rating: view?.rating ?? null,
+      case: view?.context ?? null,
+      event: last ? { type: last.type, data: last.data, metadata: last.metadata } : null,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { EnumField, TextField } from '../../http/fields.js';
+import { LIMITS } from '../../http/limits.js';
+import { PageQueryDto } from '../../http/page-query.dto.js';
+
+export class DeadlineQueryDto extends PageQueryDto {
+  @EnumField(['yellow', 'red'], {
+    optional: true,
+    description: 'yellow: near the limit; red: past it; both by default',
+  })
+  warning?: 'yellow' | 'red';
+
+  @TextField(LIMITS.code, { optional: true })
+  hall?: string;
+
+  @TextField(LIMITS.code, { optional: true })
+  department?: string;
+
+  @TextField(LIMITS.code, { optional: true })
+  item?: string;
+}

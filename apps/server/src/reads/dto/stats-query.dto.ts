@@ -1,0 +1,13 @@
+import { DateField, EnumField } from '../../http/fields.js';
+import { ReadQueryDto } from '../../http/read-query.dto.js';
+
+export class StatsQueryDto extends ReadQueryDto {
+  @DateField({ description: 'first day (China date)' })
+  from!: string;
+
+  @DateField({ description: 'last day (China date)' })
+  to!: string;
+
+  @EnumField(['item', 'hall', 'department'], { optional: true })
+  groupBy?: 'item' | 'hall' | 'department';
+}

@@ -1,0 +1,122 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- API answers are inspected field by field */
+import { randomUUID } from 'node:crypto';
+import { DEMO_ITEMS } from '@one-window/catalog';
+import { type Answer, call, login } from './http.js';
+
+export const DEMO_USERNAMES = [
+  'clerk1',
+  'clerk2',
+  'approver1',
+  'approver2',
+  'approver3',
+  'head1',
+  'reviewer1',
+  'admin',
+] as const;
+export type DemoUser = (typeof DEMO_USERNAMES)[number];
+
+export const APPLICANT = {
+  kind: 'legal-person',
+  name: '呼和浩特市青城餐饮有限公司',
+  idType: 'uscc',
+  idNumber: '91150102MA0000001X',
+  phone: '0471-6600000',
+};
+
+/** The API as the people at a hall use it: one signed-in session per demo user. */
+export class ApiWorld {
+  private constructor(
+    readonly base: string,
+    private readonly tokens: Record<DemoUser, string>,
+  ) {}
+
+  static async signIn(base: string): Promise<ApiWorld> {
+    const entries = await Promise.all(DEMO_USERNAMES.map(async (u) => [u, await login(base, u)] as const));
+    return new ApiWorld(base, Object.fromEntries(entries) as Record<DemoUser, string>);
+  }
+
+  token(user: DemoUser): string {
+    return this.tokens[user];
+  }
+
+  as(
+    user: DemoUser,
+    method: string,
+    path: string,
+    body?: unknown,
+    key: string = randomUUID(),
+  ): Promise<Answer> {
+    return call(this.base, method, path, {
+      token: this.tokens[user],
+      ...(body === undefined ? {} : { body }),
+      headers: method === 'GET' ? {} : { 'idempotency-key': key },
+    });
+  }
+
+  /** A command that must succeed; returns its answer. */
+  async ok(user: DemoUser, path: string, body: unknown = {}): Promise<any> {
+    const res = await this.as(user, 'POST', path, body);
+    if (res.status >= 300) throw new Error(`${user} POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  /** A read that waits for the given command answer's position. */
+  async read(user: DemoUser, path: string, after?: { position: number }): Promise<any> {
+    const sep = path.includes('?') ? '&' : '?';
+    const res = await this.as(user, 'GET', after ? `${path}${sep}minPosition=${after.position}` : path);
+    if (res.status !== 200) throw new Error(`${user} GET ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  async guide(code: string): Promise<any> {
+    return this.read('clerk1', `/api/catalog/items/${code}`);
+  }
+
+  /** Receives an application with every applicant-supplied material except `leaveOut`. */
+  async receive(
+    itemCode: string,
+    options: { leaveOut?: string[]; greenChannel?: boolean; clerk?: DemoUser } = {},
+  ) {
+    const guide = await this.guide(itemCode);
+    const materials = guide.materials
+      .filter((m: any) => m.sourceChannel !== 'shared' && m.sourceChannel !== 'electronic-certificate')
+      .filter((m: any) => !(options.leaveOut ?? []).includes(m.code))
+      .map((m: any) => ({ code: m.code, form: m.type }));
+    return this.ok(options.clerk ?? 'clerk1', '/api/cases', {
+      itemCode,
+      applicant: APPLICANT,
+      channel: 'window',
+      materials,
+      sharingAuthorized: true,
+      greenChannel: options.greenChannel ?? false,
+    });
+  }
+
+  /** The current task of a case, claimed by `user`. */
+  async claimCurrent(
+    user: DemoUser,
+    caseId: string,
+    after: { position: number },
+  ): Promise<{ taskId: string; answer: any }> {
+    const detail = await this.read(user, `/api/cases/${caseId}`, after);
+    const taskId = detail.currentTaskId as string;
+    return { taskId, answer: await this.ok(user, `/api/tasks/${taskId}/claim`) };
+  }
+
+  /** Claims and passes the current step. */
+  async passStep(
+    user: DemoUser,
+    caseId: string,
+    after: { position: number },
+    opinion = '材料齐全，同意',
+  ): Promise<any> {
+    const { taskId } = await this.claimCurrent(user, caseId, after);
+    return this.ok(user, `/api/tasks/${taskId}/pass`, { opinion });
+  }
+
+  async headPosition(store: { headPosition(): Promise<number | null> }): Promise<number | null> {
+    return store.headPosition();
+  }
+}
+
+export { DEMO_ITEMS };

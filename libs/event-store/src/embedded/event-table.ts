@@ -51,7 +51,9 @@ export class EventTable {
       )
       .raw();
     this.anyInStream = db.prepare('SELECT 1 FROM events WHERE stream_name = ? LIMIT 1').pluck();
-    this.head = db.prepare('SELECT max(position) FROM events').pluck();
+    this.head = db
+      .prepare("SELECT position FROM events WHERE substr(type, 1, 1) <> '$' ORDER BY position DESC LIMIT 1")
+      .pluck();
   }
 
   /** Revision of the stream's last event, -1 when it has none. */
@@ -95,7 +97,7 @@ export class EventTable {
   }
 
   headPosition(): number | null {
-    return this.head.get() as number | null;
+    return (this.head.get() as number | undefined) ?? null;
   }
 
   /** Events at or after `fromPosition`, in log order, system events left out, filtered. */

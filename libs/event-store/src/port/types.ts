@@ -106,7 +106,7 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catch-up then live, never skipping or repeating an event across the switch. */
   subscribeToAll(options?: SubscribeToAllOptions): Subscription;
-  /** Position of the last event in the log, or null when the log is empty. */
+  /** Position of the last non-system event in the log (as `$all` shows it), or null when there is none. */
   headPosition(): Promise<number | null>;
   close(): Promise<void>;
 }

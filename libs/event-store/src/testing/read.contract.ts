@@ -175,5 +175,12 @@ export function readContract(ctx: ContractContext): void {
       const result = await ctx.store.appendToStream(stream, someEvents(3));
       expect(await ctx.store.headPosition()).toBe(result.position);
     });
+
+    it('reports the head position of the last non-system event, as $all shows it', async () => {
+      const stream = `${uniquePrefix()}-a`;
+      const visible = await ctx.store.appendToStream(stream, someEvents(1));
+      await ctx.store.appendToStream(stream, [{ type: '$test.system', data: {} }]);
+      expect(await ctx.store.headPosition()).toBe(visible.position);
+    });
   });
 }

@@ -8,6 +8,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -74,7 +75,13 @@ export function EnumField(values: readonly string[], options: FieldOptions = {})
 }
 
 export function NestedField(type: () => new () => object, options: FieldOptions = {}): PropertyDecorator {
-  return optional(options, ValidateNested(), Type(type), doc(options, { type: type() }));
+  return optional(
+    options,
+    IsObject({ message: ({ property }) => `${property} must be an object` }),
+    ValidateNested(),
+    Type(type),
+    doc(options, { type: type() }),
+  );
 }
 
 export function ListField(

@@ -51,7 +51,7 @@ export class CaseReadsController {
     @CurrentActor() actor: Actor,
   ) {
     await this.details.summary(caseId, actor);
-    const timeline = this.readModels.timeline.timeline(caseId, scopeForActor(actor));
+    const timeline = await this.readModels.timeline.timeline(caseId, scopeForActor(actor));
     if (!timeline) throw problems.notFound(`There is no case ${caseId}.`);
     return timeline;
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { CaseCommands } from '@one-window/case';
-import { ReadModels, type TimerScheduler } from '@one-window/read-models';
+import { READ_MODEL_DB, type ReadModelDb, ReadModels, type TimerScheduler } from '@one-window/read-models';
 import { SYSTEM_ACTOR } from '@one-window/shared';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
@@ -19,6 +19,7 @@ export class ReadSideLifecycle implements OnApplicationBootstrap, ShutdownStep {
 
   constructor(
     private readonly readModels: ReadModels,
+    @Inject(READ_MODEL_DB) private readonly db: ReadModelDb,
     private readonly commands: CaseCommands,
     private readonly inFlight: InFlightCommands,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
@@ -50,5 +51,6 @@ export class ReadSideLifecycle implements OnApplicationBootstrap, ShutdownStep {
     await this.scheduler?.stopPolling();
     await this.readModels.runner.stop();
     this.readModels.runner.close();
+    this.db.close();
   }
 }

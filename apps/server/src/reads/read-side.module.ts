@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarService } from '@one-window/calendar';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
-import { ReadModels, openReadModelDatabase } from '@one-window/read-models';
+import { READ_MODEL_DB, type ReadModelDb, ReadModels, openReadModelDatabase } from '@one-window/read-models';
 import type { Clock } from '@one-window/shared';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
@@ -9,24 +9,31 @@ import { CLOCK, LOGGER, SERVER_CONFIG } from '../tokens.js';
 import { RebuildTracker } from './rebuild-tracker.js';
 
 /**
- * The read side: SQLite read models beside the event store (DATA_DIR/read-models.sqlite), the
- * projection runner that keeps them, and the durable-timer scheduler that reads them.
+ * The read side: SQLite read models beside the event store (DATA_DIR/read-models.sqlite) and the
+ * projection runner that keeps them. The read-model lib's own ReadModelsModule stops at
+ * beforeApplicationShutdown in no fixed order with other modules; here ReadSideLifecycle is a step
+ * of the server's ShutdownCoordinator, so commands in flight finish before projections stop.
  */
 @Module({
   providers: [
     {
+      provide: READ_MODEL_DB,
+      inject: [SERVER_CONFIG],
+      useFactory: (config: ServerConfig) => openReadModelDatabase({ dataDir: config.dataDir }),
+    },
+    {
       provide: ReadModels,
-      inject: [EVENT_STORE, CalendarService, SERVER_CONFIG, CLOCK, LOGGER],
+      inject: [EVENT_STORE, READ_MODEL_DB, CalendarService, CLOCK, LOGGER],
       useFactory: (
         store: EventStore,
+        db: ReadModelDb,
         calendar: CalendarService,
-        config: ServerConfig,
         clock: Clock,
         logger: Logger,
       ) =>
         new ReadModels({
           store,
-          db: openReadModelDatabase({ dataDir: config.dataDir }),
+          db,
           calendar: () => calendar.calendar(),
           clock,
           onError: (error) => logger.error({ err: error }, 'projection failed; retrying'),
@@ -34,6 +41,6 @@ import { RebuildTracker } from './rebuild-tracker.js';
     },
     RebuildTracker,
   ],
-  exports: [ReadModels, RebuildTracker],
+  exports: [ReadModels, READ_MODEL_DB, RebuildTracker],
 })
 export class ReadSideModule {}

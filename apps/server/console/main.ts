@@ -65,7 +65,11 @@ async function route(): Promise<void> {
     if (match) {
       root.replaceChildren(h('p', { class: 'muted' }, t('loading')));
       try {
-        await view(root, match.slice(1).map(decodeURIComponent), session?.user ?? null);
+        await view(
+          root,
+          match.slice(1).map((v) => (v === undefined ? '' : decodeURIComponent(v))),
+          session?.user ?? null,
+        );
       } catch (error) {
         root.replaceChildren(problemBox(error));
       }

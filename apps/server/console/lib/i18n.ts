@@ -267,6 +267,7 @@ const words: Record<string, Entry> = {
   revision: ['版本', 'Revision'],
   jumpToTime: ['跳转到时间', 'Jump to time'],
   machineState: ['状态机状态', 'Machine state'],
+  notYetReceived: ['该时刻尚未收件', 'Not yet received at that moment'],
   caseAsItWas: ['当时的办件', 'The case as it was'],
   first: ['首个', 'First'],
   previous: ['上一步', 'Previous'],

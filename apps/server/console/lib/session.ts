@@ -19,9 +19,9 @@ const KEY = 'one-window.session';
 export function loadSession(): Session | null {
   const raw = sessionStorage.getItem(KEY);
   if (!raw) return null;
+  // Expiry is the server's call (a 401 signs the tab out): the browser's clock may differ from it.
   try {
-    const session = JSON.parse(raw) as Session;
-    return new Date(session.expiresAt).getTime() > Date.now() ? session : null;
+    return JSON.parse(raw) as Session;
   } catch {
     return null;
   }

@@ -214,6 +214,7 @@ export interface CaseDetail extends CaseListItem {
   } | null;
   readonly completedOn: string | null;
   readonly state: string;
+  readonly streamRevision: number;
   readonly allowedCommands: readonly AllowedCommand[];
   readonly currentTaskId: string | null;
   readonly activeSpecialProcedure: number | null;

@@ -76,7 +76,7 @@ export async function calendarView(root: HTMLElement): Promise<void> {
       message,
       h(
         'div',
-        { class: 'actions', style: 'margin-top:10px' },
+        { class: 'actions spaced' },
         h(
           'button',
           { type: 'button', class: 'primary', id: 'calendar-import', on: { click: submit } },

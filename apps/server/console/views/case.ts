@@ -97,7 +97,7 @@ export async function caseView(
         {},
         h(
           'section',
-          { class: 'panel', id: 'case-summary' },
+          { class: 'panel', id: 'case-summary', dataset: { revision: String(c.streamRevision) } },
           h(
             'h1',
             {},

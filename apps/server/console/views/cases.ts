@@ -75,7 +75,7 @@ export async function casesView(root: HTMLElement): Promise<void> {
         ['none', 'yellow', 'red'].map((w) => h('option', { value: w }, t(`warning.${w}`))),
       ),
     ),
-    h('div', { style: 'align-self:end' }, h('button', { type: 'submit', class: 'primary' }, t('search'))),
+    h('div', { class: 'align-end' }, h('button', { type: 'submit', class: 'primary' }, t('search'))),
   );
   const search = async (): Promise<void> => {
     const v = formValues(form);

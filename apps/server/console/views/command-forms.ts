@@ -374,7 +374,7 @@ export function commandBar(c: CaseDetail, onDone: (answer: CommandAnswer) => voi
       message,
       h(
         'div',
-        { class: 'actions', style: 'margin-top:10px' },
+        { class: 'actions spaced' },
         h('button', { type: 'submit', class: spec.tone ?? 'primary', id: `submit-${name}` }, t('confirm')),
         h('button', { type: 'button', on: { click: () => mount(formBox) } }, t('cancel')),
       ),

@@ -60,7 +60,17 @@ function personFields(prefix: string): HTMLElement {
 /** The application form: who applies, how, and which materials were handed in, in what form. */
 function applicationForm(guide: Guide): HTMLElement {
   const message = h('div', {});
-  const agentBox = h('div', { hidden: true }, h('h3', {}, t('agent')), personFields('agent.'));
+  // Hidden agent fields are disabled too, so the browser neither validates nor sends them.
+  const agentBox = h(
+    'fieldset',
+    { hidden: true, disabled: true, class: 'plain' },
+    h('h3', {}, t('agent')),
+    personFields('agent.'),
+  );
+  const showAgent = (on: boolean): void => {
+    agentBox.hidden = !on;
+    agentBox.disabled = !on;
+  };
   let key = newIdempotencyKey();
   const materialRows = guide.materials.map((m) =>
     h(
@@ -124,7 +134,7 @@ function applicationForm(guide: Guide): HTMLElement {
         h('input', {
           type: 'checkbox',
           name: 'hasAgent',
-          on: { change: (e) => (agentBox.hidden = !(e.target as HTMLInputElement).checked) },
+          on: { change: (e) => showAgent((e.target as HTMLInputElement).checked) },
         }),
         t('hasAgent'),
       ),
@@ -149,7 +159,7 @@ function applicationForm(guide: Guide): HTMLElement {
     message,
     h(
       'div',
-      { class: 'actions', style: 'margin-top:12px' },
+      { class: 'actions spaced' },
       h('button', { class: 'primary', type: 'submit', id: 'take-application' }, t('takeApplication')),
     ),
   );

@@ -42,11 +42,7 @@ export async function loginView(root: HTMLElement): Promise<void> {
       required: true,
     }),
     message,
-    h(
-      'div',
-      { class: 'actions', style: 'margin-top:14px' },
-      h('button', { class: 'primary', type: 'submit' }, t('signIn')),
-    ),
+    h('div', { class: 'actions spaced' }, h('button', { class: 'primary', type: 'submit' }, t('signIn'))),
   );
   mount(
     root,

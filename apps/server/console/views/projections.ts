@@ -76,7 +76,7 @@ export async function projectionsView(root: HTMLElement): Promise<void> {
         ? h(
             'div',
             {},
-            h('div', { class: 'progress' }, h('div', { style: `width:${(share * 100).toFixed(1)}%` })),
+            h('progress', { class: 'progress', max: 1000, value: Math.round(share * 1000) }),
             h(
               'p',
               { class: 'muted', id: 'rebuild-progress' },

@@ -7,10 +7,10 @@ import { timelineList } from './timeline.js';
 
 interface HistoryAnswer {
   readonly caseId: string;
+  /** -1 before the application was received. */
   readonly revision: number;
-  readonly at: string;
-  readonly state: string;
-  readonly status: string;
+  readonly at: string | null;
+  readonly state: string | null;
   readonly case: unknown;
   readonly event: { readonly type: string; readonly data: unknown } | null;
 }
@@ -50,8 +50,16 @@ export async function replayView(root: HTMLElement, [caseId]: string[]): Promise
   const show = async (query: { revision?: number; at?: string }): Promise<void> => {
     const qs = query.revision !== undefined ? { revision: query.revision } : { at: query.at };
     const answer = await get<HistoryAnswer>(`/api/cases/${id}/history`, qs);
-    slider.value = String(answer.revision);
-    when.value = toChinaLocal(answer.at);
+    slider.value = String(Math.max(0, answer.revision));
+    if (answer.at) when.value = toChinaLocal(answer.at);
+    if (answer.state === null) {
+      mount(stateBox, h('p', { class: 'muted', id: 'replay-machine-state' }, t('notYetReceived')));
+      mount(
+        listBox,
+        timelineList(entries, -1, (revision) => void show({ revision })),
+      );
+      return;
+    }
     mount(
       stateBox,
       h('p', {}, `${t('revision')} #${answer.revision} · ${fmtDateTime(answer.at)}`),

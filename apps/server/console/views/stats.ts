@@ -54,7 +54,7 @@ export async function statsView(root: HTMLElement): Promise<void> {
         ['item', 'hall', 'department'].map((g) => h('option', { value: g }, t(`groupBy.${g}`))),
       ),
     ),
-    h('div', { style: 'align-self:end' }, h('button', { type: 'submit', class: 'primary' }, t('search'))),
+    h('div', { class: 'align-end' }, h('button', { type: 'submit', class: 'primary' }, t('search'))),
   );
   const load = async (): Promise<void> => {
     const v = formValues(form);
@@ -86,7 +86,7 @@ export async function statsView(root: HTMLElement): Promise<void> {
       ),
       h(
         'div',
-        { class: 'grid cols-2', style: 'margin-top:14px' },
+        { class: 'grid cols-2 spaced' },
         h(
           'div',
           {},

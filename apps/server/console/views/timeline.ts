@@ -14,7 +14,7 @@ export function timelineList(
   if (entries.length === 0) return h('p', { class: 'muted' }, t('nothing'));
   return h(
     'ol',
-    { class: 'timeline', id: 'timeline' },
+    { class: onPick ? 'timeline pickable' : 'timeline', id: 'timeline' },
     entries.map((e) =>
       h(
         'li',
@@ -28,7 +28,7 @@ export function timelineList(
                   ? 'future'
                   : '',
           dataset: { revision: String(e.revision), type: e.type },
-          ...(onPick ? { on: { click: () => onPick(e.revision) }, style: 'cursor:pointer' } : {}),
+          ...(onPick ? { on: { click: () => onPick(e.revision) } } : {}),
         },
         h('strong', {}, say(e.title)),
         ' ',

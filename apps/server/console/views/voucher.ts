@@ -80,7 +80,7 @@ export async function voucherView(root: HTMLElement, [caseId, kind]: string[]): 
       {},
       h(
         'div',
-        { class: 'actions no-print', style: 'margin-bottom:12px' },
+        { class: 'actions no-print spaced-below' },
         h(
           'button',
           { type: 'button', class: 'primary', id: 'print', on: { click: () => window.print() } },

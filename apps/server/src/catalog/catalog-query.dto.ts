@@ -2,6 +2,7 @@ import type { CaseKind, ItemType, Level } from '@one-window/catalog';
 import { Type } from 'class-transformer';
 import { EnumField, IntField, TextField } from '../http/fields.js';
 import { LIMITS } from '../http/limits.js';
+import { ReadQueryDto } from '../http/read-query.dto.js';
 
 export const ITEM_TYPES: readonly ItemType[] = [
   '01',
@@ -18,7 +19,7 @@ export const ITEM_TYPES: readonly ItemType[] = [
 ];
 export const CASE_KINDS: readonly CaseKind[] = ['on-the-spot', 'promised'];
 
-export class CatalogQueryDto {
+export class CatalogQueryDto extends ReadQueryDto {
   @Type(() => Number)
   @IntField(2, 6, { optional: true, description: 'GB/T 39046 level: 2 region … 6 village' })
   level?: Level;
@@ -39,7 +40,7 @@ export class CatalogQueryDto {
   q?: string;
 }
 
-export class GuideQueryDto {
+export class GuideQueryDto extends ReadQueryDto {
   @Type(() => Number)
   @IntField(1, 10_000, {
     optional: true,

@@ -46,7 +46,7 @@ export class CaseDetailService {
 
   async detail(caseId: string, actor: Actor) {
     const summary = await this.summary(caseId, actor);
-    const { state } = await loadCase(this.store, caseId);
+    const { state, revision: streamRevision } = await loadCase(this.store, caseId);
     if (!state) throw problems.notFound(`There is no case ${caseId}.`);
     const { context } = state;
     const task = currentTask(context);
@@ -61,6 +61,8 @@ export class CaseDetailService {
     return {
       ...summary,
       state: state.status,
+      /** The case stream's revision the engine's part was folded from (the read model's `revision` may trail it). */
+      streamRevision,
       rating: state.rating,
       allowedCommands: allowed,
       currentTaskId: task?.taskId ?? null,

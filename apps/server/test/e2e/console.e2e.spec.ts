@@ -1,0 +1,187 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ManualClock } from '@one-window/shared';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_ITEMS } from '../support/api-world.js';
+import { CHROMIUM, launchBrowser } from '../support/browser.js';
+import { buildConsole } from '../support/build-console.js';
+import { type TestServer, startTestServer } from '../support/test-server.js';
+
+// Screenshots for the README are refreshed on request only: UPDATE_SCREENSHOTS=1 npm test -- console.e2e
+const SCREENSHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url))
+    : undefined;
+
+const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+
+/**
+ * A case through the console in headless Chromium: the clerk desk takes and accepts it, the
+ * approver queue decides it, the clerk hands it out and records the rating, and the administrator
+ * replays it event by event.
+ */
+describeWithBrowser('the web console in a browser', () => {
+  const clock = new ManualClock('2026-03-02T01:30:00Z');
+  let server: TestServer;
+  let consoleDir: string;
+  let browser: { context: BrowserContext; close: () => Promise<void> };
+  let page: Page;
+  let caseUrl: string;
+
+  beforeAll(async () => {
+    consoleDir = await buildConsole(mkdtempSync(join(tmpdir(), 'one-window-console-')));
+    server = await startTestServer({ consoleDir }, { clock });
+    browser = await launchBrowser();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => console.log('pageerror:', e.message));
+    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(consoleDir, { recursive: true, force: true });
+  });
+
+  async function signInAs(username: string): Promise<void> {
+    if (await page.locator('#sign-out').count()) await page.click('#sign-out');
+    await page.goto(`${server.base}/#/login`);
+    await page.fill('#username', username);
+    await page.fill('#password', `demo-${username}`);
+    await page.click('#login-form button[type=submit]');
+    await page.locator('#sign-out').waitFor();
+  }
+
+  /** Presses a command's button; a command with fields opens its form, which `fill` completes. */
+  async function send(command: string, fill?: (page: Page) => Promise<unknown>): Promise<void> {
+    const revision = await page.locator('#case-summary').getAttribute('data-revision');
+    await page.click(`#actions button[data-command="${command}"]`);
+    if (fill) {
+      await page.locator(`#form-${command}`).waitFor();
+      await fill(page);
+      await page.click(`#submit-${command}`);
+    }
+    // The view reloads, reading its own write (?minPosition=): wait for the case's new revision.
+    await page.waitForFunction(
+      (before) => document.querySelector('#case-summary')?.getAttribute('data-revision') !== before,
+      revision,
+    );
+  }
+
+  async function state(): Promise<string> {
+    return (await page.locator('#case-state').textContent()) ?? '';
+  }
+
+  it('the clerk desk: picks an item, reads its guide, takes the application and accepts it, with a printable voucher', async () => {
+    await signInAs('clerk1');
+    expect(page.url()).toMatch(/#\/desk$/);
+    await page.click(`tr[data-item="${DEMO_ITEMS.foodBusinessLicence}"]`);
+    await page.locator('#guide').waitFor();
+    await expect(page.locator('#guide').textContent()).resolves.toContain('可容缺');
+    await page.selectOption('#kind', 'legal-person');
+    await page.fill('#name', '呼和浩特市青城餐饮有限公司');
+    await page.selectOption('#idType', 'uscc');
+    await page.fill('#idNumber', '91150102MA0000001X');
+    await page.fill('#phone', '0471-6600000');
+    for (const code of ['application', 'layout-and-process', 'safety-rules'])
+      await page.check(`input[name="m.${code}"]`);
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'clerk-desk.png'), fullPage: true });
+    await page.click('#take-application');
+    await page.locator('#case-number').waitFor();
+    caseUrl = page.url();
+    expect(await state()).toBe('frontDesk.received');
+    expect(await page.locator('#case-number').textContent()).toMatch(/^150102-20260302-\d{4}$/);
+    // Only what the clerk may send now is offered.
+    const offered = await page
+      .locator('#actions button[data-command]')
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-command')));
+    expect(offered).toEqual(expect.arrayContaining(['AcceptCase', 'RefuseCase', 'WithdrawCase']));
+    expect(offered).not.toContain('ApproveCase');
+    await send('AcceptCase');
+    expect(await state()).toBe('backOffice.underReview');
+    await page.click('#voucher-acceptance');
+    const voucher = page.locator('article#voucher-acceptance');
+    await voucher.waitFor();
+    expect(await voucher.textContent()).toContain('受理通知书');
+    expect(await voucher.textContent()).toContain('2026-03-09');
+    // Printing hides the console around the voucher.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.topbar').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('the approver queue: claims from the department queue, opens the case with its materials, passes; the head approves', async () => {
+    clock.set('2026-03-02T02:00:00Z'); // 10:00, half an hour after acceptance
+    await signInAs('approver1');
+    expect(page.url()).toMatch(/#\/queue$/);
+    const claim = page.locator('#department-tasks button[data-claim]').first();
+    await claim.click();
+    await page.locator('#my-tasks a[data-open]').first().waitFor();
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'approver-queue.png'), fullPage: true });
+    await page.click('#my-tasks a[data-open]');
+    await page.locator('#case-number').waitFor();
+    expect(await page.locator('#case-summary').textContent()).toContain('审查');
+    await send('PassTask', (p) => p.fill('#cmd-opinion', '材料齐全，现场核查符合要求'));
+    await send('ClaimTask');
+    await send('PassTask', (p) => p.fill('#cmd-opinion', '审核通过'));
+    expect(await page.locator('#opinions').textContent()).toContain('材料齐全，现场核查符合要求');
+    await signInAs('head1');
+    await page.goto(caseUrl);
+    await page.locator('#case-number').waitFor();
+    await send('ClaimTask');
+    await send('ApproveCase', (p) => p.fill('#cmd-opinion', '准予许可'));
+    expect(await state()).toBe('delivery.awaitingResult');
+  });
+
+  it('the clerk hands the result out and records the rating', async () => {
+    clock.set('2026-03-02T06:00:00Z');
+    await signInAs('clerk1');
+    await page.click('#nav a[href="#/pickup"]');
+    await page.locator('#to-issue tr.clickable').first().click();
+    await page.locator('#case-number').waitFor();
+    await send('IssueResult', (p) => p.check('#cmd-electronic'));
+    await send('DispatchResult', (p) => p.selectOption('#cmd-method', 'window'));
+    await send('DeliverResult');
+    expect(await state()).toBe('completed');
+    await page.click('#actions button[data-command="RateService"]');
+    await page.selectOption('#cmd-level', '1');
+    await page.click('#submit-RateService');
+    await page.locator('#timeline li[data-type="case.Rated"]').waitFor();
+  });
+
+  it('the administrator replays the case event by event and jumps to a time', async () => {
+    await signInAs('admin');
+    await page.goto(caseUrl);
+    await page.click('#open-replay');
+    await page.locator('#replay-machine-state').waitFor();
+    expect(await page.locator('#replay-machine-state').textContent()).toBe('completed');
+    await page.click('#replay-first');
+    await page.waitForFunction(
+      () => document.querySelector('#replay-machine-state')?.textContent === 'frontDesk.received',
+    );
+    expect(await page.locator('#replay-case').textContent()).toContain('"acceptance": null');
+    await page.click('#replay-next');
+    await page.waitForFunction(
+      () => document.querySelector('#replay-machine-state')?.textContent === 'backOffice.underReview',
+    );
+    expect(await page.locator('#timeline li.current').getAttribute('data-type')).toBe('case.Accepted');
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'replay.png'), fullPage: true });
+    // 09:45: accepted at 09:30, nobody had claimed it yet.
+    await page.fill('#replay-time', '2026-03-02T09:45');
+    await page.click('#replay-jump');
+    await page.waitForFunction(
+      () => document.querySelector('#timeline li.current')?.getAttribute('data-type') === 'case.TaskCreated',
+    );
+    expect(await page.locator('#replay-machine-state').textContent()).toBe('backOffice.underReview');
+    await page.fill('#replay-time', '2026-03-02T09:00');
+    await page.click('#replay-jump');
+    await page.waitForFunction(
+      () => document.querySelector('#replay-machine-state')?.textContent === '该时刻尚未收件',
+    );
+    await page.click('#lang-switch');
+    await page.locator('#nav a', { hasText: 'Cases' }).waitFor();
+  });
+});

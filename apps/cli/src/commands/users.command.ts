@@ -11,8 +11,17 @@ interface CreateOptions {
 const ROLES = ['clerk', 'approver', 'head', 'reviewer', 'admin'] as const;
 type RoleName = (typeof ROLES)[number];
 
+async function readPassword(username: string, fromStdin: boolean | undefined): Promise<string> {
+  const { promptHidden, readLineFromStdin } = await import('./read-secret.js');
+  if (fromStdin) return readLineFromStdin();
+  const password = await promptHidden(`Password for ${username}: `);
+  if ((await promptHidden('Again: ')) !== password)
+    throw new Error('the passwords differ; nothing was changed');
+  return password;
+}
+
 /**
- * `one-window users create|list`: the only way real deployments get users. The password is typed
+ * `one-window users create|passwd|disable|list`: the only way real deployments get users. The password is typed
  * at a hidden prompt (twice) or piped with --password-stdin; there is never a default.
  */
 export function registerUsers(program: Command): void {
@@ -37,14 +46,7 @@ export function registerUsers(program: Command): void {
         throw new Error(`--role must be one of ${ROLES.join(', ')}`);
       }
       const role = options.role as RoleName;
-      const { promptHidden, readLineFromStdin } = await import('./read-secret.js');
-      let password: string;
-      if (options.passwordStdin) password = await readLineFromStdin();
-      else {
-        password = await promptHidden(`Password for ${options.username}: `);
-        if ((await promptHidden('Again: ')) !== password)
-          throw new Error('the passwords differ; nothing was created');
-      }
+      const password = await readPassword(options.username, options.passwordStdin);
       const { users: store, directory, close } = await openUsers();
       try {
         const scope = resolveScope(directory, role, options.scope);
@@ -59,6 +61,38 @@ export function registerUsers(program: Command): void {
           `cli:${process.env.USER ?? 'unknown'}`,
         );
         console.log(`created ${user.username} (${user.role}${options.scope ? `, ${options.scope}` : ''})`);
+      } finally {
+        await close();
+      }
+    });
+
+  users
+    .command('passwd')
+    .description("set a user's password; asks for it")
+    .requiredOption('--username <username>')
+    .option('--password-stdin', 'read the password from standard input instead of prompting')
+    .action(async (options: { username: string; passwordStdin?: boolean }) => {
+      const { openUsers } = await import('./open-users.js');
+      const password = await readPassword(options.username, options.passwordStdin);
+      const { users: store, close } = await openUsers();
+      try {
+        await store.changePassword(options.username, password);
+        console.log(`password of ${options.username} changed`);
+      } finally {
+        await close();
+      }
+    });
+
+  users
+    .command('disable')
+    .description('stop a user from signing in (their tokens stop working too)')
+    .requiredOption('--username <username>')
+    .action(async (options: { username: string }) => {
+      const { openUsers } = await import('./open-users.js');
+      const { users: store, close } = await openUsers();
+      try {
+        await store.disable(options.username, `cli:${process.env.USER ?? 'unknown'}`);
+        console.log(`${options.username} disabled`);
       } finally {
         await close();
       }

@@ -148,6 +148,40 @@ export class UsersStore {
     }
   }
 
+  /** Sets a new password (the old hash stays in the log; see ADR 0008). */
+  async changePassword(username: string, password: string): Promise<void> {
+    const weak = passwordProblem(password);
+    if (weak) throw new UserInputError('password', weak);
+    const passwordHash = await hashPassword(password);
+    await this.appendFor(username, (user) => ({
+      type: 'user.PasswordChanged',
+      data: { userId: user.userId, passwordHash },
+    }));
+  }
+
+  /** The user can no longer sign in, and their tokens stop working. */
+  async disable(username: string, by: string): Promise<void> {
+    await this.appendFor(username, (user) => ({ type: 'user.Disabled', data: { userId: user.userId, by } }));
+  }
+
+  private async appendFor(username: string, event: (user: StoredUser) => UserEvent): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      await this.refresh();
+      const user = [...this.users.values()].find((u) => u.username === username);
+      if (!user) throw new UserInputError('username', `there is no user "${username}"`);
+      try {
+        await this.store.appendToStream(USERS_STREAM, [event(user)], {
+          expectedRevision: this.revision ?? NO_STREAM,
+        });
+        await this.refresh();
+        return;
+      } catch (error) {
+        if (error instanceof WrongExpectedRevisionError && attempt < 3) continue;
+        throw error;
+      }
+    }
+  }
+
   async count(): Promise<number> {
     await this.refresh();
     return this.users.size;

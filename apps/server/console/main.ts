@@ -1,9 +1,22 @@
 import { whenUnauthorized } from './lib/api.js';
 import { $, h, mount } from './lib/dom.js';
 import { currentLang, setLang, t } from './lib/i18n.js';
+import { departmentName, hallName } from './lib/directory.js';
 import { clearSession, loadSession, type SessionUser } from './lib/session.js';
 import { navigate, problemBox } from './lib/ui.js';
 import { routes, homeOf, navOf } from './routes.js';
+
+/** The scope's name instead of its id, once the directory has loaded. */
+function showScopeName(user: SessionUser): void {
+  const id = user.hall ?? user.department;
+  if (!id) return;
+  void (user.hall ? hallName(id) : departmentName(id))
+    .then((name) => {
+      const scope = document.getElementById('user-scope');
+      if (scope) scope.textContent = name;
+    })
+    .catch(() => undefined);
+}
 
 function renderShell(user: SessionUser | null): void {
   $('#brand-name').textContent = t('appName');
@@ -24,7 +37,10 @@ function renderShell(user: SessionUser | null): void {
       ? h(
           'span',
           {},
-          `${user.name} · ${t(`role.${user.role}`)}${user.hall ? ` · ${user.hall}` : ''}${user.department ? ` · ${user.department}` : ''}`,
+          `${user.name} · ${t(`role.${user.role}`)}`,
+          user.hall || user.department
+            ? [' · ', h('span', { id: 'user-scope' }, user.hall ?? user.department ?? '')]
+            : null,
         )
       : null,
     h('button', { type: 'button', id: 'lang-switch', on: { click: () => switchLang() } }, t('language')),
@@ -37,6 +53,7 @@ function renderShell(user: SessionUser | null): void {
             on: {
               click: () => {
                 clearSession();
+                document.getElementById('toast')?.replaceChildren();
                 navigate('#/login');
               },
             },
@@ -58,6 +75,7 @@ async function route(): Promise<void> {
   if (!session && hash !== '#/login') return navigate('#/login');
   if (session && (hash === '#/' || hash === '#/login')) return navigate(homeOf(session.user));
   renderShell(session?.user ?? null);
+  if (session) showScopeName(session.user);
   const root = $('#app');
   const path = hash.slice(1);
   for (const [pattern, view] of routes) {

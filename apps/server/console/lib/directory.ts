@@ -5,7 +5,10 @@ let cached: Promise<Directory> | undefined;
 
 /** Hall and department names for ids (loaded once per page). */
 export function directory(): Promise<Directory> {
-  cached ??= get<Directory>('/api/catalog/directory');
+  cached ??= get<Directory>('/api/catalog/directory').catch((error: unknown) => {
+    cached = undefined;
+    throw error;
+  });
   return cached;
 }
 

@@ -7,7 +7,9 @@ export function toast(message: string): void {
   if (!box) return;
   const item = h('div', { class: 'toast' }, message);
   box.appendChild(item);
-  setTimeout(() => item.remove(), 4000);
+  // A few at a time: a busy clerk only needs the latest confirmations.
+  while (box.children.length > 3) box.firstElementChild?.remove();
+  setTimeout(() => item.remove(), 3000);
 }
 
 /** An error as a clerk reads it: the server's problem details, each bad field on its own line. */

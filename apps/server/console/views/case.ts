@@ -177,7 +177,7 @@ export async function caseView(
               table(
                 [
                   { label: t('step'), cell: (x: CaseDetail['tasks'][number]) => x.label },
-                  { label: t('status'), cell: (x) => x.status },
+                  { label: t('status'), cell: (x) => tOr(`task.${x.status}`, x.status) },
                   { label: t('claimedBy'), cell: (x) => x.holder?.name ?? '—' },
                 ],
                 c.tasks,

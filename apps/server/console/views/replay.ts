@@ -2,7 +2,7 @@ import { get } from '../lib/api.js';
 import { h, mount } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import type { TimelineEntry } from '../lib/types.js';
-import { fmtDateTime } from '../lib/ui.js';
+import { facts, fmtDateTime } from '../lib/ui.js';
 import { timelineList } from './timeline.js';
 
 interface HistoryAnswer {
@@ -13,6 +13,64 @@ interface HistoryAnswer {
   readonly state: string | null;
   readonly case: unknown;
   readonly event: { readonly type: string; readonly data: unknown } | null;
+}
+
+/** The parts of the folded case (the engine's context) a person checks first. */
+interface ReplayedCase {
+  readonly caseNumber: string;
+  readonly guide: { readonly name: string; readonly version: number };
+  readonly applicant: { readonly name: string };
+  readonly materials: readonly { code: string; form: string }[];
+  readonly acceptance: {
+    readonly acceptedOn: string;
+    readonly voucherNumber: string;
+    readonly withDeficiency: boolean;
+  } | null;
+  readonly statutoryDueDate: string | null;
+  readonly promisedDueDate: string | null;
+  readonly tasks: readonly {
+    readonly label: string;
+    readonly status: string;
+    readonly holder: { name: string } | null;
+  }[];
+  readonly currentTaskId: string | null;
+  readonly decision: { readonly outcome: string; readonly on: string } | null;
+  readonly result: { readonly certificateNumber: string } | null;
+  readonly deliveredOn: string | null;
+  readonly ratings: readonly { level: number }[];
+  readonly obligations: readonly { status: string }[];
+}
+
+function caseFacts(c: ReplayedCase): HTMLElement {
+  const task = c.tasks[c.tasks.length - 1];
+  return facts([
+    [t('item'), `${c.guide.name}（v${c.guide.version}）`],
+    [t('applicant'), c.applicant.name],
+    [t('materials'), String(c.materials.length)],
+    [
+      t('acceptedOn'),
+      c.acceptance
+        ? `${c.acceptance.acceptedOn} · ${c.acceptance.voucherNumber}${c.acceptance.withDeficiency ? ` · ${t('cmd.AcceptWithDeficiency')}` : ''}`
+        : '—',
+    ],
+    [t('statutoryDue'), c.statutoryDueDate ?? '—'],
+    [t('promisedDue'), c.promisedDueDate ?? '—'],
+    [
+      t('step'),
+      task && c.currentTaskId
+        ? `${task.label} · ${task.status}${task.holder ? ` · ${task.holder.name}` : ''}`
+        : '—',
+    ],
+    [
+      t('result'),
+      c.decision
+        ? `${c.decision.outcome} · ${c.decision.on}${c.result ? ` · ${c.result.certificateNumber}` : ''}`
+        : '—',
+    ],
+    [t('stage.completed'), c.deliveredOn ?? '—'],
+    [t('ratings'), c.ratings.map((r) => r.level).join('、') || '—'],
+    [t('obligations'), c.obligations.map((o) => o.status).join('、') || '—'],
+  ]);
 }
 
 /** Fixed-offset China time for the datetime-local input (the hall's time, whatever the browser's zone). */
@@ -66,7 +124,13 @@ export async function replayView(root: HTMLElement, [caseId]: string[]): Promise
       h('h3', {}, t('machineState')),
       h('div', { class: 'state-path', id: 'replay-machine-state' }, answer.state),
       h('h3', {}, t('caseAsItWas')),
-      h('pre', { class: 'json', id: 'replay-case' }, JSON.stringify(answer.case, null, 2)),
+      caseFacts(answer.case as ReplayedCase),
+      h(
+        'details',
+        {},
+        h('summary', {}, t('allFields')),
+        h('pre', { class: 'json', id: 'replay-case' }, JSON.stringify(answer.case, null, 2)),
+      ),
     );
     mount(
       listBox,
@@ -88,7 +152,7 @@ export async function replayView(root: HTMLElement, [caseId]: string[]): Promise
         h(
           'button',
           { type: 'button', id: 'replay-first', on: { click: () => void show({ revision: 0 }) } },
-          `⏮ ${t('first')}`,
+          `« ${t('first')}`,
         ),
         h(
           'button',
@@ -100,7 +164,7 @@ export async function replayView(root: HTMLElement, [caseId]: string[]): Promise
         h(
           'button',
           { type: 'button', id: 'replay-last', on: { click: () => void show({ revision: last }) } },
-          `${t('last')} ⏭`,
+          `${t('last')} »`,
         ),
         h('label', { class: 'inline', for: 'replay-time' }, t('jumpToTime')),
         when,

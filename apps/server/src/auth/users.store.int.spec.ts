@@ -32,7 +32,7 @@ describe('UsersStore (the users stream of a real embedded store)', () => {
     const results = await Promise.allSettled([users.create(clerk, 'test'), other.create(clerk, 'test')]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const [failure] = results.filter((r) => r.status === 'rejected');
-    expect((failure).reason).toBeInstanceOf(UserInputError);
+    expect(failure.reason).toBeInstanceOf(UserInputError);
     expect(await users.list()).toEqual([
       expect.objectContaining({ username: 'clerk7', role: 'clerk', hall: 'hall-150102' }),
     ]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ManualClock } from '@one-window/shared';
 import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_ITEMS } from '../support/api-world.js';
+import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
 import { CHROMIUM, launchBrowser } from '../support/browser.js';
 import { buildConsole } from '../support/build-console.js';
 import { type TestServer, startTestServer } from '../support/test-server.js';
@@ -71,6 +71,13 @@ describeWithBrowser('the web console in a browser', () => {
     );
   }
 
+  /** A screenshot for the README, without the confirmations still fading out. */
+  async function screenshot(name: string): Promise<void> {
+    if (!SCREENSHOTS) return;
+    await page.evaluate(() => document.getElementById('toast')?.replaceChildren());
+    await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+  }
+
   async function state(): Promise<string> {
     return (await page.locator('#case-state').textContent()) ?? '';
   }
@@ -88,7 +95,7 @@ describeWithBrowser('the web console in a browser', () => {
     await page.fill('#phone', '0471-6600000');
     for (const code of ['application', 'layout-and-process', 'safety-rules'])
       await page.check(`input[name="m.${code}"]`);
-    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'clerk-desk.png'), fullPage: true });
+    await screenshot('clerk-desk.png');
     await page.click('#take-application');
     await page.locator('#case-number').waitFor();
     caseUrl = page.url();
@@ -115,17 +122,26 @@ describeWithBrowser('the web console in a browser', () => {
 
   it('the approver queue: claims from the department queue, opens the case with its materials, passes; the head approves', async () => {
     clock.set('2026-03-02T02:00:00Z'); // 10:00, half an hour after acceptance
+    // A second, green-channel case waits in the department queue (taken over the API).
+    const world = await ApiWorld.signIn(server.base);
+    const green = await world.receive(DEMO_ITEMS.individualBusinessRegistration, { greenChannel: true });
+    await world.ok('clerk1', `/api/cases/${green.caseId}/accept`);
     await signInAs('approver1');
     expect(page.url()).toMatch(/#\/queue$/);
-    const claim = page.locator('#department-tasks button[data-claim]').first();
-    await claim.click();
+    // Green channel first (绿色通道), then by due date.
+    const queued = page.locator('#department-tasks tbody tr');
+    expect(await queued.count()).toBe(2);
+    expect(await queued.first().textContent()).toContain('绿色通道');
+    await queued.nth(1).locator('button[data-claim]').click();
     await page.locator('#my-tasks a[data-open]').first().waitFor();
-    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'approver-queue.png'), fullPage: true });
+    expect(await page.locator('#department-tasks tbody tr').count()).toBe(1);
+    await screenshot('approver-queue.png');
     await page.click('#my-tasks a[data-open]');
     await page.locator('#case-number').waitFor();
     expect(await page.locator('#case-summary').textContent()).toContain('审查');
     await send('PassTask', (p) => p.fill('#cmd-opinion', '材料齐全，现场核查符合要求'));
     await send('ClaimTask');
+    await screenshot('approver-case.png');
     await send('PassTask', (p) => p.fill('#cmd-opinion', '审核通过'));
     expect(await page.locator('#opinions').textContent()).toContain('材料齐全，现场核查符合要求');
     await signInAs('head1');
@@ -168,7 +184,7 @@ describeWithBrowser('the web console in a browser', () => {
       () => document.querySelector('#replay-machine-state')?.textContent === 'backOffice.underReview',
     );
     expect(await page.locator('#timeline li.current').getAttribute('data-type')).toBe('case.Accepted');
-    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'replay.png'), fullPage: true });
+    await screenshot('replay.png');
     // 09:45: accepted at 09:30, nobody had claimed it yet.
     await page.fill('#replay-time', '2026-03-02T09:45');
     await page.click('#replay-jump');

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CalendarService } from '@one-window/calendar';
 import type { Actor } from '@one-window/shared';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { problems } from '../problem/problem-details.js';
 import { CalendarYearDto } from './calendar-year.dto.js';
+import { ApiProblems } from '../problem/api-problems.decorator.js';
 
 /** The working-day calendar: which years are covered and by what, and loading a year's official schedule. */
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiProblems()
 @Roles('admin')
 @Controller('api/admin/calendar')
 export class CalendarController {
@@ -16,6 +18,9 @@ export class CalendarController {
 
   @Get()
   @ApiOperation({ summary: "the calendar's coverage and every year an administrator loaded" })
+  @ApiOkResponse({
+    description: '{years, byYear: [{year, kind, source}], loads: [{year, source, at, by, position}]}',
+  })
   async coverage() {
     const coverage = this.calendar.calendar().coverage();
     const loads = await this.calendar.history();
@@ -34,6 +39,7 @@ export class CalendarController {
 
   @Put(':year')
   @ApiOperation({ summary: "load a year's holidays and make-up working days (an event in calendar-years)" })
+  @ApiOkResponse({ description: '{year, at, position, years}' })
   async load(
     @Param('year', ParseIntPipe) year: number,
     @Body() body: CalendarYearDto,

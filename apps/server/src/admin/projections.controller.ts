@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadModels } from '@one-window/read-models';
 import { Roles } from '../auth/auth.decorators.js';
 import { RebuildTracker } from '../reads/rebuild-tracker.js';
+import { ApiProblems } from '../problem/api-problems.decorator.js';
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiProblems()
 @Roles('admin')
 @Controller('api/admin/projections')
 export class ProjectionsController {
@@ -16,6 +18,10 @@ export class ProjectionsController {
 
   @Get()
   @ApiOperation({ summary: "each read model's checkpoint and lag, and the last rebuild's progress" })
+  @ApiOkResponse({
+    description:
+      '{head, status, lastError?, projections: [{name, version, checkpoint, updatedAt, eventsBehind, msBehind}], rebuild}',
+  })
   async lag() {
     return { ...(await this.readModels.runner.lag()), rebuild: this.rebuilds.state };
   }

@@ -10,8 +10,10 @@ import { LoginThrottle } from './login-throttle.js';
 import { verifyPassword } from './password.js';
 import { issueToken } from './token.js';
 import { UsersStore, publicUser } from './users.store.js';
+import { ApiProblems } from '../problem/api-problems.decorator.js';
 
 @ApiTags('auth')
+@ApiProblems()
 @Controller('api/auth')
 export class AuthController {
   constructor(

@@ -28,6 +28,7 @@ import { RequestCorrectionDto } from './dto/request-correction.dto.js';
 import { StartSpecialProcedureDto } from './dto/start-special-procedure.dto.js';
 import { CaseCommandGateway } from './case-command.gateway.js';
 import { CommandAnswerDto } from './command-answer.dto.js';
+import { ApiProblems } from '../problem/api-problems.decorator.js';
 
 const IDEMPOTENCY = ApiHeader({
   name: 'Idempotency-Key',
@@ -41,6 +42,7 @@ const IDEMPOTENCY = ApiHeader({
  */
 @ApiTags('cases')
 @ApiBearerAuth()
+@ApiProblems()
 @IDEMPOTENCY
 @Controller('api/cases')
 export class CaseCommandsController {

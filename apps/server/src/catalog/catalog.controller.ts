@@ -4,6 +4,7 @@ import { Catalog, type Department, type Hall, type ServiceGuide } from '@one-win
 import { IdPipe } from '../http/id.pipe.js';
 import { CatalogQueryDto, GuideQueryDto } from './catalog-query.dto.js';
 import { CatalogItemDto, DirectoryDto } from './catalog.dto.js';
+import { ApiProblems } from '../problem/api-problems.decorator.js';
 
 function summary(guide: ServiceGuide): CatalogItemDto {
   return {
@@ -27,6 +28,7 @@ function summary(guide: ServiceGuide): CatalogItemDto {
 /** The region's one catalog (Art. 5): every signed-in user may read it. */
 @ApiTags('catalog')
 @ApiBearerAuth()
+@ApiProblems()
 @Controller('api/catalog')
 export class CatalogController {
   constructor(private readonly catalog: Catalog) {}

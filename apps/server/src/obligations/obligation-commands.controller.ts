@@ -9,10 +9,12 @@ import { CommandId } from '../http/idempotency-key.js';
 import { CallbackDto } from './callback.dto.js';
 import { ExplainDto } from './explain.dto.js';
 import { RectifyDto } from './rectify.dto.js';
+import { ApiProblems } from '../problem/api-problems.decorator.js';
 
 /** A bad rating's follow-up (Art. 36): call back within 48 hours, then rectify or explain. */
 @ApiTags('obligations')
 @ApiBearerAuth()
+@ApiProblems()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Roles('reviewer')
 @Controller('api/obligations')

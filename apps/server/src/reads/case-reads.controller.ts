@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadModels, caseHistory, scopeForActor, stateView } from '@one-window/read-models';
 import { Inject } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
@@ -11,10 +11,12 @@ import { CaseDetailService } from './case-detail.service.js';
 import { CaseListQueryDto } from './dto/case-list-query.dto.js';
 import { HistoryQueryDto } from './dto/history-query.dto.js';
 import { ReadQueryDto } from '../http/read-query.dto.js';
+import { ApiProblems } from '../problem/api-problems.decorator.js';
 
 /** Reads of cases, always within the caller's hall or department (an administrator sees all). */
 @ApiTags('cases')
 @ApiBearerAuth()
+@ApiProblems()
 @Controller('api/cases')
 export class CaseReadsController {
   constructor(
@@ -25,6 +27,9 @@ export class CaseReadsController {
 
   @Get()
   @ApiOperation({ summary: 'the case list, paged, newest first' })
+  @ApiOkResponse({
+    description: '{items: CaseListItem[], total, page, pageSize} (read-models lib, ADR 0008 §5)',
+  })
   list(@Query() query: CaseListQueryDto, @CurrentActor() actor: Actor) {
     const { minPosition: _wait, ...filter } = query;
     return this.readModels.cases.list(filter, scopeForActor(actor));
@@ -34,6 +39,10 @@ export class CaseReadsController {
   @ApiOperation({
     summary:
       'state, stage, due dates, days left, warning, materials, and the commands the caller may send now',
+  })
+  @ApiOkResponse({
+    description:
+      'the read model summary plus allowedCommands, currentTaskId, tasks, obligations, applicant, correction, refusal, decision (ADR 0008 §6)',
   })
   detail(
     @Param('caseId', IdPipe) caseId: string,
@@ -45,6 +54,10 @@ export class CaseReadsController {
 
   @Get(':caseId/timeline')
   @ApiOperation({ summary: 'every event, in order, in words a clerk understands (zh and en)' })
+  @ApiOkResponse({
+    description:
+      '{caseId, caseNumber, entries: [{revision, position, type, at, actor, title{zh,en}, detail{zh,en}, data}]}',
+  })
   async timeline(
     @Param('caseId', IdPipe) caseId: string,
     @Query() _query: ReadQueryDto,
@@ -58,6 +71,10 @@ export class CaseReadsController {
 
   @Get(':caseId/history')
   @ApiOperation({ summary: 'the case exactly as it was at ?at= or after ?revision=, folded from the log' })
+  @ApiOkResponse({
+    description:
+      '{caseId, revision, streamLength, at, state, stage, rating, case (the engine context), event}',
+  })
   async history(
     @Param('caseId', IdPipe) caseId: string,
     @Query() query: HistoryQueryDto,

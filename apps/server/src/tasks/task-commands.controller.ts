@@ -9,10 +9,12 @@ import { EmptyBodyDto } from '../http/empty-body.dto.js';
 import { IdPipe } from '../http/id.pipe.js';
 import { CommandId } from '../http/idempotency-key.js';
 import { ReturnTaskDto } from './return-task.dto.js';
+import { ApiProblems } from '../problem/api-problems.decorator.js';
 
 /** The back office's queue work: one holder at a time, then pass or return. */
 @ApiTags('tasks')
 @ApiBearerAuth()
+@ApiProblems()
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Roles('approver', 'head')
 @Controller('api/tasks')

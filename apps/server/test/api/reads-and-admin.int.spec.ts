@@ -60,6 +60,8 @@ describe('reads and administration over real HTTP', () => {
       .then((r) => w.ok('clerk1', `/api/cases/${r.caseId}/accept`));
     const queue = await w.read('approver1', '/api/tasks?queue=department&status=open');
     expect(queue.items[0]).toMatchObject({ caseId, greenChannel: true });
+    // The head's queue holds the heads' steps only (the 审批 decision, later).
+    expect((await w.read('head1', '/api/tasks?queue=department&status=open')).items).toEqual([]);
     // Promised by Monday 9 March; on Tuesday 10 March it is overdue.
     clock.set('2026-03-10T02:00:00Z');
     const late = await ApiWorld.signIn(server.base);

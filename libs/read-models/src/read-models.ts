@@ -47,14 +47,14 @@ export class ReadModels {
     this.runner = new ProjectionRunner({
       store: options.store,
       db: options.db,
-      projections: readModelProjections(options.calendar, settings),
+      projections: readModelProjections(options.calendar),
       clock: this.clock,
       batchSize: options.batchSize,
       onError: options.onError,
     });
     this.deadlines = new DeadlineEvaluator(options.calendar, settings);
     this.cases = new CaseQueries(options.db, this.deadlines, this.clock);
-    this.timeline = new TimelineQueries(options.db);
+    this.timeline = new TimelineQueries(options.store);
     this.tasks = new TaskQueries(options.db, this.deadlines, this.clock);
     this.obligations = new ObligationQueries(options.db, this.clock);
     this.statistics = new StatisticsQueries(options.db);
@@ -66,11 +66,18 @@ export class ReadModels {
     await this.runner.waitForPosition(minPosition, timeoutMs);
   }
 
-  /** A scheduler over the `timers` read model that sends through `sender`. */
+  /** The durable-timer scheduler over these read models, sending through `sender`. */
   scheduler(
     sender: CommandSender,
-    options: Omit<TimerSchedulerOptions, 'db' | 'sender'> = {},
+    options: Omit<TimerSchedulerOptions, 'db' | 'sender' | 'calendar'> = {},
   ): TimerScheduler {
-    return new TimerScheduler({ clock: this.clock, ...options, db: this.options.db, sender });
+    return new TimerScheduler({
+      clock: this.clock,
+      warningWorkingDays: this.deadlines.warningWorkingDays,
+      ...options,
+      db: this.options.db,
+      calendar: this.options.calendar,
+      sender,
+    });
   }
 }

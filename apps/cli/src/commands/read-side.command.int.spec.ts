@@ -87,7 +87,7 @@ describe('one-window replay, rebuild and verify (on a real embedded store in a t
     expect(out[0]).toMatch(/^\[-{30}\] {3}0% {2}0 events$/);
     expect(out).toContain(`[${'#'.repeat(30)}] 100%  ${events} events`);
     expect(out.at(-1)).toMatch(
-      new RegExp(`^rebuilt cases, timeline, tasks, obligations, timers: ${events} events in [\\d.]+ s`),
+      new RegExp(`^rebuilt cases, tasks, obligations: ${events} events in [\\d.]+ s`),
     );
     const db = deps.openReadModels();
     expect(db.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(40);

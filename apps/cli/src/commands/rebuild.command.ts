@@ -61,7 +61,7 @@ export function registerRebuild(program: Command, deps: ReadSideCliDeps = enviro
     .description(
       'rebuild the read models (DATA_DIR/read-models.sqlite) from the event log, with a progress bar',
     )
-    .option('--projection <name...>', 'only these read models (cases, timeline, tasks, obligations, timers)')
+    .option('--projection <name...>', 'only these read models (cases, tasks, obligations)')
     .action(async (options: RebuildOptions) => {
       const code = await rebuildReadModels(options, deps);
       if (code !== 0) process.exitCode = code;

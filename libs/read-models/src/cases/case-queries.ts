@@ -36,6 +36,9 @@ export interface DeadlineBoardFilter extends PageRequest {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A case row with its open task (at most one at a time): the step it is at and who holds it. */
+const SELECT_CASE = `SELECT c.*, t.label AS current_step, t.holder_name AS holder_name FROM cases c
+  LEFT JOIN tasks t ON t.k = c.k AND t.status IN ('open', 'claimed')`;
 const WARNINGS: readonly WarningLevel[] = ['none', 'yellow', 'red'];
 
 /** Reads of the `cases` read model: the case list, one case's summary, the deadline board. */
@@ -80,8 +83,10 @@ export class CaseQueries {
       statuses.forEach((status, i) => (params[`status${i}`] = status));
     }
     if (filter.stage !== undefined) {
-      where.push('c.stage = @stage');
+      // The stage is the status's first part: `backOffice` holds `backOffice.underReview`, …
+      where.push(`(c.status = @stage OR c.status LIKE @stagePrefix ESCAPE '\\')`);
       params.stage = filter.stage;
+      params.stagePrefix = `${escapeLike(filter.stage)}.%`;
     }
     if (filter.warning !== undefined) {
       if (!WARNINGS.includes(filter.warning))
@@ -106,17 +111,21 @@ export class CaseQueries {
       where.push('c.green_channel = @green');
       params.green = filter.greenChannel ? 1 : 0;
     }
-    const sql = `FROM cases c WHERE ${where.join(' AND ')}`;
-    const total = this.db.prepare(`SELECT COUNT(*) ${sql}`).pluck().get(params) as number;
+    const condition = `WHERE ${where.join(' AND ')}`;
+    const total = this.db.prepare(`SELECT COUNT(*) FROM cases c ${condition}`).pluck().get(params) as number;
     const rows = this.db
-      .prepare(`SELECT c.* ${sql} ORDER BY c.received_at DESC, c.case_id LIMIT @limit OFFSET @offset`)
+      .prepare(
+        `${SELECT_CASE} ${condition} ORDER BY c.received_at DESC, c.k DESC LIMIT @limit OFFSET @offset`,
+      )
       .all({ ...params, limit: pageSize, offset }) as CaseRow[];
     return { items: rows.map((row) => this.listItem(row, today)), total, page, pageSize };
   }
 
   /** One case; undefined when unknown; OutOfScopeError when it belongs to another hall or department. */
   summary(caseId: string, scope: ReadScope, now: Date = this.clock.now()): CaseSummary | undefined {
-    const row = this.db.prepare('SELECT * FROM cases WHERE case_id = ?').get(caseId) as CaseRow | undefined;
+    const row = this.db
+      .prepare(`${SELECT_CASE} WHERE c.k = (SELECT k FROM case_keys WHERE case_id = ?)`)
+      .get(caseId) as CaseRow | undefined;
     if (!row) return undefined;
     if (!inScope(scope, row)) throw new OutOfScopeError('case', caseId);
     return this.toSummary(row, this.deadlines.today(now));
@@ -157,11 +166,11 @@ export class CaseQueries {
       where.push(`c.${key === 'item' ? 'item_code' : key} = @${key}`);
       params[key] = value;
     }
-    const sql = `FROM cases c WHERE ${where.join(' AND ')}`;
-    const total = this.db.prepare(`SELECT COUNT(*) ${sql}`).pluck().get(params) as number;
+    const condition = `WHERE ${where.join(' AND ')}`;
+    const total = this.db.prepare(`SELECT COUNT(*) FROM cases c ${condition}`).pluck().get(params) as number;
     const rows = this.db
       .prepare(
-        `SELECT c.* ${sql} ORDER BY c.warning_due, c.green_channel DESC, c.case_id LIMIT @limit OFFSET @offset`,
+        `${SELECT_CASE} ${condition} ORDER BY c.warning_due, c.green_channel DESC, c.k LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: pageSize, offset }) as CaseRow[];
     return { items: rows.map((row) => this.listItem(row, today)), total, page, pageSize };
@@ -186,7 +195,7 @@ export class CaseQueries {
       channel: row.channel,
       greenChannel: row.green_channel === 1,
       status: row.status as CaseStatus,
-      stage: row.stage as CaseStage,
+      stage: row.status.split('.')[0] as CaseStage,
       currentStep: row.current_step,
       holderName: row.holder_name,
       receivedOn: row.received_on,
@@ -196,15 +205,15 @@ export class CaseQueries {
       promisedDueDate: row.promised_due,
       warning: due?.warning ?? 'none',
       workingDaysLeft: due?.workingDaysLeft ?? null,
-      lastEventType: row.last_event_type,
       lastEventAt: row.last_event_at,
       revision: row.revision,
-      position: row.position,
     };
   }
 
   private toSummary(row: CaseRow, today: string): CaseSummary {
-    const materials = JSON.parse(row.materials) as MaterialStatus[];
+    const stored = this.db.prepare('SELECT materials FROM case_materials WHERE k = ?').pluck().get(row.k) as
+      string | undefined;
+    const materials = stored ? (JSON.parse(stored) as MaterialStatus[]) : [];
     const pending = row.decision_pending === 1;
     const due = (date: string | null): DueStatus | null =>
       pending && date ? this.deadlines.status(today, date, row.clock_stopped_on) : null;

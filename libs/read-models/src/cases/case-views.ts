@@ -29,12 +29,10 @@ export interface CaseListItem {
   readonly warning: WarningLevel;
   /** To the earlier (promised) limit while a decision is pending. */
   readonly workingDaysLeft: number | null;
-  readonly lastEventType: string;
+  /** When the last event that changed this case's row happened (ratings and their follow-up are not counted). */
   readonly lastEventAt: string;
-  /** The stream revision the row reflects. */
+  /** The stream revision of that event. */
   readonly revision: number;
-  /** Log position of the case's last event. */
-  readonly position: number;
 }
 
 export interface CaseSummary extends CaseListItem {

@@ -1,9 +1,10 @@
 import { chinaDate } from '@one-window/calendar';
-import type { CaseEvent, CaseStage, CaseStatus, DecisionLimit } from '@one-window/case';
+import type { CaseEvent, CaseStatus, DecisionLimit } from '@one-window/case';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import type { ProjectedCaseEvent } from '../projections/case-event.js';
 import { caseProjection } from '../projections/case-projection.js';
-import { type Patch, RowPatcher } from '../projections/row-patcher.js';
+import { CaseKeys } from '../projections/case-keys.js';
+import { type Patch, RowPatcher, type SqlValue } from '../projections/row-patcher.js';
 import { type CalendarSource, currentCalendar } from '../queries/deadline-evaluator.js';
 import type { Projection } from '../runner/projection.js';
 import { CASES_SCHEMA, type CaseRow } from './cases.schema.js';
@@ -18,7 +19,6 @@ import {
 type Current = Pick<
   CaseRow,
   | 'revision'
-  | 'materials'
   | 'accepted_on'
   | 'suspended_days'
   | 'extended_days'
@@ -32,42 +32,57 @@ export function casesProjection(calendar: CalendarSource): Projection {
   return caseProjection({
     name: 'cases',
     version: 1,
-    tables: ['cases', 'case_ratings'],
+    tables: ['cases', 'case_materials', 'case_ratings'],
     schema: CASES_SCHEMA,
     bind: (db) => bindCases(db, calendar),
   });
 }
 
 function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCaseEvent) => void {
-  const rows = new RowPatcher(db, 'cases', 'case_id');
-  const insert = db.prepare(
-    `INSERT INTO cases (case_id, case_number, hall, item_code, item_name, department, guide_version, case_kind,
-       applicant_name, applicant_kind, channel, green_channel, status, stage, received_on, received_at,
-       correction_notice_due_by, materials, last_event_type, last_event_at, position, revision)
-     VALUES (@case_id, @case_number, @hall, @item_code, @item_name, @department, @guide_version, @case_kind,
-       @applicant_name, @applicant_kind, @channel, @green_channel, @status, @stage, @received_on, @received_at,
-       @correction_notice_due_by, @materials, @last_event_type, @last_event_at, @position, @revision)
-     ON CONFLICT(case_id) DO NOTHING`,
+  const keys = CaseKeys.for(db);
+  /** The key of the case whose event is being applied. */
+  let k = 0;
+  const rows = new RowPatcher(db, 'cases', ['k']);
+  const insert = db.prepare<SqlValue[]>(
+    `INSERT INTO cases (k, case_id, case_number, hall, item_code, item_name, department, guide_version, case_kind,
+       applicant_name, applicant_kind, channel, green_channel, status, received_on, received_at,
+       correction_notice_due_by, last_event_at, revision)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'frontDesk.received', ?, ?, ?, ?, ?)
+     ON CONFLICT(k) DO NOTHING`,
   );
-  const selectCurrent = db.prepare<[string], Current>(
-    `SELECT revision, materials, accepted_on, suspended_days, extended_days, promised_due, warned_limits, overdue_limits
-     FROM cases WHERE case_id = ?`,
+  const insertMaterials = db.prepare<[number, string, number]>(
+    'INSERT INTO case_materials (k, materials, revision) VALUES (?, ?, ?) ON CONFLICT(k) DO NOTHING',
+  );
+  const materialRows = new RowPatcher(db, 'case_materials', ['k']);
+  const selectMaterials = db.prepare<[number], { materials: string; revision: number }>(
+    'SELECT materials, revision FROM case_materials WHERE k = ?',
+  );
+  const selectCurrent = db.prepare<[number], Current>(
+    `SELECT revision, accepted_on, suspended_days, extended_days, promised_due, warned_limits, overdue_limits
+     FROM cases WHERE k = ?`,
   );
   const insertRating = db.prepare(
-    `INSERT INTO case_ratings (case_id, n, level, bad, channel, stage, rated_at, rated_on, hall, department, item_code, item_name, comment)
-     SELECT case_id, @n, @level, @bad, @channel, @stage, @rated_at, @rated_on, hall, department, item_code, item_name, @comment
-     FROM cases WHERE case_id = @case_id
-     ON CONFLICT(case_id, n) DO NOTHING`,
+    `INSERT INTO case_ratings (k, n, level, bad, channel, stage, rated_at, rated_on, hall, department, item_code, item_name, comment)
+     SELECT k, @n, @level, @bad, @channel, @stage, @rated_at, @rated_on, hall, department, item_code, item_name, @comment
+     FROM cases WHERE k = @k
+     ON CONFLICT(k, n) DO NOTHING`,
   );
 
   /** The row as it was before this event, or undefined when the event is already applied. */
   const before = (e: ProjectedCaseEvent): Current | undefined => {
-    const row = selectCurrent.get(e.caseId);
+    const row = selectCurrent.get(k);
     return row && row.revision < e.revision ? row : undefined;
   };
-  const status = (s: CaseStatus): Patch => ({ status: s, stage: stageOf(s) });
-  const materials = (list: MaterialStatus[]): Patch => ({ materials: JSON.stringify(list) });
-  const parse = (row: Current): MaterialStatus[] => JSON.parse(row.materials) as MaterialStatus[];
+  /** Rewrites the case's materials, guarded by their own row's revision. */
+  const updateMaterials = (
+    e: ProjectedCaseEvent,
+    change: (list: MaterialStatus[]) => MaterialStatus[],
+  ): void => {
+    const row = selectMaterials.get(k);
+    if (!row || row.revision >= e.revision) return;
+    const list = change(JSON.parse(row.materials) as MaterialStatus[]);
+    materialRows.patch([k], e.revision, { materials: JSON.stringify(list) });
+  };
   const daysUsed = (row: Current, decidedOn: string): number | null => {
     if (!row.accepted_on) return null;
     try {
@@ -89,7 +104,7 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
       case 'case.AcceptedWithDeficiency': {
         const d = event.data;
         const patch: Patch = {
-          ...status('backOffice.underReview'),
+          status: 'backOffice.underReview' satisfies CaseStatus,
           accepted_on: d.acceptedOn,
           acceptance_kind:
             event.type === 'case.Accepted'
@@ -104,81 +119,76 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
           correct_by: null,
         };
         if (event.type !== 'case.AcceptedWithDeficiency') return patch;
-        const row = before(e);
-        if (!row) return undefined;
-        return {
-          ...patch,
-          supply_by: event.data.supplyBy,
-          ...materials(withDeficient(parse(row), event.data.missing)),
-        };
+        const missing = event.data.missing;
+        updateMaterials(e, (list) => withDeficient(list, missing));
+        return { ...patch, supply_by: event.data.supplyBy };
       }
       case 'case.CorrectionRequested': {
-        const row = before(e);
-        if (!row) return undefined;
+        const items = event.data.items;
+        updateMaterials(e, (list) => withCorrectionItems(list, items));
         return {
-          ...status('frontDesk.correctionRequested'),
+          status: 'frontDesk.correctionRequested' satisfies CaseStatus,
           correct_by: event.data.correctBy,
-          ...materials(withCorrectionItems(parse(row), event.data.items)),
         };
       }
       case 'case.CorrectionSubmitted': {
-        const row = before(e);
-        if (!row) return undefined;
+        const submitted = event.data.materials;
+        updateMaterials(e, (list) => withSubmitted(list, submitted));
         return {
-          ...status(event.data.decideBy ? 'frontDesk.correctionSubmitted' : 'backOffice.underReview'),
+          status: (event.data.decideBy
+            ? 'frontDesk.correctionSubmitted'
+            : 'backOffice.underReview') satisfies CaseStatus,
           correct_by: null,
           ...(event.data.decideBy ? { correction_notice_due_by: event.data.decideBy } : {}),
-          ...materials(withSubmitted(parse(row), event.data.materials)),
         };
       }
       case 'case.CorrectionOverdue':
         return {
-          ...status('withdrawn'),
+          status: 'withdrawn' satisfies CaseStatus,
           ...closed('withdrawn', event.data.withdrawnOn),
           withdrawn_on: event.data.withdrawnOn,
         };
       case 'case.Withdrawn':
         return {
-          ...status('withdrawn'),
+          status: 'withdrawn' satisfies CaseStatus,
           ...closed('withdrawn', event.data.withdrawnOn),
           withdrawn_on: event.data.withdrawnOn,
         };
       case 'case.Refused':
         return {
-          ...status('refused'),
+          status: 'refused' satisfies CaseStatus,
           ...closed('refused', event.data.refusedOn),
           refused_on: event.data.refusedOn,
         };
       case 'case.DeficiencySupplied': {
-        const row = before(e);
-        if (!row) return undefined;
-        return {
-          ...materials(withDeficient(withSubmitted(parse(row), event.data.materials), event.data.remaining)),
-          ...(event.data.remaining.length === 0 ? { supply_by: null } : {}),
-        };
+        const { materials, remaining } = event.data;
+        updateMaterials(e, (list) => withDeficient(withSubmitted(list, materials), remaining));
+        return remaining.length === 0 ? { supply_by: null } : {};
       }
       case 'case.DeficiencyOverdue':
         return { deficiency_overdue: 1 };
       case 'case.TaskCreated':
-        return { current_step: event.data.label, holder_name: null };
+        return undefined;
       case 'case.TaskClaimed':
-        return { holder_name: event.data.holder.name };
+        return undefined;
       case 'case.TaskReleased':
-        return { holder_name: null };
       case 'case.TaskPassed':
-        return { holder_name: null };
+        return undefined;
       case 'case.TaskReturned':
         return event.data.to === 'front-desk'
-          ? { ...status('frontDesk.returnedForCorrection'), current_step: null, holder_name: null }
-          : { holder_name: null };
+          ? { status: 'frontDesk.returnedForCorrection' satisfies CaseStatus }
+          : undefined;
       case 'case.SpecialProcedureStarted':
-        return { ...status('backOffice.specialProcedure'), clock_stopped_on: event.data.startedOn };
+        return {
+          status: 'backOffice.specialProcedure' satisfies CaseStatus,
+          clock_stopped_on: event.data.startedOn,
+        };
       case 'case.SpecialProcedureEnded': {
         const row = before(e);
         if (!row) return undefined;
         const d = event.data;
         return {
-          ...status('backOffice.underReview'),
+          status: 'backOffice.underReview' satisfies CaseStatus,
           clock_stopped_on: null,
           suspended_days: row.suspended_days + d.suspendedWorkingDays,
           statutory_due: d.statutoryDueDate,
@@ -204,7 +214,9 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
         const on = event.type === 'case.Approved' ? event.data.approvedOn : event.data.deniedOn;
         return {
           // A denial's written decision goes straight to delivery as the thing to hand out.
-          ...status(event.type === 'case.Approved' ? 'delivery.awaitingResult' : 'delivery.issued'),
+          status: (event.type === 'case.Approved'
+            ? 'delivery.awaitingResult'
+            : 'delivery.issued') satisfies CaseStatus,
           decided_on: on,
           outcome: event.type === 'case.Approved' ? 'approved' : 'denied',
           within_statutory: event.data.withinStatutoryLimit ? 1 : 0,
@@ -212,32 +224,30 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
           working_days_used: daysUsed(row, on),
           result_due_by: event.type === 'case.Approved' ? event.data.resultDueBy : null,
           decision_pending: 0,
-          current_step: null,
-          holder_name: null,
         };
       }
       case 'case.ResultIssued':
         return {
-          ...status('delivery.issued'),
+          status: 'delivery.issued' satisfies CaseStatus,
           result_issued_on: event.data.issuedOn,
           certificate_number: event.data.certificateNumber,
         };
       case 'case.Dispatched':
         return {
-          ...status('delivery.dispatched'),
+          status: 'delivery.dispatched' satisfies CaseStatus,
           dispatch_method: event.data.method,
           tracking_number: event.data.trackingNumber ?? null,
           dispatched_on: event.data.dispatchedOn,
         };
       case 'case.Delivered':
         return {
-          ...status(event.data.outcome === 'denied' ? 'denied' : 'completed'),
+          status: (event.data.outcome === 'denied' ? 'denied' : 'completed') satisfies CaseStatus,
           completed_on: event.data.deliveredOn,
           closed_on: event.data.deliveredOn,
         };
       case 'case.Rated':
         insertRating.run({
-          case_id: e.caseId,
+          k,
           n: event.data.n,
           level: event.data.level,
           bad: event.data.bad ? 1 : 0,
@@ -247,7 +257,7 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
           rated_on: chinaDate(new Date(event.data.ratedAt)),
           comment: event.data.comment ?? null,
         });
-        return {};
+        return undefined;
       case 'case.DecisionWarning': {
         const row = before(e);
         return row && { warned_limits: addLimit(row.warned_limits, event.data.limit) };
@@ -263,7 +273,8 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
       case 'case.Rectified':
       case 'case.Explained':
       case 'case.ObligationOverdue':
-        return {};
+        // The review obligations have their own read model; the case row does not change.
+        return undefined;
       default: {
         const unknown: never = event;
         return unknown;
@@ -272,50 +283,47 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
   };
 
   return (e) => {
+    const key = keys.of(e);
+    if (key === undefined) return; // a case whose receipt is not in the log: nothing to attach it to
+    k = key;
     if (e.event.type === 'case.Received') {
       const d = e.event.data;
-      insert.run({
-        case_id: e.caseId,
-        case_number: d.caseNumber,
-        hall: d.hall,
-        item_code: d.itemCode,
-        item_name: d.guide.name,
-        department: d.guide.department,
-        guide_version: d.guideVersion,
-        case_kind: d.guide.caseKind,
-        applicant_name: d.applicant.name,
-        applicant_kind: d.applicant.kind,
-        channel: d.channel,
-        green_channel: d.greenChannel ? 1 : 0,
-        ...status('frontDesk.received'),
-        received_on: d.receivedOn,
-        received_at: d.receivedAt,
-        correction_notice_due_by: d.correctionNoticeDueBy,
-        materials: JSON.stringify(materialsAtReceipt(d.guide.materials, d.materials, d.missingMaterials)),
-        last_event_type: e.event.type,
-        last_event_at: e.at,
-        position: e.position,
-        revision: e.revision,
-      });
+      insert.run(
+        k,
+        e.caseId,
+        d.caseNumber,
+        d.hall,
+        d.itemCode,
+        d.guide.name,
+        d.guide.department,
+        d.guideVersion,
+        d.guide.caseKind,
+        d.applicant.name,
+        d.applicant.kind,
+        d.channel,
+        d.greenChannel ? 1 : 0,
+        d.receivedOn,
+        d.receivedAt,
+        d.correctionNoticeDueBy,
+        e.at,
+        e.revision,
+      );
+      insertMaterials.run(
+        k,
+        JSON.stringify(materialsAtReceipt(d.guide.materials, d.materials, d.missingMaterials)),
+        e.revision,
+      );
       return;
     }
     const patch = changes(e);
     if (patch === undefined) return;
-    rows.patch(e.caseId, e.revision, {
-      ...patch,
-      last_event_type: e.event.type,
-      last_event_at: e.at,
-      position: e.position,
-    });
+    patch.last_event_at = e.at;
+    rows.patch([k], e.revision, patch);
   };
 }
 
 function closed(outcome: string, on: string): Patch {
-  return { outcome, closed_on: on, decision_pending: 0, current_step: null, holder_name: null };
-}
-
-function stageOf(status: CaseStatus): CaseStage {
-  return status.split('.')[0] as CaseStage;
+  return { outcome, closed_on: on, decision_pending: 0 };
 }
 
 function minDate(a: string, b: string): string {

@@ -1,7 +1,12 @@
-/** `cases`: one row per case (list, summary, deadline board, case counts); `case_ratings`: one row per rating. */
+/**
+ * `cases`: one row per case (list, summary, deadline board, case counts); `case_materials`: its
+ * materials, apart because they are wide and change seldom; `case_ratings`: one row per rating.
+ * Rows are keyed by the case key `k` (see CaseKeys): new cases land at the end of each table.
+ */
 export const CASES_SCHEMA = `
 CREATE TABLE IF NOT EXISTS cases (
-  case_id TEXT PRIMARY KEY,
+  k INTEGER PRIMARY KEY,
+  case_id TEXT NOT NULL,
   case_number TEXT NOT NULL,
   hall TEXT NOT NULL,
   item_code TEXT NOT NULL,
@@ -14,9 +19,6 @@ CREATE TABLE IF NOT EXISTS cases (
   channel TEXT NOT NULL,
   green_channel INTEGER NOT NULL,
   status TEXT NOT NULL,
-  stage TEXT NOT NULL,
-  current_step TEXT,
-  holder_name TEXT,
   received_on TEXT NOT NULL,
   received_at TEXT NOT NULL,
   correction_notice_due_by TEXT,
@@ -50,23 +52,28 @@ CREATE TABLE IF NOT EXISTS cases (
   refused_on TEXT,
   withdrawn_on TEXT,
   closed_on TEXT,
-  materials TEXT NOT NULL,
-  last_event_type TEXT NOT NULL,
   last_event_at TEXT NOT NULL,
-  position INTEGER NOT NULL,
   revision INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS cases_hall ON cases (hall, received_on);
-CREATE INDEX IF NOT EXISTS cases_status ON cases (status, received_on);
-CREATE INDEX IF NOT EXISTS cases_item ON cases (item_code, received_on);
-CREATE INDEX IF NOT EXISTS cases_department ON cases (department, received_on);
+CREATE INDEX IF NOT EXISTS cases_hall ON cases (hall, received_at);
+CREATE INDEX IF NOT EXISTS cases_department ON cases (department, received_at);
 CREATE INDEX IF NOT EXISTS cases_number ON cases (case_number);
-CREATE INDEX IF NOT EXISTS cases_pending ON cases (decision_pending, warning_due);
-CREATE INDEX IF NOT EXISTS cases_received ON cases (received_on);
-CREATE INDEX IF NOT EXISTS cases_decided ON cases (decided_on);
-CREATE INDEX IF NOT EXISTS cases_completed ON cases (completed_on);
+CREATE INDEX IF NOT EXISTS cases_pending ON cases (warning_due) WHERE decision_pending = 1;
+-- The deadlines the durable timers look for (see DueDeadlines): each index holds only the cases
+-- whose deadline is still open.
+CREATE INDEX IF NOT EXISTS cases_notice_due ON cases (correction_notice_due_by)
+  WHERE status IN ('frontDesk.received', 'frontDesk.correctionSubmitted');
+CREATE INDEX IF NOT EXISTS cases_correction_due ON cases (correct_by) WHERE status = 'frontDesk.correctionRequested';
+CREATE INDEX IF NOT EXISTS cases_supply_due ON cases (supply_by) WHERE deficiency_overdue = 0 AND closed_on IS NULL;
+CREATE INDEX IF NOT EXISTS cases_result_due ON cases (result_due_by)
+  WHERE status = 'delivery.awaitingResult' AND result_issue_overdue = 0;
+CREATE TABLE IF NOT EXISTS case_materials (
+  k INTEGER PRIMARY KEY,
+  materials TEXT NOT NULL,
+  revision INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS case_ratings (
-  case_id TEXT NOT NULL,
+  k INTEGER NOT NULL,
   n INTEGER NOT NULL,
   level INTEGER NOT NULL,
   bad INTEGER NOT NULL,
@@ -79,13 +86,16 @@ CREATE TABLE IF NOT EXISTS case_ratings (
   item_code TEXT NOT NULL,
   item_name TEXT NOT NULL,
   comment TEXT,
-  PRIMARY KEY (case_id, n)
-);
+  PRIMARY KEY (k, n)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS case_ratings_on ON case_ratings (rated_on);
 `;
 
-/** A `cases` row as SQLite returns it. */
+/** A `cases` row as SQLite returns it, with the open task's step and holder joined from `tasks`. */
 export interface CaseRow {
+  current_step: string | null;
+  holder_name: string | null;
+  k: number;
   case_id: string;
   case_number: string;
   hall: string;
@@ -99,9 +109,6 @@ export interface CaseRow {
   channel: string;
   green_channel: number;
   status: string;
-  stage: string;
-  current_step: string | null;
-  holder_name: string | null;
   received_on: string;
   received_at: string;
   correction_notice_due_by: string | null;
@@ -135,9 +142,6 @@ export interface CaseRow {
   refused_on: string | null;
   withdrawn_on: string | null;
   closed_on: string | null;
-  materials: string;
-  last_event_type: string;
   last_event_at: string;
-  position: number;
   revision: number;
 }

@@ -26,5 +26,7 @@ export function openReadModelDatabase(options: ReadModelDatabaseOptions = {}): R
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = OFF');
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
   return db;
 }

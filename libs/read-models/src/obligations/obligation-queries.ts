@@ -84,8 +84,8 @@ interface ObligationRow {
 
 const SELECT = `SELECT o.*, c.case_number, c.item_name, c.applicant_name, r.level, r.stage, r.comment, r.rated_at
   FROM obligations o
-  LEFT JOIN cases c ON c.case_id = o.case_id
-  LEFT JOIN case_ratings r ON r.case_id = o.case_id AND r.n = o.rating_n`;
+  LEFT JOIN cases c ON c.k = o.k
+  LEFT JOIN case_ratings r ON r.k = o.k AND r.n = o.rating_n`;
 
 /** Bad-rating review obligations: callback due in 48 hours, rectification in 15 natural days; open, overdue or closed. */
 export class ObligationQueries {
@@ -128,7 +128,7 @@ export class ObligationQueries {
       params[key] = filter[key];
     }
     if (filter.caseId !== undefined) {
-      where.push('o.case_id = @caseId');
+      where.push('o.k = (SELECT k FROM case_keys WHERE case_id = @caseId)');
       params.caseId = filter.caseId;
     }
     const condition = `WHERE ${where.join(' AND ')}`;

@@ -1,15 +1,17 @@
 import { chinaDayEnd } from '@one-window/calendar';
-import type { CaseEvent } from '@one-window/case';
+import { type CaseEvent, parseObligationId } from '@one-window/case';
 import type { ProjectedCaseEvent } from '../projections/case-event.js';
+import { CaseKeys } from '../projections/case-keys.js';
 import { caseProjection } from '../projections/case-projection.js';
 import { RowPatcher } from '../projections/row-patcher.js';
 import type { Projection } from '../runner/projection.js';
 
 export const OBLIGATIONS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS obligations (
-  obligation_id TEXT PRIMARY KEY,
-  case_id TEXT NOT NULL,
+  k INTEGER NOT NULL,
   n INTEGER NOT NULL,
+  obligation_id TEXT NOT NULL,
+  case_id TEXT NOT NULL,
   rating_n INTEGER NOT NULL,
   hall TEXT NOT NULL,
   department TEXT NOT NULL,
@@ -28,11 +30,15 @@ CREATE TABLE IF NOT EXISTS obligations (
   closed_late INTEGER,
   callback_overdue_marked INTEGER NOT NULL DEFAULT 0,
   rectification_overdue_marked INTEGER NOT NULL DEFAULT 0,
-  position INTEGER NOT NULL,
-  revision INTEGER NOT NULL
-);
+  revision INTEGER NOT NULL,
+  PRIMARY KEY (k, n)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS obligations_open ON obligations (outcome, rectify_due_ms);
-CREATE INDEX IF NOT EXISTS obligations_case ON obligations (case_id);
+CREATE INDEX IF NOT EXISTS obligations_id ON obligations (obligation_id);
+CREATE INDEX IF NOT EXISTS obligations_callback_due ON obligations (callback_due_ms)
+  WHERE outcome IS NULL AND called_back_at IS NULL AND callback_overdue_marked = 0;
+CREATE INDEX IF NOT EXISTS obligations_rectify_due ON obligations (rectify_due_ms)
+  WHERE outcome IS NULL AND rectification_overdue_marked = 0;
 `;
 
 /** The `obligations` read model: each bad rating's review (Art. 36) with its due times and outcome. */
@@ -43,21 +49,25 @@ export function obligationsProjection(): Projection {
     tables: ['obligations'],
     schema: OBLIGATIONS_SCHEMA,
     bind: (db) => {
-      const rows = new RowPatcher(db, 'obligations', 'obligation_id');
+      const keys = CaseKeys.for(db);
+      const rows = new RowPatcher(db, 'obligations', ['k', 'n']);
       const insert = db.prepare(
-        `INSERT INTO obligations (obligation_id, case_id, n, rating_n, hall, department, opened_at, callback_due_at,
-           callback_due_ms, rectify_due_by, rectify_due_ms, position, revision)
-         VALUES (@obligation_id, @case_id, @n, @rating_n, @hall, @department, @opened_at, @callback_due_at,
-           @callback_due_ms, @rectify_due_by, @rectify_due_ms, @position, @revision)
-         ON CONFLICT(obligation_id) DO NOTHING`,
+        `INSERT INTO obligations (k, obligation_id, case_id, n, rating_n, hall, department, opened_at, callback_due_at,
+           callback_due_ms, rectify_due_by, rectify_due_ms, revision)
+         VALUES (@k, @obligation_id, @case_id, @n, @rating_n, @hall, @department, @opened_at, @callback_due_at,
+           @callback_due_ms, @rectify_due_by, @rectify_due_ms, @revision)
+         ON CONFLICT DO NOTHING`,
       );
       return (e: ProjectedCaseEvent) => {
+        const k = keys.of(e);
+        if (k === undefined) return;
         const event: CaseEvent = e.event;
-        const at = { position: e.position };
+        const obligation = (id: string): [number, number] => [k, parseObligationId(id)?.n ?? -1];
         switch (event.type) {
           case 'case.ObligationOpened': {
             const d = event.data;
             insert.run({
+              k,
               obligation_id: d.obligationId,
               case_id: e.caseId,
               n: d.n,
@@ -69,14 +79,12 @@ export function obligationsProjection(): Projection {
               callback_due_ms: Date.parse(d.callbackDueAt),
               rectify_due_by: d.rectifyDueBy,
               rectify_due_ms: chinaDayEnd(d.rectifyDueBy).getTime(),
-              position: e.position,
               revision: e.revision,
             });
             return;
           }
           case 'case.CallbackRecorded':
-            rows.patch(event.data.obligationId, e.revision, {
-              ...at,
+            rows.patch(obligation(event.data.obligationId), e.revision, {
               called_back_at: event.data.calledAt,
               callback_verified: event.data.verified ? 1 : 0,
               callback_notes: event.data.notes,
@@ -84,8 +92,7 @@ export function obligationsProjection(): Projection {
             });
             return;
           case 'case.Rectified':
-            rows.patch(event.data.obligationId, e.revision, {
-              ...at,
+            rows.patch(obligation(event.data.obligationId), e.revision, {
               outcome: 'rectified',
               outcome_text: event.data.measures,
               closed_at: event.data.rectifiedAt,
@@ -93,8 +100,7 @@ export function obligationsProjection(): Projection {
             });
             return;
           case 'case.Explained':
-            rows.patch(event.data.obligationId, e.revision, {
-              ...at,
+            rows.patch(obligation(event.data.obligationId), e.revision, {
               outcome: 'explained',
               outcome_text: event.data.explanation,
               closed_at: event.data.explainedAt,
@@ -103,11 +109,11 @@ export function obligationsProjection(): Projection {
             return;
           case 'case.ObligationOverdue':
             rows.patch(
-              event.data.obligationId,
+              obligation(event.data.obligationId),
               e.revision,
               event.data.deadline === 'callback'
-                ? { ...at, callback_overdue_marked: 1 }
-                : { ...at, rectification_overdue_marked: 1 },
+                ? { callback_overdue_marked: 1 }
+                : { rectification_overdue_marked: 1 },
             );
             return;
           case 'case.Received':

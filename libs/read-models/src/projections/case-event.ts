@@ -15,13 +15,27 @@ export interface ProjectedCaseEvent {
   readonly at: string;
 }
 
-/** Narrows a stored event to a case event; anything else in the log (other streams, future types) is skipped. */
+let lastRecorded: RecordedEvent | undefined;
+let lastProjected: ProjectedCaseEvent | undefined;
+
+/**
+ * Narrows a stored event to a case event; anything else in the log (other streams, future types)
+ * is skipped. The runner hands one event to every projection in turn, so the last answer is kept.
+ */
 export function toCaseEvent(recorded: RecordedEvent): ProjectedCaseEvent | undefined {
+  if (recorded === lastRecorded) return lastProjected;
+  lastRecorded = recorded;
+  lastProjected = narrow(recorded);
+  return lastProjected;
+}
+
+function narrow(recorded: RecordedEvent): ProjectedCaseEvent | undefined {
   if (!recorded.streamName.startsWith(CASE_STREAM_PREFIX) || !CASE_TYPES.has(recorded.type)) return undefined;
   const metadata = (recorded.metadata ?? null) as CaseEventMetadata | null;
   return {
     caseId: recorded.streamName.slice(CASE_STREAM_PREFIX.length),
-    event: { type: recorded.type, data: recorded.data } as CaseEvent,
+    // A stored event already has the `{type, data}` shape of its union member.
+    event: recorded as unknown as CaseEvent,
     revision: recorded.streamRevision,
     position: recorded.position,
     metadata,

@@ -2,6 +2,11 @@ import { CASE_EVENT_TYPES, type CaseEvent, foldCase } from '@one-window/case';
 import { WorkingCalendar } from '@one-window/calendar';
 import { readModelProjections } from './read-model-projections.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
+import { CaseQueries } from '../cases/case-queries.js';
+import { DeadlineEvaluator } from '../queries/deadline-evaluator.js';
+import { ALL_SCOPE } from '../scope/read-scope.js';
+import { DEFAULT_READ_MODEL_SETTINGS } from '../settings/read-model-settings.js';
+import { TaskQueries } from '../tasks/task-queries.js';
 import { openTempReadModels, seedGeneratedCases, type TempReadModels } from '../testing/index.js';
 
 /**
@@ -10,10 +15,15 @@ import { openTempReadModels, seedGeneratedCases, type TempReadModels } from '../
  */
 describe('read models agree with the case machine', () => {
   let t: TempReadModels;
+  let cases: CaseQueries;
+  let tasks: TaskQueries;
   beforeAll(async () => {
     t = await openTempReadModels();
     await seedGeneratedCases(t.store, 400, { seed: 7 });
     const calendar = WorkingCalendar.create();
+    const deadlines = new DeadlineEvaluator(calendar, DEFAULT_READ_MODEL_SETTINGS);
+    cases = new CaseQueries(t.db, deadlines);
+    tasks = new TaskQueries(t.db, deadlines);
     await new ProjectionRunner({
       store: t.store,
       db: t.db,
@@ -34,23 +44,19 @@ describe('read models agree with the case machine', () => {
     for (const caseId of ids) {
       const events = await t.store.readStream(`case-${caseId}`);
       const state = foldCase(events.map((e) => ({ type: e.type, data: e.data }) as CaseEvent))!;
-      const row = t.db.prepare('SELECT * FROM cases WHERE case_id = ?').get(caseId) as Record<
-        string,
-        unknown
-      >;
-      expect({ caseId, status: row.status, stage: row.stage }).toEqual({
+      const summary = cases.summary(caseId, ALL_SCOPE)!;
+      expect({ caseId, status: summary.status, stage: summary.stage }).toEqual({
         caseId,
         status: state.status,
         stage: state.stage,
       });
-      expect(row.statutory_due).toBe(state.context.statutoryDueDate);
-      expect(row.promised_due).toBe(state.context.promisedDueDate);
-      const tasks = t.db
-        .prepare(
-          'SELECT task_id AS taskId, status, holder_user_id AS holder FROM tasks WHERE case_id = ? ORDER BY n',
-        )
-        .all(caseId);
-      expect(tasks).toEqual(
+      expect(summary.statutoryDueDate).toBe(state.context.statutoryDueDate);
+      expect(summary.promisedDueDate).toBe(state.context.promisedDueDate);
+      expect(
+        tasks
+          .forCase(caseId)
+          .map((task) => ({ taskId: task.taskId, status: task.status, holder: task.holder?.userId ?? null })),
+      ).toEqual(
         state.context.tasks.map((task) => ({
           taskId: task.taskId,
           status: task.status,

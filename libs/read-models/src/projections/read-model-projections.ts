@@ -2,21 +2,12 @@ import { casesProjection } from '../cases/cases.projection.js';
 import { obligationsProjection } from '../obligations/obligations.projection.js';
 import type { CalendarSource } from '../queries/deadline-evaluator.js';
 import type { Projection } from '../runner/projection.js';
-import { DEFAULT_READ_MODEL_SETTINGS, type ReadModelSettings } from '../settings/read-model-settings.js';
 import { tasksProjection } from '../tasks/tasks.projection.js';
-import { timelineProjection } from '../timeline/timeline.projection.js';
-import { timersProjection } from '../timers/timers.projection.js';
 
-/** Every read model of DOMAIN §6, in the order the runner applies them. */
-export function readModelProjections(
-  calendar: CalendarSource,
-  settings: ReadModelSettings = DEFAULT_READ_MODEL_SETTINGS,
-): Projection[] {
-  return [
-    casesProjection(calendar),
-    timelineProjection(),
-    tasksProjection(),
-    obligationsProjection(),
-    timersProjection(calendar, settings.warningWorkingDays),
-  ];
+/**
+ * Every read model of DOMAIN §6. A case's timeline is its own stream (TimelineQueries), and the
+ * durable timers read their deadlines from these rows (DueDeadlines): neither copies the log.
+ */
+export function readModelProjections(calendar: CalendarSource): Projection[] {
+  return [casesProjection(calendar), tasksProjection(), obligationsProjection()];
 }

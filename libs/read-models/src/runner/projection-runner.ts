@@ -70,7 +70,7 @@ export class ProjectionRunner {
     this.store = options.store;
     this.db = options.db;
     this.clock = options.clock ?? systemClock;
-    this.batchSize = options.batchSize ?? 2000;
+    this.batchSize = options.batchSize ?? 5000;
     this.retryDelayMs = options.retryDelayMs ?? 500;
     this.onError = options.onError ?? ((error) => console.error(error));
     const names = new Set(options.projections.map((p) => p.name));
@@ -343,21 +343,26 @@ export class ProjectionRunner {
 
   private applyInside(events: readonly RecordedEvent[]): void {
     const last = events[events.length - 1].position;
-    const at = this.clock.now();
+    const active: { slot: Slot; after: number | null }[] = [];
     for (const slot of this.slots) {
       const stored = this.readCheckpoint.get(slot.projection.name) ?? null;
       if (stored !== slot.checkpoint) throw new CheckpointMovedError();
-      if (stored !== null && stored >= last) continue;
-      for (const event of events) {
-        if (stored !== null && event.position <= stored) continue;
+      if (stored === null || stored < last) active.push({ slot, after: stored });
+    }
+    // Event by event, every projection in turn: each event is decoded once for all of them.
+    for (const event of events) {
+      for (const { slot, after } of active) {
+        if (after !== null && event.position <= after) continue;
         try {
           slot.handler(event);
         } catch (cause) {
           throw new ProjectionFailedError(slot.projection.name, event.position, event.type, { cause });
         }
       }
-      this.checkpointStore.set(slot.projection.name, last, slot.projection.version, at);
     }
+    const at = this.clock.now();
+    for (const { slot } of active)
+      this.checkpointStore.set(slot.projection.name, last, slot.projection.version, at);
   }
 
   private reloadCheckpoints(): void {

@@ -1,3 +1,4 @@
+import { parseTaskId, taskId as taskIdOf } from '@one-window/case';
 import type { WarningLevel } from '@one-window/calendar';
 import { type Clock, systemClock } from '@one-window/shared';
 import type { ReadModelDb } from '../database/read-model-database.js';
@@ -48,7 +49,6 @@ export interface TaskView {
 }
 
 interface TaskJoinRow {
-  task_id: string;
   case_id: string;
   case_number: string;
   n: number;
@@ -75,11 +75,11 @@ interface TaskJoinRow {
   clock_stopped_on: string | null;
 }
 
-const SELECT = `SELECT t.task_id, t.case_id, c.case_number, t.n, t.step, t.label, t.department, t.role, t.status,
+const SELECT = `SELECT c.case_id, c.case_number, t.n, t.step, t.label, t.department, t.role, t.status,
   t.holder_user_id, t.holder_name, t.claimed_at, t.created_on, t.step_due, t.special_procedure, c.green_channel,
   c.applicant_name, c.item_code, c.item_name, c.hall, c.statutory_due, c.promised_due, c.warning_due,
   c.decision_pending, c.clock_stopped_on
-  FROM tasks t JOIN cases c ON c.case_id = t.case_id`;
+  FROM tasks t JOIN cases c ON c.k = t.k`;
 
 /** Approvers' queues: green channel first, then the nearest due date; who holds each task. */
 export class TaskQueries {
@@ -100,10 +100,12 @@ export class TaskQueries {
     const params: Record<string, unknown> = { ...s.params };
     if (filter.status !== undefined && filter.status !== 'open' && filter.status !== 'claimed')
       throw new InvalidQueryError('status', 'status must be open or claimed');
+    // Spelled as in the partial indexes' WHERE, so that SQLite can use them.
+    where.push(`t.status IN ('open', 'claimed')`);
     if (filter.status) {
       where.push('t.status = @status');
       params.status = filter.status;
-    } else where.push(`t.status IN ('open', 'claimed')`);
+    }
     if ((filter.queue ?? 'department') === 'mine') {
       if (!filter.userId) throw new InvalidQueryError('userId', 'the `mine` queue needs the user id');
       where.push('t.holder_user_id = @userId');
@@ -119,13 +121,13 @@ export class TaskQueries {
     }
     const condition = `WHERE ${where.join(' AND ')}`;
     const total = this.db
-      .prepare(`SELECT COUNT(*) FROM tasks t JOIN cases c ON c.case_id = t.case_id ${condition}`)
+      .prepare(`SELECT COUNT(*) FROM tasks t JOIN cases c ON c.k = t.k ${condition}`)
       .pluck()
       .get(params) as number;
     const rows = this.db
       .prepare(
         `${SELECT} ${condition}
-         ORDER BY c.green_channel DESC, c.warning_due IS NULL, c.warning_due, t.created_at, t.task_id
+         ORDER BY c.green_channel DESC, c.warning_due IS NULL, c.warning_due, t.k, t.n
          LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: pageSize, offset }) as TaskJoinRow[];
@@ -135,7 +137,11 @@ export class TaskQueries {
 
   /** One task; undefined when unknown; OutOfScopeError outside the caller's department. */
   task(taskId: string, scope: ReadScope, now: Date = this.clock.now()): TaskView | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE t.task_id = ?`).get(taskId) as TaskJoinRow | undefined;
+    const id = parseTaskId(taskId);
+    if (!id) return undefined;
+    const row = this.db
+      .prepare(`${SELECT} WHERE t.k = (SELECT k FROM case_keys WHERE case_id = ?) AND t.n = ?`)
+      .get(id.caseId, id.n) as TaskJoinRow | undefined;
     if (!row) return undefined;
     if (!inScope(scope, row)) throw new OutOfScopeError('task', taskId);
     return this.view(row, this.deadlines.today(now));
@@ -143,7 +149,9 @@ export class TaskQueries {
 
   /** Every task of a case, in order (open and closed). */
   forCase(caseId: string, now: Date = this.clock.now()): TaskView[] {
-    const rows = this.db.prepare(`${SELECT} WHERE t.case_id = ? ORDER BY t.n`).all(caseId) as TaskJoinRow[];
+    const rows = this.db
+      .prepare(`${SELECT} WHERE t.k = (SELECT k FROM case_keys WHERE case_id = ?) ORDER BY t.n`)
+      .all(caseId) as TaskJoinRow[];
     const today = this.deadlines.today(now);
     return rows.map((row) => this.view(row, today));
   }
@@ -154,7 +162,7 @@ export class TaskQueries {
         ? this.deadlines.status(today, row.warning_due, row.clock_stopped_on)
         : null;
     return {
-      taskId: row.task_id,
+      taskId: taskIdOf(row.case_id, row.n),
       caseId: row.case_id,
       caseNumber: row.case_number,
       n: row.n,

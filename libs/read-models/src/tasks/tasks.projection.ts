@@ -1,7 +1,8 @@
-import type { CaseEvent } from '@one-window/case';
+import { type CaseEvent, parseTaskId } from '@one-window/case';
 import type { ProjectedCaseEvent } from '../projections/case-event.js';
+import { CaseKeys } from '../projections/case-keys.js';
 import { caseProjection } from '../projections/case-projection.js';
-import { RowPatcher } from '../projections/row-patcher.js';
+import { RowPatcher, type SqlValue } from '../projections/row-patcher.js';
 import type { Projection } from '../runner/projection.js';
 
 /** Task statuses as stored; the queues show `open` and `claimed`. */
@@ -9,8 +10,7 @@ export type TaskRowStatus = 'open' | 'claimed' | 'passed' | 'returned' | 'decide
 
 export const TASKS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS tasks (
-  task_id TEXT PRIMARY KEY,
-  case_id TEXT NOT NULL,
+  k INTEGER NOT NULL,
   n INTEGER NOT NULL,
   step TEXT NOT NULL,
   step_index INTEGER NOT NULL,
@@ -23,16 +23,14 @@ CREATE TABLE IF NOT EXISTS tasks (
   holder_name TEXT,
   claimed_at TEXT,
   created_on TEXT NOT NULL,
-  created_at TEXT NOT NULL,
   step_due TEXT NOT NULL,
   special_procedure INTEGER NOT NULL DEFAULT 0,
   closed_at TEXT,
-  position INTEGER NOT NULL,
-  revision INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS tasks_queue ON tasks (department, status, role);
-CREATE INDEX IF NOT EXISTS tasks_holder ON tasks (holder_user_id, status);
-CREATE INDEX IF NOT EXISTS tasks_case ON tasks (case_id);
+  revision INTEGER NOT NULL,
+  PRIMARY KEY (k, n)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS tasks_queue ON tasks (department, role) WHERE status IN ('open', 'claimed');
+CREATE INDEX IF NOT EXISTS tasks_holder ON tasks (holder_user_id) WHERE status IN ('open', 'claimed');
 `;
 
 /** The `tasks` read model: back-office tasks per department and role, with their holder. */
@@ -43,51 +41,49 @@ export function tasksProjection(): Projection {
     tables: ['tasks'],
     schema: TASKS_SCHEMA,
     bind: (db) => {
-      const rows = new RowPatcher(db, 'tasks', 'task_id');
-      const insert = db.prepare(
-        `INSERT INTO tasks (task_id, case_id, n, step, step_index, label, department, role, reason, status,
-           created_on, created_at, step_due, position, revision)
-         VALUES (@task_id, @case_id, @n, @step, @step_index, @label, @department, @role, @reason, 'open',
-           @created_on, @created_at, @step_due, @position, @revision)
-         ON CONFLICT(task_id) DO NOTHING`,
+      const keys = CaseKeys.for(db);
+      const rows = new RowPatcher(db, 'tasks', ['k', 'n']);
+      const insert = db.prepare<SqlValue[]>(
+        `INSERT INTO tasks (k, n, step, step_index, label, department, role, reason, status,
+           created_on, step_due, revision)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
       );
-      type CaseChange = { caseId: string; revision: number; position: number };
+      type CaseChange = { k: number; revision: number };
       const closeActive = db.prepare<CaseChange & { at: string }>(
         `UPDATE tasks SET status = 'closed', closed_at = @at, holder_user_id = NULL, holder_name = NULL,
-           position = @position, revision = @revision
-         WHERE case_id = @caseId AND status IN ('open', 'claimed') AND revision < @revision`,
+           revision = @revision
+         WHERE k = @k AND status IN ('open', 'claimed') AND revision < @revision`,
       );
       const resume = db.prepare<CaseChange>(
-        `UPDATE tasks SET special_procedure = 0, position = @position, revision = @revision
-         WHERE case_id = @caseId AND special_procedure = 1 AND revision < @revision`,
+        `UPDATE tasks SET special_procedure = 0, revision = @revision
+         WHERE k = @k AND special_procedure = 1 AND revision < @revision`,
       );
       return (e: ProjectedCaseEvent) => {
+        const k = keys.of(e);
+        if (k === undefined) return;
         const event: CaseEvent = e.event;
-        const at = { position: e.position };
+        const task = (taskId: string): [number, number] => [k, parseTaskId(taskId)?.n ?? -1];
         switch (event.type) {
           case 'case.TaskCreated': {
             const d = event.data;
-            insert.run({
-              task_id: d.taskId,
-              case_id: e.caseId,
-              n: d.n,
-              step: d.step,
-              step_index: d.stepIndex,
-              label: d.label,
-              department: d.department,
-              role: d.role,
-              reason: d.reason,
-              created_on: d.createdOn,
-              created_at: e.at,
-              step_due: d.stepDueDate,
-              position: e.position,
-              revision: e.revision,
-            });
+            insert.run(
+              k,
+              d.n,
+              d.step,
+              d.stepIndex,
+              d.label,
+              d.department,
+              d.role,
+              d.reason,
+              d.createdOn,
+              d.stepDueDate,
+              e.revision,
+            );
             return;
           }
           case 'case.TaskClaimed':
-            rows.patch(event.data.taskId, e.revision, {
-              ...at,
+            rows.patch(task(event.data.taskId), e.revision, {
               status: 'claimed',
               holder_user_id: event.data.holder.userId,
               holder_name: event.data.holder.name,
@@ -95,8 +91,7 @@ export function tasksProjection(): Projection {
             });
             return;
           case 'case.TaskReleased':
-            rows.patch(event.data.taskId, e.revision, {
-              ...at,
+            rows.patch(task(event.data.taskId), e.revision, {
               status: 'open',
               holder_user_id: null,
               holder_name: null,
@@ -104,32 +99,30 @@ export function tasksProjection(): Projection {
             });
             return;
           case 'case.TaskPassed':
-            rows.patch(event.data.taskId, e.revision, {
-              ...at,
+            rows.patch(task(event.data.taskId), e.revision, {
               status: 'passed',
               closed_at: event.data.passedAt,
             });
             return;
           case 'case.TaskReturned':
-            rows.patch(event.data.taskId, e.revision, {
-              ...at,
+            rows.patch(task(event.data.taskId), e.revision, {
               status: 'returned',
               closed_at: event.data.returnedAt,
             });
             return;
           case 'case.Approved':
           case 'case.Denied':
-            rows.patch(event.data.taskId, e.revision, { ...at, status: 'decided', closed_at: e.at });
+            rows.patch(task(event.data.taskId), e.revision, { status: 'decided', closed_at: e.at });
             return;
           case 'case.SpecialProcedureStarted':
-            rows.patch(event.data.taskId, e.revision, { ...at, special_procedure: 1 });
+            rows.patch(task(event.data.taskId), e.revision, { special_procedure: 1 });
             return;
           case 'case.SpecialProcedureEnded':
-            resume.run({ caseId: e.caseId, revision: e.revision, position: e.position });
+            resume.run({ k, revision: e.revision });
             return;
           case 'case.Withdrawn':
           case 'case.CorrectionOverdue':
-            closeActive.run({ caseId: e.caseId, revision: e.revision, position: e.position, at: e.at });
+            closeActive.run({ k, revision: e.revision, at: e.at });
             return;
           case 'case.Received':
           case 'case.Accepted':

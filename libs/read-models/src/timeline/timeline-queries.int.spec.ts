@@ -22,7 +22,7 @@ describe('a case’s timeline', () => {
     await decideFoodLicence(w, caseId);
     await deliverFoodLicence(w, caseId);
     await w.settle();
-    const timeline = w.readModels.timeline.timeline(caseId, scopeForActor(A.clerk))!;
+    const timeline = (await w.readModels.timeline.timeline(caseId, scopeForActor(A.clerk)))!;
     expect(timeline.caseNumber).toBe(caseNumber);
     expect(timeline.entries.map((e) => e.title.zh)).toEqual([
       '收件',
@@ -50,6 +50,8 @@ describe('a case’s timeline', () => {
     expect(received.at).toBe('2026-03-02T01:30:00.000Z');
     expect(received.detail.zh).toContain(caseNumber);
     expect(received.detail.en).toContain('巴特尔 applied for "食品经营许可（新办）"');
+    // Identity numbers stay out of the timeline.
+    expect(JSON.stringify(received.data)).not.toContain('150102199001011234');
     expect(accepted.title.en).toBe('Accepted');
     expect(accepted.detail.zh).toContain('承诺办结 2026-03-09，法定办结 2026-03-16');
     const approved = timeline.entries.find((e) => e.type === 'case.Approved')!;
@@ -57,13 +59,14 @@ describe('a case’s timeline', () => {
     expect(approved.at).toBe('2026-03-02T02:30:00.000Z');
   });
 
-  it('is read only inside the caller’s hall or department', async () => {
+  it('is current the moment a command returns, and read only inside the caller’s hall or department', async () => {
     const { caseId } = await acceptedFoodLicence(w);
-    await w.settle();
-    expect(w.readModels.timeline.timeline(caseId, scopeForActor(A.approver))!.entries).toHaveLength(3);
-    expect(() => w.readModels.timeline.timeline(caseId, scopeForActor(A.otherHallClerk))).toThrow(
+    expect((await w.readModels.timeline.timeline(caseId, scopeForActor(A.approver)))!.entries).toHaveLength(
+      3,
+    );
+    await expect(w.readModels.timeline.timeline(caseId, scopeForActor(A.otherHallClerk))).rejects.toThrow(
       OutOfScopeError,
     );
-    expect(w.readModels.timeline.timeline('unknown', ALL_SCOPE)).toBeUndefined();
+    expect(await w.readModels.timeline.timeline('unknown', ALL_SCOPE)).toBeUndefined();
   });
 });

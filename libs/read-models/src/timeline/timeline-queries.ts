@@ -1,6 +1,6 @@
-import type { CaseEvent, CaseEventType } from '@one-window/case';
+import { type CaseEvent, type CaseEventMetadata, type CaseEventType, caseStreamName } from '@one-window/case';
+import { type EventStore, type RecordedEvent, StreamNotFoundError } from '@one-window/event-store';
 import type { Role } from '@one-window/shared';
-import type { ReadModelDb } from '../database/read-model-database.js';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
 import { type ReadScope, inScope } from '../scope/read-scope.js';
 import { type Bilingual, EVENT_TITLES, ROLE_LABELS, describeEvent } from './event-labels.js';
@@ -20,6 +20,7 @@ export interface TimelineEntry {
   readonly title: Bilingual;
   /** The facts that matter to a clerk: voucher, due dates, reasons, who. */
   readonly detail: Bilingual;
+  /** The event's data (for `case.Received`: without the guide snapshot and the applicant's id number and phone). */
   readonly data: unknown;
 }
 
@@ -29,53 +30,58 @@ export interface Timeline {
   readonly entries: readonly TimelineEntry[];
 }
 
-interface TimelineRow {
-  revision: number;
-  position: number;
-  type: CaseEventType;
-  at: string;
-  actor_user_id: string | null;
-  actor_name: string | null;
-  actor_role: Role | null;
-  data: string;
-}
-
-/** A case's events in order, in words a clerk understands (Chinese and English). */
+/**
+ * A case's events in order, in words a clerk understands (Chinese and English). The case's own
+ * stream already is its timeline — ordered, complete, and current the moment a command returns —
+ * so this reads it rather than keeping a copy of every event in SQLite (docs/adr/0007).
+ */
 export class TimelineQueries {
-  constructor(private readonly db: ReadModelDb) {}
+  constructor(private readonly store: EventStore) {}
 
   /** Undefined when the case is unknown; OutOfScopeError outside the caller's hall or department. */
-  timeline(caseId: string, scope: ReadScope): Timeline | undefined {
-    const owner = this.db
-      .prepare('SELECT case_number, hall, department FROM cases WHERE case_id = ?')
-      .get(caseId) as { case_number: string; hall: string; department: string } | undefined;
-    if (!owner) return undefined;
-    if (!inScope(scope, owner)) throw new OutOfScopeError('case', caseId);
-    const rows = this.db
-      .prepare('SELECT * FROM timeline WHERE case_id = ? ORDER BY revision')
-      .all(caseId) as TimelineRow[];
-    return { caseId, caseNumber: owner.case_number, entries: rows.map(toEntry) };
+  async timeline(caseId: string, scope: ReadScope): Promise<Timeline | undefined> {
+    let events: RecordedEvent[];
+    try {
+      events = await this.store.readStream(caseStreamName(caseId));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw error;
+    }
+    const first = events[0];
+    if (first?.type !== 'case.Received') return undefined;
+    const received = first.data as Extract<CaseEvent, { type: 'case.Received' }>['data'];
+    if (!inScope(scope, { hall: received.hall, department: received.guide.department }))
+      throw new OutOfScopeError('case', caseId);
+    return { caseId, caseNumber: received.caseNumber, entries: events.map(toEntry) };
   }
 }
 
-function toEntry(row: TimelineRow): TimelineEntry {
-  const data = JSON.parse(row.data) as unknown;
+function toEntry(recorded: RecordedEvent): TimelineEntry {
+  const event = { type: recorded.type, data: recorded.data } as CaseEvent;
+  const metadata = recorded.metadata as CaseEventMetadata | null;
+  const actor = metadata?.actor;
   return {
-    revision: row.revision,
-    position: row.position,
-    type: row.type,
-    at: row.at,
-    actor:
-      row.actor_user_id && row.actor_role
-        ? {
-            userId: row.actor_user_id,
-            name: row.actor_name ?? '',
-            role: row.actor_role,
-            roleLabel: ROLE_LABELS[row.actor_role],
-          }
-        : null,
-    title: EVENT_TITLES[row.type] ?? { zh: row.type, en: row.type },
-    detail: describeEvent({ type: row.type, data } as CaseEvent),
-    data,
+    revision: recorded.streamRevision,
+    position: recorded.position,
+    type: event.type,
+    at: metadata?.at ?? recorded.created.toISOString(),
+    actor: actor
+      ? { userId: actor.userId, name: actor.name, role: actor.role, roleLabel: ROLE_LABELS[actor.role] }
+      : null,
+    title: EVENT_TITLES[event.type] ?? { zh: recorded.type, en: recorded.type },
+    detail: describeEvent(event),
+    data: compact(event),
+  };
+}
+
+/** The guide is shown elsewhere, and identity numbers stay out of a list anyone in the hall may read. */
+function compact(event: CaseEvent): unknown {
+  if (event.type !== 'case.Received') return event.data;
+  const { guide, applicant, agent, ...rest } = event.data;
+  return {
+    ...rest,
+    guide: { code: guide.code, version: guide.version, name: guide.name },
+    applicant: { kind: applicant.kind, name: applicant.name },
+    ...(agent ? { agent: { name: agent.name } } : {}),
   };
 }

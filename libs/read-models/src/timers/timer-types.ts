@@ -22,9 +22,9 @@ export type TimerKind =
 /** The case engine's timer commands (`DeemAccepted`, `MarkDecisionOverdue`, …). */
 export type TimerCaseCommand = CaseCommandOf<(typeof TIMER_COMMAND_TYPES)[number]>;
 
-/** A pending row of the `timers` read model. */
+/** A deadline that has passed (or, for a warning, come near) and is not yet marked. */
 export interface DueTimer {
-  /** Stable per deadline: `<kind>:<caseId>[:<subject>]:r<revision that armed it>`. */
+  /** Stable per deadline: `<kind>:<caseId>[:<limit or obligation id>]:<due date or time>`. */
   readonly timerId: string;
   readonly kind: TimerKind;
   readonly caseId: string;

@@ -1,7 +1,8 @@
 import { chinaDayEnd } from '@one-window/calendar';
-import { type CaseEvent, parseObligationId } from '@one-window/case';
+import type { CaseEvent } from '@one-window/case';
 import type { ProjectedCaseEvent } from '../projections/case-event.js';
 import { CaseKeys } from '../projections/case-keys.js';
+import { childNumber } from '../projections/child-number.js';
 import { caseProjection } from '../projections/case-projection.js';
 import { RowPatcher } from '../projections/row-patcher.js';
 import type { Projection } from '../runner/projection.js';
@@ -62,7 +63,7 @@ export function obligationsProjection(): Projection {
         const k = keys.of(e);
         if (k === undefined) return;
         const event: CaseEvent = e.event;
-        const obligation = (id: string): [number, number] => [k, parseObligationId(id)?.n ?? -1];
+        const obligation = (id: string): [number, number] => [k, childNumber(id, 'o')];
         switch (event.type) {
           case 'case.ObligationOpened': {
             const d = event.data;

@@ -14,6 +14,8 @@ export class CaseKeys {
   private readonly insert;
   private readonly select;
   private readonly cache = new Map<string, number>();
+  private lastId: string | undefined;
+  private lastKey: number | undefined;
 
   private constructor(db: ReadModelDb) {
     db.exec(
@@ -44,11 +46,11 @@ export class CaseKeys {
   }
 
   lookup(caseId: string): number | undefined {
+    // A case's events come in runs: the last answer is the likeliest.
+    if (caseId === this.lastId) return this.lastKey;
     let k = this.cache.get(caseId);
-    if (k === undefined) {
-      k = this.select.get(caseId);
-      if (k !== undefined) this.remember(caseId, k);
-    }
+    if (k === undefined) k = this.select.get(caseId);
+    if (k !== undefined) this.remember(caseId, k);
     return k;
   }
 
@@ -56,5 +58,7 @@ export class CaseKeys {
     // Memory stays bounded: an evicted key is one indexed read away.
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(caseId, k);
+    this.lastId = caseId;
+    this.lastKey = k;
   }
 }

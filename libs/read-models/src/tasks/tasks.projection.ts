@@ -1,6 +1,7 @@
-import { type CaseEvent, parseTaskId } from '@one-window/case';
+import type { CaseEvent } from '@one-window/case';
 import type { ProjectedCaseEvent } from '../projections/case-event.js';
 import { CaseKeys } from '../projections/case-keys.js';
+import { childNumber } from '../projections/child-number.js';
 import { caseProjection } from '../projections/case-projection.js';
 import { RowPatcher, type SqlValue } from '../projections/row-patcher.js';
 import type { Projection } from '../runner/projection.js';
@@ -63,7 +64,7 @@ export function tasksProjection(): Projection {
         const k = keys.of(e);
         if (k === undefined) return;
         const event: CaseEvent = e.event;
-        const task = (taskId: string): [number, number] => [k, parseTaskId(taskId)?.n ?? -1];
+        const task = (taskId: string): [number, number] => [k, childNumber(taskId, 't')];
         switch (event.type) {
           case 'case.TaskCreated': {
             const d = event.data;

@@ -27,6 +27,8 @@ export function domainProblem(error: unknown): ProblemError | undefined {
       });
     case 'conflict':
       return problems.conflict('concurrency-conflict', 'Changed by someone else', error.message);
+    case 'calendar-not-covered':
+      return problems.conflict('calendar-not-covered', 'Working-day calendar not loaded', error.message);
     default: {
       const unknown: never = error.code;
       return problems.conflict(String(unknown), 'Conflict', error.message);

@@ -33,7 +33,7 @@ export function decide(state: CaseState | null, command: CaseCommand, ctx: Decid
   } catch (error) {
     // An uncovered calendar year is refused, never guessed (DOMAIN §5); nothing is written.
     if (error instanceof Error && error.name === CALENDAR_COVERAGE_ERROR) {
-      throw DomainError.conflict(error.message);
+      throw DomainError.calendarNotCovered(error.message);
     }
     throw error;
   }

@@ -3,7 +3,12 @@
  * into problem details); nothing is written when a command fails.
  */
 export type DomainErrorCode =
-  'invalid-command' | 'forbidden' | 'not-found' | 'not-allowed-in-state' | 'conflict';
+  | 'invalid-command'
+  | 'forbidden'
+  | 'not-found'
+  | 'not-allowed-in-state'
+  | 'conflict'
+  | 'calendar-not-covered';
 
 export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   'invalid-command': 400,
@@ -11,6 +16,8 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   'not-found': 404,
   'not-allowed-in-state': 409,
   conflict: 409,
+  // The request is sound; the working-day calendar for a year it reaches is not loaded yet.
+  'calendar-not-covered': 409,
 };
 
 export interface FieldError {
@@ -57,6 +64,9 @@ export class DomainError extends Error {
   }
   static notFound(message: string): DomainError {
     return new DomainError('not-found', message);
+  }
+  static calendarNotCovered(message: string): DomainError {
+    return new DomainError('calendar-not-covered', message);
   }
   static conflict(message: string): DomainError {
     return new DomainError('conflict', message);

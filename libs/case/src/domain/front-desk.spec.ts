@@ -496,7 +496,8 @@ describe('the calendar is data with a known coverage (Law Art. 82, DOMAIN §5)',
       }
     })();
     expect(error).toMatchObject({
-      code: 'conflict',
+      code: 'calendar-not-covered',
+      status: 409,
       message: expect.stringContaining('does not cover 2026'),
     });
   });

@@ -7,7 +7,7 @@ export { decide, isTimerCommand } from './domain/decide.js';
 export { allowedCommands, type AllowedCommand } from './domain/allowed-commands.js';
 export { type DecideContext } from './domain/decide-context.js';
 export * from './domain/errors.js';
-export { type CaseCalendar, chinaDate } from './domain/calendar.js';
+export type { CaseCalendar } from './domain/calendar.js';
 export { DEFAULT_CASE_POLICY, type CasePolicy } from './domain/policy.js';
 export { isBadRating } from './domain/decide-rating.js';
 export { stillMissing } from './domain/guide-snapshot.js';

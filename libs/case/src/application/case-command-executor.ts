@@ -20,7 +20,7 @@ import {
   type CaseEvent,
   type CaseEventMetadata,
 } from '../events.js';
-import { chinaDate } from '../domain/calendar.js';
+import { chinaDate } from '@one-window/calendar';
 import { foldCase, type CaseState } from '../domain/case-state.js';
 import { decide } from '../domain/decide.js';
 import type { DecideContext } from '../domain/decide-context.js';

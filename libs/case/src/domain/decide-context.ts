@@ -1,6 +1,7 @@
 import type { ServiceGuide } from '@one-window/catalog';
 import type { Actor } from '@one-window/shared';
-import { chinaDate, type CaseCalendar } from './calendar.js';
+import { chinaDate } from '@one-window/calendar';
+import type { CaseCalendar } from './calendar.js';
 import { DEFAULT_CASE_POLICY, type CasePolicy } from './policy.js';
 
 /** Everything `decide` needs from outside the case: time, the actor, the calendar — all injected. */

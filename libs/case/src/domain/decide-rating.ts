@@ -2,7 +2,8 @@
 import { obligationId } from '../commands.js';
 import type { ExplainObligation, RateService, RecordCallback, RectifyObligation } from '../commands.js';
 import type { CaseEvent, RatingChannel, RatingStage } from '../events.js';
-import { addHours, addNaturalDays, chinaDate } from './calendar.js';
+import { addNaturalDays, chinaDate } from '@one-window/calendar';
+import { addHours } from './calendar.js';
 import type { CaseState } from './case-state.js';
 import type { ObligationRecord } from './context.js';
 import type { Now } from './decide-context.js';

@@ -1,5 +1,5 @@
 import { DomainError, type FieldError } from './errors.js';
-import { isIsoDate } from './calendar.js';
+import { isBusinessDate } from '@one-window/calendar';
 
 /** Collects every bad field of a command, then fails once with all of them (400). */
 export class Problems {
@@ -24,7 +24,7 @@ export class Problems {
 
   date(value: unknown, field: string): this {
     return this.check(
-      typeof value === 'string' && isIsoDate(value),
+      typeof value === 'string' && isBusinessDate(value),
       field,
       `${field} must be a date YYYY-MM-DD`,
     );

@@ -10,5 +10,5 @@ export * from './domain/errors.js';
 export type { CaseCalendar } from './domain/calendar.js';
 export { DEFAULT_CASE_POLICY, type CasePolicy } from './domain/policy.js';
 export { isBadRating } from './domain/decide-rating.js';
-export { stillMissing } from './domain/guide-snapshot.js';
+export { stillMissing, toCaseGuide } from './domain/guide-snapshot.js';
 export * from './application/index.js';

@@ -7,7 +7,7 @@ import { readModelProjections } from '../projections/read-model-projections.js';
 import { openTempReadModels, seedGeneratedCases, tableDump, type TempReadModels } from '../testing/index.js';
 import { ProjectionRunner } from './projection-runner.js';
 
-const REGISTER = fileURLToPath(new URL('../testing/child/ts-register.mjs', import.meta.url));
+const REGISTER = fileURLToPath(new URL('../../../../test/support/ts-register.mjs', import.meta.url));
 const CHILD = fileURLToPath(new URL('../testing/child/projection-child.ts', import.meta.url));
 const TABLES = ['case_keys', 'cases', 'case_materials', 'case_ratings', 'tasks', 'obligations'];
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-const REGISTER = fileURLToPath(new URL('./ts-register.mjs', import.meta.url));
+const REGISTER = fileURLToPath(new URL('../../../../../test/support/ts-register.mjs', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('./store-process.child.ts', import.meta.url));
 
 /** A real second OS process running the embedded store (see store-process.child.ts). */

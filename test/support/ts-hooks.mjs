@@ -1,10 +1,12 @@
-// Node module hooks for test child processes: `@one-window/<lib>` maps to libs/<lib>/src/index.ts,
-// `.js` imports fall back to the `.ts` source, and SWC strips the types on the fly.
+// Node module hooks that run this repository's TypeScript in a test child process (tests only):
+// `@one-window/<lib>` maps to libs/<lib>/src/index.ts, `.js` imports fall back to the `.ts` source,
+// and SWC strips the types on the fly. Used by the embedded store's and the projection runner's
+// second-process tests through ts-register.mjs.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { transform } from '@swc/core';
 
-const root = new URL('../../../../../', import.meta.url);
+const root = new URL('../../', import.meta.url);
 
 export async function resolve(specifier, context, nextResolve) {
   const alias = /^@one-window\/([a-z-]+)$/.exec(specifier);

@@ -59,7 +59,7 @@ export class CaseQueries {
     const today = this.deadlines.today(now);
     const where: string[] = [];
     const params: Record<string, unknown> = { today };
-    const s = scopeCondition(scope, 'c.hall', 'c.department');
+    const s = scopeCondition(scope, 'c.hall', 'c.department', 'c.k');
     where.push(s.sql);
     Object.assign(params, s.params);
     if (filter.hall !== undefined) {
@@ -127,7 +127,15 @@ export class CaseQueries {
       .prepare(`${SELECT_CASE} WHERE c.k = (SELECT k FROM case_keys WHERE case_id = ?)`)
       .get(caseId) as CaseRow | undefined;
     if (!row) return undefined;
-    if (!inScope(scope, row)) throw new OutOfScopeError('case', caseId);
+    const departments =
+      scope.kind === 'handling'
+        ? (this.db
+            .prepare('SELECT department FROM case_departments WHERE k = ?')
+            .pluck()
+            .all(row.k) as string[])
+        : undefined;
+    if (!inScope(scope, { hall: row.hall, department: row.department, departments }))
+      throw new OutOfScopeError('case', caseId);
     return this.toSummary(row, this.deadlines.today(now));
   }
 
@@ -152,7 +160,7 @@ export class CaseQueries {
       throw new InvalidQueryError('warning', 'warning must be yellow or red');
     const { page, pageSize, offset } = pageBounds(filter);
     const today = this.deadlines.today(now);
-    const s = scopeCondition(scope, 'c.hall', 'c.department');
+    const s = scopeCondition(scope, 'c.hall', 'c.department', 'c.k');
     const levels = filter.warning ? [filter.warning] : (['yellow', 'red'] as const);
     const where = [
       'c.decision_pending = 1',

@@ -6,6 +6,7 @@ import { caseProjection } from '../projections/case-projection.js';
 import { CaseKeys } from '../projections/case-keys.js';
 import { type Patch, RowPatcher, type SqlValue } from '../projections/row-patcher.js';
 import { type CalendarSource, currentCalendar } from '../queries/deadline-evaluator.js';
+import { caseDepartments } from '../scope/read-scope.js';
 import type { Projection } from '../runner/projection.js';
 import { CASES_SCHEMA, type CaseRow } from './cases.schema.js';
 import {
@@ -31,8 +32,9 @@ type Current = Pick<
 export function casesProjection(calendar: CalendarSource): Projection {
   return caseProjection({
     name: 'cases',
-    version: 1,
-    tables: ['cases', 'case_materials', 'case_ratings'],
+    // 2: case_departments (the departments of the case's steps, for approvers' read scope).
+    version: 2,
+    tables: ['cases', 'case_materials', 'case_ratings', 'case_departments'],
     schema: CASES_SCHEMA,
     bind: (db) => bindCases(db, calendar),
   });
@@ -52,6 +54,9 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
   );
   const insertMaterials = db.prepare<[number, string, number]>(
     'INSERT INTO case_materials (k, materials, revision) VALUES (?, ?, ?) ON CONFLICT(k) DO NOTHING',
+  );
+  const insertDepartment = db.prepare<[string, number]>(
+    'INSERT INTO case_departments (department, k) VALUES (?, ?) ON CONFLICT(department, k) DO NOTHING',
   );
   const materialRows = new RowPatcher(db, 'case_materials', ['k']);
   const selectMaterials = db.prepare<[number], { materials: string; revision: number }>(
@@ -313,6 +318,7 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
         JSON.stringify(materialsAtReceipt(d.guide.materials, d.materials, d.missingMaterials)),
         e.revision,
       );
+      for (const department of caseDepartments(d.guide)) insertDepartment.run(department, k);
       return;
     }
     const patch = changes(e);

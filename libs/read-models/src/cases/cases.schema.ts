@@ -1,6 +1,8 @@
 /**
  * `cases`: one row per case (list, summary, deadline board, case counts); `case_materials`: its
- * materials, apart because they are wide and change seldom; `case_ratings`: one row per rating.
+ * materials, apart because they are wide and change seldom; `case_ratings`: one row per rating;
+ * `case_departments`: every department the case involves (its own and each step's), which is
+ * what an approver's or head's read scope looks up.
  * Rows are keyed by the case key `k` (see CaseKeys): new cases land at the end of each table.
  */
 export const CASES_SCHEMA = `
@@ -89,6 +91,11 @@ CREATE TABLE IF NOT EXISTS case_ratings (
   PRIMARY KEY (k, n)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS case_ratings_on ON case_ratings (rated_on);
+CREATE TABLE IF NOT EXISTS case_departments (
+  department TEXT NOT NULL,
+  k INTEGER NOT NULL,
+  PRIMARY KEY (department, k)
+) WITHOUT ROWID;
 `;
 
 /** A `cases` row as SQLite returns it, with the open task's step and holder joined from `tasks`. */

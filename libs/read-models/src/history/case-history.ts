@@ -7,7 +7,7 @@ import {
 } from '@one-window/case';
 import type { EventStore, RecordedEvent } from '@one-window/event-store';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
-import { type ReadScope, inScope } from '../scope/read-scope.js';
+import { type ReadScope, caseDepartments, inScope } from '../scope/read-scope.js';
 import { InvalidQueryError } from '../queries/invalid-query.error.js';
 
 export interface HistoryOptions {
@@ -91,7 +91,11 @@ export async function replay(
     if (
       index === 0 &&
       options.scope &&
-      !inScope(options.scope, { hall: state.context.hall, department: state.context.guide.department })
+      !inScope(options.scope, {
+        hall: state.context.hall,
+        department: state.context.guide.department,
+        departments: caseDepartments(state.context.guide),
+      })
     )
       throw new OutOfScopeError('case', caseId);
     steps.push({ event, state });

@@ -100,7 +100,7 @@ export class ObligationQueries {
 
   list(filter: ObligationFilter, scope: ReadScope, now: Date = this.clock.now()): Page<ObligationView> {
     const { page, pageSize, offset } = pageBounds(filter);
-    const s = scopeCondition(scope, 'o.hall', 'o.department');
+    const s = scopeCondition(scope, 'o.hall', 'o.department', 'o.k');
     const where = [s.sql];
     const params: Record<string, unknown> = { ...s.params, now: now.getTime() };
     switch (filter.status) {

@@ -87,7 +87,7 @@ export class StatisticsQueries {
     if (filter.from > filter.to) throw new InvalidQueryError('from', 'from must not be after to');
     const column = COLUMN[filter.groupBy];
     if (!column) throw new InvalidQueryError('groupBy', 'groupBy must be item, hall or department');
-    const s = scopeCondition(scope, 'hall', 'department');
+    const s = scopeCondition(scope, 'hall', 'department', 'k');
     const params = { ...s.params, from: filter.from, to: filter.to };
     const groups = new Map<
       string,

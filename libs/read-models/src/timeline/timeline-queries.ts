@@ -2,7 +2,7 @@ import { type CaseEvent, type CaseEventMetadata, type CaseEventType, caseStreamN
 import { type EventStore, type RecordedEvent, StreamNotFoundError } from '@one-window/event-store';
 import type { Role } from '@one-window/shared';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
-import { type ReadScope, inScope } from '../scope/read-scope.js';
+import { type ReadScope, caseDepartments, inScope } from '../scope/read-scope.js';
 import { type Bilingual, EVENT_TITLES, ROLE_LABELS, describeEvent } from './event-labels.js';
 
 export interface TimelineEntry {
@@ -50,7 +50,8 @@ export class TimelineQueries {
     const first = events[0];
     if (first?.type !== 'case.Received') return undefined;
     const received = first.data as Extract<CaseEvent, { type: 'case.Received' }>['data'];
-    if (!inScope(scope, { hall: received.hall, department: received.guide.department }))
+    const departments = caseDepartments(received.guide);
+    if (!inScope(scope, { hall: received.hall, department: received.guide.department, departments }))
       throw new OutOfScopeError('case', caseId);
     return { caseId, caseNumber: received.caseNumber, entries: events.map(toEntry) };
   }

@@ -9,6 +9,7 @@ export { type DecideContext } from './domain/decide-context.js';
 export * from './domain/errors.js';
 export type { CaseCalendar } from './domain/calendar.js';
 export { DEFAULT_CASE_POLICY, type CasePolicy } from './domain/policy.js';
-export { isBadRating } from './domain/decide-rating.js';
+export { RATING_CHANNELS, RATING_STAGES, isBadRating } from './domain/decide-rating.js';
+export { SPECIAL_PROCEDURE_KINDS } from './domain/decide-back-office.js';
 export { stillMissing, toCaseGuide } from './domain/guide-snapshot.js';
 export * from './application/index.js';

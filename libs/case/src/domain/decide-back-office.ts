@@ -16,7 +16,7 @@ import type { Now } from './decide-context.js';
 import { Problems } from './problems.js';
 import { firstTask } from './tasks.js';
 
-const PROCEDURE_KINDS: readonly SpecialProcedureKind[] = [
+export const SPECIAL_PROCEDURE_KINDS: readonly SpecialProcedureKind[] = [
   'hearing',
   'tender',
   'auction',
@@ -83,7 +83,7 @@ export function startSpecialProcedure(
   now: Now,
 ): CaseEvent[] {
   new Problems()
-    .oneOf(command.kind, PROCEDURE_KINDS, 'kind')
+    .oneOf(command.kind, SPECIAL_PROCEDURE_KINDS, 'kind')
     .text(command.reason, 'reason')
     .integer(command.expectedDays, 'expectedDays', 1, 365)
     .throwIfAny();

@@ -10,7 +10,7 @@ import type { Now } from './decide-context.js';
 import { DomainError } from './errors.js';
 import { Problems } from './problems.js';
 
-const CHANNELS: readonly RatingChannel[] = [
+export const RATING_CHANNELS: readonly RatingChannel[] = [
   'window-device',
   'qr-code',
   'sms',
@@ -18,7 +18,7 @@ const CHANNELS: readonly RatingChannel[] = [
   'app',
   'portal',
 ];
-const STAGES: readonly RatingStage[] = ['front-desk', 'back-office', 'delivery', 'overall'];
+export const RATING_STAGES: readonly RatingStage[] = ['front-desk', 'back-office', 'delivery', 'overall'];
 
 /** Levels 4 (不满意) and 5 (非常不满意) are a bad rating (差评). */
 export const isBadRating = (level: number): boolean => level >= 4;
@@ -46,11 +46,11 @@ function defaultStage(state: CaseState): RatingStage {
 export function rate(state: CaseState, command: RateService, now: Now): CaseEvent[] {
   new Problems()
     .integer(command.level, 'level', 1, 5)
-    .oneOf(command.channel, CHANNELS, 'channel')
+    .oneOf(command.channel, RATING_CHANNELS, 'channel')
     .check(
-      command.stage === undefined || STAGES.includes(command.stage),
+      command.stage === undefined || RATING_STAGES.includes(command.stage),
       'stage',
-      `stage must be one of ${STAGES.join(', ')}`,
+      `stage must be one of ${RATING_STAGES.join(', ')}`,
     )
     .throwIfAny();
   const { context } = state;

@@ -1,15 +1,11 @@
-import type { RatingChannel, RatingLevel, RatingStage } from '@one-window/case';
+import {
+  RATING_CHANNELS,
+  RATING_STAGES,
+  type RatingChannel,
+  type RatingLevel,
+  type RatingStage,
+} from '@one-window/case';
 import { EnumField, IntField, TextField } from '../../http/fields.js';
-
-export const RATING_CHANNELS: readonly RatingChannel[] = [
-  'window-device',
-  'qr-code',
-  'sms',
-  'hotline-12345',
-  'app',
-  'portal',
-];
-export const RATING_STAGES: readonly RatingStage[] = ['front-desk', 'back-office', 'delivery', 'overall'];
 
 export class RateDto {
   @IntField(1, 5, { description: '1 非常满意 … 5 非常不满意; 4 and 5 are a bad rating' })

@@ -1,16 +1,5 @@
-import type { SpecialProcedureKind } from '@one-window/case';
+import { SPECIAL_PROCEDURE_KINDS, type SpecialProcedureKind } from '@one-window/case';
 import { EnumField, IntField, TextField } from '../../http/fields.js';
-
-export const SPECIAL_PROCEDURE_KINDS: readonly SpecialProcedureKind[] = [
-  'hearing',
-  'tender',
-  'auction',
-  'inspection',
-  'testing',
-  'quarantine',
-  'appraisal',
-  'expert-review',
-];
 
 export class StartSpecialProcedureDto {
   @EnumField(SPECIAL_PROCEDURE_KINDS)

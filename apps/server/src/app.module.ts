@@ -11,6 +11,7 @@ import { CaseCommandGateway } from './cases/case-command.gateway.js';
 import { CaseCommandsController } from './cases/case-commands.controller.js';
 import { EngineCaseCommandGateway } from './cases/engine-case-command.gateway.js';
 import { CatalogController } from './catalog/catalog.controller.js';
+import { casePolicyFor } from './config/warning-settings.js';
 import { CoreModule, type CoreDependencies } from './core.module.js';
 import { HealthController } from './health/health.controller.js';
 import { SHUTDOWN_STEPS, ShutdownCoordinator } from './lifecycle/shutdown.coordinator.js';
@@ -55,6 +56,7 @@ export class AppModule {
           eventStore: { useExisting: EVENT_STORE },
           calendar: { useExisting: CalendarService },
           clock: { useExisting: CLOCK },
+          policy: casePolicyFor(deps.config),
         }),
         AuthModule,
         ReadSideModule,

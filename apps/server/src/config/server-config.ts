@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_CASE_POLICY } from '@one-window/case';
 import { loadOrCreateAuthSecret } from './auth-secret.js';
 
 /** Everything the server reads from its environment, resolved once at start. */
@@ -17,6 +18,12 @@ export interface ServerConfig {
   readonly readWaitMs: number;
   /** How often the durable-timer scheduler looks for due deadlines (the deadlines themselves are data). */
   readonly timerPollMs: number;
+  /**
+   * Yellow warning this many working days before a decision due date. ONE setting for both the
+   * read side (board, timers) and the case engine (which refuses a warning it thinks too early),
+   * so the two cannot disagree; see warning-settings.ts.
+   */
+  readonly warningWorkingDays: number;
   /** Demo users are seeded only on the embedded store, and only into an empty users stream. */
   readonly seedDemoUsers: boolean;
   readonly logLevel: string;
@@ -68,6 +75,7 @@ export function loadServerConfig(
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     readWaitMs: integer(env, 'READ_WAIT_MS', 5000, 0, 60_000),
     timerPollMs: integer(env, 'TIMER_POLL_MS', 10_000, 100, 3_600_000),
+    warningWorkingDays: integer(env, 'WARNING_WORKING_DAYS', DEFAULT_CASE_POLICY.warningWorkingDays, 1, 30),
     seedDemoUsers: eventStoreUrl === undefined && env.DEMO_USERS !== 'off',
     logLevel: env.LOG_LEVEL ?? 'info',
     consoleDir: undefined,

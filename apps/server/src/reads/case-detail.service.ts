@@ -1,17 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CalendarService } from '@one-window/calendar';
-import {
-  DEFAULT_CASE_POLICY,
-  FRONT_DESK,
-  activeSpecialProcedure,
-  allowedCommands,
-  currentTask,
-  loadCase,
-} from '@one-window/case';
+import { FRONT_DESK, activeSpecialProcedure, allowedCommands, currentTask, loadCase } from '@one-window/case';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
 import { ReadModels, type CaseSummary, scopeForActor } from '@one-window/read-models';
 import type { Actor, Clock } from '@one-window/shared';
 import type { ServerConfig } from '../config/server-config.js';
+import { casePolicyFor } from '../config/warning-settings.js';
 import { problems } from '../problem/problem-details.js';
 import { CLOCK, SERVER_CONFIG } from '../tokens.js';
 
@@ -55,7 +49,7 @@ export class CaseDetailService {
       now: this.clock.now(),
       actor,
       calendar: this.calendar.calendar(),
-      policy: DEFAULT_CASE_POLICY,
+      policy: casePolicyFor(this.config),
     });
     const stepIndex = task ? context.guide.steps.findIndex((s) => s.name === task.step) : -1;
     return {

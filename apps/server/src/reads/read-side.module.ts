@@ -5,6 +5,7 @@ import { READ_MODEL_DB, type ReadModelDb, ReadModels, openReadModelDatabase } fr
 import type { Clock } from '@one-window/shared';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
+import { readModelSettingsFor } from '../config/warning-settings.js';
 import { CLOCK, LOGGER, SERVER_CONFIG } from '../tokens.js';
 import { RebuildTracker } from './rebuild-tracker.js';
 
@@ -23,19 +24,21 @@ import { RebuildTracker } from './rebuild-tracker.js';
     },
     {
       provide: ReadModels,
-      inject: [EVENT_STORE, READ_MODEL_DB, CalendarService, CLOCK, LOGGER],
+      inject: [EVENT_STORE, READ_MODEL_DB, CalendarService, CLOCK, LOGGER, SERVER_CONFIG],
       useFactory: (
         store: EventStore,
         db: ReadModelDb,
         calendar: CalendarService,
         clock: Clock,
         logger: Logger,
+        config: ServerConfig,
       ) =>
         new ReadModels({
           store,
           db,
           calendar: () => calendar.calendar(),
           clock,
+          settings: readModelSettingsFor(config),
           onError: (error) => logger.error({ err: error }, 'projection failed; retrying'),
         }),
     },

@@ -98,3 +98,21 @@ export interface ServiceGuide {
   /** For demo guides: which values are demo values rather than checked against the law. */
   readonly demoNote?: string;
 }
+
+/** The vocabularies above as values, for validation at every edge (catalog files, HTTP queries). */
+export const ITEM_TYPES: readonly ItemType[] = [
+  '01',
+  '02',
+  '03',
+  '04',
+  '05',
+  '06',
+  '07',
+  '08',
+  '09',
+  '10',
+  '20',
+];
+export const LEVELS: readonly Level[] = [2, 3, 4, 5, 6];
+export const CASE_KINDS: readonly CaseKind[] = ['on-the-spot', 'promised'];
+export const HANDLING_FORMS: readonly HandlingForm[] = ['window', 'online', 'mobile', 'courier'];

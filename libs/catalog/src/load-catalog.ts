@@ -8,7 +8,7 @@ import { CatalogValidationError, type CatalogProblem } from './problem.js';
 import type { FieldProblem } from './validation/flatten-errors.js';
 import { validateGuide, type GuideValidationOptions } from './validation/validate-guide.js';
 import { validateOrg } from './validation/validate-org.js';
-import { LEVELS } from './validation/service-guide.dto.js';
+import { LEVELS } from './guide.js';
 
 export type LoadCatalogOptions = GuideValidationOptions;
 

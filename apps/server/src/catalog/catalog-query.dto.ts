@@ -1,23 +1,8 @@
-import type { CaseKind, ItemType, Level } from '@one-window/catalog';
+import { CASE_KINDS, type CaseKind, ITEM_TYPES, type ItemType, type Level } from '@one-window/catalog';
 import { Type } from 'class-transformer';
 import { EnumField, IntField, TextField } from '../http/fields.js';
 import { LIMITS } from '../http/limits.js';
 import { ReadQueryDto } from '../http/read-query.dto.js';
-
-export const ITEM_TYPES: readonly ItemType[] = [
-  '01',
-  '02',
-  '03',
-  '04',
-  '05',
-  '06',
-  '07',
-  '08',
-  '09',
-  '10',
-  '20',
-];
-export const CASE_KINDS: readonly CaseKind[] = ['on-the-spot', 'promised'];
 
 export class CatalogQueryDto extends ReadQueryDto {
   @Type(() => Number)

@@ -6,7 +6,7 @@ import type { Level } from '../guide.js';
 import type { Department, Hall, OrgDirectoryData } from '../org.js';
 import { KEBAB } from './material.dto.js';
 import { NotBlank, Rule } from './rule.js';
-import { LEVELS } from './service-guide.dto.js';
+import { LEVELS } from '../guide.js';
 
 /**
  * Division codes: a region's ends in 0000, a league/city's in 00, a banner/county's in neither.

@@ -16,28 +16,22 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import type { CaseKind, HandlingForm, ItemType, Level, ServiceGuide } from '../guide.js';
+import {
+  CASE_KINDS,
+  type CaseKind,
+  HANDLING_FORMS,
+  type HandlingForm,
+  ITEM_TYPES,
+  type ItemType,
+  LEVELS,
+  type Level,
+  type ServiceGuide,
+} from '../guide.js';
 import { FeeDto } from './fee.dto.js';
 import { MaterialDto } from './material.dto.js';
 import { ProcessStepDto } from './process-step.dto.js';
 import { NotBlank, Rule } from './rule.js';
 
-export const ITEM_TYPES: readonly ItemType[] = [
-  '01',
-  '02',
-  '03',
-  '04',
-  '05',
-  '06',
-  '07',
-  '08',
-  '09',
-  '10',
-  '20',
-];
-export const LEVELS: readonly Level[] = [2, 3, 4, 5, 6];
-export const CASE_KINDS: readonly CaseKind[] = ['on-the-spot', 'promised'];
-export const HANDLING_FORMS: readonly HandlingForm[] = ['window', 'online', 'mobile', 'courier'];
 const SERVICE_TARGETS = ['natural-person', 'legal-person'] as const;
 const SCOPES = ['none', 'league', 'region', 'national'] as const;
 

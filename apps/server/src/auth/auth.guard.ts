@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { FastifyReply } from 'fastify';
 import { type Clock } from '@one-window/shared';
 import { CLOCK, SERVER_CONFIG } from '../tokens.js';
 import type { ServerConfig } from '../config/server-config.js';
@@ -34,6 +35,10 @@ export class AuthGuard implements CanActivate {
     const user = await this.users.get(check.claims.sub);
     if (!user || user.disabled) throw problems.unauthorized('this user can no longer sign in');
     request.actor = actorOf(check.claims);
+    // Every later line of this request's log, its completion line included, names who sent it.
+    const log = request.log.child({ userId: request.actor.userId, role: request.actor.role });
+    request.log = log;
+    context.switchToHttp().getResponse<FastifyReply>().log = log;
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROUTE_ROLES, targets);
     if (roles && !roles.includes(check.claims.role)) {
       throw problems.forbidden(`A ${check.claims.role} may not do this; it is for: ${roles.join(', ')}.`);

@@ -85,6 +85,11 @@ export interface ServiceGuide {
   readonly appointment: boolean;
   readonly onlinePayment: boolean;
   readonly courierDelivery: boolean;
+  /**
+   * 联合办理/并联审批 (Law Art. 26): several departments decide the item jointly, so Art. 42 allows
+   * 45 + 15 working days instead of 20 + 10. Absent means an ordinary item.
+   */
+  readonly jointHandling?: boolean;
   readonly place: string;
   readonly hours: string;
   readonly enquiry: string;

@@ -296,6 +296,16 @@ describe('time limits', () => {
     ]);
   });
 
+  it('Administrative Licensing Law Art. 26/42: joint handling is a flag, and only for steps in several departments', async () => {
+    expect(await problemsFor(fixtureGuide({ jointHandling: true }))).toEqual([]);
+    const oneDepartment = fixtureGuide({ jointHandling: true, steps: [fixtureStep()] });
+    expect(await problemsFor(oneDepartment)).toEqual([
+      problem('jointHandling', 'joint handling (Art. 26) needs steps in more than one department'),
+    ]);
+    const notBoolean = { ...fixtureGuide(), jointHandling: 'yes' } as unknown as ServiceGuide;
+    expect(await problemsFor(notBoolean)).toEqual([problem('jointHandling', 'must be a boolean value')]);
+  });
+
   it('rejects negative and fractional limits', async () => {
     expect(await problemsFor(fixtureGuide({ statutoryLimitDays: -1, promisedLimitDays: 2.5 }))).toEqual([
       problem('statutoryLimitDays', 'must not be less than 0'),

@@ -178,6 +178,15 @@ export class ServiceGuideDto implements ServiceGuide {
   @IsBoolean()
   courierDelivery!: boolean;
 
+  @Rule<ServiceGuideDto>(
+    'jointHandlingSpansDepartments',
+    (v, g) => v !== true || new Set((g.steps ?? []).map((s) => s.department)).size > 1,
+    'joint handling (Art. 26) needs steps in more than one department',
+  )
+  @IsBoolean()
+  @IsOptional()
+  jointHandling?: boolean;
+
   @NotBlank()
   @IsString()
   place!: string;

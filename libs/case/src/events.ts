@@ -44,6 +44,8 @@ export interface CaseGuide {
   readonly promisedLimitDays: number;
   readonly resultName: string;
   readonly courierDelivery: boolean;
+  /** 联合办理 (Law Art. 26/42): extension up to the policy's joint-handling days. Absent in older events = ordinary. */
+  readonly jointHandling?: boolean;
   readonly handlingForms: readonly HandlingForm[];
   readonly materials: readonly CaseGuideMaterial[];
   readonly steps: readonly CaseGuideStep[];

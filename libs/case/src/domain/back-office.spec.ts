@@ -2,9 +2,12 @@
  * 后台分类审批 — tasks per guide step, one holder at a time, returns, special procedures,
  * extension and the decision. Accepted Monday 2026-03-02: statutory due 2026-03-30, promised 2026-03-16.
  */
+import type { CaseEvent } from '../events.js';
 import { CaseDriver } from '../testing/case-driver.js';
 import {
+  GUIDE,
   ONE_STEP_GUIDE,
+  OTHER_DEPT,
   application,
   approver,
   approver2,
@@ -237,6 +240,47 @@ describe('Administrative Licensing Law Art. 42 — extension', () => {
   it('Art. 42: an approver cannot extend, and not by more than 10 working days', () => {
     expect(claimed().error(approver, extend()).code).toBe('forbidden');
     expect(claimed().error(head, extend(11)).errors?.[0].field).toBe('days');
+  });
+
+  /** 联合办理: the same item, its verification done by a second department. */
+  const JOINT_GUIDE = {
+    ...GUIDE,
+    jointHandling: true,
+    steps: GUIDE.steps.map((s) => (s.name === 'verification' ? { ...s, department: OTHER_DEPT } : s)),
+  };
+  const acceptedJointly = () =>
+    new CaseDriver('c1', JOINT_GUIDE).given(
+      [clerk, application(), at('2026-03-02')],
+      [clerk, { type: 'AcceptCase', caseId: 'c1' }],
+    );
+
+  it('Administrative Licensing Law Art. 42: a joint-handling case is extended once by up to 15 working days, not 16', () => {
+    const d = acceptedJointly();
+    expect(d.current.context.guide.jointHandling).toBe(true);
+    expect(d.error(head, extend(16)).errors?.[0]).toMatchObject({ field: 'days' });
+    expect(d.send(head, extend(15))[0]).toMatchObject({
+      type: 'case.Extended',
+      data: { days: 15, previousDueDate: '2026-03-30', statutoryDueDate: '2026-04-21' },
+    });
+    expect(d.error(head, extend(1)).message).toContain('once');
+  });
+
+  it('Administrative Licensing Law Art. 42: an ordinary case is still extended by at most 10 working days', () => {
+    expect(accepted().current.context.guide).not.toHaveProperty('jointHandling');
+    expect(accepted().error(head, extend(15)).errors?.[0]).toMatchObject({ field: 'days' });
+    expect(accepted().send(head, extend(10))[0]).toMatchObject({ data: { days: 10 } });
+  });
+
+  it('Administrative Licensing Law Art. 42: a history recorded before guides carried joint handling folds as an ordinary case', () => {
+    const stored = JSON.parse(JSON.stringify(acceptedJointly().events)) as CaseEvent[];
+    const history = stored.map((e) => {
+      if (e.type !== 'case.Received') return e;
+      const { jointHandling: _, ...guide } = e.data.guide;
+      return { ...e, data: { ...e.data, guide } };
+    });
+    const d = new CaseDriver('c1', JOINT_GUIDE).replay(history);
+    expect(d.error(head, extend(11)).errors?.[0]).toMatchObject({ field: 'days' });
+    expect(d.send(head, extend(10))[0]).toMatchObject({ type: 'case.Extended', data: { days: 10 } });
   });
 });
 

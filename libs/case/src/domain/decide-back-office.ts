@@ -128,9 +128,16 @@ export function endSpecialProcedure(
   ];
 }
 
+/** Law Art. 42: 10 working days, 15 for an item decided jointly by several departments. */
+function maxExtensionDays(state: CaseState, now: Now): number {
+  return state.context.guide.jointHandling === true
+    ? now.policy.maxJointExtensionDays
+    : now.policy.maxExtensionDays;
+}
+
 export function extend(state: CaseState, command: ExtendTimeLimit, now: Now): CaseEvent[] {
   new Problems()
-    .integer(command.days, 'days', 1, now.policy.maxExtensionDays)
+    .integer(command.days, 'days', 1, maxExtensionDays(state, now))
     .text(command.reason, 'reason')
     .throwIfAny();
   const previousDueDate = state.context.statutoryDueDate ?? now.today;

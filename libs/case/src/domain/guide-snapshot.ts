@@ -16,6 +16,7 @@ export function toCaseGuide(guide: ServiceGuide): CaseGuide {
     promisedLimitDays: guide.promisedLimitDays,
     resultName: guide.resultName,
     courierDelivery: guide.courierDelivery,
+    ...(guide.jointHandling === true ? { jointHandling: true } : {}),
     handlingForms: [...guide.handlingForms],
     materials: guide.materials.map((m) => ({
       code: m.code,

@@ -10,6 +10,8 @@ export interface CasePolicy {
   readonly correctionPeriodWorkingDays: number;
   /** Law Art. 42: extendable once by 10 working days. */
   readonly maxExtensionDays: number;
+  /** Law Art. 42: joint handling (联合办理) is extendable once by 15 working days. */
+  readonly maxJointExtensionDays: number;
   /** Art. 44: result issued within 10 working days of approval. */
   readonly resultIssueWorkingDays: number;
   /** Yellow warning this many working days before a due date. */
@@ -27,6 +29,7 @@ export const DEFAULT_CASE_POLICY: CasePolicy = {
   correctionNoticeWorkingDays: 5,
   correctionPeriodWorkingDays: 10,
   maxExtensionDays: 10,
+  maxJointExtensionDays: 15,
   resultIssueWorkingDays: 10,
   warningWorkingDays: 3,
   callbackHours: 48,

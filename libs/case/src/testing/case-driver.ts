@@ -7,7 +7,7 @@ import type { ServiceGuide } from '@one-window/catalog';
 import type { Actor } from '@one-window/shared';
 import type { CaseCommand } from '../commands.js';
 import type { CaseEvent } from '../events.js';
-import { evolve, type CaseState } from '../domain/case-state.js';
+import { evolve, foldCase, type CaseState } from '../domain/case-state.js';
 import { decide } from '../domain/decide.js';
 import type { CasePolicy } from '../domain/policy.js';
 import { DomainError } from '../domain/errors.js';
@@ -47,6 +47,13 @@ export class CaseDriver {
 
   given(...steps: Step[]): this {
     for (const [actor, command, at] of steps) this.send(actor, command, at);
+    return this;
+  }
+
+  /** Folds a stored history, as the command handler does when it loads the case stream. */
+  replay(history: readonly CaseEvent[]): this {
+    this.state = foldCase(history, this.state);
+    this.events.push(...history);
     return this;
   }
 

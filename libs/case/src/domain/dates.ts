@@ -13,5 +13,3 @@ export function shiftedDueDate(now: Now, due: string, startedOn: string, endedOn
   if (startedOn >= due || endedOn <= startedOn) return due;
   return now.calendar.addWorkingDays(due, now.calendar.workingDaysBetween(startedOn, endedOn));
 }
-
-export const CALENDAR_COVERAGE_ERROR = 'CalendarCoverageError';

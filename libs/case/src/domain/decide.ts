@@ -12,11 +12,11 @@ import {
   type CaseCommand,
   type CaseCommandType,
 } from '../commands.js';
+import { CalendarCoverageError } from '@one-window/calendar';
 import type { CaseEvent } from '../events.js';
 import { allowedCommands } from './allowed-commands.js';
 import type { CaseState } from './case-state.js';
 import { activeSpecialProcedure, currentTask } from './context.js';
-import { CALENDAR_COVERAGE_ERROR } from './dates.js';
 import * as backOffice from './decide-back-office.js';
 import { resolveNow, type DecideContext, type Now } from './decide-context.js';
 import * as delivery from './decide-delivery.js';
@@ -32,7 +32,7 @@ export function decide(state: CaseState | null, command: CaseCommand, ctx: Decid
     return decideChecked(state, command, ctx);
   } catch (error) {
     // An uncovered calendar year is refused, never guessed (DOMAIN §5); nothing is written.
-    if (error instanceof Error && error.name === CALENDAR_COVERAGE_ERROR) {
+    if (error instanceof CalendarCoverageError) {
       throw DomainError.calendarNotCovered(error.message);
     }
     throw error;

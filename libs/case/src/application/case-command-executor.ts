@@ -26,7 +26,7 @@ import { decide } from '../domain/decide.js';
 import type { DecideContext } from '../domain/decide-context.js';
 import { DomainError } from '../domain/errors.js';
 import type { CasePolicy } from '../domain/policy.js';
-import { allocateCaseNumber } from './case-numbers.js';
+import { CaseNumberAllocator } from './case-numbers.js';
 import type { CaseCommandResult, CommandMeta } from './case-command-result.js';
 import { answer, earlierAnswer, loadCase, unchangedAnswer, type LoadedCase } from './case-stream.js';
 import { validateCommand } from './validate-command.js';
@@ -39,6 +39,8 @@ export const MAX_COMMAND_ATTEMPTS = 5;
 
 @Injectable()
 export class CaseCommandExecutor {
+  private readonly numbers: CaseNumberAllocator;
+
   constructor(
     @Inject(CASE_EVENT_STORE) private readonly store: EventStore,
     @Inject(CASE_CLOCK) private readonly clock: Clock,
@@ -46,7 +48,9 @@ export class CaseCommandExecutor {
     @Inject(CASE_POLICY) private readonly policy: CasePolicy,
     private readonly catalog: Catalog,
     private readonly directory: Directory,
-  ) {}
+  ) {
+    this.numbers = new CaseNumberAllocator(store);
+  }
 
   async execute(command: CaseCommand, meta: CommandMeta): Promise<CaseCommandResult> {
     validateCommand(command);
@@ -89,7 +93,7 @@ export class CaseCommandExecutor {
       guide: this.catalog.find(command.itemCode),
     });
     decide(null, command, ctx('pending')); // every check before a number is spent
-    const caseNumber = await allocateCaseNumber(this.store, {
+    const caseNumber = await this.numbers.allocate({
       caseId,
       hall: hall.id,
       divisionCode: hall.divisionCode,

@@ -1,0 +1,254 @@
+/**
+ * `npm run bench:commands [-- --json] [-- --seconds S] [-- --cases N] [-- --receipts R]`: the write path.
+ * (a) in-process: the case engine's executor called directly on the embedded store at FULL,
+ *     64 clerks looping receive + accept; (b) HTTP: the built server (`one-window serve`) on a
+ *     fresh data dir, 1, 16 and 64 keep-alive clients (undici) looping receive + accept as clerk1,
+ *     S seconds each (default 15); (c) a numbering day: R receipts (default 20,000) in one
+ *     division, the last 1,000 against the first 1,000; (d) (a) on the EventStoreDB adapter over
+ *     the wire fixture (in this process); (e) raw better-sqlite3 single-row FULL transactions/s,
+ *     the ceiling; (f) projection lag while (a) runs with the read models following live;
+ *     (g) N generated cases (default 100,000): the server's cold start on them (port, readiness,
+ *     the longest /health/live wait) and an admin rebuild (events/s, the longest request wait).
+ * Prints a table, or with --json exactly one JSON object {figures, settings}.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedEventStore } from '@one-window/event-store';
+import { EsdbEventStore } from '../../libs/event-store/src/esdb/index.js';
+import { openReadModelDatabase, ReadModels } from '@one-window/read-models';
+import { WorkingCalendar } from '@one-window/calendar';
+import { EsdbFixtureServer } from '../esdb-fixture/index.js';
+import { formatTable, round } from './bench-stats.js';
+import { startBenchServer } from './bench-server.js';
+import { login, prepareReceipt, runHttpLoad, send } from './http-load.js';
+import { benchClock, benchExecutor, runClerks, runNumberingDay } from './in-process-load.js';
+import { openRawSqliteTarget } from './raw-sqlite-target.js';
+import { generateLog, probe, waitForStatus } from './rebuild-probe.js';
+import { Pool } from 'undici';
+
+const json = process.argv.includes('--json');
+const option = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SECONDS = option('seconds', 15);
+const CASES = option('cases', 100_000);
+const RECEIPTS = option('receipts', 20_000);
+const CLERKS = option('clerks', 64);
+const log = (line: string): void => {
+  if (!json) process.stderr.write(`${line}\n`);
+};
+
+async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'one-window-bench-commands-'));
+  try {
+    return await work(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** (e) The disk's ceiling: one-row transactions at synchronous=FULL, one after another, for 2 s. */
+function rawFsync(dir: string): number {
+  const target = openRawSqliteTarget(dir, 'FULL');
+  const events = [{ type: 't', data: { n: 1 }, metadata: {} }];
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < 2000) void target.append('raw', n++, events);
+  const ms = performance.now() - start;
+  target.close();
+  return (n * 1000) / ms;
+}
+
+async function inProcess(dir: string) {
+  const store = await EmbeddedEventStore.open({ dataDir: dir, synchronous: 'FULL' });
+  try {
+    const executor = await benchExecutor(store, benchClock());
+    return await runClerks(executor, { clerks: CLERKS, seconds: SECONDS, tag: 'in-process' });
+  } finally {
+    await store.close();
+  }
+}
+
+async function numberingDay(dir: string) {
+  const store = await EmbeddedEventStore.open({ dataDir: dir, synchronous: 'FULL' });
+  try {
+    const clock = benchClock('2026-06-01T01:00:00Z');
+    const executor = await benchExecutor(store, clock);
+    // Warm the engine up on the day before, so the first 1,000 are not the JIT's.
+    await runNumberingDay(executor, { receipts: 1000, clerks: 16, tag: 'warm-up' });
+    clock.jump('2026-06-02T01:00:00Z');
+    return await runNumberingDay(executor, { receipts: RECEIPTS, clerks: 16, tag: 'day' });
+  } finally {
+    await store.close();
+  }
+}
+
+async function lagUnderLoad(dir: string) {
+  const store = await EmbeddedEventStore.open({ dataDir: dir, synchronous: 'FULL' });
+  const db = openReadModelDatabase({ dataDir: dir });
+  const clock = benchClock();
+  const readModels = new ReadModels({ store, db, calendar: WorkingCalendar.create(), clock });
+  try {
+    const executor = await benchExecutor(store, clock);
+    readModels.runner.start();
+    const lags: number[] = [];
+    const waits: Promise<void>[] = [];
+    const load = await runClerks(executor, {
+      clerks: CLERKS,
+      seconds: SECONDS,
+      tag: 'lag',
+      onWritten: (position) => {
+        const written = performance.now();
+        waits.push(
+          readModels.ready(position, 60_000).then(() => void lags.push(performance.now() - written)),
+        );
+      },
+    });
+    await Promise.all(waits);
+    await readModels.runner.stop();
+    readModels.runner.close();
+    const { percentile } = await import('./bench-stats.js');
+    return { load, p50: percentile(lags, 50), p99: percentile(lags, 99), max: Math.max(...lags) };
+  } finally {
+    if (db.open) db.close();
+    await store.close();
+  }
+}
+
+async function onEsdb() {
+  const fixture = await EsdbFixtureServer.start();
+  const store = await EsdbEventStore.connect(fixture.connectionString);
+  try {
+    const executor = await benchExecutor(store, benchClock());
+    return await runClerks(executor, { clerks: CLERKS, seconds: SECONDS, tag: 'esdb' });
+  } finally {
+    await store.close();
+    await fixture.stop();
+  }
+}
+
+async function overHttp(clients: number) {
+  const server = await startBenchServer();
+  try {
+    const { token, receipt } = await prepareReceipt(server.base);
+    return await runHttpLoad(server.base, { clients, seconds: SECONDS, token, receipt });
+  } finally {
+    await server.stop();
+  }
+}
+
+async function rebuild(dir: string) {
+  log(`  generating ${CASES.toLocaleString('en')} cases ...`);
+  const events = await generateLog(dir, CASES);
+  log(`  ${events.toLocaleString('en')} events; cold start of the server on them ...`);
+  const started = performance.now();
+  const server = await startBenchServer({ dataDir: dir });
+  try {
+    const portOpenMs = performance.now() - started;
+    const coldProbe = probe(server.base);
+    const readyMs = (await waitForStatus(server.base, '/health/ready', 200)) + portOpenMs;
+    const cold = await coldProbe.stop();
+    log('  admin rebuild ...');
+    const token = await login(server.base, 'admin');
+    const admin = new Pool(server.base, { connections: 1 });
+    const rebuildProbe = probe(server.base);
+    const startedRebuild = await send(admin, 'POST', '/api/admin/projections/rebuild', token, {});
+    if (startedRebuild.status !== 202) throw new Error(`rebuild: ${startedRebuild.status}`);
+    let state: { running: boolean; events: number | null; ms: number | null; error: string | null };
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      state = ((await send(admin, 'GET', '/api/admin/projections', token)).body as { rebuild: typeof state })
+        .rebuild;
+    } while (state.running);
+    const during = await rebuildProbe.stop();
+    await admin.close();
+    if (state.error) throw new Error(`rebuild failed: ${state.error}`);
+    return {
+      events,
+      portOpenMs,
+      readyMs,
+      coldStallMs: cold.maxMs,
+      rebuildPerSecond: ((state.events ?? 0) * 1000) / (state.ms ?? Number.NaN),
+      rebuildStallMs: during.maxMs,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  log('(e) raw better-sqlite3, one-row FULL transactions ...');
+  const raw = await inTempDir(async (dir) => rawFsync(dir));
+  log(`(a) in-process, ${CLERKS} clerks, ${SECONDS} s ...`);
+  const local = await inTempDir(inProcess);
+  log(`(c) numbering day, ${RECEIPTS.toLocaleString('en')} receipts in one division ...`);
+  const numbering = await inTempDir(numberingDay);
+  log(`(f) projection lag with the read models following live, ${SECONDS} s ...`);
+  const lag = await inTempDir(lagUnderLoad);
+  log(`(d) in-process on the EventStoreDB adapter over the wire fixture, ${SECONDS} s ...`);
+  const esdb = await onEsdb();
+  const http: Record<number, Awaited<ReturnType<typeof overHttp>>> = {};
+  for (const clients of [1, 16, 64]) {
+    log(`(b) HTTP, ${clients} client(s), ${SECONDS} s ...`);
+    http[clients] = await overHttp(clients);
+  }
+  log(`(g) cold start and rebuild on ${CASES.toLocaleString('en')} cases ...`);
+  const rebuilt = await inTempDir(rebuild);
+  const figures = {
+    in_process_commands_per_s: round(local.commandsPerSecond, 0),
+    in_process_p99_ms: round(local.p99Ms),
+    http_commands_per_s_1: round(http[1].commandsPerSecond, 0),
+    http_commands_per_s_16: round(http[16].commandsPerSecond, 0),
+    http_commands_per_s_64: round(http[64].commandsPerSecond, 0),
+    http_p50_ms_1: round(http[1].p50Ms),
+    http_p50_ms_16: round(http[16].p50Ms),
+    http_p50_ms_64: round(http[64].p50Ms),
+    http_p99_ms_1: round(http[1].p99Ms),
+    http_p99_ms_16: round(http[16].p99Ms),
+    http_p99_ms_64: round(http[64].p99Ms),
+    http_errors: http[1].errors + http[16].errors + http[64].errors,
+    numbering_first_1000_per_s: round(numbering.firstPerSecond, 0),
+    numbering_last_1000_per_s: round(numbering.lastPerSecond, 0),
+    numbering_last_vs_first: round(numbering.ratio, 3),
+    numbering_last_case_number: numbering.lastCaseNumber,
+    esdb_in_process_commands_per_s: round(esdb.commandsPerSecond, 0),
+    lag_p50_ms: round(lag.p50),
+    lag_p99_ms: round(lag.p99),
+    lag_max_ms: round(lag.max),
+    lag_phase_commands_per_s: round(lag.load.commandsPerSecond, 0),
+    rebuild_events: rebuilt.events,
+    rebuild_events_per_s: round(rebuilt.rebuildPerSecond, 0),
+    max_request_stall_during_rebuild_ms: round(rebuilt.rebuildStallMs),
+    cold_start_port_open_ms: round(rebuilt.portOpenMs, 0),
+    cold_start_ready_ms: round(rebuilt.readyMs, 0),
+    max_request_stall_during_catch_up_ms: round(rebuilt.coldStallMs),
+    raw_fsync_tx_per_s: round(raw, 0),
+  };
+  return {
+    figures,
+    settings: {
+      seconds_per_phase: SECONDS,
+      clerks_in_process: CLERKS,
+      http_client: 'undici Pool, keep-alive, one request per connection at a time',
+      store: 'embedded, WAL, synchronous=FULL (server as `npm start` runs it)',
+      numbering: `${RECEIPTS} receipts by 16 clerks after 1,000 warm-up receipts on the day before`,
+      rebuild_cases: CASES,
+      esdb: 'wire fixture (in-memory gRPC server) in the bench process',
+      node: process.version,
+    },
+  };
+}
+
+const result = await main();
+if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+else {
+  console.log(
+    formatTable(
+      ['figure', 'value'],
+      Object.entries(result.figures).map(([k, v]) => [k, typeof v === 'number' ? v.toLocaleString('en') : v]),
+    ),
+  );
+  console.log(`settings: ${JSON.stringify(result.settings)}`);
+}

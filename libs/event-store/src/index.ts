@@ -5,3 +5,4 @@ export * from './port/filter.js';
 export * from './port/validation.js';
 export * from './embedded/index.js';
 export * from './config/index.js';
+export * from './read-only/index.js';

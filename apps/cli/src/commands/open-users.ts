@@ -2,7 +2,7 @@ import { demoCatalogDir, type Directory, loadCatalog } from '@one-window/catalog
 import { UserInputError, UsersStore } from '../../../server/src/auth/users.store.js';
 import type { UserRole } from '../../../server/src/auth/user.js';
 import { loadServerConfig } from '../../../server/src/config/server-config.js';
-import { openEventStore } from '../../../server/src/store/open-event-store.js';
+import { createEventStore } from '@one-window/event-store';
 
 export type Scope = { hall?: string; department?: string };
 
@@ -34,14 +34,18 @@ export function resolveScope(directory: Directory, role: UserRole, id: string | 
   }
 }
 
-/** The users of the store the environment names (EVENTSTORE_URL / DATA_DIR), as the server would see them. */
-export async function openUsers(): Promise<{
+/** The users of the store the environment names (EVENTSTORE_URL / DATA_DIR), as the server would see them; `readOnly` for `users list`. */
+export async function openUsers(options: { readOnly?: boolean } = {}): Promise<{
   users: UsersStore;
   directory: Directory;
   close: () => Promise<void>;
 }> {
   const config = loadServerConfig(process.env, { authSecret: 'unused-by-the-users-command-000000' });
   const catalog = await loadCatalog(process.env.CATALOG_DIR ?? demoCatalogDir());
-  const store = await openEventStore(config);
+  const store = await createEventStore({
+    eventStoreUrl: config.eventStoreUrl,
+    dataDir: config.dataDir,
+    readOnly: options.readOnly,
+  });
   return { users: new UsersStore(store), directory: catalog.directory, close: () => store.close() };
 }

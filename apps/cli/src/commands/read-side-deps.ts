@@ -4,7 +4,8 @@ import { openReadModelDatabase, type ReadModelDb } from '@one-window/read-models
 
 /** What replay, rebuild and verify touch: tests give them a temp store and capture the output. */
 export interface ReadSideCliDeps {
-  openStore(): Promise<EventStore>;
+  /** `readOnly`: never write the store (verify, replay): works on a read-only copy. */
+  openStore(options?: { readOnly?: boolean }): Promise<EventStore>;
   openReadModels(): ReadModelDb;
   calendar(store: EventStore): Promise<WorkingCalendar>;
   out(line: string): void;
@@ -15,7 +16,7 @@ export interface ReadSideCliDeps {
 
 /** The environment's store (EVENTSTORE_URL / DATA_DIR) and read models (DATA_DIR). */
 export const environmentDeps: ReadSideCliDeps = {
-  openStore: () => createEventStore(eventStoreConfigFromEnv()),
+  openStore: (options) => createEventStore({ ...eventStoreConfigFromEnv(), readOnly: options?.readOnly }),
   openReadModels: () => openReadModelDatabase({ dataDir: process.env.DATA_DIR }),
   calendar: (store) => new CalendarStore(store).calendar(),
   out: (line) => console.log(line),

@@ -117,7 +117,7 @@ describe('one-window replay, rebuild and verify (on a real embedded store in a t
     out.length = 0;
     expect(await verifyCommand({ json: true }, deps)).toBe(1);
     const report = JSON.parse(out.join('\n'));
-    expect(report.problems).toEqual(
+    expect(report.problems.map((p: { message: string }) => p.message)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/revision 2 at position \d+, expected 1/),
         expect.stringMatching(/^case-broken does not replay: .*case.Delivered/),

@@ -27,7 +27,7 @@ export async function replayCase(
     deps.err(`--revision must be a whole number ≥ 0; got ${JSON.stringify(options.revision)}`);
     return 1;
   }
-  const store = await deps.openStore();
+  const store = await deps.openStore({ readOnly: true });
   try {
     const steps = await replay(store, caseId, {
       at,

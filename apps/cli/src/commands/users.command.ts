@@ -103,7 +103,7 @@ export function registerUsers(program: Command): void {
     .description('list users')
     .action(async () => {
       const { openUsers } = await import('./open-users.js');
-      const { users: store, close } = await openUsers();
+      const { users: store, close } = await openUsers({ readOnly: true });
       try {
         for (const u of await store.list()) {
           console.log(

@@ -2,6 +2,8 @@ import { EmbeddedEventStore } from '../embedded/embedded-event-store.js';
 import type { Synchronous } from '../embedded/open-database.js';
 import { InvalidEventStoreInputError } from '../port/errors.js';
 import type { EventStore } from '../port/types.js';
+import { ReadOnlyEventStore } from '../read-only/read-only-event-store.js';
+import { readOnlyView } from '../read-only/read-only-view.js';
 
 export interface EventStoreConfig {
   /** `esdb://…` or `esdb+discover://…` selects EventStoreDB; unset (or empty) means the embedded store. */
@@ -10,6 +12,8 @@ export interface EventStoreConfig {
   readonly dataDir?: string;
   /** Embedded store only: `FULL` (default) or `NORMAL`. */
   readonly synchronous?: Synchronous;
+  /** Open for reading only: never creates, migrates or writes anything; appends are refused. */
+  readonly readOnly?: boolean;
 }
 
 /** Reads `EVENTSTORE_URL`, `DATA_DIR` and `EVENTSTORE_SYNCHRONOUS` (FULL | NORMAL). */
@@ -32,6 +36,7 @@ export function eventStoreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): E
 export async function createEventStore(config: EventStoreConfig = {}): Promise<EventStore> {
   const url = nonEmpty(config.eventStoreUrl);
   if (url === undefined) {
+    if (config.readOnly) return ReadOnlyEventStore.open({ dataDir: config.dataDir ?? './data' });
     return EmbeddedEventStore.open({ dataDir: config.dataDir ?? './data', synchronous: config.synchronous });
   }
   if (!/^esdb(\+discover)?:\/\//.test(url)) {
@@ -42,7 +47,8 @@ export async function createEventStore(config: EventStoreConfig = {}): Promise<E
   }
   // Loaded only when asked for, so the embedded store never pulls in the gRPC client.
   const { EsdbEventStore } = await import('../esdb/index.js');
-  return EsdbEventStore.connect(url);
+  const store = await EsdbEventStore.connect(url);
+  return config.readOnly ? readOnlyView(store, url.replace(/\/\/[^@/]*@/, '//')) : store;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

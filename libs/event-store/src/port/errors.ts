@@ -54,3 +54,12 @@ export class EventStoreLockedError extends EventStoreError {
     this.name = 'EventStoreLockedError';
   }
 }
+
+/** A write to a store that was opened for reading only (`verify`, `replay`, `users list`). */
+export class EventStoreReadOnlyError extends EventStoreError {
+  readonly type = 'read-only' as const;
+  constructor(message: string) {
+    super(message);
+    this.name = 'EventStoreReadOnlyError';
+  }
+}

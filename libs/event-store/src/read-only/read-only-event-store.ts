@@ -1,0 +1,179 @@
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { EmbeddedSubscription, type LogSource } from '../embedded/embedded-subscription.js';
+import { EVENTS_FILE_NAME } from '../embedded/embedded-event-store.js';
+import { EventTable } from '../embedded/event-table.js';
+import { toRecordedEvent } from '../embedded/stored-event.js';
+import {
+  EventStoreLockedError,
+  EventStoreReadOnlyError,
+  EventStoreUnavailableError,
+  StreamNotFoundError,
+} from '../port/errors.js';
+import type {
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
+} from '../port/types.js';
+import {
+  checkReadAllOptions,
+  checkReadStreamOptions,
+  checkStreamName,
+  checkSubscribeOptions,
+} from '../port/validation.js';
+
+export interface ReadOnlyEventStoreOptions {
+  /** Folder that holds `events.sqlite`. Defaults to `./data`. */
+  readonly dataDir?: string;
+  /** The SQLite file itself; takes precedence over `dataDir`. */
+  readonly file?: string;
+}
+
+/**
+ * The embedded store's file opened for reading only, by `verify`, `replay` and `users list`: it never
+ * creates, migrates or writes the file, so it works on a read-only copy (a mounted backup, a file an
+ * auditor was handed). SQLite cannot open a WAL-mode file whose folder it may not write (it needs
+ * to create the `-wal`/`-shm` files beside it); then the file and its write-ahead log are copied to
+ * a private temporary folder, read there and removed on close. A file held by a running server
+ * fails with EventStoreLockedError: verify that one through the server's admin API.
+ */
+export class ReadOnlyEventStore implements EventStore {
+  private readonly table: EventTable;
+  private readonly subscriptions = new Set<EmbeddedSubscription>();
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    /** The file that was asked for. */
+    readonly file: string,
+    /** The private copy read instead, when the file's folder is read-only. */
+    readonly copy: string | null,
+  ) {
+    this.table = new EventTable(db);
+  }
+
+  static open(options: ReadOnlyEventStoreOptions = {}): ReadOnlyEventStore {
+    const file = resolve(options.file ?? join(options.dataDir ?? './data', EVENTS_FILE_NAME));
+    if (!existsSync(file)) throw new EventStoreUnavailableError(`There is no event store file ${file}`);
+    try {
+      return new ReadOnlyEventStore(openForReading(file), file, null);
+    } catch (error) {
+      if (!cannotWriteBeside(error)) throw readError(file, error);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'one-window-read-only-'));
+    const copy = join(dir, basename(file));
+    try {
+      copyFileSync(file, copy);
+      if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+      return new ReadOnlyEventStore(openForReading(copy), file, copy);
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true });
+      throw readError(file, error);
+    }
+  }
+
+  async appendToStream(streamName: string): Promise<AppendResult> {
+    throw new EventStoreReadOnlyError(
+      `The event store ${this.file} is open read-only; cannot append to "${streamName}"`,
+    );
+  }
+
+  async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const name = checkStreamName(streamName);
+    const { direction, fromRevision, maxCount } = checkReadStreamOptions(options);
+    const numeric = (edge: number | 'start' | 'end') =>
+      edge === 'start' ? 0 : edge === 'end' ? Number.MAX_SAFE_INTEGER : edge;
+    const rows =
+      direction === 'forwards'
+        ? this.table.readForwards(
+            name,
+            fromRevision === 'end' ? Number.MAX_SAFE_INTEGER : numeric(fromRevision),
+            maxCount,
+          )
+        : this.table.readBackwards(name, fromRevision === 'start' ? 0 : numeric(fromRevision), maxCount);
+    if (rows.length === 0 && !this.table.streamExists(name)) throw new StreamNotFoundError(name);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const { fromPosition, maxCount, filter } = checkReadAllOptions(options);
+    return this.table
+      .readLog(fromPosition === 'start' ? 0 : fromPosition, maxCount, filter)
+      .map(toRecordedEvent);
+  }
+
+  /** Catches up and then stays caught up: nothing is ever appended to a read-only file. */
+  subscribeToAll(options?: SubscribeToAllOptions): Subscription {
+    this.assertOpen();
+    const { fromPosition, filter } = checkSubscribeOptions(options);
+    const source: LogSource = {
+      readLog: (from, maxCount, f) => this.table.readLog(from, maxCount, f),
+      headPosition: () => this.table.headPosition(),
+      detach: (subscription) => this.subscriptions.delete(subscription),
+    };
+    const subscription = new EmbeddedSubscription(source, fromPosition, filter, 500, 10_000);
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number | null> {
+    this.assertOpen();
+    return this.table.headPosition();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const subscription of [...this.subscriptions]) subscription.close();
+    this.db.close();
+    if (this.copy !== null) rmSync(join(this.copy, '..'), { recursive: true, force: true });
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
+  }
+}
+
+function openForReading(file: string): Database.Database {
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 });
+  try {
+    // The first read takes the shared lock and opens the write-ahead log: failures show here.
+    db.pragma('schema_version', { simple: true });
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : '';
+}
+
+/** SQLite could not create the `-wal`/`-shm` files a WAL-mode reader needs beside the file. */
+function cannotWriteBeside(error: unknown): boolean {
+  const code = codeOf(error);
+  return code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_READONLY');
+}
+
+function readError(file: string, error: unknown): Error {
+  const code = codeOf(error);
+  const reason = error instanceof Error ? error.message : String(error);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new EventStoreLockedError(
+      `Event store file ${file} is in use by a running server; verify it through the server ` +
+        '(POST /api/admin/verify) or stop the server first',
+    );
+  }
+  if (code === 'SQLITE_NOTADB') return new EventStoreLockedError(`${file} is not an SQLite database`);
+  return new EventStoreUnavailableError(`Cannot read event store file ${file}: ${reason}`, { cause: error });
+}

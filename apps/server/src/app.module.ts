@@ -8,14 +8,13 @@ import { CalendarController } from './admin/calendar.controller.js';
 import { ProjectionsController } from './admin/projections.controller.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CaseCommandGateway } from './cases/case-command.gateway.js';
-import { CaseCommandsController } from './cases/case-commands.controller.js';
+import { COMMAND_CONTROLLERS } from './cases/command-routes.js';
 import { EngineCaseCommandGateway } from './cases/engine-case-command.gateway.js';
 import { CatalogController } from './catalog/catalog.controller.js';
 import { casePolicyFor } from './config/warning-settings.js';
 import { CoreModule, type CoreDependencies } from './core.module.js';
 import { HealthController } from './health/health.controller.js';
 import { SHUTDOWN_STEPS, ShutdownCoordinator } from './lifecycle/shutdown.coordinator.js';
-import { ObligationCommandsController } from './obligations/obligation-commands.controller.js';
 import { calendarProblem } from './problem/calendar-problems.js';
 import { catalogProblem } from './problem/catalog-problems.js';
 import { domainProblem } from './problem/domain-problems.js';
@@ -29,7 +28,6 @@ import { QueueReadsController } from './reads/queue-reads.controller.js';
 import { ReadSideLifecycle } from './reads/read-side.lifecycle.js';
 import { ReadSideModule } from './reads/read-side.module.js';
 import { ReadYourWritesInterceptor } from './reads/read-your-writes.interceptor.js';
-import { TaskCommandsController } from './tasks/task-commands.controller.js';
 import { CLOCK } from './tokens.js';
 
 const mappers: ProblemMapper[] = [
@@ -64,9 +62,7 @@ export class AppModule {
       controllers: [
         HealthController,
         CatalogController,
-        CaseCommandsController,
-        TaskCommandsController,
-        ObligationCommandsController,
+        ...COMMAND_CONTROLLERS,
         CalendarController,
         ProjectionsController,
         CaseReadsController,

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { documentFields } from './openapi-fields.js';
 
 /** The OpenAPI document at /api/docs-json, browsable at /api/docs. */
 export function setupOpenApi(app: NestFastifyApplication): void {
@@ -12,6 +13,7 @@ export function setupOpenApi(app: NestFastifyApplication): void {
     .setVersion('1')
     .addBearerAuth()
     .build();
+  documentFields();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs-json',

@@ -13,3 +13,4 @@ export { RATING_CHANNELS, RATING_STAGES, isBadRating } from './domain/decide-rat
 export { SPECIAL_PROCEDURE_KINDS } from './domain/decide-back-office.js';
 export { stillMissing, toCaseGuide } from './domain/guide-snapshot.js';
 export * from './application/index.js';
+export * from './registry/index.js';

@@ -1,2 +1,4 @@
 export * from './clock.js';
 export * from './actor.js';
+export * from './fields.js';
+export * from './limits.js';

@@ -1,14 +1,1 @@
-/** Field size limits: a field past these is a 400, long before the body limit (413). */
-export const LIMITS = {
-  code: 64,
-  name: 100,
-  text: 2000,
-  line: 300,
-  list: 100,
-} as const;
-
-/** Material, item and step codes: letters, digits and a few separators. */
-export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
-
-/** A China business date. */
-export const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export { CODE_PATTERN, DATE_PATTERN, LIMITS } from '@one-window/shared';

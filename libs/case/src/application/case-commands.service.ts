@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CaseCommand } from '../commands.js';
 import type { CaseCommandResult, CommandMeta } from './case-command-result.js';
-import { toCommandMessage } from './command-classes.js';
+import { CaseCommandMessage } from './case-command-message.js';
 
 /**
  * Sends a plain case command through the CommandBus to its handler — the door for HTTP
@@ -13,6 +13,6 @@ export class CaseCommands {
   constructor(private readonly bus: CommandBus) {}
 
   send(command: CaseCommand, meta: CommandMeta): Promise<CaseCommandResult> {
-    return this.bus.execute(toCommandMessage(command, meta));
+    return this.bus.execute(new CaseCommandMessage(command, meta));
   }
 }

@@ -11,7 +11,7 @@ import { systemClock, type Clock } from '@one-window/shared';
 import { DEFAULT_CASE_POLICY, type CasePolicy } from '../domain/policy.js';
 import { CaseCommandExecutor } from './case-command-executor.js';
 import { CaseCommands } from './case-commands.service.js';
-import { CASE_COMMAND_HANDLERS } from './command-handlers.js';
+import { CaseCommandHandler } from './case-command.handler.js';
 import { CASE_EVENT_STORE } from './event-store-token.js';
 import { CASE_CALENDAR, CASE_CLOCK, CASE_POLICY, type CaseCalendarSource } from './tokens.js';
 
@@ -36,8 +36,8 @@ const bind = <T>(provide: symbol, dependency: CaseDependency<T>): Provider =>
     : { provide, useValue: dependency.useValue };
 
 /**
- * The case engine's command side: one @nestjs/cqrs handler per command, and `CaseCommands` to
- * send a plain command through the CommandBus. Needs `Catalog` and `Directory` (CatalogModule)
+ * The case engine's command side: `CaseCommands` sends a plain command through the CommandBus to
+ * the one handler, which runs the executor. Needs `Catalog` and `Directory` (CatalogModule)
  * and the event store, calendar and clock named in the options.
  */
 @Module({})
@@ -53,7 +53,7 @@ export class CaseModule {
         { provide: CASE_POLICY, useValue: options.policy ?? DEFAULT_CASE_POLICY },
         CaseCommandExecutor,
         CaseCommands,
-        ...CASE_COMMAND_HANDLERS,
+        CaseCommandHandler,
       ],
       exports: [CaseCommands, CaseCommandExecutor],
     };

@@ -3,8 +3,7 @@ export { CaseCommandMessage } from './case-command-message.js';
 export { CaseCommandExecutor, MAX_COMMAND_ATTEMPTS } from './case-command-executor.js';
 export { CaseCommands } from './case-commands.service.js';
 export { CaseModule, type CaseModuleOptions, type CaseDependency } from './case.module.js';
-export { CASE_COMMAND_CLASSES, toCommandMessage } from './command-classes.js';
-export { CASE_COMMAND_HANDLERS } from './command-handlers.js';
+export { CaseCommandHandler } from './case-command.handler.js';
 export { CASE_EVENT_STORE } from './event-store-token.js';
 export { CASE_CALENDAR, CASE_CLOCK, CASE_POLICY, type CaseCalendarSource } from './tokens.js';
 export {
@@ -15,6 +14,4 @@ export {
 } from './case-numbers.js';
 export { loadCase, earlierAnswer, type LoadedCase } from './case-stream.js';
 export { deterministicUuid } from './deterministic-id.js';
-export { COMMAND_DTOS, validateCommand } from './validate-command.js';
-export * from './commands/index.js';
-export * from './dto/index.js';
+export { validateCommand } from './validate-command.js';

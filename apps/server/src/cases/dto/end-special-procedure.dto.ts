@@ -1,6 +1,0 @@
-import { TextField } from '../../http/fields.js';
-
-export class EndSpecialProcedureDto {
-  @TextField()
-  result!: string;
-}

@@ -1,6 +1,0 @@
-import { TextField } from '../http/fields.js';
-
-export class ExplainDto {
-  @TextField()
-  explanation!: string;
-}

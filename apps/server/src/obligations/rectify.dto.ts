@@ -1,6 +1,0 @@
-import { TextField } from '../http/fields.js';
-
-export class RectifyDto {
-  @TextField()
-  measures!: string;
-}

@@ -1,0 +1,88 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- problem bodies are inspected field by field */
+import { ManualClock } from '@one-window/shared';
+import { APPLICANT, ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
+import { type TestServer, startTestServer } from '../support/test-server.js';
+
+const pointers = (body: { errors?: { pointer: string }[] }): string[] =>
+  (body.errors ?? []).map((e) => e.pointer).sort();
+
+/**
+ * The limits the two DTO trees disagreed on, agreed in ADR 0010 and held by the one schema per
+ * command: a registered name of 200 characters, an opinion of 4,000, up to 50 denial reasons,
+ * a review authority of 300. Each at its limit goes through; one past it is a 400 naming the field.
+ */
+describe('agreed field limits over real HTTP', () => {
+  const clock = new ManualClock('2026-03-02T01:30:00Z');
+  let server: TestServer;
+  let w: ApiWorld;
+
+  beforeAll(async () => {
+    server = await startTestServer({ bodyLimitBytes: 1024 * 1024 }, { clock });
+    w = await ApiWorld.signIn(server.base);
+  });
+  afterAll(async () => server.close());
+
+  async function receive(name: string) {
+    const guide = await w.guide(DEMO_ITEMS.individualBusinessRegistration);
+    const materials = guide.materials
+      .filter((m: any) => m.sourceChannel !== 'shared' && m.sourceChannel !== 'electronic-certificate')
+      .map((m: any) => ({ code: m.code, form: m.type }));
+    return w.as('clerk1', 'POST', '/api/cases', {
+      itemCode: DEMO_ITEMS.individualBusinessRegistration,
+      applicant: { ...APPLICANT, name },
+      channel: 'window',
+      materials,
+      sharingAuthorized: true,
+    });
+  }
+
+  /** A case at its one step, claimed by approver1 (who decides it). */
+  async function atDecision(): Promise<{ caseId: string; taskId: string }> {
+    const received = await receive('呼和浩特市青城餐饮有限公司');
+    const accepted = await w.ok('clerk1', `/api/cases/${received.body.caseId}/accept`);
+    const { taskId } = await w.claimCurrent('approver1', received.body.caseId, accepted);
+    return { caseId: received.body.caseId, taskId };
+  }
+
+  it('a registered name: 200 characters are taken, 201 are not', async () => {
+    expect((await receive('名'.repeat(200))).status).toBe(201);
+    const long = await receive('名'.repeat(201));
+    expect(long.status).toBe(400);
+    expect(pointers(long.body)).toEqual(['#/applicant/name']);
+  });
+
+  it('an opinion: 4,000 characters are taken, 4,001 are not', async () => {
+    const { caseId } = await atDecision();
+    const long = await w.as('approver1', 'POST', `/api/cases/${caseId}/approve`, {
+      opinion: '意'.repeat(4001),
+    });
+    expect(long.status).toBe(400);
+    expect(pointers(long.body)).toEqual(['#/opinion']);
+    const approved = await w.as('approver1', 'POST', `/api/cases/${caseId}/approve`, {
+      opinion: '意'.repeat(4000),
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.state).toBe('delivery.awaitingResult');
+  });
+
+  it('a denial: 50 reasons and a review authority of 300 characters are taken, 51 and 301 are not', async () => {
+    const { caseId } = await atDecision();
+    const remedies = { reviewAuthority: '政'.repeat(300), court: '呼和浩特市新城区人民法院' };
+    const reasons = Array.from({ length: 50 }, (_, i) => `理由${i + 1}`);
+    const tooMany = await w.as('approver1', 'POST', `/api/cases/${caseId}/deny`, {
+      reasons: [...reasons, '理由51'],
+      remedies,
+    });
+    expect(tooMany.status).toBe(400);
+    expect(pointers(tooMany.body)).toEqual(['#/reasons']);
+    const longAuthority = await w.as('approver1', 'POST', `/api/cases/${caseId}/deny`, {
+      reasons,
+      remedies: { ...remedies, reviewAuthority: '政'.repeat(301) },
+    });
+    expect(longAuthority.status).toBe(400);
+    expect(pointers(longAuthority.body)).toEqual(['#/remedies/reviewAuthority']);
+    const denied = await w.as('approver1', 'POST', `/api/cases/${caseId}/deny`, { reasons, remedies });
+    expect(denied.status).toBe(200);
+    expect(denied.body.events).toEqual(['case.Denied']);
+  });
+});

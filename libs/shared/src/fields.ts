@@ -1,0 +1,183 @@
+/**
+ * Field decorators that keep validation and the documented schema saying the same thing, with
+ * no web framework: each applies its class-validator checks and records a JSON-schema fragment
+ * that the server turns into OpenAPI (`fieldSchemas`). The type check is registered first so a
+ * wrong type reports "must be a string", not a length.
+ */
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CODE_PATTERN, DATE_PATTERN, LIMITS } from './limits.js';
+
+export interface FieldOptions {
+  readonly description?: string;
+  readonly example?: unknown;
+  readonly optional?: boolean;
+}
+
+type Class = new () => object;
+
+/** One field's documented shape; `type` names a nested class (`list`: an array of it). */
+export interface FieldSchema {
+  readonly kind: 'text' | 'date' | 'int' | 'boolean' | 'enum' | 'object' | 'list' | 'text-list' | 'code';
+  readonly required: boolean;
+  readonly description?: string;
+  readonly example?: unknown;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly enum?: readonly string[];
+  readonly type?: () => Class;
+}
+
+const SCHEMAS = new WeakMap<object, Map<string, FieldSchema>>();
+const DESCRIBED = new Set<Class>();
+
+/** The documented fields of a class, its parents' first (empty for a class without fields). */
+export function fieldSchemas(cls: Class): ReadonlyMap<string, FieldSchema> {
+  const chain: object[] = [];
+  for (
+    let p: object | null = cls.prototype as object;
+    p && p !== Object.prototype;
+    p = Object.getPrototypeOf(p) as object | null
+  )
+    chain.unshift(p);
+  const out = new Map<string, FieldSchema>();
+  for (const proto of chain) for (const [k, v] of SCHEMAS.get(proto) ?? []) out.set(k, v);
+  return out;
+}
+
+/** Every class with a documented field (for the OpenAPI document). */
+export function describedClasses(): readonly Class[] {
+  return [...DESCRIBED];
+}
+
+function field(
+  options: FieldOptions,
+  schema: Omit<FieldSchema, 'required' | 'description' | 'example'>,
+  ...checks: PropertyDecorator[]
+): PropertyDecorator {
+  return (target, key) => {
+    const decorators = [...(options.optional ? [IsOptional()] : []), ...checks];
+    for (const decorate of decorators) decorate(target, key);
+    const own = SCHEMAS.get(target) ?? new Map<string, FieldSchema>();
+    SCHEMAS.set(target, own);
+    own.set(String(key), {
+      ...schema,
+      required: !options.optional,
+      description: options.description,
+      example: options.example,
+    });
+    DESCRIBED.add(target.constructor as Class);
+  };
+}
+
+export function TextField(max: number = LIMITS.text, options: FieldOptions = {}): PropertyDecorator {
+  return field(options, { kind: 'text', minLength: 1, maxLength: max }, IsString(), Length(1, max));
+}
+
+export function DateField(options: FieldOptions = {}): PropertyDecorator {
+  return field(
+    { ...options, example: options.example ?? '2026-03-16' },
+    { kind: 'date' },
+    IsString(),
+    Matches(DATE_PATTERN, { message: ({ property }) => `${property} must be a date YYYY-MM-DD` }),
+  );
+}
+
+export function IntField(min: number, max: number, options: FieldOptions = {}): PropertyDecorator {
+  return field(options, { kind: 'int', minimum: min, maximum: max }, IsInt(), Min(min), Max(max));
+}
+
+export function BooleanField(options: FieldOptions = {}): PropertyDecorator {
+  return field(options, { kind: 'boolean' }, IsBoolean());
+}
+
+export function EnumField(values: readonly string[], options: FieldOptions = {}): PropertyDecorator {
+  return field(options, { kind: 'enum', enum: values }, IsIn(values));
+}
+
+export function NestedField(type: () => Class, options: FieldOptions = {}): PropertyDecorator {
+  return field(
+    options,
+    { kind: 'object', type },
+    IsObject({ message: ({ property }) => `${property} must be an object` }),
+    ValidateNested(),
+    Type(type),
+  );
+}
+
+export function ListField(
+  type: () => Class,
+  options: FieldOptions & { min?: number; max?: number } = {},
+): PropertyDecorator {
+  const [minItems, maxItems] = [options.min ?? 0, options.max ?? LIMITS.list];
+  return field(
+    options,
+    { kind: 'list', type, minItems, maxItems },
+    IsArray(),
+    ArrayMinSize(minItems),
+    ArrayMaxSize(maxItems),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
+}
+
+export function TextListField(
+  max: number,
+  options: FieldOptions & { min?: number; maxItems?: number } = {},
+): PropertyDecorator {
+  const [minItems, maxItems] = [options.min ?? 0, options.maxItems ?? LIMITS.list];
+  return field(
+    options,
+    { kind: 'text-list', maxLength: max, minItems, maxItems },
+    IsArray(),
+    ArrayMinSize(minItems),
+    ArrayMaxSize(maxItems),
+    IsString({ each: true }),
+    Length(1, max, { each: true }),
+  );
+}
+
+export function CodeField(options: FieldOptions = {}): PropertyDecorator {
+  return field(
+    options,
+    { kind: 'code', maxLength: LIMITS.code },
+    IsString(),
+    Length(1, LIMITS.code),
+    Matches(CODE_PATTERN, {
+      message: ({ property }) => `${property} must be a code of letters, digits, ".", ":", "_" or "-"`,
+    }),
+  );
+}
+
+/** A field checked by the given class-validator decorators, documented as text (e.g. a pattern). */
+export function PatternField(
+  pattern: RegExp,
+  message: string,
+  options: FieldOptions & { maxLength?: number } = {},
+): PropertyDecorator {
+  return field(
+    options,
+    { kind: 'text', maxLength: options.maxLength },
+    IsString(),
+    Matches(pattern, { message }),
+  );
+}

@@ -6,6 +6,8 @@ import { CatalogModule } from '@one-window/catalog';
 import { EVENT_STORE } from '@one-window/event-store';
 import { CalendarController } from './admin/calendar.controller.js';
 import { ProjectionsController } from './admin/projections.controller.js';
+import { VerifyController } from './admin/verify.controller.js';
+import { VerifyTracker } from './admin/verify-tracker.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CaseCommandGateway } from './cases/case-command.gateway.js';
 import { COMMAND_CONTROLLERS } from './cases/command-routes.js';
@@ -65,6 +67,7 @@ export class AppModule {
         ...COMMAND_CONTROLLERS,
         CalendarController,
         ProjectionsController,
+        VerifyController,
         CaseReadsController,
         QueueReadsController,
       ],
@@ -75,6 +78,7 @@ export class AppModule {
         ReadSideLifecycle,
         { provide: CaseCommandGateway, useClass: EngineCaseCommandGateway },
         CaseDetailService,
+        VerifyTracker,
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         {
           provide: SHUTDOWN_STEPS,

@@ -12,15 +12,16 @@ export interface TestServer {
   readonly base: string;
   readonly store: EmbeddedEventStore;
   readonly dataDir: string;
-  close(): Promise<void>;
+  /** `keepData`: leave DATA_DIR for a later server (`startTestServer({}, { dataDir })`). */
+  close(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /** The real server on a real embedded store in a fresh temp DATA_DIR, listening on a free port. */
 export async function startTestServer(
   overrides: Partial<ServerConfig> = {},
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; dataDir?: string } = {},
 ): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'one-window-api-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'one-window-api-'));
   const config = loadServerConfig(
     { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' },
     { dataDir, ...overrides },
@@ -34,10 +35,10 @@ export async function startTestServer(
     base,
     store,
     dataDir,
-    close: async () => {
+    close: async ({ keepData = false } = {}) => {
       await app.close();
       await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,35 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators.js';
+import { ApiProblems } from '../problem/api-problems.decorator.js';
+import { VerifyTracker } from './verify-tracker.js';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@ApiProblems()
+@Roles('admin')
+@Controller('api/admin/verify')
+export class VerifyController {
+  constructor(private readonly verify: VerifyTracker) {}
+
+  @Get()
+  @ApiOperation({ summary: "the running verify's progress and the last finished verify's report" })
+  @ApiOkResponse({
+    description:
+      '{running, startedAt, finishedAt, progress: {phase, events, head, position, cases, casesTotal}, report: {sound, events, streams, cases, head, lastPosition, problems: [{message, streamName?, revision?, position?}], problemsTruncated}, error}',
+  })
+  state() {
+    return this.verify.state;
+  }
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'check the whole event log up to its current head, in the background, read-only; follow it with GET',
+  })
+  @ApiAcceptedResponse({ description: 'the verify has started; its state so far' })
+  start() {
+    return this.verify.start();
+  }
+}

@@ -36,6 +36,12 @@ const SECONDS = option('seconds', 15);
 const CASES = option('cases', 100_000);
 const RECEIPTS = option('receipts', 20_000);
 const CLERKS = option('clerks', 64);
+/** `--only a,b,…` runs just those phases (for profiling one); the JSON then holds only their figures. */
+const ONLY = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1].split(',')
+  : null;
+const phase = <T>(name: string, run: () => Promise<T>): Promise<T | undefined> =>
+  ONLY === null || ONLY.includes(name) ? run() : Promise.resolve(undefined);
 const log = (line: string): void => {
   if (!json) process.stderr.write(`${line}\n`);
 };
@@ -180,51 +186,53 @@ async function rebuild(dir: string) {
 
 async function main() {
   log('(e) raw better-sqlite3, one-row FULL transactions ...');
-  const raw = await inTempDir(async (dir) => rawFsync(dir));
+  const raw = await phase('raw', () => inTempDir(async (dir) => rawFsync(dir)));
   log(`(a) in-process, ${CLERKS} clerks, ${SECONDS} s ...`);
-  const local = await inTempDir(inProcess);
+  const local = await phase('in-process', () => inTempDir(inProcess));
   log(`(c) numbering day, ${RECEIPTS.toLocaleString('en')} receipts in one division ...`);
-  const numbering = await inTempDir(numberingDay);
+  const numbering = await phase('numbering', () => inTempDir(numberingDay));
   log(`(f) projection lag with the read models following live, ${SECONDS} s ...`);
-  const lag = await inTempDir(lagUnderLoad);
+  const lag = await phase('lag', () => inTempDir(lagUnderLoad));
   log(`(d) in-process on the EventStoreDB adapter over the wire fixture, ${SECONDS} s ...`);
-  const esdb = await onEsdb();
-  const http: Record<number, Awaited<ReturnType<typeof overHttp>>> = {};
+  const esdb = await phase('esdb', onEsdb);
+  const http: Partial<Record<number, Awaited<ReturnType<typeof overHttp>>>> = {};
   for (const clients of [1, 16, 64]) {
     log(`(b) HTTP, ${clients} client(s), ${SECONDS} s ...`);
-    http[clients] = await overHttp(clients);
+    http[clients] = await phase(`http-${clients}`, () => overHttp(clients));
   }
   log(`(g) cold start and rebuild on ${CASES.toLocaleString('en')} cases ...`);
-  const rebuilt = await inTempDir(rebuild);
+  const rebuilt = await phase('rebuild', () => inTempDir(rebuild));
+  const r = (value: number | undefined, digits = 2): number | null =>
+    value === undefined ? null : round(value, digits);
   const figures = {
-    in_process_commands_per_s: round(local.commandsPerSecond, 0),
-    in_process_p99_ms: round(local.p99Ms),
-    http_commands_per_s_1: round(http[1].commandsPerSecond, 0),
-    http_commands_per_s_16: round(http[16].commandsPerSecond, 0),
-    http_commands_per_s_64: round(http[64].commandsPerSecond, 0),
-    http_p50_ms_1: round(http[1].p50Ms),
-    http_p50_ms_16: round(http[16].p50Ms),
-    http_p50_ms_64: round(http[64].p50Ms),
-    http_p99_ms_1: round(http[1].p99Ms),
-    http_p99_ms_16: round(http[16].p99Ms),
-    http_p99_ms_64: round(http[64].p99Ms),
-    http_errors: http[1].errors + http[16].errors + http[64].errors,
-    numbering_first_1000_per_s: round(numbering.firstPerSecond, 0),
-    numbering_last_1000_per_s: round(numbering.lastPerSecond, 0),
-    numbering_last_vs_first: round(numbering.ratio, 3),
-    numbering_last_case_number: numbering.lastCaseNumber,
-    esdb_in_process_commands_per_s: round(esdb.commandsPerSecond, 0),
-    lag_p50_ms: round(lag.p50),
-    lag_p99_ms: round(lag.p99),
-    lag_max_ms: round(lag.max),
-    lag_phase_commands_per_s: round(lag.load.commandsPerSecond, 0),
-    rebuild_events: rebuilt.events,
-    rebuild_events_per_s: round(rebuilt.rebuildPerSecond, 0),
-    max_request_stall_during_rebuild_ms: round(rebuilt.rebuildStallMs),
-    cold_start_port_open_ms: round(rebuilt.portOpenMs, 0),
-    cold_start_ready_ms: round(rebuilt.readyMs, 0),
-    max_request_stall_during_catch_up_ms: round(rebuilt.coldStallMs),
-    raw_fsync_tx_per_s: round(raw, 0),
+    in_process_commands_per_s: r(local?.commandsPerSecond, 0),
+    in_process_p99_ms: r(local?.p99Ms),
+    http_commands_per_s_1: r(http[1]?.commandsPerSecond, 0),
+    http_commands_per_s_16: r(http[16]?.commandsPerSecond, 0),
+    http_commands_per_s_64: r(http[64]?.commandsPerSecond, 0),
+    http_p50_ms_1: r(http[1]?.p50Ms),
+    http_p50_ms_16: r(http[16]?.p50Ms),
+    http_p50_ms_64: r(http[64]?.p50Ms),
+    http_p99_ms_1: r(http[1]?.p99Ms),
+    http_p99_ms_16: r(http[16]?.p99Ms),
+    http_p99_ms_64: r(http[64]?.p99Ms),
+    http_errors: [1, 16, 64].reduce((sum, c) => sum + (http[c]?.errors ?? 0), 0),
+    numbering_first_1000_per_s: r(numbering?.firstPerSecond, 0),
+    numbering_last_1000_per_s: r(numbering?.lastPerSecond, 0),
+    numbering_last_vs_first: r(numbering?.ratio, 3),
+    numbering_last_case_number: numbering?.lastCaseNumber ?? null,
+    esdb_in_process_commands_per_s: r(esdb?.commandsPerSecond, 0),
+    lag_p50_ms: r(lag?.p50),
+    lag_p99_ms: r(lag?.p99),
+    lag_max_ms: r(lag?.max),
+    lag_phase_commands_per_s: r(lag?.load.commandsPerSecond, 0),
+    rebuild_events: rebuilt?.events ?? null,
+    rebuild_events_per_s: r(rebuilt?.rebuildPerSecond, 0),
+    max_request_stall_during_rebuild_ms: r(rebuilt?.rebuildStallMs),
+    cold_start_port_open_ms: r(rebuilt?.portOpenMs, 0),
+    cold_start_ready_ms: r(rebuilt?.readyMs, 0),
+    max_request_stall_during_catch_up_ms: r(rebuilt?.coldStallMs),
+    raw_fsync_tx_per_s: r(raw, 0),
   };
   return {
     figures,
@@ -247,7 +255,10 @@ else {
   console.log(
     formatTable(
       ['figure', 'value'],
-      Object.entries(result.figures).map(([k, v]) => [k, typeof v === 'number' ? v.toLocaleString('en') : v]),
+      Object.entries(result.figures).map(([k, v]) => [
+        k,
+        typeof v === 'number' ? v.toLocaleString('en') : String(v),
+      ]),
     ),
   );
   console.log(`settings: ${JSON.stringify(result.settings)}`);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_CASE_POLICY } from '@one-window/case';
+import { eventStoreConfigFromEnv, type Synchronous } from '@one-window/event-store';
 import { loadOrCreateAuthSecret } from './auth-secret.js';
 
 /** Everything the server reads from its environment, resolved once at start. */
@@ -7,6 +8,8 @@ export interface ServerConfig {
   /** An `esdb://` connection string selects EventStoreDB; undefined means the embedded store. */
   readonly eventStoreUrl: string | undefined;
   readonly dataDir: string;
+  /** EVENTSTORE_SYNCHRONOUS: the embedded store's `synchronous` (FULL by default; NORMAL trades power-loss safety for speed). */
+  readonly eventStoreSynchronous: Synchronous | undefined;
   readonly port: number;
   readonly host: string;
   /** HMAC key for bearer tokens. */
@@ -65,9 +68,18 @@ export function loadServerConfig(
   const dataDir = resolve(overrides.dataDir ?? env.DATA_DIR ?? './data');
   const authSecret = overrides.authSecret ?? (env.AUTH_SECRET || loadOrCreateAuthSecret(dataDir));
   if (authSecret.length < 32) throw new ConfigError('AUTH_SECRET must be at least 32 characters');
+  let eventStoreSynchronous: Synchronous | undefined;
+  try {
+    eventStoreSynchronous = eventStoreConfigFromEnv(env).synchronous;
+  } catch {
+    throw new ConfigError(
+      `EVENTSTORE_SYNCHRONOUS must be FULL or NORMAL, got "${env.EVENTSTORE_SYNCHRONOUS}"`,
+    );
+  }
   return {
     eventStoreUrl,
     dataDir,
+    eventStoreSynchronous,
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
     authSecret,

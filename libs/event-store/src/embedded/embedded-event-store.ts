@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import {
-  EventStoreError,
   EventStoreUnavailableError,
   StreamNotFoundError,
   WrongExpectedRevisionError,
@@ -13,7 +12,6 @@ import type {
   EventData,
   EventFilter,
   EventStore,
-  ExpectedRevision,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -27,13 +25,13 @@ import {
   checkStreamName,
   checkSubscribeOptions,
   serializeAppend,
-  type SerializedAppend,
 } from '../port/validation.js';
-import { decideAppend } from './append-decision.js';
 import { EmbeddedSubscription, type LogSource } from './embedded-subscription.js';
 import { EventTable } from './event-table.js';
-import { openDatabase, type Synchronous } from './open-database.js';
+import { acquireLock, openDatabase, type Synchronous } from './open-database.js';
 import { toRecordedEvent, type StoredEvent } from './stored-event.js';
+import { WriterClient } from './writer-client.js';
+import type { AppendAnswer, AppendRequest } from './writer-protocol.js';
 
 export interface EmbeddedEventStoreOptions {
   /** Folder that holds `events.sqlite`; created if missing. Defaults to `./data`. */
@@ -55,41 +53,39 @@ export interface EmbeddedEventStoreOptions {
 
 export const EVENTS_FILE_NAME = 'events.sqlite';
 
-interface AppendOutcome {
-  readonly result: AppendResult;
-  readonly written: readonly StoredEvent[];
-}
-
 /**
  * The event store on one SQLite file (better-sqlite3): EventStoreDB's semantics for one process.
- * Every call runs synchronously to completion inside its promise, so concurrent callers in this
- * process are serialised in call order and each append is one transaction.
+ * Appends go to a writer thread that commits them in groups (one transaction and one fsync for
+ * every append that arrived while the last commit ran), so the event loop never waits on the
+ * disk; concurrent callers in this process are still served in call order, each append all or
+ * nothing. Reads run on this thread's own connection (WAL: they never wait for the writer).
+ * See docs/adr/0009-write-path-at-hall-scale.md.
  */
 export class EmbeddedEventStore implements EventStore {
   private readonly table: EventTable;
   private readonly subscriptions = new Set<EmbeddedSubscription>();
-  private readonly appendTransaction: (
-    streamName: string,
-    expected: ExpectedRevision,
-    batch: SerializedAppend,
-  ) => AppendOutcome;
   private readonly logSource: LogSource;
+  private readonly readPage: LogSource['readPage'];
+  private writer!: WriterClient;
   private closed = false;
 
   private constructor(
     private readonly db: Database.Database,
+    private readonly lock: Database.Database,
     /** Absolute path of the SQLite file. */
     readonly file: string,
     private readonly options: EmbeddedEventStoreOptions,
   ) {
     this.table = new EventTable(db);
-    this.appendTransaction = db.transaction(
-      (streamName: string, expected: ExpectedRevision, batch: SerializedAppend): AppendOutcome =>
-        this.appendInTransaction(streamName, expected, batch),
+    // One read transaction: the page and the head come from the same snapshot of the log.
+    this.readPage = db.transaction(
+      (fromPosition: number, maxCount: number, filter: EventFilter | undefined) => {
+        const events = this.table.readLog(fromPosition, maxCount, filter);
+        return { events, head: events.length < maxCount ? this.table.headPosition() : null };
+      },
     );
     this.logSource = {
-      readLog: (fromPosition, maxCount, filter) => this.table.readLog(fromPosition, maxCount, filter),
-      headPosition: () => this.table.headPosition(),
+      readPage: this.readPage,
       detach: (subscription) => this.subscriptions.delete(subscription),
     };
   }
@@ -98,22 +94,38 @@ export class EmbeddedEventStore implements EventStore {
   static async open(options: EmbeddedEventStoreOptions = {}): Promise<EmbeddedEventStore> {
     const file = resolve(options.file ?? join(options.dataDir ?? './data', EVENTS_FILE_NAME));
     mkdirSync(dirname(file), { recursive: true });
-    const db = openDatabase(file, {
-      synchronous: options.synchronous ?? 'FULL',
-      busyTimeoutMs: options.busyTimeoutMs ?? 0,
-    });
-    return new EmbeddedEventStore(db, file, options);
+    const synchronous = options.synchronous ?? 'FULL';
+    const lock = acquireLock(file, options.busyTimeoutMs ?? 0);
+    let db: Database.Database | undefined;
+    try {
+      db = openDatabase(file, { synchronous, busyTimeoutMs: options.busyTimeoutMs ?? 0 });
+      const store = new EmbeddedEventStore(db, lock, file, options);
+      store.writer = await WriterClient.start({ file, synchronous }, (requests, answers) =>
+        store.committed(requests, answers),
+      );
+      return store;
+    } catch (error) {
+      db?.close();
+      lock.close();
+      throw error;
+    }
   }
 
   /** The SQLite settings in force, for diagnostics and tests. */
-  durability(): { journalMode: string; synchronous: Synchronous; lockingMode: string } {
+  durability(): { journalMode: string; synchronous: Synchronous; lockingMode: string; writer: string } {
     this.assertOpen();
     const level = this.db.pragma('synchronous', { simple: true }) as number;
     return {
       journalMode: this.db.pragma('journal_mode', { simple: true }) as string,
       synchronous: level === 2 ? 'FULL' : 'NORMAL',
       lockingMode: this.db.pragma('locking_mode', { simple: true }) as string,
+      writer: 'worker thread, group commit',
     };
+  }
+
+  /** Groups the writer has committed since open (one transaction and one fsync each), and the appends in them. */
+  commitStats(): { groups: number; appends: number } {
+    return { ...this.writer.stats };
   }
 
   async appendToStream(
@@ -125,15 +137,24 @@ export class EmbeddedEventStore implements EventStore {
     const name = checkStreamName(streamName);
     const expected = checkExpectedRevision(options?.expectedRevision);
     const batch = serializeAppend(events);
-    let outcome: AppendOutcome;
-    try {
-      outcome = this.appendTransaction(name, expected, batch);
-    } catch (error) {
-      throw storageError(error, `append to stream "${name}"`);
+    const answer = await this.writer.append({ streamName: name, expected, batch });
+    switch (answer.kind) {
+      case 'written':
+        return {
+          nextExpectedRevision: answer.firstRevision + answer.count - 1,
+          position: answer.firstPosition + answer.count - 1,
+        };
+      case 'idempotent':
+        return { nextExpectedRevision: answer.revision, position: answer.position };
+      case 'wrong-revision':
+        throw new WrongExpectedRevisionError(name, expected, answer.actual);
+      case 'failed':
+        throw new EventStoreUnavailableError(`Could not append to stream "${name}": ${answer.message}`);
+      default: {
+        const unreachable: never = answer;
+        throw new Error(`Unknown append answer ${JSON.stringify(unreachable)}`);
+      }
     }
-    // Same tick as the commit: live subscribers see events in commit order, none missed.
-    if (outcome.written.length > 0) for (const s of this.subscriptions) s.offer(outcome.written);
-    return outcome.result;
   }
 
   async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -178,7 +199,9 @@ export class EmbeddedEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     for (const subscription of [...this.subscriptions]) subscription.close();
+    await this.writer.close();
     this.db.close();
+    this.lock.close();
   }
 
   private subscribe(fromPosition: number | 'start', filter: EventFilter | undefined): EmbeddedSubscription {
@@ -193,58 +216,30 @@ export class EmbeddedEventStore implements EventStore {
     return subscription;
   }
 
-  private appendInTransaction(
-    streamName: string,
-    expected: ExpectedRevision,
-    batch: SerializedAppend,
-  ): AppendOutcome {
-    const table = this.table;
-    const current = table.currentRevision(streamName);
-    const decision = decideAppend(
-      expected,
-      batch.events.map((e) => e.id),
-      batch.firstIdFromCaller,
-      {
-        current,
-        eventAt: (revision) => table.eventAt(streamName, revision),
-        findById: (id) => table.findById(streamName, id),
-      },
-    );
-    switch (decision.kind) {
-      case 'wrong-revision':
-        throw new WrongExpectedRevisionError(streamName, expected, decision.actual);
-      case 'idempotent':
-        return { result: decision.result, written: [] };
-      case 'write':
-        return this.insertAll(streamName, current, batch);
-      default: {
-        const unreachable: never = decision;
-        throw new Error(`Unknown append decision ${JSON.stringify(unreachable)}`);
-      }
-    }
-  }
-
-  private insertAll(streamName: string, current: number, batch: SerializedAppend): AppendOutcome {
-    const created = Date.now();
-    const keep = this.subscriptions.size > 0;
+  /** A group committed: live subscribers see its events, in commit order, before any caller hears back. */
+  private committed(requests: ReadonlyMap<number, AppendRequest>, answers: readonly AppendAnswer[]): void {
+    if (this.subscriptions.size === 0) return;
     const written: StoredEvent[] = [];
-    let revision = current;
-    let position = 0;
-    for (const e of batch.events) {
-      revision += 1;
-      position = this.table.insert(streamName, revision, e.id, e.type, e.data, e.metadata, created);
-      if (keep) written.push([position, streamName, revision, e.id, e.type, e.data, e.metadata, created]);
+    for (const answer of answers) {
+      if (answer.kind !== 'written') continue;
+      const request = requests.get(answer.id)!;
+      request.batch.events.forEach((e, i) =>
+        written.push([
+          answer.firstPosition + i,
+          request.streamName,
+          answer.firstRevision + i,
+          e.id,
+          e.type,
+          e.data,
+          e.metadata,
+          answer.created,
+        ]),
+      );
     }
-    return { result: { nextExpectedRevision: revision, position }, written };
+    if (written.length > 0) for (const s of this.subscriptions) s.offer(written);
   }
 
   private assertOpen(): void {
     if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
   }
-}
-
-function storageError(error: unknown, what: string): Error {
-  if (error instanceof EventStoreError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new EventStoreUnavailableError(`Could not ${what}: ${reason}`, { cause: error });
 }

@@ -35,7 +35,12 @@ describe('embedded store: file, lock, durability and limits', () => {
 
   it('uses WAL with synchronous=FULL by default, NORMAL when asked', async () => {
     const full = await EmbeddedEventStore.open({ dataDir });
-    expect(full.durability()).toEqual({ journalMode: 'wal', synchronous: 'FULL', lockingMode: 'exclusive' });
+    expect(full.durability()).toEqual({
+      journalMode: 'wal',
+      synchronous: 'FULL',
+      lockingMode: 'normal',
+      writer: 'worker thread, group commit',
+    });
     await full.close();
     const normal = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' });
     expect(normal.durability().synchronous).toBe('NORMAL');
@@ -78,27 +83,73 @@ describe('embedded store: file, lock, durability and limits', () => {
     await store.close();
   });
 
-  it('loses no acknowledged append and keeps no partial one when the writing process is killed', async () => {
-    const writer = StoreProcess.start('append', file);
-    await writer.waitFor((l) => 'acked' in l && (l.acked as { position: number }).position >= 600);
-    writer.kill();
-    await writer.exited;
-    const acked = writer
-      .all()
-      .flatMap((l) => ('acked' in l ? [l.acked as { stream: string; nextExpectedRevision: number }] : []));
+  it.each([
+    ['one append at a time', 'append', 600],
+    ['16 writers, a group always in flight', 'groups', 3000],
+  ] as const)(
+    'loses no acknowledged append and keeps no partial one when the writing process is killed (%s)',
+    async (_, mode, upTo) => {
+      const writer = StoreProcess.start(mode, file);
+      await writer.waitFor((l) => 'acked' in l && (l.acked as { position: number }).position >= upTo);
+      writer.kill();
+      await writer.exited;
+      const said = writer.all();
+      const acked = said.flatMap((l) =>
+        'acked' in l ? [l.acked as { stream: string; nextExpectedRevision: number }] : [],
+      );
+      if (mode === 'groups') {
+        // Groups held several appends: fewer commits than acknowledged appends.
+        const groups = Math.max(...said.map((l) => (l.groups as number | undefined) ?? 0));
+        expect(groups).toBeLessThan(acked.length);
+      }
 
-    const store = await EmbeddedEventStore.open({ file });
+      const store = await EmbeddedEventStore.open({ file });
+      try {
+        for (const { stream, nextExpectedRevision } of acked) {
+          const events = await store.readStream(stream, { fromRevision: nextExpectedRevision, maxCount: 1 });
+          expect(events).toHaveLength(1);
+        }
+        const all = await store.readAll();
+        expect(all.length).toBeGreaterThanOrEqual(acked.length * 3);
+        expect(all.length % 3).toBe(0);
+        for (let i = 0; i < all.length; i += 3) {
+          const batch = all.slice(i, i + 3);
+          expect(batch.map((e) => (e.data as { part: number }).part)).toEqual([0, 1, 2]);
+          expect(new Set(batch.map((e) => e.streamName)).size).toBe(1);
+        }
+      } finally {
+        await store.close();
+      }
+    },
+  );
+
+  it('commits appends that arrive together in one group, answering each on its own', async () => {
+    const store = await EmbeddedEventStore.open({ dataDir });
     try {
-      for (const { stream, nextExpectedRevision } of acked) {
-        const events = await store.readStream(stream, { fromRevision: nextExpectedRevision, maxCount: 1 });
-        expect(events).toHaveLength(1);
-      }
-      const all = await store.readAll();
-      expect(all.length).toBeGreaterThanOrEqual(acked.length * 3);
-      expect(all.length % 3).toBe(0);
-      for (let i = 0; i < all.length; i += 3) {
-        expect(all.slice(i, i + 3).map((e) => (e.data as { part: number }).part)).toEqual([0, 1, 2]);
-      }
+      const before = store.commitStats();
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, s) => store.appendToStream(`g-${s}`, [{ type: 't', data: s }])),
+      );
+      const after = store.commitStats();
+      expect(after.appends - before.appends).toBe(50);
+      expect(after.groups - before.groups).toBeLessThanOrEqual(2);
+      expect(new Set(results.map((r) => r.position)).size).toBe(50);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps serving reads on the main thread while the writer commits', async () => {
+    const store = await EmbeddedEventStore.open({ dataDir });
+    try {
+      await store.appendToStream('r', [{ type: 't', data: 0 }]);
+      const appends = Array.from({ length: 20 }, (_, n) =>
+        store.appendToStream('w', [{ type: 't', data: n }]),
+      );
+      // Answered from this thread's connection before any of the appends above has been acknowledged.
+      expect(await store.readStream('r')).toHaveLength(1);
+      await Promise.all(appends);
+      expect(await store.readStream('w')).toHaveLength(20);
     } finally {
       await store.close();
     }

@@ -4,8 +4,15 @@ import { toRecordedEvent, type StoredEvent } from './stored-event.js';
 
 /** What a subscription needs from the store: synchronous reads of the log. */
 export interface LogSource {
-  readLog(fromPosition: number, maxCount: number, filter: EventFilter | undefined): StoredEvent[];
-  headPosition(): number | null;
+  /**
+   * Events after a position, and — when fewer than `maxCount` came back — the head of the log in
+   * the same snapshot (null otherwise).
+   */
+  readPage(
+    fromPosition: number,
+    maxCount: number,
+    filter: EventFilter | undefined,
+  ): { events: StoredEvent[]; head: number | null };
   detach(subscription: EmbeddedSubscription): void;
 }
 
@@ -15,9 +22,10 @@ type Pending = StoredEvent | { readonly caughtUp: number | null };
  * Catch-up then live, with one cursor (`queuedUpTo`) deciding what comes next.
  *
  * Catching up, it reads the log in batches after the cursor. A batch shorter than asked for is the
- * head of the log *at that moment*: better-sqlite3 is synchronous, so no append can commit between
- * that read and turning live in the same tick, and from then on the store pushes each commit's
- * events here as it happens. Pushes at or below the cursor are ignored, so nothing repeats; a
+ * head of the log in that read's snapshot, and the subscription turns live in the same tick. The
+ * writer thread may commit more meanwhile, but the store hears of each commit only in a later
+ * tick, and pushes every commit's events here in commit order: whatever the snapshot missed is
+ * pushed afterwards. Pushes at or below the cursor are ignored, so nothing repeats; a
  * consumer that falls more than `liveBufferSize` events behind drops back to reading the log from
  * its cursor, so nothing is skipped and memory stays bounded.
  */
@@ -105,12 +113,11 @@ export class EmbeddedSubscription implements Subscription {
   }
 
   private catchUp(): void {
-    const batch = this.source.readLog(this.queuedUpTo + 1, this.batchSize, this.filter);
+    const { events: batch, head } = this.source.readPage(this.queuedUpTo + 1, this.batchSize, this.filter);
     for (const event of batch) this.pending.push(event);
     if (batch.length > 0) this.queuedUpTo = batch[batch.length - 1][0];
     if (batch.length < this.batchSize) {
-      // At the head, in the same tick as the read: turn live before any further commit.
-      const head = this.source.headPosition();
+      // At the snapshot's head, in the same tick as the read: turn live before hearing of any later commit.
       if (head !== null && head > this.queuedUpTo) this.queuedUpTo = head;
       this.live = true;
       if (!this.caughtUpSent) {

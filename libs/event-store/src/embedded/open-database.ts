@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { EventStoreLockedError, EventStoreUnavailableError } from '../port/errors.js';
 
@@ -29,14 +30,54 @@ const SCHEMA = `
  */
 
 /**
- * Opens (creating if needed) the store's SQLite file and takes its lock for as long as it stays open.
- *
- * WAL with `locking_mode=EXCLUSIVE`: the first transaction takes an exclusive file lock that is held
- * until close, so a second connection — another process or this one — fails at once with
- * EventStoreLockedError instead of writing behind this process's back (its subscriptions would
- * never hear of such writes). The OS drops the lock when a process dies, so a crash leaves no
- * stale lock. WAL also needs no shared-memory file in this mode.
+ * Takes the store's lock: `<file>-lock`, a one-row SQLite file written once in
+ * `locking_mode=EXCLUSIVE`, which keeps its exclusive file lock until the connection closes. A
+ * second holder — another process, or another store in this process — fails at once with
+ * EventStoreLockedError instead of writing behind this one's back (its subscriptions would never
+ * hear of such writes). The OS drops the lock when a process dies, so a crash leaves no stale
+ * lock. The event file itself is opened in WAL's normal locking mode, because it has two
+ * connections: the writer thread's and the main thread's for reads.
  */
+export function acquireLock(file: string, busyTimeoutMs: number): Database.Database {
+  const lockFile = `${file}-lock`;
+  let lock: Database.Database;
+  try {
+    lock = new Database(lockFile, { timeout: busyTimeoutMs });
+  } catch (error) {
+    throw new EventStoreUnavailableError(`Cannot open the lock file ${lockFile}: ${message(error)}`, {
+      cause: error,
+    });
+  }
+  try {
+    lock.pragma('locking_mode = EXCLUSIVE');
+    lock.pragma('journal_mode = MEMORY');
+    lock.pragma('synchronous = OFF');
+    lock.exec('CREATE TABLE IF NOT EXISTS holder (id INTEGER PRIMARY KEY, pid INTEGER, since INTEGER)');
+    lock.prepare('INSERT OR REPLACE INTO holder VALUES (1, ?, ?)').run(process.pid, Date.now());
+    return lock;
+  } catch (error) {
+    lock.close();
+    throw openError(file, error);
+  }
+}
+
+/** Whether a store holds `file` now (its lock file exists and is locked); opens nothing for writing. */
+export function lockHeld(file: string): boolean {
+  if (!existsSync(`${file}-lock`)) return false;
+  let lock: Database.Database | undefined;
+  try {
+    lock = new Database(`${file}-lock`, { readonly: true, fileMustExist: true, timeout: 0 });
+    lock.prepare('SELECT count(*) FROM holder').pluck().get();
+    return false;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+  } finally {
+    lock?.close();
+  }
+}
+
+/** The main thread's connection: checks and migrates the file, then serves reads (WAL: they never wait for the writer). */
 export function openDatabase(
   file: string,
   options: { synchronous: Synchronous; busyTimeoutMs: number },
@@ -50,10 +91,8 @@ export function openDatabase(
     });
   }
   try {
-    db.pragma('locking_mode = EXCLUSIVE');
     const journalMode: unknown = db.pragma('journal_mode = WAL', { simple: true });
     if (journalMode !== 'wal') throw new Error(`journal_mode is ${String(journalMode)}, not wal`);
-    // better-sqlite3's build defaults WAL databases to NORMAL; FULL syncs the WAL on every commit.
     db.pragma(`synchronous = ${options.synchronous}`);
     db.pragma('cache_size = -32768');
     db.exec('BEGIN IMMEDIATE');
@@ -68,6 +107,20 @@ export function openDatabase(
   } catch (error) {
     db.close();
     throw openError(file, error);
+  }
+}
+
+/** The writer thread's connection to a file openDatabase has checked. */
+export function openWriterConnection(file: string, synchronous: Synchronous): Database.Database {
+  const db = new Database(file, { fileMustExist: true, timeout: 5000 });
+  try {
+    // better-sqlite3's build defaults WAL databases to NORMAL; FULL syncs the WAL on every commit.
+    db.pragma(`synchronous = ${synchronous}`);
+    db.pragma('cache_size = -32768');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
   }
 }
 

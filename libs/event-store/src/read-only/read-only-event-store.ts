@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { EmbeddedSubscription, type LogSource } from '../embedded/embedded-subscription.js';
 import { EVENTS_FILE_NAME } from '../embedded/embedded-event-store.js';
 import { EventTable } from '../embedded/event-table.js';
+import { lockHeld } from '../embedded/open-database.js';
 import { toRecordedEvent } from '../embedded/stored-event.js';
 import {
   EventStoreLockedError,
@@ -61,6 +62,7 @@ export class ReadOnlyEventStore implements EventStore {
   static open(options: ReadOnlyEventStoreOptions = {}): ReadOnlyEventStore {
     const file = resolve(options.file ?? join(options.dataDir ?? './data', EVENTS_FILE_NAME));
     if (!existsSync(file)) throw new EventStoreUnavailableError(`There is no event store file ${file}`);
+    if (lockHeld(file)) throw heldError(file);
     try {
       return new ReadOnlyEventStore(openForReading(file), file, null);
     } catch (error) {
@@ -115,8 +117,10 @@ export class ReadOnlyEventStore implements EventStore {
     this.assertOpen();
     const { fromPosition, filter } = checkSubscribeOptions(options);
     const source: LogSource = {
-      readLog: (from, maxCount, f) => this.table.readLog(from, maxCount, f),
-      headPosition: () => this.table.headPosition(),
+      readPage: (from, maxCount, f) => {
+        const events = this.table.readLog(from, maxCount, f);
+        return { events, head: events.length < maxCount ? this.table.headPosition() : null };
+      },
       detach: (subscription) => this.subscriptions.delete(subscription),
     };
     const subscription = new EmbeddedSubscription(source, fromPosition, filter, 500, 10_000);
@@ -165,15 +169,17 @@ function cannotWriteBeside(error: unknown): boolean {
   return code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_READONLY');
 }
 
+function heldError(file: string): EventStoreLockedError {
+  return new EventStoreLockedError(
+    `Event store file ${file} is in use by a running server; verify it through the server ` +
+      '(POST /api/admin/verify) or stop the server first',
+  );
+}
+
 function readError(file: string, error: unknown): Error {
   const code = codeOf(error);
   const reason = error instanceof Error ? error.message : String(error);
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new EventStoreLockedError(
-      `Event store file ${file} is in use by a running server; verify it through the server ` +
-        '(POST /api/admin/verify) or stop the server first',
-    );
-  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return heldError(file);
   if (code === 'SQLITE_NOTADB') return new EventStoreLockedError(`${file} is not an SQLite database`);
   return new EventStoreUnavailableError(`Cannot read event store file ${file}: ${reason}`, { cause: error });
 }

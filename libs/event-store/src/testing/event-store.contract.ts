@@ -2,6 +2,7 @@ import type { EventStore } from '../port/types.js';
 import { appendContract } from './append.contract.js';
 import { badInputContract } from './bad-input.contract.js';
 import type { ContractContext, EventStoreFactory, EventStoreFixture } from './contract-support.js';
+import { groupCommitContract } from './group-commit.contract.js';
 import { idempotencyContract } from './idempotency.contract.js';
 import { persistenceContract } from './persistence.contract.js';
 import { propertiesContract } from './properties.contract.js';
@@ -55,5 +56,6 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
     badInputContract(ctx);
     propertiesContract(ctx);
     persistenceContract(ctx);
+    groupCommitContract(ctx);
   });
 }

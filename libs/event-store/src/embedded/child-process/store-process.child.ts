@@ -1,7 +1,8 @@
 /**
  * A second process for the embedded store's tests: `hold <file>` opens the store and keeps it
  * until stdin closes; `append <file>` appends 3-event batches, reporting each acknowledged one,
- * until it is killed. Every outcome is one JSON line on stdout.
+ * until it is killed; `groups <file>` does the same from 16 writers at once, so that the writer
+ * thread always has a group in flight when the kill comes. Every outcome is one JSON line on stdout.
  */
 import { EmbeddedEventStore } from '../embedded-event-store.js';
 
@@ -25,6 +26,10 @@ async function main(): Promise<void> {
     say({ closed: true });
     return;
   }
+  if (mode === 'groups') {
+    await Promise.all(Array.from({ length: 16 }, (_, w) => appendForever(store, `crash-${w}`)));
+    return;
+  }
   const revisions = [-1, -1, -1, -1, -1];
   for (let i = 0; ; i++) {
     const s = i % revisions.length;
@@ -33,6 +38,18 @@ async function main(): Promise<void> {
     const result = await store.appendToStream(`crash-${s}`, events, { expectedRevision });
     revisions[s] = result.nextExpectedRevision;
     say({ acked: { stream: `crash-${s}`, ...result } });
+  }
+}
+
+async function appendForever(store: EmbeddedEventStore, stream: string): Promise<never> {
+  let revision = -1;
+  for (let i = 0; ; i++) {
+    const events = [0, 1, 2].map((part) => ({ type: 'crash.Part', data: { i, part } }));
+    const result = await store.appendToStream(stream, events, {
+      expectedRevision: revision < 0 ? 'no_stream' : revision,
+    });
+    revision = result.nextExpectedRevision;
+    say({ acked: { stream, ...result }, groups: store.commitStats().groups });
   }
 }
 

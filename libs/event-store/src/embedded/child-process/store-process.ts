@@ -27,7 +27,7 @@ export class StoreProcess {
     );
   }
 
-  static start(mode: 'hold' | 'append', file: string): StoreProcess {
+  static start(mode: 'hold' | 'append' | 'groups', file: string): StoreProcess {
     const child = spawn(process.execPath, ['--import', REGISTER, SCRIPT, mode, file], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, NODE_OPTIONS: '' },

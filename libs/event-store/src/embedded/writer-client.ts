@@ -1,0 +1,153 @@
+import { Worker } from 'node:worker_threads';
+import { EventStoreUnavailableError } from '../port/errors.js';
+import type { AppendAnswer, AppendRequest, FromWriter, ToWriter, WriterSettings } from './writer-protocol.js';
+
+/**
+ * The main thread's side of the writer thread: appends called in one tick go over in one message,
+ * in call order, and each caller's promise settles with its own answer when its group committed.
+ * The worker keeps the process alive only while appends are in flight.
+ */
+export class WriterClient {
+  private readonly pending = new Map<number, (answer: AppendAnswer) => void>();
+  private outbox: AppendRequest[] = [];
+  private nextId = 1;
+  /** Groups committed (one transaction and one fsync each) and the appends they held. */
+  readonly stats = { groups: 0, appends: 0 };
+  private broken: Error | undefined;
+  private closed: Promise<void> | undefined;
+  private onClosed: (() => void) | undefined;
+
+  private constructor(
+    private readonly worker: Worker,
+    /** Called with each group's answers, in commit order, before any caller hears of them. */
+    private readonly onCommitted: (
+      requests: ReadonlyMap<number, AppendRequest>,
+      answers: readonly AppendAnswer[],
+    ) => void,
+  ) {
+    worker.on('message', (message: FromWriter) => this.receive(message));
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', (code) => this.fail(new Error(`the writer thread exited (code ${code})`)));
+    worker.unref();
+  }
+
+  private readonly inFlight = new Map<number, AppendRequest>();
+
+  /** Starts the writer thread on a file openDatabase has checked; resolves once it is ready. */
+  static start(
+    settings: WriterSettings,
+    onCommitted: (requests: ReadonlyMap<number, AppendRequest>, answers: readonly AppendAnswer[]) => void,
+  ): Promise<WriterClient> {
+    const worker = spawnWriter(settings);
+    return new Promise((resolve, reject) => {
+      const first = (message: FromWriter): void => {
+        worker.off('error', failed);
+        if (message.kind === 'ready') resolve(new WriterClient(worker, onCommitted));
+        else {
+          void worker.terminate();
+          reject(
+            new EventStoreUnavailableError(
+              `The writer could not open ${settings.file}: ${message.kind === 'open-failed' ? message.message : message.kind}`,
+            ),
+          );
+        }
+      };
+      const failed = (error: Error): void =>
+        reject(
+          new EventStoreUnavailableError(`The writer thread failed to start: ${error.message}`, {
+            cause: error,
+          }),
+        );
+      worker.once('message', first);
+      worker.once('error', failed);
+    });
+  }
+
+  append(request: Omit<AppendRequest, 'id'>): Promise<AppendAnswer> {
+    if (this.broken) return Promise.reject(unavailable(this.broken));
+    const id = this.nextId++;
+    const full: AppendRequest = { ...request, id };
+    if (this.outbox.length === 0) queueMicrotask(() => this.send());
+    this.outbox.push(full);
+    this.inFlight.set(id, full);
+    if (this.pending.size === 0) this.worker.ref();
+    return new Promise((resolve) => this.pending.set(id, resolve));
+  }
+
+  /** Lets the writer commit what it holds, then stops it. */
+  close(): Promise<void> {
+    this.closed ??= new Promise<void>((resolve) => {
+      this.send();
+      if (this.broken) return resolve();
+      this.onClosed = resolve;
+      this.worker.ref();
+      this.post({ kind: 'close' });
+    });
+    return this.closed;
+  }
+
+  private send(): void {
+    if (this.outbox.length === 0) return;
+    const requests = this.outbox;
+    this.outbox = [];
+    this.post({ kind: 'append', requests });
+  }
+
+  private post(message: ToWriter): void {
+    try {
+      this.worker.postMessage(message);
+    } catch (error) {
+      this.fail(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private receive(message: FromWriter): void {
+    if (message.kind === 'committed') {
+      this.stats.groups++;
+      this.stats.appends += message.answers.length;
+      this.onCommitted(this.inFlight, message.answers);
+      for (const answer of message.answers) {
+        this.inFlight.delete(answer.id);
+        const settle = this.pending.get(answer.id);
+        this.pending.delete(answer.id);
+        settle?.(answer);
+      }
+      if (this.pending.size === 0 && this.onClosed === undefined) this.worker.unref();
+    } else if (message.kind === 'closed') {
+      this.broken ??= new Error('the event store is closed');
+      this.onClosed?.();
+    }
+  }
+
+  /** The writer is gone: nothing in flight can be known to have committed. */
+  private fail(error: Error): void {
+    this.broken ??= error;
+    for (const [id, settle] of this.pending) {
+      settle({ id, kind: 'failed', message: `the writer thread stopped: ${error.message}` });
+    }
+    this.pending.clear();
+    this.inFlight.clear();
+    this.onClosed?.();
+  }
+}
+
+function unavailable(error: Error): EventStoreUnavailableError {
+  return new EventStoreUnavailableError(`The event store cannot write: ${error.message}`, { cause: error });
+}
+
+/**
+ * The compiled worker next to this file; from the TypeScript source (the tests) the same source
+ * through the repository's TypeScript hooks, since a worker thread runs outside Jest.
+ */
+function spawnWriter(settings: WriterSettings): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const hooks = new URL('../../../../test/support/ts-register.mjs', here).href;
+    const entry = new URL('./writer.worker.ts', here).href;
+    return new Worker(`import(${JSON.stringify(hooks)}).then(() => import(${JSON.stringify(entry)}))`, {
+      eval: true,
+      workerData: settings,
+    });
+  }
+  return new Worker(new URL('./writer.worker.js', here), { workerData: settings });
+}

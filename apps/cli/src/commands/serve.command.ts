@@ -16,7 +16,17 @@ export function registerServe(program: Command): void {
       console.log(`One Window is running on ${store}.`);
       console.log(`  console: http://${host}:${port}/`);
       console.log(`  API:     http://${host}:${port}/api/docs`);
-      if (config.seedDemoUsers)
+      const { FirstUsers } = await import('../../../server/src/auth/first-users.js');
+      const bootstrapToken = app.get(FirstUsers, { strict: false }).bootstrapToken;
+      if (bootstrapToken !== null) {
+        console.log('  no users yet: make the first administrator (README "First administrator") with');
+        console.log(
+          `  POST /api/auth/bootstrap {"token": "${bootstrapToken}", "username", "name", "password"}`,
+        );
+        console.log(
+          '  (the token works once, and only until this server stops) or `one-window users create --role admin`',
+        );
+      } else if (config.seedDemoUsers)
         console.log(
           '  demo users: clerk1 / demo-clerk1, approver1 / demo-approver1, admin / demo-admin (README)',
         );

@@ -5,11 +5,12 @@ import type { ServerConfig } from '../config/server-config.js';
 import { problems } from '../problem/problem-details.js';
 import { CLOCK, SERVER_CONFIG } from '../tokens.js';
 import { CurrentActor, Public } from './auth.decorators.js';
-import { LoginAnswer, LoginDto, UserView } from './login.dto.js';
+import { BootstrapDto, LoginAnswer, LoginDto, UserView } from './login.dto.js';
+import { FirstUsers } from './first-users.js';
 import { LoginThrottle } from './login-throttle.js';
 import { verifyPassword } from './password.js';
 import { issueToken } from './token.js';
-import { UsersStore, publicUser } from './users.store.js';
+import { UserInputError, UsersStore, publicUser } from './users.store.js';
 import { ApiProblems } from '../problem/api-problems.decorator.js';
 
 @ApiTags('auth')
@@ -19,6 +20,7 @@ export class AuthController {
   constructor(
     private readonly users: UsersStore,
     private readonly throttle: LoginThrottle,
+    private readonly firstUsers: FirstUsers,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -41,6 +43,28 @@ export class AuthController {
     this.throttle.succeeded(body.username);
     const { token, expiresAt } = issueToken(this.config.authSecret, user, now, this.config.tokenTtlSeconds);
     return { token, expiresAt: expiresAt.toISOString(), user: publicUser(user) };
+  }
+
+  @Public()
+  @Post('bootstrap')
+  @HttpCode(201)
+  @ApiOkResponse({
+    type: UserView,
+    description: 'the first administrator, made with the one-time bootstrap token',
+  })
+  async bootstrap(@Body() body: BootstrapDto): Promise<UserView> {
+    let admin;
+    try {
+      admin = await this.firstUsers.createFirstAdmin(body.token, body);
+    } catch (error) {
+      if (error instanceof UserInputError) {
+        throw problems.invalidInput(error.message, [{ pointer: `#/${error.field}`, detail: error.message }]);
+      }
+      throw error;
+    }
+    if (admin === null)
+      throw problems.forbidden('The bootstrap token is wrong, used, or there are users already.');
+    return admin;
   }
 
   @Get('me')

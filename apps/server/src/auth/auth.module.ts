@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
-import { DemoUsersSeeder } from './demo-users.seeder.js';
+import { FirstUsers } from './first-users.js';
 import { LoginThrottle } from './login-throttle.js';
 import { UsersStore } from './users.store.js';
 
@@ -16,9 +16,9 @@ import { UsersStore } from './users.store.js';
       inject: [EVENT_STORE],
     },
     LoginThrottle,
-    DemoUsersSeeder,
+    FirstUsers,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersStore],
+  exports: [UsersStore, FirstUsers],
 })
 export class AuthModule {}

@@ -29,3 +29,25 @@ export class LoginAnswer {
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
   @ApiProperty({ type: UserView }) user!: UserView;
 }
+
+export class BootstrapDto {
+  @ApiProperty({ description: 'the one-time bootstrap token the server printed at its first start' })
+  @IsString()
+  @Length(1, 128)
+  token!: string;
+
+  @ApiProperty({ example: 'admin.wang' })
+  @IsString()
+  @Length(1, 64)
+  username!: string;
+
+  @ApiProperty({ example: '王管理员' })
+  @IsString()
+  @Length(1, 64)
+  name!: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 256)
+  password!: string;
+}

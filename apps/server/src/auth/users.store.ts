@@ -107,6 +107,15 @@ export class UsersStore {
   }
 
   async create(input: NewUser, createdBy: string): Promise<User> {
+    return this.createUser(input, createdBy, false);
+  }
+
+  /** Creates the first user, only into an empty users stream (the bootstrap token's one use). */
+  async createFirst(input: NewUser, createdBy: string): Promise<User> {
+    return this.createUser(input, createdBy, true);
+  }
+
+  private async createUser(input: NewUser, createdBy: string, onlyFirst: boolean): Promise<User> {
     if (!USERNAME.test(input.username)) {
       throw new UserInputError('username', 'a username is 3–32 lowercase letters, digits, ".", "_" or "-"');
     }
@@ -118,6 +127,7 @@ export class UsersStore {
     const passwordHash = await hashPassword(input.password);
     for (let attempt = 0; ; attempt++) {
       await this.refresh();
+      if (onlyFirst && this.users.size > 0) throw new UserInputError('username', 'there are users already');
       if ([...this.users.values()].some((u) => u.username === input.username)) {
         throw new UserInputError('username', `the username "${input.username}" is taken`);
       }

@@ -27,7 +27,7 @@ export interface ServerConfig {
    * so the two cannot disagree; see warning-settings.ts.
    */
   readonly warningWorkingDays: number;
-  /** Demo users are seeded only on the embedded store, and only into an empty users stream. */
+  /** DEMO_USERS=on (npm start): demo users, only on the embedded store, only into an empty users stream. */
   readonly seedDemoUsers: boolean;
   readonly logLevel: string;
   /** Where the compiled console (HTML, CSS, JS) is served from; undefined disables it. */
@@ -88,7 +88,7 @@ export function loadServerConfig(
     readWaitMs: integer(env, 'READ_WAIT_MS', 5000, 0, 60_000),
     timerPollMs: integer(env, 'TIMER_POLL_MS', 10_000, 100, 3_600_000),
     warningWorkingDays: integer(env, 'WARNING_WORKING_DAYS', DEFAULT_CASE_POLICY.warningWorkingDays, 1, 30),
-    seedDemoUsers: eventStoreUrl === undefined && env.DEMO_USERS !== 'off',
+    seedDemoUsers: eventStoreUrl === undefined && env.DEMO_USERS === 'on',
     logLevel: env.LOG_LEVEL ?? 'info',
     consoleDir: undefined,
     ...overrides,

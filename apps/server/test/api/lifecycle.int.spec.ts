@@ -14,7 +14,7 @@ describe('server lifecycle', () => {
   it('finishes a command in flight, stops the projections, then closes its store', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'one-window-lifecycle-'));
     try {
-      const config = loadServerConfig({ LOG_LEVEL: 'silent' }, { dataDir });
+      const config = loadServerConfig({ LOG_LEVEL: 'silent', DEMO_USERS: 'on' }, { dataDir });
       const app = await createServer({ config });
       await app.listen(0, '127.0.0.1');
       const base = await app.getUrl();
@@ -61,12 +61,12 @@ describe('server lifecycle', () => {
   it('keeps the signing key per data directory across restarts, and seeds demo users only once', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'one-window-lifecycle-'));
     try {
-      const config = loadServerConfig({ LOG_LEVEL: 'silent' }, { dataDir });
+      const config = loadServerConfig({ LOG_LEVEL: 'silent', DEMO_USERS: 'on' }, { dataDir });
       const first = await createServer({ config });
       await first.listen(0, '127.0.0.1');
       const token = await login(await first.getUrl(), 'admin', 'demo-admin');
       await first.close();
-      const again = loadServerConfig({ LOG_LEVEL: 'silent' }, { dataDir });
+      const again = loadServerConfig({ LOG_LEVEL: 'silent', DEMO_USERS: 'on' }, { dataDir });
       expect(again.authSecret).toBe(config.authSecret);
       const second = await createServer({ config: again });
       await second.listen(0, '127.0.0.1');

@@ -25,7 +25,7 @@ describe('request logs over real HTTP', () => {
 
   beforeAll(async () => {
     store = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' });
-    const config = loadServerConfig({ LOG_LEVEL: 'info' }, { dataDir });
+    const config = loadServerConfig({ LOG_LEVEL: 'info', DEMO_USERS: 'on' }, { dataDir });
     app = await createServer({ config, eventStore: store, logger: pino({ level: 'info' }, sink) });
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();

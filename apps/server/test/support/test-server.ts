@@ -23,7 +23,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'one-window-api-'));
   const config = loadServerConfig(
-    { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' },
+    { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DEMO_USERS: 'on' },
     { dataDir, ...overrides },
   );
   const store = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' });

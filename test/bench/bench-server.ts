@@ -29,6 +29,7 @@ export async function startBenchServer(
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      DEMO_USERS: 'on',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

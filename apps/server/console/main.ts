@@ -1,4 +1,5 @@
 import { whenUnauthorized } from './lib/api.js';
+import { loadCommands } from './lib/commands.js';
 import { $, h, mount } from './lib/dom.js';
 import { currentLang, setLang, t } from './lib/i18n.js';
 import { departmentName, hallName } from './lib/directory.js';
@@ -77,6 +78,12 @@ async function route(): Promise<void> {
   renderShell(session?.user ?? null);
   if (session) showScopeName(session.user);
   const root = $('#app');
+  try {
+    await loadCommands();
+  } catch (error) {
+    root.replaceChildren(problemBox(error));
+    return;
+  }
   const path = hash.slice(1);
   for (const [pattern, view] of routes) {
     const match = pattern.exec(path);

@@ -10,6 +10,7 @@ import { VerifyController } from './admin/verify.controller.js';
 import { VerifyTracker } from './admin/verify-tracker.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CaseCommandGateway } from './cases/case-command.gateway.js';
+import { CommandCatalogController } from './cases/command-catalog.controller.js';
 import { COMMAND_CONTROLLERS } from './cases/command-routes.js';
 import { EngineCaseCommandGateway } from './cases/engine-case-command.gateway.js';
 import { CatalogController } from './catalog/catalog.controller.js';
@@ -65,6 +66,7 @@ export class AppModule {
         HealthController,
         CatalogController,
         ...COMMAND_CONTROLLERS,
+        CommandCatalogController,
         CalendarController,
         ProjectionsController,
         VerifyController,

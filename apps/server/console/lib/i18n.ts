@@ -171,31 +171,7 @@ const words: Record<string, Entry> = {
   acceptanceVoucher: ['受理通知书', 'Acceptance voucher'],
   correctionVoucher: ['一次性告知补正材料通知书', 'Complete correction notice'],
   refusalVoucher: ['不予受理通知书', 'Refusal notice'],
-  // commands
-  'cmd.AcceptCase': ['受理', 'Accept'],
-  'cmd.AcceptWithDeficiency': ['容缺受理', 'Accept with deficiency'],
-  'cmd.RequestCorrection': ['一次性告知补正', 'Correction notice'],
-  'cmd.SubmitCorrection': ['补正材料', 'Record correction'],
-  'cmd.RefuseCase': ['不予受理', 'Refuse'],
-  'cmd.WithdrawCase': ['撤回申请', 'Withdraw'],
-  'cmd.SupplyDeficiency': ['补齐容缺材料', 'Supply missing materials'],
-  'cmd.ClaimTask': ['签收', 'Claim'],
-  'cmd.ReleaseTask': ['退签', 'Release'],
-  'cmd.PassTask': ['通过', 'Pass'],
-  'cmd.ReturnTask': ['退回', 'Return'],
-  'cmd.StartSpecialProcedure': ['启动特别程序', 'Start special procedure'],
-  'cmd.EndSpecialProcedure': ['结束特别程序', 'End special procedure'],
-  'cmd.ExtendTimeLimit': ['延期', 'Extend'],
-  'cmd.ApproveCase': ['准予许可', 'Approve'],
-  'cmd.DenyCase': ['不予许可', 'Deny'],
-  'cmd.IssueResult': ['制证出证', 'Issue result'],
-  'cmd.DispatchResult': ['送达方式', 'Dispatch'],
-  'cmd.DeliverResult': ['确认领取', 'Delivered'],
-  'cmd.RateService': ['评价', 'Record rating'],
-  'cmd.RecordCallback': ['回访核实', 'Record callback'],
-  'cmd.RectifyObligation': ['整改', 'Rectify'],
-  'cmd.ExplainObligation': ['解释说明', 'Explain'],
-  // command fields
+  // command fields (the commands' own labels come from the server: lib/commands.ts)
   reason: ['理由', 'Reason'],
   opinion: ['意见', 'Opinion'],
   missing: ['容缺材料', 'Missing materials'],
@@ -314,6 +290,11 @@ const words: Record<string, Entry> = {
     "Paste the State Council's schedule (JSON: year, holidays, workingWeekends, source)",
   ],
 };
+
+/** Words that come from the server (the command registry's labels). */
+export function addWords(entries: Readonly<Record<string, Entry>>): void {
+  Object.assign(words, entries);
+}
 
 export function t(key: string): string {
   const entry = words[key];

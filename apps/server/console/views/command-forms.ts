@@ -1,357 +1,326 @@
 import { newIdempotencyKey, send } from '../lib/api.js';
+import { command, commandPathFor, type CommandDescription, type CommandField } from '../lib/commands.js';
 import { type Child, formValues, h, mount } from '../lib/dom.js';
 import { t, tOr } from '../lib/i18n.js';
 import type { AllowedCommand, CaseDetail, CommandAnswer } from '../lib/types.js';
 import { problemBox, toast } from '../lib/ui.js';
 
+/**
+ * Command forms built from the engine's registry (GET /api/commands): one input per schema field,
+ * by its kind and limits. The case's materials, the return targets and the correction items get
+ * their own widgets; the labels come from the message catalog (`cmd.<type>` from the server).
+ */
 type Values = Record<string, string>;
+type Case = CaseDetail | null;
 
-interface CommandSpec {
-  /** The route, relative to /api. */
-  readonly path: (c: CaseDetail, allowed: AllowedCommand) => string;
-  readonly fields: (c: CaseDetail) => Child;
-  readonly body: (v: Values, c: CaseDetail) => unknown;
-  readonly tone?: 'primary' | 'danger';
+/** A field's own widget: what it shows and the value it sends. */
+interface Widget {
+  readonly input: (c: Case, type: string) => Child;
+  readonly value: (v: Values, c: Case, type: string) => unknown;
 }
 
-const enc = encodeURIComponent;
+const TONES: Readonly<Record<string, 'primary' | 'danger'>> = {
+  AcceptCase: 'primary',
+  RefuseCase: 'danger',
+  WithdrawCase: 'danger',
+  ClaimTask: 'primary',
+  PassTask: 'primary',
+  ApproveCase: 'primary',
+  DenyCase: 'danger',
+  IssueResult: 'primary',
+  DeliverResult: 'primary',
+};
 
-function text(
-  name: string,
-  label: string,
-  options: { required?: boolean; value?: string } = {},
-): HTMLElement {
-  return h(
-    'div',
-    {},
-    h('label', { for: `cmd-${name}` }, label),
-    h('input', { id: `cmd-${name}`, name, required: options.required ?? true, value: options.value ?? '' }),
-  );
+/** The message-catalog key of a field's label, where it is not the field's name. */
+const LABEL_KEYS: Readonly<Record<string, string>> = {
+  result: 'result_',
+  channel: 'ratingChannel',
+  stage: 'ratingStage',
+};
+/** The message-catalog prefix of an enum field's values. */
+const OPTION_KEYS: Readonly<Record<string, string>> = {
+  kind: 'spk',
+  method: 'method',
+  channel: 'ratingChannel',
+  stage: 'ratingStage',
+};
+
+/** Presets a clerk or approver usually keeps. */
+const PRESETS: Readonly<Record<string, (c: Case) => string>> = {
+  legalBasis: () => '《中华人民共和国行政许可法》第三十二条',
+  expectedDays: () => '10',
+  days: () => '10',
+  reviewAuthority: () => '呼和浩特市新城区人民政府',
+  court: () => '呼和浩特市新城区人民法院',
+  certificateNumber: (c) => (c ? `${c.caseNumber}-R` : ''),
+};
+const CHECKED = new Set(['electronic', 'verified']);
+
+const labelOf = (f: CommandField): string => tOr(LABEL_KEYS[f.name] ?? f.name, f.description ?? f.name);
+const idOf = (name: string): string => `cmd-${name.replaceAll('.', '-')}`;
+
+function labelled(name: string, label: string, input: HTMLElement): HTMLElement {
+  return h('div', {}, h('label', { for: idOf(name) }, label), input);
 }
-function area(name: string, label: string, required = true): HTMLElement {
-  return h(
-    'div',
-    {},
-    h('label', { for: `cmd-${name}` }, label),
-    h('textarea', { id: `cmd-${name}`, name, required }),
-  );
-}
-function date(name: string, label: string, required = true): HTMLElement {
-  return h(
-    'div',
-    {},
-    h('label', { for: `cmd-${name}` }, label),
-    h('input', { id: `cmd-${name}`, name, type: 'date', required }),
-  );
-}
-function choice(
-  name: string,
-  label: string,
-  values: readonly string[],
-  labelOf: (v: string) => string,
-): HTMLElement {
-  return h(
-    'div',
-    {},
-    h('label', { for: `cmd-${name}` }, label),
-    h(
-      'select',
-      { id: `cmd-${name}`, name },
-      values.map((v) => h('option', { value: v }, labelOf(v))),
-    ),
-  );
-}
+
 function check(name: string, label: string, checked = false): HTMLElement {
   return h(
     'label',
     { class: 'inline' },
-    h('input', { type: 'checkbox', name, id: `cmd-${name}`, checked }),
+    h('input', { type: 'checkbox', name, id: idOf(name), checked }),
     label,
   );
 }
 
-/** A checkbox and a form per material; `which` picks the materials offered. */
-function materialPicker(c: CaseDetail, which: (state: string) => boolean): HTMLElement {
-  const rows = c.materials.filter((m) => which(m.state));
+function select(
+  name: string,
+  values: readonly string[],
+  labelOfValue: (v: string) => string,
+  blank: boolean,
+) {
   return h(
-    'table',
-    {},
-    h(
-      'tbody',
-      {},
-      rows.map((m) =>
-        h(
-          'tr',
-          {},
-          h('td', {}, check(`m.${m.code}`, m.name, true)),
-          h(
-            'td',
-            {},
-            h(
-              'select',
-              { name: `f.${m.code}` },
-              ['original', 'copy', 'electronic'].map((f) => h('option', { value: f }, tOr(`form.${f}`, f))),
-            ),
-          ),
-          h('td', { class: 'muted' }, m.problem ?? ''),
-        ),
-      ),
-    ),
+    'select',
+    { id: idOf(name), name },
+    [...(blank ? [''] : []), ...values].map((v) => h('option', { value: v }, v ? labelOfValue(v) : '—')),
   );
 }
 
-function pickedMaterials(v: Values, c: CaseDetail): { code: string; form: string }[] {
-  return c.materials
-    .filter((m) => v[`m.${m.code}`])
-    .map((m) => ({ code: m.code, form: v[`f.${m.code}`] ?? 'original' }));
+/** The input of a plain field, by its kind (`name` is its form name, prefixed inside objects). */
+function input(f: CommandField, name: string, c: Case): Child {
+  const label = labelOf(f);
+  const required = f.required;
+  const value = PRESETS[f.name]?.(c) ?? '';
+  switch (f.kind) {
+    case 'boolean':
+      return h('div', {}, check(name, label, CHECKED.has(f.name)));
+    case 'date':
+      return labelled(name, label, h('input', { id: idOf(name), name, type: 'date', required }));
+    case 'enum': {
+      const prefix = OPTION_KEYS[f.name];
+      return labelled(
+        name,
+        label,
+        select(name, f.enum ?? [], (v) => (prefix ? tOr(`${prefix}.${v}`, v) : v), !required),
+      );
+    }
+    case 'int': {
+      const [min, max] = [f.minimum ?? 0, f.maximum ?? 0];
+      if (max - min < 10) {
+        const values = Array.from({ length: max - min + 1 }, (_, i) => String(min + i));
+        return labelled(
+          name,
+          label,
+          select(name, values, (v) => `${v} ${tOr(`${f.name}.${v}`, '')}`.trim(), false),
+        );
+      }
+      return labelled(
+        name,
+        label,
+        h('input', { id: idOf(name), name, type: 'number', min, max, required, value }),
+      );
+    }
+    case 'object':
+      return (f.fields ?? []).map((inner) => input(inner, `${name}.${inner.name}`, c));
+    case 'text-list':
+      return labelled(name, label, h('textarea', { id: idOf(name), name, required }));
+    case 'list':
+      return null; // lists of objects have their own widgets
+    case 'code':
+    case 'text':
+      return (f.maxLength ?? 0) > 300
+        ? labelled(name, label, h('textarea', { id: idOf(name), name, required }))
+        : labelled(name, label, h('input', { id: idOf(name), name, required, value }));
+  }
 }
 
-const notSubmitted = (s: string): boolean => s === 'missing' || s === 'to-correct' || s === 'deficient';
-const RATING_CHANNELS = ['window-device', 'qr-code', 'sms', 'hotline-12345', 'app', 'portal'];
-const PROCEDURES = [
-  'hearing',
-  'tender',
-  'auction',
-  'inspection',
-  'testing',
-  'quarantine',
-  'appraisal',
-  'expert-review',
-];
-
-/** Every command the console can send, by the case engine's command name (the case summary lists which are allowed now). */
-export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
-  AcceptCase: {
-    path: (c) => `/cases/${enc(c.caseId)}/accept`,
-    fields: () => null,
-    body: () => ({}),
-    tone: 'primary',
-  },
-  AcceptWithDeficiency: {
-    path: (c) => `/cases/${enc(c.caseId)}/accept-with-deficiency`,
-    fields: (c) => [
-      h('p', { class: 'muted' }, t('missing')),
-      c.materials
-        .filter((m) => notSubmitted(m.state))
-        .map((m) =>
-          h(
-            'div',
-            {},
-            check(
-              `d.${m.code}`,
-              `${m.name}${m.deficiencyAllowed ? '' : `（${t('keyMaterial')}）`}`,
-              m.deficiencyAllowed,
-            ),
-          ),
-        ),
-      date('supplyBy', t('supplyBy')),
-      check('commitmentSigned', t('commitmentSigned')),
-    ],
-    body: (v, c) => ({
-      missing: c.materials.filter((m) => v[`d.${m.code}`]).map((m) => ({ code: m.code })),
-      supplyBy: v.supplyBy,
-      commitmentSigned: Boolean(v.commitmentSigned),
-    }),
-  },
-  RequestCorrection: {
-    path: (c) => `/cases/${enc(c.caseId)}/request-correction`,
-    fields: (c) =>
-      h(
-        'table',
-        {},
-        h(
-          'tbody',
-          {},
-          c.materials
-            .filter((m) => m.state !== 'shared')
-            .map((m) =>
-              h(
-                'tr',
-                {},
-                h('td', {}, check(`c.${m.code}`, m.name, notSubmitted(m.state))),
-                h(
-                  'td',
-                  {},
-                  h('input', {
-                    name: `p.${m.code}`,
-                    placeholder: t('problem'),
-                    value: m.state === 'missing' ? tOr('material.missing', '') : '',
-                  }),
-                ),
-              ),
-            ),
-        ),
-      ),
-    body: (v, c) => ({
-      items: c.materials
-        .filter((m) => v[`c.${m.code}`])
-        .map((m) => ({ code: m.code, problem: v[`p.${m.code}`] || t('material.missing') })),
-    }),
-  },
-  SubmitCorrection: {
-    path: (c) => `/cases/${enc(c.caseId)}/submit-correction`,
-    fields: (c) => materialPicker(c, (s) => s === 'to-correct' || s === 'missing'),
-    body: (v, c) => ({ materials: pickedMaterials(v, c) }),
-  },
-  SupplyDeficiency: {
-    path: (c) => `/cases/${enc(c.caseId)}/supply-deficiency`,
-    fields: (c) => materialPicker(c, (s) => s === 'deficient'),
-    body: (v, c) => ({ materials: pickedMaterials(v, c) }),
-  },
-  RefuseCase: {
-    path: (c) => `/cases/${enc(c.caseId)}/refuse`,
-    fields: () => [
-      area('reason', t('reason')),
-      text('legalBasis', t('legalBasis'), { value: '《中华人民共和国行政许可法》第三十二条' }),
-      text('competentAgency', t('competentAgency'), { required: false }),
-    ],
-    body: (v) => ({
-      reason: v.reason,
-      legalBasis: v.legalBasis,
-      ...(v.competentAgency ? { competentAgency: v.competentAgency } : {}),
-    }),
-    tone: 'danger',
-  },
-  WithdrawCase: {
-    path: (c) => `/cases/${enc(c.caseId)}/withdraw`,
-    fields: () => area('reason', t('reason')),
-    body: (v) => ({ reason: v.reason }),
-    tone: 'danger',
-  },
-  ClaimTask: {
-    path: (c, a) => `/tasks/${enc(a.taskId ?? c.currentTaskId ?? '')}/claim`,
-    fields: () => null,
-    body: () => ({}),
-    tone: 'primary',
-  },
-  ReleaseTask: {
-    path: (c, a) => `/tasks/${enc(a.taskId ?? c.currentTaskId ?? '')}/release`,
-    fields: () => null,
-    body: () => ({}),
-  },
-  PassTask: {
-    path: (c, a) => `/tasks/${enc(a.taskId ?? c.currentTaskId ?? '')}/pass`,
-    fields: () => area('opinion', t('opinion')),
-    body: (v) => ({ opinion: v.opinion }),
-    tone: 'primary',
-  },
-  ReturnTask: {
-    path: (c, a) => `/tasks/${enc(a.taskId ?? c.currentTaskId ?? '')}/return`,
-    fields: (c) => [
-      choice('to', t('to'), c.returnTargets, (v) =>
-        tOr(`to.${v}`, c.tasks.find((x) => x.step === v)?.label ?? v),
-      ),
-      area('reason', t('reason')),
-    ],
-    body: (v) => ({ to: v.to, reason: v.reason }),
-  },
-  StartSpecialProcedure: {
-    path: (c) => `/cases/${enc(c.caseId)}/special-procedures`,
-    fields: () => [
-      choice('kind', t('kind'), PROCEDURES, (v) => t(`spk.${v}`)),
-      area('reason', t('reason')),
-      text('expectedDays', t('expectedDays'), { value: '10' }),
-    ],
-    body: (v) => ({ kind: v.kind, reason: v.reason, expectedDays: Number(v.expectedDays) }),
-  },
-  EndSpecialProcedure: {
-    path: (c, a) => `/cases/${enc(c.caseId)}/special-procedures/${a.n ?? c.activeSpecialProcedure ?? 0}/end`,
-    fields: () => area('result', t('result_')),
-    body: (v) => ({ result: v.result }),
-  },
-  ExtendTimeLimit: {
-    path: (c) => `/cases/${enc(c.caseId)}/extend`,
-    fields: () => [text('days', t('days'), { value: '10' }), area('reason', t('reason'))],
-    body: (v) => ({ days: Number(v.days), reason: v.reason }),
-  },
-  ApproveCase: {
-    path: (c) => `/cases/${enc(c.caseId)}/approve`,
-    fields: () => area('opinion', t('opinion')),
-    body: (v) => ({ opinion: v.opinion }),
-    tone: 'primary',
-  },
-  DenyCase: {
-    path: (c) => `/cases/${enc(c.caseId)}/deny`,
-    fields: () => [
-      area('reasons', t('reasons')),
-      text('reviewAuthority', t('reviewAuthority'), { value: '呼和浩特市新城区人民政府' }),
-      text('court', t('court'), { value: '呼和浩特市新城区人民法院' }),
-    ],
-    body: (v) => ({
-      reasons: (v.reasons ?? '')
+function valueOf(f: CommandField, name: string, v: Values): unknown {
+  const raw = v[name];
+  switch (f.kind) {
+    case 'boolean':
+      return Boolean(raw);
+    case 'int':
+      return raw ? Number(raw) : undefined;
+    case 'object':
+      return Object.fromEntries(
+        (f.fields ?? []).map((inner) => [inner.name, valueOf(inner, `${name}.${inner.name}`, v)]),
+      );
+    case 'text-list':
+      return (raw ?? '')
         .split('\n')
         .map((r) => r.trim())
-        .filter(Boolean),
-      remedies: { reviewAuthority: v.reviewAuthority, court: v.court },
-    }),
-    tone: 'danger',
-  },
-  IssueResult: {
-    path: (c) => `/cases/${enc(c.caseId)}/issue-result`,
-    fields: (c) => [
-      text('certificateNumber', t('certificateNumber'), { value: `${c.caseNumber}-R` }),
-      date('validUntil', t('validUntil'), false),
-      check('electronic', t('electronic'), true),
-    ],
-    body: (v) => ({
-      certificateNumber: v.certificateNumber,
-      ...(v.validUntil ? { validUntil: v.validUntil } : {}),
-      electronic: Boolean(v.electronic),
-    }),
-    tone: 'primary',
-  },
-  DispatchResult: {
-    path: (c) => `/cases/${enc(c.caseId)}/dispatch`,
-    fields: () => [
-      choice('method', t('method'), ['window', 'courier', 'electronic'], (v) => t(`method.${v}`)),
-      text('trackingNumber', t('trackingNumber'), { required: false }),
-    ],
-    body: (v) => ({ method: v.method, ...(v.trackingNumber ? { trackingNumber: v.trackingNumber } : {}) }),
-  },
-  DeliverResult: {
-    path: (c) => `/cases/${enc(c.caseId)}/deliver`,
-    fields: () => null,
-    body: () => ({}),
-    tone: 'primary',
-  },
-  RateService: {
-    path: (c) => `/cases/${enc(c.caseId)}/rate`,
-    fields: () => [
-      choice('level', t('level'), ['1', '2', '3', '4', '5'], (v) => `${v} ${t(`level.${v}`)}`),
-      choice('channel', t('ratingChannel'), RATING_CHANNELS, (v) => t(`ratingChannel.${v}`)),
-      choice('stage', t('ratingStage'), ['overall', 'front-desk', 'back-office', 'delivery'], (v) =>
-        t(`ratingStage.${v}`),
+        .filter(Boolean);
+    case 'code':
+    case 'date':
+    case 'enum':
+    case 'list':
+    case 'text':
+      return raw ? raw : undefined;
+  }
+}
+
+// --- Widgets for fields a generic input cannot serve -----------------------------------------
+
+const notSubmitted = (s: string): boolean => s === 'missing' || s === 'to-correct' || s === 'deficient';
+const materialsOf = (c: Case) => c?.materials ?? [];
+
+/** A checkbox and a form per material the command is about. */
+const materials: Widget = {
+  input: (c, type) =>
+    h(
+      'table',
+      {},
+      h(
+        'tbody',
+        {},
+        materialsOf(c)
+          .filter((m) =>
+            type === 'SupplyDeficiency'
+              ? m.state === 'deficient'
+              : m.state === 'to-correct' || m.state === 'missing',
+          )
+          .map((m) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, check(`m.${m.code}`, m.name, true)),
+              h(
+                'td',
+                {},
+                h(
+                  'select',
+                  { name: `f.${m.code}` },
+                  ['original', 'copy', 'electronic'].map((f) =>
+                    h('option', { value: f }, tOr(`form.${f}`, f)),
+                  ),
+                ),
+              ),
+              h('td', { class: 'muted' }, m.problem ?? ''),
+            ),
+          ),
       ),
-      area('comment', t('comment'), false),
-    ],
-    body: (v) => ({
-      level: Number(v.level),
-      channel: v.channel,
-      stage: v.stage,
-      ...(v.comment ? { comment: v.comment } : {}),
-    }),
-  },
+    ),
+  value: (v, c) =>
+    materialsOf(c)
+      .filter((m) => v[`m.${m.code}`])
+      .map((m) => ({ code: m.code, form: v[`f.${m.code}`] ?? 'original' })),
 };
 
-export const OBLIGATION_COMMANDS: Readonly<
-  Record<string, { path: string; fields: () => Child; body: (v: Values) => unknown }>
-> = {
-  RecordCallback: {
-    path: 'callback',
-    fields: () => [area('notes', t('notes')), check('verified', t('verified'), true)],
-    body: (v) => ({ notes: v.notes, verified: Boolean(v.verified) }),
-  },
-  RectifyObligation: {
-    path: 'rectify',
-    fields: () => area('measures', t('measures')),
-    body: (v) => ({ measures: v.measures }),
-  },
-  ExplainObligation: {
-    path: 'explain',
-    fields: () => area('explanation', t('explanation')),
-    body: (v) => ({ explanation: v.explanation }),
-  },
+const missing: Widget = {
+  input: (c) => [
+    h('p', { class: 'muted' }, t('missing')),
+    materialsOf(c)
+      .filter((m) => notSubmitted(m.state))
+      .map((m) =>
+        h(
+          'div',
+          {},
+          check(
+            `d.${m.code}`,
+            `${m.name}${m.deficiencyAllowed ? '' : `（${t('keyMaterial')}）`}`,
+            m.deficiencyAllowed,
+          ),
+        ),
+      ),
+  ],
+  value: (v, c) =>
+    materialsOf(c)
+      .filter((m) => v[`d.${m.code}`])
+      .map((m) => ({ code: m.code })),
 };
+
+const correctionItems: Widget = {
+  input: (c) =>
+    h(
+      'table',
+      {},
+      h(
+        'tbody',
+        {},
+        materialsOf(c)
+          .filter((m) => m.state !== 'shared')
+          .map((m) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, check(`c.${m.code}`, m.name, notSubmitted(m.state))),
+              h(
+                'td',
+                {},
+                h('input', {
+                  name: `p.${m.code}`,
+                  placeholder: t('problem'),
+                  value: m.state === 'missing' ? tOr('material.missing', '') : '',
+                }),
+              ),
+            ),
+          ),
+      ),
+    ),
+  value: (v, c) =>
+    materialsOf(c)
+      .filter((m) => v[`c.${m.code}`])
+      .map((m) => ({ code: m.code, problem: v[`p.${m.code}`] || t('material.missing') })),
+};
+
+const returnTarget: Widget = {
+  input: (c) =>
+    labelled(
+      'to',
+      t('to'),
+      select(
+        'to',
+        c?.returnTargets ?? [],
+        (v) => tOr(`to.${v}`, c?.tasks.find((x) => x.step === v)?.label ?? v),
+        false,
+      ),
+    ),
+  value: (v) => v.to,
+};
+
+const WIDGETS: Readonly<Record<string, Widget>> = {
+  materials,
+  missing,
+  items: correctionItems,
+  to: returnTarget,
+};
+
+/** The inputs of a command's form (null: the command has no fields). */
+export function commandFields(description: CommandDescription, c: Case): Child {
+  if (!description.fields.length) return null;
+  return description.fields.map((f) => WIDGETS[f.name]?.input(c, description.type) ?? input(f, f.name, c));
+}
+
+/** The body a filled-in form sends. */
+export function commandBody(description: CommandDescription, v: Values, c: Case): Record<string, unknown> {
+  return Object.fromEntries(
+    description.fields
+      .map((f) => [f.name, WIDGETS[f.name]?.value(v, c, description.type) ?? valueOf(f, f.name, v)] as const)
+      .filter(([, value]) => value !== undefined),
+  );
+}
+
+/** An obligation command's form and body (the obligations list sends them). */
+export function obligationCommand(type: string): {
+  path: (obligationId: string) => string;
+  fields: () => Child;
+  body: (v: Values) => unknown;
+} {
+  const description = command(type)!;
+  return {
+    path: (obligationId) => commandPathFor(description, { obligationId }),
+    fields: () => commandFields(description, null),
+    body: (v) => commandBody(description, v, null),
+  };
+}
+
+function pathFor(description: CommandDescription, c: CaseDetail, allowed: AllowedCommand): string {
+  return commandPathFor(description, {
+    caseId: c.caseId,
+    taskId: allowed.taskId ?? c.currentTaskId ?? '',
+    obligationId: allowed.obligationId ?? '',
+    n: allowed.n ?? c.activeSpecialProcedure ?? 0,
+  });
+}
 
 /**
  * A button per allowed command; pressing one opens its form. The idempotency key is made when the
@@ -360,28 +329,35 @@ export const OBLIGATION_COMMANDS: Readonly<
 export function commandBar(c: CaseDetail, onDone: (answer: CommandAnswer) => void): HTMLElement {
   const formBox = h('div', {});
   // Obligation commands are sent from the obligations list; everything else from here.
-  const offered = c.allowedCommands.filter((a) => COMMANDS[a.type]);
+  const offered = c.allowedCommands.filter(
+    (a) => command(a.type) && command(a.type)?.target !== 'obligation',
+  );
   const open = (allowed: AllowedCommand): void => {
     const name = allowed.type;
-    const spec = COMMANDS[name];
+    const description = command(name)!;
     const key = newIdempotencyKey();
     const message = h('div', {});
+    const fields = commandFields(description, c);
     const form = h(
       'form',
       { id: `form-${name}`, class: 'panel' },
       h('h3', {}, t(`cmd.${name}`)),
-      spec.fields(c),
+      fields,
       message,
       h(
         'div',
         { class: 'actions spaced' },
-        h('button', { type: 'submit', class: spec.tone ?? 'primary', id: `submit-${name}` }, t('confirm')),
+        h('button', { type: 'submit', class: TONES[name] ?? 'primary', id: `submit-${name}` }, t('confirm')),
         h('button', { type: 'button', on: { click: () => mount(formBox) } }, t('cancel')),
       ),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      send<CommandAnswer>(`/api${spec.path(c, allowed)}`, spec.body(formValues(form), c), key)
+      send<CommandAnswer>(
+        pathFor(description, c, allowed),
+        commandBody(description, formValues(form), c),
+        key,
+      )
         .then((answer) => {
           toast(`${t(`cmd.${name}`)} ✓`);
           mount(formBox);
@@ -390,7 +366,7 @@ export function commandBar(c: CaseDetail, onDone: (answer: CommandAnswer) => voi
         .catch((error: unknown) => mount(message, problemBox(error)));
     });
     mount(formBox, form);
-    if (!spec.fields(c)) form.requestSubmit();
+    if (!fields) form.requestSubmit();
   };
   return h(
     'section',
@@ -405,7 +381,7 @@ export function commandBar(c: CaseDetail, onDone: (answer: CommandAnswer) => voi
               'button',
               {
                 type: 'button',
-                class: COMMANDS[allowed.type].tone ?? '',
+                class: TONES[allowed.type] ?? '',
                 dataset: { command: allowed.type },
                 on: { click: () => open(allowed) },
               },

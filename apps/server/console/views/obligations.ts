@@ -4,7 +4,7 @@ import { t } from '../lib/i18n.js';
 import type { SessionUser } from '../lib/session.js';
 import type { CommandAnswer, ObligationView } from '../lib/types.js';
 import { badge, fmtDateTime, navigate, problemBox, table, toast } from '../lib/ui.js';
-import { OBLIGATION_COMMANDS } from './command-forms.js';
+import { obligationCommand } from './command-forms.js';
 
 function actionsFor(o: ObligationView): string[] {
   if (o.status === 'closed') return [];
@@ -21,7 +21,7 @@ export async function obligationsView(
   const page = await get<{ items: ObligationView[] }>('/api/obligations', { status });
   const formBox = h('div', {});
   const open = (o: ObligationView, name: string): void => {
-    const spec = OBLIGATION_COMMANDS[name];
+    const spec = obligationCommand(name);
     const key = newIdempotencyKey();
     const message = h('div', {});
     const form = h(
@@ -34,11 +34,7 @@ export async function obligationsView(
     );
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      send<CommandAnswer>(
-        `/api/obligations/${encodeURIComponent(o.obligationId)}/${spec.path}`,
-        spec.body(formValues(form)),
-        key,
-      )
+      send<CommandAnswer>(spec.path(o.obligationId), spec.body(formValues(form)), key)
         .then(() => {
           toast(`${t(`cmd.${name}`)} ✓`);
           void obligationsView(root, [], user);

@@ -15,6 +15,8 @@ import {
 } from '@nestjs/swagger';
 import {
   type CaseCommand,
+  COMMAND_COLLECTIONS,
+  commandPath,
   type CommandDefinition,
   type CommandTarget,
   HTTP_COMMANDS,
@@ -37,10 +39,10 @@ const IDEMPOTENCY = ApiHeader({
   description: 'the same key (per user) returns the first answer and writes nothing new',
 });
 
-const COLLECTIONS: readonly { tag: string; prefix: string; targets: readonly CommandTarget[] }[] = [
-  { tag: 'cases', prefix: 'api/cases', targets: ['new', 'case'] },
-  { tag: 'tasks', prefix: 'api/tasks', targets: ['task'] },
-  { tag: 'obligations', prefix: 'api/obligations', targets: ['obligation'] },
+const COLLECTIONS: readonly { tag: string; targets: readonly CommandTarget[] }[] = [
+  { tag: 'cases', targets: ['new', 'case'] },
+  { tag: 'tasks', targets: ['task'] },
+  { tag: 'obligations', targets: ['obligation'] },
 ];
 
 interface Sender {
@@ -54,7 +56,10 @@ function addRoute(controller: Type<Sender>, definition: CommandDefinition): void
   const name = methodName(definition.type);
   const idField = TARGET_ID[definition.target];
   const params = routeParams(definition);
-  const path = idField === null ? '' : [`:${idField}`, definition.route].filter(Boolean).join('/');
+  const prefix = COMMAND_COLLECTIONS[definition.target];
+  const path = commandPath(definition)
+    .slice(prefix.length + 1)
+    .replace(/\{([A-Za-z]+)\}/g, ':$1');
   const named = [idField, ...params].filter((f): f is string => f !== null);
   // A named method: @nestjs/swagger finds a route's parameter types by the method's name.
   const { [name]: send } = {
@@ -114,10 +119,10 @@ function commandController(
 }
 
 /** The controllers of every command sent over HTTP, one per collection. */
-export const COMMAND_CONTROLLERS: readonly Type<Sender>[] = COLLECTIONS.map(({ tag, prefix, targets }) =>
+export const COMMAND_CONTROLLERS: readonly Type<Sender>[] = COLLECTIONS.map(({ tag, targets }) =>
   commandController(
     tag,
-    prefix,
+    COMMAND_COLLECTIONS[targets[0]].slice(1),
     HTTP_COMMANDS.filter((d) => targets.includes(d.target)),
   ),
 );

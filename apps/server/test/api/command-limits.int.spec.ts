@@ -1,5 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- problem bodies are inspected field by field */
+import { HTTP_COMMANDS, commandPath } from '@one-window/case';
 import { ManualClock } from '@one-window/shared';
+import { call } from '../support/http.js';
 import { APPLICANT, ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
 import { type TestServer, startTestServer } from '../support/test-server.js';
 
@@ -84,5 +86,29 @@ describe('agreed field limits over real HTTP', () => {
     const denied = await w.as('approver1', 'POST', `/api/cases/${caseId}/deny`, { reasons, remedies });
     expect(denied.status).toBe(200);
     expect(denied.body.events).toEqual(['case.Denied']);
+  });
+
+  it('describes every command, its limits included, for the console and the OpenAPI document alike', async () => {
+    const listed = await call(server.base, 'GET', '/api/commands');
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((c: any) => c.type)).toEqual(HTTP_COMMANDS.map((d) => d.type));
+    const deny = listed.body.find((c: any) => c.type === 'DenyCase');
+    expect(deny).toMatchObject({ path: '/api/cases/{caseId}/deny', labels: { zh: '不予许可', en: 'Deny' } });
+    expect(deny.fields).toEqual([
+      expect.objectContaining({ name: 'reasons', kind: 'text-list', maxItems: 50, maxLength: 2000 }),
+      expect.objectContaining({
+        name: 'remedies',
+        kind: 'object',
+        fields: [
+          expect.objectContaining({ name: 'reviewAuthority', maxLength: 300 }),
+          expect.objectContaining({ name: 'court', maxLength: 300 }),
+        ],
+      }),
+    ]);
+    const doc = await call(server.base, 'GET', '/api/docs-json');
+    for (const definition of HTTP_COMMANDS) {
+      expect(doc.body.paths[commandPath(definition)]?.post?.summary).toBe(definition.summary);
+    }
+    expect(doc.body.components.schemas.OpinionDto.properties.opinion.maxLength).toBe(4000);
   });
 });

@@ -1,8 +1,11 @@
 /**
  * The commands an actor may send to a case now — what the console shows as buttons and the case
- * summary lists. Deadline commands belong to the scheduler and are not listed.
+ * summary lists. What each command acts on comes from the command registry; deadline commands
+ * belong to the scheduler and are not listed.
  */
-import { CASE_COMMAND_TYPES, TIMER_COMMAND_TYPES, type CaseCommandType } from '../commands.js';
+import type { CaseCommandType } from '../commands.js';
+import { routeParams } from '../registry/command-definition.js';
+import { HTTP_COMMANDS } from '../registry/registry.js';
 import type { CaseState } from './case-state.js';
 import { activeSpecialProcedure, currentTask } from './context.js';
 import { resolveNow, type DecideContext } from './decide-context.js';
@@ -16,18 +19,6 @@ export interface AllowedCommand {
   /** For EndSpecialProcedure: the running procedure's number. */
   readonly n?: number;
 }
-
-const TIMERS = new Set<string>(TIMER_COMMAND_TYPES);
-const ON_CURRENT_TASK = new Set<CaseCommandType>([
-  'ClaimTask',
-  'ReleaseTask',
-  'PassTask',
-  'ReturnTask',
-  'StartSpecialProcedure',
-  'ApproveCase',
-  'DenyCase',
-]);
-const ON_OBLIGATION = new Set<CaseCommandType>(['RecordCallback', 'RectifyObligation', 'ExplainObligation']);
 
 export function allowedCommands(
   state: CaseState,
@@ -43,15 +34,16 @@ export function allowedCommands(
       result.push({ type, ...named });
     }
   };
-  for (const type of CASE_COMMAND_TYPES) {
-    if (TIMERS.has(type) || type === 'ReceiveApplication') continue;
-    if (ON_CURRENT_TASK.has(type)) {
+  for (const definition of HTTP_COMMANDS) {
+    const { type } = definition;
+    if (definition.target === 'new') continue;
+    if (definition.target === 'task' || definition.onCurrentTask) {
       if (task) consider(type, { task }, { taskId: task.taskId });
-    } else if (ON_OBLIGATION.has(type)) {
+    } else if (definition.target === 'obligation') {
       for (const obligation of context.obligations) {
         consider(type, { obligation }, { obligationId: obligation.obligationId });
       }
-    } else if (type === 'EndSpecialProcedure') {
+    } else if (routeParams(definition).includes('n')) {
       if (procedure) consider(type, { procedure }, { n: procedure.n });
     } else {
       consider(type, { procedure }, {});

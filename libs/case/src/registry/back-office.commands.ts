@@ -92,6 +92,7 @@ export const BACK_OFFICE_COMMANDS = defineCommands({
   },
   StartSpecialProcedure: {
     target: 'case',
+    onCurrentTask: true,
     route: 'special-procedures',
     roles: STAFF,
     schema: StartSpecialProcedureDto,
@@ -116,6 +117,7 @@ export const BACK_OFFICE_COMMANDS = defineCommands({
   },
   ApproveCase: {
     target: 'case',
+    onCurrentTask: true,
     route: 'approve',
     roles: STAFF,
     schema: OpinionDto,
@@ -124,6 +126,7 @@ export const BACK_OFFICE_COMMANDS = defineCommands({
   },
   DenyCase: {
     target: 'case',
+    onCurrentTask: true,
     route: 'deny',
     roles: STAFF,
     schema: DenyCaseDto,

@@ -26,6 +26,8 @@ export interface CommandDefinition {
   readonly route: string | null;
   /** The outer fence: roles that reach the route. The decider then checks jurisdiction and state. */
   readonly roles: readonly Role[];
+  /** A `case` command the holder of the case's current task sends (approve, deny, special procedure). */
+  readonly onCurrentTask?: boolean;
   /** The body; `null` for a command with no fields besides its target. */
   readonly schema: CommandSchema | null;
   readonly labels: CommandLabels;

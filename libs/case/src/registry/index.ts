@@ -5,3 +5,4 @@ export * from './front-desk.commands.js';
 export * from './back-office.commands.js';
 export * from './delivery.commands.js';
 export * from './timer.commands.js';
+export * from './command-catalog.js';

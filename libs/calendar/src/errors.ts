@@ -15,8 +15,7 @@ export class CalendarCoverageError extends CalendarError {
   ) {
     super(
       `The working-day calendar does not cover ${year} (needed for ${date}): no official holiday ` +
-        `schedule for ${year} is loaded. An administrator must load the State Council's ${year} schedule ` +
-        `(one-window calendar import <file>) before deadlines that reach into ${year} can be computed.`,
+        `schedule for ${year} is loaded, so working days there cannot be counted. Ask the administrator.`,
     );
     this.name = 'CalendarCoverageError';
   }

@@ -14,6 +14,7 @@ export type { WorkingDays } from './working-days.js';
 export * from './working-calendar.js';
 export * from './deadlines.js';
 export * from './rating-deadlines.js';
+export * from './next-year-warning.js';
 export * from './store/calendar-events.js';
 export { CalendarStore } from './store/calendar-store.js';
 export { EXAMPLE_MARK, isExampleSchedule, readYearScheduleFile } from './store/year-file.js';

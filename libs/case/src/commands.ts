@@ -114,6 +114,8 @@ export type ExplainObligation = Cmd<'ExplainObligation', { obligationId: string;
 
 /** Law Art. 32: no correction notice within 5 working days → accepted from the day of receipt. */
 export type DeemAccepted = Cmd<'DeemAccepted', { caseId: string }>;
+/** Timer: the official schedule of a year the case's dates guessed is loaded; count them again (ADR 12). */
+export type RecalculateDeadlines = Cmd<'RecalculateDeadlines', { caseId: string }>;
 /** The applicant did not supply the requested correction by its deadline. */
 export type MarkCorrectionOverdue = Cmd<'MarkCorrectionOverdue', { caseId: string }>;
 export type MarkDeficiencyOverdue = Cmd<'MarkDeficiencyOverdue', { caseId: string }>;
@@ -156,7 +158,8 @@ export type CaseCommand =
   | MarkDecisionWarning
   | MarkDecisionOverdue
   | MarkResultIssueOverdue
-  | MarkObligationOverdue;
+  | MarkObligationOverdue
+  | RecalculateDeadlines;
 
 export type CaseCommandType = CaseCommand['type'];
 export type CaseCommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;
@@ -169,6 +172,7 @@ export const TIMER_COMMAND_TYPES = [
   'MarkDecisionOverdue',
   'MarkResultIssueOverdue',
   'MarkObligationOverdue',
+  'RecalculateDeadlines',
 ] as const satisfies readonly CaseCommandType[];
 
 export const CASE_COMMAND_TYPES = [

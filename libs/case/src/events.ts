@@ -131,7 +131,21 @@ export type ReturnTarget = string;
 // ---------------------------------------------------------------------------------------------
 // Event data
 
-export interface ReceivedData {
+/**
+ * Dates counted over a year no official holiday schedule covers, Monday–Friday (ADR 12): shown as
+ * 暂定 until the administrator loads that year and `case.DeadlinesRecalculated` replaces them.
+ */
+export interface ProvisionalDates {
+  /** The years counted Monday–Friday. */
+  readonly years: readonly number[];
+}
+
+/** Event data that holds working-day dates: flagged when one of them rests on a guessed year. */
+export interface MayBeProvisional {
+  readonly provisional?: ProvisionalDates;
+}
+
+export interface ReceivedData extends MayBeProvisional {
   readonly caseId: string;
   readonly caseNumber: string;
   readonly hall: string;
@@ -155,7 +169,7 @@ export interface ReceivedData {
 }
 
 /** Due dates set when the decision clock starts (at acceptance, Law Art. 42). */
-export interface AcceptanceDates {
+export interface AcceptanceDates extends MayBeProvisional {
   readonly acceptedOn: string;
   readonly statutoryDueDate: string;
   readonly promisedDueDate: string;
@@ -172,14 +186,14 @@ export interface AcceptedWithDeficiencyData extends AcceptanceDates {
   readonly commitmentSigned: true;
 }
 
-export interface CorrectionRequestedData {
+export interface CorrectionRequestedData extends MayBeProvisional {
   readonly items: readonly CorrectionItem[];
   readonly requestedOn: string;
   /** Deadline for the applicant to supply the correction. */
   readonly correctBy: string;
 }
 
-export interface CorrectionSubmittedData {
+export interface CorrectionSubmittedData extends MayBeProvisional {
   readonly materials: readonly SubmittedMaterial[];
   readonly submittedOn: string;
   /**
@@ -228,7 +242,7 @@ export interface DeficiencyOverdueData {
   readonly missing: readonly string[];
 }
 
-export interface TaskCreatedData {
+export interface TaskCreatedData extends MayBeProvisional {
   readonly taskId: string;
   /** 1-based sequence of the task in its case. */
   readonly n: number;
@@ -280,7 +294,7 @@ export interface SpecialProcedureStartedData {
   readonly startedOn: string;
 }
 
-export interface SpecialProcedureEndedData {
+export interface SpecialProcedureEndedData extends MayBeProvisional {
   readonly n: number;
   readonly result: string;
   readonly endedOn: string;
@@ -291,7 +305,7 @@ export interface SpecialProcedureEndedData {
   readonly promisedDueDate: string;
 }
 
-export interface ExtendedData {
+export interface ExtendedData extends MayBeProvisional {
   readonly days: number;
   readonly reason: string;
   readonly head: TaskHolder;
@@ -300,7 +314,7 @@ export interface ExtendedData {
   readonly extendedOn: string;
 }
 
-export interface ApprovedData {
+export interface ApprovedData extends MayBeProvisional {
   readonly taskId: string;
   readonly opinion: string;
   readonly approvedOn: string;
@@ -308,6 +322,39 @@ export interface ApprovedData {
   readonly resultDueBy: string;
   readonly withinStatutoryLimit: boolean;
   readonly withinPromisedLimit: boolean;
+}
+
+/** A deadline `case.DeadlinesRecalculated` may move. */
+export type RecalculatedDeadline = 'statutory' | 'promised' | 'acceptance-decision' | 'step' | 'result-issue';
+
+export interface DeadlineChange {
+  readonly deadline: RecalculatedDeadline;
+  /** For `step`: the task whose step due date this is. */
+  readonly taskId?: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The calendar a recalculation used, year by year: what the official schedule was and who said so. */
+export interface CalendarYearUsed {
+  readonly year: number;
+  readonly kind: string;
+  readonly source: string;
+  readonly publishedAt?: string;
+}
+
+/**
+ * The official schedule of a year the case's dates had guessed is now loaded: every open
+ * deadline is counted again on it, old → new (ADR 12). Unchanged deadlines are listed too.
+ */
+export interface DeadlinesRecalculatedData {
+  /** The years that were provisional and are now covered. */
+  readonly years: readonly number[];
+  readonly calendar: readonly CalendarYearUsed[];
+  readonly changes: readonly DeadlineChange[];
+  readonly recalculatedOn: string;
+  /** Years still guessed after this recalculation (none, usually). */
+  readonly provisional?: ProvisionalDates;
 }
 
 export interface Remedies {
@@ -456,6 +503,7 @@ export type CaseRectified = Ev<'case.Rectified', RectifiedData>;
 export type CaseExplained = Ev<'case.Explained', ExplainedData>;
 export type CaseDecisionWarning = Ev<'case.DecisionWarning', DecisionWarningData>;
 export type CaseDecisionOverdue = Ev<'case.DecisionOverdue', DecisionOverdueData>;
+export type CaseDeadlinesRecalculated = Ev<'case.DeadlinesRecalculated', DeadlinesRecalculatedData>;
 export type CaseResultIssueOverdue = Ev<'case.ResultIssueOverdue', ResultIssueOverdueData>;
 export type CaseObligationOverdue = Ev<'case.ObligationOverdue', ObligationOverdueData>;
 
@@ -492,6 +540,7 @@ export type CaseEvent =
   | CaseDecisionWarning
   | CaseDecisionOverdue
   | CaseResultIssueOverdue
+  | CaseDeadlinesRecalculated
   | CaseObligationOverdue;
 
 export type CaseEventType = CaseEvent['type'];
@@ -532,6 +581,7 @@ export const CASE_EVENT_TYPES = [
   'case.DecisionOverdue',
   'case.ResultIssueOverdue',
   'case.ObligationOverdue',
+  'case.DeadlinesRecalculated',
 ] as const satisfies readonly CaseEventType[];
 
 // Compile-time check that the list above names every event type.

@@ -128,6 +128,11 @@ const words: Record<string, Entry> = {
   statutoryDue: ['法定办结日', 'Statutory due date'],
   promisedDue: ['承诺办结日', 'Promised due date'],
   daysLeft: ['剩余工作日', 'Working days left'],
+  provisional: ['暂定', 'Provisional'],
+  provisionalHint: [
+    '{years} 年的法定节假日安排尚未导入，期限暂按周一至周五计算，导入后自动重新计算',
+    'No official {years} holiday schedule is loaded yet: counted Monday–Friday, recalculated once it is loaded',
+  ],
   warning: ['预警', 'Warning'],
   'warning.none': ['正常', 'On time'],
   'warning.yellow': ['临期', 'Near the limit'],

@@ -46,6 +46,14 @@ export function badge(text: string, tone = ''): HTMLElement {
   return h('span', { class: `badge ${tone}` }, text);
 }
 
+/** 暂定: the case's dates counted a year without an official holiday schedule (ADR 12). */
+export function provisionalBadge(years: readonly number[] | undefined): HTMLElement | null {
+  if (!years || years.length === 0) return null;
+  const badgeEl = badge(t('provisional'), 'yellow provisional');
+  badgeEl.title = t('provisionalHint').replace('{years}', years.join('、'));
+  return badgeEl;
+}
+
 export function warningBadge(level: string | null | undefined): HTMLElement {
   const value = level ?? 'none';
   const tone = value === 'red' ? 'red' : value === 'yellow' ? 'yellow' : 'ok';

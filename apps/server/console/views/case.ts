@@ -4,11 +4,25 @@ import { h, mount } from '../lib/dom.js';
 import { t, tOr } from '../lib/i18n.js';
 import type { SessionUser } from '../lib/session.js';
 import type { CaseDetail, DueStatus, MaterialStatus, TimelineEntry } from '../lib/types.js';
-import { badge, facts, fmt, fmtDateTime, navigate, statusBadge, table, warningBadge } from '../lib/ui.js';
+import {
+  badge,
+  facts,
+  fmt,
+  fmtDateTime,
+  navigate,
+  provisionalBadge,
+  statusBadge,
+  table,
+  warningBadge,
+} from '../lib/ui.js';
 import { commandBar } from './command-forms.js';
 import { timelineList } from './timeline.js';
 
-function due(label: string, status: DueStatus | null): readonly [string, HTMLElement | string] {
+function due(
+  label: string,
+  status: DueStatus | null,
+  provisionalYears: readonly number[],
+): readonly [string, HTMLElement | string] {
   if (!status) return [label, '—'];
   return [
     label,
@@ -20,6 +34,8 @@ function due(label: string, status: DueStatus | null): readonly [string, HTMLEle
       status.workingDaysLeft === null ? null : `（${t('daysLeft')} ${status.workingDaysLeft}）`,
       ' ',
       warningBadge(status.warning),
+      ' ',
+      provisionalBadge(provisionalYears),
     ),
   ];
 }
@@ -121,8 +137,8 @@ export async function caseView(
             [t('department'), department],
             [t('receivedAt'), fmtDateTime(c.receivedAt)],
             [t('acceptedOn'), fmt(c.acceptedOn)],
-            due(t('statutoryDue'), c.dueDates.statutory),
-            due(t('promisedDue'), c.dueDates.promised),
+            due(t('statutoryDue'), c.dueDates.statutory, c.provisionalYears),
+            due(t('promisedDue'), c.dueDates.promised, c.provisionalYears),
             [
               t('step'),
               c.currentStep

@@ -2,7 +2,7 @@ import { get } from '../lib/api.js';
 import { formValues, h, mount } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import type { CaseListItem } from '../lib/types.js';
-import { badge, navigate, statusBadge, table, warningBadge } from '../lib/ui.js';
+import { badge, navigate, provisionalBadge, statusBadge, table, warningBadge } from '../lib/ui.js';
 
 const STATUSES = [
   'frontDesk.received',
@@ -37,7 +37,10 @@ export function caseTable(items: readonly CaseListItem[]): HTMLElement {
         label: t('step'),
         cell: (c) => (c.currentStep ? `${c.currentStep}${c.holderName ? ` · ${c.holderName}` : ''}` : '—'),
       },
-      { label: t('promisedDue'), cell: (c) => c.promisedDueDate ?? '—' },
+      {
+        label: t('promisedDue'),
+        cell: (c) => [c.promisedDueDate ?? '—', c.promisedDueDate ? provisionalBadge(c.provisionalYears) : null],
+      },
       { label: t('daysLeft'), cell: (c) => (c.workingDaysLeft === null ? '—' : String(c.workingDaysLeft)) },
       { label: t('warning'), cell: (c) => warningBadge(c.warning) },
     ],

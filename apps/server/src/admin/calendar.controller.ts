@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CalendarService } from '@one-window/calendar';
-import type { Actor } from '@one-window/shared';
+import { CalendarService, chinaDate, nextYearWarning } from '@one-window/calendar';
+import type { Actor, Clock } from '@one-window/shared';
+import type { ServerConfig } from '../config/server-config.js';
+import { CLOCK, SERVER_CONFIG } from '../tokens.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { problems } from '../problem/problem-details.js';
 import { CalendarYearDto } from './calendar-year.dto.js';
@@ -14,17 +16,24 @@ import { ApiProblems } from '../problem/api-problems.decorator.js';
 @Roles('admin')
 @Controller('api/admin/calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "the calendar's coverage and every year an administrator loaded" })
   @ApiOkResponse({
-    description: '{years, byYear: [{year, kind, source}], loads: [{year, source, at, by, position}]}',
+    description:
+      '{years, byYear: [{year, kind, source}], loads: [{year, source, at, by, position}], warning: {year, since, zh, en} | null}',
   })
   async coverage() {
-    const coverage = this.calendar.calendar().coverage();
+    const calendar = this.calendar.calendar();
+    const coverage = calendar.coverage();
     const loads = await this.calendar.history();
     return {
+      warning: nextYearWarning(calendar, chinaDate(this.clock.now()), this.config.calendarWarningFrom),
       years: coverage.years,
       byYear: coverage.byYear,
       loads: loads.map((l) => ({

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_NEXT_YEAR_WARNING_FROM, isDayOfYear } from '@one-window/calendar';
 import { DEFAULT_CASE_POLICY } from '@one-window/case';
 import { eventStoreConfigFromEnv, type Synchronous } from '@one-window/event-store';
 import { loadOrCreateAuthSecret } from './auth-secret.js';
@@ -27,6 +28,8 @@ export interface ServerConfig {
    * so the two cannot disagree; see warning-settings.ts.
    */
   readonly warningWorkingDays: number;
+  /** `MM-DD`: from this day on, a missing schedule for next year is a warning (ADR 12; default 11-01). */
+  readonly calendarWarningFrom: string;
   /** DEMO_USERS=on (npm start): demo users, only on the embedded store, only into an empty users stream. */
   readonly seedDemoUsers: boolean;
   readonly logLevel: string;
@@ -88,9 +91,16 @@ export function loadServerConfig(
     readWaitMs: integer(env, 'READ_WAIT_MS', 5000, 0, 60_000),
     timerPollMs: integer(env, 'TIMER_POLL_MS', 10_000, 100, 3_600_000),
     warningWorkingDays: integer(env, 'WARNING_WORKING_DAYS', DEFAULT_CASE_POLICY.warningWorkingDays, 1, 30),
+    calendarWarningFrom: dayOfYear(env, 'CALENDAR_WARNING_FROM', DEFAULT_NEXT_YEAR_WARNING_FROM),
     seedDemoUsers: eventStoreUrl === undefined && env.DEMO_USERS === 'on',
     logLevel: env.LOG_LEVEL ?? 'info',
     consoleDir: undefined,
     ...overrides,
   };
+}
+
+function dayOfYear(env: Env, name: string, fallback: string): string {
+  const value = env[name] ?? fallback;
+  if (!isDayOfYear(value)) throw new ConfigError(`${name} must be a day of the year written MM-DD, got "${value}"`);
+  return value;
 }

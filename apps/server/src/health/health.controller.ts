@@ -3,7 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
 import { ReadModels } from '@one-window/read-models';
 import type { FastifyReply } from 'fastify';
+import { CalendarService, chinaDate, nextYearWarning } from '@one-window/calendar';
+import type { Clock } from '@one-window/shared';
 import { Public } from '../auth/auth.decorators.js';
+import type { ServerConfig } from '../config/server-config.js';
+import { CLOCK, SERVER_CONFIG } from '../tokens.js';
 
 /** Behind this many events the read models count as not caught up (a busy hall is never at zero). */
 const READY_LAG_EVENTS = 100;
@@ -15,6 +19,9 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModels: ReadModels,
+    private readonly calendar: CalendarService,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('live')
@@ -37,8 +44,15 @@ export class HealthController {
     const projectionsOk = runner.status === 'live' && behind <= READY_LAG_EVENTS;
     const ok = storeError === undefined && projectionsOk;
     if (!ok) void reply.status(503).header('retry-after', '5');
+    // A warning, never a failure: deadlines into that year are provisional, not refused (ADR 12).
+    const calendarWarning = nextYearWarning(
+      this.calendar.calendar(),
+      chinaDate(this.clock.now()),
+      this.config.calendarWarningFrom,
+    );
     return {
       status: ok ? 'ok' : 'unavailable',
+      warnings: calendarWarning ? [{ code: 'calendar-next-year-not-loaded', ...calendarWarning }] : [],
       checks: {
         eventStore: { ok: storeError === undefined, head, ...(storeError ? { error: storeError } : {}) },
         projections: { ok: projectionsOk, status: runner.status, position: runner.position, behind },

@@ -7,15 +7,20 @@ import {
 import { type ProblemError, problems } from './problem-details.js';
 
 /**
- * A deadline that reaches into a year no calendar covers is refused, never guessed (DOMAIN §5):
- * a 409 — the request is fine, the calendar is not ready — naming the year to load.
+ * A count that needs a year no schedule covers and that cannot be guessed (a year before the
+ * calendar's first; later years are counted provisionally, ADR 12): a 409 naming the year, in
+ * words a clerk can pass on — the administrator loads calendars, not the clerk.
  */
+export function calendarNotCovered(year: number, detail: string): ProblemError {
+  return problems.conflict('calendar-not-covered', 'Working-day calendar does not cover the year', detail, {
+    year,
+    titleZh: '工作日历未覆盖该年度',
+    detailZh: `工作日历中没有 ${year} 年的法定节假日安排，无法计算该日期。请联系系统管理员。`,
+  });
+}
+
 export function calendarProblem(error: unknown): ProblemError | undefined {
-  if (error instanceof CalendarCoverageError) {
-    return problems.conflict('calendar-not-covered', 'Working-day calendar not loaded', error.message, {
-      year: error.year,
-    });
-  }
+  if (error instanceof CalendarCoverageError) return calendarNotCovered(error.year, error.message);
   if (error instanceof InvalidYearScheduleError) {
     return problems.invalidInput(
       error.message,

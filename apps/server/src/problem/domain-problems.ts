@@ -1,4 +1,5 @@
 import { CaseHistoryError, DomainError } from '@one-window/case';
+import { calendarNotCovered } from './calendar-problems.js';
 import { type ProblemError, problems } from './problem-details.js';
 
 const pointer = (field: string): string => `#/${field.split('.').join('/')}`;
@@ -28,7 +29,7 @@ export function domainProblem(error: unknown): ProblemError | undefined {
     case 'conflict':
       return problems.conflict('concurrency-conflict', 'Changed by someone else', error.message);
     case 'calendar-not-covered':
-      return problems.conflict('calendar-not-covered', 'Working-day calendar not loaded', error.message);
+      return calendarNotCovered(error.year ?? 0, error.message);
     default: {
       const unknown: never = error.code;
       return problems.conflict(String(unknown), 'Conflict', error.message);

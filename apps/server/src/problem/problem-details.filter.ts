@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemError, problemType } from './problem-details.js';
 import { PROBLEM_MAPPERS, type ProblemMapper } from './problem-mapper.js';
+import { problemTitleZh } from './problem-titles-zh.js';
 
 const TITLES: Record<number, string> = {
   400: 'Invalid input',
@@ -85,7 +86,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     } else if (problem.problem.status >= 500) {
       request.log.warn({ err: error, status: problem.problem.status }, problem.problem.detail);
     }
-    const body: ProblemDetails = { ...problem.problem, requestId: request.id };
+    const body: ProblemDetails = {
+      ...problem.problem,
+      titleZh: problem.problem.titleZh ?? problemTitleZh(problem.problem.type),
+      requestId: request.id,
+    };
     void reply.status(body.status).headers(problem.headers).type(PROBLEM_CONTENT_TYPE).send(body);
   }
 }

@@ -12,6 +12,9 @@ export interface ProblemDetails {
   readonly status: number;
   readonly detail: string;
   readonly instance?: string;
+  /** The title in Chinese (every problem has one, ADR 12); `detailZh` where the server has the words. */
+  readonly titleZh?: string;
+  readonly detailZh?: string;
   readonly errors?: readonly FieldProblem[];
   readonly [extension: string]: unknown;
 }

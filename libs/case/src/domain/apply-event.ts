@@ -2,10 +2,18 @@
  * How each event changes the machine's context. The machine decides *which state* an event
  * leads to; this reducer records *what it says*. Pure, total over the union.
  */
-import type { CaseEvent, SubmittedMaterial } from '../events.js';
+import type { CaseEvent, DeadlinesRecalculatedData, SubmittedMaterial } from '../events.js';
 import type { CaseContext, ObligationRecord, TaskRecord } from './context.js';
 
 export function applyEvent(context: CaseContext, event: CaseEvent): CaseContext {
+  const next = applyData(context, event);
+  const provisional = 'provisional' in event.data ? event.data.provisional : undefined;
+  if (event.type === 'case.DeadlinesRecalculated' || !provisional) return next;
+  const years = [...new Set([...next.provisionalYears, ...provisional.years])].sort((a, b) => a - b);
+  return { ...next, provisionalYears: years };
+}
+
+function applyData(context: CaseContext, event: CaseEvent): CaseContext {
   switch (event.type) {
     case 'case.Received':
       // The machine's input; folded by initialContext.
@@ -241,6 +249,8 @@ export function applyEvent(context: CaseContext, event: CaseEvent): CaseContext 
     case 'case.DecisionOverdue':
     case 'case.ResultIssueOverdue':
       return { ...context, marks: [...context.marks, markKey(event)] };
+    case 'case.DeadlinesRecalculated':
+      return recalculated(context, event.data);
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -275,6 +285,37 @@ export function markKey(
       return unhandled;
     }
   }
+}
+
+function recalculated(context: CaseContext, data: DeadlinesRecalculatedData): CaseContext {
+  let next: CaseContext = { ...context, provisionalYears: data.provisional?.years ?? [] };
+  for (const change of data.changes) {
+    switch (change.deadline) {
+      case 'statutory':
+        next = { ...next, statutoryDueDate: change.to };
+        break;
+      case 'promised':
+        next = { ...next, promisedDueDate: change.to };
+        break;
+      case 'acceptance-decision':
+        next = { ...next, acceptanceDecideBy: change.to };
+        break;
+      case 'step':
+        next = {
+          ...next,
+          tasks: updateTask(next.tasks, change.taskId ?? null, (t) => ({ ...t, stepDueDate: change.to })),
+        };
+        break;
+      case 'result-issue':
+        next = { ...next, decision: next.decision && { ...next.decision, resultDueBy: change.to } };
+        break;
+      default: {
+        const unknown: never = change.deadline;
+        return unknown;
+      }
+    }
+  }
+  return next;
 }
 
 function updateTask(

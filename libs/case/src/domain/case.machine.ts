@@ -57,6 +57,8 @@ export const caseMachine = setup({
   id: 'case',
   type: 'parallel',
   context: ({ input }) => initialContext(input),
+  // A year's official schedule came: the provisional dates were counted again (ADR 12).
+  on: { 'case.DeadlinesRecalculated': { actions: 'record' } },
   states: {
     handling: {
       initial: 'frontDesk',

@@ -121,6 +121,8 @@ export interface CaseContext {
   readonly visits: number;
   readonly ratings: readonly RatedData[];
   readonly obligations: readonly ObligationRecord[];
+  /** Years the case's stored dates counted Monday–Friday for want of an official schedule (ADR 12). */
+  readonly provisionalYears: readonly number[];
   /** Deadline marks already stored, e.g. `decision-overdue:statutory:2026-03-02`, so timers stay idempotent. */
   readonly marks: readonly string[];
 }
@@ -161,6 +163,7 @@ export function initialContext(received: ReceivedData): CaseContext {
     visits: 1,
     ratings: [],
     obligations: [],
+    provisionalYears: received.provisional?.years ?? [],
     marks: [],
   };
 }

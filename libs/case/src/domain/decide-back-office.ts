@@ -11,7 +11,7 @@ import type {
 import { FRONT_DESK, type CaseEvent, type SpecialProcedureKind } from '../events.js';
 import type { CaseState } from './case-state.js';
 import type { SpecialProcedureRecord, TaskRecord } from './context.js';
-import { shiftedDueDate, workingDaysAfter } from './dates.js';
+import { shiftedDueDate, withProvisional, workingDaysAfter } from './dates.js';
 import type { Now } from './decide-context.js';
 import { Problems } from './problems.js';
 import { firstTask } from './tasks.js';
@@ -121,8 +121,10 @@ export function endSpecialProcedure(
         result: command.result,
         endedOn: now.today,
         suspendedWorkingDays,
-        statutoryDueDate: shiftedDueDate(now, statutoryDueDate ?? now.today, startedOn, now.today),
-        promisedDueDate: shiftedDueDate(now, promisedDueDate ?? now.today, startedOn, now.today),
+        ...withProvisional(now, {
+          statutoryDueDate: shiftedDueDate(now, statutoryDueDate ?? now.today, startedOn, now.today),
+          promisedDueDate: shiftedDueDate(now, promisedDueDate ?? now.today, startedOn, now.today),
+        }),
       },
     },
   ];
@@ -149,7 +151,7 @@ export function extend(state: CaseState, command: ExtendTimeLimit, now: Now): Ca
         reason: command.reason,
         head: holder(now),
         previousDueDate,
-        statutoryDueDate: workingDaysAfter(now, previousDueDate, command.days),
+        ...withProvisional(now, { statutoryDueDate: workingDaysAfter(now, previousDueDate, command.days) }),
         extendedOn: now.today,
       },
     },
@@ -172,7 +174,9 @@ export function approve(state: CaseState, task: TaskRecord, command: ApproveCase
         taskId: task.taskId,
         opinion: command.opinion,
         approvedOn: now.today,
-        resultDueBy: workingDaysAfter(now, now.today, now.policy.resultIssueWorkingDays),
+        ...withProvisional(now, {
+          resultDueBy: workingDaysAfter(now, now.today, now.policy.resultIssueWorkingDays),
+        }),
         ...timeliness(state, now),
       },
     },

@@ -1,7 +1,7 @@
 import type { ServiceGuide } from '@one-window/catalog';
 import type { Actor } from '@one-window/shared';
 import { chinaDate } from '@one-window/calendar';
-import type { CaseCalendar } from './calendar.js';
+import { type CaseCalendar, type DecidingCalendar, decidingCalendar } from './calendar.js';
 import { DEFAULT_CASE_POLICY, type CasePolicy } from './policy.js';
 
 /** Everything `decide` needs from outside the case: time, the actor, the calendar — all injected. */
@@ -21,7 +21,8 @@ export interface Now {
   readonly now: Date;
   readonly today: string;
   readonly actor: Actor;
-  readonly calendar: CaseCalendar;
+  /** Counts over a year without an official schedule provisionally (ADR 12). */
+  readonly calendar: DecidingCalendar;
   readonly policy: CasePolicy;
 }
 
@@ -30,7 +31,7 @@ export function resolveNow(ctx: Pick<DecideContext, 'now' | 'actor' | 'calendar'
     now: ctx.now,
     today: chinaDate(ctx.now),
     actor: ctx.actor,
-    calendar: ctx.calendar,
+    calendar: decidingCalendar(ctx.calendar),
     policy: ctx.policy ?? DEFAULT_CASE_POLICY,
   };
 }

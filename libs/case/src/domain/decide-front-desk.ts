@@ -11,7 +11,7 @@ import type {
 } from '../commands.js';
 import type { AcceptanceDates, CaseEvent, SubmittedMaterial } from '../events.js';
 import type { CaseGuide } from '../events.js';
-import { workingDaysAfter } from './dates.js';
+import { provisionalOf, withProvisional, workingDaysAfter } from './dates.js';
 import type { CaseState } from './case-state.js';
 import type { DecideContext, Now } from './decide-context.js';
 import { DomainError } from './errors.js';
@@ -106,7 +106,9 @@ export function receive(command: ReceiveApplication, ctx: DecideContext, now: No
         ...(command.appointmentId ? { appointmentId: command.appointmentId } : {}),
         receivedOn: now.today,
         receivedAt: now.now.toISOString(),
-        correctionNoticeDueBy: workingDaysAfter(now, now.today, now.policy.correctionNoticeWorkingDays),
+        ...withProvisional(now, {
+          correctionNoticeDueBy: workingDaysAfter(now, now.today, now.policy.correctionNoticeWorkingDays),
+        }),
       },
     },
   ];
@@ -121,11 +123,14 @@ function acceptanceDates(state: CaseState, now: Now): AcceptanceDates & { deemed
   const { context } = state;
   const deemed = now.today > context.acceptanceDecideBy;
   const acceptedOn = deemed ? context.deemedAcceptanceFrom : now.today;
+  const statutoryDueDate = workingDaysAfter(now, acceptedOn, context.guide.statutoryLimitDays);
+  const promisedDueDate = workingDaysAfter(now, acceptedOn, context.guide.promisedLimitDays);
   return {
     acceptedOn,
-    statutoryDueDate: workingDaysAfter(now, acceptedOn, context.guide.statutoryLimitDays),
-    promisedDueDate: workingDaysAfter(now, acceptedOn, context.guide.promisedLimitDays),
+    statutoryDueDate,
+    promisedDueDate,
     voucherNumber: `${context.caseNumber}-A`,
+    ...provisionalOf(now, statutoryDueDate, promisedDueDate),
     deemed,
   };
 }
@@ -249,8 +254,10 @@ export function requestCorrection(state: CaseState, command: RequestCorrection, 
       data: {
         items: items.map(({ code, problem }) => ({ code, problem })),
         requestedOn: now.today,
-        correctBy:
-          command.correctBy ?? workingDaysAfter(now, now.today, now.policy.correctionPeriodWorkingDays),
+        ...withProvisional(now, {
+          correctBy:
+            command.correctBy ?? workingDaysAfter(now, now.today, now.policy.correctionPeriodWorkingDays),
+        }),
       },
     },
   ];
@@ -280,7 +287,9 @@ export function submitCorrection(state: CaseState, command: SubmitCorrection, no
       data: {
         materials: materialsOf(command.materials),
         submittedOn: now.today,
-        decideBy: workingDaysAfter(now, now.today, now.policy.correctionNoticeWorkingDays),
+        ...withProvisional(now, {
+          decideBy: workingDaysAfter(now, now.today, now.policy.correctionNoticeWorkingDays),
+        }),
       },
     },
   ];

@@ -22,6 +22,7 @@ import { resolveNow, type DecideContext, type Now } from './decide-context.js';
 import * as delivery from './decide-delivery.js';
 import * as frontDesk from './decide-front-desk.js';
 import * as rating from './decide-rating.js';
+import * as recalculation from './decide-recalculation.js';
 import * as timers from './decide-timers.js';
 import { DomainError } from './errors.js';
 import { Problems } from './problems.js';
@@ -31,9 +32,9 @@ export function decide(state: CaseState | null, command: CaseCommand, ctx: Decid
   try {
     return decideChecked(state, command, ctx);
   } catch (error) {
-    // An uncovered calendar year is refused, never guessed (DOMAIN §5); nothing is written.
+    // A year that cannot be guessed (before the calendar's first, ADR 12); nothing is written.
     if (error instanceof CalendarCoverageError) {
-      throw DomainError.calendarNotCovered(error.message);
+      throw DomainError.calendarNotCovered(error.message, error.year);
     }
     throw error;
   }
@@ -131,6 +132,8 @@ function decideFor(
         ? []
         : delivery.markResultIssueOverdue(state, now);
     }
+    case 'RecalculateDeadlines':
+      return recalculation.recalculate(state, now);
     case 'MarkObligationOverdue':
       return state.context.marks.includes(
         `obligation-overdue:${obligation!.obligationId}:${command.deadline}`,
@@ -204,6 +207,7 @@ export function resolveTarget(state: CaseState | null, command: CaseCommand): Ta
     case 'MarkCorrectionOverdue':
     case 'MarkDeficiencyOverdue':
     case 'MarkResultIssueOverdue':
+    case 'RecalculateDeadlines':
       return { procedure: activeSpecialProcedure(context) };
     default: {
       const unhandled: never = command;

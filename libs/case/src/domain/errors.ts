@@ -32,6 +32,8 @@ export interface DomainErrorDetails {
   readonly allowed?: readonly string[];
   /** For `invalid-command`: one entry per bad field. */
   readonly errors?: readonly FieldError[];
+  /** For `calendar-not-covered`: the year no calendar covers. */
+  readonly year?: number;
 }
 
 export class DomainError extends Error {
@@ -39,6 +41,7 @@ export class DomainError extends Error {
   readonly state?: string;
   readonly allowed?: readonly string[];
   readonly errors?: readonly FieldError[];
+  readonly year?: number;
 
   constructor(
     readonly code: DomainErrorCode,
@@ -51,6 +54,7 @@ export class DomainError extends Error {
     this.state = details.state;
     this.allowed = details.allowed;
     this.errors = details.errors;
+    this.year = details.year;
   }
 
   static invalid(message: string, errors: readonly FieldError[] = []): DomainError {
@@ -65,8 +69,8 @@ export class DomainError extends Error {
   static notFound(message: string): DomainError {
     return new DomainError('not-found', message);
   }
-  static calendarNotCovered(message: string): DomainError {
-    return new DomainError('calendar-not-covered', message);
+  static calendarNotCovered(message: string, year: number): DomainError {
+    return new DomainError('calendar-not-covered', message, { year });
   }
   static conflict(message: string): DomainError {
     return new DomainError('conflict', message);

@@ -145,6 +145,7 @@ export function authorize(
     case 'MarkDecisionOverdue':
     case 'MarkResultIssueOverdue':
     case 'MarkObligationOverdue':
+    case 'RecalculateDeadlines':
       return when(actor.role === 'system', 'only the scheduler sends deadline commands');
     default: {
       const unhandled: never = type;
@@ -320,6 +321,11 @@ export function available(type: CaseCommandType, state: CaseState | null, target
       return when(
         target.deadline === 'callback' ? obligation?.status === 'open' : obligation?.closedAt === null,
         'the obligation has met that deadline',
+      );
+    case 'RecalculateDeadlines':
+      return when(
+        context.provisionalYears.some((year) => now.calendar.official.covers(year)),
+        'no provisional date of this case has its year loaded',
       );
     default: {
       const unhandled: never = type;

@@ -1,7 +1,7 @@
 import { taskId } from '../commands.js';
 import type { CaseTaskCreated, TaskCreatedData } from '../events.js';
 import type { CaseState } from './case-state.js';
-import { workingDaysAfter } from './dates.js';
+import { withProvisional, workingDaysAfter } from './dates.js';
 import type { Now } from './decide-context.js';
 import { DomainError } from './errors.js';
 
@@ -28,7 +28,7 @@ export function firstTask(
       department: step.department,
       role: step.role,
       createdOn,
-      stepDueDate: workingDaysAfter(now, createdOn, step.timeLimitDays),
+      ...withProvisional(now, { stepDueDate: workingDaysAfter(now, createdOn, step.timeLimitDays) }),
       reason,
     },
   };

@@ -30,4 +30,10 @@ export const TIMER_COMMANDS = defineCommands({
   MarkDecisionOverdue: timer('case', DecisionLimitDto, '办理超期', 'Decision limit passed'),
   MarkResultIssueOverdue: timer('case', null, '出证逾期', 'Result issue overdue (Art. 44)'),
   MarkObligationOverdue: timer('obligation', ObligationDeadlineDto, '回访/整改逾期', 'Obligation overdue'),
+  RecalculateDeadlines: timer(
+    'case',
+    null,
+    '按正式节假日安排重新计算期限',
+    'Deadlines recalculated on a newly loaded holiday schedule (ADR 12)',
+  ),
 });

@@ -10,6 +10,7 @@ import type { CaseEvent } from '../events.js';
 import { evolve, foldCase, type CaseState } from '../domain/case-state.js';
 import { decide } from '../domain/decide.js';
 import type { CasePolicy } from '../domain/policy.js';
+import type { CaseCalendar } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
 import { GUIDE, calendar } from './fixtures.js';
 
@@ -20,6 +21,8 @@ export class CaseDriver {
   state: CaseState | null = null;
   /** China time (UTC+8) of the next command unless one is given. */
   at = '2026-03-02T10:00:00+08:00';
+  /** The working-day calendar the next command is decided on (replace it to "load" a year). */
+  calendar: CaseCalendar = calendar;
 
   constructor(
     readonly caseId = 'c1',
@@ -33,7 +36,7 @@ export class CaseDriver {
     const events = decide(this.state, command, {
       now: new Date(this.at),
       actor,
-      calendar,
+      calendar: this.calendar,
       policy: this.policy,
       ids: { caseId: this.caseId, caseNumber: `150102-${this.at.slice(0, 10).replaceAll('-', '')}-0001` },
       guide: command.type === 'ReceiveApplication' ? this.guide : undefined,

@@ -168,6 +168,7 @@ export function commandsFor(state: CaseState, actor: Actor, at: string, bounded 
       case 'MarkDecisionOverdue':
       case 'MarkResultIssueOverdue':
       case 'MarkObligationOverdue':
+      case 'RecalculateDeadlines':
         return []; // not offered by allowedCommands: see nextSends and timers
       default: {
         const unhandled: never = allowed.type;

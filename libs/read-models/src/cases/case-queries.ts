@@ -211,6 +211,7 @@ export class CaseQueries {
       acceptedOn: row.accepted_on,
       statutoryDueDate: row.statutory_due,
       promisedDueDate: row.promised_due,
+      provisionalYears: row.provisional_years ? row.provisional_years.split(',').map(Number) : [],
       warning: due?.warning ?? 'none',
       workingDaysLeft: due?.workingDaysLeft ?? null,
       lastEventAt: row.last_event_at,

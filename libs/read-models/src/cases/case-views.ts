@@ -25,6 +25,11 @@ export interface CaseListItem {
   readonly acceptedOn: string | null;
   readonly statutoryDueDate: string | null;
   readonly promisedDueDate: string | null;
+  /**
+   * Years this case's stored dates counted Monday–Friday for want of an official holiday schedule:
+   * its dates are provisional (暂定) until the year is loaded and they are counted again (ADR 12).
+   */
+  readonly provisionalYears: readonly number[];
   /** Worst of the two limits while a decision is pending; `none` otherwise. */
   readonly warning: WarningLevel;
   /** To the earlier (promised) limit while a decision is pending. */

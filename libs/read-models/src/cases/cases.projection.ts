@@ -1,5 +1,5 @@
 import { chinaDate } from '@one-window/calendar';
-import type { CaseEvent, CaseStatus, DecisionLimit } from '@one-window/case';
+import type { CaseEvent, CaseStatus, DeadlineChange, DecisionLimit } from '@one-window/case';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import type { ProjectedCaseEvent } from '../projections/case-event.js';
 import { caseProjection } from '../projections/case-projection.js';
@@ -26,6 +26,7 @@ type Current = Pick<
   | 'promised_due'
   | 'warned_limits'
   | 'overdue_limits'
+  | 'provisional_years'
 >;
 
 /** The `cases` read model: one row per case, updated by every event of its stream. */
@@ -33,7 +34,8 @@ export function casesProjection(calendar: CalendarSource): Projection {
   return caseProjection({
     name: 'cases',
     // 2: case_departments (the departments of the case's steps, for approvers' read scope).
-    version: 2,
+    // 3: provisional_years (ADR 12).
+    version: 3,
     tables: ['cases', 'case_materials', 'case_ratings', 'case_departments'],
     schema: CASES_SCHEMA,
     bind: (db) => bindCases(db, calendar),
@@ -48,8 +50,8 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
   const insert = db.prepare<SqlValue[]>(
     `INSERT INTO cases (k, case_id, case_number, hall, item_code, item_name, department, guide_version, case_kind,
        applicant_name, applicant_kind, channel, green_channel, status, received_on, received_at,
-       correction_notice_due_by, last_event_at, revision)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'frontDesk.received', ?, ?, ?, ?, ?)
+       correction_notice_due_by, provisional_years, last_event_at, revision)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'frontDesk.received', ?, ?, ?, ?, ?, ?)
      ON CONFLICT(k) DO NOTHING`,
   );
   const insertMaterials = db.prepare<[number, string, number]>(
@@ -63,7 +65,8 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
     'SELECT materials, revision FROM case_materials WHERE k = ?',
   );
   const selectCurrent = db.prepare<[number], Current>(
-    `SELECT revision, accepted_on, suspended_days, extended_days, promised_due, warned_limits, overdue_limits
+    `SELECT revision, accepted_on, suspended_days, extended_days, promised_due, warned_limits, overdue_limits,
+       provisional_years
      FROM cases WHERE k = ?`,
   );
   const insertRating = db.prepare(
@@ -273,6 +276,11 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
       }
       case 'case.ResultIssueOverdue':
         return { result_issue_overdue: 1 };
+      case 'case.DeadlinesRecalculated': {
+        const row = before(e);
+        if (!row) return undefined;
+        return recalculatedPatch(row, event.data.changes, event.data.provisional?.years ?? []);
+      }
       case 'case.ObligationOpened':
       case 'case.CallbackRecorded':
       case 'case.Rectified':
@@ -310,6 +318,7 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
         d.receivedOn,
         d.receivedAt,
         d.correctionNoticeDueBy,
+        joinYears('', d.provisional?.years ?? []),
         e.at,
         e.revision,
       );
@@ -321,11 +330,40 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
       for (const department of caseDepartments(d.guide)) insertDepartment.run(department, k);
       return;
     }
-    const patch = changes(e);
+    const provisional = 'provisional' in e.event.data ? e.event.data.provisional : undefined;
+    let patch = changes(e);
+    if (provisional && e.event.type !== 'case.DeadlinesRecalculated') {
+      const row = before(e);
+      if (row) patch = { ...patch, provisional_years: joinYears(row.provisional_years, provisional.years) };
+    }
     if (patch === undefined) return;
     patch.last_event_at = e.at;
     rows.patch([k], e.revision, patch);
   };
+}
+
+function joinYears(had: string, years: readonly number[]): string {
+  const all = new Set([...(had ? had.split(',').map(Number) : []), ...years]);
+  return [...all].sort((a, b) => a - b).join(',');
+}
+
+/** ADR 12: the dates counted again on a newly loaded year replace the provisional ones. */
+function recalculatedPatch(
+  row: Current,
+  changes: readonly DeadlineChange[],
+  stillProvisional: readonly number[],
+): Patch {
+  const patch: Patch = { provisional_years: joinYears('', stillProvisional) };
+  let statutory: string | undefined;
+  for (const change of changes) {
+    if (change.deadline === 'statutory') patch.statutory_due = statutory = change.to;
+    if (change.deadline === 'promised') patch.promised_due = change.to;
+    if (change.deadline === 'acceptance-decision') patch.correction_notice_due_by = change.to;
+    if (change.deadline === 'result-issue') patch.result_due_by = change.to;
+  }
+  const promised = (patch.promised_due as string | undefined) ?? row.promised_due;
+  if (statutory && promised) patch.warning_due = minDate(statutory, promised);
+  return patch;
 }
 
 function closed(outcome: string, on: string): Patch {

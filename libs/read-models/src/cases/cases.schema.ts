@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS cases (
   refused_on TEXT,
   withdrawn_on TEXT,
   closed_on TEXT,
+  provisional_years TEXT NOT NULL DEFAULT '',
   last_event_at TEXT NOT NULL,
   revision INTEGER NOT NULL
 );
@@ -67,6 +68,9 @@ CREATE INDEX IF NOT EXISTS cases_notice_due ON cases (correction_notice_due_by)
   WHERE status IN ('frontDesk.received', 'frontDesk.correctionSubmitted');
 CREATE INDEX IF NOT EXISTS cases_correction_due ON cases (correct_by) WHERE status = 'frontDesk.correctionRequested';
 CREATE INDEX IF NOT EXISTS cases_supply_due ON cases (supply_by) WHERE deficiency_overdue = 0 AND closed_on IS NULL;
+-- Open cases whose dates guessed a year without an official schedule (ADR 12).
+CREATE INDEX IF NOT EXISTS cases_provisional ON cases (provisional_years)
+  WHERE provisional_years <> '' AND closed_on IS NULL;
 CREATE INDEX IF NOT EXISTS cases_result_due ON cases (result_due_by)
   WHERE status = 'delivery.awaitingResult' AND result_issue_overdue = 0;
 CREATE TABLE IF NOT EXISTS case_materials (
@@ -149,6 +153,8 @@ export interface CaseRow {
   refused_on: string | null;
   withdrawn_on: string | null;
   closed_on: string | null;
+  /** Comma-separated years the stored dates counted Monday–Friday ('' when none). */
+  provisional_years: string;
   last_event_at: string;
   revision: number;
 }

@@ -145,6 +145,7 @@ export function obligationsProjection(): Projection {
           case 'case.DecisionWarning':
           case 'case.DecisionOverdue':
           case 'case.ResultIssueOverdue':
+          case 'case.DeadlinesRecalculated':
             return;
           default: {
             const unknown: never = event;

@@ -35,7 +35,10 @@ describe('read models agree with the case machine', () => {
   it('the generated histories use every event type of the union', async () => {
     const all = await t.store.readAll();
     const types = new Set(all.map((e) => e.type));
-    expect(CASE_EVENT_TYPES.filter((type) => !types.has(type))).toEqual([]);
+    // A recalculation needs a year's schedule loaded mid-history, which one generated calendar cannot do:
+    // timers/provisional-deadlines.int.spec.ts and the API boundary test project it.
+    const needsCalendarLoad = new Set(['case.DeadlinesRecalculated']);
+    expect(CASE_EVENT_TYPES.filter((type) => !types.has(type) && !needsCalendarLoad.has(type))).toEqual([]);
   });
 
   it('per case: status, stage, due dates, tasks and obligations as the machine has them', async () => {

@@ -121,6 +121,12 @@ export function tasksProjection(): Projection {
           case 'case.SpecialProcedureEnded':
             resume.run({ k, revision: e.revision });
             return;
+          case 'case.DeadlinesRecalculated':
+            for (const change of event.data.changes) {
+              if (change.deadline === 'step' && change.taskId)
+                rows.patch(task(change.taskId), e.revision, { step_due: change.to });
+            }
+            return;
           case 'case.Withdrawn':
           case 'case.CorrectionOverdue':
             closeActive.run({ k, revision: e.revision, at: e.at });

@@ -23,7 +23,10 @@ import { openTempReadModels, type TempReadModels } from './temp-read-models.js';
  */
 export interface CaseWorld extends TempReadModels {
   readonly clock: ManualClock;
+  /** The current calendar (what an administrator's loads made it). */
   readonly calendar: WorkingCalendar;
+  /** As if an administrator loaded a year: every executor and read model sees the new calendar. */
+  useCalendar(calendar: WorkingCalendar): void;
   readonly catalog: Catalog;
   readonly executor: CaseCommandExecutor;
   readonly readModels: ReadModels;
@@ -51,13 +54,14 @@ export async function openCaseWorld(
 ): Promise<CaseWorld> {
   const temp = await openTempReadModels('one-window-case-world-');
   const clock = new ManualClock(options.start ?? '2026-03-02T01:30:00Z');
-  const calendar = WorkingCalendar.create();
+  let current = WorkingCalendar.create();
+  const calendar = () => current;
   const catalog = await loadCatalog(demoCatalogDir());
   const newExecutor = (): CaseCommandExecutor =>
     new CaseCommandExecutor(
       temp.store,
       clock,
-      { calendar: () => calendar },
+      { calendar },
       DEFAULT_CASE_POLICY,
       catalog,
       catalog.directory,
@@ -71,7 +75,12 @@ export async function openCaseWorld(
   return {
     ...temp,
     clock,
-    calendar,
+    get calendar() {
+      return current;
+    },
+    useCalendar: (next) => {
+      current = next;
+    },
     catalog,
     executor,
     readModels,

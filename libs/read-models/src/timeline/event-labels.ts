@@ -9,6 +9,10 @@ export interface Bilingual {
 /** What each event is called at the counter. */
 export const EVENT_TITLES: Readonly<Record<CaseEventType, Bilingual>> = {
   'case.Received': { zh: '收件', en: 'Application received' },
+  'case.DeadlinesRecalculated': {
+    zh: '按正式节假日安排重新计算期限',
+    en: 'Deadlines recalculated on the official holiday schedule',
+  },
   'case.Accepted': { zh: '受理', en: 'Accepted' },
   'case.AcceptedWithDeficiency': { zh: '容缺受理', en: 'Accepted with deficiency' },
   'case.CorrectionRequested': { zh: '一次性告知补正', en: 'Correction notice issued' },
@@ -256,6 +260,13 @@ export function describeEvent(event: CaseEvent): Bilingual {
       );
     case 'case.ResultIssueOverdue':
       return both(`应于 ${event.data.resultDueBy} 前出件`, `Result was due by ${event.data.resultDueBy}`);
+    case 'case.DeadlinesRecalculated': {
+      const moved = event.data.changes.filter((c) => c.from !== c.to);
+      return both(
+        `${event.data.years.join('、')}年：${moved.map((c) => `${c.from} → ${c.to}`).join('；') || '期限不变'}`,
+        `${event.data.years.join(', ')}: ${moved.map((c) => `${c.deadline} ${c.from} → ${c.to}`).join('; ') || 'no deadline moved'}`,
+      );
+    }
     case 'case.ObligationOverdue':
       return event.data.deadline === 'callback'
         ? both(`回访期限 ${event.data.dueAt} 已过`, `Callback was due by ${event.data.dueAt}`)

@@ -17,6 +17,10 @@ interface DecisionRow {
   warned_limits: string;
   overdue_limits: string;
 }
+interface ProvisionalRow {
+  case_id: string;
+  provisional_years: string;
+}
 interface ObligationRow {
   case_id: string;
   obligation_id: string;
@@ -41,6 +45,7 @@ export class DueDeadlines {
   private readonly result;
   private readonly callback;
   private readonly rectification;
+  private readonly provisional;
   private readonly warnings = new WeakMap<object, Map<string, Date>>();
 
   constructor(
@@ -70,6 +75,14 @@ export class DueDeadlines {
       `SELECT case_id, statutory_due, promised_due, warned_limits, overdue_limits FROM cases
        WHERE decision_pending = 1 AND warning_due < @yellowBefore AND clock_stopped_on IS NULL
        ORDER BY warning_due LIMIT @limit`,
+    );
+    // Open cases with a guessed year the calendar now covers (ADR 12).
+    this.provisional = db.prepare<{ years: string; limit: number }, ProvisionalRow>(
+      `SELECT case_id, provisional_years FROM cases
+       WHERE provisional_years <> '' AND closed_on IS NULL
+         AND EXISTS (SELECT 1 FROM json_each(@years) y
+                     WHERE instr(',' || provisional_years || ',', ',' || y.value || ',') > 0)
+       ORDER BY k LIMIT @limit`,
     );
     this.callback = db.prepare<{ now: number; limit: number }, ObligationRow>(
       `SELECT case_id, obligation_id, callback_due_at AS due, callback_due_ms AS due_ms FROM obligations
@@ -110,6 +123,11 @@ export class DueDeadlines {
       }
     }
     const ms = now.getTime();
+    const years = calendar.coverage().years.filter((year) => year >= Number(today.slice(0, 4)) - 1);
+    for (const row of this.provisional.all({ years: JSON.stringify(years), limit })) {
+      const loaded = row.provisional_years.split(',').filter((year) => years.includes(Number(year)));
+      found.push(timer('deadlines-recalculation', row.case_id, '', loaded.join(','), now));
+    }
     for (const row of this.callback.all({ now: ms, limit }))
       found.push(
         timer('callback-overdue', row.case_id, row.obligation_id, row.due, new Date(row.due_ms + 1)),

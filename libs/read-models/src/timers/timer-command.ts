@@ -27,6 +27,8 @@ export function timerCommand(kind: TimerKind, caseId: string, subject: string): 
       return { type: 'MarkObligationOverdue', obligationId: subject, deadline: 'callback' };
     case 'rectification-overdue':
       return { type: 'MarkObligationOverdue', obligationId: subject, deadline: 'rectification' };
+    case 'deadlines-recalculation':
+      return { type: 'RecalculateDeadlines', caseId };
     default: {
       const unknown: never = kind;
       throw new Error(`Unknown timer kind ${String(unknown)}`);

@@ -17,7 +17,9 @@ export type TimerKind =
   /** A bad rating's 48-hour callback is overdue. */
   | 'callback-overdue'
   /** A bad rating's 15-day rectification (or explanation) is overdue. */
-  | 'rectification-overdue';
+  | 'rectification-overdue'
+  /** The official schedule of a year the case's dates guessed is loaded: count them again (ADR 12). */
+  | 'deadlines-recalculation';
 
 /** The case engine's timer commands (`DeemAccepted`, `MarkDecisionOverdue`, …). */
 export type TimerCaseCommand = CaseCommandOf<(typeof TIMER_COMMAND_TYPES)[number]>;

@@ -3,6 +3,8 @@
  * with the expected revision — all of a command's events or none — and answer. A concurrent
  * writer makes the append fail; the command is then re-read and re-decided a bounded number of
  * times. A command id already in the stream answers as the first time and writes nothing.
+ * Folded cases are kept in a bounded cache (CaseStateCache), so a command reads and folds only
+ * the events after the last it knows.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { Catalog, Directory } from '@one-window/catalog';
@@ -21,14 +23,15 @@ import {
   type CaseEventMetadata,
 } from '../events.js';
 import { chinaDate } from '@one-window/calendar';
-import { foldCase, type CaseState } from '../domain/case-state.js';
+import { foldCase } from '../domain/case-state.js';
 import { decide } from '../domain/decide.js';
 import type { DecideContext } from '../domain/decide-context.js';
 import { DomainError } from '../domain/errors.js';
 import type { CasePolicy } from '../domain/policy.js';
 import { CaseNumberAllocator } from './case-numbers.js';
 import type { CaseCommandResult, CommandMeta } from './case-command-result.js';
-import { answer, earlierAnswer, loadCase, unchangedAnswer, type LoadedCase } from './case-stream.js';
+import { CaseStateCache } from './case-state-cache.js';
+import { answer, unchangedAnswer, withAppended, type FoldedCase } from './case-stream.js';
 import { validateCommand } from './validate-command.js';
 import { deterministicUuid } from './deterministic-id.js';
 import { CASE_EVENT_STORE } from './event-store-token.js';
@@ -40,6 +43,7 @@ export const MAX_COMMAND_ATTEMPTS = 5;
 @Injectable()
 export class CaseCommandExecutor {
   private readonly numbers: CaseNumberAllocator;
+  private readonly cases: CaseStateCache;
 
   constructor(
     @Inject(CASE_EVENT_STORE) private readonly store: EventStore,
@@ -50,6 +54,7 @@ export class CaseCommandExecutor {
     private readonly directory: Directory,
   ) {
     this.numbers = new CaseNumberAllocator(store);
+    this.cases = new CaseStateCache(store);
   }
 
   async execute(command: CaseCommand, meta: CommandMeta): Promise<CaseCommandResult> {
@@ -58,16 +63,17 @@ export class CaseCommandExecutor {
     const caseId = commandCaseId(command);
     if (caseId === null) throw DomainError.notFound('The id names no case');
     for (let attempt = 1; ; attempt++) {
-      const loaded = await loadCase(this.store, caseId);
-      const earlier = earlierAnswer(loaded, meta.commandId);
+      const loaded = await this.cases.load(caseId);
+      const earlier = loaded.answers.get(meta.commandId);
       if (earlier) return earlier;
       const now = this.clock.now();
       const events = decide(loaded.state, command, this.context(now, meta));
       if (events.length === 0) return unchangedAnswer(loaded);
       try {
-        return await this.append(loaded, loaded.state, events, meta, now);
+        return await this.append(loaded, events, meta, now);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        this.cases.forget(caseId);
         if (attempt >= MAX_COMMAND_ATTEMPTS) {
           throw DomainError.conflict(
             `Case ${caseId} kept changing while ${command.type} was decided; try again`,
@@ -80,8 +86,8 @@ export class CaseCommandExecutor {
   private async receive(command: ReceiveApplication, meta: CommandMeta): Promise<CaseCommandResult> {
     // The case id follows from the command id, so a retried receipt finds its case.
     const caseId = deterministicUuid('case', meta.commandId);
-    const existing = await loadCase(this.store, caseId);
-    const earlier = earlierAnswer(existing, meta.commandId);
+    const existing = await this.cases.load(caseId);
+    const earlier = existing.answers.get(meta.commandId);
     if (earlier) return earlier;
     const hallId = command.hall ?? meta.actor.hall;
     const hall = hallId === undefined ? undefined : this.directory.hall(hallId);
@@ -101,11 +107,12 @@ export class CaseCommandExecutor {
     });
     const events = decide(null, command, ctx(caseNumber));
     try {
-      return await this.append(existing, null, events, meta, now);
+      return await this.append(existing, events, meta, now);
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       // The same command raced itself: answer as the winner did.
-      const winner = earlierAnswer(await loadCase(this.store, caseId), meta.commandId);
+      this.cases.forget(caseId);
+      const winner = (await this.cases.load(caseId)).answers.get(meta.commandId);
       if (winner) return winner;
       throw DomainError.conflict(`Case ${caseId} already exists`);
     }
@@ -116,14 +123,13 @@ export class CaseCommandExecutor {
   }
 
   private async append(
-    loaded: LoadedCase,
-    state: CaseState | null,
+    loaded: FoldedCase,
     events: readonly CaseEvent[],
     meta: CommandMeta,
     now: Date,
   ): Promise<CaseCommandResult> {
     const stream = caseStreamName(loaded.caseId);
-    const after = foldCase(events, state)!;
+    const after = foldCase(events, loaded.state)!;
     const metadata: CaseEventMetadata = {
       actor: meta.actor,
       commandId: meta.commandId,
@@ -142,6 +148,13 @@ export class CaseCommandExecutor {
     const result = await this.store.appendToStream(stream, data, {
       expectedRevision: loaded.revision < 0 ? NO_STREAM : loaded.revision,
     });
+    this.cases.keep(
+      withAppended(loaded, after, {
+        revision: result.nextExpectedRevision,
+        position: result.position,
+        commandId: meta.commandId,
+      }),
+    );
     return answer(
       after,
       result.nextExpectedRevision,

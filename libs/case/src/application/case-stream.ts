@@ -1,7 +1,7 @@
 /** Reading a case stream back: the stored events, the folded state, and the answer to a repeated command. */
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@one-window/event-store';
 import { caseStreamName, isCaseEventType, type CaseEvent, type CaseEventMetadata } from '../events.js';
-import { foldCase, type CaseState } from '../domain/case-state.js';
+import { evolve, foldCase, type CaseState } from '../domain/case-state.js';
 import type { CaseCommandResult } from './case-command-result.js';
 
 export type StoredEvent = RecordedEvent<string, unknown, CaseEventMetadata>;
@@ -14,15 +14,73 @@ export interface LoadedCase {
   readonly revision: number;
 }
 
+/**
+ * A case folded up to a revision, with the first answer of every command id in it — all a
+ * command needs, so the executor keeps these (CaseStateCache) instead of the events.
+ */
+export interface FoldedCase {
+  readonly caseId: string;
+  readonly state: CaseState | null;
+  /** Revision of the last event folded, -1 when the stream does not exist. */
+  readonly revision: number;
+  /** Position of the last event folded, -1 when none. */
+  readonly position: number;
+  /** Command id → the answer a repeat of it gets (the state after its last event). */
+  readonly answers: ReadonlyMap<string, CaseCommandResult>;
+}
+
+export const noCase = (caseId: string): FoldedCase => ({
+  caseId,
+  state: null,
+  revision: -1,
+  position: -1,
+  answers: new Map(),
+});
+
 export async function loadCase(store: EventStore, caseId: string): Promise<LoadedCase> {
-  let events: StoredEvent[];
+  const events = await readCaseEvents(store, caseId, 0);
+  if (events === null) return { caseId, events: [], state: null, revision: -1 };
+  return { caseId, events, state: foldCase(events.map(toCaseEvent)), revision: events.length - 1 };
+}
+
+/** The case stream from `fromRevision` on; null when the stream does not exist. */
+export async function readCaseEvents(
+  store: EventStore,
+  caseId: string,
+  fromRevision: number,
+): Promise<StoredEvent[] | null> {
   try {
-    events = (await store.readStream(caseStreamName(caseId))) as StoredEvent[];
+    return (await store.readStream(caseStreamName(caseId), { fromRevision })) as StoredEvent[];
   } catch (error) {
-    if (error instanceof StreamNotFoundError) return { caseId, events: [], state: null, revision: -1 };
+    if (error instanceof StreamNotFoundError) return null;
     throw error;
   }
-  return { caseId, events, state: foldCase(events.map(toCaseEvent)), revision: events.length - 1 };
+}
+
+/** Folds stored events (the ones after `base.revision`, in order) onto a folded case. */
+export function foldStored(base: FoldedCase, events: readonly StoredEvent[]): FoldedCase {
+  if (events.length === 0) return base;
+  let state = base.state;
+  const answers = new Map(base.answers);
+  for (const event of events) {
+    state = evolve(state, toCaseEvent(event), event.streamRevision);
+    const commandId = event.metadata?.commandId;
+    if (commandId !== undefined)
+      answers.set(commandId, answer(state, event.streamRevision, event.position, false, []));
+  }
+  const last = events[events.length - 1];
+  return { caseId: base.caseId, state, revision: last.streamRevision, position: last.position, answers };
+}
+
+/** A folded case after this process appended a command's events (already folded into `state`). */
+export function withAppended(
+  base: FoldedCase,
+  state: CaseState,
+  written: { revision: number; position: number; commandId: string },
+): FoldedCase {
+  const answers = new Map(base.answers);
+  answers.set(written.commandId, answer(state, written.revision, written.position, false, []));
+  return { caseId: base.caseId, state, revision: written.revision, position: written.position, answers };
 }
 
 export function toCaseEvent(event: RecordedEvent): CaseEvent {
@@ -42,9 +100,8 @@ export function earlierAnswer(loaded: LoadedCase, commandId: string): CaseComman
 }
 
 /** The answer for a command that stored nothing new. */
-export function unchangedAnswer(loaded: LoadedCase): CaseCommandResult {
-  const last = loaded.events[loaded.events.length - 1];
-  return answer(loaded.state!, loaded.revision, last.position, false, []);
+export function unchangedAnswer(folded: FoldedCase): CaseCommandResult {
+  return answer(folded.state!, folded.revision, folded.position, false, []);
 }
 
 export function answer(

@@ -1,9 +1,15 @@
 /**
  * A case's state is the machine's snapshot, read through a few honest names. `evolve` folds one
- * event through XState's pure `transition()`; an event the machine does not accept in the current
- * state means the history is corrupt, and folding stops with a CaseHistoryError.
+ * event through the machine's pure transition; an event the machine does not accept in the
+ * current state means the history is corrupt, and folding stops with a CaseHistoryError.
+ *
+ * XState's `transition()` and `initialTransition()` build a fresh actor (and with it the
+ * machine's whole initial snapshot) for every call, only to use it as an inert scope; that was
+ * most of a fold's cost. The machine's own `transition`/`getInitialSnapshot` with one inert scope,
+ * made once, compute the same snapshots: the machine spawns and invokes nothing, and its actions
+ * (assignments) are resolved into the snapshot, never executed through the scope.
  */
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { createActor, type AnyStateMachine, type SnapshotFrom } from 'xstate';
 import type { CaseEvent } from '../events.js';
 import { caseMachine } from './case.machine.js';
 import type { CaseContext } from './context.js';
@@ -57,14 +63,36 @@ export class CaseHistoryError extends Error {
 export function evolve(state: CaseState | null, event: CaseEvent, index = 0): CaseState {
   if (state === null) {
     if (event.type !== 'case.Received') throw new CaseHistoryError(event.type, 'none', index);
-    const [snapshot] = initialTransition(caseMachine, event.data);
-    return fromSnapshot(snapshot);
+    return fromSnapshot(caseMachine.getInitialSnapshot(inertScope(), event.data));
   }
   if (event.type === 'case.Received' || !state.snapshot.can(event)) {
     throw new CaseHistoryError(event.type, state.status, index);
   }
-  const [snapshot] = transition(caseMachine, state.snapshot, event);
-  return fromSnapshot(snapshot);
+  return fromSnapshot(caseMachine.transition(state.snapshot, event, inertScope()));
+}
+
+type CaseScope = Parameters<typeof caseMachine.transition>[2];
+
+let scope: CaseScope | undefined;
+
+/** One scope for every fold: it records nothing and runs nothing (what XState's inert scope does). */
+function inertScope(): CaseScope {
+  if (scope === undefined) {
+    // Built without input, as XState builds its own inert scope; only the scope's plumbing is used.
+    const self = createActor(caseMachine as unknown as AnyStateMachine);
+    scope = {
+      self,
+      id: '',
+      sessionId: '',
+      system: self.system,
+      logger: () => undefined,
+      defer: () => undefined,
+      emit: () => undefined,
+      stopChild: () => undefined,
+      actionExecutor: () => undefined,
+    };
+  }
+  return scope;
 }
 
 /** Folds events onto `from` (no case by default). */

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
-import { ReadModels } from '@one-window/read-models';
+import { ReadModels, type RunnerStatus } from '@one-window/read-models';
 import type { FastifyReply } from 'fastify';
 import { CalendarService, chinaDate, nextYearWarning } from '@one-window/calendar';
 import type { Clock } from '@one-window/shared';
@@ -52,6 +52,7 @@ export class HealthController {
     );
     return {
       status: ok ? 'ok' : 'unavailable',
+      ...(ok ? {} : { reason: notReadyReason(storeError, runner.status) }),
       warnings: calendarWarning ? [{ code: 'calendar-next-year-not-loaded', ...calendarWarning }] : [],
       checks: {
         eventStore: { ok: storeError === undefined, head, ...(storeError ? { error: storeError } : {}) },
@@ -59,4 +60,12 @@ export class HealthController {
       },
     };
   }
+}
+
+/** Why the server is not ready, in a few words (the checks below say more). */
+function notReadyReason(storeError: string | undefined, status: RunnerStatus): string {
+  if (storeError !== undefined) return 'event store unavailable';
+  if (status === 'failed') return 'projections failed';
+  if (status === 'stopped') return 'projections stopped';
+  return 'catching up';
 }

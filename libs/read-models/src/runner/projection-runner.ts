@@ -19,8 +19,13 @@ export interface ProjectionRunnerOptions {
   readonly projections: readonly Projection[];
   /** Used for lag and checkpoint timestamps. */
   readonly clock?: Clock;
-  /** Events per catch-up page, and the most events one transaction holds. */
+  /** The most events one transaction holds (live), and per catch-up page unless `pageSize` says less. */
   readonly batchSize?: number;
+  /**
+   * Events per catch-up (and rebuild) page, default 1,000: after each page's transaction the runner
+   * yields to the event loop, so that requests never wait behind a catch-up for longer than a page.
+   */
+  readonly pageSize?: number;
   /** First retry delay after a failed batch; doubles up to 30 s. */
   readonly retryDelayMs?: number;
   readonly onError?: (error: Error) => void;
@@ -50,6 +55,7 @@ export class ProjectionRunner {
   private readonly db: ReadModelDb;
   private readonly clock: Clock;
   private readonly batchSize: number;
+  private readonly pageSize: number;
   private readonly retryDelayMs: number;
   private readonly onError: (error: Error) => void;
   private readonly checkpointStore: CheckpointStore;
@@ -71,6 +77,7 @@ export class ProjectionRunner {
     this.db = options.db;
     this.clock = options.clock ?? systemClock;
     this.batchSize = options.batchSize ?? 5000;
+    this.pageSize = Math.min(options.pageSize ?? 1000, this.batchSize);
     this.retryDelayMs = options.retryDelayMs ?? 500;
     this.onError = options.onError ?? ((error) => console.error(error));
     const names = new Set(options.projections.map((p) => p.name));
@@ -270,8 +277,10 @@ export class ProjectionRunner {
     let from = this.minCheckpoint();
     onProgress?.({ projections: names, processed, position: from, head });
     while (keepGoing()) {
+      // Between pages, let requests in: a catch-up over a long log must not hold the event loop.
+      if (processed > 0) await yieldToEventLoop();
       // readAll is inclusive: ask for one more than a page and drop the checkpoint's own event.
-      const max = from === null ? this.batchSize : this.batchSize + 1;
+      const max = from === null ? this.pageSize : this.pageSize + 1;
       const page = await this.store.readAll({ fromPosition: from ?? 'start', maxCount: max });
       const after = from;
       const fresh = after === null ? page : page.filter((e) => e.position > after);
@@ -385,6 +394,10 @@ export class ProjectionRunner {
       this.wakeRetry = done;
     });
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function idle(): Promise<typeof IDLE> {

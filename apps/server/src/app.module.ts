@@ -59,7 +59,7 @@ export class AppModule {
           clock: { useExisting: CLOCK },
           policy: casePolicyFor(deps.config),
         }),
-        AuthModule,
+        AuthModule.register(deps.config),
         ReadSideModule,
       ],
       controllers: [

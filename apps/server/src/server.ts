@@ -13,6 +13,7 @@ import { PinoNestLogger } from './logging/pino-nest-logger.js';
 import { setupOpenApi } from './openapi.js';
 import { RequestValidationPipe } from './problem/request-validation.pipe.js';
 import { openEventStore } from './store/open-event-store.js';
+import { useSecurityHeaders } from './http/security-headers.js';
 
 export interface ServerOptions {
   readonly config: ServerConfig;
@@ -43,6 +44,7 @@ export async function createServer(options: ServerOptions): Promise<NestFastifyA
     { logger: new PinoNestLogger(logger) },
   );
   adapter.installClosingHook();
+  await useSecurityHeaders(app);
   app
     .getHttpAdapter()
     .getInstance()

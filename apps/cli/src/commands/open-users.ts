@@ -1,8 +1,6 @@
 import { demoCatalogDir, type Directory, loadCatalog } from '@one-window/catalog';
-import { UserInputError, UsersStore } from '../../../server/src/auth/users.store.js';
-import type { UserRole } from '../../../server/src/auth/user.js';
-import { loadServerConfig } from '../../../server/src/config/server-config.js';
-import { createEventStore } from '@one-window/event-store';
+import { createEventStore, eventStoreConfigFromEnv } from '@one-window/event-store';
+import { UserInputError, type UserRole, UsersStore } from '@one-window/identity';
 
 export type Scope = { hall?: string; department?: string };
 
@@ -40,12 +38,7 @@ export async function openUsers(options: { readOnly?: boolean } = {}): Promise<{
   directory: Directory;
   close: () => Promise<void>;
 }> {
-  const config = loadServerConfig(process.env, { authSecret: 'unused-by-the-users-command-000000' });
   const catalog = await loadCatalog(process.env.CATALOG_DIR ?? demoCatalogDir());
-  const store = await createEventStore({
-    eventStoreUrl: config.eventStoreUrl,
-    dataDir: config.dataDir,
-    readOnly: options.readOnly,
-  });
+  const store = await createEventStore({ ...eventStoreConfigFromEnv(), readOnly: options.readOnly });
   return { users: new UsersStore(store), directory: catalog.directory, close: () => store.close() };
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmbeddedEventStore } from '@one-window/event-store';
 import { seedGeneratedCases } from '../../../../libs/read-models/src/testing/index.js';
-import { UsersStore } from '../../../server/src/auth/users.store.js';
+import { UsersStore } from '@one-window/identity';
 
 const REGISTER = fileURLToPath(new URL('../../../../test/support/ts-register.mjs', import.meta.url));
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));

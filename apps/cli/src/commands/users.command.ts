@@ -84,6 +84,28 @@ export function registerUsers(program: Command): void {
     });
 
   users
+    .command('role')
+    .description('give a user another role and scope (their tokens stop working; they sign in again)')
+    .requiredOption('--username <username>')
+    .requiredOption('--role <role>', ROLES.join(' | '))
+    .option('--scope <id>', 'hall id for a clerk; department id for an approver or head')
+    .action(async (options: { username: string; role: string; scope?: string }) => {
+      const { openUsers, resolveScope } = await import('./open-users.js');
+      if (!(ROLES as readonly string[]).includes(options.role)) {
+        throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+      }
+      const role = options.role as RoleName;
+      const { users: store, directory, close } = await openUsers();
+      try {
+        const scope = resolveScope(directory, role, options.scope);
+        await store.changeRole(options.username, { role, ...scope }, `cli:${process.env.USER ?? 'unknown'}`);
+        console.log(`${options.username} is now ${role}${options.scope ? ` (${options.scope})` : ''}`);
+      } finally {
+        await close();
+      }
+    });
+
+  users
     .command('disable')
     .description('stop a user from signing in (their tokens stop working too)')
     .requiredOption('--username <username>')

@@ -1,16 +1,22 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor, Clock } from '@one-window/shared';
-import type { ServerConfig } from '../config/server-config.js';
+import {
+  SignInLimiter,
+  TOKEN_POLICY,
+  type TokenPolicy,
+  UserInputError,
+  UsersStore,
+  issueToken,
+  publicUser,
+  verifyPasswordOf,
+} from '@one-window/identity';
+import type { FastifyRequest } from 'fastify';
 import { problems } from '../problem/problem-details.js';
-import { CLOCK, SERVER_CONFIG } from '../tokens.js';
+import { CLOCK } from '../tokens.js';
 import { CurrentActor, Public } from './auth.decorators.js';
 import { BootstrapDto, LoginAnswer, LoginDto, UserView } from './login.dto.js';
 import { FirstUsers } from './first-users.js';
-import { LoginThrottle } from './login-throttle.js';
-import { verifyPassword } from './password.js';
-import { issueToken } from './token.js';
-import { UserInputError, UsersStore, publicUser } from './users.store.js';
 import { ApiProblems } from '../problem/api-problems.decorator.js';
 
 @ApiTags('auth')
@@ -19,9 +25,9 @@ import { ApiProblems } from '../problem/api-problems.decorator.js';
 export class AuthController {
   constructor(
     private readonly users: UsersStore,
-    private readonly throttle: LoginThrottle,
+    private readonly limiter: SignInLimiter,
     private readonly firstUsers: FirstUsers,
-    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+    @Inject(TOKEN_POLICY) private readonly policy: TokenPolicy,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -29,19 +35,28 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginAnswer })
-  async login(@Body() body: LoginDto): Promise<LoginAnswer> {
+  async login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<LoginAnswer> {
     const now = this.clock.now();
-    this.throttle.check(body.username, now);
+    // Counted before the first await: parallel guesses are each an attempt.
+    const decision = this.limiter.begin(body.username, request.ip, now);
+    if (!decision.allowed) {
+      throw problems.tooManyRequests(
+        decision.reason === 'address'
+          ? 'Too many wrong passwords from this address; wait before trying again.'
+          : 'Too many wrong passwords for this user from this address; wait before trying again.',
+        decision.retryAfterSeconds,
+      );
+    }
     const user = await this.users.findByUsername(body.username);
-    // Same answer for an unknown name and a wrong password: names are not to be probed.
+    // An unknown name costs one hash too, and answers as a wrong password does: names are not to be probed.
     const ok =
-      user !== undefined && !user.disabled && (await verifyPassword(body.password, user.passwordHash));
+      (await verifyPasswordOf(body.password, user?.passwordHash)) && user !== undefined && !user.disabled;
     if (!ok || !user) {
-      this.throttle.failed(body.username, now);
+      decision.attempt.failed(this.clock.now());
       throw problems.unauthorized('The username or password is wrong.');
     }
-    this.throttle.succeeded(body.username);
-    const { token, expiresAt } = issueToken(this.config.authSecret, user, now, this.config.tokenTtlSeconds);
+    decision.attempt.succeeded();
+    const { token, expiresAt } = await issueToken(this.policy, user, now);
     return { token, expiresAt: expiresAt.toISOString(), user: publicUser(user) };
   }
 

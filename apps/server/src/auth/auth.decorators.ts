@@ -1,7 +1,7 @@
 import { type ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
 import type { Actor } from '@one-window/shared';
 import type { FastifyRequest } from 'fastify';
-import type { UserRole } from './user.js';
+import type { UserRole } from '@one-window/identity';
 
 export const PUBLIC_ROUTE = 'one-window:public';
 export const ROUTE_ROLES = 'one-window:roles';

@@ -1,22 +1,30 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
+import {
+  TOKEN_POLICY,
+  type TokenPolicy,
+  type UserRole,
+  UsersStore,
+  actorOf,
+  verifyToken,
+} from '@one-window/identity';
 import { type Clock } from '@one-window/shared';
-import { CLOCK, SERVER_CONFIG } from '../tokens.js';
-import type { ServerConfig } from '../config/server-config.js';
+import { CLOCK } from '../tokens.js';
 import { problems } from '../problem/problem-details.js';
 import { type AuthenticatedRequest, PUBLIC_ROUTE, ROUTE_ROLES } from './auth.decorators.js';
-import { actorOf, verifyToken } from './token.js';
-import type { UserRole } from './user.js';
-import { UsersStore } from './users.store.js';
 
-/** Runs on every route: a valid bearer token of a live user, then the route's roles. */
+/**
+ * Runs on every route: a valid bearer token whose session is still the user's (not disabled, same
+ * password, role and scope as when it was issued), then the route's roles — the stored user's,
+ * never the token's word.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly users: UsersStore,
-    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+    @Inject(TOKEN_POLICY) private readonly policy: TokenPolicy,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -25,23 +33,28 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header) : null;
+    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_.-]{1,4096})$/.exec(header) : null;
     if (!match)
       throw problems.unauthorized(
         'Send "Authorization: Bearer <token>"; get a token from POST /api/auth/login.',
       );
-    const check = verifyToken(this.config.authSecret, match[1], this.clock.now());
+    const check = await verifyToken(this.policy, match[1], this.clock.now());
     if (!check.ok) throw problems.unauthorized(check.reason);
     const user = await this.users.get(check.claims.sub);
     if (!user || user.disabled) throw problems.unauthorized('this user can no longer sign in');
-    request.actor = actorOf(check.claims);
+    if (user.securityVersion !== check.claims.sv) {
+      throw problems.unauthorized(
+        "this session has ended: the user's password, role or scope changed since; sign in again",
+      );
+    }
+    request.actor = actorOf(user);
     // Every later line of this request's log, its completion line included, names who sent it.
-    const log = request.log.child({ userId: request.actor.userId, role: request.actor.role });
+    const log = request.log.child({ userId: user.userId, role: user.role, sessionId: check.claims.sid });
     request.log = log;
     context.switchToHttp().getResponse<FastifyReply>().log = log;
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROUTE_ROLES, targets);
-    if (roles && !roles.includes(check.claims.role)) {
-      throw problems.forbidden(`A ${check.claims.role} may not do this; it is for: ${roles.join(', ')}.`);
+    if (roles && !roles.includes(user.role)) {
+      throw problems.forbidden(`A ${user.role} may not do this; it is for: ${roles.join(', ')}.`);
     }
     return true;
   }

@@ -1,24 +1,25 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { EVENT_STORE, type EventStore } from '@one-window/event-store';
+import { IdentityModule } from '@one-window/identity';
+import type { ServerConfig } from '../config/server-config.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { FirstUsers } from './first-users.js';
-import { LoginThrottle } from './login-throttle.js';
-import { UsersStore } from './users.store.js';
 
-@Module({
-  controllers: [AuthController],
-  providers: [
-    {
-      provide: UsersStore,
-      useFactory: (store: EventStore) => new UsersStore(store),
-      inject: [EVENT_STORE],
-    },
-    LoginThrottle,
-    FirstUsers,
-    { provide: APP_GUARD, useClass: AuthGuard },
-  ],
-  exports: [UsersStore, FirstUsers],
-})
-export class AuthModule {}
+/** The identity lib over HTTP: sign-in, the bootstrap of the first administrator, the guard on every route. */
+@Module({})
+export class AuthModule {
+  static register(config: ServerConfig): DynamicModule {
+    const identity = IdentityModule.forRoot({
+      secrets: [config.authSecret, ...config.authPreviousSecrets],
+      tokenTtlSeconds: config.tokenTtlSeconds,
+    });
+    return {
+      module: AuthModule,
+      imports: [identity],
+      controllers: [AuthController],
+      providers: [FirstUsers, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [identity, FirstUsers],
+    };
+  }
+}

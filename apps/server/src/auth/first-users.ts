@@ -3,9 +3,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
 import { LOGGER, SERVER_CONFIG } from '../tokens.js';
-import { DEMO_USERS } from './demo-users.js';
-import { type NewUser, UsersStore } from './users.store.js';
-import type { User } from './user.js';
+import { DEMO_USERS, type NewUser, type User, UsersStore } from '@one-window/identity';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 

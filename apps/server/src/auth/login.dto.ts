@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { USER_ROLES, type UserRole } from './user.js';
+import { USER_ROLES, type UserRole } from '@one-window/identity';
 
 export class LoginDto {
   @ApiProperty({ example: 'clerk1' })

@@ -25,7 +25,7 @@ import {
 } from '@one-window/case';
 import type { Actor } from '@one-window/shared';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import type { UserRole } from '../auth/user.js';
+import type { UserRole } from '@one-window/identity';
 import { EmptyBodyDto } from '../http/empty-body.dto.js';
 import { IdPipe } from '../http/id.pipe.js';
 import { CommandId } from '../http/idempotency-key.js';

@@ -13,8 +13,10 @@ export interface ServerConfig {
   readonly eventStoreSynchronous: Synchronous | undefined;
   readonly port: number;
   readonly host: string;
-  /** HMAC key for bearer tokens. */
+  /** HMAC key that signs bearer tokens. */
   readonly authSecret: string;
+  /** Older keys whose tokens are still accepted (AUTH_SECRET_PREVIOUS, comma-separated): key rotation. */
+  readonly authPreviousSecrets: readonly string[];
   readonly tokenTtlSeconds: number;
   /** Request bodies above this many bytes are refused with 413 before parsing. */
   readonly bodyLimitBytes: number;
@@ -69,8 +71,20 @@ export function loadServerConfig(
     throw new ConfigError(`EVENTSTORE_URL must be an esdb:// connection string, got "${eventStoreUrl}"`);
   }
   const dataDir = resolve(overrides.dataDir ?? env.DATA_DIR ?? './data');
+  if (eventStoreUrl !== undefined && !env.AUTH_SECRET && overrides.authSecret === undefined) {
+    // Each server would make its own key: a token from one would be refused by the next.
+    throw new ConfigError(
+      'AUTH_SECRET is required with EVENTSTORE_URL: every server sharing one EventStoreDB must sign tokens with the same key',
+    );
+  }
   const authSecret = overrides.authSecret ?? (env.AUTH_SECRET || loadOrCreateAuthSecret(dataDir));
   if (authSecret.length < 32) throw new ConfigError('AUTH_SECRET must be at least 32 characters');
+  const authPreviousSecrets = (env.AUTH_SECRET_PREVIOUS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (authPreviousSecrets.some((s) => s.length < 32))
+    throw new ConfigError('every AUTH_SECRET_PREVIOUS key must be at least 32 characters');
   let eventStoreSynchronous: Synchronous | undefined;
   try {
     eventStoreSynchronous = eventStoreConfigFromEnv(env).synchronous;
@@ -86,6 +100,7 @@ export function loadServerConfig(
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
     authSecret,
+    authPreviousSecrets,
     tokenTtlSeconds: integer(env, 'AUTH_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     readWaitMs: integer(env, 'READ_WAIT_MS', 5000, 0, 60_000),

@@ -1,5 +1,5 @@
 import { ManualClock } from '@one-window/shared';
-import { UsersStore } from '../../src/auth/users.store.js';
+import { UsersStore } from '@one-window/identity';
 import { call, login } from '../support/http.js';
 import { ApiWorld, DEMO_ITEMS, type DemoUser } from '../support/api-world.js';
 import { type TestServer, startTestServer } from '../support/test-server.js';

@@ -21,6 +21,10 @@ describe('no default credentials (defect 3: the image seeded admin/demo-admin)',
     expect(JSON.parse(repoFile('package.json')).scripts.start).toMatch(
       /DEMO_USERS=on node bin\/one-window\.js serve/,
     );
+    expect(() => loadServerConfig({ EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' })).toThrow(
+      /AUTH_SECRET is required with EVENTSTORE_URL/,
+    );
+    expect(repoFile('docker/docker-compose.yml')).toMatch(/AUTH_SECRET: \$\{AUTH_SECRET:\?/);
     for (const file of ['docker/Dockerfile', 'docker/docker-compose.yml']) {
       expect(repoFile(file)).not.toMatch(/DEMO_USERS|demo-admin/);
     }

@@ -1,6 +1,6 @@
 import { DEMO_ITEMS } from '@one-window/catalog';
 import { ManualClock } from '@one-window/shared';
-import { UsersStore } from '../../src/auth/users.store.js';
+import { UsersStore } from '@one-window/identity';
 import { ApiWorld } from '../support/api-world.js';
 import { call, login } from '../support/http.js';
 import { type TestServer, startTestServer } from '../support/test-server.js';

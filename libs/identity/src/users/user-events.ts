@@ -21,4 +21,14 @@ export type UserEvent =
       readonly type: 'user.PasswordChanged';
       readonly data: { readonly userId: string; readonly passwordHash: string };
     }
-  | { readonly type: 'user.Disabled'; readonly data: { readonly userId: string; readonly by: string } };
+  | { readonly type: 'user.Disabled'; readonly data: { readonly userId: string; readonly by: string } }
+  | {
+      readonly type: 'user.RoleChanged';
+      readonly data: {
+        readonly userId: string;
+        readonly role: UserRole;
+        readonly hall?: string;
+        readonly department?: string;
+        readonly by: string;
+      };
+    };

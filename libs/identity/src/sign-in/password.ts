@@ -53,3 +53,16 @@ export function passwordProblem(password: string): string | undefined {
   if (password.length > 256) return 'a password has at most 256 characters';
   return undefined;
 }
+
+let dummy: Promise<string> | undefined;
+
+/**
+ * Checks a password against a user's hash, or — for an unknown user — against a hash of the same
+ * cost, so that an unknown name costs what a known one does (no username oracle in the timing).
+ */
+export async function verifyPasswordOf(password: string, stored: string | undefined): Promise<boolean> {
+  if (stored !== undefined) return verifyPassword(password, stored);
+  dummy ??= hashPassword('an unknown user has no password');
+  await verifyPassword(password, await dummy);
+  return false;
+}

@@ -18,6 +18,11 @@ export interface User {
 
 export interface StoredUser extends User {
   readonly passwordHash: string;
+  /**
+   * Counts the changes that end the user's sessions (password, role or scope, disabling): a token
+   * carries the version it was issued at and is refused once it differs.
+   */
+  readonly securityVersion: number;
 }
 
 /** What scope each role needs (DOMAIN.md §2: a clerk acts in one hall, an approver in one department). */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedEventStore } from '@one-window/event-store';
-import { verifyPassword } from './password.js';
+import { verifyPassword } from '../sign-in/password.js';
 import { UserInputError, UsersStore } from './users.store.js';
 
 describe('UsersStore (the users stream of a real embedded store)', () => {

@@ -6,7 +6,7 @@ import {
   StreamNotFoundError,
   WrongExpectedRevisionError,
 } from '@one-window/event-store';
-import { hashPassword, passwordProblem } from './password.js';
+import { hashPassword, passwordProblem } from '../sign-in/password.js';
 import { type StoredUser, type User, type UserRole, scopeProblem } from './user.js';
 import { USERS_STREAM, type UserEvent } from './user-events.js';
 
@@ -36,17 +36,37 @@ function evolve(users: Map<string, StoredUser>, event: UserEvent): void {
   switch (event.type) {
     case 'user.Created': {
       const { createdBy: _by, ...user } = event.data;
-      users.set(user.userId, { ...user, disabled: false });
+      users.set(user.userId, { ...user, disabled: false, securityVersion: 0 });
       return;
     }
     case 'user.PasswordChanged': {
       const user = users.get(event.data.userId);
-      if (user) users.set(user.userId, { ...user, passwordHash: event.data.passwordHash });
+      if (user)
+        users.set(user.userId, {
+          ...user,
+          passwordHash: event.data.passwordHash,
+          securityVersion: user.securityVersion + 1,
+        });
       return;
     }
     case 'user.Disabled': {
       const user = users.get(event.data.userId);
-      if (user) users.set(user.userId, { ...user, disabled: true });
+      if (user)
+        users.set(user.userId, { ...user, disabled: true, securityVersion: user.securityVersion + 1 });
+      return;
+    }
+    case 'user.RoleChanged': {
+      const user = users.get(event.data.userId);
+      if (!user) return;
+      const { hall: _h, department: _d, ...rest } = user;
+      const { role, hall, department } = event.data;
+      users.set(user.userId, {
+        ...rest,
+        role,
+        ...(hall ? { hall } : {}),
+        ...(department ? { department } : {}),
+        securityVersion: user.securityVersion + 1,
+      });
       return;
     }
     default: {
@@ -57,7 +77,7 @@ function evolve(users: Map<string, StoredUser>, event: UserEvent): void {
 }
 
 export function publicUser(user: StoredUser): User {
-  const { passwordHash: _hash, ...rest } = user;
+  const { passwordHash: _hash, securityVersion: _version, ...rest } = user;
   return rest;
 }
 
@@ -166,6 +186,26 @@ export class UsersStore {
     await this.appendFor(username, (user) => ({
       type: 'user.PasswordChanged',
       data: { userId: user.userId, passwordHash },
+    }));
+  }
+
+  /** A new role and scope; the user's tokens stop working (they sign in again to act in the new role). */
+  async changeRole(
+    username: string,
+    change: { role: UserRole; hall?: string; department?: string },
+    by: string,
+  ): Promise<void> {
+    const scope = scopeProblem(change);
+    if (scope) throw new UserInputError('scope', scope);
+    await this.appendFor(username, (user) => ({
+      type: 'user.RoleChanged',
+      data: {
+        userId: user.userId,
+        role: change.role,
+        ...(change.hall ? { hall: change.hall } : {}),
+        ...(change.department ? { department: change.department } : {}),
+        by,
+      },
     }));
   }
 

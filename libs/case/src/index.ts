@@ -1,6 +1,12 @@
 export * from './events.js';
 export * from './commands.js';
-export { caseMachine, type CaseMachine } from './domain/case.machine.js';
+export {
+  caseMachine,
+  type CaseMachine,
+  type CaseStateMeta,
+  type CaseStateTag,
+} from './domain/case.machine.js';
+export { acceptedCommands, CASE_STATUS_INFO, type CaseStatusInfo } from './domain/state-meta.js';
 export * from './domain/case-state.js';
 export * from './domain/context.js';
 export { decide, isTimerCommand } from './domain/decide.js';

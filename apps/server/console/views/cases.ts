@@ -1,24 +1,9 @@
 import { get } from '../lib/api.js';
+import { caseStatuses } from '../lib/commands.js';
 import { formValues, h, mount } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import type { CaseListItem } from '../lib/types.js';
 import { badge, navigate, provisionalBadge, statusBadge, table, warningBadge } from '../lib/ui.js';
-
-const STATUSES = [
-  'frontDesk.received',
-  'frontDesk.correctionRequested',
-  'frontDesk.correctionSubmitted',
-  'frontDesk.returnedForCorrection',
-  'backOffice.underReview',
-  'backOffice.specialProcedure',
-  'delivery.awaitingResult',
-  'delivery.issued',
-  'delivery.dispatched',
-  'completed',
-  'refused',
-  'withdrawn',
-  'denied',
-];
 
 export function caseTable(items: readonly CaseListItem[]): HTMLElement {
   return table(
@@ -64,7 +49,7 @@ export async function casesView(root: HTMLElement): Promise<void> {
         'select',
         { id: 'status', name: 'status' },
         h('option', { value: '' }, t('all')),
-        STATUSES.map((s) => h('option', { value: s }, t(`status.${s}`))),
+        caseStatuses().map(({ status }) => h('option', { value: status }, t(`status.${status}`))),
       ),
     ),
     h(

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- problem bodies are inspected field by field */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- API answers are inspected field by field */
 import { HTTP_COMMANDS, commandPath } from '@one-window/case';
 import { ManualClock } from '@one-window/shared';
 import { call } from '../support/http.js';
@@ -110,5 +110,13 @@ describe('agreed field limits over real HTTP', () => {
       expect(doc.body.paths[commandPath(definition)]?.post?.summary).toBe(definition.summary);
     }
     expect(doc.body.components.schemas.OpinionDto.properties.opinion.maxLength).toBe(4000);
+    const statuses = await call(server.base, 'GET', '/api/case-statuses');
+    expect(statuses.body).toContainEqual(
+      expect.objectContaining({
+        status: 'backOffice.underReview',
+        stage: 'backOffice',
+        labels: { zh: '审批中', en: 'In review' },
+      }),
+    );
   });
 });

@@ -11,6 +11,7 @@
  * The guards restate the invariants the decider enforces, so a corrupt history fails to fold.
  */
 import { and, assign, setup } from 'xstate';
+import type { CaseCommandType } from '../commands.js';
 import { FRONT_DESK, type CaseEvent, type ReceivedData } from '../events.js';
 import { applyEvent } from './apply-event.js';
 import {
@@ -22,11 +23,37 @@ import {
   type CaseContext,
 } from './context.js';
 
+/**
+ * What a state says of itself: its name for people, and the commands it accepts (a parent
+ * state's apply to all its children; the rating region's in every state). `rules.ts` asks the
+ * snapshot rather than keeping its own list of states.
+ */
+export interface CaseStateMeta {
+  readonly labels?: { readonly zh: string; readonly en: string };
+  readonly accepts?: readonly CaseCommandType[];
+}
+
+/** Tags a state carries: its stage, and whether the decision clock runs in it. */
+export type CaseStateTag = 'frontDesk' | 'backOffice' | 'delivery' | 'ended' | 'decisionClock';
+
+const label = (zh: string, en: string) => ({ zh, en });
+const NO_META: CaseStateMeta = {};
+const DEFICIENCY: readonly CaseCommandType[] = ['SupplyDeficiency', 'MarkDeficiencyOverdue'];
+const DECISION_CLOCK: readonly CaseCommandType[] = ['MarkDecisionWarning', 'MarkDecisionOverdue'];
+const TO_ACCEPT: readonly CaseCommandType[] = [
+  'AcceptCase',
+  'AcceptWithDeficiency',
+  'RefuseCase',
+  'DeemAccepted',
+];
+
 export const caseMachine = setup({
   types: {
     context: {} as CaseContext,
     events: {} as CaseEvent,
     input: {} as ReceivedData,
+    meta: NO_META,
+    tags: {} as CaseStateTag,
   },
   actions: {
     record: assign(({ context, event }) => applyEvent(context, event)),
@@ -66,11 +93,17 @@ export const caseMachine = setup({
         // 前台综合受理 — Administrative Licensing Law Art. 32.
         frontDesk: {
           initial: 'received',
+          tags: ['frontDesk'],
+          meta: { labels: label('前台受理', 'Front desk'), accepts: ['WithdrawCase'] },
           on: {
             'case.Withdrawn': { target: 'withdrawn', actions: 'record' },
           },
           states: {
             received: {
+              meta: {
+                labels: label('已收件，待受理', 'Received'),
+                accepts: [...TO_ACCEPT, 'RequestCorrection'],
+              },
               on: {
                 'case.Accepted': { target: '#case.handling.backOffice', actions: 'record' },
                 'case.AcceptedWithDeficiency': { target: '#case.handling.backOffice', actions: 'record' },
@@ -81,6 +114,10 @@ export const caseMachine = setup({
             },
             // One complete correction notice (一次性告知补正) was given; waiting for the applicant.
             correctionRequested: {
+              meta: {
+                labels: label('已一次性告知，待补正', 'Awaiting correction'),
+                accepts: ['SubmitCorrection', 'MarkCorrectionOverdue'],
+              },
               on: {
                 'case.CorrectionSubmitted': { target: 'correctionSubmitted', actions: 'record' },
                 'case.CorrectionOverdue': { target: '#case.handling.withdrawn', actions: 'record' },
@@ -88,6 +125,7 @@ export const caseMachine = setup({
             },
             // Corrected materials are in: accept (or refuse) — no second notice.
             correctionSubmitted: {
+              meta: { labels: label('已补正，待受理', 'Correction submitted'), accepts: TO_ACCEPT },
               on: {
                 'case.Accepted': { target: '#case.handling.backOffice', actions: 'record' },
                 'case.AcceptedWithDeficiency': { target: '#case.handling.backOffice', actions: 'record' },
@@ -97,6 +135,11 @@ export const caseMachine = setup({
             },
             // Accepted, but the back office returned it for correction; the decision clock runs on.
             returnedForCorrection: {
+              tags: ['decisionClock'],
+              meta: {
+                labels: label('退回补正', 'Returned for correction'),
+                accepts: ['SubmitCorrection', ...DEFICIENCY, ...DECISION_CLOCK],
+              },
               on: {
                 'case.CorrectionSubmitted': { target: '#case.handling.backOffice', actions: 'record' },
                 'case.DeficiencySupplied': { guard: 'deficiencyOpen', actions: 'record' },
@@ -110,6 +153,11 @@ export const caseMachine = setup({
         // 后台分类审批 — each guide step is a task in a department's queue.
         backOffice: {
           initial: 'underReview',
+          tags: ['backOffice'],
+          meta: {
+            labels: label('后台审批', 'Back office'),
+            accepts: ['WithdrawCase', 'ClaimTask', 'ReleaseTask', 'ExtendTimeLimit', ...DEFICIENCY],
+          },
           on: {
             'case.Withdrawn': { target: 'withdrawn', actions: 'record' },
             'case.TaskCreated': { guard: 'noCurrentTask', actions: 'record' },
@@ -121,6 +169,18 @@ export const caseMachine = setup({
           },
           states: {
             underReview: {
+              tags: ['decisionClock'],
+              meta: {
+                labels: label('审批中', 'In review'),
+                accepts: [
+                  'PassTask',
+                  'ReturnTask',
+                  'StartSpecialProcedure',
+                  'ApproveCase',
+                  'DenyCase',
+                  ...DECISION_CLOCK,
+                ],
+              },
               on: {
                 'case.TaskPassed': { guard: 'taskIsCurrentAndHeld', actions: 'record' },
                 'case.TaskReturned': [
@@ -148,6 +208,7 @@ export const caseMachine = setup({
             },
             // Hearing, testing, expert review…: the decision clock stops (Art. 45).
             specialProcedure: {
+              meta: { labels: label('特别程序', 'Special procedure'), accepts: ['EndSpecialProcedure'] },
               on: {
                 'case.SpecialProcedureEnded': { target: 'underReview', actions: 'record' },
               },
@@ -157,12 +218,18 @@ export const caseMachine = setup({
         // 综合窗口出件 — the result (or the written denial) goes to the applicant.
         delivery: {
           initial: 'awaitingResult',
+          tags: ['delivery'],
+          meta: { labels: label('出件', 'Delivery'), accepts: DEFICIENCY },
           on: {
             'case.DeficiencySupplied': { guard: 'deficiencyOpen', actions: 'record' },
             'case.DeficiencyOverdue': { guard: 'deficiencyOpen', actions: 'record' },
           },
           states: {
             awaitingResult: {
+              meta: {
+                labels: label('准予许可，待制证', 'Approved: result to issue'),
+                accepts: ['IssueResult', 'MarkResultIssueOverdue'],
+              },
               on: {
                 'case.ResultIssued': {
                   guard: 'deficiencyClosedOrDenied',
@@ -173,6 +240,7 @@ export const caseMachine = setup({
               },
             },
             issued: {
+              meta: { labels: label('待取件/送达', 'Ready for pickup'), accepts: ['DispatchResult'] },
               on: {
                 'case.Dispatched': {
                   guard: 'deficiencyClosedOrDenied',
@@ -182,6 +250,7 @@ export const caseMachine = setup({
               },
             },
             dispatched: {
+              meta: { labels: label('已送出', 'Dispatched'), accepts: ['DeliverResult'] },
               on: {
                 'case.Delivered': [
                   { guard: 'denied', target: '#case.handling.denied', actions: 'record' },
@@ -196,18 +265,27 @@ export const caseMachine = setup({
           },
         },
         // 办结: the result reached the applicant.
-        completed: { type: 'final' },
+        completed: { type: 'final', tags: ['ended'], meta: { labels: label('已办结', 'Completed') } },
         // 不予受理 at the front desk.
-        refused: { type: 'final' },
+        refused: { type: 'final', tags: ['ended'], meta: { labels: label('不予受理', 'Refused') } },
         // By the applicant, or counted as withdrawn when a correction is not supplied in time.
-        withdrawn: { type: 'final' },
+        withdrawn: { type: 'final', tags: ['ended'], meta: { labels: label('已撤回', 'Withdrawn') } },
         // 不予许可, and the written decision with its remedies has reached the applicant.
-        denied: { type: 'final' },
+        denied: { type: 'final', tags: ['ended'], meta: { labels: label('不予许可', 'Denied') } },
       },
     },
     // 好差评: ratings at any visit and after completion; a bad rating opens a follow-up obligation.
     rating: {
       initial: 'noOpenObligation',
+      meta: {
+        accepts: [
+          'RateService',
+          'RecordCallback',
+          'RectifyObligation',
+          'ExplainObligation',
+          'MarkObligationOverdue',
+        ],
+      },
       on: {
         'case.Rated': { actions: 'record' },
         'case.ObligationOpened': { target: '.followingUp', actions: 'record' },

@@ -1,7 +1,9 @@
 /**
  * When a command may be sent (the case's state) and who may send it (role and jurisdiction,
  * DOMAIN §2). `decide` enforces both; `allowedCommands` lists what passes both. Each rule
- * answers `null` when the command may go ahead, or the reason it may not.
+ * answers `null` when the command may go ahead, or the reason it may not. Which states accept a
+ * command is the statechart's (its states' `meta.accepts`); the rules here add what the state
+ * alone does not say: dates, materials, the task, the obligation.
  */
 import type { Actor } from '@one-window/shared';
 import type { CaseCommandType } from '../commands.js';
@@ -18,6 +20,7 @@ import {
 } from './context.js';
 import type { Now } from './decide-context.js';
 import { stillMissing } from './guide-snapshot.js';
+import { acceptedCommands } from './state-meta.js';
 
 /** What a command acts on besides the case itself. */
 export interface Target {
@@ -156,16 +159,10 @@ export function authorize(
 
 // --- When --------------------------------------------------------------------------------------
 
-const inStatus = (state: CaseState, ...statuses: CaseState['status'][]): Reason =>
-  when(statuses.includes(state.status), `not possible while the case is ${state.status}`);
-
 const currentAndHeld = (state: CaseState, task: TaskRecord | null | undefined): Reason =>
   task && task.taskId === state.context.currentTaskId
     ? when(task.holder !== null, `task ${task.taskId} must be claimed first`)
     : 'there is no current task to act on';
-
-const decisionClockRunning = (state: CaseState): Reason =>
-  inStatus(state, 'backOffice.underReview', 'frontDesk.returnedForCorrection');
 
 const deliverable = (state: CaseState): Reason =>
   when(
@@ -173,74 +170,63 @@ const deliverable = (state: CaseState): Reason =>
     `materials ${state.context.deficiency?.missing.join(', ') ?? ''} are still missing (容缺): the case cannot be delivered`,
   );
 
-/** Deficient materials are open on a case that is accepted and still being handled. */
-const deficiencyRunning = (state: CaseState): boolean =>
-  hasOpenDeficiency(state.context) &&
-  (state.stage === 'backOffice' ||
-    state.stage === 'delivery' ||
-    state.status === 'frontDesk.returnedForCorrection');
-
 const dueDateOf = (state: CaseState, limit: DecisionLimit | undefined): string | null =>
   limit === 'promised' ? state.context.promisedDueDate : state.context.statutoryDueDate;
+
+const notPossible = (state: CaseState): string => `not possible while the case is ${state.status}`;
+
+/** Why a state that does not accept the command refuses it, where the command has its own words. */
+const NOT_IN_THIS_STATE: Partial<Record<CaseCommandType, (state: CaseState, target: Target) => string>> = {
+  ReceiveApplication: () => 'the case has already been received',
+  RequestCorrection: (state) =>
+    state.status === 'frontDesk.correctionSubmitted'
+      ? 'one complete correction notice has already been given (一次性告知): accept or refuse'
+      : notPossible(state),
+  WithdrawCase: (state) => `a case can be withdrawn only before the decision; it is ${state.status}`,
+  SupplyDeficiency: () => 'no deficient materials are open',
+  MarkDeficiencyOverdue: () => 'no deficiency is open',
+  ClaimTask: (_, target) => `task ${target.task?.taskId ?? ''} is not open`,
+  ReleaseTask: (_, target) => `task ${target.task?.taskId ?? ''} is not open`,
+};
 
 /** Whether the case's state allows the command now. Timer commands also check their deadline has passed. */
 export function available(type: CaseCommandType, state: CaseState | null, target: Target, now: Now): Reason {
   if (state === null) return when(type === 'ReceiveApplication', 'there is no such case');
+  if (!acceptedCommands(state.snapshot).has(type)) {
+    return (NOT_IN_THIS_STATE[type] ?? notPossible)(state, target);
+  }
   const { context } = state;
   const { task, obligation } = target;
   switch (type) {
     case 'ReceiveApplication':
       return 'the case has already been received';
     case 'AcceptCase':
-      return (
-        inStatus(state, 'frontDesk.received', 'frontDesk.correctionSubmitted') ??
-        when(
-          stillMissing(context).length === 0 || now.today > context.acceptanceDecideBy,
-          `materials ${stillMissing(context).join(', ')} are missing: give one complete correction notice, or accept with deficiency (容缺)`,
-        )
+      return when(
+        stillMissing(context).length === 0 || now.today > context.acceptanceDecideBy,
+        `materials ${stillMissing(context).join(', ')} are missing: give one complete correction notice, or accept with deficiency (容缺)`,
       );
     case 'AcceptWithDeficiency':
-      return (
-        inStatus(state, 'frontDesk.received', 'frontDesk.correctionSubmitted') ??
-        when(stillMissing(context).length > 0, 'no materials are missing: accept the case')
-      );
+      return when(stillMissing(context).length > 0, 'no materials are missing: accept the case');
     case 'RefuseCase':
-      return inStatus(state, 'frontDesk.received', 'frontDesk.correctionSubmitted');
+      return ok;
     case 'RequestCorrection':
-      return (
-        when(
-          state.status === 'frontDesk.received',
-          state.status === 'frontDesk.correctionSubmitted'
-            ? 'one complete correction notice has already been given (一次性告知): accept or refuse'
-            : `not possible while the case is ${state.status}`,
-        ) ??
-        when(
-          now.today <= context.acceptanceDecideBy,
-          `the correction notice was due by ${context.acceptanceDecideBy}: the case counts as accepted from ${context.deemedAcceptanceFrom} (Law Art. 32)`,
-        )
+      return when(
+        now.today <= context.acceptanceDecideBy,
+        `the correction notice was due by ${context.acceptanceDecideBy}: the case counts as accepted from ${context.deemedAcceptanceFrom} (Law Art. 32)`,
       );
     case 'SubmitCorrection':
-      return (
-        inStatus(state, 'frontDesk.correctionRequested', 'frontDesk.returnedForCorrection') ??
-        when(
-          state.status !== 'frontDesk.correctionRequested' ||
-            now.today <= (context.correction?.correctBy ?? ''),
-          `the correction was due by ${context.correction?.correctBy ?? ''}`,
-        )
+      return when(
+        state.status !== 'frontDesk.correctionRequested' ||
+          now.today <= (context.correction?.correctBy ?? ''),
+        `the correction was due by ${context.correction?.correctBy ?? ''}`,
       );
     case 'WithdrawCase':
-      return when(
-        state.stage === 'frontDesk' || state.stage === 'backOffice',
-        `a case can be withdrawn only before the decision; it is ${state.status}`,
-      );
+      return ok;
     case 'SupplyDeficiency':
-      return when(deficiencyRunning(state), 'no deficient materials are open');
+      return when(hasOpenDeficiency(context), 'no deficient materials are open');
     case 'ClaimTask':
       return (
-        when(
-          state.stage === 'backOffice' && task?.taskId === context.currentTaskId,
-          `task ${task?.taskId ?? ''} is not open`,
-        ) ??
+        when(task?.taskId === context.currentTaskId, `task ${task?.taskId ?? ''} is not open`) ??
         when(
           task?.holder === null,
           `task ${task?.taskId ?? ''} is already held by ${task?.holder?.name ?? ''}`,
@@ -248,46 +234,34 @@ export function available(type: CaseCommandType, state: CaseState | null, target
       );
     case 'ReleaseTask':
       return (
-        when(
-          state.stage === 'backOffice' && task?.taskId === context.currentTaskId,
-          `task ${task?.taskId ?? ''} is not open`,
-        ) ?? when(task?.holder !== null, `task ${task?.taskId ?? ''} is not held`)
+        when(task?.taskId === context.currentTaskId, `task ${task?.taskId ?? ''} is not open`) ??
+        when(task?.holder !== null, `task ${task?.taskId ?? ''} is not held`)
       );
     case 'PassTask':
       return (
-        inStatus(state, 'backOffice.underReview') ??
         currentAndHeld(state, task) ??
         when(!task || !isLastStep(context, task), 'the last step approves or denies; it cannot be passed')
       );
     case 'ReturnTask':
     case 'StartSpecialProcedure':
-      return inStatus(state, 'backOffice.underReview') ?? currentAndHeld(state, task);
+      return currentAndHeld(state, task);
     case 'EndSpecialProcedure':
-      return (
-        inStatus(state, 'backOffice.specialProcedure') ??
-        when(
-          target.procedure !== null && target.procedure?.n === activeSpecialProcedure(context)?.n,
-          'that special procedure is not running',
-        )
+      return when(
+        target.procedure !== null && target.procedure?.n === activeSpecialProcedure(context)?.n,
+        'that special procedure is not running',
       );
     case 'ExtendTimeLimit':
-      return (
-        when(state.stage === 'backOffice', `not possible while the case is ${state.status}`) ??
-        when(context.extension === null, 'the time limit has already been extended once (Law Art. 42)')
-      );
+      return when(context.extension === null, 'the time limit has already been extended once (Law Art. 42)');
     case 'ApproveCase':
     case 'DenyCase':
       return (
-        inStatus(state, 'backOffice.underReview') ??
         currentAndHeld(state, task) ??
         when(!task || isLastStep(context, task), 'only the last step approves or denies')
       );
     case 'IssueResult':
-      return inStatus(state, 'delivery.awaitingResult') ?? deliverable(state);
     case 'DispatchResult':
-      return inStatus(state, 'delivery.issued') ?? deliverable(state);
     case 'DeliverResult':
-      return inStatus(state, 'delivery.dispatched') ?? deliverable(state);
+      return deliverable(state);
     case 'RateService':
       return ok;
     case 'RecordCallback':
@@ -304,19 +278,15 @@ export function available(type: CaseCommandType, state: CaseState | null, target
           : `obligation ${obligation?.obligationId ?? ''} is closed`,
       );
     case 'DeemAccepted':
-      return inStatus(state, 'frontDesk.received', 'frontDesk.correctionSubmitted');
     case 'MarkCorrectionOverdue':
-      return inStatus(state, 'frontDesk.correctionRequested');
+      return ok;
     case 'MarkDeficiencyOverdue':
-      return when(deficiencyRunning(state) && !context.deficiency?.overdue, 'no deficiency is open');
+      return when(hasOpenDeficiency(context) && !context.deficiency?.overdue, 'no deficiency is open');
     case 'MarkDecisionWarning':
     case 'MarkDecisionOverdue':
-      return decisionClockRunning(state) ?? when(dueDateOf(state, target.limit) !== null, 'no due date');
+      return when(dueDateOf(state, target.limit) !== null, 'no due date');
     case 'MarkResultIssueOverdue':
-      return (
-        inStatus(state, 'delivery.awaitingResult') ??
-        when(context.decision?.outcome === 'approved', 'no result is due')
-      );
+      return when(context.decision?.outcome === 'approved', 'no result is due');
     case 'MarkObligationOverdue':
       return when(
         target.deadline === 'callback' ? obligation?.status === 'open' : obligation?.closedAt === null,

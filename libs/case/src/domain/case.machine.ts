@@ -85,6 +85,7 @@ export const caseMachine = setup({
   type: 'parallel',
   context: ({ input }) => initialContext(input),
   // A year's official schedule came: the provisional dates were counted again (ADR 12).
+  meta: { accepts: ['RecalculateDeadlines'] },
   on: { 'case.DeadlinesRecalculated': { actions: 'record' } },
   states: {
     handling: {

@@ -60,7 +60,8 @@ function describeSource(source: YearCoverage): string {
 /** Reports a calendar error and returns its exit code; anything else is rethrown. */
 function failure(error: unknown, deps: CalendarCliDeps): number {
   if (error instanceof CalendarCoverageError) {
-    deps.err(error.message);
+    // The CLI is the administrator's own tool: say which command loads the year.
+    deps.err(`${error.message} Load the ${error.year} schedule with: one-window calendar import <file>`);
     return EXIT_UNCOVERED;
   }
   if (error instanceof CalendarError) {

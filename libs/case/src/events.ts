@@ -607,6 +607,11 @@ export interface CaseEventMetadata {
   /** ISO instant the command was decided. */
   readonly at: string;
   readonly schemaVersion: typeof CASE_EVENT_SCHEMA_VERSION;
+  /**
+   * With an Idempotency-Key: a digest of the request that sent the command (method, path, body),
+   * so a reuse of the key with another request is refused (idempotency-key draft §2.2, ADR 12).
+   */
+  readonly requestFingerprint?: string;
 }
 
 /** A case event as read back from the store. */

@@ -28,7 +28,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import type { UserRole } from '@one-window/identity';
 import { EmptyBodyDto } from '../http/empty-body.dto.js';
 import { IdPipe } from '../http/id.pipe.js';
-import { CommandId } from '../http/idempotency-key.js';
+import { CommandId, type CommandRequest } from '../http/idempotency-key.js';
 import { ApiProblems } from '../problem/api-problems.decorator.js';
 import { CaseCommandGateway } from './case-command.gateway.js';
 import { CommandAnswerDto } from './command-answer.dto.js';
@@ -70,7 +70,7 @@ function addRoute(controller: Type<Sender>, definition: CommandDefinition): void
         ...Object.fromEntries(named.map((f, i) => [f, ids[i]])),
         ...(body as object),
       };
-      return this.gateway.send(command as CaseCommand, actor as Actor, commandId as string);
+      return this.gateway.send(command as CaseCommand, actor as Actor, commandId as CommandRequest);
     },
   };
   proto[name] = send;
@@ -79,7 +79,7 @@ function addRoute(controller: Type<Sender>, definition: CommandDefinition): void
     ...params.map(() => Number),
     definition.schema ?? EmptyBodyDto,
     Object,
-    String,
+    Object,
   ];
   Reflect.defineMetadata('design:paramtypes', types, proto, name);
   let index = 0;

@@ -4,10 +4,17 @@ import type { Actor } from '@one-window/shared';
 import { InFlightCommands } from '../lifecycle/in-flight-commands.js';
 import { CaseCommandGateway } from './case-command.gateway.js';
 import type { CommandAnswerDto } from './command-answer.dto.js';
+import type { CommandRequest } from '../http/idempotency-key.js';
+import { IdempotencyKeys } from '../http/idempotency-keys.js';
 
-/** Sends through the case engine's CommandBus; counted so shutdown lets it finish. */
+/**
+ * Sends through the case engine's CommandBus; counted so shutdown lets it finish, and guarded by
+ * the Idempotency-Key rules (in flight, reused for another request).
+ */
 @Injectable()
 export class EngineCaseCommandGateway extends CaseCommandGateway {
+  private readonly keys = new IdempotencyKeys();
+
   constructor(
     private readonly commands: CaseCommands,
     private readonly inFlight: InFlightCommands,
@@ -15,8 +22,11 @@ export class EngineCaseCommandGateway extends CaseCommandGateway {
     super();
   }
 
-  async send(command: CaseCommand, actor: Actor, commandId: string): Promise<CommandAnswerDto> {
-    const result = await this.inFlight.track(() => this.commands.send(command, { actor, commandId }));
+  async send(command: CaseCommand, actor: Actor, request: CommandRequest): Promise<CommandAnswerDto> {
+    const meta = { actor, commandId: request.commandId, requestFingerprint: request.fingerprint };
+    const result = await this.keys.run(request, () =>
+      this.inFlight.track(() => this.commands.send(command, meta)),
+    );
     return {
       caseId: result.caseId,
       caseNumber: result.caseNumber,

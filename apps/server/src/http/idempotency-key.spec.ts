@@ -1,4 +1,4 @@
-import { commandIdFor } from './idempotency-key.js';
+import { commandIdFor, requestFingerprint } from './idempotency-key.js';
 
 describe('command ids from Idempotency-Key', () => {
   it('are the same for the same user and key, different across users and keys, and UUID-shaped', () => {
@@ -11,5 +11,18 @@ describe('command ids from Idempotency-Key', () => {
 
   it('are fresh without a key', () => {
     expect(commandIdFor('u1', undefined)).not.toBe(commandIdFor('u1', undefined));
+  });
+});
+
+describe('request fingerprints (Idempotency-Key draft §2.2)', () => {
+  it('bind the method, the path without its query, and the body whatever its key order', () => {
+    const f = requestFingerprint('POST', '/api/cases/1/accept', { a: 1, b: { c: [1, 2] } });
+    expect(requestFingerprint('post', '/api/cases/1/accept?minPosition=3', { b: { c: [1, 2] }, a: 1 })).toBe(
+      f,
+    );
+    expect(requestFingerprint('POST', '/api/cases/2/accept', { a: 1, b: { c: [1, 2] } })).not.toBe(f);
+    expect(requestFingerprint('PUT', '/api/cases/1/accept', { a: 1, b: { c: [1, 2] } })).not.toBe(f);
+    expect(requestFingerprint('POST', '/api/cases/1/accept', { a: 1, b: { c: [2, 1] } })).not.toBe(f);
+    expect(requestFingerprint('POST', '/x', undefined)).toBe(requestFingerprint('POST', '/x', null));
   });
 });

@@ -30,8 +30,43 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   return raw;
 }
 
-/** The command id for this request (see `commandIdFor`). */
-export const CommandId = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
+/** JSON with object keys sorted, so two encodings of one body give one fingerprint. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * The request fingerprint of the Idempotency-Key draft (§2.2): method, path (without the query)
+ * and the body as parsed, canonically encoded, digested with SHA-256. The same request sent again
+ * gives the same fingerprint whatever its key order or whitespace.
+ */
+export function requestFingerprint(method: string, url: string, body: unknown): string {
+  const path = url.split('?')[0];
+  return createHash('sha256')
+    .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`)
+    .digest('base64url');
+}
+
+/** The ids a command request carries into the case engine. */
+export interface CommandRequest {
+  /** Derived from the Idempotency-Key when there is one (see `commandIdFor`), else fresh. */
+  readonly commandId: string;
+  /** With an Idempotency-Key: the request's fingerprint (see `requestFingerprint`). */
+  readonly fingerprint?: string;
+}
+
+/** The command id and fingerprint of this request. */
+export const CommandId = createParamDecorator((_data: unknown, context: ExecutionContext): CommandRequest => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-  return commandIdFor(request.actor?.userId ?? 'anonymous', idempotencyKeyOf(request));
+  const key = idempotencyKeyOf(request);
+  const commandId = commandIdFor(request.actor?.userId ?? 'anonymous', key);
+  if (key === undefined) return { commandId };
+  return { commandId, fingerprint: requestFingerprint(request.method, request.url, request.body) };
 });

@@ -28,6 +28,8 @@ export function domainProblem(error: unknown): ProblemError | undefined {
       });
     case 'conflict':
       return problems.conflict('concurrency-conflict', 'Changed by someone else', error.message);
+    case 'idempotency-key-mismatch':
+      return problems.idempotencyKeyMismatch(error.message);
     case 'calendar-not-covered':
       return calendarNotCovered(error.year ?? 0, error.message);
     default: {

@@ -183,7 +183,8 @@ describe('bad input over real HTTP', () => {
       caseNumber: first.body.caseNumber,
       position: first.body.position,
       written: false,
-      events: [],
+      // The original answer's event list (Idempotency-Key draft §2.6), not an empty one.
+      events: first.body.events,
     });
     const acceptKey = randomUUID();
     const accepted = await w.as(

@@ -31,7 +31,7 @@ import type { CasePolicy } from '../domain/policy.js';
 import { CaseNumberAllocator } from './case-numbers.js';
 import type { CaseCommandResult, CommandMeta } from './case-command-result.js';
 import { CaseStateCache } from './case-state-cache.js';
-import { answer, unchangedAnswer, withAppended, type FoldedCase } from './case-stream.js';
+import { answer, repeatedAnswer, unchangedAnswer, withAppended, type FoldedCase } from './case-stream.js';
 import { validateCommand } from './validate-command.js';
 import { deterministicUuid } from './deterministic-id.js';
 import { CASE_EVENT_STORE } from './event-store-token.js';
@@ -64,7 +64,7 @@ export class CaseCommandExecutor {
     if (caseId === null) throw DomainError.notFound('The id names no case');
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.cases.load(caseId);
-      const earlier = loaded.answers.get(meta.commandId);
+      const earlier = repeatedAnswer(loaded, meta);
       if (earlier) return earlier;
       const now = this.clock.now();
       const events = decide(loaded.state, command, this.context(now, meta));
@@ -87,7 +87,7 @@ export class CaseCommandExecutor {
     // The case id follows from the command id, so a retried receipt finds its case.
     const caseId = deterministicUuid('case', meta.commandId);
     const existing = await this.cases.load(caseId);
-    const earlier = existing.answers.get(meta.commandId);
+    const earlier = repeatedAnswer(existing, meta);
     if (earlier) return earlier;
     const hallId = command.hall ?? meta.actor.hall;
     const hall = hallId === undefined ? undefined : this.directory.hall(hallId);
@@ -112,7 +112,7 @@ export class CaseCommandExecutor {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       // The same command raced itself: answer as the winner did.
       this.cases.forget(caseId);
-      const winner = (await this.cases.load(caseId)).answers.get(meta.commandId);
+      const winner = repeatedAnswer(await this.cases.load(caseId), meta);
       if (winner) return winner;
       throw DomainError.conflict(`Case ${caseId} already exists`);
     }
@@ -138,6 +138,7 @@ export class CaseCommandExecutor {
       guideVersion: after.context.guide.version,
       at: now.toISOString(),
       schemaVersion: CASE_EVENT_SCHEMA_VERSION,
+      ...(meta.requestFingerprint === undefined ? {} : { requestFingerprint: meta.requestFingerprint }),
     };
     const data: EventData[] = events.map((event, index) => ({
       id: deterministicUuid(stream, meta.commandId, index),
@@ -153,6 +154,8 @@ export class CaseCommandExecutor {
         revision: result.nextExpectedRevision,
         position: result.position,
         commandId: meta.commandId,
+        events: events.map((e) => e.type),
+        fingerprint: meta.requestFingerprint,
       }),
     );
     return answer(

@@ -26,4 +26,9 @@ export interface CommandMeta {
   readonly correlationId?: string;
   /** Defaults to the command id. */
   readonly causationId?: string;
+  /**
+   * A digest of the request behind an Idempotency-Key (method, path, body). A repeat of the
+   * command id with another fingerprint is refused (`idempotency-key-mismatch`), not answered.
+   */
+  readonly requestFingerprint?: string;
 }

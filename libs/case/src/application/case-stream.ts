@@ -2,7 +2,8 @@
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@one-window/event-store';
 import { caseStreamName, isCaseEventType, type CaseEvent, type CaseEventMetadata } from '../events.js';
 import { evolve, foldCase, type CaseState } from '../domain/case-state.js';
-import type { CaseCommandResult } from './case-command-result.js';
+import { DomainError } from '../domain/errors.js';
+import type { CaseCommandResult, CommandMeta } from './case-command-result.js';
 
 export type StoredEvent = RecordedEvent<string, unknown, CaseEventMetadata>;
 
@@ -25,8 +26,10 @@ export interface FoldedCase {
   readonly revision: number;
   /** Position of the last event folded, -1 when none. */
   readonly position: number;
-  /** Command id → the answer a repeat of it gets (the state after its last event). */
+  /** Command id → the answer a repeat of it gets (the state after its last event, its event types). */
   readonly answers: ReadonlyMap<string, CaseCommandResult>;
+  /** Command id → the fingerprint of the request that sent it, where it came with an Idempotency-Key. */
+  readonly fingerprints: ReadonlyMap<string, string>;
 }
 
 export const noCase = (caseId: string): FoldedCase => ({
@@ -35,6 +38,7 @@ export const noCase = (caseId: string): FoldedCase => ({
   revision: -1,
   position: -1,
   answers: new Map(),
+  fingerprints: new Map(),
 });
 
 export async function loadCase(store: EventStore, caseId: string): Promise<LoadedCase> {
@@ -62,25 +66,70 @@ export function foldStored(base: FoldedCase, events: readonly StoredEvent[]): Fo
   if (events.length === 0) return base;
   let state = base.state;
   const answers = new Map(base.answers);
+  const fingerprints = new Map(base.fingerprints);
   for (const event of events) {
     state = evolve(state, toCaseEvent(event), event.streamRevision);
     const commandId = event.metadata?.commandId;
-    if (commandId !== undefined)
-      answers.set(commandId, answer(state, event.streamRevision, event.position, false, []));
+    if (commandId === undefined) continue;
+    // A command's events are contiguous: a replay answers with all of their types, in order.
+    const before = answers.get(commandId);
+    const types =
+      before?.revision === event.streamRevision - 1 ? [...before.events, event.type] : [event.type];
+    answers.set(commandId, answer(state, event.streamRevision, event.position, false, types));
+    const fingerprint = event.metadata?.requestFingerprint;
+    if (fingerprint !== undefined) fingerprints.set(commandId, fingerprint);
   }
   const last = events[events.length - 1];
-  return { caseId: base.caseId, state, revision: last.streamRevision, position: last.position, answers };
+  return {
+    caseId: base.caseId,
+    state,
+    revision: last.streamRevision,
+    position: last.position,
+    answers,
+    fingerprints,
+  };
 }
 
 /** A folded case after this process appended a command's events (already folded into `state`). */
 export function withAppended(
   base: FoldedCase,
   state: CaseState,
-  written: { revision: number; position: number; commandId: string },
+  written: {
+    revision: number;
+    position: number;
+    commandId: string;
+    events: readonly string[];
+    fingerprint?: string;
+  },
 ): FoldedCase {
   const answers = new Map(base.answers);
-  answers.set(written.commandId, answer(state, written.revision, written.position, false, []));
-  return { caseId: base.caseId, state, revision: written.revision, position: written.position, answers };
+  answers.set(written.commandId, answer(state, written.revision, written.position, false, written.events));
+  const fingerprints = new Map(base.fingerprints);
+  if (written.fingerprint !== undefined) fingerprints.set(written.commandId, written.fingerprint);
+  return {
+    caseId: base.caseId,
+    state,
+    revision: written.revision,
+    position: written.position,
+    answers,
+    fingerprints,
+  };
+}
+
+/**
+ * The first answer to a command id this case already holds, or undefined. A repeat that carries
+ * another request's fingerprint is refused: the key was spent on a different request.
+ */
+export function repeatedAnswer(folded: FoldedCase, meta: CommandMeta): CaseCommandResult | undefined {
+  const earlier = folded.answers.get(meta.commandId);
+  if (!earlier) return undefined;
+  const first = folded.fingerprints.get(meta.commandId);
+  if (first !== undefined && meta.requestFingerprint !== undefined && first !== meta.requestFingerprint) {
+    throw DomainError.idempotencyKeyMismatch(
+      'This Idempotency-Key was already used for a different request; send a new key for a new request',
+    );
+  }
+  return earlier;
 }
 
 export function toCaseEvent(event: RecordedEvent): CaseEvent {

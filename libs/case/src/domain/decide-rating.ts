@@ -43,6 +43,22 @@ function defaultStage(state: CaseState): RatingStage {
   }
 }
 
+/**
+ * A stage is rated only once the case has been there (Art. 37: the applicant rates the service
+ * received): the back office from acceptance on, delivery from the result's issue on. The front
+ * desk and the case as a whole (一事一评) can be rated from receipt on.
+ */
+function stageNotReached(state: CaseState, stage: RatingStage): string | null {
+  const { context } = state;
+  if (stage === 'back-office' && context.acceptance === null) {
+    return 'The back office cannot be rated: the case has not been accepted';
+  }
+  if (stage === 'delivery' && context.result === null) {
+    return 'Delivery cannot be rated: no result has been issued';
+  }
+  return null;
+}
+
 export function rate(state: CaseState, command: RateService, now: Now): CaseEvent[] {
   new Problems()
     .integer(command.level, 'level', 1, 5)
@@ -55,6 +71,8 @@ export function rate(state: CaseState, command: RateService, now: Now): CaseEven
     .throwIfAny();
   const { context } = state;
   const stage = command.stage ?? defaultStage(state);
+  const notYet = stageNotReached(state, stage);
+  if (notYet) throw DomainError.notAllowedNow(notYet);
   // 一事一评: one overall rating per case; 一次一评: one rating per visit.
   const visit = stage === 'overall' ? undefined : context.visits;
   const already =
@@ -62,7 +80,8 @@ export function rate(state: CaseState, command: RateService, now: Now): CaseEven
       ? context.ratings.some((r) => r.stage === 'overall')
       : context.ratings.some((r) => r.stage !== 'overall' && r.visit === visit);
   if (already) {
-    throw DomainError.conflict(
+    // A business rule, not a race: retrying cannot succeed (409 not-allowed-in-state, ADR 12).
+    throw DomainError.notAllowedNow(
       stage === 'overall'
         ? 'The case has already been rated (一事一评)'
         : `Visit ${visit ?? ''} has already been rated (一次一评)`,

@@ -50,15 +50,25 @@ function decideChecked(state: CaseState | null, command: CaseCommand, ctx: Decid
   const forbidden = authorize(command.type, state, now.actor, target);
   if (forbidden) throw DomainError.forbidden(forbidden);
   const notNow = available(command.type, state, target, now);
-  if (notNow) {
-    if (isTimerCommand(command.type)) return [];
-    throw new DomainError('not-allowed-in-state', capitalize(notNow), {
+  const refusal = (message: string) =>
+    new DomainError('not-allowed-in-state', message, {
       state: state?.status ?? 'none',
       allowed: state ? [...new Set(allowedCommands(state, ctx).map((c) => c.type))] : ['ReceiveApplication'],
     });
+  if (notNow) {
+    if (isTimerCommand(command.type)) return [];
+    throw refusal(capitalize(notNow));
   }
   if (command.type === 'ReceiveApplication') return frontDesk.receive(command, ctx, now);
-  return decideFor(state as CaseState, command, target, now);
+  try {
+    return decideFor(state as CaseState, command, target, now);
+  } catch (error) {
+    // A rule checked inside a decision (一次一评, a stage not reached) is a state refusal too.
+    if (error instanceof DomainError && error.code === 'not-allowed-in-state' && error.state === undefined) {
+      throw refusal(error.message);
+    }
+    throw error;
+  }
 }
 
 function decideFor(

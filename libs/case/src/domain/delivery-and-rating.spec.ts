@@ -184,8 +184,10 @@ describe('好差评 — ratings (Art. 36–37, GB/T 39046 A.8)', () => {
   it('Art. 37: a visit is rated once on site (一次一评); each new visit may be rated again', () => {
     const d = new CaseDriver().given([clerk, incompleteApplication(), at('2026-03-02')]);
     expect(d.send(clerk, rate(1))[0]).toMatchObject({ data: { stage: 'front-desk', visit: 1, bad: false } });
+    // A rule, not a race: a state refusal naming the state and what may be sent instead (ADR 12).
     expect(d.error(clerk, rate(2))).toMatchObject({
-      code: 'conflict',
+      code: 'not-allowed-in-state',
+      state: 'frontDesk.received',
       message: expect.stringContaining('一次一评'),
     });
     d.send(clerk, {
@@ -214,9 +216,28 @@ describe('好差评 — ratings (Art. 36–37, GB/T 39046 A.8)', () => {
     expect(
       d.error(system, { type: 'RateService', caseId: 'c1', level: 1, channel: 'portal', stage: 'overall' }),
     ).toMatchObject({
-      code: 'conflict',
+      code: 'not-allowed-in-state',
+      state: 'completed',
+      allowed: expect.any(Array),
       message: expect.stringContaining('一事一评'),
     });
+  });
+
+  it('Art. 37: a stage is rated only once the case has been there — no back-office rating before acceptance, no delivery rating before a result', () => {
+    const d = new CaseDriver().given([clerk, incompleteApplication(), at('2026-03-02')]);
+    for (const stage of ['back-office', 'delivery'] as const) {
+      expect(d.error(clerk, rate(1, stage))).toMatchObject({
+        code: 'not-allowed-in-state',
+        state: 'frontDesk.received',
+        allowed: expect.arrayContaining(['RateService']),
+      });
+    }
+    expect(d.send(clerk, rate(1, 'front-desk'))[0]).toMatchObject({ data: { stage: 'front-desk' } });
+    const done = completed();
+    expect(done.send(system, { ...rate(2, 'back-office') })[0]).toMatchObject({
+      data: { stage: 'back-office' },
+    });
+    expect(done.send(system, { ...rate(2, 'overall') })[0]).toMatchObject({ data: { stage: 'overall' } });
   });
 
   it('Art. 36: a bad rating (level 4 or 5) opens a review obligation — call back within 48 hours, rectify within 15 natural days', () => {

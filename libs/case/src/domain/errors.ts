@@ -8,7 +8,8 @@ export type DomainErrorCode =
   | 'not-found'
   | 'not-allowed-in-state'
   | 'conflict'
-  | 'calendar-not-covered';
+  | 'calendar-not-covered'
+  | 'idempotency-key-mismatch';
 
 export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   'invalid-command': 400,
@@ -18,6 +19,8 @@ export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   conflict: 409,
   // The request is sound; the working-day calendar for a year it reaches is not loaded yet.
   'calendar-not-covered': 409,
+  // The command id (Idempotency-Key) was first used for another request (draft §2.7: 422).
+  'idempotency-key-mismatch': 422,
 };
 
 export interface FieldError {
@@ -72,8 +75,18 @@ export class DomainError extends Error {
   static calendarNotCovered(message: string, year: number): DomainError {
     return new DomainError('calendar-not-covered', message, { year });
   }
+  /**
+   * A rule of the case forbids the command now (e.g. 一次一评: the visit is rated). The decider
+   * fills in the case's state and the commands allowed instead before it leaves the domain.
+   */
+  static notAllowedNow(message: string): DomainError {
+    return new DomainError('not-allowed-in-state', message);
+  }
   static conflict(message: string): DomainError {
     return new DomainError('conflict', message);
+  }
+  static idempotencyKeyMismatch(message: string): DomainError {
+    return new DomainError('idempotency-key-mismatch', message);
   }
 }
 

@@ -9,6 +9,7 @@ export {
   isWeekend,
 } from './dates.js';
 export { type YearSchedule, YearScheduleDto, parseYearSchedule } from './year-schedule.js';
+export { missingStatutoryHolidays, statutoryHolidays, type StatutoryHoliday } from './statutory-holidays.js';
 export type { CalendarSourceKind, YearCoverage } from './day-table.js';
 export type { WorkingDays } from './working-days.js';
 export * from './working-calendar.js';

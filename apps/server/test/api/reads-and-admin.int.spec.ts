@@ -2,6 +2,7 @@ import { ManualClock } from '@one-window/shared';
 import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
 import { call } from '../support/http.js';
 import { type TestServer, startTestServer } from '../support/test-server.js';
+import { withStatutoryHolidays } from '../../../../libs/calendar/src/testing/statutory-schedule.js';
 
 /** Read-your-writes, history, deadlines, statistics, durable timers, and the administrator's routes. */
 describe('reads and administration over real HTTP', () => {
@@ -118,12 +119,19 @@ describe('reads and administration over real HTTP', () => {
     const before = await w.read('admin', '/api/admin/calendar');
     expect(before.years).toContain(2026);
     expect(before.years).not.toContain(2028);
-    const year = {
+    const year = withStatutoryHolidays({
       year: 2028,
       holidays: ['2028-01-01', '2028-10-01', '2028-10-02', '2028-10-03'],
       workingWeekends: ['2028-09-30'],
       source: '测试用日程（非国务院通知）',
-    };
+    });
+    // 《全国年节及纪念日放假办法》 Art. 2: a year holding only New Year's Day is refused, the day named.
+    const newYearOnly = await w.as('admin', 'PUT', '/api/admin/calendar/2028', {
+      ...year,
+      holidays: ['2028-01-01'],
+    });
+    expect(newYearOnly.status).toBe(400);
+    expect(JSON.stringify(newYearOnly.body)).toContain('2028-01-25, Spring Festival');
     const mismatch = await w.as('admin', 'PUT', '/api/admin/calendar/2029', year);
     expect(mismatch.status).toBe(400);
     const invalid = await w.as('admin', 'PUT', '/api/admin/calendar/2028', {

@@ -10,15 +10,16 @@ import { CalendarStore } from '../store/calendar-store.js';
 import type { YearSchedule } from '../year-schedule.js';
 import { CalendarModule } from './calendar.module.js';
 import { CalendarService } from './calendar.service.js';
+import { withStatutoryHolidays } from '../testing/statutory-schedule.js';
 
 const admin: Actor = { userId: 'admin-1', name: 'Calendar Admin', role: 'admin' };
 /** A made-up 2027 for tests: not the State Council's schedule. */
-const test2027: YearSchedule = {
+const test2027: YearSchedule = withStatutoryHolidays({
   year: 2027,
   holidays: ['2027-01-01'],
   workingWeekends: [],
   source: 'test fixture',
-};
+});
 
 async function eventually(check: () => boolean, timeoutMs = 5_000): Promise<void> {
   const until = Date.now() + timeoutMs;

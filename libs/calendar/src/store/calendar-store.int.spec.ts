@@ -7,21 +7,22 @@ import { CalendarCoverageError, CalendarPermissionError, InvalidYearScheduleErro
 import type { YearSchedule } from '../year-schedule.js';
 import { CALENDAR_STREAM } from './calendar-events.js';
 import { CalendarStore } from './calendar-store.js';
+import { withStatutoryHolidays } from '../testing/statutory-schedule.js';
 
 const admin: Actor = { userId: 'admin-1', name: 'Calendar Admin', role: 'admin' };
 const clerk: Actor = { userId: 'clerk-1', name: 'Window Clerk', role: 'clerk', hall: '150102' };
 /** A made-up 2027 for tests: not the State Council's schedule. */
-const first2027: YearSchedule = {
+const first2027: YearSchedule = withStatutoryHolidays({
   year: 2027,
   holidays: ['2027-01-01', '2027-01-02', '2027-01-03'],
   workingWeekends: [],
   source: 'test fixture one',
-};
-const second2027: YearSchedule = {
+});
+const second2027: YearSchedule = withStatutoryHolidays({
   ...first2027,
   holidays: ['2027-01-01', '2027-01-04'],
   source: 'test fixture two',
-};
+});
 
 describe('CalendarStore on the embedded event store (loading a year is an auditable event)', () => {
   let dir: string;
@@ -92,7 +93,7 @@ describe('CalendarStore on the embedded event store (loading a year is an audita
   it('a loaded 2026 replaces chinese-days for 2026', async () => {
     const calendars = new CalendarStore(store, clock);
     await calendars.loadYear(
-      { year: 2026, holidays: ['2026-01-01', '2026-03-02'], workingWeekends: [], source: 'test' },
+      withStatutoryHolidays({ year: 2026, holidays: ['2026-03-02'], workingWeekends: [], source: 'test' }),
       admin,
     );
     const calendar = await calendars.calendar();
@@ -102,6 +103,13 @@ describe('CalendarStore on the embedded event store (loading a year is an audita
 
   it('an invalid schedule or a non-administrator stores nothing', async () => {
     const calendars = new CalendarStore(store, clock);
+    // 《全国年节及纪念日放假办法》 Art. 2: a year holding only New Year's Day is no official schedule.
+    await expect(
+      calendars.loadYear(
+        { year: 2027, holidays: ['2027-01-01'], workingWeekends: [], source: 'test' },
+        admin,
+      ),
+    ).rejects.toThrow(/2027-02-05, Spring Festival/);
     await expect(
       calendars.loadYear({ ...first2027, workingWeekends: ['2027-01-05'] }, admin),
     ).rejects.toThrow(InvalidYearScheduleError);

@@ -1,6 +1,7 @@
 import { type EventStore, StreamNotFoundError } from '@one-window/event-store';
 import { type Actor, type Clock, systemClock } from '@one-window/shared';
-import { CalendarPermissionError } from '../errors.js';
+import { CalendarPermissionError, InvalidYearScheduleError } from '../errors.js';
+import { missingStatutoryHolidays } from '../statutory-holidays.js';
 import { type CreateCalendarOptions, WorkingCalendar } from '../working-calendar.js';
 import { parseYearSchedule, type YearSchedule } from '../year-schedule.js';
 import {
@@ -28,6 +29,9 @@ export class CalendarStore {
   async loadYear(input: unknown, actor: Actor): Promise<YearLoad> {
     if (!MAY_LOAD.has(actor.role)) throw new CalendarPermissionError(actor);
     const schedule = parseYearSchedule(input);
+    // A schedule that lacks a statutory day off is not the State Council's (ADR 12): refused whole.
+    const missing = missingStatutoryHolidays(schedule);
+    if (missing.length > 0) throw new InvalidYearScheduleError(schedule.year, missing);
     const metadata: YearLoadedMetadata = { actor, at: this.clock.now().toISOString() };
     const event: YearLoadedEvent = { type: YEAR_LOADED, data: schedule, metadata };
     const { nextExpectedRevision, position } = await this.store.appendToStream(CALENDAR_STREAM, [event]);

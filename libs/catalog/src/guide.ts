@@ -76,7 +76,8 @@ export interface ServiceGuide {
   /** Working days; ≤ statutory. */
   readonly promisedLimitDays: number;
   readonly resultName: string;
-  readonly resultSample?: string;
+  /** 结果样本 (Art. 10). */
+  readonly resultSample: string;
   readonly fee: Fee;
   readonly materials: readonly Material[];
   readonly steps: readonly ProcessStep[];

@@ -84,6 +84,10 @@ const words: Record<string, Entry> = {
   keyMaterial: ['核心材料', 'Key material'],
   deficiencyAllowed: ['可容缺', 'May be missing (容缺)'],
   sharedMaterial: ['共享获取，无需提交', 'Fetched by data sharing: not asked of the applicant'],
+  sharedNotAuthorized: [
+    '未经申请人授权，不得共享调取：请申请人提交',
+    'Not authorized by the applicant: collect it from them',
+  ],
   'source.applicant': ['申请人提供', 'Applicant'],
   'source.shared': ['数据共享', 'Data sharing'],
   'source.electronic-certificate': ['电子证照', 'Electronic certificate'],

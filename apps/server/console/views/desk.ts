@@ -72,40 +72,53 @@ function applicationForm(guide: Guide): HTMLElement {
     agentBox.disabled = !on;
   };
   let key = newIdempotencyKey();
-  const materialRows = guide.materials.map((m) =>
+  const collect = (m: Guide['materials'][number]) => [
     h(
-      'tr',
+      'td',
       {},
       h(
-        'td',
-        {},
-        m.name,
-        ' ',
-        m.key ? badge(t('keyMaterial'), 'red') : null,
-        ' ',
-        m.deficiencyAllowed ? badge(t('deficiencyAllowed'), 'yellow') : null,
+        'label',
+        { class: 'inline' },
+        h('input', { type: 'checkbox', name: `m.${m.code}`, dataset: { material: m.code } }),
+        t('received'),
       ),
-      isShared(m)
-        ? h('td', { colspan: '2' }, badge(t('sharedMaterial'), 'green'))
-        : [
-            h(
-              'td',
-              {},
-              h(
-                'label',
-                { class: 'inline' },
-                h('input', { type: 'checkbox', name: `m.${m.code}`, dataset: { material: m.code } }),
-                t('received'),
-              ),
-            ),
-            h(
-              'td',
-              {},
-              select(`f.${m.code}`, ['original', 'copy', 'electronic'], (v) => tOr(`form.${v}`, v), m.type),
-            ),
-          ],
     ),
-  );
+    h(
+      'td',
+      {},
+      select(`f.${m.code}`, ['original', 'copy', 'electronic'], (v) => tOr(`form.${v}`, v), m.type),
+    ),
+  ];
+  // Art. 11(5): a shared or e-certificate material is fetched only once the applicant authorizes
+  // it; until then the clerk collects it like any other (the row says which).
+  const sharedRows: { fetched: HTMLElement; collected: HTMLElement[] }[] = [];
+  const materialRows = guide.materials.map((m) => {
+    const name = h(
+      'td',
+      {},
+      m.name,
+      ' ',
+      m.key ? badge(t('keyMaterial'), 'red') : null,
+      ' ',
+      m.deficiencyAllowed ? badge(t('deficiencyAllowed'), 'yellow') : null,
+    );
+    if (!isShared(m)) return h('tr', {}, name, collect(m));
+    const fetched = h('td', { colspan: '2', hidden: true }, badge(t('sharedMaterial'), 'green'));
+    const collected = collect(m);
+    collected[0].append(' ', badge(t('sharedNotAuthorized')));
+    sharedRows.push({ fetched, collected });
+    return h('tr', { dataset: { shared: m.code } }, name, fetched, collected);
+  });
+  const showSharing = (authorized: boolean): void => {
+    for (const row of sharedRows) {
+      row.fetched.hidden = !authorized;
+      for (const cell of row.collected) {
+        cell.hidden = authorized;
+        for (const input of cell.querySelectorAll('input, select'))
+          (input as HTMLInputElement).disabled = authorized;
+      }
+    }
+  };
   const form = h(
     'form',
     { id: 'application-form' },
@@ -148,7 +161,12 @@ function applicationForm(guide: Guide): HTMLElement {
         ? h(
             'label',
             { class: 'inline' },
-            h('input', { type: 'checkbox', name: 'sharingAuthorized', checked: true }),
+            // Not ticked until the applicant has authorized it (Art. 11(5)): no presumed consent.
+            h('input', {
+              type: 'checkbox',
+              name: 'sharingAuthorized',
+              on: { change: (e) => showSharing((e.target as HTMLInputElement).checked) },
+            }),
             t('sharingAuthorized'),
           )
         : null,
@@ -178,7 +196,7 @@ function applicationForm(guide: Guide): HTMLElement {
       ...(v.hasAgent ? { agent: person('agent.') } : {}),
       channel: v.channel,
       materials: guide.materials
-        .filter((m) => !isShared(m) && v[`m.${m.code}`])
+        .filter((m) => (!isShared(m) || !v.sharingAuthorized) && v[`m.${m.code}`])
         .map((m) => ({ code: m.code, form: v[`f.${m.code}`] ?? m.type })),
       greenChannel: Boolean(v.greenChannel),
       ...(guide.materials.some(isShared) ? { sharingAuthorized: Boolean(v.sharingAuthorized) } : {}),

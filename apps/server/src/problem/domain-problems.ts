@@ -2,7 +2,13 @@ import { CaseHistoryError, DomainError } from '@one-window/case';
 import { calendarNotCovered } from './calendar-problems.js';
 import { type ProblemError, problems } from './problem-details.js';
 
-const pointer = (field: string): string => `#/${field.split('.').join('/')}`;
+/** The engine's field path (`materials[0].code`) as a JSON Pointer fragment (`#/materials/0/code`, RFC 6901). */
+export const pointer = (field: string): string =>
+  `#/${field
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .map((token) => token.replace(/~/g, '~0').replace(/\//g, '~1'))
+    .join('/')}`;
 
 /**
  * The case engine's one error class: its code says the status. A command the state does not

@@ -95,6 +95,13 @@ describeWithBrowser('the web console in a browser', () => {
     await page.fill('#phone', '0471-6600000');
     for (const code of ['application', 'layout-and-process', 'safety-rules'])
       await page.check(`input[name="m.${code}"]`);
+    // Art. 11(5): a shared material is collected from the applicant until they authorize fetching it.
+    const collectLicence = page.locator(
+      'tr[data-shared="business-licence"] input[name="m.business-licence"]',
+    );
+    expect(await collectLicence.isVisible()).toBe(true);
+    await page.check('input[name="sharingAuthorized"]');
+    expect(await collectLicence.isVisible()).toBe(false);
     await screenshot('clerk-desk.png');
     await page.click('#take-application');
     await page.locator('#case-number').waitFor();

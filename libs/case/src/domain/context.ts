@@ -69,6 +69,8 @@ export interface CaseContext {
   readonly agent: Agent | null;
   readonly channel: ApplicationChannel;
   readonly greenChannel: boolean;
+  /** The applicant authorized fetching shared and e-certificate materials (Art. 11(5)). */
+  readonly sharingAuthorized: boolean;
   readonly receivedOn: string;
   readonly receivedAt: string;
   /** Every material handed in so far, latest form per code. */
@@ -138,6 +140,8 @@ export function initialContext(received: ReceivedData): CaseContext {
     agent: received.agent ?? null,
     channel: received.channel,
     greenChannel: received.greenChannel,
+    // Receipts stored before the flag was required count as not authorized.
+    sharingAuthorized: received.sharingAuthorized ?? false,
     receivedOn: received.receivedOn,
     receivedAt: received.receivedAt,
     materials: received.materials,

@@ -15,7 +15,7 @@ import { provisionalOf, withProvisional, workingDaysAfter } from './dates.js';
 import type { CaseState } from './case-state.js';
 import type { DecideContext, Now } from './decide-context.js';
 import { DomainError } from './errors.js';
-import { missingMaterials, stillMissing, toCaseGuide } from './guide-snapshot.js';
+import { isSharedSource, missingMaterials, stillMissing, toCaseGuide } from './guide-snapshot.js';
 import { Problems } from './problems.js';
 import { firstTask } from './tasks.js';
 
@@ -32,18 +32,35 @@ function checkMaterials(
   guide: CaseGuide,
   materials: readonly SubmittedMaterial[],
   field: string,
+  sharingAuthorized: boolean,
 ) {
-  const codes = new Set(guide.materials.map((m) => m.code));
+  const byCode = new Map(guide.materials.map((m) => [m.code, m]));
   const seen = new Set<string>();
   materials.forEach((m, i) => {
+    const material = byCode.get(m.code);
     problems
       .check(
-        codes.has(m.code),
+        material !== undefined,
         `${field}[${i}].code`,
         `${field}[${i}].code "${m.code}" is not a material of ${guide.code}`,
       )
       .check(!seen.has(m.code), `${field}[${i}].code`, `${field}[${i}].code "${m.code}" is listed twice`)
       .oneOf(m.form, FORMS, `${field}[${i}].form`);
+    if (material && m.form === 'shared') {
+      // Art. 11(5): data sharing and the e-certificate library are used with the applicant's
+      // authorization only, and only for a material the guide says they hold.
+      problems
+        .check(
+          isSharedSource(material.sourceChannel),
+          `${field}[${i}].form`,
+          `${field}[${i}].form "shared": "${m.code}" is not held by data sharing or the e-certificate library; the applicant hands it in`,
+        )
+        .check(
+          !isSharedSource(material.sourceChannel) || sharingAuthorized,
+          `${field}[${i}].form`,
+          `${field}[${i}].form "shared": fetching "${m.code}" by data sharing needs the applicant's authorization (Art. 11(5)); without it the applicant hands it in`,
+        );
+    }
     seen.add(m.code);
   });
 }
@@ -68,9 +85,9 @@ export function receive(command: ReceiveApplication, ctx: DecideContext, now: No
   if (command.agent) {
     problems.text(command.agent.name, 'agent.name').text(command.agent.idNumber, 'agent.idNumber');
   }
-  checkMaterials(problems, guide, command.materials ?? [], 'materials');
-  problems.throwIfAny();
   const sharingAuthorized = command.sharingAuthorized ?? false;
+  checkMaterials(problems, guide, command.materials ?? [], 'materials', sharingAuthorized);
+  problems.throwIfAny();
   return [
     {
       type: 'case.Received',
@@ -269,7 +286,13 @@ export function submitCorrection(state: CaseState, command: SubmitCorrection, no
     'materials',
     'materials must list what was handed in',
   );
-  checkMaterials(problems, state.context.guide, command.materials ?? [], 'materials');
+  checkMaterials(
+    problems,
+    state.context.guide,
+    command.materials ?? [],
+    'materials',
+    state.context.sharingAuthorized,
+  );
   problems.throwIfAny();
   if (state.status === 'frontDesk.returnedForCorrection') {
     // Already accepted: the case goes back to the step that returned it.
@@ -337,7 +360,7 @@ export function supplyDeficiency(state: CaseState, command: SupplyDeficiency, no
     'materials',
     'materials must list what was supplied',
   );
-  checkMaterials(problems, state.context.guide, materials, 'materials');
+  checkMaterials(problems, state.context.guide, materials, 'materials', state.context.sharingAuthorized);
   materials.forEach((m, i) =>
     problems.check(open.has(m.code), `materials[${i}].code`, `"${m.code}" is not an open deficiency`),
   );

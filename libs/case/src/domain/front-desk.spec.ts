@@ -55,6 +55,45 @@ describe('receiving an application', () => {
     ]);
   });
 
+  it('Art. 11(5): a material is fetched by data sharing ("shared") only with the applicant\'s authorization, and only where the guide holds it there', () => {
+    const shared = { code: 'business-licence', form: 'shared' as const };
+    const unauthorized = new CaseDriver().error(
+      clerk,
+      application({ sharingAuthorized: false, materials: [...application().materials, shared] }),
+    );
+    expect(unauthorized).toMatchObject({ code: 'invalid-command' });
+    expect(unauthorized.errors).toEqual([
+      {
+        field: `materials[${application().materials.length}].form`,
+        message: expect.stringContaining('Art. 11(5)'),
+      },
+    ]);
+    // With authorization it counts as supplied; handed in by the applicant it always does.
+    const authorized = new CaseDriver().send(
+      clerk,
+      application({ materials: [...application().materials, shared] }),
+      at('2026-03-02'),
+    )[0];
+    expect(authorized.type === 'case.Received' && authorized.data.missingMaterials).toEqual([]);
+    const handedIn = new CaseDriver().send(
+      clerk,
+      application({
+        sharingAuthorized: false,
+        materials: [...application().materials, { code: 'business-licence', form: 'copy' }],
+      }),
+      at('2026-03-02'),
+    )[0];
+    expect(handedIn.type === 'case.Received' && handedIn.data.missingMaterials).toEqual([]);
+    // A material the applicant must bring cannot be "fetched".
+    const notShared = application().materials[0];
+    expect(
+      new CaseDriver().error(clerk, application({ materials: [{ code: notShared.code, form: 'shared' }] }))
+        .errors,
+    ).toEqual([
+      { field: 'materials[0].form', message: expect.stringContaining('the applicant hands it in') },
+    ]);
+  });
+
   it('refuses a material the guide does not list, a clerk of another hall, and an unknown item', () => {
     expect(
       new CaseDriver().error(clerk, application({ materials: [{ code: 'other', form: 'copy' }] })),

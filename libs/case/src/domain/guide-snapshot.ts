@@ -37,7 +37,8 @@ export function toCaseGuide(guide: ServiceGuide): CaseGuide {
   };
 }
 
-const isShared = (sourceChannel: string): boolean =>
+/** A material the agency may fetch by data sharing or from the e-certificate library (Art. 11(5)). */
+export const isSharedSource = (sourceChannel: string): boolean =>
   sourceChannel === 'shared' || sourceChannel === 'electronic-certificate';
 
 /**
@@ -52,7 +53,7 @@ export function missingMaterials(
   const have = new Set(handedIn.map((m) => m.code));
   return guide.materials
     .filter((m) => m.sourceChannel !== 'agency')
-    .filter((m) => !(isShared(m.sourceChannel) && sharingAuthorized))
+    .filter((m) => !(isSharedSource(m.sourceChannel) && sharingAuthorized))
     .filter((m) => !have.has(m.code))
     .map((m) => m.code);
 }

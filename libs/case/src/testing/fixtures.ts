@@ -56,6 +56,7 @@ export const GUIDE: ServiceGuide = {
   statutoryLimitDays: 20,
   promisedLimitDays: 10,
   resultName: '食品经营许可证',
+  resultSample: '食品经营许可证（样本）',
   fee: { charged: false },
   materials: [
     material('application', true, false),

@@ -62,6 +62,7 @@ export function fixtureGuide(over: Partial<ServiceGuide> = {}): ServiceGuide {
     statutoryLimitDays: 20,
     promisedLimitDays: 10,
     resultName: '许可证',
+    resultSample: '许可证（样本）',
     fee: { charged: false },
     materials: [
       fixtureMaterial(),

@@ -28,6 +28,20 @@ describe('a valid guide', () => {
   });
 });
 
+describe('Art. 10: every element of the guide, the result sample (结果样本) among them', () => {
+  it('reports a guide without a result sample by the element’s name', async () => {
+    const { resultSample: _, ...noSample } = fixtureGuide();
+    const problems = await problemsFor(noSample);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toEqual(
+      problem('resultSample', 'every guide needs its result sample (结果样本, Art. 10)'),
+    );
+    expect(await problemsFor(fixtureGuide({ resultSample: '  ' }))).toEqual([
+      expect.objectContaining({ field: 'resultSample' }),
+    ]);
+  });
+});
+
 describe('Art. 9: every process step has its own time limit, review standard and result', () => {
   it('reports a step without a time limit', async () => {
     const g = fixtureGuide();

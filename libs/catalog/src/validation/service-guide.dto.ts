@@ -120,9 +120,10 @@ export class ServiceGuideDto implements ServiceGuide {
   @IsString()
   resultName!: string;
 
-  @IsString()
-  @IsOptional()
-  resultSample?: string;
+  /** 结果样本 (Art. 10): a sample of the result, so the applicant knows what they will get. */
+  @NotBlank({ message: 'every guide needs its result sample (结果样本, Art. 10)' })
+  @IsString({ message: 'every guide needs its result sample (结果样本, Art. 10)' })
+  resultSample!: string;
 
   @ValidateNested()
   @Type(() => FeeDto)

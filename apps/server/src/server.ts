@@ -44,6 +44,8 @@ export async function createServer(options: ServerOptions): Promise<NestFastifyA
     { logger: new PinoNestLogger(logger) },
   );
   adapter.installClosingHook();
+  // The API speaks JSON only: a text/plain body is 415, not a string that fails validation (ADR 12).
+  adapter.getInstance().removeContentTypeParser('text/plain');
   await useSecurityHeaders(app);
   app
     .getHttpAdapter()

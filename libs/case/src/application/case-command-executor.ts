@@ -99,6 +99,12 @@ export class CaseCommandExecutor {
       guide: this.catalog.find(command.itemCode),
     });
     decide(null, command, ctx('pending')); // every check before a number is spent
+    const guide = this.catalog.find(command.itemCode);
+    if (guide && !this.directory.reaches(guide, hall.id)) {
+      throw DomainError.forbidden(
+        `${guide.name} (${guide.code}) is not handled at ${hall.name}: its cross-region scope (通办范围) is "${guide.crossRegionScope}"`,
+      );
+    }
     const caseNumber = await this.numbers.allocate({
       caseId,
       hall: hall.id,

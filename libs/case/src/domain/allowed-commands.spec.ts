@@ -35,14 +35,15 @@ describe('allowedCommands', () => {
     expect(allowed(d, clerk, at('2026-03-10')).map((c) => c.type)).not.toContain('RequestCorrection');
   });
 
-  it('names the task: claim for the step department, pass/return/procedure for the holder, extension for the head', () => {
+  it('names the task: claim for the step department (its head included, ADR 8), pass/return/procedure for the holder, extension for the head', () => {
     const d = new CaseDriver().given(
       [clerk, application(), at('2026-03-02')],
       [clerk, { type: 'AcceptCase', caseId: 'c1' }],
     );
     expect(allowed(d, approver)).toEqual([{ type: 'ClaimTask', taskId: 'c1.t1' }]);
     expect(allowed(d, outsider)).toEqual([]);
-    expect(allowed(d, head)).toEqual([{ type: 'ExtendTimeLimit' }]);
+    // ADR 8: a head holds every approver right, so the department's head may claim the step too.
+    expect(allowed(d, head)).toEqual([{ type: 'ClaimTask', taskId: 'c1.t1' }, { type: 'ExtendTimeLimit' }]);
     d.send(approver, { type: 'ClaimTask', taskId: 'c1.t1' });
     expect(allowed(d, approver)).toEqual([
       { type: 'ReleaseTask', taskId: 'c1.t1' },

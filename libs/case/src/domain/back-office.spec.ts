@@ -82,6 +82,19 @@ describe('Art. 28 后台分类审批: guide steps become tasks', () => {
     });
   });
 
+  it("ADR 8: the department's head holds every approver right — claims and passes an approver's step; another department's head cannot", () => {
+    const d = accepted();
+    expect(d.send(head, { type: 'ClaimTask', taskId: 'c1.t1' })[0]).toMatchObject({
+      type: 'case.TaskClaimed',
+      data: { taskId: 'c1.t1', holder: { userId: head.userId } },
+    });
+    expect(d.send(head, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' })[0].type).toBe(
+      'case.TaskPassed',
+    );
+    const otherHead = { ...head, userId: 'head-9', department: outsider.department };
+    expect(accepted().error(otherHead, { type: 'ClaimTask', taskId: 'c1.t1' }).code).toBe('forbidden');
+  });
+
   it('only the holder passes, returns or decides; an unclaimed task must be claimed first', () => {
     expect(claimed().error(approver2, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' }).code).toBe(
       'forbidden',

@@ -66,7 +66,9 @@ function checkMaterials(
 }
 
 export function receive(command: ReceiveApplication, ctx: DecideContext, now: Now): CaseEvent[] {
-  if (!ctx.guide) throw DomainError.notFound(`No service item ${command.itemCode} in the catalog`);
+  // A bad field of the request, not a missing resource: 400 at #/itemCode (ADR 12).
+  if (!ctx.guide)
+    throw DomainError.invalidField('itemCode', `No service item ${command.itemCode} in the catalog`);
   if (!ctx.ids) throw new Error('ReceiveApplication needs ids (caseId, caseNumber) from the handler');
   const hall = command.hall ?? now.actor.hall;
   if (!hall) throw DomainError.invalidField('hall', 'hall is required');

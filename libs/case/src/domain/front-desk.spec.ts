@@ -109,7 +109,12 @@ describe('receiving an application', () => {
         calendar: WorkingCalendar.create(),
         ids: { caseId: 'x', caseNumber: 'n' },
       }),
-    ).toThrow(expect.objectContaining({ code: 'not-found' }));
+    ).toThrow(
+      expect.objectContaining({
+        code: 'invalid-command',
+        errors: [expect.objectContaining({ field: 'itemCode' })],
+      }),
+    );
     expect(new CaseDriver().error(approver, application()).code).toBe('forbidden');
   });
 });

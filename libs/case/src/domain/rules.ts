@@ -47,10 +47,15 @@ const clerkOfHall = (actor: Actor, state: CaseState): Reason =>
 const clerkOrChannel = (actor: Actor, state: CaseState): Reason =>
   actor.role === 'system' ? ok : clerkOfHall(actor, state);
 
+/**
+ * The step's own role in its department — or that department's head on an approver's step: a
+ * head holds every approver right (ADR 8), so a head can take over a step no approver is free for.
+ */
 const staffOfStep = (actor: Actor, task: TaskRecord | null | undefined): Reason =>
   task
     ? when(
-        actor.role === task.role && actor.department === task.department,
+        actor.department === task.department &&
+          (actor.role === task.role || (actor.role === 'head' && task.role === 'approver')),
         `only a ${task.role} of ${task.department} may act on step "${task.step}"`,
       )
     : ok; // no task: the state rule answers

@@ -68,6 +68,7 @@ export class CaseDetailService {
       obligations: this.readModels.obligations.list({ caseId, pageSize: 200 }, scopeForActor(actor)).items,
       applicant: context.applicant,
       agent: context.agent,
+      appointmentId: context.appointmentId,
       acceptanceVoucher: context.acceptance?.voucherNumber ?? null,
       correction: context.correction,
       refusal: context.refusal,

@@ -90,6 +90,13 @@ export class CaseReadsController {
       ...(query.revision !== undefined ? { revision: query.revision } : {}),
       scope: scopeForActor(actor),
     });
+    if (query.revision !== undefined && query.revision >= history.streamLength) {
+      // A revision the stream has not reached is a bad request, not the latest state (ADR 12).
+      throw problems.invalidInput(
+        `The case has ${history.streamLength} events: revision must be at most ${history.streamLength - 1}.`,
+        [{ pointer: '#/revision', detail: `beyond the stream (last revision ${history.streamLength - 1})` }],
+      );
+    }
     const last = history.events[history.events.length - 1] ?? null;
     const view = history.state ? stateView(history.state) : null;
     return {

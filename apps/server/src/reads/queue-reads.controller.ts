@@ -1,7 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { addNaturalDays, chinaDate } from '@one-window/calendar';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadModels, scopeForActor } from '@one-window/read-models';
-import type { Actor } from '@one-window/shared';
+import type { Actor, Clock } from '@one-window/shared';
+import { IdPipe } from '../http/id.pipe.js';
+import { problems } from '../problem/problem-details.js';
+import { CLOCK } from '../tokens.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { DeadlineQueryDto } from './dto/deadline-query.dto.js';
 import { ObligationQueryDto } from './dto/obligation-query.dto.js';
@@ -15,7 +19,10 @@ import { ApiProblems } from '../problem/api-problems.decorator.js';
 @ApiProblems()
 @Controller('api')
 export class QueueReadsController {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get('tasks')
   @Roles('approver', 'head')
@@ -64,9 +71,30 @@ export class QueueReadsController {
   @ApiOperation({ summary: 'counts, on-time rate and rating distribution per item, hall or department' })
   @ApiOkResponse({ description: '{from, to, groupBy, rows: StatisticsRow[], total: StatisticsRow}' })
   stats(@Query() query: StatsQueryDto, @CurrentActor() actor: Actor) {
+    // Without from/to: the current month in China time (ADR 12).
+    const month = currentMonth(this.clock.now());
     return this.readModels.statistics.statistics(
-      { from: query.from, to: query.to, groupBy: query.groupBy ?? 'item' },
+      { from: query.from ?? month.from, to: query.to ?? month.to, groupBy: query.groupBy ?? 'item' },
       scopeForActor(actor),
     );
   }
+
+  @Get('obligations/:obligationId')
+  @Roles('reviewer', 'admin')
+  @ApiOperation({ summary: 'one bad-rating obligation with its callback and rectification' })
+  @ApiOkResponse({ description: 'ObligationView' })
+  obligation(@Param('obligationId', IdPipe) obligationId: string, @CurrentActor() actor: Actor) {
+    const found = this.readModels.obligations.obligation(obligationId, scopeForActor(actor));
+    if (!found) throw problems.notFound(`There is no obligation ${obligationId}.`);
+    return found;
+  }
+}
+
+/** The China-time month of an instant, first and last day. */
+export function currentMonth(now: Date): { from: string; to: string } {
+  const today = chinaDate(now);
+  const from = `${today.slice(0, 8)}01`;
+  const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+  return { from, to: addNaturalDays(next, -1) };
 }

@@ -82,6 +82,49 @@ describe('contract fidelity over real HTTP', () => {
     expect(inside.status).toBe(201);
   });
 
+  it('GET /api/stats without from/to answers the current month (China time)', async () => {
+    const stats = await w.read('head1', '/api/stats');
+    expect(stats).toMatchObject({ from: '2026-03-01', to: '2026-03-31' });
+  });
+
+  it('history?revision= beyond the stream is a 400 at #/revision, not the latest revision', async () => {
+    const { caseId } = await w.receive(DEMO_ITEMS.foodBusinessLicence);
+    const ok = await w.as('admin', 'GET', `/api/cases/${caseId}/history?revision=0`);
+    expect(ok.status).toBe(200);
+    const beyond = await w.as('admin', 'GET', `/api/cases/${caseId}/history?revision=99`);
+    expect(beyond.status).toBe(400);
+    expect(beyond.body.errors).toEqual([
+      { pointer: '#/revision', detail: expect.stringContaining('beyond the stream') },
+    ]);
+  });
+
+  it('the case detail carries the appointmentId it was received with; one obligation is read by its id', async () => {
+    const received = await w.ok('clerk1', '/api/cases', {
+      itemCode: DEMO_ITEMS.foodBusinessLicence,
+      applicant: APPLICANT,
+      channel: 'window',
+      materials: [],
+      sharingAuthorized: true,
+      appointmentId: 'appt-20260302-0930-7',
+    });
+    const detail = await w.read('clerk1', `/api/cases/${received.caseId}`, received);
+    expect(detail.appointmentId).toBe('appt-20260302-0930-7');
+
+    const rated = await w.ok('clerk1', `/api/cases/${received.caseId}/rate`, {
+      level: 5,
+      channel: 'window-device',
+    });
+    const list = await w.read('reviewer1', '/api/obligations?pageSize=200', rated);
+    const mine = (list.items as { obligationId: string; caseId: string }[]).find(
+      (o) => o.caseId === received.caseId,
+    );
+    expect(mine).toBeDefined();
+    const one = await w.read('reviewer1', `/api/obligations/${mine!.obligationId}`);
+    expect(one).toEqual(mine);
+    const missing = await w.as('reviewer1', 'GET', '/api/obligations/no-such-obligation');
+    expect(missing.status).toBe(404);
+  });
+
   it('a text/plain body is 415 unsupported-media-type', async () => {
     const res = await call(server.base, 'POST', '/api/cases', {
       token: w.token('clerk1'),

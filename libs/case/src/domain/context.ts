@@ -71,6 +71,8 @@ export interface CaseContext {
   readonly greenChannel: boolean;
   /** The applicant authorized fetching shared and e-certificate materials (Art. 11(5)). */
   readonly sharingAuthorized: boolean;
+  /** The appointment (预约) the application was received with, if any. */
+  readonly appointmentId: string | null;
   readonly receivedOn: string;
   readonly receivedAt: string;
   /** Every material handed in so far, latest form per code. */
@@ -142,6 +144,7 @@ export function initialContext(received: ReceivedData): CaseContext {
     greenChannel: received.greenChannel,
     // Receipts stored before the flag was required count as not authorized.
     sharingAuthorized: received.sharingAuthorized ?? false,
+    appointmentId: received.appointmentId ?? null,
     receivedOn: received.receivedOn,
     receivedAt: received.receivedAt,
     materials: received.materials,

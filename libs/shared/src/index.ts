@@ -2,3 +2,4 @@ export * from './clock.js';
 export * from './actor.js';
 export * from './fields.js';
 export * from './limits.js';
+export * from './id-numbers.js';

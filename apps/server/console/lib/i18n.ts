@@ -108,6 +108,14 @@ const words: Record<string, Entry> = {
   idType: ['证件类型', 'ID type'],
   'idType.resident-id': ['居民身份证', 'Resident ID card'],
   'idType.uscc': ['统一社会信用代码', 'Unified social credit code'],
+  'idFormat.resident-id': [
+    '18 位居民身份证号码，末位可为 X',
+    '18-character resident ID number; the last may be X',
+  ],
+  'idFormat.uscc': [
+    '18 位统一社会信用代码（不含 I、O、S、V、Z）',
+    '18-character unified social credit code (no I, O, S, V, Z)',
+  ],
   'idType.passport': ['护照', 'Passport'],
   idNumber: ['证件号码', 'ID number'],
   phone: ['联系电话', 'Phone'],

@@ -7,6 +7,33 @@ import { guideName, guidePanel, isShared } from './guide.js';
 
 const CHANNELS = ['window', 'online', 'mobile', 'terminal', 'agent-point'];
 const ID_TYPES = ['resident-id', 'uscc', 'passport'];
+/** The shape of each checked ID type (the server verifies the GB 11643 / GB 32100 check digit). */
+const ID_PATTERNS: Record<string, string | undefined> = {
+  'resident-id': '\\d{17}[\\dX]',
+  uscc: '[0-9A-HJ-NPQRTUWXY]{18}',
+};
+
+/** An applicant's kind decides the usual ID type: 居民身份证 for a person, 统一社会信用代码 for an organisation. */
+const ID_TYPE_OF_KIND: Record<string, string> = { 'natural-person': 'resident-id', 'legal-person': 'uscc' };
+
+/** Keeps an ID number input's pattern and hint in step with its ID type select. */
+function bindIdType(form: HTMLFormElement, prefix: string): void {
+  const type = form.querySelector<HTMLSelectElement>(`select[name="${prefix}idType"]`);
+  const number = form.querySelector<HTMLInputElement>(`input[name="${prefix}idNumber"]`);
+  if (!type || !number) return;
+  const apply = (): void => {
+    const pattern = ID_PATTERNS[type.value];
+    if (pattern) {
+      number.pattern = pattern;
+      number.title = t(`idFormat.${type.value}`);
+    } else {
+      number.removeAttribute('pattern');
+      number.removeAttribute('title');
+    }
+  };
+  type.addEventListener('change', apply);
+  apply();
+}
 
 function select(
   name: string,
@@ -129,7 +156,16 @@ function applicationForm(guide: Guide): HTMLElement {
       field(
         'kind',
         t('applicantKind'),
-        select('kind', ['natural-person', 'legal-person'], (v) => t(`applicantKind.${v}`)),
+        (() => {
+          const kind = select('kind', ['natural-person', 'legal-person'], (v) => t(`applicantKind.${v}`));
+          kind.addEventListener('change', () => {
+            const idType = kind.form?.querySelector<HTMLSelectElement>('select[name="idType"]');
+            if (!idType) return;
+            idType.value = ID_TYPE_OF_KIND[kind.value] ?? idType.value;
+            idType.dispatchEvent(new Event('change'));
+          });
+          return kind;
+        })(),
       ),
       field(
         'channel',
@@ -181,6 +217,8 @@ function applicationForm(guide: Guide): HTMLElement {
       h('button', { class: 'primary', type: 'submit', id: 'take-application' }, t('takeApplication')),
     ),
   );
+  bindIdType(form, '');
+  bindIdType(form, 'agent.');
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const v = formValues(form);

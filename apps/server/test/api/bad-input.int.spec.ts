@@ -164,6 +164,31 @@ describe('bad input over real HTTP', () => {
     expect(pointers(res.body)).toContain('#/supplyBy');
   });
 
+  it('GB 11643 / GB 32100: an ID number whose check digit is wrong is a 400 at its field', async () => {
+    const resident = await refused(() =>
+      w.as('clerk1', 'POST', '/api/cases', {
+        ...good(),
+        applicant: { ...APPLICANT, kind: 'natural-person', idType: 'resident-id', idNumber: '123' },
+      }),
+    );
+    expect(resident.status).toBe(400);
+    expect(pointers(resident.body)).toEqual(['#/applicant/idNumber']);
+    const credit = await refused(() =>
+      w.as('clerk1', 'POST', '/api/cases', {
+        ...good(),
+        applicant: { ...APPLICANT, idNumber: '91150102MA0000001X' },
+      }),
+    );
+    expect(pointers(credit.body)).toEqual(['#/applicant/idNumber']);
+    const agent = await refused(() =>
+      w.as('clerk1', 'POST', '/api/cases', {
+        ...good(),
+        agent: { name: '李四', idType: 'resident-id', idNumber: '150102199001011234', phone: '13800000000' },
+      }),
+    );
+    expect(pointers(agent.body)).toEqual(['#/agent/idNumber']);
+  });
+
   it('a command the state does not allow is a 409 naming the state and the allowed commands', async () => {
     const res = await refused(() => w.as('clerk1', 'POST', `/api/cases/${caseId}/deliver`));
     expect(res.status).toBe(409);

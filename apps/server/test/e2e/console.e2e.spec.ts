@@ -89,9 +89,11 @@ describeWithBrowser('the web console in a browser', () => {
     await page.locator('#guide').waitFor();
     await expect(page.locator('#guide').textContent()).resolves.toContain('可容缺');
     await page.selectOption('#kind', 'legal-person');
+    // The applicant's kind picks the usual ID type (统一社会信用代码 for an organisation).
+    expect(await page.locator('#idType').inputValue()).toBe('uscc');
     await page.fill('#name', '呼和浩特市青城餐饮有限公司');
     await page.selectOption('#idType', 'uscc');
-    await page.fill('#idNumber', '91150102MA0000001X');
+    await page.fill('#idNumber', '91150102MA00000017');
     await page.fill('#phone', '0471-6600000');
     for (const code of ['application', 'layout-and-process', 'safety-rules'])
       await page.check(`input[name="m.${code}"]`);

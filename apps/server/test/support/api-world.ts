@@ -19,7 +19,7 @@ export const APPLICANT = {
   kind: 'legal-person',
   name: '呼和浩特市青城餐饮有限公司',
   idType: 'uscc',
-  idNumber: '91150102MA0000001X',
+  idNumber: '91150102MA00000017',
   phone: '0471-6600000',
 };
 

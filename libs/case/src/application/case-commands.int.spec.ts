@@ -77,7 +77,7 @@ const receipt = (): CaseCommand => ({
     kind: 'legal-person',
     name: '青城餐饮有限公司',
     idType: 'uscc',
-    idNumber: '91150102MA0000000X',
+    idNumber: '91150102MA00000004',
     phone: '13800000000',
   },
   channel: 'window',

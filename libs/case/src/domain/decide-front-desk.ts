@@ -18,6 +18,7 @@ import { DomainError } from './errors.js';
 import { isSharedSource, missingMaterials, stillMissing, toCaseGuide } from './guide-snapshot.js';
 import { Problems } from './problems.js';
 import { firstTask } from './tasks.js';
+import { idNumberProblem } from '@one-window/shared';
 
 /** Only the fields an event keeps: commands may arrive as DTO instances with more on them. */
 const materialsOf = (materials: readonly SubmittedMaterial[]): SubmittedMaterial[] =>
@@ -86,6 +87,15 @@ export function receive(command: ReceiveApplication, ctx: DecideContext, now: No
     .check(Array.isArray(command.materials), 'materials', 'materials must be a list');
   if (command.agent) {
     problems.text(command.agent.name, 'agent.name').text(command.agent.idNumber, 'agent.idNumber');
+  }
+  // Resident IDs (GB 11643) and unified social credit codes (GB 32100) carry a check digit.
+  for (const [who, person] of [
+    ['applicant', command.applicant],
+    ['agent', command.agent],
+  ] as const) {
+    if (!person || typeof person.idType !== 'string' || typeof person.idNumber !== 'string') continue;
+    const wrong = idNumberProblem(person.idType, person.idNumber);
+    if (wrong) problems.check(false, `${who}.idNumber`, `${who}.idNumber ${wrong.en}`);
   }
   const sharingAuthorized = command.sharingAuthorized ?? false;
   checkMaterials(problems, guide, command.materials ?? [], 'materials', sharingAuthorized);

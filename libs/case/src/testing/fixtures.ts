@@ -113,7 +113,7 @@ export const application = (overrides: Partial<ReceiveApplication> = {}): Receiv
     kind: 'legal-person',
     name: '呼和浩特市青城餐饮有限公司',
     idType: 'unified-social-credit-code',
-    idNumber: '91150102MA0000000X',
+    idNumber: '91150102MA00000004',
     phone: '13800000000',
   },
   channel: 'window',

@@ -5,6 +5,8 @@ import { uniquePrefix, type ContractContext } from './contract-support.js';
 
 /** Modest run counts: the suite also runs over the wire against other adapters. */
 const RUNS = { numRuns: 15 };
+/** Each property runs 15 histories; over the wire fixture on a loaded 2-core machine that can pass 30 s. */
+const PROPERTY_TIMEOUT_MS = 180_000;
 
 type Expectation = 'exact' | 'any' | 'no_stream' | 'stream_exists' | 'too_high' | 'stale';
 
@@ -98,7 +100,7 @@ export function propertiesContract(ctx: ContractContext): void {
         }),
         RUNS,
       );
-    });
+    }, PROPERTY_TIMEOUT_MS);
 
     it('keeps every stream gapless and every batch contiguous under concurrent writers', async () => {
       await fc.assert(
@@ -139,7 +141,7 @@ export function propertiesContract(ctx: ContractContext): void {
         ),
         RUNS,
       );
-    });
+    }, PROPERTY_TIMEOUT_MS);
 
     it('reads any window of a stream as the matching slice, forwards and backwards', async () => {
       const stream = `${uniquePrefix()}-window`;

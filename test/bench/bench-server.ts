@@ -22,7 +22,9 @@ export async function startBenchServer(
   options: { env?: Record<string, string>; nodeArgs?: readonly string[]; dataDir?: string } = {},
 ): Promise<BenchServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'one-window-bench-server-'));
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, 'serve'], {
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=profiles") profiles the server of any phase.
+  const nodeArgs = options.nodeArgs ?? (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, CLI, 'serve'], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,

@@ -140,6 +140,23 @@ describe('ProjectionRunner', () => {
     expect(tableDump(t.db, TABLES)).toEqual(incremental);
   });
 
+  it('sizes catch-up pages by time: a page that overruns its slice makes the next one smaller', async () => {
+    await seedGeneratedCases(t.store, 20);
+    const runner = new ProjectionRunner({
+      store: t.store,
+      db: t.db,
+      projections: readModelProjections(calendar),
+      sliceMs: 1e-6,
+      onError: () => undefined,
+    });
+    const progress: number[] = [];
+    const total = await runner.catchUp((p) => progress.push(p.processed));
+    const pages = progress.slice(1).map((n, i) => n - progress[i]);
+    expect(pages[0]).toBe(100);
+    expect(pages.slice(1).every((n) => n <= 10)).toBe(true);
+    expect(pages.reduce((a, b) => a + b, 0)).toBe(total);
+  });
+
   it('rebuilds one projection alone while the others keep their rows and checkpoints', async () => {
     await seedGeneratedCases(t.store, 10);
     const runner = runnerFor(t);

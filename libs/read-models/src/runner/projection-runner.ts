@@ -22,10 +22,15 @@ export interface ProjectionRunnerOptions {
   /** The most events one transaction holds (live), and per catch-up page unless `pageSize` says less. */
   readonly batchSize?: number;
   /**
-   * Events per catch-up (and rebuild) page, default 1,000: after each page's transaction the runner
-   * yields to the event loop, so that requests never wait behind a catch-up for longer than a page.
+   * The most events per catch-up (and rebuild) page, default 1,000: after each page's transaction
+   * the runner yields to the event loop.
    */
   readonly pageSize?: number;
+  /**
+   * The time one catch-up page may hold the event loop, default 20 ms: each page is sized from the
+   * last one's speed, so that requests never wait behind a catch-up for longer than about this.
+   */
+  readonly sliceMs?: number;
   /** First retry delay after a failed batch; doubles up to 30 s. */
   readonly retryDelayMs?: number;
   readonly onError?: (error: Error) => void;
@@ -42,7 +47,10 @@ interface Slot {
 class CheckpointMovedError extends Error {}
 
 const IDLE = Symbol('idle');
-const LAG_COUNT_CAP = 10_000;
+/** lag() decodes the events it counts on the event loop: a bounded, cheap count (shown as "1000+"). */
+const LAG_COUNT_CAP = 1_000;
+/** The first catch-up page, before the runner knows how fast this log applies. */
+const FIRST_PAGE = 100;
 
 /**
  * Feeds the global log to the projections. Catch-up reads the log in pages (memory stays
@@ -56,6 +64,7 @@ export class ProjectionRunner {
   private readonly clock: Clock;
   private readonly batchSize: number;
   private readonly pageSize: number;
+  private readonly sliceMs: number;
   private readonly retryDelayMs: number;
   private readonly onError: (error: Error) => void;
   private readonly checkpointStore: CheckpointStore;
@@ -78,6 +87,7 @@ export class ProjectionRunner {
     this.clock = options.clock ?? systemClock;
     this.batchSize = options.batchSize ?? 5000;
     this.pageSize = Math.min(options.pageSize ?? 1000, this.batchSize);
+    this.sliceMs = options.sliceMs ?? 20;
     this.retryDelayMs = options.retryDelayMs ?? 500;
     this.onError = options.onError ?? ((error) => console.error(error));
     const names = new Set(options.projections.map((p) => p.name));
@@ -275,18 +285,21 @@ export class ProjectionRunner {
     const head = await this.store.headPosition();
     let processed = 0;
     let from = this.minCheckpoint();
+    let size = Math.min(FIRST_PAGE, this.pageSize);
     onProgress?.({ projections: names, processed, position: from, head });
     while (keepGoing()) {
       // Between pages, let requests in: a catch-up over a long log must not hold the event loop.
       if (processed > 0) await yieldToEventLoop();
+      const started = performance.now();
       // readAll is inclusive: ask for one more than a page and drop the checkpoint's own event.
-      const max = from === null ? this.pageSize : this.pageSize + 1;
+      const max = from === null ? size : size + 1;
       const page = await this.store.readAll({ fromPosition: from ?? 'start', maxCount: max });
       const after = from;
       const fresh = after === null ? page : page.filter((e) => e.position > after);
       if (fresh.length > 0) {
         try {
           this.commit(fresh);
+          size = nextPageSize(size, performance.now() - started, this.sliceMs, this.pageSize);
         } catch (error) {
           if (!(error instanceof CheckpointMovedError)) throw error;
           this.reloadCheckpoints();
@@ -394,6 +407,13 @@ export class ProjectionRunner {
       this.wakeRetry = done;
     });
   }
+}
+
+/** The page that should take `sliceMs` at the speed the last one (`size` events in `ms`) ran, within [10, max]. */
+function nextPageSize(size: number, ms: number, sliceMs: number, max: number): number {
+  const fitting = ms <= 0 ? max : Math.floor((size * sliceMs) / ms);
+  // Grow at most fourfold a page, so one fast page over small events cannot leap into a slow one.
+  return Math.max(10, Math.min(max, fitting, size * 4));
 }
 
 function yieldToEventLoop(): Promise<void> {

@@ -24,7 +24,12 @@ export {
 // Read models
 export type { MaterialState, MaterialStatus } from './cases/materials.js';
 export type { CaseListItem, CaseSummary } from './cases/case-views.js';
-export { CaseQueries, type CaseListFilter, type DeadlineBoardFilter } from './cases/case-queries.js';
+export {
+  CaseQueries,
+  type CaseListFilter,
+  type CasePage,
+  type DeadlineBoardFilter,
+} from './cases/case-queries.js';
 export { TimelineQueries, type Timeline, type TimelineEntry } from './timeline/timeline-queries.js';
 export { EVENT_TITLES, ROLE_LABELS, describeEvent, type Bilingual } from './timeline/event-labels.js';
 export { TaskQueries, type TaskQueueFilter, type TaskView } from './tasks/task-queries.js';

@@ -26,9 +26,10 @@ export class CaseReadsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'the case list, paged, newest first' })
+  @ApiOperation({ summary: 'the case list, paged by cursor, newest first' })
   @ApiOkResponse({
-    description: '{items: CaseListItem[], total, page, pageSize} (read-models lib, ADR 0008 §5)',
+    description:
+      '{items: CaseListItem[], total, totalCapped, page, pageSize, nextCursor}: total counts up to 1,000 (totalCapped: true beyond); pass nextCursor as cursor for the next page; page × pageSize reaches at most 1,000 (ADR 0008 §5, ADR 0011)',
   })
   list(@Query() query: CaseListQueryDto, @CurrentActor() actor: Actor) {
     const { minPosition: _wait, ...filter } = query;

@@ -1,12 +1,14 @@
 import type { WarningLevel } from '@one-window/calendar';
-import { CASE_STATUSES, type CaseStage, type CaseStatus, type DecisionLimit } from '@one-window/case';
+import type { CaseStage, CaseStatus, DecisionLimit } from '@one-window/case';
 import { type Clock, systemClock } from '@one-window/shared';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import { DeadlineEvaluator, type DueStatus } from '../queries/deadline-evaluator.js';
 import { InvalidQueryError } from '../queries/invalid-query.error.js';
+import { decodeCursor, encodeCursor, TOTAL_CAP } from '../queries/cursor.js';
 import { type Page, type PageRequest, pageBounds } from '../queries/page.js';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
 import { type ReadScope, inScope, scopeCondition } from '../scope/read-scope.js';
+import { caseListCondition } from './case-list-condition.js';
 import type { CaseListItem, CaseSummary } from './case-views.js';
 import type { CaseRow } from './cases.schema.js';
 import type { MaterialStatus } from './materials.js';
@@ -19,12 +21,24 @@ export interface CaseListFilter extends PageRequest {
   /** Item code. */
   readonly item?: string;
   readonly warning?: WarningLevel;
-  /** Case number (prefix) or applicant name (contains). */
+  /** Case number (prefix) or applicant name (contains); ASCII letters in either case. */
   readonly q?: string;
+  /** The applicant's ID number, whole or its last digits (at least 4). */
+  readonly idNumber?: string;
+  /** Where the previous page ended (its nextCursor); `page` is ignored with it. */
+  readonly cursor?: string;
   /** China dates, inclusive. */
   readonly receivedFrom?: string;
   readonly receivedTo?: string;
   readonly greenChannel?: boolean;
+}
+
+/** A page of the case list: the old shape plus where the next page starts and whether the total is capped. */
+export interface CasePage extends Page<CaseListItem> {
+  /** True when more than TOTAL_CAP cases match: `total` then says TOTAL_CAP. */
+  readonly totalCapped: boolean;
+  /** Pass as `cursor` for the next page; null on the last one. */
+  readonly nextCursor: string | null;
 }
 
 export interface DeadlineBoardFilter extends PageRequest {
@@ -35,11 +49,9 @@ export interface DeadlineBoardFilter extends PageRequest {
   readonly item?: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A case row with its open task (at most one at a time): the step it is at and who holds it. */
 const SELECT_CASE = `SELECT c.*, t.label AS current_step, t.holder_name AS holder_name FROM cases c
   LEFT JOIN tasks t ON t.k = c.k AND t.status IN ('open', 'claimed')`;
-const WARNINGS: readonly WarningLevel[] = ['none', 'yellow', 'red'];
 
 /** Reads of the `cases` read model: the case list, one case's summary, the deadline board. */
 export class CaseQueries {
@@ -54,71 +66,45 @@ export class CaseQueries {
     deadlines.register(db);
   }
 
-  list(filter: CaseListFilter, scope: ReadScope, now: Date = this.clock.now()): Page<CaseListItem> {
+  /**
+   * The case list, newest first. Pages follow `cursor` (keyset: no OFFSET walk) or, for the
+   * first TOTAL_CAP rows, `page`; the total is counted up to TOTAL_CAP (`totalCapped` beyond).
+   */
+  list(filter: CaseListFilter, scope: ReadScope, now: Date = this.clock.now()): CasePage {
     const { page, pageSize, offset } = pageBounds(filter);
+    if (filter.cursor === undefined && offset + pageSize > TOTAL_CAP)
+      throw new InvalidQueryError(
+        'page',
+        `page × pageSize reaches at most ${TOTAL_CAP} cases; go further with cursor (each page's nextCursor)`,
+      );
     const today = this.deadlines.today(now);
-    const where: string[] = [];
-    const params: Record<string, unknown> = { today };
-    const s = scopeCondition(scope, 'c.hall', 'c.department', 'c.k');
-    where.push(s.sql);
-    Object.assign(params, s.params);
-    if (filter.hall !== undefined) {
-      where.push('c.hall = @hall');
-      params.hall = filter.hall;
+    const { sql, params } = caseListCondition(filter, scope, today);
+    const total = this.db
+      .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE ${sql} LIMIT ${TOTAL_CAP + 1})`)
+      .pluck()
+      .get(params) as number;
+    let after = '';
+    if (filter.cursor !== undefined) {
+      const [at, k] = decodeCursor(filter.cursor, ['string', 'number']);
+      after = 'AND (c.received_at, c.k) < (@afterAt, @afterK)';
+      Object.assign(params, { afterAt: at, afterK: k });
     }
-    if (filter.department !== undefined) {
-      where.push('c.department = @department');
-      params.department = filter.department;
-    }
-    if (filter.item !== undefined) {
-      where.push('c.item_code = @item');
-      params.item = filter.item;
-    }
-    if (filter.status !== undefined) {
-      const statuses = typeof filter.status === 'string' ? [filter.status] : filter.status;
-      for (const status of statuses)
-        if (!CASE_STATUSES.includes(status))
-          throw new InvalidQueryError('status', `Unknown status "${status}"`);
-      where.push(`c.status IN (${statuses.map((_, i) => `@status${i}`).join(', ') || 'NULL'})`);
-      statuses.forEach((status, i) => (params[`status${i}`] = status));
-    }
-    if (filter.stage !== undefined) {
-      // The stage is the status's first part: `backOffice` holds `backOffice.underReview`, …
-      where.push(`(c.status = @stage OR c.status LIKE @stagePrefix ESCAPE '\\')`);
-      params.stage = filter.stage;
-      params.stagePrefix = `${escapeLike(filter.stage)}.%`;
-    }
-    if (filter.warning !== undefined) {
-      if (!WARNINGS.includes(filter.warning))
-        throw new InvalidQueryError('warning', `Unknown warning level "${filter.warning}"`);
-      where.push(DeadlineEvaluator.sql(filter.warning));
-    }
-    if (filter.q !== undefined && filter.q.trim() !== '') {
-      where.push(`(c.case_number LIKE @qPrefix ESCAPE '\\' OR c.applicant_name LIKE @qContains ESCAPE '\\')`);
-      const q = escapeLike(filter.q.trim());
-      params.qPrefix = `${q}%`;
-      params.qContains = `%${q}%`;
-    }
-    if (filter.receivedFrom !== undefined) {
-      where.push('c.received_on >= @receivedFrom');
-      params.receivedFrom = date(filter.receivedFrom, 'receivedFrom');
-    }
-    if (filter.receivedTo !== undefined) {
-      where.push('c.received_on <= @receivedTo');
-      params.receivedTo = date(filter.receivedTo, 'receivedTo');
-    }
-    if (filter.greenChannel !== undefined) {
-      where.push('c.green_channel = @green');
-      params.green = filter.greenChannel ? 1 : 0;
-    }
-    const condition = `WHERE ${where.join(' AND ')}`;
-    const total = this.db.prepare(`SELECT COUNT(*) FROM cases c ${condition}`).pluck().get(params) as number;
     const rows = this.db
       .prepare(
-        `${SELECT_CASE} ${condition} ORDER BY c.received_at DESC, c.k DESC LIMIT @limit OFFSET @offset`,
+        `${SELECT_CASE} WHERE ${sql} ${after} ORDER BY c.received_at DESC, c.k DESC LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: pageSize, offset }) as CaseRow[];
-    return { items: rows.map((row) => this.listItem(row, today)), total, page, pageSize };
+      .all({ ...params, limit: pageSize + 1, offset: filter.cursor === undefined ? offset : 0 }) as CaseRow[];
+    const more = rows.length > pageSize;
+    if (more) rows.pop();
+    const last = rows[rows.length - 1];
+    return {
+      items: rows.map((row) => this.listItem(row, today)),
+      total: Math.min(total, TOTAL_CAP),
+      totalCapped: total > TOTAL_CAP,
+      page,
+      pageSize,
+      nextCursor: more && last ? encodeCursor([last.received_at, last.k]) : null,
+    };
   }
 
   /** One case; undefined when unknown; OutOfScopeError when it belongs to another hall or department. */
@@ -280,13 +266,4 @@ export class CaseQueries {
 
 function limits(list: string): DecisionLimit[] {
   return list ? (list.split(',') as DecisionLimit[]) : [];
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function date(value: string, field: string): string {
-  if (!DATE.test(value)) throw new InvalidQueryError(field, `${field} must be a date written YYYY-MM-DD`);
-  return value;
 }

@@ -8,6 +8,7 @@ import { type Patch, RowPatcher, type SqlValue } from '../projections/row-patche
 import { type CalendarSource, currentCalendar } from '../queries/deadline-evaluator.js';
 import { caseDepartments } from '../scope/read-scope.js';
 import type { Projection } from '../runner/projection.js';
+import { foldAscii, nameGrams, reversedIdNumber } from '../search/search-keys.js';
 import { CASES_SCHEMA, type CaseRow } from './cases.schema.js';
 import {
   type MaterialStatus,
@@ -35,8 +36,9 @@ export function casesProjection(calendar: CalendarSource): Projection {
     name: 'cases',
     // 2: case_departments (the departments of the case's steps, for approvers' read scope).
     // 3: provisional_years (ADR 12).
-    version: 3,
-    tables: ['cases', 'case_materials', 'case_ratings', 'case_departments'],
+    // 4: list and search indexes, case_search (ADR 11).
+    version: 4,
+    tables: ['cases', 'case_materials', 'case_ratings', 'case_departments', 'case_search'],
     schema: CASES_SCHEMA,
     bind: (db) => bindCases(db, calendar),
   });
@@ -48,10 +50,10 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
   let k = 0;
   const rows = new RowPatcher(db, 'cases', ['k']);
   const insert = db.prepare<SqlValue[]>(
-    `INSERT INTO cases (k, case_id, case_number, hall, item_code, item_name, department, guide_version, case_kind,
-       applicant_name, applicant_kind, channel, green_channel, status, received_on, received_at,
-       correction_notice_due_by, provisional_years, last_event_at, revision)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'frontDesk.received', ?, ?, ?, ?, ?, ?)
+    `INSERT INTO cases (k, case_id, case_number, case_number_key, hall, item_code, item_name, department,
+       guide_version, case_kind, applicant_name, applicant_kind, id_number_reversed, channel, green_channel, status,
+       received_on, received_at, correction_notice_due_by, provisional_years, last_event_at, revision)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'frontDesk.received', ?, ?, ?, ?, ?, ?)
      ON CONFLICT(k) DO NOTHING`,
   );
   const insertMaterials = db.prepare<[number, string, number]>(
@@ -59,6 +61,9 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
   );
   const insertDepartment = db.prepare<[string, number]>(
     'INSERT INTO case_departments (department, k) VALUES (?, ?) ON CONFLICT(department, k) DO NOTHING',
+  );
+  const insertGram = db.prepare<[string, number]>(
+    'INSERT INTO case_search (gram, k) VALUES (?, ?) ON CONFLICT(gram, k) DO NOTHING',
   );
   const materialRows = new RowPatcher(db, 'case_materials', ['k']);
   const selectMaterials = db.prepare<[number], { materials: string; revision: number }>(
@@ -305,6 +310,7 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
         k,
         e.caseId,
         d.caseNumber,
+        foldAscii(d.caseNumber),
         d.hall,
         d.itemCode,
         d.guide.name,
@@ -313,6 +319,7 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
         d.guide.caseKind,
         d.applicant.name,
         d.applicant.kind,
+        d.applicant.idNumber ? reversedIdNumber(d.applicant.idNumber) : null,
         d.channel,
         d.greenChannel ? 1 : 0,
         d.receivedOn,
@@ -328,6 +335,7 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
         e.revision,
       );
       for (const department of caseDepartments(d.guide)) insertDepartment.run(department, k);
+      for (const gram of nameGrams(d.applicant.name)) insertGram.run(gram, k);
       return;
     }
     const provisional = 'provisional' in e.event.data ? e.event.data.provisional : undefined;

@@ -1,6 +1,7 @@
 /**
  * `cases`: one row per case (list, summary, deadline board, case counts); `case_materials`: its
  * materials, apart because they are wide and change seldom; `case_ratings`: one row per rating;
+ * `case_search`: the grams of applicant names;
  * `case_departments`: every department the case involves (its own and each step's), which is
  * what an approver's or head's read scope looks up.
  * Rows are keyed by the case key `k` (see CaseKeys): new cases land at the end of each table.
@@ -10,6 +11,7 @@ CREATE TABLE IF NOT EXISTS cases (
   k INTEGER PRIMARY KEY,
   case_id TEXT NOT NULL,
   case_number TEXT NOT NULL,
+  case_number_key TEXT NOT NULL,
   hall TEXT NOT NULL,
   item_code TEXT NOT NULL,
   item_name TEXT NOT NULL,
@@ -18,6 +20,7 @@ CREATE TABLE IF NOT EXISTS cases (
   case_kind TEXT NOT NULL,
   applicant_name TEXT NOT NULL,
   applicant_kind TEXT NOT NULL,
+  id_number_reversed TEXT,
   channel TEXT NOT NULL,
   green_channel INTEGER NOT NULL,
   status TEXT NOT NULL,
@@ -58,9 +61,21 @@ CREATE TABLE IF NOT EXISTS cases (
   last_event_at TEXT NOT NULL,
   revision INTEGER NOT NULL
 );
+-- The case list is newest first (received_at DESC, k DESC: k is the rowid every index ends
+-- with): each filter the list offers has an index ending in received_at, alone and within the
+-- hall and department scopes, so a page reads its rows in order and stops (ADR 11).
+CREATE INDEX IF NOT EXISTS cases_received ON cases (received_at);
 CREATE INDEX IF NOT EXISTS cases_hall ON cases (hall, received_at);
 CREATE INDEX IF NOT EXISTS cases_department ON cases (department, received_at);
+CREATE INDEX IF NOT EXISTS cases_status ON cases (status, received_at);
+CREATE INDEX IF NOT EXISTS cases_hall_status ON cases (hall, status, received_at);
+CREATE INDEX IF NOT EXISTS cases_department_status ON cases (department, status, received_at);
+CREATE INDEX IF NOT EXISTS cases_item ON cases (item_code, received_at);
+CREATE INDEX IF NOT EXISTS cases_hall_item ON cases (hall, item_code, received_at);
 CREATE INDEX IF NOT EXISTS cases_number ON cases (case_number);
+-- Search: the case number folded (prefix range), the ID number reversed (last digits).
+CREATE INDEX IF NOT EXISTS cases_number_key ON cases (case_number_key);
+CREATE INDEX IF NOT EXISTS cases_id_number ON cases (id_number_reversed) WHERE id_number_reversed IS NOT NULL;
 CREATE INDEX IF NOT EXISTS cases_pending ON cases (warning_due) WHERE decision_pending = 1;
 -- The deadlines the durable timers look for (see DueDeadlines): each index holds only the cases
 -- whose deadline is still open.
@@ -95,6 +110,13 @@ CREATE TABLE IF NOT EXISTS case_ratings (
   PRIMARY KEY (k, n)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS case_ratings_on ON case_ratings (rated_on);
+-- Each character and each pair of neighbours of the applicant's name (see nameGrams): what
+-- a name search looks up, so two-character names (王伟) are found by index.
+CREATE TABLE IF NOT EXISTS case_search (
+  gram TEXT NOT NULL,
+  k INTEGER NOT NULL,
+  PRIMARY KEY (gram, k)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS case_departments (
   department TEXT NOT NULL,
   k INTEGER NOT NULL,
@@ -109,6 +131,7 @@ export interface CaseRow {
   k: number;
   case_id: string;
   case_number: string;
+  case_number_key: string;
   hall: string;
   item_code: string;
   item_name: string;
@@ -117,6 +140,7 @@ export interface CaseRow {
   case_kind: string;
   applicant_name: string;
   applicant_kind: string;
+  id_number_reversed: string | null;
   channel: string;
   green_channel: number;
   status: string;

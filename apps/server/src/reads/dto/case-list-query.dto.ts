@@ -48,6 +48,18 @@ export class CaseListQueryDto extends PageQueryDto {
   @TextField(LIMITS.name, { optional: true, description: 'text in the case number or the applicant name' })
   q?: string;
 
+  @TextField(LIMITS.code, {
+    optional: true,
+    description: "the applicant's ID number, whole or its last digits (at least 4)",
+  })
+  idNumber?: string;
+
+  @TextField(LIMITS.line, {
+    optional: true,
+    description: 'where the previous page ended: its nextCursor (page is then ignored)',
+  })
+  cursor?: string;
+
   @DateField({ optional: true })
   receivedFrom?: string;
 

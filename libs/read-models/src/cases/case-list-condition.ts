@@ -1,0 +1,117 @@
+import type { WarningLevel } from '@one-window/calendar';
+import { CASE_STATUSES, type CaseStatus } from '@one-window/case';
+import { DeadlineEvaluator } from '../queries/deadline-evaluator.js';
+import { InvalidQueryError } from '../queries/invalid-query.error.js';
+import { type ReadScope, scopeCondition } from '../scope/read-scope.js';
+import { foldAscii, PREFIX_TOP, queryGrams, reversedIdNumber } from '../search/search-keys.js';
+import type { CaseListFilter } from './case-queries.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const WARNINGS: readonly WarningLevel[] = ['none', 'yellow', 'red'];
+
+/**
+ * The WHERE condition (over `cases c`) of a case-list filter within a scope. Each part is written
+ * so an index can serve it (see CASES_SCHEMA): statuses and stages as IN lists, dates also as a
+ * range of `received_at`, case numbers as a range of their folded key, names through
+ * `case_search`, ID numbers as a prefix of the reversed number. The exact test stays beside
+ * each indexed one, so the answer is the same as a scan's.
+ */
+export function caseListCondition(
+  filter: CaseListFilter,
+  scope: ReadScope,
+  today: string,
+): { sql: string; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { today };
+  const s = scopeCondition(scope, 'c.hall', 'c.department', 'c.k');
+  where.push(s.sql);
+  Object.assign(params, s.params);
+  const equal = (column: string, name: string, value: unknown): void => {
+    where.push(`${column} = @${name}`);
+    params[name] = value;
+  };
+  if (filter.hall !== undefined) equal('c.hall', 'hall', filter.hall);
+  if (filter.department !== undefined) equal('c.department', 'department', filter.department);
+  if (filter.item !== undefined) equal('c.item_code', 'item', filter.item);
+  if (filter.greenChannel !== undefined) equal('c.green_channel', 'green', filter.greenChannel ? 1 : 0);
+  if (filter.status !== undefined) {
+    const statuses = typeof filter.status === 'string' ? [filter.status] : filter.status;
+    for (const status of statuses)
+      if (!CASE_STATUSES.includes(status))
+        throw new InvalidQueryError('status', `Unknown status "${status}"`);
+    statusIn('status', statuses);
+  }
+  if (filter.stage !== undefined) {
+    // The stage is the status's first part: `backOffice` holds `backOffice.underReview`, …
+    const stage = filter.stage;
+    statusIn(
+      'stage',
+      CASE_STATUSES.filter((s) => s === stage || s.startsWith(`${stage}.`)),
+    );
+  }
+  if (filter.warning !== undefined) {
+    if (!WARNINGS.includes(filter.warning))
+      throw new InvalidQueryError('warning', `Unknown warning level "${filter.warning}"`);
+    where.push(DeadlineEvaluator.sql(filter.warning));
+  }
+  const q = filter.q?.trim();
+  if (q) {
+    const grams = queryGrams(q);
+    const named = grams
+      .map((gram, i) => {
+        params[`gram${i}`] = gram;
+        return `SELECT k FROM case_search WHERE gram = @gram${i}`;
+      })
+      .join(' INTERSECT ');
+    where.push(
+      `(c.k IN (SELECT k FROM cases WHERE case_number_key >= @qKey AND case_number_key < @qKeyTop)
+        OR c.k IN (${named}))`,
+      `(c.case_number LIKE @qPrefix ESCAPE '\\' OR c.applicant_name LIKE @qContains ESCAPE '\\')`,
+    );
+    params.qKey = foldAscii(q);
+    params.qKeyTop = foldAscii(q) + PREFIX_TOP;
+    params.qPrefix = `${escapeLike(q)}%`;
+    params.qContains = `%${escapeLike(q)}%`;
+  }
+  const idNumber = filter.idNumber?.trim();
+  if (idNumber !== undefined) {
+    if (!/^[0-9A-Za-z]{4,}$/.test(idNumber))
+      throw new InvalidQueryError('idNumber', 'idNumber must be at least its last 4 digits or letters');
+    where.push('c.id_number_reversed >= @idKey AND c.id_number_reversed < @idKeyTop');
+    params.idKey = reversedIdNumber(idNumber);
+    params.idKeyTop = reversedIdNumber(idNumber) + PREFIX_TOP;
+  }
+  // A China date is the UTC date or the day after: received_at bounds (served by its index) hold
+  // every case of the range, and the received_on test decides.
+  if (filter.receivedFrom !== undefined) {
+    where.push('c.received_on >= @receivedFrom', 'c.received_at >= @receivedFromAt');
+    params.receivedFrom = date(filter.receivedFrom, 'receivedFrom');
+    params.receivedFromAt = addDays(filter.receivedFrom, -1);
+  }
+  if (filter.receivedTo !== undefined) {
+    where.push('c.received_on <= @receivedTo', 'c.received_at < @receivedToAt');
+    params.receivedTo = date(filter.receivedTo, 'receivedTo');
+    params.receivedToAt = addDays(filter.receivedTo, 1);
+  }
+  return { sql: where.join(' AND '), params };
+
+  function statusIn(name: string, statuses: readonly CaseStatus[]): void {
+    where.push(`c.status IN (${statuses.map((_, i) => `@${name}${i}`).join(', ') || 'NULL'})`);
+    statuses.forEach((status, i) => (params[`${name}${i}`] = status));
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function date(value: string, field: string): string {
+  if (!DATE.test(value)) throw new InvalidQueryError(field, `${field} must be a date written YYYY-MM-DD`);
+  return value;
+}
+
+function addDays(day: string, days: number): string {
+  const t = new Date(`${day}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + days);
+  return t.toISOString().slice(0, 10);
+}

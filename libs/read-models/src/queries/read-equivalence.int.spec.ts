@@ -1,0 +1,148 @@
+import { WorkingCalendar } from '@one-window/calendar';
+import type { CaseStage, CaseStatus } from '@one-window/case';
+import { CaseQueries, type CaseListFilter } from '../cases/case-queries.js';
+import { readModelProjections } from '../projections/read-model-projections.js';
+import { ProjectionRunner } from '../runner/projection-runner.js';
+import { ALL_SCOPE, type ReadScope } from '../scope/read-scope.js';
+import { DEFAULT_READ_MODEL_SETTINGS } from '../settings/read-model-settings.js';
+import { referenceCaseList } from '../testing/reference-reads.js';
+import { openTempReadModels, seedGeneratedCases, type TempReadModels } from '../testing/index.js';
+import { DeadlineEvaluator } from './deadline-evaluator.js';
+import { TOTAL_CAP } from './cursor.js';
+import { InvalidQueryError } from './invalid-query.error.js';
+
+/**
+ * The indexed reads answer exactly what the old scans answered (testing/reference-reads.ts) on
+ * a generated log: the same cases in the same order, the same totals up to the cap.
+ */
+describe('indexed reads equal the reference scans', () => {
+  let t: TempReadModels;
+  let cases: CaseQueries;
+  const now = new Date('2026-01-20T03:00:00Z');
+  const today = '2026-01-20';
+  let scopes: ReadScope[];
+  let filters: CaseListFilter[];
+
+  beforeAll(async () => {
+    t = await openTempReadModels();
+    await seedGeneratedCases(t.store, 1_600, { seed: 15 });
+    const calendar = WorkingCalendar.create();
+    cases = new CaseQueries(t.db, new DeadlineEvaluator(calendar, DEFAULT_READ_MODEL_SETTINGS));
+    await new ProjectionRunner({
+      store: t.store,
+      db: t.db,
+      projections: readModelProjections(calendar),
+    }).catchUp();
+    const column = (sql: string): string[] => t.db.prepare(sql).pluck().all() as string[];
+    const halls = column('SELECT DISTINCT hall FROM cases ORDER BY hall');
+    const departments = column('SELECT DISTINCT department FROM cases ORDER BY department');
+    const items = column('SELECT DISTINCT item_code FROM cases ORDER BY item_code');
+    const statuses = column('SELECT DISTINCT status FROM cases ORDER BY status') as CaseStatus[];
+    const names = column(
+      'SELECT applicant_name FROM cases GROUP BY applicant_name ORDER BY COUNT(*) DESC LIMIT 6',
+    );
+    const numbers = column('SELECT case_number FROM cases ORDER BY k LIMIT 3');
+    scopes = [
+      ALL_SCOPE,
+      ...halls.slice(0, 2).map((hall): ReadScope => ({ kind: 'hall', hall })),
+      ...departments.slice(0, 2).map((department): ReadScope => ({ kind: 'department', department })),
+      ...departments.slice(0, 2).map((department): ReadScope => ({ kind: 'handling', department })),
+    ];
+    const stages: CaseStage[] = ['frontDesk', 'backOffice', 'delivery', 'completed', 'withdrawn'];
+    filters = [
+      {},
+      { page: 3 },
+      { pageSize: 200, page: 5 },
+      ...halls.map((hall) => ({ hall })),
+      ...departments.map((department) => ({ department, pageSize: 50 })),
+      ...items.map((item) => ({ item })),
+      ...statuses.map((status) => ({ status })),
+      { status: statuses.slice(0, 3) },
+      ...stages.map((stage) => ({ stage })),
+      { warning: 'red' },
+      { warning: 'yellow' },
+      { warning: 'none', page: 2 },
+      { receivedFrom: '2025-10-01', receivedTo: '2025-10-31' },
+      { receivedFrom: '2025-12-01' },
+      { receivedTo: '2025-09-15', status: statuses[0] },
+      { greenChannel: true },
+      { greenChannel: false, item: items[0] },
+      ...names.map((name) => ({ q: name })),
+      ...names.map((name) => ({ q: Array.from(name)[0] })),
+      ...names.map((name) => ({ q: Array.from(name).slice(-2).join('') })),
+      ...numbers.map((n) => ({ q: n })),
+      ...numbers.map((n) => ({ q: n.slice(0, 6).toLowerCase() })),
+      { q: '有限' },
+      { q: '%' },
+      { q: 'zz-no-such' },
+      { hall: halls[0], status: statuses[1], q: names[0] },
+    ] satisfies CaseListFilter[];
+  }, 120_000);
+  afterAll(async () => t.dispose());
+
+  it('every filter in every scope: the same page, the same order, the same total (capped)', () => {
+    let compared = 0;
+    let capped = 0;
+    for (const scope of scopes)
+      for (const filter of filters) {
+        const reference = referenceCaseList(t.db, filter, scope, today);
+        const page = cases.list(filter, scope, now);
+        const where = JSON.stringify({ scope, filter });
+        expect({ where, ids: page.items.map((c) => c.caseId) }).toEqual({ where, ids: reference.ids });
+        expect({ where, total: page.total, capped: page.totalCapped }).toEqual({
+          where,
+          total: Math.min(reference.total, TOTAL_CAP),
+          capped: reference.total > TOTAL_CAP,
+        });
+        compared++;
+        if (page.totalCapped) capped++;
+      }
+    expect(compared).toBeGreaterThan(300);
+    expect(capped).toBeGreaterThan(0);
+  });
+
+  it('walking the cursors gives every case of the filter once, in the reference order', () => {
+    for (const [scope, filter] of [
+      [ALL_SCOPE, { pageSize: 200 }],
+      [scopes[1], { pageSize: 37 }],
+      [scopes[5], { stage: 'backOffice', pageSize: 20 }],
+    ] as [ReadScope, CaseListFilter][]) {
+      const all = referenceCaseList(t.db, { ...filter, pageSize: 200, page: 1 }, scope, today);
+      const expected: string[] = [];
+      for (let p = 1; expected.length < all.total; p++)
+        expected.push(...referenceCaseList(t.db, { pageSize: 200, ...filter, page: p }, scope, today).ids);
+      const walked: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = cases.list({ ...filter, cursor }, scope, now);
+        walked.push(...page.items.map((c) => c.caseId));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(walked).toEqual(expected);
+    }
+  });
+
+  it('finds an applicant by the last digits of the ID number, and whole', () => {
+    const events = t.db
+      .prepare('SELECT case_id, id_number_reversed FROM cases WHERE id_number_reversed IS NOT NULL LIMIT 1')
+      .get() as { case_id: string; id_number_reversed: string };
+    const idNumber = Array.from(events.id_number_reversed).reverse().join('');
+    const whole = cases.list({ idNumber, pageSize: 200 }, ALL_SCOPE, now).items.map((c) => c.caseId);
+    expect(whole).toContain(events.case_id);
+    const tail = idNumber.slice(-6);
+    const byTail = cases.list({ idNumber: tail, pageSize: 200 }, ALL_SCOPE, now);
+    const expected = t.db
+      .prepare(
+        `SELECT case_id FROM cases WHERE id_number_reversed LIKE ? ORDER BY received_at DESC, k DESC LIMIT 200`,
+      )
+      .pluck()
+      .all(`${Array.from(tail).reverse().join('')}%`);
+    expect(byTail.items.map((c) => c.caseId)).toEqual(expected);
+    expect(() => cases.list({ idNumber: '12' }, ALL_SCOPE, now)).toThrow(InvalidQueryError);
+  });
+
+  it('refuses a cursor it did not give out and a page beyond the counted window', () => {
+    expect(() => cases.list({ cursor: 'nonsense' }, ALL_SCOPE, now)).toThrow(InvalidQueryError);
+    expect(() => cases.list({ page: 51, pageSize: 20 }, ALL_SCOPE, now)).toThrow(InvalidQueryError);
+  });
+});

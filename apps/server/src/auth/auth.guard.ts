@@ -7,12 +7,12 @@ import {
   type UserRole,
   UsersStore,
   actorOf,
-  verifyToken,
 } from '@one-window/identity';
 import { type Clock } from '@one-window/shared';
 import { CLOCK } from '../tokens.js';
 import { problems } from '../problem/problem-details.js';
 import { type AuthenticatedRequest, PUBLIC_ROUTE, ROUTE_ROLES } from './auth.decorators.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 /**
  * Runs on every route: a valid bearer token whose session is still the user's (not disabled, same
@@ -21,12 +21,16 @@ import { type AuthenticatedRequest, PUBLIC_ROUTE, ROUTE_ROLES } from './auth.dec
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly tokens: VerifiedTokens;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly users: UsersStore,
-    @Inject(TOKEN_POLICY) private readonly policy: TokenPolicy,
+    @Inject(TOKEN_POLICY) policy: TokenPolicy,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.tokens = new VerifiedTokens(policy);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -38,7 +42,7 @@ export class AuthGuard implements CanActivate {
       throw problems.unauthorized(
         'Send "Authorization: Bearer <token>"; get a token from POST /api/auth/login.',
       );
-    const check = await verifyToken(this.policy, match[1], this.clock.now());
+    const check = await this.tokens.check(match[1], this.clock.now());
     if (!check.ok) throw problems.unauthorized(check.reason);
     const user = await this.users.get(check.claims.sub);
     if (!user || user.disabled) throw problems.unauthorized('this user can no longer sign in');

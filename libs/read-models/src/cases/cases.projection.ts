@@ -8,6 +8,12 @@ import { type Patch, RowPatcher, type SqlValue } from '../projections/row-patche
 import { type CalendarSource, currentCalendar } from '../queries/deadline-evaluator.js';
 import { caseDepartments } from '../scope/read-scope.js';
 import type { Projection } from '../runner/projection.js';
+import {
+  COUNTED_COLUMNS,
+  type CountedCase,
+  DAILY_ROLLUP_SCHEMA,
+  DailyRollup,
+} from '../statistics/daily-rollup.js';
 import { foldAscii, nameGrams, reversedIdNumber } from '../search/search-keys.js';
 import { CASES_SCHEMA, type CaseRow } from './cases.schema.js';
 import {
@@ -37,9 +43,17 @@ export function casesProjection(calendar: CalendarSource): Projection {
     // 2: case_departments (the departments of the case's steps, for approvers' read scope).
     // 3: provisional_years (ADR 12).
     // 4: list and search indexes, case_search (ADR 11).
-    version: 4,
-    tables: ['cases', 'case_materials', 'case_ratings', 'case_departments', 'case_search'],
-    schema: CASES_SCHEMA,
+    // 5: case_stats_daily, the statistics' rollup (ADR 11).
+    version: 5,
+    tables: [
+      'cases',
+      'case_materials',
+      'case_ratings',
+      'case_departments',
+      'case_search',
+      'case_stats_daily',
+    ],
+    schema: CASES_SCHEMA + DAILY_ROLLUP_SCHEMA,
     bind: (db) => bindCases(db, calendar),
   });
 }
@@ -64,6 +78,12 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
   );
   const insertGram = db.prepare<[string, number]>(
     'INSERT INTO case_search (gram, k) VALUES (?, ?) ON CONFLICT(gram, k) DO NOTHING',
+  );
+  const rollup = new DailyRollup(db);
+  const selectCounted = db.prepare<[number], CountedCase>(
+    `SELECT hall, department, item_code, item_name, received_on, accepted_on, refused_on, withdrawn_on,
+       completed_on, decided_on, outcome, within_statutory, within_promised, working_days_used
+     FROM cases WHERE k = ?`,
   );
   const materialRows = new RowPatcher(db, 'case_materials', ['k']);
   const selectMaterials = db.prepare<[number], { materials: string; revision: number }>(
@@ -258,8 +278,9 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
           completed_on: event.data.deliveredOn,
           closed_on: event.data.deliveredOn,
         };
-      case 'case.Rated':
-        insertRating.run({
+      case 'case.Rated': {
+        const rated_on = chinaDate(new Date(event.data.ratedAt));
+        const inserted = insertRating.run({
           k,
           n: event.data.n,
           level: event.data.level,
@@ -267,10 +288,13 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
           channel: event.data.channel,
           stage: event.data.stage,
           rated_at: event.data.ratedAt,
-          rated_on: chinaDate(new Date(event.data.ratedAt)),
+          rated_on,
           comment: event.data.comment ?? null,
         });
+        const of = inserted.changes > 0 ? selectCounted.get(k) : undefined;
+        if (of) rollup.rated(k, of, rated_on, event.data.level);
         return undefined;
+      }
       case 'case.DecisionWarning': {
         const row = before(e);
         return row && { warned_limits: addLimit(row.warned_limits, event.data.limit) };
@@ -306,7 +330,7 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
     k = key;
     if (e.event.type === 'case.Received') {
       const d = e.event.data;
-      insert.run(
+      const inserted = insert.run(
         k,
         e.caseId,
         d.caseNumber,
@@ -336,6 +360,8 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
       );
       for (const department of caseDepartments(d.guide)) insertDepartment.run(department, k);
       for (const gram of nameGrams(d.applicant.name)) insertGram.run(gram, k);
+      const counted = inserted.changes > 0 ? selectCounted.get(k) : undefined;
+      if (counted) rollup.change(k, undefined, counted);
       return;
     }
     const provisional = 'provisional' in e.event.data ? e.event.data.provisional : undefined;
@@ -346,7 +372,15 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
     }
     if (patch === undefined) return;
     patch.last_event_at = e.at;
-    rows.patch([k], e.revision, patch);
+    const counted = Object.keys(patch).some((column) => COUNTED_COLUMNS.has(column))
+      ? selectCounted.get(k)
+      : undefined;
+    if (rows.patch([k], e.revision, patch) && counted) {
+      const after = { ...counted };
+      for (const column of Object.keys(after) as (keyof CountedCase)[])
+        if (column in patch) (after as Record<string, unknown>)[column] = patch[column];
+      rollup.change(k, counted, after);
+    }
   };
 }
 

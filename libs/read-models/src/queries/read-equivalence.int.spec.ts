@@ -5,7 +5,9 @@ import { readModelProjections } from '../projections/read-model-projections.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
 import { ALL_SCOPE, type ReadScope } from '../scope/read-scope.js';
 import { DEFAULT_READ_MODEL_SETTINGS } from '../settings/read-model-settings.js';
+import { StatisticsQueries, type StatisticsGroupBy } from '../statistics/statistics-queries.js';
 import { referenceCaseList } from '../testing/reference-reads.js';
+import { ReferenceStatistics } from '../testing/reference-statistics.js';
 import { openTempReadModels, seedGeneratedCases, type TempReadModels } from '../testing/index.js';
 import { DeadlineEvaluator } from './deadline-evaluator.js';
 import { TOTAL_CAP } from './cursor.js';
@@ -99,6 +101,27 @@ describe('indexed reads equal the reference scans', () => {
       }
     expect(compared).toBeGreaterThan(300);
     expect(capped).toBeGreaterThan(0);
+  });
+
+  it('statistics from the daily rollup equal the scans of cases and ratings, in every scope', () => {
+    const rollup = new StatisticsQueries(t.db);
+    const reference = new ReferenceStatistics(t.db);
+    const periods = [
+      ['2025-09-01', '2025-09-30'],
+      ['2025-10-15', '2025-10-15'],
+      ['2025-01-01', '2026-12-31'],
+      ['2025-11-03', '2025-12-19'],
+    ];
+    let withRatings = 0;
+    for (const scope of [...scopes, { kind: 'none' } as const])
+      for (const groupBy of ['item', 'hall', 'department'] as StatisticsGroupBy[])
+        for (const [from, to] of periods) {
+          const filter = { from, to, groupBy };
+          const expected = reference.statistics(filter, scope);
+          expect({ scope, ...rollup.statistics(filter, scope) }).toEqual({ scope, ...expected });
+          if (expected.total.ratings.total > 0) withRatings++;
+        }
+    expect(withRatings).toBeGreaterThan(0);
   });
 
   it('walking the cursors gives every case of the filter once, in the reference order', () => {

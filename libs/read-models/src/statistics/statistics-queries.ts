@@ -1,6 +1,6 @@
 import type { ReadModelDb } from '../database/read-model-database.js';
 import { InvalidQueryError } from '../queries/invalid-query.error.js';
-import { type ReadScope, scopeCondition } from '../scope/read-scope.js';
+import type { ReadScope } from '../scope/read-scope.js';
 
 export type StatisticsGroupBy = 'item' | 'hall' | 'department';
 
@@ -57,7 +57,7 @@ export interface Statistics {
   readonly total: StatisticsRow;
 }
 
-const COLUMN: Record<StatisticsGroupBy, { key: string; label: string }> = {
+const KEY: Record<StatisticsGroupBy, { key: string; label: string }> = {
   item: { key: 'item_code', label: 'item_name' },
   hall: { key: 'hall', label: 'hall' },
   department: { key: 'department', label: 'department' },
@@ -76,7 +76,32 @@ interface Decisions {
   daysCount: number;
 }
 
-/** Counts, on-time rate and rating distribution per item, hall or department over a period. */
+/** The counter each label is taken from first: a group is named as the first figure that holds it names it. */
+const LABEL_ORDER = [
+  'received',
+  'accepted',
+  'refused',
+  'withdrawn',
+  'completed',
+  'decided',
+  'rated',
+] as const;
+
+interface GroupRow extends Counts, Decisions {
+  key: string;
+  rated_1: number;
+  rated_2: number;
+  rated_3: number;
+  rated_4: number;
+  rated_5: number;
+  [label: `l_${string}`]: string | null;
+}
+
+/**
+ * Counts, on-time rate and rating distribution per item, hall or department over a period,
+ * summed from the daily rollup the `cases` projection keeps (case_stats_daily): a year is a few
+ * hundred rows per group, whatever the number of cases.
+ */
 export class StatisticsQueries {
   constructor(private readonly db: ReadModelDb) {}
 
@@ -85,86 +110,75 @@ export class StatisticsQueries {
       if (!DATE.test(filter[field]))
         throw new InvalidQueryError(field, `${field} must be a date written YYYY-MM-DD`);
     if (filter.from > filter.to) throw new InvalidQueryError('from', 'from must not be after to');
-    const column = COLUMN[filter.groupBy];
+    const column = KEY[filter.groupBy];
     if (!column) throw new InvalidQueryError('groupBy', 'groupBy must be item, hall or department');
-    const s = scopeCondition(scope, 'hall', 'department', 'k');
-    const params = { ...s.params, from: filter.from, to: filter.to };
-    const groups = new Map<
-      string,
-      { label: string; counts: Counts; decisions: Decisions; ratings: number[] }
-    >();
-    const group = (key: string, label: string) => {
-      let g = groups.get(key);
-      if (!g) {
-        g = {
-          label,
-          counts: { received: 0, accepted: 0, refused: 0, withdrawn: 0, completed: 0 },
-          decisions: {
-            decided: 0,
-            approved: 0,
-            denied: 0,
-            onTime: 0,
-            promisedOnTime: 0,
-            daysSum: 0,
-            daysCount: 0,
-          },
-          ratings: [0, 0, 0, 0, 0, 0],
-        };
-        groups.set(key, g);
-      }
-      return g;
-    };
-
-    const countBy = (dateColumn: string, counter: keyof Counts) => {
-      const rows = this.db
-        .prepare(
-          `SELECT ${column.key} AS key, MAX(${column.label}) AS label, COUNT(*) AS n FROM cases
-           WHERE ${dateColumn} BETWEEN @from AND @to AND ${s.sql} GROUP BY ${column.key}`,
-        )
-        .all(params) as { key: string; label: string; n: number }[];
-      for (const row of rows) group(row.key, row.label).counts[counter] = row.n;
-    };
-    countBy('received_on', 'received');
-    countBy('accepted_on', 'accepted');
-    countBy('refused_on', 'refused');
-    countBy('withdrawn_on', 'withdrawn');
-    countBy('completed_on', 'completed');
-
-    const decisions = this.db
+    const { sql, params } = rollupScope(scope);
+    const rated = 'rated_1 + rated_2 + rated_3 + rated_4 + rated_5';
+    const labels = LABEL_ORDER.map(
+      (counter) =>
+        `MAX(CASE WHEN ${counter === 'rated' ? rated : counter} > 0 THEN ${column.label} END) AS l_${counter}`,
+    ).join(', ');
+    const found = this.db
       .prepare(
-        `SELECT ${column.key} AS key, MAX(${column.label}) AS label, COUNT(*) AS decided,
-           SUM(outcome = 'approved') AS approved, SUM(outcome = 'denied') AS denied,
-           SUM(within_statutory) AS onTime, SUM(within_promised) AS promisedOnTime,
-           SUM(working_days_used) AS daysSum, COUNT(working_days_used) AS daysCount
-         FROM cases WHERE decided_on BETWEEN @from AND @to AND ${s.sql} GROUP BY ${column.key}`,
+        `SELECT ${column.key} AS key, ${labels},
+           SUM(received) AS received, SUM(accepted) AS accepted, SUM(refused) AS refused,
+           SUM(withdrawn) AS withdrawn, SUM(completed) AS completed, SUM(decided) AS decided,
+           SUM(approved) AS approved, SUM(denied) AS denied, SUM(on_time) AS onTime,
+           SUM(promised_on_time) AS promisedOnTime, SUM(days_sum) AS daysSum, SUM(days_count) AS daysCount,
+           SUM(rated_1) AS rated_1, SUM(rated_2) AS rated_2, SUM(rated_3) AS rated_3,
+           SUM(rated_4) AS rated_4, SUM(rated_5) AS rated_5
+         FROM case_stats_daily WHERE day BETWEEN @from AND @to AND ${sql}
+         GROUP BY ${column.key}`,
       )
-      .all(params) as ({ key: string; label: string } & Decisions)[];
-    for (const row of decisions) {
-      const { key: _key, label: _label, ...figures } = row;
-      group(row.key, row.label).decisions = { ...figures, daysSum: figures.daysSum ?? 0 };
-    }
-
-    const ratings = this.db
-      .prepare(
-        `SELECT ${column.key} AS key, MAX(${column.label}) AS label, level, COUNT(*) AS n FROM case_ratings
-         WHERE rated_on BETWEEN @from AND @to AND ${s.sql} GROUP BY ${column.key}, level`,
-      )
-      .all(params) as { key: string; label: string; level: number; n: number }[];
-    for (const row of ratings) group(row.key, row.label).ratings[row.level] += row.n;
-
-    const rows = [...groups.entries()]
-      .map(([key, g]) => toRow(key, g.label, g.counts, g.decisions, g.ratings))
+      .all({ ...params, from: filter.from, to: filter.to }) as GroupRow[];
+    const groups = found
+      .map((g) => ({ g, label: LABEL_ORDER.map((c) => g[`l_${c}`]).find((l) => l != null) }))
+      .filter((x): x is { g: GroupRow; label: string } => typeof x.label === 'string');
+    const rows = groups
+      .map(({ g, label }) => toRow(g.key, label, countsOf(g), g, levelsOf(g)))
       .sort((a, b) => a.key.localeCompare(b.key));
     const counts = zeroCounts();
     const decided = zeroDecisions();
     const levels = [0, 0, 0, 0, 0, 0];
-    for (const g of groups.values()) {
-      for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] += g.counts[k];
-      for (const k of Object.keys(decided) as (keyof Decisions)[]) decided[k] += g.decisions[k];
-      g.ratings.forEach((n, level) => (levels[level] += n));
+    for (const { g } of groups) {
+      for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] += g[k];
+      for (const k of Object.keys(decided) as (keyof Decisions)[]) decided[k] += g[k];
+      levelsOf(g).forEach((n, level) => (levels[level] += n));
     }
     const total = toRow('total', 'total', counts, decided, levels);
     return { from: filter.from, to: filter.to, groupBy: filter.groupBy, rows, total };
+  }
+}
+
+function countsOf(g: GroupRow): Counts {
+  const { received, accepted, refused, withdrawn, completed } = g;
+  return { received, accepted, refused, withdrawn, completed };
+}
+
+function levelsOf(g: GroupRow): number[] {
+  return [0, g.rated_1, g.rated_2, g.rated_3, g.rated_4, g.rated_5];
+}
+
+/** The rollup rows a scope reads: its own jurisdiction's (scope_department ''), or a handling department's. */
+function rollupScope(scope: ReadScope): { sql: string; params: Record<string, string> } {
+  switch (scope.kind) {
+    case 'all':
+      return { sql: "scope_department = ''", params: {} };
+    case 'none':
+      return { sql: '0 = 1', params: {} };
+    case 'hall':
+      return { sql: "scope_department = '' AND hall = @scopeHall", params: { scopeHall: scope.hall } };
+    case 'department':
+      return {
+        sql: "scope_department = '' AND department = @scopeDepartment",
+        params: { scopeDepartment: scope.department },
+      };
+    case 'handling':
+      return { sql: 'scope_department = @scopeDepartment', params: { scopeDepartment: scope.department } };
+    default: {
+      const unknown: never = scope;
+      throw new Error(`Unknown scope ${JSON.stringify(unknown)}`);
+    }
   }
 }
 

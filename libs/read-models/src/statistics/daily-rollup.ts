@@ -1,0 +1,168 @@
+import type { Statement } from 'better-sqlite3';
+import type { ReadModelDb } from '../database/read-model-database.js';
+
+/**
+ * `case_stats_daily`: the statistics' counters per China day, kept by the `cases` projection so
+ * that a month or a year reads a few hundred rows instead of the cases table (ADR 11).
+ * Each case counts in the row of its own jurisdiction (`scope_department` '') and once more in
+ * the row of every department that handles a step of it (what an approver's scope reads).
+ * Rows keep the item's name as the cases had it, so labels read as they did from the cases.
+ */
+export const DAILY_ROLLUP_SCHEMA = `
+CREATE TABLE IF NOT EXISTS case_stats_daily (
+  day TEXT NOT NULL,
+  scope_department TEXT NOT NULL,
+  hall TEXT NOT NULL,
+  department TEXT NOT NULL,
+  item_code TEXT NOT NULL,
+  item_name TEXT NOT NULL,
+  received INTEGER NOT NULL DEFAULT 0,
+  accepted INTEGER NOT NULL DEFAULT 0,
+  refused INTEGER NOT NULL DEFAULT 0,
+  withdrawn INTEGER NOT NULL DEFAULT 0,
+  completed INTEGER NOT NULL DEFAULT 0,
+  decided INTEGER NOT NULL DEFAULT 0,
+  approved INTEGER NOT NULL DEFAULT 0,
+  denied INTEGER NOT NULL DEFAULT 0,
+  on_time INTEGER NOT NULL DEFAULT 0,
+  promised_on_time INTEGER NOT NULL DEFAULT 0,
+  days_sum INTEGER NOT NULL DEFAULT 0,
+  days_count INTEGER NOT NULL DEFAULT 0,
+  rated_1 INTEGER NOT NULL DEFAULT 0,
+  rated_2 INTEGER NOT NULL DEFAULT 0,
+  rated_3 INTEGER NOT NULL DEFAULT 0,
+  rated_4 INTEGER NOT NULL DEFAULT 0,
+  rated_5 INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (scope_department, day, hall, department, item_code, item_name)
+) WITHOUT ROWID;
+`;
+
+export const ROLLUP_COUNTERS = [
+  'received',
+  'accepted',
+  'refused',
+  'withdrawn',
+  'completed',
+  'decided',
+  'approved',
+  'denied',
+  'on_time',
+  'promised_on_time',
+  'days_sum',
+  'days_count',
+  'rated_1',
+  'rated_2',
+  'rated_3',
+  'rated_4',
+  'rated_5',
+] as const;
+export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
+
+/** What of a case row the statistics count (the columns they read). */
+export interface CountedCase {
+  readonly hall: string;
+  readonly department: string;
+  readonly item_code: string;
+  readonly item_name: string;
+  readonly received_on: string;
+  readonly accepted_on: string | null;
+  readonly refused_on: string | null;
+  readonly withdrawn_on: string | null;
+  readonly completed_on: string | null;
+  readonly decided_on: string | null;
+  readonly outcome: string | null;
+  readonly within_statutory: number | null;
+  readonly within_promised: number | null;
+  readonly working_days_used: number | null;
+}
+
+/** The columns of `cases` whose change moves a case's counts. */
+export const COUNTED_COLUMNS: ReadonlySet<string> = new Set([
+  'accepted_on',
+  'refused_on',
+  'withdrawn_on',
+  'completed_on',
+  'decided_on',
+  'outcome',
+  'within_statutory',
+  'within_promised',
+  'working_days_used',
+]);
+
+type CaseKey = Pick<CountedCase, 'hall' | 'department' | 'item_code' | 'item_name'>;
+type Counts = Map<string, Partial<Record<RollupCounter, number>>>;
+
+/** A case's counts per day, exactly as the statistics used to count its row. */
+function countsOf(row: CountedCase): Counts {
+  const days: Counts = new Map();
+  const add = (day: string | null, counter: RollupCounter, n = 1): void => {
+    if (day === null || n === 0) return;
+    const counts = days.get(day) ?? {};
+    counts[counter] = (counts[counter] ?? 0) + n;
+    days.set(day, counts);
+  };
+  add(row.received_on, 'received');
+  add(row.accepted_on, 'accepted');
+  add(row.refused_on, 'refused');
+  add(row.withdrawn_on, 'withdrawn');
+  add(row.completed_on, 'completed');
+  if (row.decided_on !== null) {
+    add(row.decided_on, 'decided');
+    if (row.outcome === 'approved') add(row.decided_on, 'approved');
+    if (row.outcome === 'denied') add(row.decided_on, 'denied');
+    add(row.decided_on, 'on_time', row.within_statutory ?? 0);
+    add(row.decided_on, 'promised_on_time', row.within_promised ?? 0);
+    if (row.working_days_used !== null) {
+      add(row.decided_on, 'days_sum', row.working_days_used);
+      add(row.decided_on, 'days_count');
+    }
+  }
+  return days;
+}
+
+/** Adds and takes away counts in `case_stats_daily`. */
+export class DailyRollup {
+  private readonly upsert: Statement<unknown[]>;
+  private readonly departments: Statement<[number], string>;
+
+  constructor(db: ReadModelDb) {
+    const columns = ROLLUP_COUNTERS.join(', ');
+    this.upsert = db.prepare<unknown[]>(
+      `INSERT INTO case_stats_daily (day, scope_department, hall, department, item_code, item_name, ${columns})
+       VALUES (?, ?, ?, ?, ?, ?, ${ROLLUP_COUNTERS.map(() => '?').join(', ')})
+       ON CONFLICT (scope_department, day, hall, department, item_code, item_name) DO UPDATE SET
+       ${ROLLUP_COUNTERS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
+    );
+    this.departments = db
+      .prepare<[number], string>('SELECT department FROM case_departments WHERE k = ?')
+      .pluck();
+  }
+
+  /** Moves case `k`'s counts from what `before` counted (undefined: nothing) to what `after` counts. */
+  change(k: number, before: CountedCase | undefined, after: CountedCase): void {
+    const net: Counts = countsOf(after);
+    if (before)
+      for (const [day, counts] of countsOf(before)) {
+        const into = net.get(day) ?? {};
+        for (const [counter, n] of Object.entries(counts) as [RollupCounter, number][])
+          into[counter] = (into[counter] ?? 0) - n;
+        net.set(day, into);
+      }
+    for (const [day, counts] of net) if (Object.values(counts).every((n) => n === 0)) net.delete(day);
+    if (net.size > 0) this.apply([''].concat(this.departments.all(k)), after, net);
+  }
+
+  /** One rating of `level` (1–5) on `day`, counted for the case's hall, department and item. */
+  rated(k: number, of: CaseKey, day: string, level: number): void {
+    const counter = `rated_${level}` as RollupCounter;
+    this.apply([''].concat(this.departments.all(k)), of, new Map([[day, { [counter]: 1 }]]));
+  }
+
+  private apply(scopes: readonly string[], row: CaseKey, counts: Counts): void {
+    for (const [day, c] of counts) {
+      const values = ROLLUP_COUNTERS.map((counter) => c[counter] ?? 0);
+      for (const scope of scopes)
+        this.upsert.run(day, scope, row.hall, row.department, row.item_code, row.item_name, ...values);
+    }
+  }
+}

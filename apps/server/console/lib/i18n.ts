@@ -84,6 +84,11 @@ const words: Record<string, Entry> = {
   keyMaterial: ['核心材料', 'Key material'],
   deficiencyAllowed: ['可容缺', 'May be missing (容缺)'],
   sharedMaterial: ['共享获取，无需提交', 'Fetched by data sharing: not asked of the applicant'],
+  materialForm: ['提交形式', 'Form handed in'],
+  rowActions: ['操作', 'Actions'],
+  calendarKind: ['来源', 'Source'],
+  'calendarKind.loaded': ['已导入', 'Loaded'],
+  'calendarKind.chinese-days': ['内置（chinese-days）', 'Built in (chinese-days)'],
   sharedNotAuthorized: [
     '未经申请人授权，不得共享调取：请申请人提交',
     'Not authorized by the applicant: collect it from them',

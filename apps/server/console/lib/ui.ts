@@ -112,7 +112,10 @@ export function table<Row>(
       h(
         'tr',
         {},
-        columns.map((c) => h('th', {}, c.label)),
+        // A column without a title (a button, a badge) still names itself to screen readers.
+        columns.map((c) =>
+          h('th', { scope: 'col' }, c.label || h('span', { class: 'visually-hidden' }, t('rowActions'))),
+        ),
       ),
     ),
     h(

@@ -1,6 +1,6 @@
 import { get, newIdempotencyKey, send } from '../lib/api.js';
 import { h, mount } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
+import { t, tOr } from '../lib/i18n.js';
 import { badge, fmtDateTime, problemBox, table, toast } from '../lib/ui.js';
 
 interface Coverage {
@@ -51,7 +51,10 @@ export async function calendarView(root: HTMLElement): Promise<void> {
         [
           { label: 'year', cell: (c: Coverage['byYear'][number]) => String(c.year) },
           { label: t('source'), cell: (c) => c.source },
-          { label: '', cell: (c) => badge(c.kind, c.kind === 'loaded' ? 'green' : '') },
+          {
+            label: t('calendarKind'),
+            cell: (c) => badge(tOr(`calendarKind.${c.kind}`, c.kind), c.kind === 'loaded' ? 'green' : ''),
+          },
         ],
         coverage.byYear,
       ),

@@ -9,7 +9,7 @@ export interface Bar {
 /** A horizontal bar chart in inline SVG: no chart library, prints cleanly. */
 export function barChart(
   bars: readonly Bar[],
-  options: { width?: number; format?: (v: number) => string; max?: number } = {},
+  options: { width?: number; format?: (v: number) => string; max?: number; title?: string } = {},
 ): SVGElement {
   const width = options.width ?? 560;
   const row = 24;
@@ -20,10 +20,13 @@ export function barChart(
     'svg',
     {
       class: 'chart',
-      width,
-      height: bars.length * row + 8,
+      // Scales down with the screen (1024×768 counter terminals) instead of running off its edge.
       viewBox: `0 0 ${width} ${bars.length * row + 8}`,
+      preserveAspectRatio: 'xMinYMin meet',
+      style: `max-width: ${width}px`,
       role: 'img',
+      // The text alternative: every bar's label and value, for screen readers and axe (svg-img-alt).
+      'aria-label': `${options.title ? `${options.title}: ` : ''}${bars.map((b) => `${b.label} ${format(b.value)}`).join('; ')}`,
     },
     bars.map((b, i) => {
       const w = Math.max(0, ((width - labelWidth - 60) * b.value) / max);

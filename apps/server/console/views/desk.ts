@@ -113,7 +113,16 @@ function applicationForm(guide: Guide): HTMLElement {
     h(
       'td',
       {},
-      select(`f.${m.code}`, ['original', 'copy', 'electronic'], (v) => tOr(`form.${v}`, v), m.type),
+      (() => {
+        const form = select(
+          `f.${m.code}`,
+          ['original', 'copy', 'electronic'],
+          (v) => tOr(`form.${v}`, v),
+          m.type,
+        );
+        form.setAttribute('aria-label', `${m.name}：${t('materialForm')}`);
+        return form;
+      })(),
     ),
   ];
   // Art. 11(5): a shared or e-certificate material is fetched only once the applicant authorizes
@@ -294,6 +303,7 @@ export async function deskView(root: HTMLElement, [code]: string[]): Promise<voi
     h(
       'div',
       { class: 'grid cols-side' },
+      h('h1', { class: 'visually-hidden' }, t('nav.desk')),
       h('aside', { class: 'panel' }, h('h2', {}, t('catalog')), search, list),
       detail,
     ),

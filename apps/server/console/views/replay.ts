@@ -121,9 +121,9 @@ export async function replayView(root: HTMLElement, [caseId]: string[]): Promise
     mount(
       stateBox,
       h('p', {}, `${t('revision')} #${answer.revision} · ${fmtDateTime(answer.at)}`),
-      h('h3', {}, t('machineState')),
+      h('h2', {}, t('machineState')),
       h('div', { class: 'state-path', id: 'replay-machine-state' }, answer.state),
-      h('h3', {}, t('caseAsItWas')),
+      h('h2', {}, t('caseAsItWas')),
       caseFacts(answer.case as ReplayedCase),
       h(
         'details',

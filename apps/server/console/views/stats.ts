@@ -90,13 +90,13 @@ export async function statsView(root: HTMLElement): Promise<void> {
         h(
           'div',
           {},
-          h('h3', {}, t('receivedCount')),
+          h('h2', {}, t('receivedCount')),
           barChart(stats.rows.map((r) => ({ label: r.label, value: r.received }))),
         ),
         h(
           'div',
           {},
-          h('h3', {}, t('ratings')),
+          h('h2', {}, t('ratings')),
           barChart(
             [1, 2, 3, 4, 5].map((l) => ({
               label: t(`level.${l}`),
@@ -108,14 +108,14 @@ export async function statsView(root: HTMLElement): Promise<void> {
         h(
           'div',
           {},
-          h('h3', {}, t('onTimeRate')),
+          h('h2', {}, t('onTimeRate')),
           barChart(
             stats.rows.map((r) => ({ label: r.label, value: r.onTimeRate ?? 0 })),
             { max: 1, format: (v) => pct(v) },
           ),
         ),
       ),
-      h('h3', {}, t('groupBy')),
+      h('h2', {}, t('groupBy')),
       table(
         [
           { label: t(`groupBy.${v.groupBy}`), cell: (r: Row) => r.label },

@@ -1,0 +1,157 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ManualClock } from '@one-window/shared';
+import type { Page } from 'playwright-core';
+import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
+import { CHROMIUM, launchBrowser } from '../support/browser.js';
+import { buildConsole } from '../support/build-console.js';
+import { type TestServer, startTestServer } from '../support/test-server.js';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** The screens of each role, as a counter terminal shows them (`{case}`: a case in the back office). */
+const SCREENS: Record<string, readonly string[]> = {
+  clerk1: [
+    '#/desk',
+    `#/desk/item/${DEMO_ITEMS.foodBusinessLicence}`,
+    '#/pickup',
+    '#/cases',
+    '#/deadlines',
+    '#/case/{case}',
+  ],
+  approver1: ['#/queue', '#/cases', '#/deadlines', '#/case/{case}'],
+  head1: ['#/queue', '#/stats'],
+  reviewer1: ['#/obligations', '#/cases'],
+  admin: [
+    '#/cases',
+    '#/deadlines',
+    '#/obligations',
+    '#/stats',
+    '#/projections',
+    '#/calendar',
+    '#/replay/{case}',
+  ],
+};
+
+/**
+ * The console at a counter terminal's 1024×768 and a 1366×768 laptop: every navigation link can be
+ * clicked (nothing covers it), and axe-core finds no violation of any impact on any screen, in Chinese and in English.
+ */
+describeWithBrowser('the console at 1024×768 and 1366×768, checked by axe-core', () => {
+  const clock = new ManualClock('2026-03-02T01:30:00Z');
+  let server: TestServer;
+  let consoleDir: string;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  let caseId: string;
+
+  beforeAll(async () => {
+    consoleDir = await buildConsole(mkdtempSync(join(tmpdir(), 'one-window-console-')));
+    server = await startTestServer({ consoleDir }, { clock });
+    const w = await ApiWorld.signIn(server.base);
+    // Something on every list: a received case and one in the back office.
+    await w.receive(DEMO_ITEMS.foodBusinessLicence);
+    const accepted = await w.receive(DEMO_ITEMS.foodBusinessLicence);
+    await w.ok('clerk1', `/api/cases/${accepted.caseId}/accept`, {});
+    caseId = accepted.caseId as string;
+    browser = await launchBrowser();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.setDefaultTimeout(10_000);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(consoleDir, { recursive: true, force: true });
+  });
+
+  async function signInAs(username: string): Promise<void> {
+    await page.goto(`${server.base}/#/login`);
+    if (await page.locator('#sign-out').count()) {
+      await page.click('#sign-out');
+      await page.goto(`${server.base}/#/login`);
+    }
+    await page.fill('#username', username);
+    await page.fill('#password', `demo-${username}`);
+    await page.click('#login-form button[type=submit]');
+    await page.locator('#sign-out').waitFor();
+  }
+
+  async function axe(): Promise<AxeViolation[]> {
+    // Evaluated through the DevTools protocol: the console's CSP (script-src 'self') stays as served.
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+    return page.evaluate(async () => {
+      const result = await (
+        window as unknown as { axe: { run: (o: object) => Promise<{ violations: AxeViolation[] }> } }
+      ).axe.run({
+        resultTypes: ['violations'],
+      });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target })),
+      }));
+    });
+  }
+
+  /** Navigation links that another element covers at their centre (so a click would miss them). */
+  async function coveredNavLinks(): Promise<string[]> {
+    return page.evaluate(() =>
+      [...document.querySelectorAll<HTMLAnchorElement>('nav a')]
+        .filter((a) => {
+          const r = a.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0) return true;
+          const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return !at || (at !== a && !a.contains(at));
+        })
+        .map((a) => a.textContent ?? a.href),
+    );
+  }
+
+  for (const lang of ['zh', 'en'] as const)
+    for (const size of [
+      { width: 1024, height: 768 },
+      { width: 1366, height: 768 },
+    ]) {
+      for (const [user, screens] of Object.entries(SCREENS)) {
+        it(`${user} in ${lang} at ${size.width}×${size.height}: every nav link clickable, no axe violation`, async () => {
+          await page.setViewportSize(size);
+          await signInAs(user);
+          await page.evaluate((l) => localStorage.setItem('one-window.lang', l), lang);
+          await page.reload();
+          await page.locator('#sign-out').waitFor();
+          const nav = (await page.locator('nav').textContent()) ?? '';
+          expect(/[\u4e00-\u9fff]/.test(nav)).toBe(lang === 'zh');
+          const problems: string[] = [];
+          for (const screen of screens) {
+            await page.goto(`${server.base}/${screen.replace('{case}', caseId)}`);
+            await page.waitForLoadState('networkidle');
+            await page.waitForTimeout(150);
+            for (const link of await coveredNavLinks())
+              problems.push(`${screen}: nav link "${link}" is covered`);
+            for (const v of await axe()) {
+              {
+                problems.push(
+                  `${screen}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+                );
+              }
+            }
+          }
+          expect(problems).toEqual([]);
+        });
+      }
+    }
+});

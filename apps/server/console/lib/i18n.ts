@@ -245,6 +245,12 @@ const words: Record<string, Entry> = {
   // admin
   filters: ['筛选', 'Filters'],
   text: ['编号或申请人', 'Number or applicant'],
+  idNumberTail: ['证件号码（可输后几位）', 'ID number (or its last digits)'],
+  casesFound: ['共 {n} 件', '{n} cases'],
+  casesOverCap: ['超过 {n} 件', 'more than {n} cases'],
+  pagePrev: ['上一页', 'Previous'],
+  pageNext: ['下一页', 'Next'],
+  pageN: ['第 {n} 页', 'Page {n}'],
   event: ['事件', 'Event'],
   time: ['时间', 'Time'],
   actor: ['办理人', 'By'],

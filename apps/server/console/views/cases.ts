@@ -24,7 +24,10 @@ export function caseTable(items: readonly CaseListItem[]): HTMLElement {
       },
       {
         label: t('promisedDue'),
-        cell: (c) => [c.promisedDueDate ?? '—', c.promisedDueDate ? provisionalBadge(c.provisionalYears) : null],
+        cell: (c) => [
+          c.promisedDueDate ?? '—',
+          c.promisedDueDate ? provisionalBadge(c.provisionalYears) : null,
+        ],
       },
       { label: t('daysLeft'), cell: (c) => (c.workingDaysLeft === null ? '—' : String(c.workingDaysLeft)) },
       { label: t('warning'), cell: (c) => warningBadge(c.warning) },
@@ -34,13 +37,29 @@ export function caseTable(items: readonly CaseListItem[]): HTMLElement {
   );
 }
 
-/** Case search: by number or applicant, status, warning level. */
+interface CasePage {
+  items: CaseListItem[];
+  total: number;
+  totalCapped: boolean;
+  nextCursor: string | null;
+}
+
+/**
+ * Case search: by number or applicant (two characters are enough), ID number, status, warning
+ * level; pages follow the server's cursors (a stack of them, so 上一页 goes back).
+ */
 export async function casesView(root: HTMLElement): Promise<void> {
   const results = h('div', { id: 'case-results' });
   const form = h(
     'form',
     { class: 'form-row', id: 'case-search' },
     h('div', {}, h('label', { for: 'q' }, t('text')), h('input', { id: 'q', name: 'q', type: 'search' })),
+    h(
+      'div',
+      {},
+      h('label', { for: 'idNumber' }, t('idNumberTail')),
+      h('input', { id: 'idNumber', name: 'idNumber', type: 'search', inputmode: 'text' }),
+    ),
     h(
       'div',
       {},
@@ -65,23 +84,68 @@ export async function casesView(root: HTMLElement): Promise<void> {
     ),
     h('div', { class: 'align-end' }, h('button', { type: 'submit', class: 'primary' }, t('search'))),
   );
-  const search = async (): Promise<void> => {
+  /** The cursors of the pages before the one shown (undefined: the first page). */
+  let previous: (string | undefined)[] = [];
+  let shown: string | undefined;
+  const load = async (cursor: string | undefined): Promise<void> => {
     const v = formValues(form);
-    const page = await get<{ items: CaseListItem[]; total: number }>('/api/cases', {
+    const page = await get<CasePage>('/api/cases', {
       q: v.q,
+      idNumber: v.idNumber,
       status: v.status,
       warning: v.warning,
+      cursor,
     });
-    mount(results, h('p', { class: 'muted' }, `${page.total}`), caseTable(page.items));
+    shown = cursor;
+    const count = page.totalCapped
+      ? t('casesOverCap').replace('{n}', String(page.total))
+      : t('casesFound').replace('{n}', String(page.total));
+    const pager = h(
+      'div',
+      { class: 'form-row', id: 'case-pager' },
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'page-prev',
+          disabled: previous.length === 0,
+          on: { click: () => void load(previous.pop()) },
+        },
+        t('pagePrev'),
+      ),
+      h(
+        'span',
+        { class: 'muted', id: 'page-number' },
+        t('pageN').replace('{n}', String(previous.length + 1)),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'page-next',
+          disabled: !page.nextCursor,
+          on: {
+            click: () => {
+              if (!page.nextCursor) return;
+              previous.push(shown);
+              void load(page.nextCursor);
+            },
+          },
+        },
+        t('pageNext'),
+      ),
+    );
+    mount(results, h('p', { class: 'muted', id: 'case-count' }, count), caseTable(page.items), pager);
   };
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    void search();
+    previous = [];
+    void load(undefined);
   });
   mount(
     root,
     h('section', { class: 'panel' }, h('h1', {}, t('nav.cases')), form),
     h('section', { class: 'panel' }, results),
   );
-  await search();
+  await load(undefined);
 }

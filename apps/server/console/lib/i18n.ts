@@ -32,6 +32,7 @@ const words: Record<string, Entry> = {
   cancel: ['取消', 'Cancel'],
   submit: ['提交', 'Submit'],
   confirm: ['确认', 'Confirm'],
+  irreversible: ['此操作办理后不能撤回，请核对后确认。', 'This cannot be undone: check, then confirm.'],
   search: ['查询', 'Search'],
   print: ['打印', 'Print'],
   back: ['返回', 'Back'],

@@ -54,7 +54,14 @@ const PRESETS: Readonly<Record<string, (c: Case) => string>> = {
   court: () => '呼和浩特市新城区人民法院',
   certificateNumber: (c) => (c ? `${c.caseNumber}-R` : ''),
 };
-const CHECKED = new Set(['electronic', 'verified']);
+const CHECKED = new Set(['electronic']);
+/**
+ * Answers the clerk must give, not take over: no preselected rating level and no ticked "情况属实"
+ * (a biased default records what nobody said). Yes/no questions among them are asked as a choice.
+ */
+const NEUTRAL = new Set(['level', 'verified']);
+/** Commands that cannot be taken back: the form asks for confirmation even when it has no fields. */
+const IRREVERSIBLE = new Set(['AcceptCase', 'RefuseCase', 'ApproveCase', 'DenyCase', 'DeliverResult']);
 
 const labelOf = (f: CommandField): string => tOr(LABEL_KEYS[f.name] ?? f.name, f.description ?? f.name);
 const idOf = (name: string): string => `cmd-${name.replaceAll('.', '-')}`;
@@ -77,10 +84,11 @@ function select(
   values: readonly string[],
   labelOfValue: (v: string) => string,
   blank: boolean,
+  required = false,
 ) {
   return h(
     'select',
-    { id: idOf(name), name },
+    { id: idOf(name), name, required },
     [...(blank ? [''] : []), ...values].map((v) => h('option', { value: v }, v ? labelOfValue(v) : '—')),
   );
 }
@@ -92,6 +100,13 @@ function input(f: CommandField, name: string, c: Case): Child {
   const value = PRESETS[f.name]?.(c) ?? '';
   switch (f.kind) {
     case 'boolean':
+      if (NEUTRAL.has(f.name)) {
+        return labelled(
+          name,
+          label,
+          select(name, ['true', 'false'], (v) => t(v === 'true' ? 'yes' : 'no'), true, true),
+        );
+      }
       return h('div', {}, check(name, label, CHECKED.has(f.name)));
     case 'date':
       return labelled(name, label, h('input', { id: idOf(name), name, type: 'date', required }));
@@ -110,7 +125,13 @@ function input(f: CommandField, name: string, c: Case): Child {
         return labelled(
           name,
           label,
-          select(name, values, (v) => `${v} ${tOr(`${f.name}.${v}`, '')}`.trim(), false),
+          select(
+            name,
+            values,
+            (v) => `${v} ${tOr(`${f.name}.${v}`, '')}`.trim(),
+            NEUTRAL.has(f.name),
+            NEUTRAL.has(f.name),
+          ),
         );
       }
       return labelled(
@@ -137,7 +158,7 @@ function valueOf(f: CommandField, name: string, v: Values): unknown {
   const raw = v[name];
   switch (f.kind) {
     case 'boolean':
-      return Boolean(raw);
+      return NEUTRAL.has(f.name) ? raw === 'true' : Boolean(raw);
     case 'int':
       return raw ? Number(raw) : undefined;
     case 'object':
@@ -343,6 +364,7 @@ export function commandBar(c: CaseDetail, onDone: (answer: CommandAnswer) => voi
       { id: `form-${name}`, class: 'panel' },
       h('h3', {}, t(`cmd.${name}`)),
       fields,
+      IRREVERSIBLE.has(name) ? h('p', { class: 'confirm-note' }, t('irreversible')) : null,
       message,
       h(
         'div',
@@ -366,7 +388,7 @@ export function commandBar(c: CaseDetail, onDone: (answer: CommandAnswer) => voi
         .catch((error: unknown) => mount(message, problemBox(error)));
     });
     mount(formBox, form);
-    if (!fields) form.requestSubmit();
+    if (!fields && !IRREVERSIBLE.has(name)) form.requestSubmit();
   };
   return h(
     'section',

@@ -55,13 +55,21 @@ describeWithBrowser('the web console in a browser', () => {
     await page.locator('#sign-out').waitFor();
   }
 
+  /** Commands that cannot be taken back: their form asks for confirmation even without fields. */
+  const IRREVERSIBLE = ['AcceptCase', 'RefuseCase', 'ApproveCase', 'DenyCase', 'DeliverResult'];
+
   /** Presses a command's button; a command with fields opens its form, which `fill` completes. */
   async function send(command: string, fill?: (page: Page) => Promise<unknown>): Promise<void> {
     const revision = await page.locator('#case-summary').getAttribute('data-revision');
     await page.click(`#actions button[data-command="${command}"]`);
-    if (fill) {
+    if (fill || IRREVERSIBLE.includes(command)) {
       await page.locator(`#form-${command}`).waitFor();
-      await fill(page);
+      if (IRREVERSIBLE.includes(command)) {
+        // Nothing is sent before the clerk confirms.
+        expect(await page.locator('#case-summary').getAttribute('data-revision')).toBe(revision);
+        expect(await page.locator(`#form-${command} .confirm-note`).textContent()).toContain('不能撤回');
+      }
+      if (fill) await fill(page);
       await page.click(`#submit-${command}`);
     }
     // The view reloads, reading its own write (?minPosition=): wait for the case's new revision.
@@ -172,6 +180,8 @@ describeWithBrowser('the web console in a browser', () => {
     await send('DeliverResult');
     expect(await state()).toBe('completed');
     await page.click('#actions button[data-command="RateService"]');
+    // No level is preselected: the applicant's answer is asked, not assumed (issue 11 item 4).
+    expect(await page.locator('#cmd-level').inputValue()).toBe('');
     await page.selectOption('#cmd-level', '1');
     await page.click('#submit-RateService');
     await page.locator('#timeline li[data-type="case.Rated"]').waitFor();

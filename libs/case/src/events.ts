@@ -11,6 +11,7 @@
  * a new field is optional, a changed meaning is a new event type.
  */
 import type { Actor } from '@one-window/shared';
+import type { CaseStage, CaseStatus } from './domain/case-state.js';
 import type {
   ApproverRole,
   CaseKind,
@@ -612,6 +613,12 @@ export interface CaseEventMetadata {
    * so a reuse of the key with another request is refused (idempotency-key draft §2.2, ADR 12).
    */
   readonly requestFingerprint?: string;
+  /**
+   * Where the statechart left the case after this event (ADR 0010), so projections read it
+   * instead of re-deriving it. Absent on events stored before; see `recordedStatus`.
+   */
+  readonly status?: CaseStatus;
+  readonly stage?: CaseStage;
 }
 
 /** A case event as read back from the store. */

@@ -8,6 +8,7 @@ export {
 } from './domain/case.machine.js';
 export { acceptedCommands, CASE_STATUS_INFO, type CaseStatusInfo } from './domain/state-meta.js';
 export * from './domain/case-state.js';
+export { recordedStatus, type RecordedStatus } from './domain/recorded-status.js';
 export * from './domain/context.js';
 export { decide, isTimerCommand } from './domain/decide.js';
 export { allowedCommands, type AllowedCommand } from './domain/allowed-commands.js';

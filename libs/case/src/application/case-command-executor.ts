@@ -23,7 +23,7 @@ import {
   type CaseEventMetadata,
 } from '../events.js';
 import { chinaDate } from '@one-window/calendar';
-import { foldCase } from '../domain/case-state.js';
+import { evolve, type CaseState } from '../domain/case-state.js';
 import { decide } from '../domain/decide.js';
 import type { DecideContext } from '../domain/decide-context.js';
 import { DomainError } from '../domain/errors.js';
@@ -135,8 +135,15 @@ export class CaseCommandExecutor {
     now: Date,
   ): Promise<CaseCommandResult> {
     const stream = caseStreamName(loaded.caseId);
-    const after = foldCase(events, loaded.state)!;
-    const metadata: CaseEventMetadata = {
+    // Each event carries where the statechart left the case after it (ADR 0010).
+    const states: CaseState[] = [];
+    let state = loaded.state;
+    for (const [index, event] of events.entries()) {
+      state = evolve(state, event, loaded.revision + 1 + index);
+      states.push(state);
+    }
+    const after = states[states.length - 1];
+    const metadata: Omit<CaseEventMetadata, 'status' | 'stage'> = {
       actor: meta.actor,
       commandId: meta.commandId,
       correlationId: meta.correlationId ?? meta.commandId,
@@ -150,7 +157,11 @@ export class CaseCommandExecutor {
       id: deterministicUuid(stream, meta.commandId, index),
       type: event.type,
       data: event.data,
-      metadata,
+      metadata: {
+        ...metadata,
+        status: states[index].status,
+        stage: states[index].stage,
+      } satisfies CaseEventMetadata,
     }));
     const result = await this.store.appendToStream(stream, data, {
       expectedRevision: loaded.revision < 0 ? NO_STREAM : loaded.revision,

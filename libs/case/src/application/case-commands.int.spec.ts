@@ -24,7 +24,10 @@ import {
   DomainError,
   caseStreamName,
   caseNumberStream,
+  evolve,
   type CaseCommand,
+  type CaseEvent,
+  type CaseState,
   type CaseCommandResult,
   type CaseEventMetadata,
 } from '@one-window/case';
@@ -191,6 +194,12 @@ describe('case commands through the CommandBus on the embedded store', () => {
       schemaVersion: 1,
       at: '2026-03-02T02:00:00.000Z',
     });
+    // Each event carries where the statechart left the case after it (ADR 0010).
+    let folded: CaseState | null = null;
+    for (const [index, event] of events.entries()) {
+      folded = evolve(folded, { type: event.type, data: event.data } as CaseEvent, index);
+      expect(event.metadata).toMatchObject({ status: folded.status, stage: folded.stage });
+    }
   });
 
   it('answers a repeated command id with the first answer and writes nothing (receipt and accept)', async () => {

@@ -1,5 +1,5 @@
 import { chinaDate } from '@one-window/calendar';
-import type { CaseEvent, CaseStatus, DeadlineChange, DecisionLimit } from '@one-window/case';
+import { recordedStatus, type CaseEvent, type DeadlineChange, type DecisionLimit } from '@one-window/case';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import type { ProjectedCaseEvent } from '../projections/case-event.js';
 import { caseProjection } from '../projections/case-projection.js';
@@ -67,7 +67,7 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
     `INSERT INTO cases (k, case_id, case_number, case_number_key, hall, item_code, item_name, department,
        guide_version, case_kind, applicant_name, applicant_kind, id_number_reversed, channel, green_channel, status,
        received_on, received_at, correction_notice_due_by, provisional_years, last_event_at, revision)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'frontDesk.received', ?, ?, ?, ?, ?, ?)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(k) DO NOTHING`,
   );
   const insertMaterials = db.prepare<[number, string, number]>(
@@ -94,6 +94,7 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
        provisional_years
      FROM cases WHERE k = ?`,
   );
+  const selectStatus = db.prepare<[number], { status: string }>('SELECT status FROM cases WHERE k = ?');
   const insertRating = db.prepare(
     `INSERT INTO case_ratings (k, n, level, bad, channel, stage, rated_at, rated_on, hall, department, item_code, item_name, comment)
      SELECT k, @n, @level, @bad, @channel, @stage, @rated_at, @rated_on, hall, department, item_code, item_name, @comment
@@ -137,7 +138,6 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
       case 'case.AcceptedWithDeficiency': {
         const d = event.data;
         const patch: Patch = {
-          status: 'backOffice.underReview' satisfies CaseStatus,
           accepted_on: d.acceptedOn,
           acceptance_kind:
             event.type === 'case.Accepted'
@@ -159,37 +159,28 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
       case 'case.CorrectionRequested': {
         const items = event.data.items;
         updateMaterials(e, (list) => withCorrectionItems(list, items));
-        return {
-          status: 'frontDesk.correctionRequested' satisfies CaseStatus,
-          correct_by: event.data.correctBy,
-        };
+        return { correct_by: event.data.correctBy };
       }
       case 'case.CorrectionSubmitted': {
         const submitted = event.data.materials;
         updateMaterials(e, (list) => withSubmitted(list, submitted));
         return {
-          status: (event.data.decideBy
-            ? 'frontDesk.correctionSubmitted'
-            : 'backOffice.underReview') satisfies CaseStatus,
           correct_by: null,
           ...(event.data.decideBy ? { correction_notice_due_by: event.data.decideBy } : {}),
         };
       }
       case 'case.CorrectionOverdue':
         return {
-          status: 'withdrawn' satisfies CaseStatus,
           ...closed('withdrawn', event.data.withdrawnOn),
           withdrawn_on: event.data.withdrawnOn,
         };
       case 'case.Withdrawn':
         return {
-          status: 'withdrawn' satisfies CaseStatus,
           ...closed('withdrawn', event.data.withdrawnOn),
           withdrawn_on: event.data.withdrawnOn,
         };
       case 'case.Refused':
         return {
-          status: 'refused' satisfies CaseStatus,
           ...closed('refused', event.data.refusedOn),
           refused_on: event.data.refusedOn,
         };
@@ -208,20 +199,14 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
       case 'case.TaskPassed':
         return undefined;
       case 'case.TaskReturned':
-        return event.data.to === 'front-desk'
-          ? { status: 'frontDesk.returnedForCorrection' satisfies CaseStatus }
-          : undefined;
+        return undefined;
       case 'case.SpecialProcedureStarted':
-        return {
-          status: 'backOffice.specialProcedure' satisfies CaseStatus,
-          clock_stopped_on: event.data.startedOn,
-        };
+        return { clock_stopped_on: event.data.startedOn };
       case 'case.SpecialProcedureEnded': {
         const row = before(e);
         if (!row) return undefined;
         const d = event.data;
         return {
-          status: 'backOffice.underReview' satisfies CaseStatus,
           clock_stopped_on: null,
           suspended_days: row.suspended_days + d.suspendedWorkingDays,
           statutory_due: d.statutoryDueDate,
@@ -246,10 +231,6 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
         if (!row) return undefined;
         const on = event.type === 'case.Approved' ? event.data.approvedOn : event.data.deniedOn;
         return {
-          // A denial's written decision goes straight to delivery as the thing to hand out.
-          status: (event.type === 'case.Approved'
-            ? 'delivery.awaitingResult'
-            : 'delivery.issued') satisfies CaseStatus,
           decided_on: on,
           outcome: event.type === 'case.Approved' ? 'approved' : 'denied',
           within_statutory: event.data.withinStatutoryLimit ? 1 : 0,
@@ -261,20 +242,17 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
       }
       case 'case.ResultIssued':
         return {
-          status: 'delivery.issued' satisfies CaseStatus,
           result_issued_on: event.data.issuedOn,
           certificate_number: event.data.certificateNumber,
         };
       case 'case.Dispatched':
         return {
-          status: 'delivery.dispatched' satisfies CaseStatus,
           dispatch_method: event.data.method,
           tracking_number: event.data.trackingNumber ?? null,
           dispatched_on: event.data.dispatchedOn,
         };
       case 'case.Delivered':
         return {
-          status: (event.data.outcome === 'denied' ? 'denied' : 'completed') satisfies CaseStatus,
           completed_on: event.data.deliveredOn,
           closed_on: event.data.deliveredOn,
         };
@@ -346,6 +324,7 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
         d.applicant.idNumber ? reversedIdNumber(d.applicant.idNumber) : null,
         d.channel,
         d.greenChannel ? 1 : 0,
+        recordedStatus(e.event, e.metadata)!.status,
         d.receivedOn,
         d.receivedAt,
         d.correctionNoticeDueBy,
@@ -366,6 +345,12 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
     }
     const provisional = 'provisional' in e.event.data ? e.event.data.provisional : undefined;
     let patch = changes(e);
+    // The status is the statechart's, written by the executor into the event (ADR 0010).
+    const status = recordedStatus(e.event, e.metadata)?.status;
+    if (status !== undefined) {
+      if (patch !== undefined) patch = { ...patch, status };
+      else if (selectStatus.get(k)?.status !== status) patch = { status };
+    }
     if (provisional && e.event.type !== 'case.DeadlinesRecalculated') {
       const row = before(e);
       if (row) patch = { ...patch, provisional_years: joinYears(row.provisional_years, provisional.years) };

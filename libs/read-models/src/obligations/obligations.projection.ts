@@ -7,6 +7,11 @@ import { caseProjection } from '../projections/case-projection.js';
 import { RowPatcher } from '../projections/row-patcher.js';
 import type { Projection } from '../runner/projection.js';
 
+/** The obligation list's order as an index expression (the query says the same over `o.`). */
+export const OBLIGATION_ORDER =
+  'outcome IS NOT NULL, MIN(CASE WHEN called_back_at IS NULL THEN callback_due_ms ELSE rectify_due_ms END, rectify_due_ms), obligation_id';
+const ORDER = OBLIGATION_ORDER;
+
 export const OBLIGATIONS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS obligations (
   k INTEGER NOT NULL,
@@ -35,6 +40,11 @@ CREATE TABLE IF NOT EXISTS obligations (
   PRIMARY KEY (k, n)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS obligations_open ON obligations (outcome, rectify_due_ms);
+-- The list's order (open first, the nearest due first), alone and within the hall and department
+-- scopes: the expression is the list's ORDER BY, written the same so SQLite reads the index in order.
+CREATE INDEX IF NOT EXISTS obligations_order ON obligations (${ORDER});
+CREATE INDEX IF NOT EXISTS obligations_hall_order ON obligations (hall, ${ORDER});
+CREATE INDEX IF NOT EXISTS obligations_department_order ON obligations (department, ${ORDER});
 CREATE INDEX IF NOT EXISTS obligations_id ON obligations (obligation_id);
 CREATE INDEX IF NOT EXISTS obligations_callback_due ON obligations (callback_due_ms)
   WHERE outcome IS NULL AND called_back_at IS NULL AND callback_overdue_marked = 0;
@@ -46,7 +56,8 @@ CREATE INDEX IF NOT EXISTS obligations_rectify_due ON obligations (rectify_due_m
 export function obligationsProjection(): Projection {
   return caseProjection({
     name: 'obligations',
-    version: 1,
+    // 2: indexes in the list's order (ADR 11).
+    version: 2,
     tables: ['obligations'],
     schema: OBLIGATIONS_SCHEMA,
     bind: (db) => {

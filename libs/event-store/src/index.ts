@@ -6,3 +6,4 @@ export * from './port/validation.js';
 export * from './embedded/index.js';
 export * from './config/index.js';
 export * from './read-only/index.js';
+export * from './chain/index.js';

@@ -233,6 +233,7 @@ export class EmbeddedEventStore implements EventStore {
           e.data,
           e.metadata,
           answer.created,
+          answer.chains.subarray(32 * i, 32 * i + 32),
         ]),
       );
     }

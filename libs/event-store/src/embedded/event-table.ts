@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventFilter } from '../port/types.js';
 import type { StoredEventRef } from './append-decision.js';
-import { EVENT_COLUMNS, type StoredEvent } from './stored-event.js';
+import { EVENT_COLUMNS, EVENT_COLUMNS_UNCHAINED, type StoredEvent } from './stored-event.js';
 
 type Statement = Database.Statement<unknown[], unknown>;
 
@@ -12,6 +12,7 @@ const NO_LIMIT = -1;
 export class EventTable {
   private readonly insertEvent: Statement;
   private readonly lastRevision: Statement;
+  private readonly lastChain: Statement | undefined;
   private readonly refAt: Statement;
   private readonly refById: Statement;
   private readonly forwards: Statement;
@@ -21,10 +22,26 @@ export class EventTable {
   /** readAll statements by filter shape ("none", "stream:2", "type:1", ...). */
   private readonly logReads = new Map<string, Statement>();
 
-  constructor(private readonly db: Database.Database) {
+  private readonly columns: string;
+
+  /** `chained` false only for a schema-1 file opened read-only (it has no chain column). */
+  constructor(
+    private readonly db: Database.Database,
+    chained = true,
+  ) {
+    const columns = (this.columns = chained ? EVENT_COLUMNS : EVENT_COLUMNS_UNCHAINED);
     this.insertEvent = db.prepare(
-      'INSERT INTO events (stream_name, stream_revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      chained
+        ? 'INSERT INTO events (stream_name, stream_revision, event_id, type, data, metadata, created, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+        : 'INSERT INTO events (stream_name, stream_revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    this.lastChain = chained
+      ? db
+          .prepare(
+            'SELECT stream_revision, chain FROM events WHERE stream_name = ? ORDER BY stream_revision DESC LIMIT 1',
+          )
+          .raw()
+      : undefined;
     this.lastRevision = db
       .prepare(
         'SELECT stream_revision FROM events WHERE stream_name = ? ORDER BY stream_revision DESC LIMIT 1',
@@ -42,12 +59,12 @@ export class EventTable {
       .raw();
     this.forwards = db
       .prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?`,
+        `SELECT ${columns} FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?`,
       )
       .raw();
     this.backwards = db
       .prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND stream_revision <= ? ORDER BY stream_revision DESC LIMIT ?`,
+        `SELECT ${columns} FROM events WHERE stream_name = ? AND stream_revision <= ? ORDER BY stream_revision DESC LIMIT ?`,
       )
       .raw();
     this.anyInStream = db.prepare('SELECT 1 FROM events WHERE stream_name = ? LIMIT 1').pluck();
@@ -59,6 +76,12 @@ export class EventTable {
   /** Revision of the stream's last event, -1 when it has none. */
   currentRevision(streamName: string): number {
     return (this.lastRevision.get(streamName) as number | undefined) ?? -1;
+  }
+
+  /** The stream's last revision (-1 when it has none) and that event's chain (null before the chain started). */
+  streamHead(streamName: string): { revision: number; chain: Buffer | null } {
+    const row = this.lastChain!.get(streamName) as [number, Buffer | null] | undefined;
+    return row === undefined ? { revision: -1, chain: null } : { revision: row[0], chain: row[1] };
   }
 
   eventAt(streamName: string, revision: number): StoredEventRef | undefined {
@@ -78,9 +101,10 @@ export class EventTable {
     data: string,
     metadata: string | null,
     created: number,
+    chain: Buffer,
   ): number {
     return Number(
-      this.insertEvent.run(streamName, revision, id, type, data, metadata, created).lastInsertRowid,
+      this.insertEvent.run(streamName, revision, id, type, data, metadata, created, chain).lastInsertRowid,
     );
   }
 
@@ -126,7 +150,7 @@ export class EventTable {
       const matches = Array.from({ length: count }, () => `substr(${column}, 1, length(?)) = ?`).join(' OR ');
       statement = this.db
         .prepare(
-          `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? AND substr(type, 1, 1) <> '$'` +
+          `SELECT ${this.columns} FROM events WHERE position >= ? AND substr(type, 1, 1) <> '$'` +
             (count > 0 ? ` AND (${matches})` : '') +
             ' ORDER BY position LIMIT ?',
         )

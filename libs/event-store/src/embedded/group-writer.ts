@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { chainOfText } from '../chain/event-chain.js';
 import { decideAppend } from './append-decision.js';
 import { EventTable } from './event-table.js';
 import type { AppendAnswer, AppendRequest } from './writer-protocol.js';
@@ -13,25 +14,25 @@ import type { AppendAnswer, AppendRequest } from './writer-protocol.js';
 export class GroupWriter {
   private readonly table: EventTable;
   private readonly group: (requests: readonly AppendRequest[]) => AppendAnswer[];
-  private readonly insertAll: (request: AppendRequest, current: number) => AppendAnswer;
+  private readonly insertAll: (request: AppendRequest, current: number, chain: Buffer | null) => AppendAnswer;
 
   constructor(db: Database.Database) {
     const table = (this.table = new EventTable(db));
-    this.insertAll = db.transaction((request: AppendRequest, current: number): AppendAnswer => {
+    this.insertAll = db.transaction(
+      (request: AppendRequest, current: number, previous: Buffer | null): AppendAnswer => {
       const created = Date.now();
+      const { streamName, batch } = request;
+      const chains = Buffer.allocUnsafe(32 * batch.events.length);
+      let chain = previous;
       let revision = current;
       let firstPosition = 0;
-      for (const e of request.batch.events) {
+      for (let i = 0; i < batch.events.length; i++) {
+        const e = batch.events[i];
         revision += 1;
-        const position = table.insert(
-          request.streamName,
-          revision,
-          e.id,
-          e.type,
-          e.data,
-          e.metadata,
-          created,
-        );
+        // The previous event of the stream is known here, inside the transaction: the chain cannot fork.
+        chain = chainOfText(chain, streamName, revision, e.id, e.type, e.data, e.metadata, created);
+        chain.copy(chains, 32 * i);
+        const position = table.insert(streamName, revision, e.id, e.type, e.data, e.metadata, created, chain);
         if (revision === current + 1) firstPosition = position;
       }
       return {
@@ -39,10 +40,12 @@ export class GroupWriter {
         kind: 'written',
         firstRevision: current + 1,
         firstPosition,
-        count: request.batch.events.length,
+        count: batch.events.length,
         created,
+        chains,
       };
-    });
+    },
+    );
     this.group = db.transaction((requests: readonly AppendRequest[]) =>
       requests.map((r) => this.appendOne(r)),
     );
@@ -62,7 +65,8 @@ export class GroupWriter {
     const { streamName, batch } = request;
     try {
       const table = this.table;
-      const current = table.currentRevision(streamName);
+      const head = table.streamHead(streamName);
+      const current = head.revision;
       const decision = decideAppend(
         request.expected,
         batch.events.map((e) => e.id),
@@ -85,7 +89,7 @@ export class GroupWriter {
           };
         case 'write':
           // A nested better-sqlite3 transaction is a SAVEPOINT: a failure rolls back this append only.
-          return this.insertAll(request, current);
+          return this.insertAll(request, current, head.chain);
         default: {
           const unreachable: never = decision;
           throw new Error(`Unknown append decision ${JSON.stringify(unreachable)}`);

@@ -1,12 +1,19 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { chainOf } from '../chain/event-chain.js';
 import { EventStoreLockedError, EventStoreUnavailableError } from '../port/errors.js';
 
 export type Synchronous = 'FULL' | 'NORMAL';
 
 /** 'OWES' — marks the file as a One Window event store. */
 const APPLICATION_ID = 0x4f574553;
-const SCHEMA_VERSION = 1;
+/** 1: events; 2: each event's hash chain (`chain`), see docs/adr/0013-trust.md. */
+const SCHEMA_VERSION = 2;
+
+/** The stream and type of the one event that marks where an old log's chain starts. */
+export const AUDIT_STREAM = 'audit';
+export const CHAIN_STARTED = 'audit.ChainStarted';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -17,7 +24,8 @@ const SCHEMA = `
     type            TEXT    NOT NULL,
     data            TEXT    NOT NULL,
     metadata        TEXT,
-    created         INTEGER NOT NULL
+    created         INTEGER NOT NULL,
+    chain           BLOB
   ) STRICT;
   CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (stream_name, stream_revision);
   DROP INDEX IF EXISTS events_by_id;
@@ -136,9 +144,41 @@ function migrate(db: Database.Database, file: string): void {
       `${file} was written by a newer version (schema ${version}; this version reads up to ${SCHEMA_VERSION})`,
     );
   }
+  const hadEvents = !isEmpty && version === 1;
+  if (hadEvents) db.exec('ALTER TABLE events ADD COLUMN chain BLOB');
   db.exec(SCHEMA);
+  if (hadEvents) recordChainStart(db);
   db.pragma(`application_id = ${APPLICATION_ID}`);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}
+
+/**
+ * A log written before the chain: one recorded `audit.ChainStarted` event says from which position
+ * on every event is chained; the events before it are vouched for only by the anchors after it.
+ */
+function recordChainStart(db: Database.Database): void {
+  const last = db.prepare('SELECT max(position) FROM events').pluck().get() as number | null;
+  if (last === null) return;
+  const head = db
+    .prepare('SELECT stream_revision, chain FROM events WHERE stream_name = ? ORDER BY stream_revision DESC LIMIT 1')
+    .raw()
+    .get(AUDIT_STREAM) as [number, Buffer | null] | undefined;
+  const revision = (head?.[0] ?? -1) + 1;
+  const id = randomUUID();
+  const data = { position: last + 1 };
+  const created = Date.now();
+  const chain = chainOf(head?.[1] ?? null, {
+    streamName: AUDIT_STREAM,
+    streamRevision: revision,
+    id,
+    type: CHAIN_STARTED,
+    data,
+    metadata: null,
+    created,
+  });
+  db.prepare(
+    'INSERT INTO events (position, stream_name, stream_revision, event_id, type, data, metadata, created, chain) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)',
+  ).run(last + 1, AUDIT_STREAM, revision, id, CHAIN_STARTED, JSON.stringify(data), created, chain);
 }
 
 function openError(file: string, error: unknown): Error {

@@ -13,20 +13,34 @@ export type StoredEvent = [
   data: string,
   metadata: string | null,
   created: number,
+  /** 32 bytes (a Buffer from SQLite, a Uint8Array from the writer thread); null before the chain started. */
+  chain: Uint8Array | null,
 ];
 
 export const EVENT_COLUMNS =
-  'position, stream_name, stream_revision, event_id, type, data, metadata, created';
+  'position, stream_name, stream_revision, event_id, type, data, metadata, created, chain';
+
+/** The same columns from a file written before the chain (schema 1, read-only). */
+export const EVENT_COLUMNS_UNCHAINED =
+  'position, stream_name, stream_revision, event_id, type, data, metadata, created, NULL AS chain';
 
 export function toRecordedEvent(row: StoredEvent): RecordedEvent {
+  const data = JSON.parse(row[5]) as unknown;
+  const metadata = row[6] === null ? null : (JSON.parse(row[6]) as unknown);
+  const created = new Date(row[7]);
+  const chain = row[8];
+  if (chain === null) {
+    return { id: row[3], type: row[4], data, metadata, streamName: row[1], streamRevision: row[2], position: row[0], created };
+  }
   return {
     id: row[3],
     type: row[4],
-    data: JSON.parse(row[5]) as unknown,
-    metadata: row[6] === null ? null : (JSON.parse(row[6]) as unknown),
+    data,
+    metadata,
     streamName: row[1],
     streamRevision: row[2],
     position: row[0],
-    created: new Date(row[7]),
+    created,
+    chain: Buffer.from(chain.buffer, chain.byteOffset, chain.byteLength).toString('hex'),
   };
 }

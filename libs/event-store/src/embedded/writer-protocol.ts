@@ -25,6 +25,8 @@ export type AppendAnswer =
       readonly firstPosition: number;
       readonly count: number;
       readonly created: number;
+      /** The events' chains, 32 bytes each, in order. */
+      readonly chains: Uint8Array;
     }
   | { readonly id: number; readonly kind: 'idempotent'; readonly revision: number; readonly position: number }
   | { readonly id: number; readonly kind: 'wrong-revision'; readonly actual: CurrentRevision }

@@ -28,6 +28,11 @@ export interface RecordedEvent<Type extends string = string, Data = unknown, Met
   /** Position in the global log ($all); strictly increasing in commit order. */
   readonly position: number;
   readonly created: Date;
+  /**
+   * SHA-256 chaining this event to the previous one of its stream (lowercase hex), when the store
+   * keeps one; absent for events written before the chain started. See docs/adr/0013-trust.md.
+   */
+  readonly chain?: string;
 }
 
 export const ANY = 'any' as const;

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
+
+/** Version tag of the canonical form; a new form gets a new tag. See docs/adr/0013-trust.md. */
+export const CHAIN_FORM = 'ow-chain-1';
+
+/** The chain of "nothing before": what revision 0 of every stream chains to. */
+export const CHAIN_ORIGIN: Buffer = Buffer.alloc(32);
+
+/** What an event's chain covers. `data`/`metadata` are JSON values (parsed), `created` ms since epoch. */
+export interface ChainedFields {
+  readonly streamName: string;
+  readonly streamRevision: number;
+  readonly id: string;
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: unknown;
+  /** The store's timestamp when it assigns it inside the append (embedded); null when it cannot (EventStoreDB). */
+  readonly created: number | null;
+}
+
+/** The bytes an event's chain hashes: the UTF-8 of one canonical JSON array. */
+export function canonicalEvent(fields: ChainedFields): string {
+  return canonicalJson([
+    CHAIN_FORM,
+    fields.streamName,
+    fields.streamRevision,
+    fields.id,
+    fields.type,
+    fields.data,
+    fields.metadata ?? null,
+    fields.created,
+  ]);
+}
+
+/** chain = SHA-256(previous chain ‖ canonical event); `previous` null for revision 0 (or an unchained predecessor). */
+export function chainOf(previous: Buffer | null, fields: ChainedFields): Buffer {
+  return createHash('sha256')
+    .update(previous ?? CHAIN_ORIGIN)
+    .update(canonicalEvent(fields), 'utf8')
+    .digest();
+}
+
+/** The same, for data and metadata still JSON text (the embedded writer's input). */
+export function chainOfText(
+  previous: Buffer | null,
+  streamName: string,
+  streamRevision: number,
+  id: string,
+  type: string,
+  data: string,
+  metadata: string | null,
+  created: number | null,
+): Buffer {
+  return chainOf(previous, {
+    streamName,
+    streamRevision,
+    id,
+    type,
+    data: JSON.parse(data) as unknown,
+    metadata: metadata === null ? null : (JSON.parse(metadata) as unknown),
+    created,
+  });
+}

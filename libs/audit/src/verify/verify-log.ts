@@ -1,6 +1,15 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type CaseEvent, caseStreamName, foldCase } from '@one-window/case';
-import type { EventStore, RecordedEvent } from '@one-window/event-store';
+import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@one-window/event-store';
+import {
+  ANCHORED,
+  AUDIT_STREAM,
+  CHAIN_STARTED,
+  isAnchoredData,
+  type AnchoredData,
+} from '../anchor/anchor.js';
+import { ChainHeads } from '../anchor/chain-heads.js';
+import { chainHolds } from './chain-check.js';
 
 /** One thing found wrong, with where it is when it is in one place. */
 export interface VerifyProblem {
@@ -10,7 +19,26 @@ export interface VerifyProblem {
   readonly position?: number;
 }
 
+/** An event whose chain does not follow from its stream's previous event. */
+export interface ChainBreak {
+  readonly streamName: string;
+  readonly revision: number;
+  readonly position: number;
+}
+
+/** An anchor whose root the log no longer gives. */
+export interface AnchorMismatch {
+  /** `log` for an audit.Anchored event in the log, `given` for the root passed to verify. */
+  readonly source: 'log' | 'given';
+  readonly position: number;
+  readonly expected: string;
+  /** The root the log gives now; null when the log ends before the anchor's position. */
+  readonly actual: string | null;
+}
+
 export interface VerifyReport {
+  /** No problem of any kind was found. */
+  readonly sound: boolean;
   /** Every event read from the log, start to head. */
   readonly events: number;
   readonly streams: number;
@@ -20,6 +48,15 @@ export interface VerifyReport {
   readonly head: number | null;
   /** The last position read. */
   readonly lastPosition: number | null;
+  /** Events whose chain was checked; events before the recorded start of the chain (an old log). */
+  readonly chained: number;
+  readonly unchained: number;
+  /** Where audit.ChainStarted says the chain starts; null when the log was chained from its first event. */
+  readonly chainStart: number | null;
+  readonly chainBreaks: readonly ChainBreak[];
+  /** Anchors checked (in the log and given), and those that did not match. */
+  readonly anchorsChecked: number;
+  readonly anchorMismatches: readonly AnchorMismatch[];
   readonly problems: readonly VerifyProblem[];
   /** More problems than `problems` holds were found. */
   readonly problemsTruncated: boolean;
@@ -38,6 +75,8 @@ export interface VerifyOptions {
   /** Events per read; the scan gives the event loop back between pages. Default 1,000. */
   readonly pageSize?: number;
   readonly maxProblems?: number;
+  /** A root kept outside the system (`one-window audit anchor`): the log must still give it. */
+  readonly anchor?: AnchoredData;
   readonly onProgress?: (progress: VerifyProgress) => void;
 }
 
@@ -57,9 +96,41 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
     if (problems.length < maxProblems) problems.push(p);
   };
   const head = await store.headPosition();
+  const audit = await readAudit(store);
+  const anchors: { source: AnchorMismatch['source']; data: AnchoredData }[] = [
+    ...audit.anchors.map((data) => ({ source: 'log' as const, data })),
+    ...(options.anchor === undefined ? [] : [{ source: 'given' as const, data: options.anchor }]),
+  ]
+    .filter((a) => a.source === 'given' || (head !== null && a.data.position <= head))
+    .sort((a, b) => a.data.position - b.data.position);
   const nextRevision = new Map<string, number>();
+  const heads = new ChainHeads();
+  const chainBreaks: ChainBreak[] = [];
+  const anchorMismatches: AnchorMismatch[] = [];
+  let anchorsChecked = 0;
+  let chained = 0;
+  let unchained = 0;
   let events = 0;
   let last: number | null = null;
+  /** Checks every anchor at or before `position` against the heads as they stand. */
+  const checkAnchorsBefore = async (position: number) => {
+    while (anchors.length > 0 && anchors[0].data.position < position) {
+      const { source, data } = anchors.shift()!;
+      anchorsChecked++;
+      const endsBefore = heads.position === null || (position === Infinity && heads.position < data.position);
+      const actual = endsBefore ? null : (await heads.root()).toString('hex');
+      if (actual !== data.root) {
+        anchorMismatches.push({ source, position: data.position, expected: data.root, actual });
+        problem({
+          position: data.position,
+          message:
+            actual === null
+              ? `the log ends at position ${last ?? 'start'}, before the ${source === 'given' ? 'given ' : ''}anchor at position ${data.position}: events were removed`
+              : `the ${source === 'given' ? 'given ' : ''}anchor at position ${data.position} does not match: the log's root there is ${actual}, the anchor holds ${data.root}`,
+        });
+      }
+    }
+  };
   const progress = (phase: VerifyProgress['phase'], cases = 0, casesTotal = 0) =>
     options.onProgress?.({ phase, events, head, position: last, cases, casesTotal });
 
@@ -79,12 +150,36 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
     for (const event of page) {
       if (event.position > head) break;
       check(event, last, nextRevision, problem);
+      await checkAnchorsBefore(event.position);
+      if (event.chain === undefined && audit.chainStart !== null && event.position < audit.chainStart)
+        unchained++;
+      else {
+        chained++;
+        if (!chainHolds(heads.chainOf(event.streamName), event)) {
+          const at = {
+            streamName: event.streamName,
+            revision: event.streamRevision,
+            position: event.position,
+          };
+          chainBreaks.push(at);
+          problem({
+            ...at,
+            message:
+              event.chain === undefined
+                ? `${event.streamName}@${event.streamRevision} (position ${event.position}) carries no chain`
+                : `${event.streamName}@${event.streamRevision} (position ${event.position}): the chain breaks (the event or one before it in its stream was changed)`,
+          });
+        }
+      }
+      heads.apply(event);
       events++;
       last = event.position;
     }
     progress('log');
     await nextTurn();
   }
+
+  await checkAnchorsBefore(Infinity);
 
   const caseStreams = [...nextRevision.keys()].filter((s) => s.startsWith('case-'));
   let cases = 0;
@@ -103,14 +198,38 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
   }
   progress('cases', cases, caseStreams.length);
   return {
+    sound: found === 0,
     events,
     streams: nextRevision.size,
     cases,
     head,
     lastPosition: last,
+    chained,
+    unchained,
+    chainStart: audit.chainStart,
+    chainBreaks,
+    anchorsChecked,
+    anchorMismatches,
     problems,
     problemsTruncated: found > problems.length,
   };
+}
+
+/** The anchors and the chain's start recorded in the audit stream. */
+async function readAudit(store: EventStore): Promise<{ anchors: AnchoredData[]; chainStart: number | null }> {
+  let events: RecordedEvent[];
+  try {
+    events = await store.readStream(AUDIT_STREAM);
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return { anchors: [], chainStart: null };
+    throw error;
+  }
+  const anchors = events
+    .filter((e) => e.type === ANCHORED && isAnchoredData(e.data))
+    .map((e) => e.data as AnchoredData);
+  const started = events.find((e) => e.type === CHAIN_STARTED);
+  const position = (started?.data as { position?: unknown } | undefined)?.position;
+  return { anchors, chainStart: typeof position === 'number' ? position : null };
 }
 
 function check(

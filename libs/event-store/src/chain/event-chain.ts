@@ -17,6 +17,8 @@ export interface ChainedFields {
   readonly metadata: unknown;
   /** The store's timestamp when it assigns it inside the append (embedded); null when it cannot (EventStoreDB). */
   readonly created: number | null;
+  /** The event's position in $all, likewise: so a reordering of the log breaks the chain. */
+  readonly position: number | null;
 }
 
 /** The bytes an event's chain hashes: the UTF-8 of one canonical JSON array. */
@@ -30,6 +32,7 @@ export function canonicalEvent(fields: ChainedFields): string {
     fields.data,
     fields.metadata ?? null,
     fields.created,
+    fields.position,
   ]);
 }
 
@@ -51,6 +54,7 @@ export function chainOfText(
   data: string,
   metadata: string | null,
   created: number | null,
+  position: number | null,
 ): Buffer {
   return chainOf(previous, {
     streamName,
@@ -60,5 +64,6 @@ export function chainOfText(
     data: JSON.parse(data) as unknown,
     metadata: metadata === null ? null : (JSON.parse(metadata) as unknown),
     created,
+    position,
   });
 }

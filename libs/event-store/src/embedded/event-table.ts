@@ -19,6 +19,7 @@ export class EventTable {
   private readonly backwards: Statement;
   private readonly anyInStream: Statement;
   private readonly head: Statement;
+  private readonly maxPosition: Statement;
   /** readAll statements by filter shape ("none", "stream:2", "type:1", ...). */
   private readonly logReads = new Map<string, Statement>();
 
@@ -32,7 +33,7 @@ export class EventTable {
     const columns = (this.columns = chained ? EVENT_COLUMNS : EVENT_COLUMNS_UNCHAINED);
     this.insertEvent = db.prepare(
       chained
-        ? 'INSERT INTO events (stream_name, stream_revision, event_id, type, data, metadata, created, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+        ? 'INSERT INTO events (position, stream_name, stream_revision, event_id, type, data, metadata, created, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
         : 'INSERT INTO events (stream_name, stream_revision, event_id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.lastChain = chained
@@ -67,6 +68,7 @@ export class EventTable {
         `SELECT ${columns} FROM events WHERE stream_name = ? AND stream_revision <= ? ORDER BY stream_revision DESC LIMIT ?`,
       )
       .raw();
+    this.maxPosition = db.prepare('SELECT max(position) FROM events').pluck();
     this.anyInStream = db.prepare('SELECT 1 FROM events WHERE stream_name = ? LIMIT 1').pluck();
     this.head = db
       .prepare("SELECT position FROM events WHERE substr(type, 1, 1) <> '$' ORDER BY position DESC LIMIT 1")
@@ -92,8 +94,14 @@ export class EventTable {
     return toRef(this.refById.get(streamName, id));
   }
 
-  /** Inserts one event and returns its position. */
+  /** Position of the last row, system events included; 0 for an empty log. */
+  lastPosition(): number {
+    return (this.maxPosition.get() as number | null) ?? 0;
+  }
+
+  /** Inserts one event at `position` (one past lastPosition()). */
   insert(
+    position: number,
     streamName: string,
     revision: number,
     id: string,
@@ -102,10 +110,8 @@ export class EventTable {
     metadata: string | null,
     created: number,
     chain: Buffer,
-  ): number {
-    return Number(
-      this.insertEvent.run(streamName, revision, id, type, data, metadata, created, chain).lastInsertRowid,
-    );
+  ): void {
+    this.insertEvent.run(position, streamName, revision, id, type, data, metadata, created, chain);
   }
 
   readForwards(streamName: string, fromRevision: number, maxCount: number | undefined): StoredEvent[] {

@@ -20,31 +20,42 @@ export class GroupWriter {
     const table = (this.table = new EventTable(db));
     this.insertAll = db.transaction(
       (request: AppendRequest, current: number, previous: Buffer | null): AppendAnswer => {
-      const created = Date.now();
-      const { streamName, batch } = request;
-      const chains = Buffer.allocUnsafe(32 * batch.events.length);
-      let chain = previous;
-      let revision = current;
-      let firstPosition = 0;
-      for (let i = 0; i < batch.events.length; i++) {
-        const e = batch.events[i];
-        revision += 1;
-        // The previous event of the stream is known here, inside the transaction: the chain cannot fork.
-        chain = chainOfText(chain, streamName, revision, e.id, e.type, e.data, e.metadata, created);
-        chain.copy(chains, 32 * i);
-        const position = table.insert(streamName, revision, e.id, e.type, e.data, e.metadata, created, chain);
-        if (revision === current + 1) firstPosition = position;
-      }
-      return {
-        id: request.id,
-        kind: 'written',
-        firstRevision: current + 1,
-        firstPosition,
-        count: batch.events.length,
-        created,
-        chains,
-      };
-    },
+        const created = Date.now();
+        const { streamName, batch } = request;
+        const chains = Buffer.allocUnsafe(32 * batch.events.length);
+        let chain = previous;
+        let revision = current;
+        // Positions are given, not left to SQLite, so that the chain can cover them.
+        const firstPosition = table.lastPosition() + 1;
+        for (let i = 0; i < batch.events.length; i++) {
+          const e = batch.events[i];
+          revision += 1;
+          // The previous event of the stream is known here, inside the transaction: the chain cannot fork.
+          const position = firstPosition + i;
+          chain = chainOfText(
+            chain,
+            streamName,
+            revision,
+            e.id,
+            e.type,
+            e.data,
+            e.metadata,
+            created,
+            position,
+          );
+          chain.copy(chains, 32 * i);
+          table.insert(position, streamName, revision, e.id, e.type, e.data, e.metadata, created, chain);
+        }
+        return {
+          id: request.id,
+          kind: 'written',
+          firstRevision: current + 1,
+          firstPosition,
+          count: batch.events.length,
+          created,
+          chains,
+        };
+      },
     );
     this.group = db.transaction((requests: readonly AppendRequest[]) =>
       requests.map((r) => this.appendOne(r)),

@@ -17,6 +17,7 @@ function recompute(previous: string | undefined, e: RecordedEvent): string {
     data: e.data,
     metadata: e.metadata,
     created: e.created.getTime(),
+    position: e.position,
   }).toString('hex');
 }
 
@@ -40,9 +41,16 @@ describe('embedded store: hash chain', () => {
     await Promise.all([
       store.appendToStream('a', [{ type: 't.A', data: { z: 1, a: [1, { y: '张', b: null }] } }]),
       store.appendToStream('b', [{ type: 't.B', data: {}, metadata: { actor: 'x' } }]),
-      store.appendToStream('a', [{ type: 't.A', data: { n: 2 } }, { type: 't.A', data: { n: 3 } }], {
-        expectedRevision: 0,
-      }),
+      store.appendToStream(
+        'a',
+        [
+          { type: 't.A', data: { n: 2 } },
+          { type: 't.A', data: { n: 3 } },
+        ],
+        {
+          expectedRevision: 0,
+        },
+      ),
     ]);
     await store.appendToStream('b', [{ type: 't.B', data: { n: 1.5e-7 } }], { expectedRevision: 0 });
     await seen;
@@ -79,7 +87,11 @@ describe('embedded store: hash chain', () => {
       stream_revision INTEGER NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL,
       metadata TEXT, created INTEGER NOT NULL) STRICT;
       CREATE UNIQUE INDEX events_by_stream ON events (stream_name, stream_revision);`);
-    old.prepare(`INSERT INTO events VALUES (1, 'a', 0, '00000000-0000-4000-8000-000000000001', 't.A', '{}', NULL, 1)`).run();
+    old
+      .prepare(
+        `INSERT INTO events VALUES (1, 'a', 0, '00000000-0000-4000-8000-000000000001', 't.A', '{}', NULL, 1)`,
+      )
+      .run();
     old.pragma('application_id = 1331119443');
     old.pragma('user_version = 1');
     old.close();
@@ -92,7 +104,11 @@ describe('embedded store: hash chain', () => {
     await store.appendToStream('a', [{ type: 't.A', data: { n: 1 } }], { expectedRevision: 0 });
     const [unchained, started, next] = await store.readAll();
     expect(unchained.chain).toBeUndefined();
-    expect([started.streamName, started.type, started.data]).toEqual(['audit', 'audit.ChainStarted', { position: 2 }]);
+    expect([started.streamName, started.type, started.data]).toEqual([
+      'audit',
+      'audit.ChainStarted',
+      { position: 2 },
+    ]);
     expect(started.chain).toBe(recompute(undefined, started));
     // The first chained event of an old stream chains to the origin.
     expect(next.chain).toBe(recompute(undefined, next));

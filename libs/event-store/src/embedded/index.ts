@@ -3,7 +3,7 @@ export {
   EVENTS_FILE_NAME,
   type EmbeddedEventStoreOptions,
 } from './embedded-event-store.js';
-export type { Synchronous } from './open-database.js';
+export { AUDIT_STREAM, CHAIN_STARTED, type Synchronous } from './open-database.js';
 export {
   decideAppend,
   type AppendDecision,

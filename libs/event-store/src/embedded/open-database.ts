@@ -160,7 +160,9 @@ function recordChainStart(db: Database.Database): void {
   const last = db.prepare('SELECT max(position) FROM events').pluck().get() as number | null;
   if (last === null) return;
   const head = db
-    .prepare('SELECT stream_revision, chain FROM events WHERE stream_name = ? ORDER BY stream_revision DESC LIMIT 1')
+    .prepare(
+      'SELECT stream_revision, chain FROM events WHERE stream_name = ? ORDER BY stream_revision DESC LIMIT 1',
+    )
     .raw()
     .get(AUDIT_STREAM) as [number, Buffer | null] | undefined;
   const revision = (head?.[0] ?? -1) + 1;
@@ -175,6 +177,7 @@ function recordChainStart(db: Database.Database): void {
     data,
     metadata: null,
     created,
+    position: last + 1,
   });
   db.prepare(
     'INSERT INTO events (position, stream_name, stream_revision, event_id, type, data, metadata, created, chain) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)',

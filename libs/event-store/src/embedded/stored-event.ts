@@ -30,7 +30,16 @@ export function toRecordedEvent(row: StoredEvent): RecordedEvent {
   const created = new Date(row[7]);
   const chain = row[8];
   if (chain === null) {
-    return { id: row[3], type: row[4], data, metadata, streamName: row[1], streamRevision: row[2], position: row[0], created };
+    return {
+      id: row[3],
+      type: row[4],
+      data,
+      metadata,
+      streamName: row[1],
+      streamRevision: row[2],
+      position: row[0],
+      created,
+    };
   }
   return {
     id: row[3],

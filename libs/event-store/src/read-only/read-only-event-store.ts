@@ -56,7 +56,11 @@ export class ReadOnlyEventStore implements EventStore {
     /** The private copy read instead, when the file's folder is read-only. */
     readonly copy: string | null,
   ) {
-    const chained = (db.prepare("SELECT count(*) FROM pragma_table_info('events') WHERE name = 'chain'").pluck().get() as number) > 0;
+    const chained =
+      (db
+        .prepare("SELECT count(*) FROM pragma_table_info('events') WHERE name = 'chain'")
+        .pluck()
+        .get() as number) > 0;
     this.table = new EventTable(db, chained);
   }
 

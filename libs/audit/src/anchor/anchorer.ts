@@ -1,0 +1,144 @@
+import {
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@one-window/event-store';
+import { ANCHORED, AUDIT_STREAM, isAnchoredData, type AnchoredData } from './anchor.js';
+import { ChainHeads } from './chain-heads.js';
+
+export interface AnchorerOptions {
+  /** Anchor after this many events since the last anchor. Default 10,000. */
+  readonly everyEvents?: number;
+  /** …or when this long has passed since the last anchor and anything was written. Default 10 minutes. */
+  readonly everyMs?: number;
+  /** The clock (injected, for tests); default Date.now. */
+  readonly now?: () => number;
+}
+
+/**
+ * Writes `audit.Anchored` events: the Merkle root over every stream's chain head after a `$all`
+ * position, every N events or M minutes. Follows the log with a subscription from the start
+ * (the heads must cover every stream); what it knows of the last anchor — its position and time —
+ * comes from the audit stream, so a restart resumes the same schedule. Nothing here carries a
+ * legal deadline: a late anchor only widens the span one root vouches for.
+ */
+export class Anchorer {
+  private readonly heads = new ChainHeads();
+  private readonly everyEvents: number;
+  private readonly everyMs: number;
+  private readonly now: () => number;
+  private subscription: Subscription | undefined;
+  private last: { data: AnchoredData; at: number } | null = null;
+  private auditRevision = -1;
+  private since = 0;
+  private live = false;
+  private writing: Promise<AnchoredData | null> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly store: EventStore,
+    options: AnchorerOptions = {},
+  ) {
+    this.everyEvents = options.everyEvents ?? 10_000;
+    this.everyMs = options.everyMs ?? 10 * 60_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Starts following the log; resolves once it has caught up. */
+  async start(): Promise<void> {
+    await this.readLastAnchor();
+    const subscription = (this.subscription = this.store.subscribeToAll());
+    let caughtUp!: () => void;
+    const ready = new Promise<void>((resolve) => (caughtUp = resolve));
+    void (async () => {
+      try {
+        for await (const message of subscription) {
+          if (message.kind === 'caught-up') {
+            this.live = true;
+            caughtUp();
+          } else this.apply(message.event);
+        }
+      } finally {
+        caughtUp();
+      }
+    })();
+    await ready;
+  }
+
+  /** The latest anchor recorded, from the audit stream. */
+  latest(): AnchoredData | null {
+    return this.last?.data ?? null;
+  }
+
+  /** Anchors now if N events or M minutes call for it; answers the anchor written, if any. */
+  async tick(): Promise<AnchoredData | null> {
+    if (this.stopped || !this.live || this.writing !== null) return null;
+    const due =
+      this.since >= this.everyEvents ||
+      (this.since > 0 && (this.last === null || this.now() - this.last.at >= this.everyMs));
+    if (!due) return null;
+    this.writing = this.anchor().finally(() => (this.writing = null));
+    return this.writing;
+  }
+
+  /** Writes an anchor over the heads as they stand (if anything was written since the last). */
+  async anchor(): Promise<AnchoredData | null> {
+    const position = this.heads.position;
+    if (position === null || (this.last !== null && this.last.data.position >= position)) return null;
+    const data: AnchoredData = {
+      position,
+      streams: this.heads.streams,
+      root: (await this.heads.root()).toString('hex'),
+    };
+    // Only if the heads did not move while the root was computed: the root must be of `position`.
+    if (this.heads.position !== position) return null;
+    try {
+      await this.store.appendToStream(AUDIT_STREAM, [{ type: ANCHORED, data }], {
+        expectedRevision: this.auditRevision < 0 ? 'no_stream' : this.auditRevision,
+      });
+    } catch (error) {
+      // Another server anchored first: learn its anchor, try again at the next tick.
+      if (error instanceof WrongExpectedRevisionError) {
+        await this.readLastAnchor();
+        return null;
+      }
+      throw error;
+    }
+    return data;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.writing?.catch(() => undefined);
+    await this.subscription?.unsubscribe();
+  }
+
+  private apply(event: RecordedEvent): void {
+    this.heads.apply(event);
+    if (event.streamName === AUDIT_STREAM) {
+      this.auditRevision = Math.max(this.auditRevision, event.streamRevision);
+      if (event.type === ANCHORED && isAnchoredData(event.data)) {
+        this.last = { data: event.data, at: event.created.getTime() };
+        this.since = 0;
+      }
+      return;
+    }
+    if (this.last === null || event.position > this.last.data.position) this.since++;
+  }
+
+  private async readLastAnchor(): Promise<void> {
+    let events: RecordedEvent[];
+    try {
+      events = await this.store.readStream(AUDIT_STREAM, { direction: 'backwards', fromRevision: 'end' });
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return;
+      throw error;
+    }
+    this.auditRevision = Math.max(this.auditRevision, events[0]?.streamRevision ?? -1);
+    const anchored = events.find((e) => e.type === ANCHORED && isAnchoredData(e.data));
+    if (anchored !== undefined)
+      this.last = { data: anchored.data as AnchoredData, at: anchored.created.getTime() };
+  }
+}

@@ -28,6 +28,7 @@ import {
 } from '../port/validation.js';
 import { EmbeddedSubscription, type LogSource } from './embedded-subscription.js';
 import { EventTable } from './event-table.js';
+import { StreamHeads } from './stream-heads.js';
 import { acquireLock, openDatabase, type Synchronous } from './open-database.js';
 import { toRecordedEvent, type StoredEvent } from './stored-event.js';
 import { WriterClient } from './writer-client.js';
@@ -64,6 +65,7 @@ export const EVENTS_FILE_NAME = 'events.sqlite';
 export class EmbeddedEventStore implements EventStore {
   private readonly table: EventTable;
   private readonly subscriptions = new Set<EmbeddedSubscription>();
+  private readonly heads = new StreamHeads();
   private readonly logSource: LogSource;
   private readonly readPage: LogSource['readPage'];
   private writer!: WriterClient;
@@ -137,7 +139,15 @@ export class EmbeddedEventStore implements EventStore {
     const name = checkStreamName(streamName);
     const expected = checkExpectedRevision(options?.expectedRevision);
     const batch = serializeAppend(events);
-    const answer = await this.writer.append({ streamName: name, expected, batch });
+    this.heads.sent(name);
+    let answer: AppendAnswer;
+    try {
+      answer = await this.writer.append({ streamName: name, expected, batch });
+    } catch (error) {
+      this.heads.answered(name, undefined);
+      throw error;
+    }
+    this.heads.answered(name, answer.kind === 'written' ? answer.firstRevision + answer.count - 1 : undefined);
     switch (answer.kind) {
       case 'written':
         return {
@@ -165,6 +175,7 @@ export class EmbeddedEventStore implements EventStore {
     if (direction === 'forwards') {
       const from =
         fromRevision === 'start' ? 0 : fromRevision === 'end' ? Number.MAX_SAFE_INTEGER : fromRevision;
+      if (this.heads.endsBefore(name, from)) return [];
       rows = this.table.readForwards(name, from, maxCount);
     } else {
       const from =

@@ -45,7 +45,7 @@ const mappers: ProblemMapper[] = [
 export class AppModule {
   static register(deps: CoreDependencies): DynamicModule {
     // One catalog instance, shared by the routes and the case engine.
-    const catalog = CatalogModule.forRoot();
+    const catalog = CatalogModule.forRoot(deps.config.catalog);
     return {
       module: AppModule,
       imports: [

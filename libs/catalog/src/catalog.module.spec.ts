@@ -17,14 +17,7 @@ import {
 } from './testing/catalog-fixture.js';
 
 describe('CatalogModule', () => {
-  const saved = process.env.CATALOG_DIR;
-  afterEach(() => {
-    if (saved === undefined) delete process.env.CATALOG_DIR;
-    else process.env.CATALOG_DIR = saved;
-  });
-
-  it('provides the shipped demo catalog and its directory when CATALOG_DIR is unset', async () => {
-    delete process.env.CATALOG_DIR;
+  it('provides the shipped demo catalog and its directory without a folder', async () => {
     const module = await Test.createTestingModule({ imports: [CatalogModule] }).compile();
     expect(module.get(Catalog).get(DEMO_ITEMS.travelAgencyLicence).level).toBe(2);
     expect(module.get(Directory).hall('hall-150000')?.name).toBe('内蒙古自治区政务服务大厅');
@@ -35,11 +28,6 @@ describe('CatalogModule', () => {
     try {
       await writeFile(join(dir, 'org.json'), '{"halls": [], "departments": []}');
       await writeFile(join(dir, 'stray.txt'), 'x');
-      process.env.CATALOG_DIR = dir;
-      await expect(Test.createTestingModule({ imports: [CatalogModule] }).compile()).rejects.toThrow(
-        CatalogValidationError,
-      );
-      delete process.env.CATALOG_DIR;
       await expect(
         Test.createTestingModule({ imports: [CatalogModule.forRoot({ dir })] }).compile(),
       ).rejects.toThrow(CatalogValidationError);
@@ -50,7 +38,7 @@ describe('CatalogModule', () => {
 });
 
 describe('CatalogModule.forRoot', () => {
-  it('loads the given folder instead of the environment one', async () => {
+  it('loads the given folder instead of the demo one', async () => {
     const dir = await tempCatalog({ [FIXTURE_FILE]: fixtureGuide() });
     try {
       const module = await Test.createTestingModule({ imports: [CatalogModule.forRoot({ dir })] }).compile();

@@ -5,9 +5,9 @@ import { Directory } from './directory.js';
 import { loadCatalog } from './load-catalog.js';
 
 export interface CatalogModuleOptions {
-  /** Catalog folder; default `CATALOG_DIR`, else the shipped demo catalog. */
+  /** Catalog folder; default the shipped demo catalog (the application passes its CATALOG_DIR). */
   readonly dir?: string;
-  /** Item code pattern; default `CATALOG_CODE_PATTERN`, else the 31-character implementation code. */
+  /** Item code pattern; default the 31-character implementation code (the application passes CATALOG_CODE_PATTERN). */
   readonly codePattern?: RegExp;
 }
 
@@ -15,12 +15,7 @@ function providers(options: CatalogModuleOptions): Provider[] {
   return [
     {
       provide: Catalog,
-      useFactory: () => {
-        const envPattern = process.env.CATALOG_CODE_PATTERN;
-        return loadCatalog(options.dir ?? process.env.CATALOG_DIR ?? demoCatalogDir(), {
-          codePattern: options.codePattern ?? (envPattern ? new RegExp(envPattern) : undefined),
-        });
-      },
+      useFactory: () => loadCatalog(options.dir ?? demoCatalogDir(), { codePattern: options.codePattern }),
     },
     { provide: Directory, useFactory: (catalog: Catalog) => catalog.directory, inject: [Catalog] },
   ];
@@ -29,7 +24,7 @@ function providers(options: CatalogModuleOptions): Provider[] {
 /**
  * Provides `Catalog` and `Directory`, loaded once at start-up; a catalog with problems stops the
  * application from starting (the error lists every problem). Import `CatalogModule` for the
- * environment's catalog, or `CatalogModule.forRoot({dir})` for a given folder.
+ * shipped demo catalog, or `CatalogModule.forRoot({dir})` for a given folder.
  */
 @Module({ providers: providers({}), exports: [Catalog, Directory] })
 export class CatalogModule {

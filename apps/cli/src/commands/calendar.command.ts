@@ -142,8 +142,9 @@ export async function calendarCoverage(options: Pick<DueOptions, 'builtinOnly'>,
 
 const consoleDeps: CalendarCliDeps = {
   openStore: async () => {
-    const { createEventStore, eventStoreConfigFromEnv } = await import('@one-window/event-store');
-    return createEventStore(eventStoreConfigFromEnv());
+    const { createEventStore } = await import('@one-window/event-store');
+    const { cliConfig } = await import('../config.js');
+    return createEventStore(cliConfig().eventStore);
   },
   out: (line) => console.log(line),
   err: (line) => console.error(`one-window: ${line}`),

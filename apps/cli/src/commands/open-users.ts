@@ -1,6 +1,7 @@
 import { demoCatalogDir, type Directory, loadCatalog } from '@one-window/catalog';
-import { createEventStore, eventStoreConfigFromEnv } from '@one-window/event-store';
+import { createEventStore } from '@one-window/event-store';
 import { UserInputError, type UserRole, UsersStore } from '@one-window/identity';
+import { cliConfig } from '../config.js';
 
 export type Scope = { hall?: string; department?: string };
 
@@ -38,7 +39,10 @@ export async function openUsers(options: { readOnly?: boolean } = {}): Promise<{
   directory: Directory;
   close: () => Promise<void>;
 }> {
-  const catalog = await loadCatalog(process.env.CATALOG_DIR ?? demoCatalogDir());
-  const store = await createEventStore({ ...eventStoreConfigFromEnv(), readOnly: options.readOnly });
+  const config = cliConfig();
+  const catalog = await loadCatalog(config.catalog.dir ?? demoCatalogDir(), {
+    codePattern: config.catalog.codePattern,
+  });
+  const store = await createEventStore({ ...config.eventStore, readOnly: options.readOnly });
   return { users: new UsersStore(store), directory: catalog.directory, close: () => store.close() };
 }

@@ -1,6 +1,7 @@
 import { CalendarStore, type WorkingCalendar } from '@one-window/calendar';
-import { createEventStore, eventStoreConfigFromEnv, type EventStore } from '@one-window/event-store';
+import { createEventStore, type EventStore } from '@one-window/event-store';
 import { openReadModelDatabase, type ReadModelDb } from '@one-window/read-models';
+import { cliConfig } from '../config.js';
 
 /** What replay, rebuild and verify touch: tests give them a temp store and capture the output. */
 export interface ReadSideCliDeps {
@@ -16,8 +17,8 @@ export interface ReadSideCliDeps {
 
 /** The environment's store (EVENTSTORE_URL / DATA_DIR) and read models (DATA_DIR). */
 export const environmentDeps: ReadSideCliDeps = {
-  openStore: (options) => createEventStore({ ...eventStoreConfigFromEnv(), readOnly: options?.readOnly }),
-  openReadModels: () => openReadModelDatabase({ dataDir: process.env.DATA_DIR }),
+  openStore: (options) => createEventStore({ ...cliConfig().eventStore, readOnly: options?.readOnly }),
+  openReadModels: () => openReadModelDatabase({ dataDir: cliConfig().dataDir }),
   calendar: (store) => new CalendarStore(store).calendar(),
   out: (line) => console.log(line),
   err: (line) => console.error(line),

@@ -5,9 +5,10 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('start the server and the console (EVENTSTORE_URL, DATA_DIR, PORT, AUTH_SECRET)')
     .action(async () => {
-      const { loadServerConfig } = await import('../../../server/src/config/server-config.js');
-      const { startServer } = await import('../../../server/src/server.js');
-      const config = loadServerConfig(process.env);
+      const { bootstrapToken: tokenOf, loadServerConfig, startServer } = await import(
+        '../../../server/src/index.js'
+      );
+      const config = loadServerConfig(process.env); // the server's own configuration, read once here
       const app = await startServer({ config });
       const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
       const address = app.getHttpServer().address();
@@ -16,8 +17,7 @@ export function registerServe(program: Command): void {
       console.log(`One Window is running on ${store}.`);
       console.log(`  console: http://${host}:${port}/`);
       console.log(`  API:     http://${host}:${port}/api/docs`);
-      const { FirstUsers } = await import('../../../server/src/auth/first-users.js');
-      const bootstrapToken = app.get(FirstUsers, { strict: false }).bootstrapToken;
+      const bootstrapToken = tokenOf(app);
       if (bootstrapToken !== null) {
         console.log('  no users yet: make the first administrator (README "First administrator") with');
         console.log(

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { cliConfig } from '../config.js';
 
 interface CreateOptions {
   username: string;
@@ -58,7 +59,7 @@ export function registerUsers(program: Command): void {
             ...scope,
             password,
           },
-          `cli:${process.env.USER ?? 'unknown'}`,
+          cliConfig().operator,
         );
         console.log(`created ${user.username} (${user.role}${options.scope ? `, ${options.scope}` : ''})`);
       } finally {
@@ -98,7 +99,7 @@ export function registerUsers(program: Command): void {
       const { users: store, directory, close } = await openUsers();
       try {
         const scope = resolveScope(directory, role, options.scope);
-        await store.changeRole(options.username, { role, ...scope }, `cli:${process.env.USER ?? 'unknown'}`);
+        await store.changeRole(options.username, { role, ...scope }, cliConfig().operator);
         console.log(`${options.username} is now ${role}${options.scope ? ` (${options.scope})` : ''}`);
       } finally {
         await close();
@@ -113,7 +114,7 @@ export function registerUsers(program: Command): void {
       const { openUsers } = await import('./open-users.js');
       const { users: store, close } = await openUsers();
       try {
-        await store.disable(options.username, `cli:${process.env.USER ?? 'unknown'}`);
+        await store.disable(options.username, cliConfig().operator);
         console.log(`${options.username} disabled`);
       } finally {
         await close();

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_NEXT_YEAR_WARNING_FROM, isDayOfYear } from '@one-window/calendar';
 import { DEFAULT_CASE_POLICY } from '@one-window/case';
+import { catalogSettingsFromEnv, type CatalogSettings } from '@one-window/catalog';
 import { eventStoreConfigFromEnv, type Synchronous } from '@one-window/event-store';
 import { loadOrCreateAuthSecret } from './auth-secret.js';
 
@@ -9,6 +10,8 @@ export interface ServerConfig {
   /** An `esdb://` connection string selects EventStoreDB; undefined means the embedded store. */
   readonly eventStoreUrl: string | undefined;
   readonly dataDir: string;
+  /** CATALOG_DIR and CATALOG_CODE_PATTERN (a regular expression); unset: the shipped demo catalog. */
+  readonly catalog: CatalogSettings;
   /** EVENTSTORE_SYNCHRONOUS: the embedded store's `synchronous` (FULL by default; NORMAL trades power-loss safety for speed). */
   readonly eventStoreSynchronous: Synchronous | undefined;
   readonly port: number;
@@ -93,9 +96,16 @@ export function loadServerConfig(
       `EVENTSTORE_SYNCHRONOUS must be FULL or NORMAL, got "${env.EVENTSTORE_SYNCHRONOUS}"`,
     );
   }
+  let catalog: CatalogSettings;
+  try {
+    catalog = catalogSettingsFromEnv(env);
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
   return {
     eventStoreUrl,
     dataDir,
+    catalog,
     eventStoreSynchronous,
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',

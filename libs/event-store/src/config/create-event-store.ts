@@ -16,8 +16,11 @@ export interface EventStoreConfig {
   readonly readOnly?: boolean;
 }
 
-/** Reads `EVENTSTORE_URL`, `DATA_DIR` and `EVENTSTORE_SYNCHRONOUS` (FULL | NORMAL). */
-export function eventStoreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): EventStoreConfig {
+/**
+ * Reads `EVENTSTORE_URL`, `DATA_DIR` and `EVENTSTORE_SYNCHRONOUS` (FULL | NORMAL) from the
+ * variables an application read at its edge (the lib never reads `process.env` itself).
+ */
+export function eventStoreConfigFromEnv(env: Readonly<Record<string, string | undefined>>): EventStoreConfig {
   const synchronous = env.EVENTSTORE_SYNCHRONOUS?.trim().toUpperCase();
   if (synchronous !== undefined && synchronous !== '' && synchronous !== 'FULL' && synchronous !== 'NORMAL') {
     throw new InvalidEventStoreInputError(

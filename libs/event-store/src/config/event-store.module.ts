@@ -1,23 +1,23 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventStore } from '../port/types.js';
-import { createEventStore, eventStoreConfigFromEnv, type EventStoreConfig } from './create-event-store.js';
+import { createEventStore, type EventStoreConfig } from './create-event-store.js';
 import { EventStoreCloser } from './event-store-closer.js';
 import { EVENT_STORE } from './event-store.token.js';
 
 /**
  * Provides the EventStore under `EVENT_STORE` to the whole application (global) and closes it on
- * shutdown. `forRoot()` without a config reads the environment (EVENTSTORE_URL, DATA_DIR).
+ * shutdown. The application reads its environment and hands the configuration in.
  */
 @Module({})
 export class EventStoreModule {
-  static forRoot(config?: EventStoreConfig): DynamicModule {
+  static forRoot(config: EventStoreConfig): DynamicModule {
     return {
       module: EventStoreModule,
       global: true,
       providers: [
         {
           provide: EVENT_STORE,
-          useFactory: (): Promise<EventStore> => createEventStore(config ?? eventStoreConfigFromEnv()),
+          useFactory: (): Promise<EventStore> => createEventStore(config),
         },
         EventStoreCloser,
       ],

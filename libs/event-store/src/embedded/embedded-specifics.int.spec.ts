@@ -9,7 +9,7 @@ import {
 } from '../port/errors.js';
 import { MAX_APPEND_BYTES } from '../port/limits.js';
 import type { SubscriptionMessage } from '../port/types.js';
-import { StoreProcess } from './child-process/store-process.js';
+import { StoreProcess } from '../testing/store-process/store-process.js';
 import { EmbeddedEventStore } from './embedded-event-store.js';
 
 describe('embedded store: file, lock, durability and limits', () => {

@@ -7,7 +7,7 @@ export type ReadModelDb = Database.Database;
 export const READ_MODELS_FILE = 'read-models.sqlite';
 
 export interface ReadModelDatabaseOptions {
-  /** Folder holding `read-models.sqlite`; defaults to `DATA_DIR` or `./data`. */
+  /** Folder holding `read-models.sqlite`; defaults to `./data` (the application passes its DATA_DIR). */
   readonly dataDir?: string;
   /** An explicit file path (wins over dataDir). */
   readonly file?: string;
@@ -19,7 +19,7 @@ export interface ReadModelDatabaseOptions {
  * power loss can only roll both back together, which the runner then replays.
  */
 export function openReadModelDatabase(options: ReadModelDatabaseOptions = {}): ReadModelDb {
-  const file = options.file ?? join(options.dataDir ?? process.env.DATA_DIR ?? './data', READ_MODELS_FILE);
+  const file = options.file ?? join(options.dataDir ?? './data', READ_MODELS_FILE);
   if (file !== ':memory:') mkdirSync(join(file, '..'), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');

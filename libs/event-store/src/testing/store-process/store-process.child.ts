@@ -4,7 +4,7 @@
  * until it is killed; `groups <file>` does the same from 16 writers at once, so that the writer
  * thread always has a group in flight when the kill comes. Every outcome is one JSON line on stdout.
  */
-import { EmbeddedEventStore } from '../embedded-event-store.js';
+import { EmbeddedEventStore } from '../../embedded/embedded-event-store.js';
 
 const [mode, file] = process.argv.slice(2);
 const say = (message: object): boolean => process.stdout.write(`${JSON.stringify(message)}\n`);

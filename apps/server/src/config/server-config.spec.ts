@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadServerConfig } from './server-config.js';
+
+/** The server reads its environment once, at start; each bad variable stops it with its own words. */
+describe('loadServerConfig', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'server-config-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const secret = { AUTH_SECRET: 'x'.repeat(32) };
+
+  it.each([
+    ['PORT', 'http', /PORT must be an integer between 0 and 65535, got "http"/],
+    ['EVENTSTORE_URL', 'http://esdb:2113', /EVENTSTORE_URL must be an esdb:\/\/ connection string/],
+    ['EVENTSTORE_SYNCHRONOUS', 'OFF', /EVENTSTORE_SYNCHRONOUS must be FULL or NORMAL, got "OFF"/],
+    ['AUTH_SECRET', 'short', /AUTH_SECRET must be at least 32 characters/],
+    ['AUTH_SECRET_PREVIOUS', 'short', /every AUTH_SECRET_PREVIOUS key must be at least 32 characters/],
+    ['AUTH_TOKEN_TTL_SECONDS', '5', /AUTH_TOKEN_TTL_SECONDS must be an integer between 60/],
+    ['BODY_LIMIT_BYTES', '1.5', /BODY_LIMIT_BYTES must be an integer/],
+    ['READ_WAIT_MS', '-1', /READ_WAIT_MS must be an integer/],
+    ['TIMER_POLL_MS', '10', /TIMER_POLL_MS must be an integer/],
+    ['WARNING_WORKING_DAYS', '0', /WARNING_WORKING_DAYS must be an integer/],
+    ['CALENDAR_WARNING_FROM', '13-01', /CALENDAR_WARNING_FROM must be a day of the year written MM-DD/],
+    ['CATALOG_CODE_PATTERN', '([a-z', /CATALOG_CODE_PATTERN must be a regular expression, got "\(\[a-z"/],
+  ])('refuses a bad %s with an error naming it', (name, value, words) => {
+    const env = { ...secret, [name]: value };
+    expect(() => loadServerConfig(env, { dataDir })).toThrow(ConfigError);
+    expect(() => loadServerConfig(env, { dataDir })).toThrow(words);
+  });
+
+  it('reads the catalog settings and the store settings the libs no longer read themselves', () => {
+    const config = loadServerConfig(
+      {
+        ...secret,
+        CATALOG_DIR: '/srv/catalog',
+        CATALOG_CODE_PATTERN: '^\\d{4}$',
+        EVENTSTORE_SYNCHRONOUS: 'normal',
+      },
+      { dataDir },
+    );
+    expect(config.catalog.dir).toBe('/srv/catalog');
+    expect(config.catalog.codePattern?.test('1234')).toBe(true);
+    expect(config.eventStoreSynchronous).toBe('NORMAL');
+    expect(loadServerConfig(secret, { dataDir }).catalog).toEqual({ dir: undefined, codePattern: undefined });
+  });
+});

@@ -24,9 +24,6 @@ import type {
 /** Version of the event shapes below, recorded in every event's metadata. */
 export const CASE_EVENT_SCHEMA_VERSION = 1 as const;
 
-/** Prefix shared by every case event type: filter projections with it. */
-export const CASE_EVENT_TYPE_PREFIX = 'case.' as const;
-
 // ---------------------------------------------------------------------------------------------
 // Value types used in event data
 
@@ -619,15 +616,6 @@ export interface CaseEventMetadata {
    */
   readonly status?: CaseStatus;
   readonly stage?: CaseStage;
-}
-
-/** A case event as read back from the store. */
-export interface StoredCaseEvent<E extends CaseEvent = CaseEvent> {
-  readonly type: E['type'];
-  readonly data: E['data'];
-  readonly metadata: CaseEventMetadata | null;
-  readonly streamRevision: number;
-  readonly position: number;
 }
 
 export const caseStreamName = (caseId: string): string => `case-${caseId}`;

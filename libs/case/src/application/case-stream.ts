@@ -44,7 +44,7 @@ export const noCase = (caseId: string): FoldedCase => ({
 export async function loadCase(store: EventStore, caseId: string): Promise<LoadedCase> {
   const events = await readCaseEvents(store, caseId, 0);
   if (events === null) return { caseId, events: [], state: null, revision: -1 };
-  return { caseId, events, state: foldCase(events.map(toCaseEvent)), revision: events.length - 1 };
+  return { caseId, events, state: foldCase(events.map(requireCaseEvent)), revision: events.length - 1 };
 }
 
 /** The case stream from `fromRevision` on; null when the stream does not exist. */
@@ -68,7 +68,7 @@ export function foldStored(base: FoldedCase, events: readonly StoredEvent[]): Fo
   const answers = new Map(base.answers);
   const fingerprints = new Map(base.fingerprints);
   for (const event of events) {
-    state = evolve(state, toCaseEvent(event), event.streamRevision);
+    state = evolve(state, requireCaseEvent(event), event.streamRevision);
     const commandId = event.metadata?.commandId;
     if (commandId === undefined) continue;
     // A command's events are contiguous: a replay answers with all of their types, in order.
@@ -132,20 +132,12 @@ export function repeatedAnswer(folded: FoldedCase, meta: CommandMeta): CaseComma
   return earlier;
 }
 
-export function toCaseEvent(event: RecordedEvent): CaseEvent {
+/** The case event a stored event of a case stream is; anything else there is a corrupt log and throws. */
+export function requireCaseEvent(event: RecordedEvent): CaseEvent {
   if (!isCaseEventType(event.type)) {
     throw new Error(`Stream ${event.streamName} holds "${event.type}", which is not a case event`);
   }
   return { type: event.type, data: event.data } as CaseEvent;
-}
-
-/** The first answer to a command id already in the stream, or null. */
-export function earlierAnswer(loaded: LoadedCase, commandId: string): CaseCommandResult | null {
-  const mine = loaded.events.filter((e) => e.metadata?.commandId === commandId);
-  if (mine.length === 0) return null;
-  const last = mine[mine.length - 1];
-  const state = foldCase(loaded.events.slice(0, last.streamRevision + 1).map(toCaseEvent));
-  return answer(state!, last.streamRevision, last.position, false, []);
 }
 
 /** The answer for a command that stored nothing new. */

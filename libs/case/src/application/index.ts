@@ -12,6 +12,6 @@ export {
   formatCaseNumber,
   type CaseNumberAllocated,
 } from './case-numbers.js';
-export { loadCase, earlierAnswer, type LoadedCase } from './case-stream.js';
+export { loadCase, type LoadedCase } from './case-stream.js';
 export { deterministicUuid } from './deterministic-id.js';
 export { validateCommand } from './validate-command.js';

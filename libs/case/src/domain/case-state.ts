@@ -117,9 +117,3 @@ function fromSnapshot(snapshot: CaseSnapshot): CaseState {
     snapshot,
   };
 }
-
-export const isFinished = (state: CaseState): boolean =>
-  state.stage === 'completed' ||
-  state.stage === 'refused' ||
-  state.stage === 'withdrawn' ||
-  state.stage === 'denied';

@@ -89,7 +89,3 @@ export class DomainError extends Error {
     return new DomainError('idempotency-key-mismatch', message);
   }
 }
-
-export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
-}

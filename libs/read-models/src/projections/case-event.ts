@@ -19,10 +19,10 @@ let lastRecorded: RecordedEvent | undefined;
 let lastProjected: ProjectedCaseEvent | undefined;
 
 /**
- * Narrows a stored event to a case event; anything else in the log (other streams, future types)
- * is skipped. The runner hands one event to every projection in turn, so the last answer is kept.
+ * Narrows a stored event to a case event, or undefined: anything else in the log (other streams,
+ * future types) is skipped (unlike the case lib's `requireCaseEvent`, which throws). The runner hands one event to every projection in turn, so the last answer is kept.
  */
-export function toCaseEvent(recorded: RecordedEvent): ProjectedCaseEvent | undefined {
+export function caseEventOrSkip(recorded: RecordedEvent): ProjectedCaseEvent | undefined {
   if (recorded === lastRecorded) return lastProjected;
   lastRecorded = recorded;
   lastProjected = narrow(recorded);

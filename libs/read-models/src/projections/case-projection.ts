@@ -1,6 +1,6 @@
 import type { ReadModelDb } from '../database/read-model-database.js';
 import type { Projection, ProjectionHandler } from '../runner/projection.js';
-import { type ProjectedCaseEvent, toCaseEvent } from './case-event.js';
+import { type ProjectedCaseEvent, caseEventOrSkip } from './case-event.js';
 
 export interface CaseProjectionDefinition {
   readonly name: string;
@@ -21,7 +21,7 @@ export function caseProjection(definition: CaseProjectionDefinition): Projection
     bind: (db): ProjectionHandler => {
       const apply = definition.bind(db);
       return (recorded) => {
-        const event = toCaseEvent(recorded);
+        const event = caseEventOrSkip(recorded);
         if (event) apply(event);
       };
     },

@@ -8,6 +8,8 @@ import { CalendarController } from './admin/calendar.controller.js';
 import { ProjectionsController } from './admin/projections.controller.js';
 import { VerifyController } from './admin/verify.controller.js';
 import { VerifyTracker } from './admin/verify-tracker.js';
+import { AnchorService } from './audit/anchor.service.js';
+import { AuditController } from './audit/audit.controller.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CaseCommandGateway } from './cases/case-command.gateway.js';
 import { CommandCatalogController } from './cases/command-catalog.controller.js';
@@ -70,6 +72,7 @@ export class AppModule {
         CalendarController,
         ProjectionsController,
         VerifyController,
+        AuditController,
         CaseReadsController,
         QueueReadsController,
       ],
@@ -81,11 +84,12 @@ export class AppModule {
         { provide: CaseCommandGateway, useClass: EngineCaseCommandGateway },
         CaseDetailService,
         VerifyTracker,
+        AnchorService,
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         {
           provide: SHUTDOWN_STEPS,
-          useFactory: (readSide: ReadSideLifecycle) => [readSide],
-          inject: [ReadSideLifecycle],
+          useFactory: (readSide: ReadSideLifecycle, anchors: AnchorService) => [anchors, readSide],
+          inject: [ReadSideLifecycle, AnchorService],
         },
         ShutdownCoordinator,
       ],

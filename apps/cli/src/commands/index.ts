@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit.command.js';
 import { registerCalendar } from './calendar.command.js';
 import { registerCatalog } from './catalog.command.js';
 import { registerRebuild } from './rebuild.command.js';
@@ -16,4 +17,5 @@ export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerReplay,
   registerRebuild,
   registerVerify,
+  registerAudit,
 ];

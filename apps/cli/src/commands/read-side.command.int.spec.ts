@@ -13,7 +13,9 @@ import { openReadModelDatabase } from '@one-window/read-models';
 import type { ReadSideCliDeps } from './read-side-deps.js';
 import { rebuildReadModels } from './rebuild.command.js';
 import { replayCase } from './replay.command.js';
+import { auditAnchorCommand } from './audit.command.js';
 import { verifyCommand } from './verify.command.js';
+import { Anchorer } from '@one-window/audit';
 
 describe('one-window replay, rebuild and verify (on a real embedded store in a temp DATA_DIR)', () => {
   let w: CaseWorld;
@@ -123,5 +125,39 @@ describe('one-window replay, rebuild and verify (on a real embedded store in a t
         expect.stringMatching(/^case-broken does not replay: .*case.Delivered/),
       ]),
     );
+  });
+
+  it('audit anchor prints the line to keep outside; verify --anchor catches a deleted tail with it', async () => {
+    await seedGeneratedCases(w.store, 10);
+    await w.store.close();
+    expect(await auditAnchorCommand(deps)).toBe(1);
+    const store = await EmbeddedEventStore.open({ dataDir: w.dataDir });
+    const anchorer = new Anchorer(store);
+    await anchorer.start();
+    await anchorer.anchor();
+    await anchorer.stop();
+    await store.close();
+    expect(await auditAnchorCommand(deps)).toBe(0);
+    const line = out.at(-1)!;
+    expect(line).toMatch(/^ow-anchor-1:\d+:10:[0-9a-f]{64}$/);
+    out.length = 0;
+    expect(await verifyCommand({ anchor: line }, deps)).toBe(0);
+    expect(out).toContainEqual(
+      expect.stringMatching(/^hash chain: \d+ events checked, 0 breaks; anchors: 2 checked, 0 mismatched$/),
+    );
+    const raw = new Database(join(w.dataDir, 'events.sqlite'));
+    raw
+      .prepare(
+        "DELETE FROM events WHERE stream_name <> 'audit'  AND position = (SELECT max(position) FROM events WHERE stream_name <> 'audit')",
+      )
+      .run();
+    raw.prepare("DELETE FROM events WHERE stream_name = 'audit'").run();
+    raw.close();
+    err.length = 0;
+    expect(await verifyCommand({ anchor: line }, deps)).toBe(1);
+    expect(err).toContainEqual(
+      expect.stringMatching(/before the given anchor at position \d+: events were removed/),
+    );
+    expect(await verifyCommand({ anchor: 'nonsense' }, deps)).toBe(2);
   });
 });

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
-import { verifyLog } from '@one-window/audit';
+import { parseAnchor, verifyLog } from '@one-window/audit';
 import { environmentDeps, type ReadSideCliDeps } from './read-side-deps.js';
 
 export interface VerifyOptions {
   readonly json?: boolean;
+  /** A line printed by `one-window audit anchor` and kept outside the system. */
+  readonly anchor?: string;
 }
 
 /**
@@ -12,9 +14,17 @@ export interface VerifyOptions {
  * every problem listed otherwise. A running server's embedded store: POST /api/admin/verify.
  */
 export async function verifyCommand(options: VerifyOptions, deps: ReadSideCliDeps): Promise<number> {
+  let anchor;
+  try {
+    anchor = options.anchor === undefined ? undefined : parseAnchor(options.anchor);
+  } catch (error) {
+    deps.err(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
   const store = await deps.openStore({ readOnly: true });
   try {
     const report = await verifyLog(store, {
+      anchor,
       onProgress: (p) =>
         deps.progress(
           p.phase === 'log'
@@ -28,16 +38,19 @@ export async function verifyCommand(options: VerifyOptions, deps: ReadSideCliDep
       deps.out(
         `${report.events} events in ${report.streams} streams (${report.cases} cases folded), up to position ${report.lastPosition ?? '-'}`,
       );
+      deps.out(
+        `hash chain: ${report.chained} events checked, ${report.chainBreaks.length} breaks` +
+          (report.unchained > 0
+            ? `; ${report.unchained} events from before the chain started (position ${report.chainStart})`
+            : '') +
+          `; anchors: ${report.anchorsChecked} checked, ${report.anchorMismatches.length} mismatched`,
+      );
       for (const p of report.problems) deps.err(`problem: ${p.message}`);
       if (report.problemsTruncated)
         deps.err(`problem: … and more (only the first ${report.problems.length} are listed)`);
-      deps.out(
-        report.problems.length === 0
-          ? 'the event log is sound'
-          : `${report.problems.length} problem(s) found`,
-      );
+      deps.out(report.sound ? 'the event log is sound' : `${report.problems.length} problem(s) found`);
     }
-    return report.problems.length === 0 ? 0 : 1;
+    return report.sound ? 0 : 1;
   } finally {
     await store.close();
   }
@@ -47,9 +60,13 @@ export function registerVerify(program: Command, deps: ReadSideCliDeps = environ
   program
     .command('verify')
     .description(
-      'check the whole event log, read-only: positions, revisions, JSON, and that every case replays',
+      'check the whole event log, read-only: positions, revisions, JSON, hash chains, anchors, and that every case replays',
     )
     .option('--json', 'print the report as JSON')
+    .option(
+      '--anchor <line>',
+      'also check the log against an anchor kept outside the system (one-window audit anchor)',
+    )
     .action(async (options: VerifyOptions) => {
       const code = await verifyCommand(options, deps);
       if (code !== 0) process.exitCode = code;

@@ -27,6 +27,10 @@ export interface ServerConfig {
   readonly readWaitMs: number;
   /** How often the durable-timer scheduler looks for due deadlines (the deadlines themselves are data). */
   readonly timerPollMs: number;
+  /** Anchors of the hash-chained log (ADR 13): one every this many events… */
+  readonly auditAnchorEveryEvents: number;
+  /** …or every this many minutes when anything was written. */
+  readonly auditAnchorEveryMinutes: number;
   /**
    * Yellow warning this many working days before a decision due date. ONE setting for both the
    * read side (board, timers) and the case engine (which refuses a warning it thinks too early),
@@ -115,6 +119,8 @@ export function loadServerConfig(
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     readWaitMs: integer(env, 'READ_WAIT_MS', 5000, 0, 60_000),
     timerPollMs: integer(env, 'TIMER_POLL_MS', 10_000, 100, 3_600_000),
+    auditAnchorEveryEvents: integer(env, 'AUDIT_ANCHOR_EVERY_EVENTS', 10_000, 1, 10_000_000),
+    auditAnchorEveryMinutes: integer(env, 'AUDIT_ANCHOR_EVERY_MINUTES', 10, 1, 7 * 24 * 60),
     warningWorkingDays: integer(env, 'WARNING_WORKING_DAYS', DEFAULT_CASE_POLICY.warningWorkingDays, 1, 30),
     calendarWarningFrom: dayOfYear(env, 'CALENDAR_WARNING_FROM', DEFAULT_NEXT_YEAR_WARNING_FROM),
     seedDemoUsers: eventStoreUrl === undefined && env.DEMO_USERS === 'on',
@@ -126,6 +132,7 @@ export function loadServerConfig(
 
 function dayOfYear(env: Env, name: string, fallback: string): string {
   const value = env[name] ?? fallback;
-  if (!isDayOfYear(value)) throw new ConfigError(`${name} must be a day of the year written MM-DD, got "${value}"`);
+  if (!isDayOfYear(value))
+    throw new ConfigError(`${name} must be a day of the year written MM-DD, got "${value}"`);
   return value;
 }

@@ -62,7 +62,7 @@ export class AppModule {
           policy: casePolicyFor(deps.config),
         }),
         AuthModule.register(deps.config),
-        ReadSideModule,
+        ReadSideModule.withCatalog(catalog),
       ],
       controllers: [
         HealthController,

@@ -22,6 +22,8 @@ export interface ReadModelsOptions {
   /** Events per transaction (and per catch-up page). */
   readonly batchSize?: number;
   readonly onError?: (error: Error) => void;
+  /** A department's name for the timeline (the catalog directory's); ids are shown without it. */
+  readonly departmentName?: (id: string) => string | undefined;
 }
 
 /** How long a read with `minPosition` waits by default before ReadModelTimeoutError (503). */
@@ -54,7 +56,7 @@ export class ReadModels {
     });
     this.deadlines = new DeadlineEvaluator(options.calendar, settings);
     this.cases = new CaseQueries(options.db, this.deadlines, this.clock);
-    this.timeline = new TimelineQueries(options.store);
+    this.timeline = new TimelineQueries(options.store, options.departmentName);
     this.tasks = new TaskQueries(options.db, this.deadlines, this.clock);
     this.obligations = new ObligationQueries(options.db, this.clock);
     this.statistics = new StatisticsQueries(options.db);

@@ -87,9 +87,14 @@ const words: Record<string, Entry> = {
   sharedMaterial: ['共享获取，无需提交', 'Fetched by data sharing: not asked of the applicant'],
   materialForm: ['提交形式', 'Form handed in'],
   rowActions: ['操作', 'Actions'],
+  calendarYear: ['年度', 'Year'],
+  builtinSource: [
+    '国务院办公厅历年节假日安排（内置数据 {v}）',
+    'State Council holiday notices (built-in data, chinese-days {v})',
+  ],
   calendarKind: ['来源', 'Source'],
   'calendarKind.loaded': ['已导入', 'Loaded'],
-  'calendarKind.chinese-days': ['内置（chinese-days）', 'Built in (chinese-days)'],
+  'calendarKind.chinese-days': ['内置节假日数据', 'Built in (chinese-days)'],
   sharedNotAuthorized: [
     '未经申请人授权，不得共享调取：请申请人提交',
     'Not authorized by the applicant: collect it from them',

@@ -49,8 +49,15 @@ export async function calendarView(root: HTMLElement): Promise<void> {
       ),
       table(
         [
-          { label: 'year', cell: (c: Coverage['byYear'][number]) => String(c.year) },
-          { label: t('source'), cell: (c) => c.source },
+          { label: t('calendarYear'), cell: (c: Coverage['byYear'][number]) => String(c.year) },
+          {
+            label: t('source'),
+            // The built-in years: the State Council's notices as chinese-days ships them (a library name is no source for staff).
+            cell: (c) =>
+              c.kind === 'chinese-days'
+                ? t('builtinSource').replace('{v}', c.source.replace(/^chinese-days\s*/, ''))
+                : c.source,
+          },
           {
             label: t('calendarKind'),
             cell: (c) => badge(tOr(`calendarKind.${c.kind}`, c.kind), c.kind === 'loaded' ? 'green' : ''),
@@ -61,7 +68,7 @@ export async function calendarView(root: HTMLElement): Promise<void> {
       coverage.loads.length
         ? table(
             [
-              { label: 'year', cell: (l: Coverage['loads'][number]) => String(l.year) },
+              { label: t('calendarYear'), cell: (l: Coverage['loads'][number]) => String(l.year) },
               { label: t('source'), cell: (l) => l.source },
               { label: t('actor'), cell: (l) => l.by },
               { label: t('time'), cell: (l) => fmtDateTime(l.at) },

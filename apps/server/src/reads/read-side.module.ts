@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { CalendarService } from '@one-window/calendar';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
 import { READ_MODEL_DB, type ReadModelDb, ReadModels, openReadModelDatabase } from '@one-window/read-models';
@@ -8,6 +8,7 @@ import type { ServerConfig } from '../config/server-config.js';
 import { readModelSettingsFor } from '../config/warning-settings.js';
 import { CLOCK, LOGGER, SERVER_CONFIG } from '../tokens.js';
 import { RebuildTracker } from './rebuild-tracker.js';
+import { Directory } from '@one-window/catalog';
 
 /**
  * The read side: SQLite read models beside the event store (DATA_DIR/read-models.sqlite) and the
@@ -24,7 +25,7 @@ import { RebuildTracker } from './rebuild-tracker.js';
     },
     {
       provide: ReadModels,
-      inject: [EVENT_STORE, READ_MODEL_DB, CalendarService, CLOCK, LOGGER, SERVER_CONFIG],
+      inject: [EVENT_STORE, READ_MODEL_DB, CalendarService, CLOCK, LOGGER, SERVER_CONFIG, Directory],
       useFactory: (
         store: EventStore,
         db: ReadModelDb,
@@ -32,6 +33,7 @@ import { RebuildTracker } from './rebuild-tracker.js';
         clock: Clock,
         logger: Logger,
         config: ServerConfig,
+        directory: Directory,
       ) =>
         new ReadModels({
           store,
@@ -40,10 +42,16 @@ import { RebuildTracker } from './rebuild-tracker.js';
           clock,
           settings: readModelSettingsFor(config),
           onError: (error) => logger.error({ err: error }, 'projection failed; retrying'),
+          departmentName: (id) => directory.department(id)?.name,
         }),
     },
     RebuildTracker,
   ],
   exports: [ReadModels, READ_MODEL_DB, RebuildTracker],
 })
-export class ReadSideModule {}
+export class ReadSideModule {
+  /** With the app's one catalog module, whose directory names departments in timelines. */
+  static withCatalog(catalog: DynamicModule): DynamicModule {
+    return { module: ReadSideModule, imports: [catalog] };
+  }
+}

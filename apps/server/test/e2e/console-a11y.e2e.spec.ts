@@ -121,6 +121,18 @@ describeWithBrowser('the console at 1024×768 and 1366×768, checked by axe-core
     );
   }
 
+  /**
+   * Internal values a hall's staff should never read: state paths (frontDesk.received), ISO/UTC
+   * timestamps, and the ids of departments and materials (150102-market-regulation, layout-and-process).
+   */
+  async function rawValues(lang: 'zh' | 'en'): Promise<string[]> {
+    const text = await page.evaluate(() => document.querySelector('main')?.innerText ?? '');
+    const patterns = [/\b[a-z]+\.[a-z]+[A-Z]\w*/g, /\d{4}-\d\d-\d\dT[\d:.]+Z?/g, /\b\d{6}-[a-z-]+\b/g];
+    // On a Chinese screen a hyphenated lower-case word is a code (layout-and-process), not English.
+    if (lang === 'zh') patterns.push(/\b[a-z]+(?:-[a-z]+)+\b/g);
+    return [...new Set(patterns.flatMap((p) => text.match(p) ?? []))];
+  }
+
   for (const lang of ['zh', 'en'] as const)
     for (const size of [
       { width: 1024, height: 768 },
@@ -142,6 +154,7 @@ describeWithBrowser('the console at 1024×768 and 1366×768, checked by axe-core
             await page.waitForTimeout(150);
             for (const link of await coveredNavLinks())
               problems.push(`${screen}: nav link "${link}" is covered`);
+            for (const raw of await rawValues(lang)) problems.push(`${screen}: shows "${raw}"`);
             for (const v of await axe()) {
               {
                 problems.push(

@@ -91,11 +91,24 @@ const LIMITS = {
 } as const;
 
 const both = (zh: string, en: string): Bilingual => ({ zh, en });
-const codes = (list: readonly { code: string }[] | readonly string[]): string =>
-  list.map((m) => (typeof m === 'string' ? m : m.code)).join(', ');
+/** How a timeline names what events refer to by id: materials by the guide, departments by the directory. */
+export interface EventNames {
+  material(code: string): string;
+  department(id: string): string;
+}
 
-/** One line of detail under the title, in words a clerk understands. */
-export function describeEvent(event: CaseEvent): Bilingual {
+/** Without a guide or a directory at hand: the ids themselves. */
+export const IDS_AS_NAMES: EventNames = { material: (code) => code, department: (id) => id };
+
+const materialList = (names: EventNames, list: readonly { code: string }[] | readonly string[]): string =>
+  list.map((m) => names.material(typeof m === 'string' ? m : m.code)).join('、');
+
+/**
+ * One line of detail under the title, in words a clerk understands: materials and departments by
+ * their names (`with`), never their codes.
+ */
+export function describeEvent(event: CaseEvent, names: EventNames = IDS_AS_NAMES): Bilingual {
+  const codes = (list: readonly { code: string }[] | readonly string[]): string => materialList(names, list);
   switch (event.type) {
     case 'case.Received': {
       const d = event.data;
@@ -122,10 +135,10 @@ export function describeEvent(event: CaseEvent): Bilingual {
       );
     }
     case 'case.CorrectionRequested': {
-      const list = event.data.items.map((i) => `${i.code}（${i.problem}）`).join('；');
+      const list = event.data.items.map((i) => `${names.material(i.code)}（${i.problem}）`).join('；');
       return both(
         `需补正：${list}；请于 ${event.data.correctBy} 前补正`,
-        `To correct: ${event.data.items.map((i) => `${i.code} (${i.problem})`).join('; ')}; by ${event.data.correctBy}`,
+        `To correct: ${event.data.items.map((i) => `${names.material(i.code)} (${i.problem})`).join('; ')}; by ${event.data.correctBy}`,
       );
     }
     case 'case.CorrectionSubmitted':
@@ -157,8 +170,8 @@ export function describeEvent(event: CaseEvent): Bilingual {
       );
     case 'case.TaskCreated':
       return both(
-        `「${event.data.label}」环节，${event.data.department}，环节时限至 ${event.data.stepDueDate}`,
-        `Step "${event.data.label}" for ${event.data.department}, step due ${event.data.stepDueDate}`,
+        `「${event.data.label}」环节，${names.department(event.data.department)}，环节时限至 ${event.data.stepDueDate}`,
+        `Step "${event.data.label}" for ${names.department(event.data.department)}, step due ${event.data.stepDueDate}`,
       );
     case 'case.TaskClaimed':
       return both(`由 ${event.data.holder.name} 签收`, `Claimed by ${event.data.holder.name}`);

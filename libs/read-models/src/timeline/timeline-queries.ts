@@ -3,7 +3,7 @@ import { type EventStore, type RecordedEvent, StreamNotFoundError } from '@one-w
 import type { Role } from '@one-window/shared';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
 import { type ReadScope, caseDepartments, inScope } from '../scope/read-scope.js';
-import { type Bilingual, EVENT_TITLES, ROLE_LABELS, describeEvent } from './event-labels.js';
+import { type Bilingual, EVENT_TITLES, type EventNames, ROLE_LABELS, describeEvent } from './event-labels.js';
 
 export interface TimelineEntry {
   readonly revision: number;
@@ -36,7 +36,11 @@ export interface Timeline {
  * so this reads it rather than keeping a copy of every event in SQLite (docs/adr/0007).
  */
 export class TimelineQueries {
-  constructor(private readonly store: EventStore) {}
+  /** `departmentName`: the directory's name for a department id (ids are shown where it has none). */
+  constructor(
+    private readonly store: EventStore,
+    private readonly departmentName: (id: string) => string | undefined = () => undefined,
+  ) {}
 
   /** Undefined when the case is unknown; OutOfScopeError outside the caller's hall or department. */
   async timeline(caseId: string, scope: ReadScope): Promise<Timeline | undefined> {
@@ -53,11 +57,17 @@ export class TimelineQueries {
     const departments = caseDepartments(received.guide);
     if (!inScope(scope, { hall: received.hall, department: received.guide.department, departments }))
       throw new OutOfScopeError('case', caseId);
-    return { caseId, caseNumber: received.caseNumber, entries: events.map(toEntry) };
+    // Materials by the names of the case's own guide snapshot, departments by the directory.
+    const materialNames = new Map(received.guide.materials.map((m) => [m.code, m.name]));
+    const names: EventNames = {
+      material: (code) => materialNames.get(code) ?? code,
+      department: (id) => this.departmentName(id) ?? id,
+    };
+    return { caseId, caseNumber: received.caseNumber, entries: events.map((e) => toEntry(e, names)) };
   }
 }
 
-function toEntry(recorded: RecordedEvent): TimelineEntry {
+function toEntry(recorded: RecordedEvent, names: EventNames): TimelineEntry {
   const event = { type: recorded.type, data: recorded.data } as CaseEvent;
   const metadata = recorded.metadata as CaseEventMetadata | null;
   const actor = metadata?.actor;
@@ -70,7 +80,7 @@ function toEntry(recorded: RecordedEvent): TimelineEntry {
       ? { userId: actor.userId, name: actor.name, role: actor.role, roleLabel: ROLE_LABELS[actor.role] }
       : null,
     title: EVENT_TITLES[event.type] ?? { zh: recorded.type, en: recorded.type },
-    detail: describeEvent(event),
+    detail: describeEvent(event, names),
     data: compact(event),
   };
 }

@@ -122,6 +122,8 @@ CREATE TABLE IF NOT EXISTS case_departments (
   k INTEGER NOT NULL,
   PRIMARY KEY (department, k)
 ) WITHOUT ROWID;
+-- A case's departments (the statistics rollup counts a case in each; summary checks a scope).
+CREATE INDEX IF NOT EXISTS case_departments_k ON case_departments (k);
 `;
 
 /** A `cases` row as SQLite returns it, with the open task's step and holder joined from `tasks`. */

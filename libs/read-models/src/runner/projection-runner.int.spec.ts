@@ -153,7 +153,7 @@ describe('ProjectionRunner', () => {
     const total = await runner.catchUp((p) => progress.push(p.processed));
     const pages = progress.slice(1).map((n, i) => n - progress[i]);
     expect(pages[0]).toBe(100);
-    expect(pages.slice(1).every((n) => n <= 10)).toBe(true);
+    expect(pages.slice(1).every((n) => n <= 50)).toBe(true);
     expect(pages.reduce((a, b) => a + b, 0)).toBe(total);
   });
 

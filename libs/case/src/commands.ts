@@ -76,6 +76,7 @@ export type StartSpecialProcedure = Cmd<
   { caseId: string; kind: SpecialProcedureKind; reason: string; expectedDays: number }
 >;
 export type EndSpecialProcedure = Cmd<'EndSpecialProcedure', { caseId: string; n: number; result: string }>;
+export type SendSupervisionNotice = Cmd<'SendSupervisionNotice', { taskId: string; note: string }>;
 export type ExtendTimeLimit = Cmd<'ExtendTimeLimit', { caseId: string; days: number; reason: string }>;
 export type ApproveCase = Cmd<'ApproveCase', { caseId: string; opinion: string }>;
 export type DenyCase = Cmd<
@@ -143,6 +144,7 @@ export type CaseCommand =
   | StartSpecialProcedure
   | EndSpecialProcedure
   | ExtendTimeLimit
+  | SendSupervisionNotice
   | ApproveCase
   | DenyCase
   | IssueResult
@@ -191,6 +193,7 @@ export const CASE_COMMAND_TYPES = [
   'StartSpecialProcedure',
   'EndSpecialProcedure',
   'ExtendTimeLimit',
+  'SendSupervisionNotice',
   'ApproveCase',
   'DenyCase',
   'IssueResult',

@@ -312,6 +312,17 @@ export interface ExtendedData extends MayBeProvisional {
   readonly extendedOn: string;
 }
 
+/** 督办: a head or an administrator presses a task that is near or past its step's due date. */
+export interface SupervisionNoticeSentData {
+  readonly taskId: string;
+  readonly stepDueDate: string;
+  /** Working days left before the step's due date; 0 or less when it has passed. */
+  readonly workingDaysLeft: number;
+  readonly note: string;
+  readonly by: TaskHolder;
+  readonly sentOn: string;
+}
+
 export interface ApprovedData extends MayBeProvisional {
   readonly taskId: string;
   readonly opinion: string;
@@ -490,6 +501,7 @@ export type CaseSpecialProcedureStarted = Ev<'case.SpecialProcedureStarted', Spe
 export type CaseSpecialProcedureEnded = Ev<'case.SpecialProcedureEnded', SpecialProcedureEndedData>;
 export type CaseExtended = Ev<'case.Extended', ExtendedData>;
 export type CaseApproved = Ev<'case.Approved', ApprovedData>;
+export type CaseSupervisionNoticeSent = Ev<'case.SupervisionNoticeSent', SupervisionNoticeSentData>;
 export type CaseDenied = Ev<'case.Denied', DeniedData>;
 export type CaseResultIssued = Ev<'case.ResultIssued', ResultIssuedData>;
 export type CaseDispatched = Ev<'case.Dispatched', DispatchedData>;
@@ -506,6 +518,7 @@ export type CaseResultIssueOverdue = Ev<'case.ResultIssueOverdue', ResultIssueOv
 export type CaseObligationOverdue = Ev<'case.ObligationOverdue', ObligationOverdueData>;
 
 export type CaseEvent =
+  | CaseSupervisionNoticeSent
   | CaseReceived
   | CaseAccepted
   | CaseAcceptedWithDeficiency
@@ -565,6 +578,7 @@ export const CASE_EVENT_TYPES = [
   'case.SpecialProcedureStarted',
   'case.SpecialProcedureEnded',
   'case.Extended',
+  'case.SupervisionNoticeSent',
   'case.Approved',
   'case.Denied',
   'case.ResultIssued',

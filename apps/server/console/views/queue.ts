@@ -26,6 +26,7 @@ function taskTable(
         cell: (x) => [
           x.label,
           x.specialProcedure ? [' ', badge(t('status.backOffice.specialProcedure'), 'yellow')] : null,
+          x.supervisedOn ? [' ', badge(t('cmd.SendSupervisionNotice'), 'red')] : null,
         ],
       },
       { label: t('promisedDue'), cell: (x) => x.promisedDueDate ?? '—' },

@@ -251,6 +251,8 @@ function applyData(context: CaseContext, event: CaseEvent): CaseContext {
       return { ...context, marks: [...context.marks, markKey(event)] };
     case 'case.DeadlinesRecalculated':
       return recalculated(context, event.data);
+    case 'case.SupervisionNoticeSent':
+      return context; // 督办 is a notice: the read side marks the task, the case does not change
     default: {
       const unhandled: never = event;
       return unhandled;

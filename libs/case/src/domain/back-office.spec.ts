@@ -418,3 +418,50 @@ describe('decision deadlines (DOMAIN §5): warning and overdue marks from the du
     ).toBe('forbidden');
   });
 });
+
+describe('督办 — a supervision notice on a task near or past its due date', () => {
+  // Task c1.t1 (review) is due 2026-03-12; the warning window is 3 working days (DEFAULT_CASE_POLICY).
+  const supervise = { type: 'SendSupervisionNotice' as const, taskId: 'c1.t1', note: '请于到期前办结' };
+  const admin = { userId: 'admin-1', name: '管理员', role: 'admin' as const };
+
+  it('the head of the task department sends it near the due date; the case stays where it was', () => {
+    const d = claimed();
+    expect(d.send(head, supervise, at('2026-03-10'))).toEqual([
+      {
+        type: 'case.SupervisionNoticeSent',
+        data: {
+          taskId: 'c1.t1',
+          stepDueDate: '2026-03-12',
+          workingDaysLeft: 2,
+          note: '请于到期前办结',
+          by: { userId: 'head-1', name: '陈局' },
+          sentOn: '2026-03-10',
+        },
+      },
+    ]);
+    expect(d.current.status).toBe('backOffice.underReview');
+  });
+
+  it('an administrator sends it past the due date, counted in working days', () => {
+    const d = accepted();
+    expect(d.send(admin, supervise, at('2026-03-16'))[0]).toMatchObject({
+      data: { workingDaysLeft: -2, by: { userId: 'admin-1' } },
+    });
+  });
+
+  it('refused while the task is far from its due date: a state refusal with the due date', () => {
+    const d = claimed();
+    expect(d.error(head, supervise, at('2026-03-03'))).toMatchObject({
+      code: 'not-allowed-in-state',
+      message: expect.stringContaining('2026-03-12'),
+    });
+  });
+
+  it('refused to an approver and to the head of another department', () => {
+    const d = claimed();
+    expect(d.error(approver, supervise, at('2026-03-11')).code).toBe('forbidden');
+    expect(
+      d.error({ ...head, userId: 'head-9', department: OTHER_DEPT }, supervise, at('2026-03-11')).code,
+    ).toBe('forbidden');
+  });
+});

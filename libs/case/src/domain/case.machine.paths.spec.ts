@@ -121,8 +121,11 @@ describe('the case machine, walked path by path (@xstate/graph)', () => {
     const produced = new Set(replayed.flatMap(({ driver }) => driver.events.map((e) => e.type)));
     // A recalculation needs a year's schedule loaded mid-case, which the model's one calendar cannot do:
     // provisional-deadlines.spec.ts produces it.
-    const needsCalendarLoad = new Set(['case.DeadlinesRecalculated']);
-    expect(CASE_EVENT_TYPES.filter((type) => !produced.has(type) && !needsCalendarLoad.has(type))).toEqual([]);
+    // 督办 needs a date near a step's due date, which the model does not walk yet: back-office.spec.ts produces it.
+    const needsCalendarLoad = new Set(['case.DeadlinesRecalculated', 'case.SupervisionNoticeSent']);
+    expect(CASE_EVENT_TYPES.filter((type) => !produced.has(type) && !needsCalendarLoad.has(type))).toEqual(
+      [],
+    );
   });
 
   it('every path ends where the model said, and its stored events fold to the same state', () => {

@@ -73,6 +73,8 @@ export const caseMachine = setup({
       return task !== null && task.holder !== null && isLastStep(context, task);
     },
     noCurrentTask: ({ context }) => context.currentTaskId === null,
+    taskIsCurrent: ({ context, event }) =>
+      'taskId' in event.data && currentTask(context)?.taskId === event.data.taskId,
     deficiencyOpen: ({ context }) => hasOpenDeficiency(context),
     deficiencyClosedOrDenied: ({ context }) =>
       !hasOpenDeficiency(context) || context.decision?.outcome === 'denied',
@@ -157,7 +159,14 @@ export const caseMachine = setup({
           tags: ['backOffice'],
           meta: {
             labels: label('后台审批', 'Back office'),
-            accepts: ['WithdrawCase', 'ClaimTask', 'ReleaseTask', 'ExtendTimeLimit', ...DEFICIENCY],
+            accepts: [
+              'WithdrawCase',
+              'ClaimTask',
+              'ReleaseTask',
+              'ExtendTimeLimit',
+              'SendSupervisionNotice',
+              ...DEFICIENCY,
+            ],
           },
           on: {
             'case.Withdrawn': { target: 'withdrawn', actions: 'record' },
@@ -165,6 +174,7 @@ export const caseMachine = setup({
             'case.TaskClaimed': { guard: 'taskIsCurrentAndFree', actions: 'record' },
             'case.TaskReleased': { guard: 'taskIsCurrentAndHeld', actions: 'record' },
             'case.Extended': { guard: 'notYetExtended', actions: 'record' },
+            'case.SupervisionNoticeSent': { guard: 'taskIsCurrent', actions: 'record' },
             'case.DeficiencySupplied': { guard: 'deficiencyOpen', actions: 'record' },
             'case.DeficiencyOverdue': { guard: 'deficiencyOpen', actions: 'record' },
           },

@@ -108,6 +108,8 @@ function decideFor(
       return backOffice.endSpecialProcedure(state, target.procedure!, command, now);
     case 'ExtendTimeLimit':
       return backOffice.extend(state, command, now);
+    case 'SendSupervisionNotice':
+      return backOffice.supervise(task!, command, now);
     case 'ApproveCase':
       return backOffice.approve(state, task!, command, now);
     case 'DenyCase':
@@ -165,7 +167,8 @@ export function resolveTarget(state: CaseState | null, command: CaseCommand): Ta
     case 'ClaimTask':
     case 'ReleaseTask':
     case 'PassTask':
-    case 'ReturnTask': {
+    case 'ReturnTask':
+    case 'SendSupervisionNotice': {
       const parsed = parseTaskId(command.taskId);
       const task = context.tasks.find((t) => t.taskId === command.taskId);
       if (!parsed || parsed.caseId !== context.caseId || !task)

@@ -76,6 +76,7 @@ function legacyStatus(event: CaseEvent): CaseStatus | undefined {
     case 'case.TaskCreated':
     case 'case.TaskPassed':
     case 'case.TaskReleased':
+    case 'case.SupervisionNoticeSent':
       return undefined;
     default: {
       const unknown: never = event;

@@ -18,6 +18,7 @@ import {
   type SpecialProcedureRecord,
   type TaskRecord,
 } from './context.js';
+import { supervisionDaysLeft } from './decide-back-office.js';
 import type { Now } from './decide-context.js';
 import { stillMissing } from './guide-snapshot.js';
 import { acceptedCommands } from './state-meta.js';
@@ -135,6 +136,12 @@ export function authorize(
         `only the head of ${state.context.guide.department} may extend the time limit (Law Art. 42)`,
       );
     }
+    case 'SendSupervisionNotice':
+      // 督办: the head of the task's department, or an administrator.
+      return when(
+        actor.role === 'admin' || (actor.role === 'head' && actor.department === task?.department),
+        `only the head of ${task?.department ?? 'the department'} or an administrator may send a supervision notice (督办)`,
+      );
     case 'IssueResult':
       return actor.role === 'approver' || actor.role === 'head'
         ? when(
@@ -255,6 +262,14 @@ export function available(type: CaseCommandType, state: CaseState | null, target
         target.procedure !== null && target.procedure?.n === activeSpecialProcedure(context)?.n,
         'that special procedure is not running',
       );
+    case 'SendSupervisionNotice': {
+      if (task?.taskId !== context.currentTaskId) return `task ${task?.taskId ?? ''} is not open`;
+      const left = supervisionDaysLeft(task, now);
+      return when(
+        left <= now.policy.warningWorkingDays,
+        `task ${task.taskId} is due on ${task.stepDueDate}, ${left} working days away: a supervision notice (督办) is for a task near (within ${now.policy.warningWorkingDays} working days) or past its due date`,
+      );
+    }
     case 'ExtendTimeLimit':
       return when(context.extension === null, 'the time limit has already been extended once (Law Art. 42)');
     case 'ApproveCase':

@@ -160,6 +160,7 @@ export function commandsFor(state: CaseState, actor: Actor, at: string, bounded 
         return [{ type: 'RectifyObligation', obligationId, measures: '整改' }];
       case 'ExplainObligation':
         return [{ type: 'ExplainObligation', obligationId, explanation: '无法律依据' }];
+      case 'SendSupervisionNotice':
       case 'ReceiveApplication':
       case 'DeemAccepted':
       case 'MarkCorrectionOverdue':

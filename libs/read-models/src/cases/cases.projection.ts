@@ -197,6 +197,7 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
         return undefined;
       case 'case.TaskReleased':
       case 'case.TaskPassed':
+      case 'case.SupervisionNoticeSent': // marks the task (tasks projection), not the case row
         return undefined;
       case 'case.TaskReturned':
         return undefined;

@@ -157,6 +157,7 @@ export function obligationsProjection(): Projection {
           case 'case.DecisionOverdue':
           case 'case.ResultIssueOverdue':
           case 'case.DeadlinesRecalculated':
+          case 'case.SupervisionNoticeSent':
             return;
           default: {
             const unknown: never = event;

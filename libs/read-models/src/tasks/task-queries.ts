@@ -37,6 +37,8 @@ export interface TaskView {
   readonly stepDueDate: string;
   /** A special procedure is running on this task (the decision clock stands still). */
   readonly specialProcedure: boolean;
+  /** 督办: the day the last supervision notice was sent on this task, or null. */
+  readonly supervisedOn: string | null;
   readonly greenChannel: boolean;
   readonly applicantName: string;
   readonly itemCode: string;
@@ -63,6 +65,7 @@ interface TaskJoinRow {
   created_on: string;
   step_due: string;
   special_procedure: number;
+  supervised_on: string | null;
   green_channel: number;
   applicant_name: string;
   item_code: string;
@@ -76,7 +79,7 @@ interface TaskJoinRow {
 }
 
 const SELECT = `SELECT c.case_id, c.case_number, t.n, t.step, t.label, t.department, t.role, t.status,
-  t.holder_user_id, t.holder_name, t.claimed_at, t.created_on, t.step_due, t.special_procedure, c.green_channel,
+  t.holder_user_id, t.holder_name, t.claimed_at, t.created_on, t.step_due, t.special_procedure, t.supervised_on, c.green_channel,
   c.applicant_name, c.item_code, c.item_name, c.hall, c.statutory_due, c.promised_due, c.warning_due,
   c.decision_pending, c.clock_stopped_on
   FROM tasks t JOIN cases c ON c.k = t.k`;
@@ -176,6 +179,7 @@ export class TaskQueries {
       createdOn: row.created_on,
       stepDueDate: row.step_due,
       specialProcedure: row.special_procedure === 1,
+      supervisedOn: row.supervised_on,
       greenChannel: row.green_channel === 1,
       applicantName: row.applicant_name,
       itemCode: row.item_code,

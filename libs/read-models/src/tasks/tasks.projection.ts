@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS tasks (
   created_on TEXT NOT NULL,
   step_due TEXT NOT NULL,
   special_procedure INTEGER NOT NULL DEFAULT 0,
+  supervised_on TEXT,
   closed_at TEXT,
   revision INTEGER NOT NULL,
   PRIMARY KEY (k, n)
@@ -38,7 +39,8 @@ CREATE INDEX IF NOT EXISTS tasks_holder ON tasks (holder_user_id) WHERE status I
 export function tasksProjection(): Projection {
   return caseProjection({
     name: 'tasks',
-    version: 1,
+    // 2: supervised_on, the 督办 marker of the queues.
+    version: 2,
     tables: ['tasks'],
     schema: TASKS_SCHEMA,
     bind: (db) => {
@@ -117,6 +119,9 @@ export function tasksProjection(): Projection {
             return;
           case 'case.SpecialProcedureStarted':
             rows.patch(task(event.data.taskId), e.revision, { special_procedure: 1 });
+            return;
+          case 'case.SupervisionNoticeSent':
+            rows.patch(task(event.data.taskId), e.revision, { supervised_on: event.data.sentOn });
             return;
           case 'case.SpecialProcedureEnded':
             resume.run({ k, revision: e.revision });

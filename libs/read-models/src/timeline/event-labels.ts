@@ -40,6 +40,7 @@ export const EVENT_TITLES: Readonly<Record<CaseEventType, Bilingual>> = {
     en: 'Special procedure ended (clock runs again)',
   },
   'case.Extended': { zh: '延长办理期限', en: 'Time limit extended' },
+  'case.SupervisionNoticeSent': { zh: '督办', en: 'Supervision notice' },
   'case.Approved': { zh: '准予许可', en: 'Approved' },
   'case.Denied': { zh: '不予许可', en: 'Denied' },
   'case.ResultIssued': { zh: '制证出件', en: 'Result issued' },
@@ -206,6 +207,17 @@ export function describeEvent(event: CaseEvent, names: EventNames = IDS_AS_NAMES
         `经 ${event.data.head.name} 批准延长 ${event.data.days} 个工作日，法定办结由 ${event.data.previousDueDate} 延至 ${event.data.statutoryDueDate}；理由：${event.data.reason}`,
         `${event.data.head.name} extended by ${event.data.days} working days, from ${event.data.previousDueDate} to ${event.data.statutoryDueDate}: ${event.data.reason}`,
       );
+    case 'case.SupervisionNoticeSent': {
+      const d = event.data;
+      const when =
+        d.workingDaysLeft > 0
+          ? [`距到期还有 ${d.workingDaysLeft} 个工作日`, `${d.workingDaysLeft} working days before it is due`]
+          : [`已超期 ${-d.workingDaysLeft} 个工作日`, `${-d.workingDaysLeft} working days past due`];
+      return both(
+        `${d.by.name} 督办：${d.note}；本环节应于 ${d.stepDueDate} 前办结，${when[0]}`,
+        `${d.by.name} sent a supervision notice: ${d.note}; the step is due on ${d.stepDueDate}, ${when[1]}`,
+      );
+    }
     case 'case.Approved':
       return both(
         `意见：${event.data.opinion}；${event.data.withinStatutoryLimit ? '在法定时限内' : '超过法定时限'}；应于 ${event.data.resultDueBy} 前出件`,

@@ -23,9 +23,18 @@ export function caseListCondition(
 ): { sql: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = { today };
-  const s = scopeCondition(scope, 'c.hall', 'c.department', 'c.k');
-  where.push(s.sql);
-  Object.assign(params, s.params);
+  if (scope.kind === 'handling') {
+    // Correlated, so a page walks the received_at index and probes case_departments per row
+    // (an IN list would gather every case of the department and sort them).
+    where.push(
+      'EXISTS (SELECT 1 FROM case_departments d WHERE d.department = @scopeDepartment AND d.k = c.k)',
+    );
+    params.scopeDepartment = scope.department;
+  } else {
+    const s = scopeCondition(scope, 'c.hall', 'c.department', 'c.k');
+    where.push(s.sql);
+    Object.assign(params, s.params);
+  }
   const equal = (column: string, name: string, value: unknown): void => {
     where.push(`${column} = @${name}`);
     params[name] = value;

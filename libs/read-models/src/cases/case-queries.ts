@@ -79,8 +79,13 @@ export class CaseQueries {
       );
     const today = this.deadlines.today(now);
     const { sql, params } = caseListCondition(filter, scope, today);
+    // A handling scope counts from its department's cases (CROSS JOIN keeps that the outer loop).
+    const counted =
+      scope.kind === 'handling'
+        ? 'case_departments cd CROSS JOIN cases c ON c.k = cd.k WHERE cd.department = @scopeDepartment AND'
+        : 'cases c WHERE';
     const total = this.db
-      .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE ${sql} LIMIT ${TOTAL_CAP + 1})`)
+      .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM ${counted} ${sql} LIMIT ${TOTAL_CAP + 1})`)
       .pluck()
       .get(params) as number;
     let after = '';

@@ -51,7 +51,6 @@ export {
 // Durable timers
 export * from './timers/timer-types.js';
 export { TimerScheduler, timerCommandId, type TimerSchedulerOptions } from './timers/timer-scheduler.js';
-export { deterministicUuid } from './timers/deterministic-id.js';
 export { caseCommandSender, type CaseCommandPort } from './timers/case-command-sender.js';
 
 // History at a point in time

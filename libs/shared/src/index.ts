@@ -3,3 +3,4 @@ export * from './actor.js';
 export * from './fields.js';
 export * from './limits.js';
 export * from './id-numbers.js';
+export * from './name-uuid.js';

@@ -14,7 +14,7 @@ import {
   type EventData,
   type EventStore,
 } from '@one-window/event-store';
-import type { Clock } from '@one-window/shared';
+import { nameUuid, type Clock } from '@one-window/shared';
 import { commandCaseId, type CaseCommand, type ReceiveApplication } from '../commands.js';
 import {
   CASE_EVENT_SCHEMA_VERSION,
@@ -31,9 +31,18 @@ import type { CasePolicy } from '../domain/policy.js';
 import { CaseNumberAllocator } from './case-numbers.js';
 import type { CaseCommandResult, CommandMeta } from './case-command-result.js';
 import { CaseStateCache } from './case-state-cache.js';
-import { answer, repeatedAnswer, unchangedAnswer, withAppended, type FoldedCase } from './case-stream.js';
+import {
+  answer,
+  foldStored,
+  noCase,
+  readCaseEvents,
+  repeatedAnswer,
+  unchangedAnswer,
+  withAppended,
+  type FoldedCase,
+} from './case-stream.js';
 import { validateCommand } from './validate-command.js';
-import { deterministicUuid } from './deterministic-id.js';
+import { legacyCaseId } from './deterministic-id.js';
 import { CASE_EVENT_STORE } from './event-store-token.js';
 import { CASE_CALENDAR, CASE_CLOCK, CASE_POLICY, type CaseCalendarSource } from './tokens.js';
 
@@ -85,9 +94,9 @@ export class CaseCommandExecutor {
 
   private async receive(command: ReceiveApplication, meta: CommandMeta): Promise<CaseCommandResult> {
     // The case id follows from the command id, so a retried receipt finds its case.
-    const caseId = deterministicUuid('case', meta.commandId);
+    const caseId = nameUuid('case', meta.commandId);
     const existing = await this.cases.load(caseId);
-    const earlier = repeatedAnswer(existing, meta);
+    const earlier = repeatedAnswer(existing, meta) ?? (await this.receivedBeforeV5Ids(meta));
     if (earlier) return earlier;
     const hallId = command.hall ?? meta.actor.hall;
     const hall = hallId === undefined ? undefined : this.directory.hall(hallId);
@@ -124,6 +133,14 @@ export class CaseCommandExecutor {
     }
   }
 
+  /** A receipt stored under its pre-v5 case id answers a retry as the first time (ADR 0010). */
+  private async receivedBeforeV5Ids(meta: CommandMeta): Promise<CaseCommandResult | undefined> {
+    const events = await readCaseEvents(this.store, legacyCaseId(meta.commandId), 0);
+    return events === null
+      ? undefined
+      : repeatedAnswer(foldStored(noCase(legacyCaseId(meta.commandId)), events), meta);
+  }
+
   private context(now: Date, meta: CommandMeta): DecideContext {
     return { now, actor: meta.actor, calendar: this.calendars.calendar(), policy: this.policy };
   }
@@ -154,7 +171,7 @@ export class CaseCommandExecutor {
       ...(meta.requestFingerprint === undefined ? {} : { requestFingerprint: meta.requestFingerprint }),
     };
     const data: EventData[] = events.map((event, index) => ({
-      id: deterministicUuid(stream, meta.commandId, index),
+      id: nameUuid(stream, meta.commandId, index),
       type: event.type,
       data: event.data,
       metadata: {

@@ -17,7 +17,8 @@ import {
   type EventData,
   type EventStore,
 } from '@one-window/event-store';
-import { ManualClock, SYSTEM_ACTOR, type Actor } from '@one-window/shared';
+import { ManualClock, SYSTEM_ACTOR, nameUuid, type Actor } from '@one-window/shared';
+import { legacyCaseId } from './deterministic-id.js';
 import {
   CaseCommands,
   CaseModule,
@@ -200,6 +201,22 @@ describe('case commands through the CommandBus on the embedded store', () => {
       folded = evolve(folded, { type: event.type, data: event.data } as CaseEvent, index);
       expect(event.metadata).toMatchObject({ status: folded.status, stage: folded.stage });
     }
+  });
+
+  it('a receipt stored under its pre-v5 case id answers its retry instead of opening a second case (ADR 0010)', async () => {
+    const first = await send(clerk, receipt(), 'key-first');
+    // The same history, as it would stand had 'key-old' been received before ids were v5.
+    const old = legacyCaseId('key-old');
+    const copied = (await stream(first.caseId)).map((e) => ({
+      id: nameUuid('copy', e.id),
+      type: e.type,
+      data: e.data,
+      metadata: { ...(e.metadata as CaseEventMetadata), commandId: 'key-old' },
+    }));
+    await embedded.appendToStream(caseStreamName(old), copied, { expectedRevision: 'no_stream' });
+    const retried = await send(clerk, receipt(), 'key-old');
+    expect(retried).toMatchObject({ written: false, caseNumber: first.caseNumber, revision: 0 });
+    await expect(embedded.readStream(caseStreamName(nameUuid('case', 'key-old')))).rejects.toThrow();
   });
 
   it('answers a repeated command id with the first answer and writes nothing (receipt and accept)', async () => {

@@ -26,8 +26,8 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@one-window/event-store';
+import { nameUuid } from '@one-window/shared';
 import { DomainError } from '../domain/errors.js';
-import { deterministicUuid } from './deterministic-id.js';
 
 export const CASE_NUMBER_ALLOCATED = 'caseNumber.Allocated' as const;
 
@@ -112,7 +112,7 @@ export class CaseNumberAllocator {
       try {
         await this.store.appendToStream(
           stream,
-          [{ id: deterministicUuid(stream, request.caseId), type: CASE_NUMBER_ALLOCATED, data }],
+          [{ id: nameUuid(stream, request.caseId), type: CASE_NUMBER_ALLOCATED, data }],
           { expectedRevision: expected < 0 ? NO_STREAM : expected },
         );
         this.remember(request.caseId, caseNumber);

@@ -13,5 +13,4 @@ export {
   type CaseNumberAllocated,
 } from './case-numbers.js';
 export { loadCase, type LoadedCase } from './case-stream.js';
-export { deterministicUuid } from './deterministic-id.js';
 export { validateCommand } from './validate-command.js';

@@ -12,7 +12,7 @@ import {
 } from '@one-window/case';
 import type { EventData } from '@one-window/event-store';
 import type { Actor } from '@one-window/shared';
-import { deterministicUuid } from '../timers/deterministic-id.js';
+import { generatedUuid } from './generated-id.js';
 import { Random } from './random.js';
 
 /** A guide as a case keeps it, plus the hall where its applications are received. */
@@ -89,7 +89,7 @@ export function* generateCaseHistories(count: number, options: GeneratorOptions)
     const key = `${item.hallDivision}-${receivedOn}`;
     const seq = (sequence.get(key) ?? 0) + 1;
     sequence.set(key, seq);
-    const caseId = deterministicUuid('generated-case', String(options.seed ?? 0), String(i));
+    const caseId = generatedUuid('generated-case', String(options.seed ?? 0), String(i));
     const story = new Story(
       caseId,
       item,
@@ -652,9 +652,9 @@ class Story {
 
   private push(event: CaseEvent, actor: Actor): void {
     const n = this.events.length;
-    const commandId = deterministicUuid('generated-command', this.caseId, String(n));
+    const commandId = generatedUuid('generated-command', this.caseId, String(n));
     this.events.push({
-      id: deterministicUuid('generated-event', this.caseId, String(n)),
+      id: generatedUuid('generated-event', this.caseId, String(n)),
       type: event.type,
       data: event.data,
       metadata: {

@@ -1,8 +1,7 @@
-import { type Clock, systemClock } from '@one-window/shared';
+import { type Clock, nameUuid, systemClock } from '@one-window/shared';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import type { CalendarSource } from '../queries/deadline-evaluator.js';
 import { DEFAULT_READ_MODEL_SETTINGS } from '../settings/read-model-settings.js';
-import { deterministicUuid } from './deterministic-id.js';
 import { DueDeadlines } from './due-deadlines.js';
 import type { CommandSender, DueTimer, ScheduledCommand, TickResult } from './timer-types.js';
 
@@ -133,7 +132,7 @@ export class TimerScheduler {
 }
 
 export function timerCommandId(timer: Pick<DueTimer, 'timerId'>): string {
-  return deterministicUuid('timer', timer.timerId);
+  return nameUuid('timer', timer.timerId);
 }
 
 function toCommand(timer: DueTimer, firedAt: Date): ScheduledCommand {

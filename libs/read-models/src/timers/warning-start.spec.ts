@@ -1,6 +1,6 @@
 import { WorkingCalendar } from '@one-window/calendar';
 import { warningStart } from './warning-start.js';
-import { deterministicUuid } from './deterministic-id.js';
+import { nameUuid } from '@one-window/shared';
 import { timerCommand } from './timer-command.js';
 
 const calendar = WorkingCalendar.create();
@@ -22,10 +22,10 @@ describe('when a decision due date turns yellow', () => {
 
 describe('timer commands', () => {
   it('derive the same UUID from the same deadline, and a different one from another', () => {
-    const id = deterministicUuid('timer', 'decision-overdue:c1:promised:2026-05-08');
+    const id = nameUuid('timer', 'decision-overdue:c1:promised:2026-05-08');
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(deterministicUuid('timer', 'decision-overdue:c1:promised:2026-05-08')).toBe(id);
-    expect(deterministicUuid('timer', 'decision-overdue:c1:promised:2026-05-11')).not.toBe(id);
+    expect(nameUuid('timer', 'decision-overdue:c1:promised:2026-05-08')).toBe(id);
+    expect(nameUuid('timer', 'decision-overdue:c1:promised:2026-05-11')).not.toBe(id);
   });
 
   it('are the case engine’s timer commands', () => {

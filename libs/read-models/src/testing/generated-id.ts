@@ -4,11 +4,11 @@ import { createHash } from 'node:crypto';
 const NAMESPACE = 'one-window/timers/v1';
 
 /**
- * A UUID (version 5 layout, SHA-1) derived from the given parts: every scheduler instance, before
- * and after a restart, sends a timer's command under the same id, so the case handler's
- * idempotency lets exactly one of them write.
+ * The generator's ids (a SHA-1 in the version 5 layout, the scheduler's derivation before
+ * `nameUuid`): kept as they were so generated logs, and the benches' logs kept under /tmp, stay
+ * the same run after run. Test data only; production ids come from `nameUuid` (ADR 0010).
  */
-export function deterministicUuid(...parts: readonly string[]): string {
+export function generatedUuid(...parts: readonly string[]): string {
   const hash = createHash('sha1').update(NAMESPACE).update('\u0000').update(parts.join('\u0000')).digest();
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;

@@ -95,6 +95,15 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
     found++;
     if (problems.length < maxProblems) problems.push(p);
   };
+  // A store that can check its own file (the embedded one opened read-only) does so first.
+  const integrity = store as EventStore & { integrityCheck?: () => string[] };
+  if (typeof integrity.integrityCheck === 'function') {
+    try {
+      for (const m of integrity.integrityCheck()) problem({ message: `the file is damaged: ${m}` });
+    } catch (error) {
+      problem({ message: `the file is damaged: ${messageOf(error)}` });
+    }
+  }
   const head = await store.headPosition();
   const audit = await readAudit(store);
   const anchors: { source: AnchorMismatch['source']; data: AnchoredData }[] = [

@@ -60,7 +60,10 @@ export class QueueReadsController {
   @Get('deadlines')
   @Roles('clerk', 'approver', 'head', 'admin')
   @ApiOperation({ summary: 'running cases near (yellow) or past (red) their limits, most urgent first' })
-  @ApiOkResponse({ description: '{items: CaseListItem[], total, page, pageSize}, red first' })
+  @ApiOkResponse({
+    description:
+      '{items: CaseListItem[], total, totalCapped, page, pageSize}, red first; total counts up to 1,000 (ADR 0011)',
+  })
   deadlines(@Query() query: DeadlineQueryDto, @CurrentActor() actor: Actor) {
     const { minPosition: _wait, ...filter } = query;
     return this.readModels.cases.deadlineBoard(filter, scopeForActor(actor));

@@ -141,12 +141,12 @@ export class CaseQueries {
     return id === undefined ? undefined : this.summary(id, scope, now);
   }
 
-  /** Running cases near (yellow) or past (red) a decision limit, most urgent first. */
+  /** Running cases near (yellow) or past (red) a decision limit, most urgent first; total counted to TOTAL_CAP. */
   deadlineBoard(
     filter: DeadlineBoardFilter,
     scope: ReadScope,
     now: Date = this.clock.now(),
-  ): Page<CaseListItem> {
+  ): Page<CaseListItem> & { readonly totalCapped: boolean } {
     if (filter.warning !== undefined && filter.warning !== 'yellow' && filter.warning !== 'red')
       throw new InvalidQueryError('warning', 'warning must be yellow or red');
     const { page, pageSize, offset } = pageBounds(filter);
@@ -166,13 +166,22 @@ export class CaseQueries {
       params[key] = value;
     }
     const condition = `WHERE ${where.join(' AND ')}`;
-    const total = this.db.prepare(`SELECT COUNT(*) FROM cases c ${condition}`).pluck().get(params) as number;
+    const total = this.db
+      .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM cases c ${condition} LIMIT ${TOTAL_CAP + 1})`)
+      .pluck()
+      .get(params) as number;
     const rows = this.db
       .prepare(
         `${SELECT_CASE} ${condition} ORDER BY c.warning_due, c.green_channel DESC, c.k LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: pageSize, offset }) as CaseRow[];
-    return { items: rows.map((row) => this.listItem(row, today)), total, page, pageSize };
+    return {
+      items: rows.map((row) => this.listItem(row, today)),
+      total: Math.min(total, TOTAL_CAP),
+      totalCapped: total > TOTAL_CAP,
+      page,
+      pageSize,
+    };
   }
 
   private pending(row: CaseRow, today: string): DueStatus | null {

@@ -87,6 +87,10 @@ const words: Record<string, Entry> = {
   sharedMaterial: ['共享获取，无需提交', 'Fetched by data sharing: not asked of the applicant'],
   materialForm: ['提交形式', 'Form handed in'],
   rowActions: ['操作', 'Actions'],
+  notDeferrable: [
+    '以下材料不可容缺，须一次性告知补正后方可受理：',
+    'These cannot be deferred and must be corrected before acceptance: ',
+  ],
   calendarYear: ['年度', 'Year'],
   builtinSource: [
     '国务院办公厅历年节假日安排（内置数据 {v}）',

@@ -226,23 +226,26 @@ const materials: Widget = {
       .map((m) => ({ code: m.code, form: v[`f.${m.code}`] ?? 'original' })),
 };
 
+/**
+ * 容缺: only materials the guide marks 可容缺 can be deferred; a missing key material is named
+ * instead (it must be corrected before acceptance), so the clerk cannot walk into the refusal.
+ */
 const missing: Widget = {
-  input: (c) => [
-    h('p', { class: 'muted' }, t('missing')),
-    materialsOf(c)
-      .filter((m) => notSubmitted(m.state))
-      .map((m) =>
-        h(
-          'div',
-          {},
-          check(
-            `d.${m.code}`,
-            `${m.name}${m.deficiencyAllowed ? '' : `（${t('keyMaterial')}）`}`,
-            m.deficiencyAllowed,
-          ),
-        ),
-      ),
-  ],
+  input: (c) => {
+    const open = materialsOf(c).filter((m) => notSubmitted(m.state));
+    const key = open.filter((m) => !m.deficiencyAllowed);
+    return [
+      h('p', { class: 'muted' }, t('missing')),
+      open.filter((m) => m.deficiencyAllowed).map((m) => h('div', {}, check(`d.${m.code}`, m.name, true))),
+      key.length
+        ? h(
+            'p',
+            { class: 'confirm-note', id: 'deficiency-key-missing' },
+            `${t('notDeferrable')}${key.map((m) => m.name).join('、')}`,
+          )
+        : null,
+    ];
+  },
   value: (v, c) =>
     materialsOf(c)
       .filter((m) => v[`d.${m.code}`])

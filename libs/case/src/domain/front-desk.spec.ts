@@ -14,6 +14,8 @@ import {
   system,
 } from '../testing/fixtures.js';
 import { decide } from './decide.js';
+import { allowedCommands } from './allowed-commands.js';
+import { DEFAULT_CASE_POLICY } from './policy.js';
 
 const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 const received = () => new CaseDriver().given([clerk, application(), at('2026-03-02')]);
@@ -403,9 +405,20 @@ describe('容缺受理 — acceptance with deficiency', () => {
         withDeficiency({ missing: [{ code: 'layout' }, { code: 'safety-rules' }, { code: 'staff-health' }] }),
       ),
     ).toMatchObject({
-      code: 'invalid-command',
-      errors: [{ field: 'missing[0].code', message: expect.stringContaining('key material') }],
+      // A key material missing: 容缺 is not open for this case at all (a state refusal naming it), and
+      // it is not offered among the allowed commands — the correction notice is.
+      code: 'not-allowed-in-state',
+      message: expect.stringMatching(/layout cannot be deferred/i),
+      allowed: expect.arrayContaining(['RequestCorrection']),
     });
+    expect(
+      allowedCommands(missingKey.current, {
+        now: new Date('2026-03-02T02:00:00Z'),
+        actor: clerk,
+        calendar: WorkingCalendar.create(),
+        policy: DEFAULT_CASE_POLICY,
+      }).map((c) => c.type),
+    ).not.toContain('AcceptWithDeficiency');
     expect(
       receivedIncomplete().error(clerk, withDeficiency({ missing: [{ code: 'safety-rules' }] })).message,
     ).toContain('staff-health');

@@ -217,8 +217,21 @@ export function available(type: CaseCommandType, state: CaseState | null, target
         stillMissing(context).length === 0 || now.today > context.acceptanceDecideBy,
         `materials ${stillMissing(context).join(', ')} are missing: give one complete correction notice, or accept with deficiency (容缺)`,
       );
-    case 'AcceptWithDeficiency':
-      return when(stillMissing(context).length > 0, 'no materials are missing: accept the case');
+    case 'AcceptWithDeficiency': {
+      // 容缺 only when everything missing is on the guide's 容缺 list and not a key material.
+      const missing = stillMissing(context);
+      const notDeferrable = missing.filter((code) => {
+        const material = context.guide.materials.find((m) => m.code === code);
+        return !material || !material.deficiencyAllowed || material.key;
+      });
+      return (
+        when(missing.length > 0, 'no materials are missing: accept the case') ??
+        when(
+          notDeferrable.length === 0,
+          `${notDeferrable.join(', ')} cannot be deferred (容缺): request a correction`,
+        )
+      );
+    }
     case 'RefuseCase':
       return ok;
     case 'RequestCorrection':

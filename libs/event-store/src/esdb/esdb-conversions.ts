@@ -17,6 +17,7 @@ import type {
 } from '@eventstore/db-client';
 import { eventTypeFilter, excludeSystemEvents, streamNameFilter } from '@eventstore/db-client';
 import type { EventFilter, ExpectedRevision, RecordedEvent } from '../port/types.js';
+import { splitChain } from './esdb-chain.js';
 import { EsdbProtocolError } from './esdb-protocol.error.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -72,14 +73,16 @@ export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent
   const commit = event.position?.commit ?? resolved.commitPosition;
   if (commit === undefined)
     throw new EsdbProtocolError(`EventStoreDB sent event ${event.id} without a position`);
-  return {
+  const { metadata, chain } = splitChain(event.metadata ?? null);
+  const recorded: RecordedEvent = {
     id: event.id,
     type: event.type,
     data: event.data,
-    metadata: event.metadata ?? null,
+    metadata,
     streamName: event.streamId,
     streamRevision: toSafeNumber(event.revision, 'revision'),
     position: toSafeNumber(commit, 'position'),
     created: event.created,
   };
+  return chain === undefined ? recorded : { ...recorded, chain };
 }

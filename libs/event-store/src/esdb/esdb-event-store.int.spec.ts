@@ -1,4 +1,5 @@
 import { EsdbFixtureServer } from '../../../../test/esdb-fixture/index.js';
+import { chainOf } from '../chain/event-chain.js';
 import { eventStoreContract } from '../testing/event-store.contract.js';
 import { EsdbEventStore } from './esdb-event-store.js';
 
@@ -26,4 +27,37 @@ eventStoreContract('EventStoreDB adapter over the wire fixture', async () => {
     },
     dispose: () => store.close(),
   };
+});
+
+describe('EsdbEventStore: hash chain in the metadata (ADR 13)', () => {
+  it('chains each event to the previous one of its stream and gives the metadata back as written', async () => {
+    const fixture = await EsdbFixtureServer.start();
+    const store = await EsdbEventStore.connect(fixture.connectionString);
+    try {
+      await store.appendToStream(
+        's',
+        [
+          { type: 't.A', data: { a: 1 } },
+          { type: 't.A', data: { a: 2 }, metadata: { actor: 'x' } },
+        ],
+        {
+          expectedRevision: 'no_stream',
+        },
+      );
+      await store.appendToStream('s', [{ type: 't.A', data: { a: 3 }, metadata: [1] }], {
+        expectedRevision: 1,
+      });
+      const events = await store.readStream('s');
+      expect(events.map((e) => e.metadata)).toEqual([null, { actor: 'x' }, [1]]);
+      let previous: Buffer | null = null;
+      for (const e of events) {
+        const fields = { ...e, id: e.id, created: null, position: null };
+        expect(chainOf(previous, fields).toString('hex')).toBe(e.chain);
+        previous = Buffer.from(e.chain!, 'hex');
+      }
+    } finally {
+      await store.close();
+      await fixture.stop();
+    }
+  });
 });

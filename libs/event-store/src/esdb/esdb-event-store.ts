@@ -1,3 +1,4 @@
+import { chainHeadFor, withChains } from './esdb-chain.js';
 import {
   BACKWARDS,
   END,
@@ -119,7 +120,11 @@ export class EsdbEventStore implements EventStore {
     const expected = checkExpectedRevision(options?.expectedRevision);
     const batch = serializeAppend(events);
     const context = { operation: `an append to "${name}"`, streamName: name, expected };
-    const clientEvents = batch.events.map((event, i) => toClientEvent(event, events[i].data));
+    const head = await chainHeadFor(expected, (from) =>
+      this.readStream(name, { direction: 'backwards', fromRevision: from, maxCount: 1 }),
+    );
+    const chained = withChains(name, head, batch.events);
+    const clientEvents = chained.map((event, i) => toClientEvent(event, events[i].data));
     const result = await this.call(context, () =>
       this.client.appendToStream(name, clientEvents, { expectedRevision: toClientExpected(expected) }),
     );

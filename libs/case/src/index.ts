@@ -5,6 +5,7 @@ export {
   type CaseMachine,
   type CaseStateMeta,
   type CaseStateTag,
+  type CaseStateTone,
 } from './domain/case.machine.js';
 export { acceptedCommands, CASE_STATUS_INFO, type CaseStatusInfo } from './domain/state-meta.js';
 export * from './domain/case-state.js';

@@ -1,5 +1,6 @@
 import { ApiError } from './api.js';
 import { type Child, h } from './dom.js';
+import { caseStatuses } from './commands.js';
 import { currentLang, t, tOr } from './i18n.js';
 
 export function toast(message: string): void {
@@ -60,15 +61,9 @@ export function warningBadge(level: string | null | undefined): HTMLElement {
   return badge(t(`warning.${value}`), tone);
 }
 
+/** A status in its statechart tone (GET /api/case-statuses): the console keeps no list of states. */
 export function statusBadge(status: string): HTMLElement {
-  const tone =
-    status === 'completed' || status.startsWith('delivery.')
-      ? 'green'
-      : status === 'refused' || status === 'denied' || status === 'withdrawn'
-        ? 'red'
-        : status === 'backOffice.specialProcedure' || status.startsWith('frontDesk.correction')
-          ? 'yellow'
-          : 'blue';
+  const tone = caseStatuses().find((s) => s.status === status)?.tone ?? 'blue';
   return badge(tOr(`status.${status}`, status), tone);
 }
 

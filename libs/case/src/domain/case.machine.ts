@@ -30,8 +30,16 @@ import {
  */
 export interface CaseStateMeta {
   readonly labels?: { readonly zh: string; readonly en: string };
+  /**
+   * How a screen colours the state (a child's wins over its stage's; default blue, in hand):
+   * green on the way out or done, yellow waiting on someone outside or with the clock stopped,
+   * red ended without a grant.
+   */
+  readonly tone?: CaseStateTone;
   readonly accepts?: readonly CaseCommandType[];
 }
+
+export type CaseStateTone = 'blue' | 'green' | 'yellow' | 'red';
 
 /** Tags a state carries: its stage, and whether the decision clock runs in it. */
 export type CaseStateTag = 'frontDesk' | 'backOffice' | 'delivery' | 'ended' | 'decisionClock';
@@ -119,6 +127,7 @@ export const caseMachine = setup({
             correctionRequested: {
               meta: {
                 labels: label('已一次性告知，待补正', 'Awaiting correction'),
+                tone: 'yellow',
                 accepts: ['SubmitCorrection', 'MarkCorrectionOverdue'],
               },
               on: {
@@ -128,7 +137,11 @@ export const caseMachine = setup({
             },
             // Corrected materials are in: accept (or refuse) — no second notice.
             correctionSubmitted: {
-              meta: { labels: label('已补正，待受理', 'Correction submitted'), accepts: TO_ACCEPT },
+              meta: {
+                labels: label('已补正，待受理', 'Correction submitted'),
+                tone: 'yellow',
+                accepts: TO_ACCEPT,
+              },
               on: {
                 'case.Accepted': { target: '#case.handling.backOffice', actions: 'record' },
                 'case.AcceptedWithDeficiency': { target: '#case.handling.backOffice', actions: 'record' },
@@ -219,7 +232,11 @@ export const caseMachine = setup({
             },
             // Hearing, testing, expert review…: the decision clock stops (Art. 45).
             specialProcedure: {
-              meta: { labels: label('特别程序', 'Special procedure'), accepts: ['EndSpecialProcedure'] },
+              meta: {
+                labels: label('特别程序', 'Special procedure'),
+                tone: 'yellow',
+                accepts: ['EndSpecialProcedure'],
+              },
               on: {
                 'case.SpecialProcedureEnded': { target: 'underReview', actions: 'record' },
               },
@@ -230,7 +247,7 @@ export const caseMachine = setup({
         delivery: {
           initial: 'awaitingResult',
           tags: ['delivery'],
-          meta: { labels: label('出件', 'Delivery'), accepts: DEFICIENCY },
+          meta: { labels: label('出件', 'Delivery'), tone: 'green', accepts: DEFICIENCY },
           on: {
             'case.DeficiencySupplied': { guard: 'deficiencyOpen', actions: 'record' },
             'case.DeficiencyOverdue': { guard: 'deficiencyOpen', actions: 'record' },
@@ -276,13 +293,29 @@ export const caseMachine = setup({
           },
         },
         // 办结: the result reached the applicant.
-        completed: { type: 'final', tags: ['ended'], meta: { labels: label('已办结', 'Completed') } },
+        completed: {
+          type: 'final',
+          tags: ['ended'],
+          meta: { labels: label('已办结', 'Completed'), tone: 'green' },
+        },
         // 不予受理 at the front desk.
-        refused: { type: 'final', tags: ['ended'], meta: { labels: label('不予受理', 'Refused') } },
+        refused: {
+          type: 'final',
+          tags: ['ended'],
+          meta: { labels: label('不予受理', 'Refused'), tone: 'red' },
+        },
         // By the applicant, or counted as withdrawn when a correction is not supplied in time.
-        withdrawn: { type: 'final', tags: ['ended'], meta: { labels: label('已撤回', 'Withdrawn') } },
+        withdrawn: {
+          type: 'final',
+          tags: ['ended'],
+          meta: { labels: label('已撤回', 'Withdrawn'), tone: 'red' },
+        },
         // 不予许可, and the written decision with its remedies has reached the applicant.
-        denied: { type: 'final', tags: ['ended'], meta: { labels: label('不予许可', 'Denied') } },
+        denied: {
+          type: 'final',
+          tags: ['ended'],
+          meta: { labels: label('不予许可', 'Denied'), tone: 'red' },
+        },
       },
     },
     // 好差评: ratings at any visit and after completion; a bad rating opens a follow-up obligation.

@@ -33,4 +33,23 @@ describe('the statechart describes its own states', () => {
     expect(accepted.has('PassTask')).toBe(false);
     expect(d.current.snapshot.hasTag('frontDesk')).toBe(true);
   });
+
+  it('gives each status the tone screens colour it with, from the statechart (the console keeps no list)', () => {
+    const tones = Object.fromEntries(CASE_STATUS_INFO.map((s) => [s.status, s.tone]));
+    expect(tones).toEqual({
+      'frontDesk.received': 'blue',
+      'frontDesk.correctionRequested': 'yellow',
+      'frontDesk.correctionSubmitted': 'yellow',
+      'frontDesk.returnedForCorrection': 'blue',
+      'backOffice.underReview': 'blue',
+      'backOffice.specialProcedure': 'yellow',
+      'delivery.awaitingResult': 'green',
+      'delivery.issued': 'green',
+      'delivery.dispatched': 'green',
+      completed: 'green',
+      refused: 'red',
+      withdrawn: 'red',
+      denied: 'red',
+    });
+  });
 });

@@ -4,7 +4,7 @@
  * list of states (ADR 0010).
  */
 import type { CaseCommandType } from '../commands.js';
-import { caseMachine, type CaseStateMeta } from './case.machine.js';
+import { caseMachine, type CaseStateMeta, type CaseStateTone } from './case.machine.js';
 import type { CaseSnapshot, CaseStage, CaseStatus } from './case-state.js';
 
 const accepted = new WeakMap<CaseSnapshot, ReadonlySet<CaseCommandType>>();
@@ -27,6 +27,8 @@ export interface CaseStatusInfo {
   readonly stageLabels: { readonly zh: string; readonly en: string };
   /** No command moves the case on from here (the rating follow-up still may). */
   readonly ended: boolean;
+  /** How a screen colours it (the state's meta, else its stage's, else blue). */
+  readonly tone: CaseStateTone;
 }
 
 interface Node {
@@ -47,6 +49,7 @@ export const CASE_STATUS_INFO: readonly CaseStatusInfo[] = (() => {
       labels: leaf.meta?.labels ?? { zh: leaf.key, en: leaf.key },
       stageLabels: stage.meta?.labels ?? { zh: stage.key, en: stage.key },
       ended: leaf.tags.includes('ended'),
+      tone: leaf.meta?.tone ?? stage.meta?.tone ?? 'blue',
     }));
   });
 })();

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- problem bodies are inspected field by field */
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '@one-window/shared';
-import { APPLICANT, ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
+import { APPLICANT, ApiWorld, foodLicenceReceipt } from '../support/api-world.js';
 import { call } from '../support/http.js';
 import { type TestServer, startTestServer } from '../support/test-server.js';
 
@@ -17,17 +17,7 @@ describe('bad input over real HTTP', () => {
   let server: TestServer;
   let w: ApiWorld;
   let caseId: string;
-  const good = () => ({
-    itemCode: DEMO_ITEMS.foodBusinessLicence,
-    applicant: { ...APPLICANT },
-    channel: 'window',
-    materials: [
-      { code: 'application', form: 'original' },
-      { code: 'layout-and-process', form: 'original' },
-      { code: 'safety-rules', form: 'original' },
-    ],
-    sharingAuthorized: true,
-  });
+  const good = () => foodLicenceReceipt();
 
   beforeAll(async () => {
     server = await startTestServer({ bodyLimitBytes: 16 * 1024 }, { clock });

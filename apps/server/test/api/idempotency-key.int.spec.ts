@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '@one-window/shared';
-import { APPLICANT, ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
+import { APPLICANT, ApiWorld, foodLicenceReceipt } from '../support/api-world.js';
 import { type TestServer, startTestServer } from '../support/test-server.js';
 
 /**
@@ -12,17 +12,7 @@ describe('Idempotency-Key per the IETF draft, over real HTTP', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
   let server: TestServer;
   let w: ApiWorld;
-  const receipt = (name = APPLICANT.name) => ({
-    itemCode: DEMO_ITEMS.foodBusinessLicence,
-    applicant: { ...APPLICANT, name },
-    channel: 'window',
-    materials: [
-      { code: 'application', form: 'original' },
-      { code: 'layout-and-process', form: 'original' },
-      { code: 'safety-rules', form: 'original' },
-    ],
-    sharingAuthorized: true,
-  });
+  const receipt = (name = APPLICANT.name) => foodLicenceReceipt({ name });
 
   beforeAll(async () => {
     server = await startTestServer({}, { clock });

@@ -1,5 +1,5 @@
 import { ManualClock } from '@one-window/shared';
-import { APPLICANT, ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
+import { APPLICANT, ApiWorld, DEMO_ITEMS, FOOD_LICENCE_MATERIALS } from '../support/api-world.js';
 import { type TestServer, startTestServer } from '../support/test-server.js';
 
 /**
@@ -10,11 +10,7 @@ describe('Art. 11(5) shared and e-certificate materials over real HTTP', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
   let server: TestServer;
   let w: ApiWorld;
-  const own = [
-    { code: 'application', form: 'original' },
-    { code: 'layout-and-process', form: 'original' },
-    { code: 'safety-rules', form: 'original' },
-  ];
+  const own = FOOD_LICENCE_MATERIALS;
   const receipt = (materials: { code: string; form: string }[], sharingAuthorized: boolean) => ({
     itemCode: DEMO_ITEMS.foodBusinessLicence,
     applicant: { ...APPLICANT },

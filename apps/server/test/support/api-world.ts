@@ -23,6 +23,24 @@ export const APPLICANT = {
   phone: '0471-6600000',
 };
 
+/** The applicant's own materials of the demo food licence (its shared ones fetched with authorization). */
+export const FOOD_LICENCE_MATERIALS = [
+  { code: 'application', form: 'original' },
+  { code: 'layout-and-process', form: 'original' },
+  { code: 'safety-rules', form: 'original' },
+];
+
+/** A complete receipt of the demo food licence, as the desk sends it. */
+export function foodLicenceReceipt(applicant: Partial<typeof APPLICANT> = {}) {
+  return {
+    itemCode: DEMO_ITEMS.foodBusinessLicence,
+    applicant: { ...APPLICANT, ...applicant },
+    channel: 'window',
+    materials: FOOD_LICENCE_MATERIALS.map((m) => ({ ...m })),
+    sharingAuthorized: true,
+  };
+}
+
 /** The API as the people at a hall use it: one signed-in session per demo user. */
 export class ApiWorld {
   private constructor(

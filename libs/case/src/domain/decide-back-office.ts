@@ -15,7 +15,7 @@ import type { SpecialProcedureRecord, TaskRecord } from './context.js';
 import { shiftedDueDate, withProvisional, workingDaysAfter } from './dates.js';
 import type { Now } from './decide-context.js';
 import { Problems } from './problems.js';
-import { firstTask } from './tasks.js';
+import { taskForStep } from './tasks.js';
 
 export const SPECIAL_PROCEDURE_KINDS: readonly SpecialProcedureKind[] = [
   'hearing',
@@ -55,7 +55,7 @@ export function pass(state: CaseState, task: TaskRecord, command: PassTask, now:
       type: 'case.TaskPassed',
       data: { taskId: task.taskId, opinion: command.opinion, passedAt: now.now.toISOString() },
     },
-    firstTask(state, now, now.today, task.stepIndex + 1, 'passed'),
+    taskForStep(state, now, now.today, task.stepIndex + 1, 'passed'),
   ];
 }
 
@@ -74,7 +74,7 @@ export function returnTask(state: CaseState, task: TaskRecord, command: ReturnTa
     data: { taskId: task.taskId, to: command.to, reason: command.reason, returnedAt: now.now.toISOString() },
   };
   if (command.to === FRONT_DESK) return [returned];
-  return [returned, firstTask(state, now, now.today, earlier.indexOf(command.to), 'returned')];
+  return [returned, taskForStep(state, now, now.today, earlier.indexOf(command.to), 'returned')];
 }
 
 export function startSpecialProcedure(

@@ -17,7 +17,7 @@ import type { DecideContext, Now } from './decide-context.js';
 import { DomainError } from './errors.js';
 import { isSharedSource, missingMaterials, stillMissing, toCaseGuide } from './guide-snapshot.js';
 import { Problems } from './problems.js';
-import { firstTask } from './tasks.js';
+import { taskForStep } from './tasks.js';
 import { idNumberProblem } from '@one-window/shared';
 
 /** Only the fields an event keeps: commands may arrive as DTO instances with more on them. */
@@ -169,11 +169,11 @@ export function accept(state: CaseState, _command: AcceptCase, now: Now): CaseEv
   if (deemed) {
     return [
       { type: 'case.DeemedAccepted', data: { ...dates, noticeDueBy: state.context.acceptanceDecideBy } },
-      firstTask(state, now, dates.acceptedOn),
+      taskForStep(state, now, dates.acceptedOn),
     ];
   }
   // Materials still missing were refused by the state rule (rules.ts).
-  return [{ type: 'case.Accepted', data: dates }, firstTask(state, now, dates.acceptedOn)];
+  return [{ type: 'case.Accepted', data: dates }, taskForStep(state, now, dates.acceptedOn)];
 }
 
 export function deemAccepted(state: CaseState, now: Now): CaseEvent[] {
@@ -186,7 +186,7 @@ export function deemAccepted(state: CaseState, now: Now): CaseEvent[] {
   const { deemed: _deemed, ...dates } = acceptanceDates(state, now);
   return [
     { type: 'case.DeemedAccepted', data: { ...dates, noticeDueBy: context.acceptanceDecideBy } },
-    firstTask(state, now, dates.acceptedOn),
+    taskForStep(state, now, dates.acceptedOn),
   ];
 }
 
@@ -244,7 +244,7 @@ export function acceptWithDeficiency(state: CaseState, command: AcceptWithDefici
       type: 'case.AcceptedWithDeficiency',
       data: { ...dates, missing: listed, supplyBy: command.supplyBy, commitmentSigned: true },
     },
-    firstTask(state, now, dates.acceptedOn),
+    taskForStep(state, now, dates.acceptedOn),
   ];
 }
 
@@ -313,7 +313,7 @@ export function submitCorrection(state: CaseState, command: SubmitCorrection, no
         type: 'case.CorrectionSubmitted',
         data: { materials: materialsOf(command.materials), submittedOn: now.today },
       },
-      firstTask(state, now, now.today, state.context.resumeStepIndex ?? 0, 'resubmitted'),
+      taskForStep(state, now, now.today, state.context.resumeStepIndex ?? 0, 'resubmitted'),
     ];
   }
   return [

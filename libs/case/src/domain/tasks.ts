@@ -6,7 +6,7 @@ import type { Now } from './decide-context.js';
 import { DomainError } from './errors.js';
 
 /** The task for a guide step, put in the step department's queue. Task ids are `<caseId>.t<n>`. */
-export function firstTask(
+export function taskForStep(
   state: CaseState,
   now: Now,
   createdOn: string,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.command.js';
+import { registerBackup } from './backup.command.js';
 import { registerCalendar } from './calendar.command.js';
 import { registerCatalog } from './catalog.command.js';
 import { registerRebuild } from './rebuild.command.js';
@@ -18,4 +19,5 @@ export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerRebuild,
   registerVerify,
   registerAudit,
+  registerBackup,
 ];

@@ -5,9 +5,11 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('start the server and the console (EVENTSTORE_URL, DATA_DIR, PORT, AUTH_SECRET)')
     .action(async () => {
-      const { bootstrapToken: tokenOf, loadServerConfig, startServer } = await import(
-        '../../../server/src/index.js'
-      );
+      const {
+        bootstrapToken: tokenOf,
+        loadServerConfig,
+        startServer,
+      } = await import('../../../server/src/index.js');
       const config = loadServerConfig(process.env); // the server's own configuration, read once here
       const app = await startServer({ config });
       const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -147,7 +147,10 @@ export class EmbeddedEventStore implements EventStore {
       this.heads.answered(name, undefined);
       throw error;
     }
-    this.heads.answered(name, answer.kind === 'written' ? answer.firstRevision + answer.count - 1 : undefined);
+    this.heads.answered(
+      name,
+      answer.kind === 'written' ? answer.firstRevision + answer.count - 1 : undefined,
+    );
     switch (answer.kind) {
       case 'written':
         return {

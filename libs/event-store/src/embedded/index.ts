@@ -3,10 +3,11 @@ export {
   EVENTS_FILE_NAME,
   type EmbeddedEventStoreOptions,
 } from './embedded-event-store.js';
-export { AUDIT_STREAM, CHAIN_STARTED, type Synchronous } from './open-database.js';
+export { AUDIT_STREAM, CHAIN_STARTED, lockHeld, type Synchronous } from './open-database.js';
 export {
   decideAppend,
   type AppendDecision,
   type StoredEventRef,
   type StreamView,
 } from './append-decision.js';
+export { backupEventStoreFile } from './backup.js';

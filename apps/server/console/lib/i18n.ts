@@ -152,6 +152,7 @@ const words: Record<string, Entry> = {
   stage: ['环节', 'Stage'],
   receivedAt: ['收件时间', 'Received'],
   acceptedOn: ['受理日期', 'Accepted on'],
+  completedOn: ['办结日期', 'Completed on'],
   statutoryDue: ['法定办结日', 'Statutory due date'],
   promisedDue: ['承诺办结日', 'Promised due date'],
   daysLeft: ['剩余工作日', 'Working days left'],

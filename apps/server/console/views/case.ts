@@ -22,8 +22,10 @@ function due(
   label: string,
   status: DueStatus | null,
   provisionalYears: readonly number[],
+  date: string | null = null,
 ): readonly [string, HTMLElement | string] {
-  if (!status) return [label, '—'];
+  // Decided or finished: the date the limit was, without a countdown (a completed case keeps it).
+  if (!status) return [label, date ?? '—'];
   return [
     label,
     h(
@@ -137,8 +139,9 @@ export async function caseView(
             [t('department'), department],
             [t('receivedAt'), fmtDateTime(c.receivedAt)],
             [t('acceptedOn'), fmt(c.acceptedOn)],
-            due(t('statutoryDue'), c.dueDates.statutory, c.provisionalYears),
-            due(t('promisedDue'), c.dueDates.promised, c.provisionalYears),
+            due(t('statutoryDue'), c.dueDates.statutory, c.provisionalYears, c.statutoryDueDate),
+            due(t('promisedDue'), c.dueDates.promised, c.provisionalYears, c.promisedDueDate),
+            ...(c.completedOn ? [[t('completedOn'), c.completedOn] as const] : []),
             [
               t('step'),
               c.currentStep

@@ -179,6 +179,10 @@ describeWithBrowser('the web console in a browser', () => {
     await send('DispatchResult', (p) => p.selectOption('#cmd-method', 'window'));
     await send('DeliverResult');
     expect(await state()).toBe('completed');
+    // A completed case keeps its due dates and shows when it was completed (issue 11 item 8).
+    const summary = (await page.locator('#case-summary').textContent()) ?? '';
+    expect(summary).toContain('办结日期');
+    expect(summary).toMatch(/法定办结日\s*2026-\d\d-\d\d/);
     await page.click('#actions button[data-command="RateService"]');
     // No level is preselected: the applicant's answer is asked, not assumed (issue 11 item 4).
     expect(await page.locator('#cmd-level').inputValue()).toBe('');

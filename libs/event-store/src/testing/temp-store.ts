@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventStoreFixture } from '../testing/contract-support.js';
-import { EmbeddedEventStore, type EmbeddedEventStoreOptions } from './embedded-event-store.js';
+import type { EventStoreFixture } from './contract-support.js';
+import { EmbeddedEventStore, type EmbeddedEventStoreOptions } from '../embedded/embedded-event-store.js';
 
 /** An embedded store in a fresh temporary folder, removed on dispose: for tests and benchmarks. */
 export async function openTempEventStore(

@@ -4,7 +4,7 @@
  */
 import { type ServerDuplexStream } from '@grpc/grpc-js';
 import { proposedEvent } from './append-handler.js';
-import type { FixtureContext } from './fixture-context.js';
+import type { ElectionRefusal, FixtureContext } from './fixture-context.js';
 import type { AppendOutcome, ExpectedVersion, ProposedEvent } from './in-memory-log.js';
 import { streamIdentifier, streamNameOf } from './messages.js';
 import {
@@ -93,6 +93,11 @@ export function batchAppendHandler(context: FixtureContext) {
       }
       if (!request.getIsFinal()) return;
       pending.delete(key);
+      const refusal = context.takeRefusal();
+      if (refusal !== undefined) {
+        answer(write, (r) => r.setError(electionStatus(refusal)));
+        return;
+      }
       inFlight += 1;
       void context
         .beforeReply()
@@ -199,6 +204,22 @@ function timeoutStatus(): Status {
     'Timeout',
     new sharedPb.Timeout(),
     'event_store.client.Timeout',
+  );
+}
+
+/** EventStoreDB's messages for these (BatchAppend: code Unavailable, no details the client unpacks). */
+function electionStatus(refusal: ElectionRefusal): Status {
+  const message =
+    refusal === 'not-ready'
+      ? 'Server Is Not Ready'
+      : refusal === 'too-busy'
+        ? 'Server Is Too Busy'
+        : 'Not Leader';
+  return statusOf(
+    codePb.Code.UNAVAILABLE,
+    message,
+    new sharedPb.Empty(),
+    `event_store.client.${message.replace(/ /g, '')}`,
   );
 }
 

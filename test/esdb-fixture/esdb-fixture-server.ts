@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { appendHandler } from './append-handler.js';
 import { batchAppendHandler } from './batch-append-handler.js';
-import type { FixtureContext, StreamsMethod } from './fixture-context.js';
+import type { ElectionRefusal, FixtureContext, StreamsMethod } from './fixture-context.js';
 import { InMemoryLog } from './in-memory-log.js';
 import { featuresGrpc, featuresPb, streamsGrpc } from './proto.js';
 import { readHandler } from './read-handler.js';
@@ -31,6 +31,7 @@ export class EsdbFixtureServer {
   private server: Server | undefined;
   private boundPort: number;
   private latencyMs = 0;
+  private refusals: ElectionRefusal[] = [];
   private readonly calls: Record<StreamsMethod, number> = { read: 0, append: 0, batchAppend: 0 };
   private readonly context: FixtureContext;
 
@@ -41,6 +42,7 @@ export class EsdbFixtureServer {
       maxAppendSize: options.maxAppendSize ?? ONE_MIB,
       beforeReply: () => (this.latencyMs > 0 ? sleep(this.latencyMs) : Promise.resolve()),
       called: (method) => (this.calls[method] += 1),
+      takeRefusal: () => this.refusals.shift(),
     };
     // A fresh EventStoreDB writes system records before any client event.
     this.writeEvent('$$$scavenges', '$metadata', { $maxAge: 2592000 });
@@ -69,6 +71,11 @@ export class EsdbFixtureServer {
   /** How often each Streams method was called since the fixture started. */
   callCounts(): Readonly<Record<StreamsMethod, number>> {
     return { ...this.calls };
+  }
+
+  /** The next `count` batch appends are refused as during an election, and not written. */
+  refuseAppends(refusal: ElectionRefusal, count = 1): void {
+    for (let i = 0; i < count; i++) this.refusals.push(refusal);
   }
 
   /** Delays every read and write by `ms` before it is processed (0 turns it off). */

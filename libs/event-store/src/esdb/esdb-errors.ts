@@ -8,6 +8,7 @@ import {
   StreamNotFoundError as ClientStreamNotFoundError,
   TimeoutError,
   UnavailableError,
+  UnknownError,
   WrongExpectedVersionError,
   isCommandError,
 } from '@eventstore/db-client';
@@ -83,6 +84,10 @@ export function isUnavailable(error: unknown): boolean {
   ) {
     return true;
   }
+  // During an election BatchAppend answers per append with statuses the client does not know
+  // (UnknownError "Could not recognize …"): nothing was written, a retry is safe (ADR 3).
+  if (error instanceof UnknownError && /not ready|too busy|not leader|timeout/i.test(error.message))
+    return true;
   if (error instanceof Error && isCommandError(error)) return false;
   const code = (error as { code?: unknown } | null)?.code;
   if (code === GRPC_UNAVAILABLE || code === GRPC_DEADLINE_EXCEEDED || code === GRPC_CANCELLED) return true;

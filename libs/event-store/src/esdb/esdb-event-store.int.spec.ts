@@ -1,5 +1,6 @@
 import { EsdbFixtureServer } from '../../../../test/esdb-fixture/index.js';
 import { chainOf } from '../chain/event-chain.js';
+import { EventStoreUnavailableError, StreamNotFoundError } from '../port/errors.js';
 import { eventStoreContract } from '../testing/event-store.contract.js';
 import { EsdbEventStore } from './esdb-event-store.js';
 
@@ -60,4 +61,29 @@ describe('EsdbEventStore: hash chain in the metadata (ADR 13)', () => {
       await fixture.stop();
     }
   });
+});
+
+describe('EsdbEventStore during a leader election (issue 10, defect 7)', () => {
+  it.each(['not-ready', 'too-busy', 'not-leader-without-info'] as const)(
+    'a batch append refused %s is EventStoreUnavailableError (retryable), nothing written; the retry writes once',
+    async (refusal) => {
+      const fixture = await EsdbFixtureServer.start();
+      const store = await EsdbEventStore.connect(fixture.connectionString);
+      try {
+        fixture.refuseAppends(refusal);
+        const append = () =>
+          store.appendToStream('e', [{ id: '8d3c1c5e-7d1a-4c52-9a43-0c4f1d8a0b11', type: 't.A', data: {} }], {
+            expectedRevision: 'no_stream',
+          });
+        await expect(append()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+        await expect(store.readStream('e')).rejects.toBeInstanceOf(StreamNotFoundError);
+        await expect(append()).resolves.toMatchObject({ nextExpectedRevision: 0 });
+        await expect(append()).resolves.toMatchObject({ nextExpectedRevision: 0 });
+        expect(await store.readStream('e')).toHaveLength(1);
+      } finally {
+        await store.close();
+        await fixture.stop();
+      }
+    },
+  );
 });

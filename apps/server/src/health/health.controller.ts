@@ -11,6 +11,12 @@ import { CLOCK, SERVER_CONFIG } from '../tokens.js';
 
 /** Behind this many events the read models count as not caught up (a busy hall is never at zero). */
 const READY_LAG_EVENTS = 100;
+/** A failed append this recent makes the server not ready: the store cannot take commands. */
+const WRITE_FAILURE_WINDOW_MS = 30_000;
+
+interface WriteHealth {
+  writeFailure(): { readonly at: number; readonly message: string } | null;
+}
 
 @ApiTags('health')
 @Public()
@@ -39,6 +45,10 @@ export class HealthController {
     } catch (error) {
       storeError = error instanceof Error ? error.message : String(error);
     }
+    const writes = this.store as EventStore & Partial<WriteHealth>;
+    const failure = typeof writes.writeFailure === 'function' ? writes.writeFailure() : null;
+    if (storeError === undefined && failure !== null && Date.now() - failure.at < WRITE_FAILURE_WINDOW_MS)
+      storeError = `the last append failed ${new Date(failure.at).toISOString()}: ${failure.message}`;
     const runner = this.readModels.runner;
     const behind = head === null ? 0 : head - (runner.position ?? -1);
     const projectionsOk = runner.status === 'live' && behind <= READY_LAG_EVENTS;

@@ -70,6 +70,7 @@ export class EmbeddedEventStore implements EventStore {
   private readonly readPage: LogSource['readPage'];
   private writer!: WriterClient;
   private closed = false;
+  private lastWriteFailure: { readonly at: number; readonly message: string } | null = null;
 
   private constructor(
     private readonly db: Database.Database,
@@ -125,6 +126,11 @@ export class EmbeddedEventStore implements EventStore {
     };
   }
 
+  /** The last append the file refused (disk full, read-only, damaged), for readiness; null when none. */
+  writeFailure(): { readonly at: number; readonly message: string } | null {
+    return this.lastWriteFailure;
+  }
+
   /** Groups the writer has committed since open (one transaction and one fsync each), and the appends in them. */
   commitStats(): { groups: number; appends: number } {
     return { ...this.writer.stats };
@@ -153,6 +159,7 @@ export class EmbeddedEventStore implements EventStore {
     );
     switch (answer.kind) {
       case 'written':
+        this.lastWriteFailure = null;
         return {
           nextExpectedRevision: answer.firstRevision + answer.count - 1,
           position: answer.firstPosition + answer.count - 1,
@@ -162,6 +169,7 @@ export class EmbeddedEventStore implements EventStore {
       case 'wrong-revision':
         throw new WrongExpectedRevisionError(name, expected, answer.actual);
       case 'failed':
+        this.lastWriteFailure = { at: Date.now(), message: answer.message };
         throw new EventStoreUnavailableError(`Could not append to stream "${name}": ${answer.message}`);
       default: {
         const unreachable: never = answer;

@@ -1,3 +1,4 @@
+import { installBodyDepthLimit } from './problem/body-depth-limit.js';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -46,6 +47,7 @@ export async function createServer(options: ServerOptions): Promise<NestFastifyA
   adapter.installClosingHook();
   // The API speaks JSON only: a text/plain body is 415, not a string that fails validation (ADR 12).
   adapter.getInstance().removeContentTypeParser('text/plain');
+  installBodyDepthLimit(adapter.getInstance());
   await useSecurityHeaders(app);
   app
     .getHttpAdapter()

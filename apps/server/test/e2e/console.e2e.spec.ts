@@ -1,13 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ManualClock } from '@one-window/shared';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
-import { CHROMIUM, launchBrowser } from '../support/browser.js';
-import { buildConsole } from '../support/build-console.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { CHROMIUM } from '../support/browser.js';
+import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
+import type { TestServer } from '../support/test-server.js';
 
 // Screenshots for the README are refreshed on request only: UPDATE_SCREENSHOTS=1 npm test -- console.e2e
 const SCREENSHOTS =
@@ -25,35 +24,18 @@ if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (ap
  */
 describeWithBrowser('the web console in a browser', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
+  let world: ConsoleWorld;
   let server: TestServer;
-  let consoleDir: string;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
   let caseUrl: string;
+  const signInAs = (username: string) => world.signInAs(username);
 
   beforeAll(async () => {
-    consoleDir = await buildConsole(mkdtempSync(join(tmpdir(), 'one-window-console-')));
-    server = await startTestServer({ consoleDir }, { clock });
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => console.log('pageerror:', e.message));
+    world = await startConsoleWorld(clock);
+    ({ server, page } = world);
     if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(consoleDir, { recursive: true, force: true });
-  });
-
-  async function signInAs(username: string): Promise<void> {
-    if (await page.locator('#sign-out').count()) await page.click('#sign-out');
-    await page.goto(`${server.base}/#/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', `demo-${username}`);
-    await page.click('#login-form button[type=submit]');
-    await page.locator('#sign-out').waitFor();
-  }
+  afterAll(async () => world?.close());
 
   /** Commands that cannot be taken back: their form asks for confirmation even without fields. */
   const IRREVERSIBLE = ['AcceptCase', 'RefuseCase', 'ApproveCase', 'DenyCase', 'DeliverResult'];

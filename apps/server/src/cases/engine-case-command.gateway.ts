@@ -23,7 +23,14 @@ export class EngineCaseCommandGateway extends CaseCommandGateway {
   }
 
   async send(command: CaseCommand, actor: Actor, request: CommandRequest): Promise<CommandAnswerDto> {
-    const meta = { actor, commandId: request.commandId, requestFingerprint: request.fingerprint };
+    // The body went through the validation pipe with the registry's schema (command-routes.ts).
+    const meta = {
+      actor,
+      commandId: request.commandId,
+      requestFingerprint: request.fingerprint,
+      schemaChecked: true,
+      freshCommandId: request.fresh === true,
+    };
     const result = await this.keys.run(request, () =>
       this.inFlight.track(() => this.commands.send(command, meta)),
     );

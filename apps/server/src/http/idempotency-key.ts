@@ -60,6 +60,8 @@ export interface CommandRequest {
   readonly commandId: string;
   /** With an Idempotency-Key: the request's fingerprint (see `requestFingerprint`). */
   readonly fingerprint?: string;
+  /** True when there was no Idempotency-Key: the id was made fresh for this request. */
+  readonly fresh?: boolean;
 }
 
 /** The command id and fingerprint of this request. */
@@ -67,6 +69,6 @@ export const CommandId = createParamDecorator((_data: unknown, context: Executio
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   const key = idempotencyKeyOf(request);
   const commandId = commandIdFor(request.actor?.userId ?? 'anonymous', key);
-  if (key === undefined) return { commandId };
+  if (key === undefined) return { commandId, fresh: true };
   return { commandId, fingerprint: requestFingerprint(request.method, request.url, request.body) };
 });

@@ -67,7 +67,7 @@ export class CaseCommandExecutor {
   }
 
   async execute(command: CaseCommand, meta: CommandMeta): Promise<CaseCommandResult> {
-    validateCommand(command);
+    validateCommand(command, { schema: meta.schemaChecked !== true });
     if (command.type === 'ReceiveApplication') return this.receive(command, meta);
     const caseId = commandCaseId(command);
     if (caseId === null) throw DomainError.notFound('The id names no case');
@@ -95,20 +95,23 @@ export class CaseCommandExecutor {
   private async receive(command: ReceiveApplication, meta: CommandMeta): Promise<CaseCommandResult> {
     // The case id follows from the command id, so a retried receipt finds its case.
     const caseId = nameUuid('case', meta.commandId);
-    const existing = await this.cases.load(caseId);
-    const earlier = repeatedAnswer(existing, meta) ?? (await this.receivedBeforeV5Ids(meta));
+    // A fresh command id (no Idempotency-Key) names no case yet: nothing to look up.
+    const existing = meta.freshCommandId ? noCase(caseId) : await this.cases.load(caseId);
+    const earlier = meta.freshCommandId
+      ? undefined
+      : (repeatedAnswer(existing, meta) ?? (await this.receivedBeforeV5Ids(meta)));
     if (earlier) return earlier;
     const hallId = command.hall ?? meta.actor.hall;
     const hall = hallId === undefined ? undefined : this.directory.hall(hallId);
     if (!hall) throw DomainError.invalidField('hall', `Unknown hall ${hallId ?? '(none)'}`);
     const now = this.clock.now();
-    const ctx = (caseNumber: string): DecideContext => ({
-      ...this.context(now, meta),
-      ids: { caseId, caseNumber },
-      guide: this.catalog.find(command.itemCode),
-    });
-    decide(null, command, ctx('pending')); // every check before a number is spent
     const guide = this.catalog.find(command.itemCode);
+    // Every check runs before a number is spent; the number goes into the one event after.
+    const decided = decide(null, command, {
+      ...this.context(now, meta),
+      ids: { caseId, caseNumber: 'pending' },
+      guide,
+    });
     if (guide && !this.directory.reaches(guide, hall.id)) {
       throw DomainError.forbidden(
         `${guide.name} (${guide.code}) is not handled at ${hall.name}: its cross-region scope (通办范围) is "${guide.crossRegionScope}"`,
@@ -120,7 +123,9 @@ export class CaseCommandExecutor {
       divisionCode: hall.divisionCode,
       chinaDate: chinaDate(now),
     });
-    const events = decide(null, command, ctx(caseNumber));
+    const events = decided.map((event) =>
+      event.type === 'case.Received' ? { ...event, data: { ...event.data, caseNumber } } : event,
+    );
     try {
       return await this.append(existing, events, meta, now);
     } catch (error) {

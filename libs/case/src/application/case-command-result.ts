@@ -31,4 +31,16 @@ export interface CommandMeta {
    * command id with another fingerprint is refused (`idempotency-key-mismatch`), not answered.
    */
   readonly requestFingerprint?: string;
+  /**
+   * The sender has already checked the command's body against the registry's schema — the HTTP
+   * layer's validation pipe does, with the same class and stricter options (unknown fields
+   * refused) — so the engine checks only the ids and step numbers (ADR 0009: the schema check
+   * was run twice per HTTP command).
+   */
+  readonly schemaChecked?: boolean;
+  /**
+   * The command id was made fresh for this request (no Idempotency-Key): no earlier command can
+   * carry it, so a receipt need not look for a case it would have made before.
+   */
+  readonly freshCommandId?: boolean;
 }

@@ -303,6 +303,38 @@ describe('case commands through the CommandBus on the embedded store', () => {
     );
   });
 
+  it('checks ids and step numbers even when the sender has checked the body (schemaChecked, ADR 0009)', async () => {
+    const error = await commands
+      .send(
+        { type: 'AcceptCase', caseId: 'no spaces allowed' },
+        {
+          actor: clerk,
+          commandId: 'checked-1',
+          schemaChecked: true,
+        },
+      )
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid-command', status: 400 });
+    expect((error as DomainError).errors?.map((e) => e.field)).toEqual(['caseId']);
+  });
+
+  it('a receipt with a fresh command id opens its case and numbers it like any other (freshCommandId)', async () => {
+    const first = await commands.send(receipt(), {
+      actor: clerk,
+      commandId: 'fresh-1',
+      freshCommandId: true,
+    });
+    const second = await commands.send(receipt(), {
+      actor: clerk,
+      commandId: 'fresh-2',
+      freshCommandId: true,
+    });
+    expect(first.caseId).toBe(nameUuid('case', 'fresh-1'));
+    expect([first.written, second.written]).toEqual([true, true]);
+    expect(second.caseNumber > first.caseNumber).toBe(true);
+    expect((await stream(first.caseId))[0].data).toMatchObject({ caseNumber: first.caseNumber });
+  });
+
   it('lets the scheduler deem a case accepted from receipt once 5 working days pass without a notice (Law Art. 32)', async () => {
     const { caseId } = await send(clerk, receipt());
     clock.set('2026-03-10T01:00:00Z'); // Tuesday after the 5th working day (2026-03-09)

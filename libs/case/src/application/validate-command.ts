@@ -12,7 +12,11 @@ import { commandDefinition } from '../registry/registry.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
-export function validateCommand(command: CaseCommand): void {
+/**
+ * `schema: false` skips the body's class-validator check (the sender ran it: `CommandMeta.schemaChecked`);
+ * the type, ids and step numbers are checked whoever sends.
+ */
+export function validateCommand(command: CaseCommand, options: { schema?: boolean } = {}): void {
   const definition = commandDefinition(command.type);
   if (!definition) throw DomainError.invalidField('type', `Unknown command ${String(command.type)}`);
   const { type: _type, ...payload } = command as CaseCommand & Record<string, unknown>;
@@ -30,7 +34,7 @@ export function validateCommand(command: CaseCommand): void {
       problems.push({ field: param, message: `${param} must be a positive whole number` });
     delete payload[param];
   }
-  if (definition.schema) {
+  if (definition.schema && options.schema !== false) {
     const errors = validateSync(plainToInstance(definition.schema, payload), {
       forbidUnknownValues: false,
     });

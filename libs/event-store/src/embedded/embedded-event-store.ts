@@ -193,7 +193,7 @@ export class EmbeddedEventStore implements EventStore {
         fromRevision === 'end' ? Number.MAX_SAFE_INTEGER : fromRevision === 'start' ? 0 : fromRevision;
       rows = this.table.readBackwards(name, from, maxCount);
     }
-    if (rows.length === 0 && !this.table.streamExists(name)) throw new StreamNotFoundError(name);
+    if (rows.length === 0 && !this.table.streamExists(name)) throw StreamNotFoundError.answer(name);
     return rows.map(toRecordedEvent);
   }
 

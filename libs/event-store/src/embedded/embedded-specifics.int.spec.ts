@@ -139,6 +139,31 @@ describe('embedded store: file, lock, durability and limits', () => {
     }
   });
 
+  it('answers every maxCount alike, past the few that get a statement of their own', async () => {
+    const store = await EmbeddedEventStore.open({ dataDir });
+    try {
+      await store.appendToStream(
+        's-1',
+        Array.from({ length: 120 }, (_, i) => ({ type: 't', data: i })),
+      );
+      const all = await store.readStream('s-1');
+      for (let maxCount = 1; maxCount <= 110; maxCount++) {
+        const forwards = await store.readStream('s-1', { fromRevision: 3, maxCount });
+        expect(forwards.map((e) => e.data)).toEqual(all.slice(3, 3 + maxCount).map((e) => e.data));
+        const backwards = await store.readStream('s-1', { direction: 'backwards', maxCount });
+        expect(backwards.map((e) => e.data)).toEqual(
+          [...all]
+            .reverse()
+            .slice(0, maxCount)
+            .map((e) => e.data),
+        );
+        expect((await store.readAll({ maxCount })).length).toBe(maxCount);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps serving reads on the main thread while the writer commits', async () => {
     const store = await EmbeddedEventStore.open({ dataDir });
     try {

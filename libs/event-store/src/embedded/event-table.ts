@@ -5,8 +5,41 @@ import { EVENT_COLUMNS, EVENT_COLUMNS_UNCHAINED, type StoredEvent } from './stor
 
 type Statement = Database.Statement<unknown[], unknown>;
 
-/** SQLite's "no limit". */
-const NO_LIMIT = -1;
+/**
+ * Distinct LIMIT values that get a statement of their own. A LIMIT bound as a parameter costs
+ * ~20 µs per run (measured with better-sqlite3 12: 22 µs against 4.6 µs for the same query with a
+ * literal LIMIT, and 3.6 µs without one), which was most of a case stream's read; counts beyond
+ * these few fall back to the bound form.
+ */
+const LITERAL_LIMITS = 64;
+
+/** One query in three forms: without LIMIT, with a literal one (a few values), with a bound one. */
+class LimitedQuery {
+  private readonly unlimited: Statement;
+  private readonly bound: Statement;
+  private readonly literal = new Map<number, Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sql: string,
+  ) {
+    this.unlimited = db.prepare(sql).raw();
+    this.bound = db.prepare(`${sql} LIMIT ?`).raw();
+  }
+
+  all(params: readonly unknown[], limit: number | undefined): unknown[] {
+    if (limit === undefined) return this.unlimited.all(...params);
+    let statement = this.literal.get(limit);
+    if (statement === undefined) {
+      if (this.literal.size >= LITERAL_LIMITS || !Number.isSafeInteger(limit) || limit < 0) {
+        return this.bound.all(...params, limit);
+      }
+      statement = this.db.prepare(`${this.sql} LIMIT ${limit}`).raw();
+      this.literal.set(limit, statement);
+    }
+    return statement.all(...params);
+  }
+}
 
 /** Every query the store runs, prepared once; reads come back as raw rows (arrays), which is faster. */
 export class EventTable {
@@ -15,13 +48,13 @@ export class EventTable {
   private readonly lastChain: Statement | undefined;
   private readonly refAt: Statement;
   private readonly refById: Statement;
-  private readonly forwards: Statement;
-  private readonly backwards: Statement;
+  private readonly forwards: LimitedQuery;
+  private readonly backwards: LimitedQuery;
   private readonly anyInStream: Statement;
   private readonly head: Statement;
   private readonly maxPosition: Statement;
-  /** readAll statements by filter shape ("none", "stream:2", "type:1", ...). */
-  private readonly logReads = new Map<string, Statement>();
+  /** readAll queries by filter shape ("none", "stream:2", "type:1", ...). */
+  private readonly logReads = new Map<string, LimitedQuery>();
 
   private readonly columns: string;
 
@@ -58,16 +91,14 @@ export class EventTable {
         'SELECT event_id, stream_revision, position FROM events WHERE stream_name = ? AND event_id = ? ORDER BY stream_revision DESC LIMIT 1',
       )
       .raw();
-    this.forwards = db
-      .prepare(
-        `SELECT ${columns} FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?`,
-      )
-      .raw();
-    this.backwards = db
-      .prepare(
-        `SELECT ${columns} FROM events WHERE stream_name = ? AND stream_revision <= ? ORDER BY stream_revision DESC LIMIT ?`,
-      )
-      .raw();
+    this.forwards = new LimitedQuery(
+      db,
+      `SELECT ${columns} FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision`,
+    );
+    this.backwards = new LimitedQuery(
+      db,
+      `SELECT ${columns} FROM events WHERE stream_name = ? AND stream_revision <= ? ORDER BY stream_revision DESC`,
+    );
     this.maxPosition = db.prepare('SELECT max(position) FROM events').pluck();
     this.anyInStream = db.prepare('SELECT 1 FROM events WHERE stream_name = ? LIMIT 1').pluck();
     this.head = db
@@ -115,11 +146,11 @@ export class EventTable {
   }
 
   readForwards(streamName: string, fromRevision: number, maxCount: number | undefined): StoredEvent[] {
-    return this.forwards.all(streamName, fromRevision, maxCount ?? NO_LIMIT) as StoredEvent[];
+    return this.forwards.all([streamName, fromRevision], maxCount) as StoredEvent[];
   }
 
   readBackwards(streamName: string, fromRevision: number, maxCount: number | undefined): StoredEvent[] {
-    return this.backwards.all(streamName, fromRevision, maxCount ?? NO_LIMIT) as StoredEvent[];
+    return this.backwards.all([streamName, fromRevision], maxCount) as StoredEvent[];
   }
 
   streamExists(streamName: string): boolean {
@@ -137,15 +168,13 @@ export class EventTable {
     filter: EventFilter | undefined,
   ): StoredEvent[] {
     const prefixes = filter?.streamNamePrefixes ?? filter?.eventTypePrefixes ?? [];
-    const statement = this.logStatement(filter);
-    return statement.all(
-      fromPosition,
-      ...prefixes.flatMap((p) => [p, p]),
-      maxCount ?? NO_LIMIT,
+    return this.logQuery(filter).all(
+      [fromPosition, ...prefixes.flatMap((p) => [p, p])],
+      maxCount,
     ) as StoredEvent[];
   }
 
-  private logStatement(filter: EventFilter | undefined): Statement {
+  private logQuery(filter: EventFilter | undefined): LimitedQuery {
     const column =
       filter === undefined ? null : filter.streamNamePrefixes !== undefined ? 'stream_name' : 'type';
     const count = (filter?.streamNamePrefixes ?? filter?.eventTypePrefixes ?? []).length;
@@ -154,13 +183,12 @@ export class EventTable {
     if (statement === undefined) {
       // substr/length count characters and compare case-sensitively, unlike LIKE.
       const matches = Array.from({ length: count }, () => `substr(${column}, 1, length(?)) = ?`).join(' OR ');
-      statement = this.db
-        .prepare(
-          `SELECT ${this.columns} FROM events WHERE position >= ? AND substr(type, 1, 1) <> '$'` +
-            (count > 0 ? ` AND (${matches})` : '') +
-            ' ORDER BY position LIMIT ?',
-        )
-        .raw();
+      statement = new LimitedQuery(
+        this.db,
+        `SELECT ${this.columns} FROM events WHERE position >= ? AND substr(type, 1, 1) <> '$'` +
+          (count > 0 ? ` AND (${matches})` : '') +
+          ' ORDER BY position',
+      );
       this.logReads.set(key, statement);
     }
     return statement;

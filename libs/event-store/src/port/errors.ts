@@ -23,6 +23,21 @@ export class StreamNotFoundError extends EventStoreError {
     super(`Stream "${streamName}" not found`);
     this.name = 'StreamNotFoundError';
   }
+
+  /**
+   * The error without a stack trace. "No such stream" is an answer, not a fault, and the case
+   * engine asks it of every new case; capturing a stack through the async chain cost ~17 µs a time
+   * (measured on the embedded store), as much as the read itself.
+   */
+  static answer(streamName: string): StreamNotFoundError {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return new StreamNotFoundError(streamName);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  }
 }
 
 /** Bad input to the store: empty names, non-JSON data, oversized events, bad revisions. */

@@ -105,7 +105,7 @@ export class ReadOnlyEventStore implements EventStore {
             maxCount,
           )
         : this.table.readBackwards(name, fromRevision === 'start' ? 0 : numeric(fromRevision), maxCount);
-    if (rows.length === 0 && !this.table.streamExists(name)) throw new StreamNotFoundError(name);
+    if (rows.length === 0 && !this.table.streamExists(name)) throw StreamNotFoundError.answer(name);
     return rows.map(toRecordedEvent);
   }
 

@@ -421,7 +421,9 @@ export class ProjectionRunner {
 function nextPageSize(size: number, ms: number, sliceMs: number, max: number): number {
   const fitting = ms <= 0 ? max : Math.floor((size * sliceMs) / ms);
   // Grow at most fourfold a page, so one fast page over small events cannot leap into a slow one.
-  return Math.max(Math.min(MIN_PAGE, max), Math.min(max, fitting, size * 4));
+  // Whole multiples of MIN_PAGE: the store keeps a statement per page size it is asked for.
+  const next = Math.min(max, fitting, size * 4);
+  return Math.max(Math.min(MIN_PAGE, max), next - (next % MIN_PAGE));
 }
 
 /** This process's CPU milliseconds since `start` (user + system; the other threads are idle during a catch-up). */

@@ -164,6 +164,29 @@ describe('embedded store: file, lock, durability and limits', () => {
     }
   });
 
+  it('lets the event loop in between the pages of a catch-up (a long log does not hold it)', async () => {
+    const store = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL', catchUpBatchSize: 50 });
+    try {
+      await store.appendToStream(
+        's-1',
+        Array.from({ length: 500 }, (_, i) => ({ type: 't', data: i })),
+      );
+      let timerRanAt = -1;
+      let seen = 0;
+      setImmediate(() => (timerRanAt = seen));
+      for await (const message of store.subscribeToAll()) {
+        if (message.kind === 'caught-up') break;
+        seen++;
+      }
+      expect(seen).toBe(500);
+      // The callback ran while the subscriber was still catching up, not after it.
+      expect(timerRanAt).toBeGreaterThanOrEqual(0);
+      expect(timerRanAt).toBeLessThan(500);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps serving reads on the main thread while the writer commits', async () => {
     const store = await EmbeddedEventStore.open({ dataDir });
     try {

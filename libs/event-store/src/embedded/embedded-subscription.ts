@@ -38,6 +38,7 @@ export class EmbeddedSubscription implements Subscription {
   private closed = false;
   private wake: (() => void) | null = null;
   private iterator: AsyncGenerator<SubscriptionMessage, void, undefined> | undefined;
+  private pagesRead = 0;
 
   constructor(
     private readonly source: LogSource,
@@ -94,6 +95,11 @@ export class EmbeddedSubscription implements Subscription {
             ? { kind: 'caught-up', position: item.caughtUp }
             : { kind: 'event', event: toRecordedEvent(item) };
         } else if (!this.live) {
+          // Between pages of a catch-up, let the event loop in: a consumer that awaits nothing
+          // but this iterator would otherwise hold it for the whole log (a cold start's anchorer
+          // read 119k events before the port could open).
+          if (this.pagesRead++ > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+          if (this.closed) break;
           this.catchUp();
         } else {
           await new Promise<void>((resolve) => (this.wake = resolve));

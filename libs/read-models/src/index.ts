@@ -32,7 +32,7 @@ export {
 } from './cases/case-queries.js';
 export { TimelineQueries, type Timeline, type TimelineEntry } from './timeline/timeline-queries.js';
 export { EVENT_TITLES, ROLE_LABELS, describeEvent, type Bilingual } from './timeline/event-labels.js';
-export { TaskQueries, type TaskQueueFilter, type TaskView } from './tasks/task-queries.js';
+export { TaskQueries, type TaskPage, type TaskQueueFilter, type TaskView } from './tasks/task-queries.js';
 export {
   ObligationQueries,
   type ObligationFilter,

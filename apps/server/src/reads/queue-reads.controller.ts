@@ -29,7 +29,10 @@ export class QueueReadsController {
   @ApiOperation({
     summary: "the caller's queue (their department and role): green channel first, then due date",
   })
-  @ApiOkResponse({ description: '{items: TaskView[], total, page, pageSize}' })
+  @ApiOkResponse({
+    description:
+      '{items: TaskView[], total, totalCapped, page, pageSize, nextCursor}: total counts up to 1,000; pass nextCursor as cursor for the next page; page × pageSize reaches at most 1,000 (ADR 0011)',
+  })
   tasks(@Query() query: TaskQueryDto, @CurrentActor() actor: Actor) {
     return this.readModels.tasks.queue(
       {
@@ -41,6 +44,7 @@ export class QueueReadsController {
         role: actor.role === 'head' ? 'head' : 'approver',
         page: query.page,
         pageSize: query.pageSize,
+        cursor: query.cursor,
       },
       scopeForActor(actor),
     );
@@ -62,7 +66,7 @@ export class QueueReadsController {
   @ApiOperation({ summary: 'running cases near (yellow) or past (red) their limits, most urgent first' })
   @ApiOkResponse({
     description:
-      '{items: CaseListItem[], total, totalCapped, page, pageSize}, red first; total counts up to 1,000 (ADR 0011)',
+      '{items: CaseListItem[], total, totalCapped, page, pageSize, nextCursor}, most urgent first; total counts up to 1,000; pass nextCursor as cursor for the next page; page × pageSize reaches at most 1,000 (ADR 0011)',
   })
   deadlines(@Query() query: DeadlineQueryDto, @CurrentActor() actor: Actor) {
     const { minPosition: _wait, ...filter } = query;

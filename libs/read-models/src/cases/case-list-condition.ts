@@ -20,6 +20,8 @@ export function caseListCondition(
   filter: CaseListFilter,
   scope: ReadScope,
   today: string,
+  /** For a yellow or red filter: the due-date range holding that level (DeadlineEvaluator.warningRange). */
+  warningRange?: { readonly from: string; readonly before: string },
 ): { sql: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = { today };
@@ -62,6 +64,14 @@ export function caseListCondition(
     if (!WARNINGS.includes(filter.warning))
       throw new InvalidQueryError('warning', `Unknown warning level "${filter.warning}"`);
     where.push(DeadlineEvaluator.sql(filter.warning));
+    // Both levels hold open work, not history: yellow is a few days' due dates (a range of the
+    // pending cases' due-date index, sorted); red walks the pending cases newest first.
+    if (filter.warning !== 'none') where.push('c.decision_pending = 1');
+    if (filter.warning === 'yellow' && warningRange) {
+      where.push('c.warning_due >= @warningFrom AND c.warning_due < @warningBefore');
+      params.warningFrom = warningRange.from;
+      params.warningBefore = warningRange.before;
+    }
   }
   const q = filter.q?.trim();
   if (q) {

@@ -41,12 +41,17 @@ export interface CasePage extends Page<CaseListItem> {
   readonly nextCursor: string | null;
 }
 
+/** A page of the deadline board: like a case-list page, keyset-paged by (due date, green channel, case). */
+export type DeadlinePage = CasePage;
+
 export interface DeadlineBoardFilter extends PageRequest {
   /** Both when absent. */
   readonly warning?: 'yellow' | 'red';
   readonly hall?: string;
   readonly department?: string;
   readonly item?: string;
+  /** Where the previous page ended (its nextCursor); `page` is ignored with it. */
+  readonly cursor?: string;
 }
 
 /** A case row with its open task (at most one at a time): the step it is at and who holds it. */
@@ -78,7 +83,14 @@ export class CaseQueries {
         `page × pageSize reaches at most ${TOTAL_CAP} cases; go further with cursor (each page's nextCursor)`,
       );
     const today = this.deadlines.today(now);
-    const { sql, params } = caseListCondition(filter, scope, today);
+    const { sql, params } = caseListCondition(
+      filter,
+      scope,
+      today,
+      filter.warning === 'yellow'
+        ? this.deadlines.warningRange(['yellow'], today, this.stoppedClocks())
+        : undefined,
+    );
     // A handling scope counts from its department's cases (CROSS JOIN keeps that the outer loop).
     const counted =
       scope.kind === 'handling'
@@ -141,28 +153,50 @@ export class CaseQueries {
     return id === undefined ? undefined : this.summary(id, scope, now);
   }
 
-  /** Running cases near (yellow) or past (red) a decision limit, most urgent first; total counted to TOTAL_CAP. */
-  deadlineBoard(
-    filter: DeadlineBoardFilter,
-    scope: ReadScope,
-    now: Date = this.clock.now(),
-  ): Page<CaseListItem> & { readonly totalCapped: boolean } {
+  /**
+   * Running cases near (yellow) or past (red) a decision limit, most urgent first (due date, green
+   * channel first, case key); total counted to TOTAL_CAP. A page walks the pending cases' due-date
+   * index from where the last one ended (`cursor`) and stops: the range holds only the levels
+   * asked, so the rows read are the page's (ADR 11).
+   */
+  deadlineBoard(filter: DeadlineBoardFilter, scope: ReadScope, now: Date = this.clock.now()): DeadlinePage {
     if (filter.warning !== undefined && filter.warning !== 'yellow' && filter.warning !== 'red')
       throw new InvalidQueryError('warning', 'warning must be yellow or red');
     const { page, pageSize, offset } = pageBounds(filter);
+    if (filter.cursor === undefined && offset + pageSize > TOTAL_CAP)
+      throw new InvalidQueryError(
+        'page',
+        `page × pageSize reaches at most ${TOTAL_CAP} cases; go further with cursor (each page's nextCursor)`,
+      );
     const today = this.deadlines.today(now);
-    const s = scopeCondition(scope, 'c.hall', 'c.department', 'c.k');
+    // A handling scope probes case_departments per board row (an IN list would gather every case
+    // of the department and sort them).
+    const s =
+      scope.kind === 'handling'
+        ? {
+            sql: 'EXISTS (SELECT 1 FROM case_departments d WHERE d.department = @scopeDepartment AND d.k = c.k)',
+            params: { scopeDepartment: scope.department },
+          }
+        : scopeCondition(scope, 'c.hall', 'c.department', 'c.k');
     const levels = filter.warning ? [filter.warning] : (['yellow', 'red'] as const);
+    const range = this.deadlines.warningRange(levels, today, this.stoppedClocks());
     const where = [
       'c.decision_pending = 1',
+      'c.warning_due >= @dueFrom AND c.warning_due < @dueBefore',
       s.sql,
       `(${levels.map((l) => DeadlineEvaluator.sql(l)).join(' OR ')})`,
     ];
-    const params: Record<string, unknown> = { today, ...s.params };
+    const params: Record<string, unknown> = {
+      today,
+      dueFrom: range.from,
+      dueBefore: range.before,
+      ...s.params,
+    };
     for (const key of ['hall', 'department', 'item'] as const) {
       const value = filter[key];
       if (value === undefined) continue;
-      where.push(`c.${key === 'item' ? 'item_code' : key} = @${key}`);
+      // `+` keeps the item's index (every case of the item, in no useful order) out of the plan.
+      where.push(`${key === 'item' ? '+c.item_code' : `c.${key}`} = @${key}`);
       params[key] = value;
     }
     const condition = `WHERE ${where.join(' AND ')}`;
@@ -170,18 +204,43 @@ export class CaseQueries {
       .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM cases c ${condition} LIMIT ${TOTAL_CAP + 1})`)
       .pluck()
       .get(params) as number;
+    let after = '';
+    if (filter.cursor !== undefined) {
+      const [due, green, k] = decodeCursor(filter.cursor, ['string', 'number', 'number']);
+      // The index range starts at the cursor's due date; within it, green channel first, then k.
+      after = `AND c.warning_due >= @afterDue AND (c.warning_due > @afterDue OR c.green_channel < @afterGreen
+        OR (c.green_channel = @afterGreen AND c.k > @afterK))`;
+      Object.assign(params, { afterDue: due, afterGreen: green, afterK: k });
+    }
     const rows = this.db
       .prepare(
-        `${SELECT_CASE} ${condition} ORDER BY c.warning_due, c.green_channel DESC, c.k LIMIT @limit OFFSET @offset`,
+        `${SELECT_CASE} ${condition} ${after}
+         ORDER BY c.warning_due, c.green_channel DESC, c.k LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: pageSize, offset }) as CaseRow[];
+      .all({ ...params, limit: pageSize + 1, offset: filter.cursor === undefined ? offset : 0 }) as CaseRow[];
+    const more = rows.length > pageSize;
+    if (more) rows.pop();
+    const last = rows[rows.length - 1];
     return {
       items: rows.map((row) => this.listItem(row, today)),
       total: Math.min(total, TOTAL_CAP),
       totalCapped: total > TOTAL_CAP,
       page,
       pageSize,
+      nextCursor:
+        more && last?.warning_due ? encodeCursor([last.warning_due, last.green_channel, last.k]) : null,
     };
+  }
+
+  /** The first and last day a stopped clock stopped among pending cases (a small partial index). */
+  private stoppedClocks(): { first: string; last: string } | null {
+    const row = this.db
+      .prepare(
+        `SELECT MIN(clock_stopped_on) AS first, MAX(clock_stopped_on) AS last FROM cases
+         WHERE decision_pending = 1 AND clock_stopped_on IS NOT NULL`,
+      )
+      .get() as { first: string | null; last: string | null };
+    return row.first !== null && row.last !== null ? { first: row.first, last: row.last } : null;
   }
 
   private pending(row: CaseRow, today: string): DueStatus | null {

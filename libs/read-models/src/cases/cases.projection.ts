@@ -44,7 +44,8 @@ export function casesProjection(calendar: CalendarSource): Projection {
     // 3: provisional_years (ADR 12).
     // 4: list and search indexes, case_search (ADR 11).
     // 5: case_stats_daily, the statistics' rollup (ADR 11).
-    version: 5,
+    // 6: the deadline board's and warning filters' indexes (ADR 11).
+    version: 6,
     tables: [
       'cases',
       'case_materials',

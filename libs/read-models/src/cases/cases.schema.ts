@@ -77,6 +77,17 @@ CREATE INDEX IF NOT EXISTS cases_number ON cases (case_number);
 CREATE INDEX IF NOT EXISTS cases_number_key ON cases (case_number_key);
 CREATE INDEX IF NOT EXISTS cases_id_number ON cases (id_number_reversed) WHERE id_number_reversed IS NOT NULL;
 CREATE INDEX IF NOT EXISTS cases_pending ON cases (warning_due) WHERE decision_pending = 1;
+-- The deadline board's order (due date, green channel first, k) among pending cases, alone and
+-- within the hall and department scopes; a warning level is a range of warning_due (ADR 11).
+CREATE INDEX IF NOT EXISTS cases_board ON cases (warning_due, green_channel DESC) WHERE decision_pending = 1;
+CREATE INDEX IF NOT EXISTS cases_board_hall ON cases (hall, warning_due, green_channel DESC)
+  WHERE decision_pending = 1;
+CREATE INDEX IF NOT EXISTS cases_board_department ON cases (department, warning_due, green_channel DESC)
+  WHERE decision_pending = 1;
+-- Pending cases newest first (the list's yellow/red filters), and the days stopped clocks stopped.
+CREATE INDEX IF NOT EXISTS cases_pending_received ON cases (received_at) WHERE decision_pending = 1;
+CREATE INDEX IF NOT EXISTS cases_stopped ON cases (clock_stopped_on)
+  WHERE decision_pending = 1 AND clock_stopped_on IS NOT NULL;
 -- The deadlines the durable timers look for (see DueDeadlines): each index holds only the cases
 -- whose deadline is still open.
 CREATE INDEX IF NOT EXISTS cases_notice_due ON cases (correction_notice_due_by)

@@ -70,6 +70,24 @@ export class DeadlineEvaluator {
     return value;
   }
 
+  /**
+   * The `warning_due` range that holds every pending case of these levels as of `today`, for an
+   * index to walk: red is before its as-of day, yellow from it until yellowBefore(it). The as-of
+   * day is today, or the day a stopped clock stopped (`stopped`: the earliest and latest such day
+   * among pending cases), so the range spans all of them; the exact test (sql) still decides.
+   */
+  warningRange(
+    levels: readonly ('yellow' | 'red')[],
+    today: string,
+    stopped: { readonly first: string; readonly last: string } | null,
+  ): { readonly from: string; readonly before: string } {
+    const first = stopped && stopped.first < today ? stopped.first : today;
+    const last = stopped && stopped.last > today ? stopped.last : today;
+    return levels.includes('yellow')
+      ? { from: levels.includes('red') ? '' : first, before: this.yellowBefore(last) }
+      : { from: '', before: last };
+  }
+
   /** Registers the SQL function the warning filters use. */
   register(db: ReadModelDb): void {
     db.function(YELLOW_BEFORE_SQL, (date: unknown) =>

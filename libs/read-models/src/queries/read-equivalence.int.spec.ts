@@ -1,12 +1,13 @@
 import { WorkingCalendar } from '@one-window/calendar';
 import type { CaseStage, CaseStatus } from '@one-window/case';
-import { CaseQueries, type CaseListFilter } from '../cases/case-queries.js';
+import { CaseQueries, type CaseListFilter, type DeadlineBoardFilter } from '../cases/case-queries.js';
 import { readModelProjections } from '../projections/read-model-projections.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
 import { ALL_SCOPE, type ReadScope } from '../scope/read-scope.js';
 import { DEFAULT_READ_MODEL_SETTINGS } from '../settings/read-model-settings.js';
 import { StatisticsQueries, type StatisticsGroupBy } from '../statistics/statistics-queries.js';
-import { referenceCaseList } from '../testing/reference-reads.js';
+import { referenceCaseList, referenceDeadlineBoard, referenceTaskQueue } from '../testing/reference-reads.js';
+import { TaskQueries, type TaskQueueFilter } from '../tasks/task-queries.js';
 import { ReferenceStatistics } from '../testing/reference-statistics.js';
 import { openTempReadModels, seedGeneratedCases, type TempReadModels } from '../testing/index.js';
 import { DeadlineEvaluator } from './deadline-evaluator.js';
@@ -20,6 +21,7 @@ import { InvalidQueryError } from './invalid-query.error.js';
 describe('indexed reads equal the reference scans', () => {
   let t: TempReadModels;
   let cases: CaseQueries;
+  let tasks: TaskQueries;
   const now = new Date('2026-01-20T03:00:00Z');
   const today = '2026-01-20';
   let scopes: ReadScope[];
@@ -29,12 +31,22 @@ describe('indexed reads equal the reference scans', () => {
     t = await openTempReadModels();
     await seedGeneratedCases(t.store, 1_600, { seed: 15 });
     const calendar = WorkingCalendar.create();
-    cases = new CaseQueries(t.db, new DeadlineEvaluator(calendar, DEFAULT_READ_MODEL_SETTINGS));
+    const deadlines = new DeadlineEvaluator(calendar, DEFAULT_READ_MODEL_SETTINGS);
+    cases = new CaseQueries(t.db, deadlines);
+    tasks = new TaskQueries(t.db, deadlines);
     await new ProjectionRunner({
       store: t.store,
       db: t.db,
       projections: readModelProjections(calendar),
     }).catchUp();
+    // Stopped clocks freeze a case's level at the day they stopped (before today and, with an
+    // injected clock, after it): the boards' due-date ranges must still hold every such case.
+    t.db.exec(`UPDATE cases SET clock_stopped_on = CASE WHEN k % 2 = 0 THEN date(warning_due, '-2 days')
+        ELSE '2026-02-27' END
+      WHERE decision_pending = 1 AND k % 9 = 0`);
+    // The generated log leaves no task claimed: some holders, so the `mine` queues hold tasks.
+    t.db.exec(`UPDATE tasks SET status = 'claimed', holder_user_id = 'u' || (k % 3), holder_name = '王伟'
+      WHERE status = 'open' AND k % 4 = 0`);
     const column = (sql: string): string[] => t.db.prepare(sql).pluck().all() as string[];
     const halls = column('SELECT DISTINCT hall FROM cases ORDER BY hall');
     const departments = column('SELECT DISTINCT department FROM cases ORDER BY department');
@@ -122,6 +134,134 @@ describe('indexed reads equal the reference scans', () => {
           if (expected.total.ratings.total > 0) withRatings++;
         }
     expect(withRatings).toBeGreaterThan(0);
+  });
+
+  it('the deadline board: every filter in every scope, the same page, order and total (capped)', () => {
+    const column = (sql: string): string[] => t.db.prepare(sql).pluck().all() as string[];
+    const pending = 'FROM cases WHERE decision_pending = 1 GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 3';
+    const boards: DeadlineBoardFilter[] = [
+      {},
+      { page: 2 },
+      { pageSize: 200, page: 5 },
+      { warning: 'red' },
+      { warning: 'yellow' },
+      { warning: 'yellow', pageSize: 5, page: 2 },
+      ...column(`SELECT hall ${pending}`).map((hall) => ({ hall })),
+      ...column(`SELECT department ${pending}`).map((department) => ({
+        department,
+        warning: 'red' as const,
+      })),
+      ...column(`SELECT item_code ${pending}`).map((item) => ({ item })),
+    ];
+    let compared = 0;
+    let yellow = 0;
+    for (const scope of scopes)
+      for (const filter of boards) {
+        const reference = referenceDeadlineBoard(t.db, filter, scope, today);
+        const page = cases.deadlineBoard(filter, scope, now);
+        const where = JSON.stringify({ scope, filter });
+        expect({ where, ids: page.items.map((c) => c.caseId) }).toEqual({ where, ids: reference.ids });
+        expect({ where, total: page.total, capped: page.totalCapped }).toEqual({
+          where,
+          total: Math.min(reference.total, TOTAL_CAP),
+          capped: reference.total > TOTAL_CAP,
+        });
+        compared++;
+        if (filter.warning === 'yellow' && reference.total > 0) yellow++;
+      }
+    expect(compared).toBeGreaterThan(60);
+    expect(yellow).toBeGreaterThan(0);
+    expect(
+      t.db
+        .prepare('SELECT COUNT(*) FROM cases WHERE decision_pending = 1 AND clock_stopped_on IS NOT NULL')
+        .pluck()
+        .get(),
+    ).toBeGreaterThan(0);
+  });
+
+  it('the deadline board and the warning filters: walking the cursors gives the reference order', () => {
+    for (const [scope, filter] of [
+      [ALL_SCOPE, { pageSize: 7 }],
+      [scopes[1], { pageSize: 3, warning: 'red' }],
+      [scopes[5], { pageSize: 4 }],
+      [ALL_SCOPE, { pageSize: 2, warning: 'yellow' }],
+    ] as [ReadScope, DeadlineBoardFilter][]) {
+      const all = referenceDeadlineBoard(t.db, { ...filter, pageSize: 200, page: 1 }, scope, today);
+      const expected: string[] = [];
+      for (let p = 1; expected.length < all.total; p++)
+        expected.push(
+          ...referenceDeadlineBoard(t.db, { ...filter, pageSize: 200, page: p }, scope, today).ids,
+        );
+      const walked: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = cases.deadlineBoard({ ...filter, cursor }, scope, now);
+        walked.push(...page.items.map((c) => c.caseId));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(walked).toEqual(expected);
+      expect(walked.length).toBeGreaterThan(0);
+    }
+    expect(() => cases.deadlineBoard({ page: 51 }, ALL_SCOPE, now)).toThrow(InvalidQueryError);
+    expect(() => cases.deadlineBoard({ cursor: 'nonsense' }, ALL_SCOPE, now)).toThrow(InvalidQueryError);
+  });
+
+  it('the task queue: every department, role, status and holder, the same page, order and total', () => {
+    const departments = t.db
+      .prepare(`SELECT DISTINCT department FROM tasks WHERE status IN ('open', 'claimed') ORDER BY 1`)
+      .pluck()
+      .all() as string[];
+    const holders = t.db
+      .prepare(`SELECT DISTINCT holder_user_id FROM tasks WHERE status = 'claimed' ORDER BY 1 LIMIT 4`)
+      .pluck()
+      .all() as string[];
+    let compared = 0;
+    let walkedAny = 0;
+    const check = (filter: TaskQueueFilter, scope: ReadScope): void => {
+      const reference = referenceTaskQueue(t.db, filter, scope);
+      const page = tasks.queue(filter, scope, now);
+      const where = JSON.stringify({ scope, filter });
+      expect({ where, ids: page.items.map((x) => x.taskId), total: page.total }).toEqual({
+        where,
+        ids: reference.ids,
+        total: Math.min(reference.total, TOTAL_CAP),
+      });
+      compared++;
+    };
+    for (const department of departments) {
+      const scope: ReadScope = { kind: 'handling', department };
+      for (const role of ['approver', 'head'] as const)
+        for (const status of [undefined, 'open', 'claimed'] as const) {
+          check({ role, status, department }, scope);
+          check({ role, department, pageSize: 3, page: 2 }, scope);
+        }
+      check({}, scope);
+      // Walking the cursors gives the reference's whole queue.
+      const all = referenceTaskQueue(t.db, { role: 'approver', department, pageSize: 200 }, scope);
+      const walked: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = tasks.queue({ role: 'approver', department, pageSize: 3, cursor }, scope, now);
+        walked.push(...page.items.map((x) => x.taskId));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(walked).toEqual(all.ids);
+      if (walked.length > 3) walkedAny++;
+    }
+    for (const userId of holders) check({ queue: 'mine', userId }, ALL_SCOPE);
+    check({}, scopes[1]);
+    expect(compared).toBeGreaterThan(20);
+    expect(walkedAny).toBeGreaterThan(0);
+    expect(holders.length).toBeGreaterThan(0);
+    // The order kept on each open task is its case's (green channel, warning due date).
+    const drift = t.db
+      .prepare(
+        `SELECT COUNT(*) FROM tasks t JOIN cases c ON c.k = t.k WHERE t.status IN ('open', 'claimed')
+           AND (t.rank_green <> 1 - c.green_channel OR t.rank_due <> COALESCE(c.warning_due, '~'))`,
+      )
+      .pluck()
+      .get();
+    expect(drift).toBe(0);
   });
 
   it('walking the cursors gives every case of the filter once, in the reference order', () => {

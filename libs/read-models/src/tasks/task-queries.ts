@@ -3,6 +3,7 @@ import type { WarningLevel } from '@one-window/calendar';
 import { type Clock, systemClock } from '@one-window/shared';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import type { DeadlineEvaluator } from '../queries/deadline-evaluator.js';
+import { decodeCursor, encodeCursor, TOTAL_CAP } from '../queries/cursor.js';
 import { InvalidQueryError } from '../queries/invalid-query.error.js';
 import { type Page, type PageRequest, pageBounds } from '../queries/page.js';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
@@ -19,6 +20,16 @@ export interface TaskQueueFilter extends PageRequest {
   /** An approver sees `approver` steps, a head `head` steps. */
   readonly role?: 'approver' | 'head';
   readonly department?: string;
+  /** Where the previous page ended (its nextCursor); `page` is ignored with it. */
+  readonly cursor?: string;
+}
+
+/** A queue page: the old shape plus the capped total's flag and where the next page starts. */
+export interface TaskPage extends Page<TaskView> {
+  /** True when more than TOTAL_CAP tasks match: `total` then says TOTAL_CAP. */
+  readonly totalCapped: boolean;
+  /** Pass as `cursor` for the next page; null on the last one. */
+  readonly nextCursor: string | null;
 }
 
 export interface TaskView {
@@ -78,11 +89,11 @@ interface TaskJoinRow {
   clock_stopped_on: string | null;
 }
 
-const SELECT = `SELECT c.case_id, c.case_number, t.n, t.step, t.label, t.department, t.role, t.status,
+const SELECT_FIELDS = `SELECT c.case_id, c.case_number, t.n, t.step, t.label, t.department, t.role, t.status,
   t.holder_user_id, t.holder_name, t.claimed_at, t.created_on, t.step_due, t.special_procedure, t.supervised_on, c.green_channel,
   c.applicant_name, c.item_code, c.item_name, c.hall, c.statutory_due, c.promised_due, c.warning_due,
-  c.decision_pending, c.clock_stopped_on
-  FROM tasks t JOIN cases c ON c.k = t.k`;
+  c.decision_pending, c.clock_stopped_on`;
+const SELECT = `${SELECT_FIELDS} FROM tasks t JOIN cases c ON c.k = t.k`;
 
 /** Approvers' queues: green channel first, then the nearest due date; who holds each task. */
 export class TaskQueries {
@@ -96,8 +107,18 @@ export class TaskQueries {
     this.clock = clock;
   }
 
-  queue(filter: TaskQueueFilter, scope: ReadScope, now: Date = this.clock.now()): Page<TaskView> {
+  /**
+   * A queue page: green channel first, then the case's warning due date, then case and task.
+   * The page walks the department's (or holder's) open tasks in that order by index from where the
+   * last page ended (`cursor`); the total is counted to TOTAL_CAP (ADR 11).
+   */
+  queue(filter: TaskQueueFilter, scope: ReadScope, now: Date = this.clock.now()): TaskPage {
     const { page, pageSize, offset } = pageBounds(filter);
+    if (filter.cursor === undefined && offset + pageSize > TOTAL_CAP)
+      throw new InvalidQueryError(
+        'page',
+        `page × pageSize reaches at most ${TOTAL_CAP} tasks; go further with cursor (each page's nextCursor)`,
+      );
     const s = scopeCondition(scope, 'c.hall', 't.department');
     const where = [s.sql];
     const params: Record<string, unknown> = { ...s.params };
@@ -106,7 +127,7 @@ export class TaskQueries {
     // Spelled as in the partial indexes' WHERE, so that SQLite can use them.
     where.push(`t.status IN ('open', 'claimed')`);
     if (filter.status) {
-      where.push('t.status = @status');
+      where.push('+t.status = @status');
       params.status = filter.status;
     }
     if ((filter.queue ?? 'department') === 'mine') {
@@ -123,19 +144,46 @@ export class TaskQueries {
       params.department = filter.department;
     }
     const condition = `WHERE ${where.join(' AND ')}`;
+    // The task is the outer loop (CROSS JOIN), so its index gives the order.
+    const from = 'FROM tasks t CROSS JOIN cases c ON c.k = t.k';
+    // Only a hall scope needs the case row to count.
+    const counted = scope.kind === 'hall' ? from : 'FROM tasks t';
     const total = this.db
-      .prepare(`SELECT COUNT(*) FROM tasks t JOIN cases c ON c.k = t.k ${condition}`)
+      .prepare(`SELECT COUNT(*) FROM (SELECT 1 ${counted} ${condition} LIMIT ${TOTAL_CAP + 1})`)
       .pluck()
       .get(params) as number;
+    let after = '';
+    if (filter.cursor !== undefined) {
+      const [green, due, k, n] = decodeCursor(filter.cursor, ['number', 'string', 'number', 'number']);
+      after = 'AND (t.rank_green, t.rank_due, t.k, t.n) > (@afterGreen, @afterDue, @afterK, @afterN)';
+      Object.assign(params, { afterGreen: green, afterDue: due, afterK: k, afterN: n });
+    }
     const rows = this.db
       .prepare(
-        `${SELECT} ${condition}
-         ORDER BY c.green_channel DESC, c.warning_due IS NULL, c.warning_due, t.k, t.n
-         LIMIT @limit OFFSET @offset`,
+        `${SELECT_FIELDS}, t.rank_green, t.rank_due, t.k ${from} ${condition} ${after}
+         ORDER BY t.rank_green, t.rank_due, t.k, t.n LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: pageSize, offset }) as TaskJoinRow[];
+      .all({
+        ...params,
+        limit: pageSize + 1,
+        offset: filter.cursor === undefined ? offset : 0,
+      }) as (TaskJoinRow & {
+      rank_green: number;
+      rank_due: string;
+      k: number;
+    })[];
+    const more = rows.length > pageSize;
+    if (more) rows.pop();
+    const last = rows[rows.length - 1];
     const today = this.deadlines.today(now);
-    return { items: rows.map((row) => this.view(row, today)), total, page, pageSize };
+    return {
+      items: rows.map((row) => this.view(row, today)),
+      total: Math.min(total, TOTAL_CAP),
+      totalCapped: total > TOTAL_CAP,
+      page,
+      pageSize,
+      nextCursor: more && last ? encodeCursor([last.rank_green, last.rank_due, last.k, last.n]) : null,
+    };
   }
 
   /** One task; undefined when unknown; OutOfScopeError outside the caller's department. */

@@ -1,4 +1,4 @@
-import type { CaseEvent } from '@one-window/case';
+import type { CaseEvent, DeadlineChange } from '@one-window/case';
 import type { ProjectedCaseEvent } from '../projections/case-event.js';
 import { CaseKeys } from '../projections/case-keys.js';
 import { childNumber } from '../projections/child-number.js';
@@ -28,30 +28,123 @@ CREATE TABLE IF NOT EXISTS tasks (
   special_procedure INTEGER NOT NULL DEFAULT 0,
   supervised_on TEXT,
   closed_at TEXT,
+  -- The queue's order, kept on the row so an index serves it: 0 for a green-channel case, else 1;
+  -- the case's warning due date ('~' before it has one, which sorts after every date).
+  rank_green INTEGER NOT NULL DEFAULT 1,
+  rank_due TEXT NOT NULL DEFAULT '~',
   revision INTEGER NOT NULL,
   PRIMARY KEY (k, n)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS tasks_queue ON tasks (department, role) WHERE status IN ('open', 'claimed');
-CREATE INDEX IF NOT EXISTS tasks_holder ON tasks (holder_user_id) WHERE status IN ('open', 'claimed');
+-- A queue page walks one of these in its order (rank_green, rank_due, k, n) and stops (ADR 11).
+CREATE INDEX IF NOT EXISTS tasks_queue ON tasks (department, role, rank_green, rank_due)
+  WHERE status IN ('open', 'claimed');
+CREATE INDEX IF NOT EXISTS tasks_holder ON tasks (holder_user_id, rank_green, rank_due)
+  WHERE status IN ('open', 'claimed');
+-- What the queue's order needs from the case: its green channel and due dates, as the cases
+-- projection derives warning_due from the same events (see caseDue).
+CREATE TABLE IF NOT EXISTS task_cases (
+  k INTEGER PRIMARY KEY,
+  green_channel INTEGER NOT NULL,
+  statutory_due TEXT,
+  promised_due TEXT,
+  revision INTEGER NOT NULL
+);
 `;
+
+interface DueDates {
+  statutory_due: string | null;
+  promised_due: string | null;
+}
+
+/** New due dates, and the warning due date when it moves (undefined: it stays). */
+interface DueChange {
+  readonly dates: DueDates;
+  readonly warningDue?: string;
+}
+
+/** The warning due date from the stored due dates, in SQL (as rank_due at a task's creation). */
+const DUE_SQL = `CASE WHEN statutory_due IS NULL OR promised_due IS NULL THEN COALESCE(statutory_due, promised_due)
+  WHEN statutory_due < promised_due THEN statutory_due ELSE promised_due END`;
+
+/**
+ * The case's warning due date as the cases projection derives it (cases.projection.ts): the
+ * earlier of the statutory and promised due dates on acceptance and when a special procedure
+ * ends; on an extension the earlier of the promised and the new statutory; on a recalculation
+ * only when the statutory date moved. The equivalence test compares the queue with the case rows.
+ */
+function newDues(statutory: string, promised: string): DueChange {
+  return {
+    dates: { statutory_due: statutory, promised_due: promised },
+    warningDue: minDate(statutory, promised),
+  };
+}
+
+function recalculatedDues(had: DueDates, changes: readonly DeadlineChange[]): DueChange {
+  let statutory: string | undefined;
+  let promised: string | undefined;
+  for (const change of changes) {
+    if (change.deadline === 'statutory') statutory = change.to;
+    if (change.deadline === 'promised') promised = change.to;
+  }
+  const dates = { statutory_due: statutory ?? had.statutory_due, promised_due: promised ?? had.promised_due };
+  return statutory && dates.promised_due
+    ? { dates, warningDue: minDate(statutory, dates.promised_due) }
+    : { dates };
+}
+
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
 
 /** The `tasks` read model: back-office tasks per department and role, with their holder. */
 export function tasksProjection(): Projection {
   return caseProjection({
     name: 'tasks',
     // 2: supervised_on, the 督办 marker of the queues.
-    version: 2,
-    tables: ['tasks'],
+    // 3: rank_green, rank_due and task_cases: the queue's order by index (ADR 11).
+    version: 3,
+    tables: ['tasks', 'task_cases'],
     schema: TASKS_SCHEMA,
     bind: (db) => {
       const keys = CaseKeys.for(db);
       const rows = new RowPatcher(db, 'tasks', ['k', 'n']);
-      const insert = db.prepare<SqlValue[]>(
+      const insert = db.prepare<Record<string, SqlValue>>(
         `INSERT INTO tasks (k, n, step, step_index, label, department, role, reason, status,
-           created_on, step_due, revision)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)
+           created_on, step_due, revision, rank_green, rank_due)
+         SELECT @k, @n, @step, @stepIndex, @label, @department, @role, @reason, 'open', @createdOn,
+           @stepDue, @revision,
+           COALESCE((SELECT 1 - green_channel FROM task_cases WHERE k = @k), 1),
+           COALESCE((SELECT ${DUE_SQL} FROM task_cases WHERE k = @k), '~')
+         WHERE true
          ON CONFLICT DO NOTHING`,
       );
+      const insertCase = db.prepare<[number, number, number]>(
+        'INSERT INTO task_cases (k, green_channel, revision) VALUES (?, ?, ?) ON CONFLICT(k) DO NOTHING',
+      );
+      const selectCase = db.prepare<[number], DueDates & { revision: number }>(
+        'SELECT statutory_due, promised_due, revision FROM task_cases WHERE k = ?',
+      );
+      const setDues = db.prepare<DueDates & { k: number; revision: number }>(
+        `UPDATE task_cases SET statutory_due = @statutory_due, promised_due = @promised_due, revision = @revision
+         WHERE k = @k AND revision < @revision`,
+      );
+      const rankActive = db.prepare<{ k: number; revision: number; due: string }>(
+        `UPDATE tasks SET rank_due = @due, revision = @revision
+         WHERE k = @k AND status IN ('open', 'claimed') AND revision < @revision`,
+      );
+      /** The case's due dates change: kept, and the open tasks re-ranked when its warning due date moves. */
+      const dues = (
+        e: ProjectedCaseEvent,
+        k: number,
+        change: (had: DueDates) => DueChange | undefined,
+      ): void => {
+        const had = selectCase.get(k);
+        if (!had || had.revision >= e.revision) return;
+        const next = change(had);
+        if (!next) return;
+        setDues.run({ ...next.dates, k, revision: e.revision });
+        if (next.warningDue !== undefined) rankActive.run({ k, revision: e.revision, due: next.warningDue });
+      };
       type CaseChange = { k: number; revision: number };
       const closeActive = db.prepare<CaseChange & { at: string }>(
         `UPDATE tasks SET status = 'closed', closed_at = @at, holder_user_id = NULL, holder_name = NULL,
@@ -68,21 +161,41 @@ export function tasksProjection(): Projection {
         const event: CaseEvent = e.event;
         const task = (taskId: string): [number, number] => [k, childNumber(taskId, 't')];
         switch (event.type) {
+          case 'case.Received':
+            insertCase.run(k, event.data.greenChannel ? 1 : 0, e.revision);
+            return;
+          case 'case.Accepted':
+          case 'case.DeemedAccepted':
+          case 'case.AcceptedWithDeficiency':
+          case 'case.SpecialProcedureEnded': {
+            const d = event.data;
+            dues(e, k, () => newDues(d.statutoryDueDate, d.promisedDueDate));
+            if (event.type === 'case.SpecialProcedureEnded') resume.run({ k, revision: e.revision });
+            return;
+          }
+          case 'case.Extended': {
+            const statutory = event.data.statutoryDueDate;
+            dues(e, k, (had) => ({
+              dates: { statutory_due: statutory, promised_due: had.promised_due },
+              warningDue: had.promised_due ? minDate(had.promised_due, statutory) : statutory,
+            }));
+            return;
+          }
           case 'case.TaskCreated': {
             const d = event.data;
-            insert.run(
+            insert.run({
               k,
-              d.n,
-              d.step,
-              d.stepIndex,
-              d.label,
-              d.department,
-              d.role,
-              d.reason,
-              d.createdOn,
-              d.stepDueDate,
-              e.revision,
-            );
+              n: d.n,
+              step: d.step,
+              stepIndex: d.stepIndex,
+              label: d.label,
+              department: d.department,
+              role: d.role,
+              reason: d.reason,
+              createdOn: d.createdOn,
+              stepDue: d.stepDueDate,
+              revision: e.revision,
+            });
             return;
           }
           case 'case.TaskClaimed':
@@ -123,29 +236,24 @@ export function tasksProjection(): Projection {
           case 'case.SupervisionNoticeSent':
             rows.patch(task(event.data.taskId), e.revision, { supervised_on: event.data.sentOn });
             return;
-          case 'case.SpecialProcedureEnded':
-            resume.run({ k, revision: e.revision });
-            return;
-          case 'case.DeadlinesRecalculated':
-            for (const change of event.data.changes) {
+          case 'case.DeadlinesRecalculated': {
+            const changes = event.data.changes;
+            dues(e, k, (had) => recalculatedDues(had, changes));
+            for (const change of changes) {
               if (change.deadline === 'step' && change.taskId)
                 rows.patch(task(change.taskId), e.revision, { step_due: change.to });
             }
             return;
+          }
           case 'case.Withdrawn':
           case 'case.CorrectionOverdue':
             closeActive.run({ k, revision: e.revision, at: e.at });
             return;
-          case 'case.Received':
-          case 'case.Accepted':
-          case 'case.AcceptedWithDeficiency':
           case 'case.CorrectionRequested':
           case 'case.CorrectionSubmitted':
-          case 'case.DeemedAccepted':
           case 'case.Refused':
           case 'case.DeficiencySupplied':
           case 'case.DeficiencyOverdue':
-          case 'case.Extended':
           case 'case.ResultIssued':
           case 'case.Dispatched':
           case 'case.Delivered':

@@ -1,9 +1,10 @@
-import { CASE_STATUSES } from '@one-window/case';
-import type { CaseListFilter } from '../cases/case-queries.js';
+import { CASE_STATUSES, taskId } from '@one-window/case';
+import type { CaseListFilter, DeadlineBoardFilter } from '../cases/case-queries.js';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import { DeadlineEvaluator } from '../queries/deadline-evaluator.js';
 import { pageBounds } from '../queries/page.js';
 import { type ReadScope, scopeCondition } from '../scope/read-scope.js';
+import type { TaskQueueFilter } from '../tasks/task-queries.js';
 
 /**
  * The case list as it was read before the read side was indexed (a full scan, OFFSET pages, an
@@ -77,4 +78,74 @@ export function referenceCaseList(
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The deadline board as it was read before (every pending case tested, OFFSET pages, a count to the cap). */
+export function referenceDeadlineBoard(
+  db: ReadModelDb,
+  filter: DeadlineBoardFilter,
+  scope: ReadScope,
+  today: string,
+): { ids: string[]; total: number } {
+  const { pageSize, offset } = pageBounds(filter);
+  const s = scopeCondition(scope, 'c.hall', 'c.department', 'c.k');
+  const levels = filter.warning ? [filter.warning] : (['yellow', 'red'] as const);
+  const where = [
+    'c.decision_pending = 1',
+    s.sql,
+    `(${levels.map((l) => DeadlineEvaluator.sql(l)).join(' OR ')})`,
+  ];
+  const params: Record<string, unknown> = { today, ...s.params };
+  for (const key of ['hall', 'department', 'item'] as const) {
+    const value = filter[key];
+    if (value === undefined) continue;
+    where.push(`c.${key === 'item' ? 'item_code' : key} = @${key}`);
+    params[key] = value;
+  }
+  const condition = `WHERE ${where.join(' AND ')}`;
+  const total = db.prepare(`SELECT COUNT(*) FROM cases c ${condition}`).pluck().get(params) as number;
+  const ids = db
+    .prepare(
+      `SELECT c.case_id FROM cases c ${condition} ORDER BY c.warning_due, c.green_channel DESC, c.k LIMIT @limit OFFSET @offset`,
+    )
+    .pluck()
+    .all({ ...params, limit: pageSize, offset }) as string[];
+  return { ids, total };
+}
+
+/** The task queue as it was read before (sorted over the case rows, OFFSET pages, an exact count); task ids. */
+export function referenceTaskQueue(
+  db: ReadModelDb,
+  filter: TaskQueueFilter,
+  scope: ReadScope,
+): { ids: string[]; total: number } {
+  const { pageSize, offset } = pageBounds(filter);
+  const s = scopeCondition(scope, 'c.hall', 't.department');
+  const where = [s.sql, `t.status IN ('open', 'claimed')`];
+  const params: Record<string, unknown> = { ...s.params };
+  if (filter.status) {
+    where.push('t.status = @status');
+    params.status = filter.status;
+  }
+  if ((filter.queue ?? 'department') === 'mine') {
+    where.push('t.holder_user_id = @userId');
+    params.userId = filter.userId;
+  }
+  if (filter.role) {
+    where.push('t.role = @role');
+    params.role = filter.role;
+  }
+  if (filter.department) {
+    where.push('t.department = @department');
+    params.department = filter.department;
+  }
+  const condition = `FROM tasks t JOIN cases c ON c.k = t.k WHERE ${where.join(' AND ')}`;
+  const total = db.prepare(`SELECT COUNT(*) ${condition}`).pluck().get(params) as number;
+  const rows = db
+    .prepare(
+      `SELECT c.case_id, t.n ${condition}
+       ORDER BY c.green_channel DESC, c.warning_due IS NULL, c.warning_due, t.k, t.n LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: pageSize, offset }) as { case_id: string; n: number }[];
+  return { ids: rows.map((r) => taskId(r.case_id, r.n)), total };
 }

@@ -17,4 +17,10 @@ export class DeadlineQueryDto extends PageQueryDto {
 
   @TextField(LIMITS.code, { optional: true })
   item?: string;
+
+  @TextField(LIMITS.line, {
+    optional: true,
+    description: 'where the previous page ended: its nextCursor (page is then ignored)',
+  })
+  cursor?: string;
 }

@@ -1,4 +1,5 @@
-import { EnumField } from '../../http/fields.js';
+import { EnumField, TextField } from '../../http/fields.js';
+import { LIMITS } from '../../http/limits.js';
 import { PageQueryDto } from '../../http/page-query.dto.js';
 
 export class TaskQueryDto extends PageQueryDto {
@@ -10,4 +11,10 @@ export class TaskQueryDto extends PageQueryDto {
 
   @EnumField(['open', 'claimed'], { optional: true })
   status?: 'open' | 'claimed';
+
+  @TextField(LIMITS.line, {
+    optional: true,
+    description: 'where the previous page ended: its nextCursor (page is then ignored)',
+  })
+  cursor?: string;
 }

@@ -45,7 +45,8 @@ export function casesProjection(calendar: CalendarSource): Projection {
     // 4: list and search indexes, case_search (ADR 11).
     // 5: case_stats_daily, the statistics' rollup (ADR 11).
     // 6: the deadline board's and warning filters' indexes (ADR 11).
-    version: 6,
+    // 7: case_stats_monthly, the statistics' month rollup (ADR 11).
+    version: 7,
     tables: [
       'cases',
       'case_materials',
@@ -53,6 +54,7 @@ export function casesProjection(calendar: CalendarSource): Projection {
       'case_departments',
       'case_search',
       'case_stats_daily',
+      'case_stats_monthly',
     ],
     schema: CASES_SCHEMA + DAILY_ROLLUP_SCHEMA,
     bind: (db) => bindCases(db, calendar),

@@ -5,7 +5,7 @@ import { readModelProjections } from '../projections/read-model-projections.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
 import { ALL_SCOPE, type ReadScope } from '../scope/read-scope.js';
 import { DEFAULT_READ_MODEL_SETTINGS } from '../settings/read-model-settings.js';
-import { StatisticsQueries, type StatisticsGroupBy } from '../statistics/statistics-queries.js';
+import { periodParts, StatisticsQueries, type StatisticsGroupBy } from '../statistics/statistics-queries.js';
 import { referenceCaseList, referenceDeadlineBoard, referenceTaskQueue } from '../testing/reference-reads.js';
 import { TaskQueries, type TaskQueueFilter } from '../tasks/task-queries.js';
 import { ReferenceStatistics } from '../testing/reference-statistics.js';
@@ -123,6 +123,13 @@ describe('indexed reads equal the reference scans', () => {
       ['2025-10-15', '2025-10-15'],
       ['2025-01-01', '2026-12-31'],
       ['2025-11-03', '2025-12-19'],
+      // Whole months from the month rollup, the days around them from the daily one.
+      ['2025-08-17', '2025-12-05'],
+      ['2025-10-01', '2025-12-10'],
+      ['2025-09-20', '2025-10-31'],
+      ['2025-02-01', '2025-02-28'],
+      ['2025-11-30', '2025-12-01'],
+      ['2025-12-01', '2026-01-31'],
     ];
     let withRatings = 0;
     for (const scope of [...scopes, { kind: 'none' } as const])
@@ -262,6 +269,37 @@ describe('indexed reads equal the reference scans', () => {
       .pluck()
       .get();
     expect(drift).toBe(0);
+  });
+
+  it('a period is its whole months and the days around them', () => {
+    expect(periodParts('2025-08-17', '2025-12-05')).toEqual({
+      days: [
+        ['2025-08-17', '2025-08-31'],
+        ['2025-12-01', '2025-12-05'],
+      ],
+      months: ['2025-09', '2025-11'],
+    });
+    expect(periodParts('2024-02-01', '2024-02-29')).toEqual({ days: [], months: ['2024-02', '2024-02'] });
+    expect(periodParts('2025-11-03', '2025-12-19')).toEqual({
+      days: [['2025-11-03', '2025-12-19']],
+      months: null,
+    });
+    expect(periodParts('2025-12-01', '2026-12-31')).toEqual({ days: [], months: ['2025-12', '2026-12'] });
+    // A year of statistics reads one month row per group and scope, not a row per day.
+    const rows = t.db
+      .prepare(
+        "SELECT COUNT(*) FROM case_stats_monthly WHERE scope_department = '' AND month BETWEEN '2025-01' AND '2025-12'",
+      )
+      .pluck()
+      .get() as number;
+    const days = t.db
+      .prepare(
+        "SELECT COUNT(*) FROM case_stats_daily WHERE scope_department = '' AND day BETWEEN '2025-01-01' AND '2025-12-31'",
+      )
+      .pluck()
+      .get() as number;
+    expect(rows).toBeGreaterThan(0);
+    expect(rows * 5).toBeLessThan(days);
   });
 
   it('walking the cursors gives every case of the filter once, in the reference order', () => {

@@ -35,6 +35,34 @@ CREATE TABLE IF NOT EXISTS case_stats_daily (
   rated_5 INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (scope_department, day, hall, department, item_code, item_name)
 ) WITHOUT ROWID;
+-- The same counters per China month ('YYYY-MM'), kept beside the days: a period reads its whole
+-- months here and only its partial months' days above, so a year is a few hundred rows.
+CREATE TABLE IF NOT EXISTS case_stats_monthly (
+  month TEXT NOT NULL,
+  scope_department TEXT NOT NULL,
+  hall TEXT NOT NULL,
+  department TEXT NOT NULL,
+  item_code TEXT NOT NULL,
+  item_name TEXT NOT NULL,
+  received INTEGER NOT NULL DEFAULT 0,
+  accepted INTEGER NOT NULL DEFAULT 0,
+  refused INTEGER NOT NULL DEFAULT 0,
+  withdrawn INTEGER NOT NULL DEFAULT 0,
+  completed INTEGER NOT NULL DEFAULT 0,
+  decided INTEGER NOT NULL DEFAULT 0,
+  approved INTEGER NOT NULL DEFAULT 0,
+  denied INTEGER NOT NULL DEFAULT 0,
+  on_time INTEGER NOT NULL DEFAULT 0,
+  promised_on_time INTEGER NOT NULL DEFAULT 0,
+  days_sum INTEGER NOT NULL DEFAULT 0,
+  days_count INTEGER NOT NULL DEFAULT 0,
+  rated_1 INTEGER NOT NULL DEFAULT 0,
+  rated_2 INTEGER NOT NULL DEFAULT 0,
+  rated_3 INTEGER NOT NULL DEFAULT 0,
+  rated_4 INTEGER NOT NULL DEFAULT 0,
+  rated_5 INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (scope_department, month, hall, department, item_code, item_name)
+) WITHOUT ROWID;
 `;
 
 export const ROLLUP_COUNTERS = [
@@ -120,9 +148,10 @@ function countsOf(row: CountedCase): Counts {
   return days;
 }
 
-/** Adds and takes away counts in `case_stats_daily`. */
+/** Adds and takes away counts in `case_stats_daily` and, for the day's month, `case_stats_monthly`. */
 export class DailyRollup {
   private readonly upsert: Statement<unknown[]>;
+  private readonly upsertMonth: Statement<unknown[]>;
   private readonly departments: Statement<[number], string>;
 
   constructor(db: ReadModelDb) {
@@ -131,6 +160,12 @@ export class DailyRollup {
       `INSERT INTO case_stats_daily (day, scope_department, hall, department, item_code, item_name, ${columns})
        VALUES (?, ?, ?, ?, ?, ?, ${ROLLUP_COUNTERS.map(() => '?').join(', ')})
        ON CONFLICT (scope_department, day, hall, department, item_code, item_name) DO UPDATE SET
+       ${ROLLUP_COUNTERS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
+    );
+    this.upsertMonth = db.prepare<unknown[]>(
+      `INSERT INTO case_stats_monthly (month, scope_department, hall, department, item_code, item_name, ${columns})
+       VALUES (?, ?, ?, ?, ?, ?, ${ROLLUP_COUNTERS.map(() => '?').join(', ')})
+       ON CONFLICT (scope_department, month, hall, department, item_code, item_name) DO UPDATE SET
        ${ROLLUP_COUNTERS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
     );
     this.departments = db
@@ -161,8 +196,11 @@ export class DailyRollup {
   private apply(scopes: readonly string[], row: CaseKey, counts: Counts): void {
     for (const [day, c] of counts) {
       const values = ROLLUP_COUNTERS.map((counter) => c[counter] ?? 0);
-      for (const scope of scopes)
+      for (const scope of scopes) {
         this.upsert.run(day, scope, row.hall, row.department, row.item_code, row.item_name, ...values);
+        const month = day.slice(0, 7);
+        this.upsertMonth.run(month, scope, row.hall, row.department, row.item_code, row.item_name, ...values);
+      }
     }
   }
 }

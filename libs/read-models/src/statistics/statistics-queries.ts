@@ -1,6 +1,7 @@
 import type { ReadModelDb } from '../database/read-model-database.js';
 import { InvalidQueryError } from '../queries/invalid-query.error.js';
 import type { ReadScope } from '../scope/read-scope.js';
+import { ROLLUP_COUNTERS } from './daily-rollup.js';
 
 export type StatisticsGroupBy = 'item' | 'hall' | 'department';
 
@@ -99,8 +100,8 @@ interface GroupRow extends Counts, Decisions {
 
 /**
  * Counts, on-time rate and rating distribution per item, hall or department over a period,
- * summed from the daily rollup the `cases` projection keeps (case_stats_daily): a year is a few
- * hundred rows per group, whatever the number of cases.
+ * summed from the rollups the `cases` projection keeps: whole months from case_stats_monthly, the
+ * days of partial months from case_stats_daily, so a year is a few hundred rows, whatever the cases.
  */
 export class StatisticsQueries {
   constructor(private readonly db: ReadModelDb) {}
@@ -118,6 +119,24 @@ export class StatisticsQueries {
       (counter) =>
         `MAX(CASE WHEN ${counter === 'rated' ? rated : counter} > 0 THEN ${column.label} END) AS l_${counter}`,
     ).join(', ');
+    const parts = periodParts(filter.from, filter.to);
+    const counters = [...new Set([column.key, column.label, ...ROLLUP_COUNTERS])].join(', ');
+    const sources = [
+      ...parts.days.map(
+        (_, i) =>
+          `SELECT ${counters} FROM case_stats_daily WHERE day BETWEEN @dayFrom${i} AND @dayTo${i} AND ${sql}`,
+      ),
+      ...(parts.months
+        ? [
+            `SELECT ${counters} FROM case_stats_monthly WHERE month BETWEEN @monthFrom AND @monthTo AND ${sql}`,
+          ]
+        : []),
+    ];
+    const periodParams: Record<string, string> = {};
+    parts.days.forEach(([from, to], i) =>
+      Object.assign(periodParams, { [`dayFrom${i}`]: from, [`dayTo${i}`]: to }),
+    );
+    if (parts.months) Object.assign(periodParams, { monthFrom: parts.months[0], monthTo: parts.months[1] });
     const found = this.db
       .prepare(
         `SELECT ${column.key} AS key, ${labels},
@@ -127,10 +146,10 @@ export class StatisticsQueries {
            SUM(promised_on_time) AS promisedOnTime, SUM(days_sum) AS daysSum, SUM(days_count) AS daysCount,
            SUM(rated_1) AS rated_1, SUM(rated_2) AS rated_2, SUM(rated_3) AS rated_3,
            SUM(rated_4) AS rated_4, SUM(rated_5) AS rated_5
-         FROM case_stats_daily WHERE day BETWEEN @from AND @to AND ${sql}
+         FROM (${sources.join(' UNION ALL ')})
          GROUP BY ${column.key}`,
       )
-      .all({ ...params, from: filter.from, to: filter.to }) as GroupRow[];
+      .all({ ...params, ...periodParams }) as GroupRow[];
     const groups = found
       .map((g) => ({ g, label: LABEL_ORDER.map((c) => g[`l_${c}`]).find((l) => l != null) }))
       .filter((x): x is { g: GroupRow; label: string } => typeof x.label === 'string');
@@ -157,6 +176,38 @@ function countsOf(g: GroupRow): Counts {
 
 function levelsOf(g: GroupRow): number[] {
   return [0, g.rated_1, g.rated_2, g.rated_3, g.rated_4, g.rated_5];
+}
+
+/**
+ * A period as the rollups hold it: its whole months (case_stats_monthly) and the day ranges
+ * before and after them (case_stats_daily); a period inside one month is days only.
+ */
+export function periodParts(
+  from: string,
+  to: string,
+): { days: [string, string][]; months: [string, string] | null } {
+  const firstMonth = from.endsWith('-01') ? from.slice(0, 7) : nextMonth(from.slice(0, 7));
+  const lastMonth = to === lastDayOf(to.slice(0, 7)) ? to.slice(0, 7) : previousMonth(to.slice(0, 7));
+  if (firstMonth > lastMonth) return { days: [[from, to]], months: null };
+  const days: [string, string][] = [];
+  if (from.slice(0, 7) < firstMonth) days.push([from, lastDayOf(from.slice(0, 7))]);
+  if (to.slice(0, 7) > lastMonth) days.push([`${to.slice(0, 7)}-01`, to]);
+  return { days, months: [firstMonth, lastMonth] };
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+function previousMonth(month: string): string {
+  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+function lastDayOf(month: string): string {
+  const days = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+  return `${month}-${String(days).padStart(2, '0')}`;
 }
 
 /** The rollup rows a scope reads: its own jurisdiction's (scope_department ''), or a handling department's. */

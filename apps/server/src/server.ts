@@ -1,4 +1,5 @@
 import { installBodyDepthLimit } from './problem/body-depth-limit.js';
+import { FRAMEWORK_ERROR_OPTIONS, installUrlLengthLimit } from './problem/framework-errors.js';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -32,6 +33,7 @@ export async function createServer(options: ServerOptions): Promise<NestFastifyA
     loggerInstance: logger,
     genReqId: requestId,
     bodyLimit: config.bodyLimitBytes,
+    ...FRAMEWORK_ERROR_OPTIONS,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({
@@ -48,6 +50,7 @@ export async function createServer(options: ServerOptions): Promise<NestFastifyA
   // The API speaks JSON only: a text/plain body is 415, not a string that fails validation (ADR 12).
   adapter.getInstance().removeContentTypeParser('text/plain');
   installBodyDepthLimit(adapter.getInstance());
+  installUrlLengthLimit(adapter.getInstance());
   await useSecurityHeaders(app);
   app
     .getHttpAdapter()

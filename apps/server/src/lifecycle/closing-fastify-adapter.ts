@@ -19,8 +19,10 @@ export class ClosingFastifyAdapter extends FastifyAdapter {
         .send({
           type: problemType('shutting-down'),
           title: 'Try again shortly',
+          titleZh: '服务正在停止',
           status: 503,
           detail: 'The server is restarting; send the request again in a few seconds.',
+          detailZh: '服务正在重启，请几秒后再发送请求。',
           retryAfter: 5,
           requestId: request.id,
         });

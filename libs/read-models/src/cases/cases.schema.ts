@@ -6,6 +6,10 @@
  * what an approver's or head's read scope looks up.
  * Rows are keyed by the case key `k` (see CaseKeys): new cases land at the end of each table.
  */
+/** A case's stage from its status (`backOffice.underReview` → `backOffice`), as the stage indexes spell it. */
+export const STAGE_SQL =
+  "CASE WHEN instr(status, '.') > 0 THEN substr(status, 1, instr(status, '.') - 1) ELSE status END";
+
 export const CASES_SCHEMA = `
 CREATE TABLE IF NOT EXISTS cases (
   k INTEGER PRIMARY KEY,
@@ -73,6 +77,9 @@ CREATE INDEX IF NOT EXISTS cases_department_status ON cases (department, status,
 CREATE INDEX IF NOT EXISTS cases_item ON cases (item_code, received_at);
 CREATE INDEX IF NOT EXISTS cases_hall_item ON cases (hall, item_code, received_at);
 CREATE INDEX IF NOT EXISTS cases_number ON cases (case_number);
+-- The stage is the status's first part (STAGE_SQL): its own index, so a stage's cases come in order.
+CREATE INDEX IF NOT EXISTS cases_stage ON cases (${STAGE_SQL}, received_at);
+CREATE INDEX IF NOT EXISTS cases_hall_stage ON cases (hall, ${STAGE_SQL}, received_at);
 -- Search: the case number folded (prefix range), the ID number reversed (last digits).
 CREATE INDEX IF NOT EXISTS cases_number_key ON cases (case_number_key);
 CREATE INDEX IF NOT EXISTS cases_id_number ON cases (id_number_reversed) WHERE id_number_reversed IS NOT NULL;

@@ -1,0 +1,161 @@
+import { WorkingCalendar } from '@one-window/calendar';
+import type { Statement } from 'better-sqlite3';
+import { CaseQueries } from '../cases/case-queries.js';
+import type { ReadModelDb } from '../database/read-model-database.js';
+import { ObligationQueries } from '../obligations/obligation-queries.js';
+import { readModelProjections } from '../projections/read-model-projections.js';
+import { ProjectionRunner } from '../runner/projection-runner.js';
+import { ALL_SCOPE, type ReadScope } from '../scope/read-scope.js';
+import { DEFAULT_READ_MODEL_SETTINGS } from '../settings/read-model-settings.js';
+import { StatisticsQueries } from '../statistics/statistics-queries.js';
+import { TaskQueries } from '../tasks/task-queries.js';
+import { openTempReadModels, seedGeneratedCases, type TempReadModels } from '../testing/index.js';
+import { DeadlineEvaluator } from './deadline-evaluator.js';
+
+/**
+ * No read stalls another because none reads more rows than its page (ADR 11): every statement a
+ * read route runs is planned as an index search or an index walk in the page's order — never a
+ * scan of a table, never a sort of everything that matched. The plan does not depend on how many
+ * cases there are (no ANALYZE), so a small generated log shows what 100k cases would get.
+ */
+describe('every read is bounded by its page, not by the table', () => {
+  let t: TempReadModels;
+  const recorded: Recorded[] = [];
+  let cases: CaseQueries;
+  let tasks: TaskQueries;
+  let statistics: StatisticsQueries;
+  let obligations: ObligationQueries;
+  const now = new Date('2026-01-20T03:00:00Z');
+
+  beforeAll(async () => {
+    t = await openTempReadModels();
+    await seedGeneratedCases(t.store, 300, { seed: 11 });
+    const calendar = WorkingCalendar.create();
+    await new ProjectionRunner({
+      store: t.store,
+      db: t.db,
+      projections: readModelProjections(calendar),
+    }).catchUp();
+    const db = recording(t.db, recorded);
+    const deadlines = new DeadlineEvaluator(calendar, DEFAULT_READ_MODEL_SETTINGS);
+    cases = new CaseQueries(db, deadlines);
+    tasks = new TaskQueries(db, deadlines);
+    statistics = new StatisticsQueries(db);
+    obligations = new ObligationQueries(db);
+  }, 120_000);
+  afterAll(async () => t.dispose());
+
+  /** The query plan lines of every statement `read` ran. */
+  function plans(read: () => unknown): string[][] {
+    recorded.length = 0;
+    read();
+    return recorded.map(({ sql, args }) =>
+      (t.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail),
+    );
+  }
+
+  const hall: ReadScope = { kind: 'hall', hall: '150102' };
+  const handling: ReadScope = { kind: 'handling', department: '150102-civil-affairs' };
+  const reads: [string, () => unknown][] = [
+    ['case list (admin)', () => cases.list({}, ALL_SCOPE, now)],
+    ['case list page 50', () => cases.list({ page: 50, pageSize: 20 }, ALL_SCOPE, now)],
+    ['case list (clerk)', () => cases.list({}, hall, now)],
+    ['case list (approver)', () => cases.list({}, handling, now)],
+    ['by status', () => cases.list({ status: 'backOffice.underReview' }, ALL_SCOPE, now)],
+    ['by status (clerk)', () => cases.list({ status: 'backOffice.underReview' }, hall, now)],
+    ['by stage', () => cases.list({ stage: 'backOffice' }, ALL_SCOPE, now)],
+    ['by item (clerk)', () => cases.list({ item: 'x' }, hall, now)],
+    [
+      'by received range',
+      () => cases.list({ receivedFrom: '2025-06-01', receivedTo: '2025-06-30' }, ALL_SCOPE, now),
+    ],
+    ['warning red', () => cases.list({ warning: 'red' }, ALL_SCOPE, now)],
+    ['warning yellow', () => cases.list({ warning: 'yellow' }, ALL_SCOPE, now)],
+    ['deadline board (admin)', () => cases.deadlineBoard({}, ALL_SCOPE, now)],
+    ['deadline board (clerk)', () => cases.deadlineBoard({ warning: 'red' }, hall, now)],
+    ['deadline board (approver)', () => cases.deadlineBoard({}, handling, now)],
+    ['deadline board by item', () => cases.deadlineBoard({ item: 'x' }, ALL_SCOPE, now)],
+    ['task queue', () => tasks.queue({ role: 'approver', department: handling.department }, handling, now)],
+    [
+      'task queue, open only',
+      () => tasks.queue({ role: 'head', status: 'open', department: handling.department }, handling, now),
+    ],
+    ['my tasks', () => tasks.queue({ queue: 'mine', userId: 'u1', role: 'approver' }, handling, now)],
+    [
+      'statistics, a month',
+      () => statistics.statistics({ from: '2025-06-01', to: '2025-06-30', groupBy: 'item' }, ALL_SCOPE),
+    ],
+    [
+      'statistics, a year (approver)',
+      () => statistics.statistics({ from: '2025-01-01', to: '2025-12-31', groupBy: 'department' }, handling),
+    ],
+    [
+      'statistics, partial months (clerk)',
+      () => statistics.statistics({ from: '2025-03-17', to: '2025-09-05', groupBy: 'hall' }, hall),
+    ],
+    ['obligations', () => obligations.list({}, ALL_SCOPE, now)],
+  ];
+
+  it.each(reads)('%s: index searches and walks only — no table scan, no sort of every match', (_, read) => {
+    const all = plans(read);
+    expect(all.length).toBeGreaterThan(0);
+    for (const plan of all) {
+      expect(plan.filter((line) => /^SCAN \w+$/.test(line) && !/^SCAN \(/.test(line))).toEqual([]);
+      expect(plan.filter((line) => /TEMP B-TREE FOR ORDER BY/.test(line))).toEqual([]);
+    }
+  });
+
+  // A search sorts what its key matched — the cases of a name's bigrams, a case-number prefix, an
+  // ID number's last digits — found by that key's index, never by a scan: bounded by how many
+  // cases share the key, which a longer key narrows (ADR 11).
+  it.each([
+    ['by name', () => cases.list({ q: '王伟' }, ALL_SCOPE, now), /case_search/],
+    ['by case number', () => cases.list({ q: '1501' }, ALL_SCOPE, now), /cases_number_key/],
+    ['by ID number', () => cases.list({ idNumber: '123456' }, ALL_SCOPE, now), /cases_id_number/],
+    ['by name (clerk)', () => cases.list({ q: '王伟' }, hall, now), /case_search/],
+  ] as [string, () => unknown, RegExp][])('%s: found by its key, then its matches sorted', (_, read, key) => {
+    for (const plan of plans(read)) {
+      expect(plan.filter((line) => /^SCAN \w+$/.test(line))).toEqual([]);
+      expect(plan.some((line) => key.test(line))).toBe(true);
+    }
+  });
+
+  it('the yellow filter sorts only its due-date range: the cases due within the warning days', () => {
+    const all = plans(() => cases.list({ warning: 'yellow' }, hall, now)).flat();
+    expect(all.some((line) => /USING INDEX cases_(board_hall|pending)\b.*warning_due>\?/.test(line))).toBe(
+      true,
+    );
+  });
+});
+
+interface Recorded {
+  readonly sql: string;
+  readonly args: unknown[];
+}
+
+/** The same connection, recording each statement's SQL and arguments as it runs. */
+function recording(db: ReadModelDb, into: Recorded[]): ReadModelDb {
+  return new Proxy(db, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      }
+      return (sql: string) => recordingStatement(target.prepare(sql), sql, into);
+    },
+  });
+}
+
+function recordingStatement(statement: Statement, sql: string, into: Recorded[]): Statement {
+  return new Proxy(statement, {
+    get(target, property) {
+      const value = Reflect.get(target, property) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (property === 'all' || property === 'get' || property === 'iterate') into.push({ sql, args });
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        return result === target ? recordingStatement(target, sql, into) : result;
+      };
+    },
+  });
+}

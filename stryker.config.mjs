@@ -16,7 +16,7 @@ export default {
   ],
   checkers: [],
   concurrency: 2,
-  timeoutMS: 5000,
+  timeoutMS: 20000,
   incremental: true,
   incrementalFile: 'reports/mutation/stryker-incremental.json',
   reporters: ['html', 'json', 'clear-text', 'progress'],

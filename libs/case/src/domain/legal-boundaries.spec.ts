@@ -1,0 +1,438 @@
+/**
+ * Every deadline the engine computes or checks, pinned on its boundary: the day before, the day
+ * itself and the day after (and for Art. 36's 48 hours, the second). Mutation testing found each
+ * of these lines could move by one without a test noticing (docs/adr/0014-mutation-testing.md).
+ * Received and accepted Monday 2026-03-02: the Art. 32 notice is due 2026-03-09, the statutory
+ * decision 2026-03-30, the promised one 2026-03-16.
+ */
+import type { Actor } from '@one-window/shared';
+import type { CaseCommand } from '../commands.js';
+import { CaseDriver } from '../testing/case-driver.js';
+import {
+  GUIDE,
+  ONE_STEP_GUIDE,
+  application,
+  approver,
+  clerk,
+  head,
+  incompleteApplication,
+  reviewer,
+  system,
+} from '../testing/fixtures.js';
+
+const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
+
+/** Whether the command goes through on that day (on a fresh case each time). */
+const passes = (build: () => CaseDriver, actor: Actor, command: CaseCommand, when: string) => {
+  try {
+    build().send(actor, command, when);
+    return true;
+  } catch {
+    return false;
+  }
+};
+/** The outcome on the day before, the day itself and the day after. */
+const onDays = (
+  build: () => CaseDriver,
+  actor: Actor,
+  command: CaseCommand,
+  days: readonly [string, string, string],
+) => days.map((day) => passes(build, actor, command, at(day)));
+
+const receivedIncomplete = () => new CaseDriver().given([clerk, incompleteApplication(), at('2026-03-02')]);
+const correctionRequest: CaseCommand = {
+  type: 'RequestCorrection',
+  caseId: 'c1',
+  items: [
+    { code: 'safety-rules', problem: '缺' },
+    { code: 'staff-health', problem: '缺' },
+  ],
+};
+const accepted = () =>
+  new CaseDriver().given(
+    [clerk, application(), at('2026-03-02')],
+    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
+  );
+const claimed = () => accepted().given([approver, { type: 'ClaimTask', taskId: 'c1.t1' }]);
+/** One-step item accepted 2026-03-02: statutory due 2026-03-23 (15 working days), promised 2026-03-05. */
+const oneStepClaimed = () =>
+  new CaseDriver('c1', ONE_STEP_GUIDE).given(
+    [clerk, application({ itemCode: ONE_STEP_GUIDE.code }), at('2026-03-02')],
+    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
+    [approver, { type: 'ClaimTask', taskId: 'c1.t1' }],
+  );
+
+describe('Law Art. 32: the correction notice within 5 working days of receipt (due 2026-03-09)', () => {
+  it('a notice on the day before and on the 5th working day itself is given; on the day after it is refused', () => {
+    expect(
+      onDays(receivedIncomplete, clerk, correctionRequest, ['2026-03-06', '2026-03-09', '2026-03-10']),
+    ).toEqual([true, true, false]);
+  });
+
+  it('deemed acceptance is not decided before or on the 5th working day, only on the day after', () => {
+    const deem: CaseCommand = { type: 'DeemAccepted', caseId: 'c1' };
+    expect(onDays(receivedIncomplete, system, deem, ['2026-03-06', '2026-03-09', '2026-03-10'])).toEqual([
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('a clerk accepting on the 5th working day accepts on that day; on the day after, the case counts as accepted from receipt', () => {
+    const accept = (day: string) =>
+      new CaseDriver()
+        .given([clerk, application(), at('2026-03-02')])
+        .send(clerk, { type: 'AcceptCase', caseId: 'c1' }, at(day))[0];
+    expect(accept('2026-03-09')).toMatchObject({ type: 'case.Accepted', data: { acceptedOn: '2026-03-09' } });
+    expect(accept('2026-03-10')).toMatchObject({
+      type: 'case.DeemedAccepted',
+      data: { acceptedOn: '2026-03-02' },
+    });
+  });
+});
+
+describe('the correction period: 10 working days from the notice (given 2026-03-04, due 2026-03-18)', () => {
+  const noticed = () => receivedIncomplete().given([clerk, correctionRequest, at('2026-03-04')]);
+  const submit: CaseCommand = {
+    type: 'SubmitCorrection',
+    caseId: 'c1',
+    materials: [
+      { code: 'safety-rules', form: 'original' },
+      { code: 'staff-health', form: 'copy' },
+    ],
+  };
+
+  it('the notice records the due day', () => {
+    expect(noticed().current.context.correction?.correctBy).toBe('2026-03-18');
+  });
+
+  it('a correction submitted on the day before or on its due day is taken; on the day after it is refused', () => {
+    expect(onDays(noticed, clerk, submit, ['2026-03-17', '2026-03-18', '2026-03-19'])).toEqual([
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('the application counts as withdrawn only from the day after the due day', () => {
+    const overdue: CaseCommand = { type: 'MarkCorrectionOverdue', caseId: 'c1' };
+    expect(onDays(noticed, system, overdue, ['2026-03-17', '2026-03-18', '2026-03-19'])).toEqual([
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('a correction date the clerk sets must be after today', () => {
+    const withDate = (correctBy: string): CaseCommand => ({ ...correctionRequest, correctBy });
+    expect(passes(receivedIncomplete, clerk, withDate('2026-03-04'), at('2026-03-04'))).toBe(false);
+    expect(passes(receivedIncomplete, clerk, withDate('2026-03-05'), at('2026-03-04'))).toBe(true);
+  });
+});
+
+describe('Law Art. 32 容缺: supply by a date after today and not after the promised due date (2026-03-16)', () => {
+  const defer = (supplyBy: string): CaseCommand => ({
+    type: 'AcceptWithDeficiency',
+    caseId: 'c1',
+    missing: [{ code: 'safety-rules' }, { code: 'staff-health' }],
+    supplyBy,
+    commitmentSigned: true,
+  });
+  const deficient = () => receivedIncomplete().given([clerk, defer('2026-03-13')]);
+  const supply: CaseCommand = {
+    type: 'SupplyDeficiency',
+    caseId: 'c1',
+    materials: [
+      { code: 'safety-rules', form: 'original' },
+      { code: 'staff-health', form: 'copy' },
+    ],
+  };
+
+  it('the supply-by date: today is refused, tomorrow taken; the promised due date taken, the day after refused', () => {
+    expect(passes(receivedIncomplete, clerk, defer('2026-03-02'), at('2026-03-02'))).toBe(false);
+    expect(passes(receivedIncomplete, clerk, defer('2026-03-03'), at('2026-03-02'))).toBe(true);
+    expect(passes(receivedIncomplete, clerk, defer('2026-03-16'), at('2026-03-02'))).toBe(true);
+    expect(passes(receivedIncomplete, clerk, defer('2026-03-17'), at('2026-03-02'))).toBe(false);
+  });
+
+  it('materials supplied on the day before or on the supply-by day are on time; on the day after, late', () => {
+    const late = (day: string) => deficient().send(clerk, supply, at(day))[0]?.data;
+    expect(late('2026-03-12')).toMatchObject({ late: false });
+    expect(late('2026-03-13')).toMatchObject({ late: false });
+    expect(late('2026-03-16')).toMatchObject({ late: true });
+  });
+
+  it('the deficiency is marked overdue only after the supply-by day', () => {
+    const overdue: CaseCommand = { type: 'MarkDeficiencyOverdue', caseId: 'c1' };
+    expect(onDays(deficient, system, overdue, ['2026-03-12', '2026-03-13', '2026-03-16'])).toEqual([
+      false,
+      false,
+      true,
+    ]);
+  });
+
+  it('a key material cannot be deferred even when the guide lists it for 容缺', () => {
+    const keyGuide = {
+      ...GUIDE,
+      materials: GUIDE.materials.map((m) => (m.code === 'safety-rules' ? { ...m, key: true } : m)),
+    };
+    const d = new CaseDriver('c1', keyGuide).given([clerk, incompleteApplication(), at('2026-03-02')]);
+    const error = d.error(clerk, defer('2026-03-13'));
+    expect(error.code).toBe('not-allowed-in-state');
+    expect(error.message).toBe('Safety-rules cannot be deferred (容缺): request a correction');
+  });
+});
+
+describe('Law Art. 42: the decision within 20 working days (statutory due 2026-03-30; promised 2026-03-16)', () => {
+  const overdue = (limit: 'statutory' | 'promised'): CaseCommand => ({
+    type: 'MarkDecisionOverdue',
+    caseId: 'c1',
+    limit,
+  });
+  const warning = (limit: 'statutory' | 'promised'): CaseCommand => ({
+    type: 'MarkDecisionWarning',
+    caseId: 'c1',
+    limit,
+  });
+
+  it('overdue only from the day after the due date', () => {
+    expect(
+      onDays(accepted, system, overdue('statutory'), ['2026-03-27', '2026-03-30', '2026-03-31']),
+    ).toEqual([false, false, true]);
+    expect(onDays(accepted, system, overdue('promised'), ['2026-03-13', '2026-03-16', '2026-03-17'])).toEqual(
+      [false, false, true],
+    );
+  });
+
+  it('the yellow warning from 3 working days before the due date (2026-03-11), not 4; past the due date it is moot', () => {
+    const warn = (day: string) => accepted().send(system, warning('promised'), at(day));
+    expect(passes(accepted, system, warning('promised'), at('2026-03-10'))).toBe(false);
+    expect(warn('2026-03-11')).toEqual([
+      {
+        type: 'case.DecisionWarning',
+        data: { limit: 'promised', dueDate: '2026-03-16', workingDaysLeft: 3 },
+      },
+    ]);
+    expect(warn('2026-03-16')[0]).toMatchObject({ data: { workingDaysLeft: 0 } });
+    expect(warn('2026-03-17')).toEqual([]);
+  });
+
+  it('a decision on the statutory due day is within the limit; on the day after it is late (one-step item, due 2026-03-23)', () => {
+    const timeliness = (day: string) =>
+      oneStepClaimed().send(approver, { type: 'ApproveCase', caseId: 'c1', opinion: '准予' }, at(day))[0]
+        .data;
+    expect(timeliness('2026-03-20')).toMatchObject({
+      withinStatutoryLimit: true,
+      withinPromisedLimit: false,
+    });
+    expect(timeliness('2026-03-23')).toMatchObject({ withinStatutoryLimit: true });
+    expect(timeliness('2026-03-24')).toMatchObject({ withinStatutoryLimit: false });
+    expect(timeliness('2026-03-05')).toMatchObject({ withinPromisedLimit: true });
+    expect(timeliness('2026-03-04')).toMatchObject({ withinPromisedLimit: true });
+    expect(timeliness('2026-03-06')).toMatchObject({ withinPromisedLimit: false });
+  });
+
+  it('a denial on the day after the statutory due day is late too', () => {
+    const deny = (day: string) =>
+      oneStepClaimed().send(
+        approver,
+        {
+          type: 'DenyCase',
+          caseId: 'c1',
+          reasons: ['不符合条件'],
+          remedies: { reviewAuthority: '新城区人民政府', court: '新城区人民法院' },
+        },
+        at(day),
+      )[0].data;
+    expect(deny('2026-03-23')).toMatchObject({ withinStatutoryLimit: true });
+    expect(deny('2026-03-24')).toMatchObject({ withinStatutoryLimit: false });
+  });
+});
+
+describe('Law Art. 42: one extension by 1 to 10 working days moves the statutory due date the timers read', () => {
+  const extend = (days: number): CaseCommand => ({
+    type: 'ExtendTimeLimit',
+    caseId: 'c1',
+    days,
+    reason: '需专家论证',
+  });
+
+  it('0 days is refused, 1 and 10 are taken, 11 refused', () => {
+    expect(claimed().error(head, extend(0)).errors?.[0]).toMatchObject({ field: 'days' });
+    expect(claimed().send(head, extend(1))[0]).toMatchObject({ data: { statutoryDueDate: '2026-03-31' } });
+    expect(claimed().send(head, extend(10))[0]).toMatchObject({ data: { statutoryDueDate: '2026-04-14' } });
+    expect(claimed().error(head, extend(11)).errors?.[0]).toMatchObject({ field: 'days' });
+  });
+
+  it('after the extension the case is due on the new date: not overdue the day after the old one, nor on the new one; overdue the day after', () => {
+    const extended = () => claimed().given([head, extend(10)]);
+    expect(extended().current.context.statutoryDueDate).toBe('2026-04-14');
+    const overdue: CaseCommand = { type: 'MarkDecisionOverdue', caseId: 'c1', limit: 'statutory' };
+    expect(onDays(extended, system, overdue, ['2026-03-31', '2026-04-14', '2026-04-15'])).toEqual([
+      false,
+      false,
+      true,
+    ]);
+  });
+});
+
+describe('Law Art. 45: a special procedure moves a due date only when it starts before it', () => {
+  const start = (expectedDays = 5): CaseCommand => ({
+    type: 'StartSpecialProcedure',
+    caseId: 'c1',
+    kind: 'inspection',
+    reason: '现场核查',
+    expectedDays,
+  });
+  const end: CaseCommand = { type: 'EndSpecialProcedure', caseId: 'c1', n: 1, result: '核查合格' };
+  /** Started on `day`, ended two working days later: the promised due date is 2026-03-16. */
+  const endedAfter = (startedOn: string, endedOn: string) =>
+    claimed()
+      .given([approver, start(), at(startedOn)])
+      .send(approver, end, at(endedOn))[0].data;
+
+  it('started the day before the promised due date (Fri 2026-03-13): it moves by the 2 working days', () => {
+    expect(endedAfter('2026-03-13', '2026-03-17')).toMatchObject({
+      suspendedWorkingDays: 2,
+      promisedDueDate: '2026-03-18',
+      statutoryDueDate: '2026-04-01',
+    });
+  });
+
+  it('started on the promised due date itself: the promised date stays, the statutory one moves', () => {
+    expect(endedAfter('2026-03-16', '2026-03-18')).toMatchObject({
+      suspendedWorkingDays: 2,
+      promisedDueDate: '2026-03-16',
+      statutoryDueDate: '2026-04-01',
+    });
+  });
+
+  it('started the day after the promised due date: the promised date stays', () => {
+    expect(endedAfter('2026-03-17', '2026-03-19')).toMatchObject({
+      suspendedWorkingDays: 2,
+      promisedDueDate: '2026-03-16',
+      statutoryDueDate: '2026-04-01',
+    });
+  });
+
+  it('ended on the day it started: no working day is suspended and nothing moves', () => {
+    expect(endedAfter('2026-03-04', '2026-03-04')).toMatchObject({
+      suspendedWorkingDays: 0,
+      promisedDueDate: '2026-03-16',
+      statutoryDueDate: '2026-03-30',
+    });
+  });
+
+  it('the expected duration is 1 to 365 days', () => {
+    const starts = (days: number) => passes(claimed, approver, start(days), at('2026-03-04'));
+    expect([0, 1, 365, 366].map(starts)).toEqual([false, true, true, false]);
+  });
+});
+
+describe('Law Art. 44: the result issued within 10 working days of approval (approved 2026-03-02, due 2026-03-16)', () => {
+  const approved = () =>
+    oneStepClaimed().given([
+      approver,
+      { type: 'ApproveCase', caseId: 'c1', opinion: '准予' },
+      at('2026-03-02'),
+    ]);
+  const issue: CaseCommand = {
+    type: 'IssueResult',
+    caseId: 'c1',
+    certificateNumber: 'GT-0001',
+    electronic: true,
+  };
+
+  it('the approval records the due day', () => {
+    expect(approved().current.context.decision).toMatchObject({ resultDueBy: '2026-03-16' });
+  });
+
+  it('issued on the day before or on the due day is on time; on the day after, late', () => {
+    const late = (day: string) => approved().send(clerk, issue, at(day))[0].data;
+    expect(late('2026-03-13')).toMatchObject({ late: false });
+    expect(late('2026-03-16')).toMatchObject({ late: false });
+    expect(late('2026-03-17')).toMatchObject({ late: true });
+  });
+
+  it('marked overdue only from the day after the due day', () => {
+    const overdue: CaseCommand = { type: 'MarkResultIssueOverdue', caseId: 'c1' };
+    expect(onDays(approved, system, overdue, ['2026-03-13', '2026-03-16', '2026-03-17'])).toEqual([
+      false,
+      false,
+      true,
+    ]);
+  });
+});
+
+describe('Art. 36: a bad rating is called back within 48 hours and rectified within 15 days (rated 2026-03-03 09:00)', () => {
+  const rated = () =>
+    oneStepClaimed().given(
+      [approver, { type: 'ApproveCase', caseId: 'c1', opinion: '准予' }],
+      [clerk, { type: 'IssueResult', caseId: 'c1', certificateNumber: 'GT-0001', electronic: true }],
+      [clerk, { type: 'DispatchResult', caseId: 'c1', method: 'window' }],
+      [clerk, { type: 'DeliverResult', caseId: 'c1' }, at('2026-03-03', '08:00')],
+      [system, { type: 'RateService', caseId: 'c1', level: 4, channel: 'app' }, at('2026-03-03', '09:00')],
+    );
+  const callback: CaseCommand = {
+    type: 'RecordCallback',
+    obligationId: 'c1.o1',
+    notes: '已回访',
+    verified: true,
+  };
+  const callbackLate = (time: string) => rated().send(reviewer, callback, time)[0].data;
+
+  it('a callback a second before and at exactly 48 hours is on time; a second after, late', () => {
+    expect(callbackLate('2026-03-05T08:59:59+08:00')).toMatchObject({ late: false });
+    expect(callbackLate('2026-03-05T09:00:00+08:00')).toMatchObject({ late: false });
+    expect(callbackLate('2026-03-05T09:00:01+08:00')).toMatchObject({ late: true });
+  });
+
+  it('the rectification is due on the 15th day (2026-03-18): on time the day before and on it, late the day after', () => {
+    const rectifyLate = (day: string) =>
+      rated()
+        .given([reviewer, callback, at('2026-03-04')])
+        .send(reviewer, { type: 'RectifyObligation', obligationId: 'c1.o1', measures: '已整改' }, at(day))[0]
+        .data;
+    expect(rectifyLate('2026-03-17')).toMatchObject({ late: false });
+    expect(rectifyLate('2026-03-18')).toMatchObject({ late: false });
+    expect(rectifyLate('2026-03-19')).toMatchObject({ late: true });
+  });
+
+  it('an explanation on the day after the 15th day is late too', () => {
+    const explainLate = (day: string) =>
+      rated()
+        .given([reviewer, callback, at('2026-03-04')])
+        .send(
+          reviewer,
+          { type: 'ExplainObligation', obligationId: 'c1.o1', explanation: '无法律依据' },
+          at(day),
+        )[0].data;
+    expect(explainLate('2026-03-18')).toMatchObject({ late: false });
+    expect(explainLate('2026-03-19')).toMatchObject({ late: true });
+  });
+
+  it('the rectification deadline is marked overdue only from the day after the 15th day', () => {
+    const overdue: CaseCommand = {
+      type: 'MarkObligationOverdue',
+      obligationId: 'c1.o1',
+      deadline: 'rectification',
+    };
+    expect(onDays(rated, system, overdue, ['2026-03-17', '2026-03-18', '2026-03-19'])).toEqual([
+      false,
+      false,
+      true,
+    ]);
+  });
+});
+
+describe('督办: a supervision notice from 3 working days before the step is due (task c1.t1 due 2026-03-12)', () => {
+  const supervise: CaseCommand = { type: 'SendSupervisionNotice', taskId: 'c1.t1', note: '请按期办结' };
+
+  it('4 working days before is refused, 3 taken; on the due day 0 left, the day after -1', () => {
+    expect(passes(claimed, head, supervise, at('2026-03-06'))).toBe(false);
+    const left = (day: string) => claimed().send(head, supervise, at(day))[0].data;
+    expect(left('2026-03-09')).toMatchObject({ workingDaysLeft: 3 });
+    expect(left('2026-03-12')).toMatchObject({ workingDaysLeft: 0 });
+    expect(left('2026-03-13')).toMatchObject({ workingDaysLeft: -1 });
+  });
+});

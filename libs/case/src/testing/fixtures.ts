@@ -6,6 +6,7 @@ import type { ServiceGuide } from '@one-window/catalog';
 import { WorkingCalendar } from '@one-window/calendar';
 import { SYSTEM_ACTOR, type Actor } from '@one-window/shared';
 import type { ReceiveApplication } from '../commands.js';
+import type { CaseCalendar } from '../domain/calendar.js';
 
 export const HALL = 'hall-150102';
 export const OTHER_HALL = 'hall-150100';
@@ -103,7 +104,20 @@ export const head: Actor = { userId: 'head-1', name: '陈局', role: 'head', dep
 export const reviewer: Actor = { userId: 'rev-1', name: '孙华', role: 'reviewer', department: DEPT };
 export const system: Actor = SYSTEM_ACTOR;
 
-export const calendar = WorkingCalendar.create();
+let built: WorkingCalendar | undefined;
+const real = () => (built ??= WorkingCalendar.create());
+/**
+ * The real calendar, built on first use inside a test rather than at import: a mutation tool
+ * counts code run at import as covering every test (docs/adr/0014-mutation-testing.md).
+ */
+export const calendar: CaseCalendar = {
+  addWorkingDays: (start, n) => real().addWorkingDays(start, n),
+  workingDaysBetween: (from, to) => real().workingDaysBetween(from, to),
+  isWorkingDay: (date) => real().isWorkingDay(date),
+  covers: (year) => real().covers(year),
+  coverage: () => real().coverage(),
+  reckon: (compute, options) => real().reckon(compute, options),
+};
 
 /** A complete application: every applicant material handed in, sharing authorized. */
 export const application = (overrides: Partial<ReceiveApplication> = {}): ReceiveApplication => ({

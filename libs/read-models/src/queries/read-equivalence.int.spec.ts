@@ -22,6 +22,8 @@ describe('indexed reads equal the reference scans', () => {
   let t: TempReadModels;
   let cases: CaseQueries;
   let tasks: TaskQueries;
+  let specialDrift: number;
+  let specialEnded: number;
   const now = new Date('2026-01-20T03:00:00Z');
   const today = '2026-01-20';
   let scopes: ReadScope[];
@@ -39,6 +41,18 @@ describe('indexed reads equal the reference scans', () => {
       db: t.db,
       projections: readModelProjections(calendar),
     }).catchUp();
+    // A task is marked special while its case's clock stands still (before the edits below).
+    specialDrift = t.db
+      .prepare(
+        `SELECT COUNT(*) FROM tasks t JOIN cases c ON c.k = t.k WHERE t.status IN ('open', 'claimed')
+           AND t.special_procedure <> (c.clock_stopped_on IS NOT NULL)`,
+      )
+      .pluck()
+      .get() as number;
+    specialEnded = t.db
+      .prepare(`SELECT COUNT(*) FROM tasks WHERE special_procedure = 0 AND rank_due <> '~'`)
+      .pluck()
+      .get() as number;
     // Stopped clocks freeze a case's level at the day they stopped (before today and, with an
     // injected clock, after it): the boards' due-date ranges must still hold every such case.
     t.db.exec(`UPDATE cases SET clock_stopped_on = CASE WHEN k % 2 = 0 THEN date(warning_due, '-2 days')
@@ -269,6 +283,8 @@ describe('indexed reads equal the reference scans', () => {
       .pluck()
       .get();
     expect(drift).toBe(0);
+    expect({ specialDrift }).toEqual({ specialDrift: 0 });
+    expect(specialEnded).toBeGreaterThan(0);
   });
 
   it('a period is its whole months and the days around them', () => {

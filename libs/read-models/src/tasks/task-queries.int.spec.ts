@@ -60,4 +60,32 @@ describe('approver task queues', () => {
       OutOfScopeError,
     );
   });
+
+  it('a special procedure marks the task while it runs; its end clears the mark and re-ranks the task by the moved due date', async () => {
+    const first = await acceptedFoodLicence(w);
+    w.clock.set('2026-03-03T01:30:00Z');
+    const second = await acceptedFoodLicence(w);
+    const caseId = first.caseId;
+    await w.send({ type: 'ClaimTask', taskId: `${caseId}.t1` }, A.approver);
+    await w.send(
+      { type: 'StartSpecialProcedure', caseId, kind: 'inspection', reason: '现场核查', expectedDays: 5 },
+      A.approver,
+    );
+    await w.settle();
+    const during = w.readModels.tasks.queue({ role: 'approver' }, scopeForActor(A.approver));
+    expect(during.items.map((t) => [t.caseId, t.specialProcedure])).toEqual([
+      [caseId, true],
+      [second.caseId, false],
+    ]);
+    w.clock.set('2026-03-10T01:30:00Z');
+    await w.send({ type: 'EndSpecialProcedure', caseId, n: 1, result: '合格' }, A.approver);
+    await w.settle();
+    const after = w.readModels.tasks.queue({ role: 'approver' }, scopeForActor(A.approver));
+    // Its due dates moved by the working days it stood still: now after the second case's.
+    expect(after.items.map((t) => [t.caseId, t.specialProcedure])).toEqual([
+      [second.caseId, false],
+      [caseId, false],
+    ]);
+    expect(after.items[1].promisedDueDate! > after.items[0].promisedDueDate!).toBe(true);
+  });
 });

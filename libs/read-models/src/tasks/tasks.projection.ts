@@ -102,7 +102,8 @@ export function tasksProjection(): Projection {
     name: 'tasks',
     // 2: supervised_on, the 督办 marker of the queues.
     // 3: rank_green, rank_due and task_cases: the queue's order by index (ADR 11).
-    version: 3,
+    // 4: a special procedure's end clears the task's mark again (v3 left it set).
+    version: 4,
     tables: ['tasks', 'task_cases'],
     schema: TASKS_SCHEMA,
     bind: (db) => {
@@ -128,9 +129,11 @@ export function tasksProjection(): Projection {
         `UPDATE task_cases SET statutory_due = @statutory_due, promised_due = @promised_due, revision = @revision
          WHERE k = @k AND revision < @revision`,
       );
+      // `<=`: the same event may already have touched the task (resume); the rank is a value, so
+      // setting it again changes nothing, and an older event still cannot overwrite a newer one.
       const rankActive = db.prepare<{ k: number; revision: number; due: string }>(
         `UPDATE tasks SET rank_due = @due, revision = @revision
-         WHERE k = @k AND status IN ('open', 'claimed') AND revision < @revision`,
+         WHERE k = @k AND status IN ('open', 'claimed') AND revision <= @revision`,
       );
       /** The case's due dates change: kept, and the open tasks re-ranked when its warning due date moves. */
       const dues = (
@@ -169,8 +172,8 @@ export function tasksProjection(): Projection {
           case 'case.AcceptedWithDeficiency':
           case 'case.SpecialProcedureEnded': {
             const d = event.data;
-            dues(e, k, () => newDues(d.statutoryDueDate, d.promisedDueDate));
             if (event.type === 'case.SpecialProcedureEnded') resume.run({ k, revision: e.revision });
+            dues(e, k, () => newDues(d.statutoryDueDate, d.promisedDueDate));
             return;
           }
           case 'case.Extended': {
@@ -238,11 +241,12 @@ export function tasksProjection(): Projection {
             return;
           case 'case.DeadlinesRecalculated': {
             const changes = event.data.changes;
-            dues(e, k, (had) => recalculatedDues(had, changes));
+            // Step dates first: the re-ranking below stamps the open tasks with this revision.
             for (const change of changes) {
               if (change.deadline === 'step' && change.taskId)
                 rows.patch(task(change.taskId), e.revision, { step_due: change.to });
             }
+            dues(e, k, (had) => recalculatedDues(had, changes));
             return;
           }
           case 'case.Withdrawn':

@@ -5,7 +5,9 @@ import { caseStreamName } from '@one-window/case';
 import { acceptedFoodLicence, type CaseWorld, openCaseWorld } from '../testing/index.js';
 
 const SCHEDULE_2027: YearSchedule = {
-  ...(JSON.parse(readFileSync(join(process.cwd(), 'libs/calendar/data/2027.example.json'), 'utf8')) as YearSchedule),
+  ...(JSON.parse(
+    readFileSync(join(process.cwd(), 'libs/calendar/data/2027.example.json'), 'utf8'),
+  ) as YearSchedule),
   source: '测试用 2027 年日程',
 };
 
@@ -62,6 +64,25 @@ describe('recalculating provisional deadlines when a year is loaded (durable tim
     }
     await Promise.all([one.readModels.runner.catchUp(), two.readModels.runner.catchUp()]);
     expect(one.db.prepare("SELECT COUNT(*) FROM cases WHERE provisional_years <> ''").pluck().get()).toBe(0);
+    // The open tasks took the recalculated step dates and their case's new warning due date (queue order).
+    let steps = 0;
+    for (const caseId of cases) {
+      const [stored] = await recalculations(caseId);
+      const changes = (stored.data as { changes: { deadline: string; to: string }[] }).changes;
+      const task = one.db
+        .prepare(
+          `SELECT t.step_due, t.rank_due, c.warning_due FROM tasks t JOIN cases c ON c.k = t.k
+           WHERE c.case_id = ? AND t.status IN ('open', 'claimed')`,
+        )
+        .get(caseId) as { step_due: string; rank_due: string; warning_due: string };
+      expect(task.rank_due).toBe(task.warning_due);
+      const step = changes.filter((c) => c.deadline === 'step').at(-1);
+      if (step) {
+        expect(task.step_due).toBe(step.to);
+        steps++;
+      }
+    }
+    expect(steps).toBeGreaterThan(0);
     expect((await two.readModels.scheduler(two.sender).tick()).sent).toEqual([]);
   });
 });

@@ -23,6 +23,12 @@ export function caseListCondition(
   today: string,
   /** For a yellow or red filter: the due-date range holding that level (DeadlineEvaluator.warningRange). */
   warningRange?: { readonly from: string; readonly before: string },
+  /**
+   * `key` (default): a search finds its matches by its key's index, then they are sorted.
+   * `walk`: each row of the list's own order is probed instead — for a key so common that the
+   * matches are dense (the count reached the cap), where a page stops after a few rows.
+   */
+  search: 'key' | 'walk' = 'key',
 ): { sql: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = { today };
@@ -81,16 +87,29 @@ export function caseListCondition(
   const q = filter.q?.trim();
   if (q) {
     const grams = queryGrams(q);
-    const named = grams
-      .map((gram, i) => {
-        params[`gram${i}`] = gram;
-        return `SELECT k FROM case_search WHERE gram = @gram${i}`;
-      })
-      .join(' INTERSECT ');
+    // `+` keeps a column's index out of the plan when the walk decides the order.
+    const plus = search === 'walk' ? '+' : '';
+    const named =
+      search === 'walk'
+        ? grams
+            .map((gram, i) => {
+              params[`gram${i}`] = gram;
+              return `EXISTS (SELECT 1 FROM case_search s WHERE s.gram = @gram${i} AND s.k = c.k)`;
+            })
+            .join(' AND ')
+        : `c.k IN (${grams
+            .map((gram, i) => {
+              params[`gram${i}`] = gram;
+              return `SELECT k FROM case_search WHERE gram = @gram${i}`;
+            })
+            .join(' INTERSECT ')})`;
+    const numbered =
+      search === 'walk'
+        ? '(+c.case_number_key >= @qKey AND +c.case_number_key < @qKeyTop)'
+        : 'c.k IN (SELECT k FROM cases WHERE case_number_key >= @qKey AND case_number_key < @qKeyTop)';
     where.push(
-      `(c.k IN (SELECT k FROM cases WHERE case_number_key >= @qKey AND case_number_key < @qKeyTop)
-        OR c.k IN (${named}))`,
-      `(c.case_number LIKE @qPrefix ESCAPE '\\' OR c.applicant_name LIKE @qContains ESCAPE '\\')`,
+      `(${numbered} OR ${named})`,
+      `(${plus}c.case_number LIKE @qPrefix ESCAPE '\\' OR ${plus}c.applicant_name LIKE @qContains ESCAPE '\\')`,
     );
     params.qKey = foldAscii(q);
     params.qKeyTop = foldAscii(q) + PREFIX_TOP;
@@ -101,7 +120,11 @@ export function caseListCondition(
   if (idNumber !== undefined) {
     if (!/^[0-9A-Za-z]{4,}$/.test(idNumber))
       throw new InvalidQueryError('idNumber', 'idNumber must be at least its last 4 digits or letters');
-    where.push('c.id_number_reversed >= @idKey AND c.id_number_reversed < @idKeyTop');
+    where.push(
+      search === 'walk'
+        ? '+c.id_number_reversed >= @idKey AND +c.id_number_reversed < @idKeyTop'
+        : 'c.id_number_reversed >= @idKey AND c.id_number_reversed < @idKeyTop',
+    );
     params.idKey = reversedIdNumber(idNumber);
     params.idKeyTop = reversedIdNumber(idNumber) + PREFIX_TOP;
   }

@@ -61,13 +61,17 @@ const SELECT_CASE = `SELECT c.*, t.label AS current_step, t.holder_name AS holde
 /** Reads of the `cases` read model: the case list, one case's summary, the deadline board. */
 export class CaseQueries {
   private readonly clock: Clock;
+  private readonly denseSearchAbove: number;
 
   constructor(
     private readonly db: ReadModelDb,
     private readonly deadlines: DeadlineEvaluator,
     clock: Clock = systemClock,
+    /** A search matching more cases than this walks the list's order (default TOTAL_CAP: the count is capped). */
+    options: { readonly denseSearchAbove?: number } = {},
   ) {
     this.clock = clock;
+    this.denseSearchAbove = options.denseSearchAbove ?? TOTAL_CAP;
     deadlines.register(db);
   }
 
@@ -83,14 +87,11 @@ export class CaseQueries {
         `page × pageSize reaches at most ${TOTAL_CAP} cases; go further with cursor (each page's nextCursor)`,
       );
     const today = this.deadlines.today(now);
-    const { sql, params } = caseListCondition(
-      filter,
-      scope,
-      today,
+    const range =
       filter.warning === 'yellow'
         ? this.deadlines.warningRange(['yellow'], today, this.stoppedClocks())
-        : undefined,
-    );
+        : undefined;
+    const { sql, params } = caseListCondition(filter, scope, today, range);
     // A handling scope counts from its department's cases (CROSS JOIN keeps that the outer loop).
     const counted =
       scope.kind === 'handling'
@@ -100,17 +101,27 @@ export class CaseQueries {
       .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM ${counted} ${sql} LIMIT ${TOTAL_CAP + 1})`)
       .pluck()
       .get(params) as number;
-    let after = '';
+    // A search whose key matched more than denseSearchAbove cases walks the list's order and
+    // probes each row (a page stops after a few), instead of sorting every match.
+    const searching = Boolean(filter.q?.trim()) || filter.idNumber !== undefined;
+    const pageCondition =
+      searching && total > this.denseSearchAbove
+        ? caseListCondition(filter, scope, today, range, 'walk')
+        : { sql, params };
     if (filter.cursor !== undefined) {
       const [at, k] = decodeCursor(filter.cursor, ['string', 'number']);
-      after = 'AND (c.received_at, c.k) < (@afterAt, @afterK)';
-      Object.assign(params, { afterAt: at, afterK: k });
+      Object.assign(pageCondition.params, { afterAt: at, afterK: k });
     }
+    const after = filter.cursor !== undefined ? 'AND (c.received_at, c.k) < (@afterAt, @afterK)' : '';
     const rows = this.db
       .prepare(
-        `${SELECT_CASE} WHERE ${sql} ${after} ORDER BY c.received_at DESC, c.k DESC LIMIT @limit OFFSET @offset`,
+        `${SELECT_CASE} WHERE ${pageCondition.sql} ${after} ORDER BY c.received_at DESC, c.k DESC LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: pageSize + 1, offset: filter.cursor === undefined ? offset : 0 }) as CaseRow[];
+      .all({
+        ...pageCondition.params,
+        limit: pageSize + 1,
+        offset: filter.cursor === undefined ? offset : 0,
+      }) as CaseRow[];
     const more = rows.length > pageSize;
     if (more) rows.pop();
     const last = rows[rows.length - 1];

@@ -22,6 +22,7 @@ describe('every read is bounded by its page, not by the table', () => {
   let t: TempReadModels;
   const recorded: Recorded[] = [];
   let cases: CaseQueries;
+  let dense: CaseQueries;
   let tasks: TaskQueries;
   let statistics: StatisticsQueries;
   let obligations: ObligationQueries;
@@ -39,6 +40,7 @@ describe('every read is bounded by its page, not by the table', () => {
     const db = recording(t.db, recorded);
     const deadlines = new DeadlineEvaluator(calendar, DEFAULT_READ_MODEL_SETTINGS);
     cases = new CaseQueries(db, deadlines);
+    dense = new CaseQueries(db, deadlines, undefined, { denseSearchAbove: -1 });
     tasks = new TaskQueries(db, deadlines);
     statistics = new StatisticsQueries(db);
     obligations = new ObligationQueries(db);
@@ -118,6 +120,23 @@ describe('every read is bounded by its page, not by the table', () => {
       expect(plan.filter((line) => /^SCAN \w+$/.test(line))).toEqual([]);
       expect(plan.some((line) => key.test(line))).toBe(true);
     }
+  });
+
+  // A key matching more than a capped count's worth of cases is dense: its page walks the list's
+  // order and probes each row, so no search sorts more than TOTAL_CAP matches.
+  it.each([
+    ['dense name', () => dense.list({ q: '王伟' }, ALL_SCOPE, now)],
+    ['dense case number (clerk)', () => dense.list({ q: '1501' }, hall, now)],
+    ['dense ID number', () => dense.list({ idNumber: '123456' }, ALL_SCOPE, now)],
+    [
+      'dense name, next page (approver)',
+      () => dense.list({ q: '王', cursor: 'WyIyMDI2LTAxLTAxIiwxMDBd' }, handling, now),
+    ],
+  ] as [string, () => unknown][])('%s: the page is a walk in the list order, not a sort', (_, read) => {
+    const all = plans(read);
+    const page = all[all.length - 1];
+    expect(page.filter((line) => /^SCAN \w+$/.test(line))).toEqual([]);
+    expect(page.filter((line) => /TEMP B-TREE FOR ORDER BY/.test(line))).toEqual([]);
   });
 
   it('the yellow filter sorts only its due-date range: the cases due within the warning days', () => {

@@ -21,6 +21,8 @@ import { InvalidQueryError } from './invalid-query.error.js';
 describe('indexed reads equal the reference scans', () => {
   let t: TempReadModels;
   let cases: CaseQueries;
+  /** Every search walks the list's order (as a dense one does), whatever its count. */
+  let walking: CaseQueries;
   let tasks: TaskQueries;
   let specialDrift: number;
   let specialEnded: number;
@@ -35,6 +37,7 @@ describe('indexed reads equal the reference scans', () => {
     const calendar = WorkingCalendar.create();
     const deadlines = new DeadlineEvaluator(calendar, DEFAULT_READ_MODEL_SETTINGS);
     cases = new CaseQueries(t.db, deadlines);
+    walking = new CaseQueries(t.db, deadlines, undefined, { denseSearchAbove: -1 });
     tasks = new TaskQueries(t.db, deadlines);
     await new ProjectionRunner({
       store: t.store,
@@ -111,6 +114,7 @@ describe('indexed reads equal the reference scans', () => {
   it('every filter in every scope: the same page, the same order, the same total (capped)', () => {
     let compared = 0;
     let capped = 0;
+    let searches = 0;
     for (const scope of scopes)
       for (const filter of filters) {
         const reference = referenceCaseList(t.db, filter, scope, today);
@@ -122,10 +126,20 @@ describe('indexed reads equal the reference scans', () => {
           total: Math.min(reference.total, TOTAL_CAP),
           capped: reference.total > TOTAL_CAP,
         });
+        if (filter.q !== undefined || filter.idNumber !== undefined) {
+          const walked = walking.list(filter, scope, now);
+          expect({ where, ids: walked.items.map((c) => c.caseId), total: walked.total }).toEqual({
+            where,
+            ids: reference.ids,
+            total: Math.min(reference.total, TOTAL_CAP),
+          });
+          searches++;
+        }
         compared++;
         if (page.totalCapped) capped++;
       }
     expect(compared).toBeGreaterThan(300);
+    expect(searches).toBeGreaterThan(100);
     expect(capped).toBeGreaterThan(0);
   });
 
@@ -323,6 +337,7 @@ describe('indexed reads equal the reference scans', () => {
       [ALL_SCOPE, { pageSize: 200 }],
       [scopes[1], { pageSize: 37 }],
       [scopes[5], { stage: 'backOffice', pageSize: 20 }],
+      [ALL_SCOPE, { q: '有限', pageSize: 4 }],
     ] as [ReadScope, CaseListFilter][]) {
       const all = referenceCaseList(t.db, { ...filter, pageSize: 200, page: 1 }, scope, today);
       const expected: string[] = [];
@@ -331,11 +346,12 @@ describe('indexed reads equal the reference scans', () => {
       const walked: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = cases.list({ ...filter, cursor }, scope, now);
+        const page = (filter.q ? walking : cases).list({ ...filter, cursor }, scope, now);
         walked.push(...page.items.map((c) => c.caseId));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       expect(walked).toEqual(expected);
+      expect(walked.length).toBeGreaterThan(8);
     }
   });
 

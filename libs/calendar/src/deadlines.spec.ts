@@ -3,7 +3,10 @@ import {
   decisionDue,
   decisionDueDate,
   deadlineStatus,
+  CORRECTION_NOTICE_DAYS,
   isPastDue,
+  JOINT_HANDLING_DECISION_DAYS,
+  JOINT_HANDLING_EXTENSION_DAYS,
   STATUTORY_DECISION_DAYS,
   STATUTORY_EXTENSION_DAYS,
   warningLevel,
@@ -92,6 +95,15 @@ describe('clock suspension for special procedures (Art. 45: their time does not 
     expect(due).toMatchObject({ due: '2026-04-03', suspendedWorkingDays: 4 });
   });
 
+  it('Art. 45 boundary: a suspension started the day before the due date moves it; one started on the due day does not', () => {
+    const startingOn = (from: string) =>
+      decisionDue(calendar, { ...accepted, suspensions: [{ from, to: '2026-04-03' }] });
+    // (03-27, 04-03] holds 03-30 … 04-03: five working days; 04-04 … 06 is 清明.
+    expect(startingOn('2026-03-27')).toMatchObject({ due: '2026-04-07', suspendedWorkingDays: 5 });
+    expect(startingOn('2026-03-30')).toMatchObject({ due: '2026-03-30', suspendedWorkingDays: 0 });
+    expect(startingOn('2026-03-31')).toMatchObject({ due: '2026-03-30', suspendedWorkingDays: 0 });
+  });
+
   it('a suspension that starts after the due date does not rescue an overdue case', () => {
     expect(
       decisionDueDate(calendar, { ...accepted, suspensions: [{ from: '2026-04-01', to: '2026-04-10' }] }),
@@ -177,5 +189,13 @@ describe('correction notice deadline (Law Art. 32: within 5 working days of rece
 
   it('takes another limit where a regulation sets one', () => {
     expect(correctionNoticeDeadline(calendar, '2026-03-09', 3)).toBe('2026-03-12');
+  });
+});
+
+describe('the limits the law sets (Administrative Licensing Law)', () => {
+  it('Art. 42: 20 working days, extendable once by 10; joint handling 45, extendable by 15; Art. 32: 5', () => {
+    expect([STATUTORY_DECISION_DAYS, STATUTORY_EXTENSION_DAYS]).toEqual([20, 10]);
+    expect([JOINT_HANDLING_DECISION_DAYS, JOINT_HANDLING_EXTENSION_DAYS]).toEqual([45, 15]);
+    expect(CORRECTION_NOTICE_DAYS).toBe(5);
   });
 });

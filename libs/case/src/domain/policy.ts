@@ -1,3 +1,9 @@
+import {
+  CORRECTION_NOTICE_DAYS,
+  JOINT_HANDLING_EXTENSION_DAYS,
+  STATUTORY_EXTENSION_DAYS,
+} from '@one-window/calendar';
+
 /**
  * Figures that are local settings rather than law (DOMAIN.md "configurable"). They are read when
  * a command is decided and their outcome is stored in the event, so changing them never changes
@@ -26,10 +32,10 @@ export interface CasePolicy {
 }
 
 export const DEFAULT_CASE_POLICY: CasePolicy = {
-  correctionNoticeWorkingDays: 5,
+  correctionNoticeWorkingDays: CORRECTION_NOTICE_DAYS,
   correctionPeriodWorkingDays: 10,
-  maxExtensionDays: 10,
-  maxJointExtensionDays: 15,
+  maxExtensionDays: STATUTORY_EXTENSION_DAYS,
+  maxJointExtensionDays: JOINT_HANDLING_EXTENSION_DAYS,
   resultIssueWorkingDays: 10,
   warningWorkingDays: 3,
   callbackHours: 48,

@@ -1,6 +1,12 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, type EventStore } from '@one-window/event-store';
+import {
+  EVENT_STORE,
+  type EventStore,
+  STORAGE_FAULT_WORDS,
+  type StorageFault,
+  storageFault,
+} from '@one-window/event-store';
 import { ReadModels, type RunnerStatus } from '@one-window/read-models';
 import type { FastifyReply } from 'fastify';
 import { CalendarService, chinaDate, nextYearWarning } from '@one-window/calendar';
@@ -40,15 +46,28 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     let head: number | null = null;
     let storeError: string | undefined;
+    let fault: StorageFault | undefined;
     try {
       head = await this.store.headPosition();
+      // A read probe: the log's first and newest pages, parsed (a damaged file fails here, not only at append).
+      if (head !== null) {
+        await this.store.readAll({ fromPosition: 0, maxCount: 16 });
+        await this.store.readAll({ fromPosition: Math.max(0, head - 63), maxCount: 64 });
+      }
     } catch (error) {
-      storeError = error instanceof Error ? error.message : String(error);
+      fault = storageFault(error);
+      storeError = fault
+        ? `${STORAGE_FAULT_WORDS[fault].en} (${STORAGE_FAULT_WORDS[fault].sqlite})`
+        : error instanceof Error
+          ? error.message
+          : String(error);
     }
     const writes = this.store as EventStore & Partial<WriteHealth>;
     const failure = typeof writes.writeFailure === 'function' ? writes.writeFailure() : null;
-    if (storeError === undefined && failure !== null && Date.now() - failure.at < WRITE_FAILURE_WINDOW_MS)
+    if (storeError === undefined && failure !== null && Date.now() - failure.at < WRITE_FAILURE_WINDOW_MS) {
       storeError = `the last append failed ${new Date(failure.at).toISOString()}: ${failure.message}`;
+      fault = storageFault(failure.message);
+    }
     const runner = this.readModels.runner;
     const behind = head === null ? 0 : head - (runner.position ?? -1);
     const projectionsOk = runner.status === 'live' && behind <= READY_LAG_EVENTS;
@@ -65,7 +84,12 @@ export class HealthController {
       ...(ok ? {} : { reason: notReadyReason(storeError, runner.status) }),
       warnings: calendarWarning ? [{ code: 'calendar-next-year-not-loaded', ...calendarWarning }] : [],
       checks: {
-        eventStore: { ok: storeError === undefined, head, ...(storeError ? { error: storeError } : {}) },
+        eventStore: {
+          ok: storeError === undefined,
+          head,
+          ...(storeError ? { error: storeError } : {}),
+          ...(fault ? { fault, errorZh: STORAGE_FAULT_WORDS[fault].zh } : {}),
+        },
         projections: { ok: projectionsOk, status: runner.status, position: runner.position, behind },
       },
     };

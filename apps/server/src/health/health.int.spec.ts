@@ -23,7 +23,7 @@ describe('health over real HTTP', () => {
       "CREATE TRIGGER disk_full BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END",
     );
     await expect(server.store.appendToStream('probe', [{ type: 't.Probe', data: {} }])).rejects.toThrow(
-      /disk is full/,
+      /disk of the event store is full/,
     );
     const down = await fetch(`${server.base}/health/ready`);
     expect(down.status).toBe(503);

@@ -20,9 +20,16 @@ function raw(port: number, head: string, body = ''): Promise<RawAnswer> {
       const [top, ...rest] = text.split('\r\n\r\n');
       const [statusLine, ...lines] = (top ?? '').split('\r\n');
       const headers = Object.fromEntries(
-        lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+        lines.map((line) => [
+          line.slice(0, line.indexOf(':')).toLowerCase(),
+          line.slice(line.indexOf(':') + 1).trim(),
+        ]),
       );
-      resolve({ status: Number(statusLine?.split(' ')[1]), headers, body: JSON.parse(rest.join('\r\n\r\n')) });
+      resolve({
+        status: Number(statusLine?.split(' ')[1]),
+        headers,
+        body: JSON.parse(rest.join('\r\n\r\n')),
+      });
     });
   });
 }
@@ -60,7 +67,11 @@ describe("Fastify's and Node's own refusals are problem documents (issue 10, def
   });
 
   it('a path segment over the parameter limit is a 414, but an id the id check allows is not', async () => {
-    expectProblem(await raw(port, get(`/api/cases/${'a'.repeat(MAX_PARAM_LENGTH + 1)}`)), 414, 'uri-too-long');
+    expectProblem(
+      await raw(port, get(`/api/cases/${'a'.repeat(MAX_PARAM_LENGTH + 1)}`)),
+      414,
+      'uri-too-long',
+    );
     const longestId = await raw(port, get(`/api/cases/${'a'.repeat(128)}`));
     expect(longestId.status).not.toBe(414);
     expect(longestId.body.type).toMatch(/^\/problems\//);
@@ -72,12 +83,17 @@ describe("Fastify's and Node's own refusals are problem documents (issue 10, def
   });
 
   it('headers over 16 KB are a 431 problem', async () => {
-    expectProblem(await raw(port, get('/api/cases', `X-Big: ${'a'.repeat(20_000)}\r\n`)), 431, 'headers-too-large');
+    expectProblem(
+      await raw(port, get('/api/cases', `X-Big: ${'a'.repeat(20_000)}\r\n`)),
+      431,
+      'headers-too-large',
+    );
   });
 
   it('what is not HTTP at all is a 400 malformed-request problem', async () => {
     expectProblem(await raw(port, 'GARBAGE\r\n\r\n'), 400, 'malformed-request');
-    const smuggled = 'GET /api/cases HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n';
+    const smuggled =
+      'GET /api/cases HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n';
     expectProblem(await raw(port, smuggled), 400, 'malformed-request');
   });
 

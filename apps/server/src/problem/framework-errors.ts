@@ -66,8 +66,6 @@ const ROUTING_FAILED: FrameworkProblem = {
   detailZh: '服务器出现内部错误，日志中可按请求编号查到。',
 };
 
-
-
 function body(problem: FrameworkProblem, requestId?: string): string {
   const { code, ...words } = problem;
   return JSON.stringify({ type: problemType(code), ...words, ...(requestId ? { requestId } : {}) });
@@ -84,7 +82,11 @@ const API_HEADERS = {
  */
 const HEADERS = { ...helmetHeaders(), ...API_HEADERS };
 
-function frameworkErrors(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
+function frameworkErrors(
+  error: Error & { code?: string },
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const problem =
     error.code === 'FST_ERR_BAD_URL'
       ? BAD_URL
@@ -146,10 +148,6 @@ export const FRAMEWORK_ERROR_OPTIONS = {
 export function installUrlLengthLimit(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     if (request.url.length <= MAX_URL_LENGTH) return done();
-    void reply
-      .code(414)
-      .headers(HEADERS)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(body(URI_TOO_LONG, request.id));
+    void reply.code(414).headers(HEADERS).type(PROBLEM_CONTENT_TYPE).send(body(URI_TOO_LONG, request.id));
   });
 }

@@ -27,6 +27,7 @@ import {
   serializeAppend,
 } from '../port/validation.js';
 import { EmbeddedSubscription, type LogSource } from './embedded-subscription.js';
+import { storageError } from './errors.js';
 import { EventTable } from './event-table.js';
 import { StreamHeads } from './stream-heads.js';
 import { acquireLock, openDatabase, type Synchronous } from './open-database.js';
@@ -50,6 +51,8 @@ export interface EmbeddedEventStoreOptions {
   readonly liveBufferSize?: number;
   /** Events read per step while a subscription catches up. Default 500. */
   readonly catchUpBatchSize?: number;
+  /** SQLite's max_page_count: caps the file (a quota; appends past it are SQLITE_FULL, a 503). */
+  readonly maxPageCount?: number;
 }
 
 export const EVENTS_FILE_NAME = 'events.sqlite';
@@ -101,9 +104,10 @@ export class EmbeddedEventStore implements EventStore {
     const lock = acquireLock(file, options.busyTimeoutMs ?? 0);
     let db: Database.Database | undefined;
     try {
-      db = openDatabase(file, { synchronous, busyTimeoutMs: options.busyTimeoutMs ?? 0 });
+      const { maxPageCount } = options;
+      db = openDatabase(file, { synchronous, busyTimeoutMs: options.busyTimeoutMs ?? 0, maxPageCount });
       const store = new EmbeddedEventStore(db, lock, file, options);
-      store.writer = await WriterClient.start({ file, synchronous }, (requests, answers) =>
+      store.writer = await WriterClient.start({ file, synchronous, maxPageCount }, (requests, answers) =>
         store.committed(requests, answers),
       );
       return store;
@@ -170,7 +174,10 @@ export class EmbeddedEventStore implements EventStore {
         throw new WrongExpectedRevisionError(name, expected, answer.actual);
       case 'failed':
         this.lastWriteFailure = { at: Date.now(), message: answer.message };
-        throw new EventStoreUnavailableError(`Could not append to stream "${name}": ${answer.message}`);
+        throw (
+          storageError(`Could not append to stream "${name}"`, answer.message) ??
+          new EventStoreUnavailableError(`Could not append to stream "${name}": ${answer.message}`)
+        );
       default: {
         const unreachable: never = answer;
         throw new Error(`Unknown append answer ${JSON.stringify(unreachable)}`);

@@ -16,7 +16,7 @@ export class GroupWriter {
   private readonly group: (requests: readonly AppendRequest[]) => AppendAnswer[];
   private readonly insertAll: (request: AppendRequest, current: number, chain: Buffer | null) => AppendAnswer;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     const table = (this.table = new EventTable(db));
     this.insertAll = db.transaction(
       (request: AppendRequest, current: number, previous: Buffer | null): AppendAnswer => {
@@ -107,6 +107,9 @@ export class GroupWriter {
         }
       }
     } catch (error) {
+      // SQLite rolled the whole group back itself (SQLITE_FULL, SQLITE_IOERR): fail it with the cause,
+      // not with COMMIT's "no transaction is active" (issue 10, defect 5).
+      if (!this.db.inTransaction) throw error;
       return {
         id: request.id,
         kind: 'failed',

@@ -11,3 +11,4 @@ export {
   type StreamView,
 } from './append-decision.js';
 export { backupEventStoreFile } from './backup.js';
+export * from './errors.js';

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { chainOf } from '../chain/event-chain.js';
 import { EventStoreLockedError, EventStoreUnavailableError } from '../port/errors.js';
+import { inImmediateTransaction, storageError } from './errors.js';
 
 export type Synchronous = 'FULL' | 'NORMAL';
 
@@ -88,7 +89,7 @@ export function lockHeld(file: string): boolean {
 /** The main thread's connection: checks and migrates the file, then serves reads (WAL: they never wait for the writer). */
 export function openDatabase(
   file: string,
-  options: { synchronous: Synchronous; busyTimeoutMs: number },
+  options: { synchronous: Synchronous; busyTimeoutMs: number; maxPageCount?: number },
 ): Database.Database {
   let db: Database.Database;
   try {
@@ -103,14 +104,8 @@ export function openDatabase(
     if (journalMode !== 'wal') throw new Error(`journal_mode is ${String(journalMode)}, not wal`);
     db.pragma(`synchronous = ${options.synchronous}`);
     db.pragma('cache_size = -32768');
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      migrate(db, file);
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
+    if (options.maxPageCount) db.pragma(`max_page_count = ${options.maxPageCount}`);
+    inImmediateTransaction(db, () => migrate(db, file));
     return db;
   } catch (error) {
     db.close();
@@ -119,12 +114,17 @@ export function openDatabase(
 }
 
 /** The writer thread's connection to a file openDatabase has checked. */
-export function openWriterConnection(file: string, synchronous: Synchronous): Database.Database {
+export function openWriterConnection(
+  file: string,
+  synchronous: Synchronous,
+  maxPageCount?: number,
+): Database.Database {
   const db = new Database(file, { fileMustExist: true, timeout: 5000 });
   try {
     // better-sqlite3's build defaults WAL databases to NORMAL; FULL syncs the WAL on every commit.
     db.pragma(`synchronous = ${synchronous}`);
     db.pragma('cache_size = -32768');
+    if (maxPageCount) db.pragma(`max_page_count = ${maxPageCount}`);
     return db;
   } catch (error) {
     db.close();
@@ -194,6 +194,8 @@ function openError(file: string, error: unknown): Error {
     );
   }
   if (code === 'SQLITE_NOTADB') return new EventStoreLockedError(`${file} is not an SQLite database`);
+  const fault = storageError(`Cannot open event store file ${file}`, error);
+  if (fault) return fault;
   return new EventStoreUnavailableError(`Cannot open event store file ${file}: ${message(error)}`, {
     cause: error,
   });

@@ -6,6 +6,8 @@ import type { Synchronous } from './open-database.js';
 export interface WriterSettings {
   readonly file: string;
   readonly synchronous: Synchronous;
+  /** SQLite's max_page_count: a cap on the file's size (SQLITE_FULL past it). */
+  readonly maxPageCount?: number;
 }
 
 export interface AppendRequest {

@@ -15,7 +15,7 @@ const say = (message: FromWriter): void => port.postMessage(message);
 let db: Database.Database;
 let writer: GroupWriter;
 try {
-  db = openWriterConnection(settings.file, settings.synchronous);
+  db = openWriterConnection(settings.file, settings.synchronous, settings.maxPageCount);
   writer = new GroupWriter(db);
   say({ kind: 'ready' });
 } catch (error) {

@@ -6,6 +6,7 @@ import { EmbeddedSubscription, type LogSource } from '../embedded/embedded-subsc
 import { EVENTS_FILE_NAME } from '../embedded/embedded-event-store.js';
 import { EventTable } from '../embedded/event-table.js';
 import { lockHeld } from '../embedded/open-database.js';
+import { storageError } from '../embedded/errors.js';
 import { toRecordedEvent } from '../embedded/stored-event.js';
 import {
   EventStoreLockedError,
@@ -197,5 +198,8 @@ function readError(file: string, error: unknown): Error {
   const reason = error instanceof Error ? error.message : String(error);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return heldError(file);
   if (code === 'SQLITE_NOTADB') return new EventStoreLockedError(`${file} is not an SQLite database`);
-  return new EventStoreUnavailableError(`Cannot read event store file ${file}: ${reason}`, { cause: error });
+  return (
+    storageError(`Cannot read event store file ${file}`, error) ??
+    new EventStoreUnavailableError(`Cannot read event store file ${file}: ${reason}`, { cause: error })
+  );
 }

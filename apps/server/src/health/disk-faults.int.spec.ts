@@ -1,0 +1,207 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- health answers are inspected field by field */
+import Database from 'better-sqlite3';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  EmbeddedEventStore,
+  EventStoreStorageError,
+  ReadOnlyEventStore,
+  storageFault,
+} from '@one-window/event-store';
+import { systemClock } from '@one-window/shared';
+import { ApiWorld, foodLicenceReceipt } from '../../test/support/api-world.js';
+import { loadServerConfig } from '../config/server-config.js';
+import { eventStoreProblem } from '../problem/event-store-problems.js';
+import { createServer } from '../server.js';
+
+interface World {
+  readonly app: NestFastifyApplication;
+  readonly base: string;
+  readonly store: EmbeddedEventStore;
+  close(): Promise<void>;
+}
+
+async function serve(dataDir: string, maxPageCount?: number): Promise<World> {
+  const config = loadServerConfig({ LOG_LEVEL: 'silent', DEMO_USERS: 'on' }, { dataDir, readWaitMs: 200 });
+  const store = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL', maxPageCount });
+  const app = await createServer({ config, eventStore: store, clock: systemClock });
+  await app.listen(0, '127.0.0.1');
+  const base = await app.getUrl();
+  return {
+    app,
+    base,
+    store,
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+function pageCount(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.pragma('page_count', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Damages the first leaf page of the events table in the file itself, as a bad sector would: its
+ * b-tree header overwritten. The WAL is checkpointed first so that the file holds the page.
+ */
+function damageFirstEventsPage(file: string): void {
+  const db = new Database(file);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const leaf = db
+    .prepare("SELECT pageno FROM dbstat WHERE name = 'events' AND pagetype = 'leaf' ORDER BY path LIMIT 1")
+    .pluck()
+    .get() as number;
+  db.close();
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(12, 0xa5), 0, 12, (leaf - 1) * pageSize);
+  closeSync(fd);
+}
+
+async function ready(base: string): Promise<{ status: number; body: Record<string, any> }> {
+  const res = await fetch(`${base}/health/ready`);
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
+describe('disk faults are worded 503s, never 500s (issue 10, defect 5)', () => {
+  const dirs: string[] = [];
+  const dir = (): string => {
+    const d = mkdtempSync(join(tmpdir(), 'one-window-faults-'));
+    dirs.push(d);
+    return d;
+  };
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('a full disk (SQLITE_FULL, max_page_count): the command is a 503 disk-full problem in zh and en, readiness says why', async () => {
+    const dataDir = dir();
+    const first = await serve(dataDir);
+    await first.close();
+    const file = join(dataDir, 'events.sqlite');
+    const world = await serve(dataDir, pageCount(file) + 2);
+    try {
+      const api = await ApiWorld.signIn(world.base);
+      // Fill what room is left; then the disk is full.
+      let full: unknown;
+      for (let i = 0; i < 200 && full === undefined; i++) {
+        await world.store
+          .appendToStream(`filler-${i}`, [{ type: 't.Filler', data: { text: 'x'.repeat(4000) } }])
+          .catch((error: unknown) => (full = error));
+      }
+      expect(full).toBeInstanceOf(EventStoreStorageError);
+      expect((full as EventStoreStorageError).fault).toBe('disk-full');
+      expect((full as Error).message).toMatch(/SQLITE_FULL/);
+      const head = await world.store.headPosition();
+
+      const res = await api.as('clerk1', 'POST', '/api/cases', foodLicenceReceipt());
+      expect(res.status).toBe(503);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(res.headers.get('retry-after')).toBe('30');
+      expect(res.body).toMatchObject({
+        type: '/problems/disk-full',
+        status: 503,
+        titleZh: '事件存储磁盘已满',
+        detail: expect.stringMatching(/disk of the event store is full/),
+        detailZh: expect.stringMatching(/磁盘已满/),
+      });
+      expect(res.body.detailZh).not.toMatch(/SQLITE|[A-Za-z]{4,}/);
+      expect(await world.store.headPosition()).toBe(head);
+
+      const health = await ready(world.base);
+      expect(health.status).toBe(503);
+      expect(health.body.checks.eventStore).toMatchObject({
+        ok: false,
+        fault: 'disk-full',
+        errorZh: expect.stringMatching(/磁盘已满/),
+      });
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('startup on a full disk names SQLITE_FULL, not "cannot rollback - no transaction is active"', async () => {
+    const opening = EmbeddedEventStore.open({ dataDir: dir(), maxPageCount: 1 });
+    await expect(opening).rejects.toBeInstanceOf(EventStoreStorageError);
+    await expect(opening).rejects.toThrow(/disk of the event store is full.*SQLITE_FULL/);
+    await expect(opening).rejects.not.toThrow(/cannot rollback/);
+  });
+
+  it('a read-only file (SQLITE_READONLY, as EROFS gives it) is the read-only fault', () => {
+    const dataDir = dir();
+    const file = join(dataDir, 'events.sqlite');
+    new Database(file).exec('CREATE TABLE t (x)');
+    const db = new Database(file, { readonly: true });
+    let error: unknown;
+    try {
+      db.exec('INSERT INTO t VALUES (1)');
+    } catch (e) {
+      error = e;
+    }
+    db.close();
+    expect((error as { code: string }).code).toMatch(/^SQLITE_READONLY/);
+    expect(storageFault(error)).toBe('read-only');
+    // The writer thread sends only the message across: it is recognised too.
+    expect(storageFault((error as Error).message)).toBe('read-only');
+    expect(
+      storageFault(Object.assign(new Error('EROFS: read-only file system, open'), { code: 'EROFS' })),
+    ).toBe('read-only');
+    expect(storageFault(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }))).toBe(
+      'io-error',
+    );
+  });
+
+  it('a damaged file (SQLITE_CORRUPT): readiness is 503 naming it, a read error is a 503 store-corrupt problem', async () => {
+    const dataDir = dir();
+    const world = await serve(dataDir);
+    const file = join(dataDir, 'events.sqlite');
+    try {
+      const api = await ApiWorld.signIn(world.base);
+      await api.ok('clerk1', '/api/cases', foodLicenceReceipt());
+      for (let i = 0; i < 40; i++)
+        await world.store.appendToStream(`filler-${i}`, [
+          { type: 't.Filler', data: { text: 'x'.repeat(2000) } },
+        ]);
+      expect((await ready(world.base)).status).toBe(200);
+      damageFirstEventsPage(file);
+      // The next commit makes the server's reader drop its page cache, as any write does.
+      await world.store.appendToStream('filler-last', [{ type: 't.Filler', data: {} }]);
+
+      const health = await ready(world.base);
+      expect(health.status).toBe(503);
+      expect(health.body.checks.eventStore).toMatchObject({
+        ok: false,
+        fault: 'corrupt',
+        error: expect.stringMatching(/damaged.*SQLITE_CORRUPT/),
+        errorZh: expect.stringMatching(/已损坏/),
+      });
+    } finally {
+      await world.close();
+    }
+
+    // Closing checkpoints the WAL, which may carry the page's good copy back: damage the file again.
+    damageFirstEventsPage(file);
+    const offline = ReadOnlyEventStore.open({ file });
+    try {
+      const reading = offline.readAll({ fromPosition: 0, maxCount: 10 });
+      await expect(reading).rejects.toThrow(/database disk image is malformed/);
+      const error = await reading.catch((e: unknown) => e);
+      expect(storageFault(error)).toBe('corrupt');
+      // What a read on the server's thread throws is answered as a worded 503, not a 500.
+      expect(eventStoreProblem(error)?.problem).toMatchObject({
+        type: '/problems/store-corrupt',
+        status: 503,
+        detailZh: expect.stringMatching(/已损坏/),
+      });
+    } finally {
+      await offline.close();
+    }
+  });
+});

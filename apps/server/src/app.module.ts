@@ -7,6 +7,8 @@ import { EVENT_STORE } from '@one-window/event-store';
 import { CalendarController } from './admin/calendar.controller.js';
 import { ProjectionsController } from './admin/projections.controller.js';
 import { VerifyController } from './admin/verify.controller.js';
+import { Metrics } from './metrics/metrics.js';
+import { MetricsController } from './metrics/metrics.controller.js';
 import { VerifyTracker } from './admin/verify-tracker.js';
 import { AnchorService } from './audit/anchor.service.js';
 import { AuditController } from './audit/audit.controller.js';
@@ -72,6 +74,7 @@ export class AppModule {
         CalendarController,
         ProjectionsController,
         VerifyController,
+        MetricsController,
         AuditController,
         CaseReadsController,
         QueueReadsController,
@@ -84,6 +87,7 @@ export class AppModule {
         { provide: CaseCommandGateway, useClass: EngineCaseCommandGateway },
         CaseDetailService,
         VerifyTracker,
+        Metrics,
         AnchorService,
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         {

@@ -1,4 +1,5 @@
 import { installBodyDepthLimit } from './problem/body-depth-limit.js';
+import { Metrics } from './metrics/metrics.js';
 import { FRAMEWORK_ERROR_OPTIONS, installUrlLengthLimit } from './problem/framework-errors.js';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
@@ -51,6 +52,7 @@ export async function createServer(options: ServerOptions): Promise<NestFastifyA
   adapter.getInstance().removeContentTypeParser('text/plain');
   installBodyDepthLimit(adapter.getInstance());
   installUrlLengthLimit(adapter.getInstance());
+  app.get(Metrics).instrument(adapter.getInstance());
   await useSecurityHeaders(app);
   app
     .getHttpAdapter()

@@ -21,6 +21,8 @@ export interface ServerConfig {
   /** Older keys whose tokens are still accepted (AUTH_SECRET_PREVIOUS, comma-separated): key rotation. */
   readonly authPreviousSecrets: readonly string[];
   readonly tokenTtlSeconds: number;
+  /** METRICS_TOKEN: the bearer token Prometheus scrapes GET /metrics with (≥ 32 characters); unset, /metrics is off. */
+  readonly metricsToken: string | undefined;
   /** Request bodies above this many bytes are refused with 413 before parsing. */
   readonly bodyLimitBytes: number;
   /** How long a read with `?minPosition=` waits for the read models before answering 503. */
@@ -90,6 +92,8 @@ export function loadServerConfig(
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
+  if (env.METRICS_TOKEN !== undefined && env.METRICS_TOKEN.length < 32)
+    throw new ConfigError('METRICS_TOKEN must be at least 32 characters');
   if (authPreviousSecrets.some((s) => s.length < 32))
     throw new ConfigError('every AUTH_SECRET_PREVIOUS key must be at least 32 characters');
   let eventStoreSynchronous: Synchronous | undefined;
@@ -115,6 +119,7 @@ export function loadServerConfig(
     host: env.HOST ?? '0.0.0.0',
     authSecret,
     authPreviousSecrets,
+    metricsToken: env.METRICS_TOKEN || undefined,
     tokenTtlSeconds: integer(env, 'AUTH_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     readWaitMs: integer(env, 'READ_WAIT_MS', 5000, 0, 60_000),

@@ -1,0 +1,152 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { commandPath, HTTP_COMMANDS } from '@one-window/case';
+import { EVENT_STORE, type EventStore } from '@one-window/event-store';
+import { ReadModels, type RunnerStatus } from '@one-window/read-models';
+import type { FastifyInstance } from 'fastify';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Seconds: from a fast read (~1 ms) to a slow command under load. */
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+const RUNNER_STATES: readonly RunnerStatus[] = ['stopped', 'catching-up', 'live', 'rebuilding', 'failed'];
+
+/** `POST /api/tasks/:taskId/pass` → `task.pass`-like command type, from the registry (one truth). */
+const COMMAND_BY_ROUTE: ReadonlyMap<string, string> = new Map(
+  HTTP_COMMANDS.map((d) => [`POST ${commandPath(d).replace(/\{([A-Za-z]+)\}/g, ':$1')}`, d.type]),
+);
+
+function outcome(status: number): string {
+  if (status < 300) return 'accepted';
+  if (status === 409) return 'conflict';
+  if (status === 503) return 'unavailable';
+  if (status >= 500) return 'failed';
+  return 'refused';
+}
+
+/**
+ * The server's Prometheus metrics, one registry per server (several servers in one test process
+ * keep theirs apart). Requests and commands are counted in Fastify's onResponse hook, appends
+ * timed around the store's appendToStream, projection lag and runner state read at scrape time.
+ */
+@Injectable()
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly requests = new Counter({
+    name: 'one_window_http_requests_total',
+    help: 'HTTP requests answered, by method, route template and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  private readonly latency = new Histogram({
+    name: 'one_window_http_request_duration_seconds',
+    help: 'HTTP request latency, by method, route template and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly commands = new Counter({
+    name: 'one_window_commands_total',
+    help: 'Case commands over HTTP, by command type and outcome (accepted, refused, conflict, unavailable, failed)',
+    labelNames: ['type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly commandLatency = new Histogram({
+    name: 'one_window_command_duration_seconds',
+    help: 'Case command latency over HTTP, by command type',
+    labelNames: ['type'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly appends = new Histogram({
+    name: 'one_window_event_store_append_duration_seconds',
+    help: 'Event store append latency (group commit included), by result',
+    labelNames: ['result'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readModels: ReadModels,
+  ) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'one_window_' });
+    const runner = (): ReadModels['runner'] => this.readModels.runner;
+    new Gauge({
+      name: 'one_window_projection_lag_events',
+      help: 'Events in the log not yet applied, by projection (counted up to a cap)',
+      labelNames: ['projection'] as const,
+      registers: [this.registry],
+      async collect() {
+        const lag = await runner().lag();
+        for (const p of lag.projections) this.set({ projection: p.name }, p.eventsBehind);
+      },
+    });
+    new Gauge({
+      name: 'one_window_projection_lag_seconds',
+      help: 'Age of the oldest event not yet applied, by projection; 0 when caught up',
+      labelNames: ['projection'] as const,
+      registers: [this.registry],
+      async collect() {
+        const lag = await runner().lag();
+        for (const p of lag.projections) this.set({ projection: p.name }, p.msBehind / 1000);
+      },
+    });
+    new Gauge({
+      name: 'one_window_projection_runner_state',
+      help: 'The projection runner state: 1 for the current one (catching-up, live, rebuilding, failed, stopped)',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        const status = runner().status;
+        for (const state of RUNNER_STATES) this.set({ state }, state === status ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'one_window_event_store_head_position',
+      help: 'Position of the last event in the log',
+      registers: [this.registry],
+      async collect() {
+        this.set((await store.headPosition().catch(() => null)) ?? -1);
+      },
+    });
+  }
+
+  /** Counts and times every answer, and every append of the store (called once at start). */
+  instrument(fastify: FastifyInstance): void {
+    fastify.addHook('onResponse', (request, reply, done) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      const status = reply.statusCode;
+      const seconds = reply.elapsedTime / 1000;
+      const labels = { method: request.method, route, status: String(status) };
+      this.requests.inc(labels);
+      this.latency.observe(labels, seconds);
+      const type = COMMAND_BY_ROUTE.get(`${request.method} ${route}`);
+      if (type) {
+        this.commands.inc({ type, outcome: outcome(status) });
+        this.commandLatency.observe({ type }, seconds);
+      }
+      done();
+    });
+    const store = this.store;
+    const append = store.appendToStream.bind(store);
+    const appends = this.appends;
+    store.appendToStream = async (...args) => {
+      const end = appends.startTimer();
+      try {
+        const result = await append(...args);
+        end({ result: 'written' });
+        return result;
+      } catch (error) {
+        end({ result: 'failed' });
+        throw error;
+      }
+    };
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}

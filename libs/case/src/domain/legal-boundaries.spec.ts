@@ -436,3 +436,28 @@ describe('督办: a supervision notice from 3 working days before the step is du
     expect(left('2026-03-13')).toMatchObject({ workingDaysLeft: -1 });
   });
 });
+
+describe('Law Art. 45: the special procedures the law names, and no other', () => {
+  const start = (kind: string): CaseCommand =>
+    ({ type: 'StartSpecialProcedure', caseId: 'c1', kind, reason: '依法', expectedDays: 5 }) as CaseCommand;
+
+  it.each([
+    'hearing',
+    'tender',
+    'auction',
+    'inspection',
+    'testing',
+    'quarantine',
+    'appraisal',
+    'expert-review',
+  ])('%s stops the clock', (kind) => {
+    expect(claimed().send(approver, start(kind))[0]).toMatchObject({
+      type: 'case.SpecialProcedureStarted',
+      data: { n: 1, kind, startedOn: '2026-03-02', taskId: 'c1.t1' },
+    });
+  });
+
+  it('an unknown kind is refused on the field', () => {
+    expect(claimed().error(approver, start('meeting')).errors?.[0]).toMatchObject({ field: 'kind' });
+  });
+});

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { parseAnchor, verifyLog } from '@one-window/audit';
+import { EventStoreStorageError, STORAGE_FAULT_WORDS, storageFault } from '@one-window/event-store';
 import { environmentDeps, type ReadSideCliDeps } from './read-side-deps.js';
 
 export interface VerifyOptions {
@@ -21,6 +22,35 @@ export async function verifyCommand(options: VerifyOptions, deps: ReadSideCliDep
     deps.err(error instanceof Error ? error.message : String(error));
     return 2;
   }
+  try {
+    return await verifyStore(options, anchor, deps);
+  } catch (error) {
+    // A damaged, unreadable file: the same words the server answers with, in both languages.
+    const fault = storageFault(error);
+    if (!fault || !hasFaultCode(error)) throw error;
+    deps.err(
+      `${STORAGE_FAULT_WORDS[fault].en} (${STORAGE_FAULT_WORDS[fault].sqlite}: ${errorMessage(error)})`,
+    );
+    deps.err(STORAGE_FAULT_WORDS[fault].zh);
+    return 1;
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function hasFaultCode(error: unknown): boolean {
+  if (error instanceof EventStoreStorageError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_') || /^E[A-Z]+$/.test(code));
+}
+
+async function verifyStore(
+  options: VerifyOptions,
+  anchor: ReturnType<typeof parseAnchor> | undefined,
+  deps: ReadSideCliDeps,
+): Promise<number> {
   const store = await deps.openStore({ readOnly: true });
   try {
     const report = await verifyLog(store, {
@@ -46,6 +76,10 @@ export async function verifyCommand(options: VerifyOptions, deps: ReadSideCliDep
           `; anchors: ${report.anchorsChecked} checked, ${report.anchorMismatches.length} mismatched`,
       );
       for (const p of report.problems) deps.err(`problem: ${p.message}`);
+      // A damaged or unreadable file: the words the server answers with, in both languages.
+      for (const fault of new Set(report.problems.map((p) => storageFault(p.message)))) {
+        if (fault) deps.err(`${STORAGE_FAULT_WORDS[fault].en} ${STORAGE_FAULT_WORDS[fault].zh}`);
+      }
       if (report.problemsTruncated)
         deps.err(`problem: … and more (only the first ${report.problems.length} are listed)`);
       deps.out(report.sound ? 'the event log is sound' : `${report.problems.length} problem(s) found`);

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- health answers are inspected field by field */
 import Database from 'better-sqlite3';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,6 +11,7 @@ import {
   storageFault,
 } from '@one-window/event-store';
 import { systemClock } from '@one-window/shared';
+import { damageFirstEventsPage } from '../../../../libs/event-store/src/testing/damage-file.js';
 import { ApiWorld, foodLicenceReceipt } from '../../test/support/api-world.js';
 import { loadServerConfig } from '../config/server-config.js';
 import { eventStoreProblem } from '../problem/event-store-problems.js';
@@ -47,24 +48,6 @@ function pageCount(file: string): number {
   } finally {
     db.close();
   }
-}
-
-/**
- * Damages the first leaf page of the events table in the file itself, as a bad sector would: its
- * b-tree header overwritten. The WAL is checkpointed first so that the file holds the page.
- */
-function damageFirstEventsPage(file: string): void {
-  const db = new Database(file);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const leaf = db
-    .prepare("SELECT pageno FROM dbstat WHERE name = 'events' AND pagetype = 'leaf' ORDER BY path LIMIT 1")
-    .pluck()
-    .get() as number;
-  db.close();
-  const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.alloc(12, 0xa5), 0, 12, (leaf - 1) * pageSize);
-  closeSync(fd);
 }
 
 async function ready(base: string): Promise<{ status: number; body: Record<string, any> }> {
@@ -158,7 +141,7 @@ describe('disk faults are worded 503s, never 500s (issue 10, defect 5)', () => {
     );
   });
 
-  it('a damaged file (SQLITE_CORRUPT): readiness is 503 naming it, a read error is a 503 store-corrupt problem', async () => {
+  it('a damaged file (SQLITE_CORRUPT): readiness is 503 naming it', async () => {
     const dataDir = dir();
     const world = await serve(dataDir);
     const file = join(dataDir, 'events.sqlite');
@@ -185,16 +168,21 @@ describe('disk faults are worded 503s, never 500s (issue 10, defect 5)', () => {
     } finally {
       await world.close();
     }
+  });
 
-    // Closing checkpoints the WAL, which may carry the page's good copy back: damage the file again.
+  it('a read error from a damaged file is answered as a 503 store-corrupt problem in zh and en, not a 500', async () => {
+    const dataDir = dir();
+    const file = join(dataDir, 'events.sqlite');
+    const store = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' });
+    for (let i = 0; i < 30; i++)
+      await store.appendToStream(`s-${i}`, [{ type: 't.E', data: { x: 'y'.repeat(2000) } }]);
+    await store.close();
     damageFirstEventsPage(file);
     const offline = ReadOnlyEventStore.open({ file });
     try {
-      const reading = offline.readAll({ fromPosition: 0, maxCount: 10 });
-      await expect(reading).rejects.toThrow(/database disk image is malformed/);
-      const error = await reading.catch((e: unknown) => e);
+      const error = await offline.readAll({ fromPosition: 0, maxCount: 10 }).catch((e: unknown) => e);
+      expect((error as { code?: string }).code).toMatch(/^SQLITE_CORRUPT/);
       expect(storageFault(error)).toBe('corrupt');
-      // What a read on the server's thread throws is answered as a worded 503, not a 500.
       expect(eventStoreProblem(error)?.problem).toMatchObject({
         type: '/problems/store-corrupt',
         status: 503,

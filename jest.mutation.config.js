@@ -7,6 +7,7 @@ const unit = base.projects.find((project) => project.displayName === 'unit');
 export default {
   ...unit,
   testTimeout: 30000,
+  setupFilesAfterEnv: ['<rootDir>/test/mutation/no-shrinking.ts'],
   roots: ['<rootDir>/libs/case/src/domain', '<rootDir>/libs/calendar/src'],
   testMatch: ['<rootDir>/libs/case/src/domain/**/*.spec.ts', '<rootDir>/libs/calendar/src/**/*.spec.ts'],
 };

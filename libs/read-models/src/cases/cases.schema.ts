@@ -93,6 +93,8 @@ CREATE INDEX IF NOT EXISTS cases_board_department ON cases (department, warning_
   WHERE decision_pending = 1;
 -- Pending cases newest first (the list's yellow/red filters), and the days stopped clocks stopped.
 CREATE INDEX IF NOT EXISTS cases_pending_received ON cases (received_at) WHERE decision_pending = 1;
+CREATE INDEX IF NOT EXISTS cases_pending_hall ON cases (hall, received_at) WHERE decision_pending = 1;
+CREATE INDEX IF NOT EXISTS cases_pending_department ON cases (department, received_at) WHERE decision_pending = 1;
 CREATE INDEX IF NOT EXISTS cases_stopped ON cases (clock_stopped_on)
   WHERE decision_pending = 1 AND clock_stopped_on IS NOT NULL;
 -- The deadlines the durable timers look for (see DueDeadlines): each index holds only the cases

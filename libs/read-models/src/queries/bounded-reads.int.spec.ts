@@ -73,6 +73,7 @@ describe('every read is bounded by its page, not by the table', () => {
     ],
     ['warning red', () => cases.list({ warning: 'red' }, ALL_SCOPE, now)],
     ['warning yellow', () => cases.list({ warning: 'yellow' }, ALL_SCOPE, now)],
+    ['warning yellow (clerk)', () => cases.list({ warning: 'yellow' }, hall, now)],
     ['deadline board (admin)', () => cases.deadlineBoard({}, ALL_SCOPE, now)],
     ['deadline board (clerk)', () => cases.deadlineBoard({ warning: 'red' }, hall, now)],
     ['deadline board (approver)', () => cases.deadlineBoard({}, handling, now)],
@@ -137,6 +138,20 @@ describe('every read is bounded by its page, not by the table', () => {
     const page = all[all.length - 1];
     expect(page.filter((line) => /^SCAN \w+$/.test(line))).toEqual([]);
     expect(page.filter((line) => /TEMP B-TREE FOR ORDER BY/.test(line))).toEqual([]);
+  });
+
+  // A level within a hall or department walks that scope's pending cases, not its history.
+  it.each([
+    ['red (clerk)', () => cases.list({ warning: 'red' }, hall, now), /cases_pending_hall/],
+    [
+      'red (reviewer)',
+      () => cases.list({ warning: 'red' }, { kind: 'department', department: 'x' }, now),
+      /cases_pending_department/,
+    ],
+    ['red (approver)', () => cases.list({ warning: 'red' }, handling, now), /cases_pending_received/],
+  ] as [string, () => unknown, RegExp][])('warning %s: pending cases only', (_, read, index) => {
+    const all = plans(read);
+    expect(all[all.length - 1].some((line) => index.test(line))).toBe(true);
   });
 
   it('the yellow filter sorts only its due-date range: the cases due within the warning days', () => {

@@ -87,13 +87,11 @@ export class Anchorer {
   async anchor(): Promise<AnchoredData | null> {
     const position = this.heads.position;
     if (position === null || (this.last !== null && this.last.data.position >= position)) return null;
-    const data: AnchoredData = {
-      position,
-      streams: this.heads.streams,
-      root: (await this.heads.root()).toString('hex'),
-    };
-    // Only if the heads did not move while the root was computed: the root must be of `position`.
-    if (this.heads.position !== position) return null;
+    // The heads are taken as they stand now (root() copies them before it returns): events that
+    // arrive while the root is computed in slices are not in it, so the root is of `position`.
+    const streams = this.heads.streams;
+    const root = this.heads.root();
+    const data: AnchoredData = { position, streams, root: (await root).toString('hex') };
     try {
       await this.store.appendToStream(AUDIT_STREAM, [{ type: ANCHORED, data }], {
         expectedRevision: this.auditRevision < 0 ? 'no_stream' : this.auditRevision,

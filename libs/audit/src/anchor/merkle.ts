@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
-
-/** Hashes between yields to the event loop while a large tree is built. */
-const HASHES_PER_SLICE = 20_000;
+import { Slices, sortInSlices } from './slices.js';
 
 /** A stream's head: its last revision and that event's chain (null before the chain started). */
 export interface StreamHead {
@@ -12,6 +9,8 @@ export interface StreamHead {
 }
 
 const EMPTY_TREE = createHash('sha256').digest();
+const NODE = Buffer.from([1]);
+const NO_CHAIN = Buffer.alloc(32);
 
 /** RFC 6962 leaf: SHA-256(0x00 ‖ u32 name length ‖ UTF-8 name ‖ u64 revision ‖ chain or 32 zero bytes). */
 export function leafHash(head: StreamHead): Buffer {
@@ -23,26 +22,18 @@ export function leafHash(head: StreamHead): Buffer {
   prefix.writeBigUInt64BE(BigInt(head.revision), 5 + name.length);
   return createHash('sha256')
     .update(prefix)
-    .update(head.chain ?? Buffer.alloc(32))
+    .update(head.chain ?? NO_CHAIN)
     .digest();
 }
 
 /**
- * The Merkle root (RFC 6962 tree hash: interior nodes SHA-256(0x01 ‖ left ‖ right), a lone last
- * node promoted) over stream heads sorted by the UTF-8 bytes of their names. Yields to the event
- * loop between slices, so a server with 100,000 streams keeps answering while it anchors.
+ * RFC 6962 tree hash over leaf hashes already in order: interior nodes SHA-256(0x01 ‖ left ‖
+ * right), a lone last node promoted. Computed in slices of a few milliseconds (ADR 13), so a
+ * server with a million streams keeps answering while it anchors.
  */
-export async function merkleRoot(heads: Iterable<StreamHead>): Promise<Buffer> {
-  const sorted = [...heads]
-    .map((h) => ({ key: Buffer.from(h.streamName, 'utf8'), head: h }))
-    .sort((a, b) => Buffer.compare(a.key, b.key));
-  if (sorted.length === 0) return EMPTY_TREE;
-  let level: Buffer[] = [];
-  let hashed = 0;
-  for (const { head } of sorted) {
-    level.push(leafHash(head));
-    if (++hashed % HASHES_PER_SLICE === 0) await nextTurn();
-  }
+export async function treeHash(leaves: readonly Buffer[], slices = new Slices()): Promise<Buffer> {
+  if (leaves.length === 0) return EMPTY_TREE;
+  let level = leaves;
   while (level.length > 1) {
     const next: Buffer[] = [];
     for (let i = 0; i + 1 < level.length; i += 2) {
@@ -53,7 +44,8 @@ export async function merkleRoot(heads: Iterable<StreamHead>): Promise<Buffer> {
           .update(level[i + 1])
           .digest(),
       );
-      if (++hashed % HASHES_PER_SLICE === 0) await nextTurn();
+      const turn = slices.step();
+      if (turn !== undefined) await turn;
     }
     if (level.length % 2 === 1) next.push(level[level.length - 1]);
     level = next;
@@ -61,4 +53,22 @@ export async function merkleRoot(heads: Iterable<StreamHead>): Promise<Buffer> {
   return level[0];
 }
 
-const NODE = Buffer.from([1]);
+/** Orders stream names by their UTF-8 bytes, the order of an anchor's leaves. */
+export const byNameBytes = (a: { key: Buffer }, b: { key: Buffer }): number => Buffer.compare(a.key, b.key);
+
+/**
+ * The Merkle root over stream heads sorted by the UTF-8 bytes of their names: the reference
+ * definition of an anchor's root ({@link ChainHeads} keeps the same root incrementally).
+ */
+export async function merkleRoot(heads: Iterable<StreamHead>): Promise<Buffer> {
+  const slices = new Slices();
+  const keyed = [...heads].map((head) => ({ key: Buffer.from(head.streamName, 'utf8'), head }));
+  const sorted = await sortInSlices(keyed, byNameBytes, slices);
+  const leaves: Buffer[] = [];
+  for (const { head } of sorted) {
+    leaves.push(leafHash(head));
+    const turn = slices.step();
+    if (turn !== undefined) await turn;
+  }
+  return treeHash(leaves, slices);
+}

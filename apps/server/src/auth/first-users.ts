@@ -30,7 +30,7 @@ export class FirstUsers implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if ((await this.users.count()) > 0) return;
     if (this.config.seedDemoUsers) {
-      for (const user of DEMO_USERS) await this.users.create(user, 'demo-seed');
+      await this.users.createAll(DEMO_USERS, 'demo-seed');
       this.logger.info({ users: DEMO_USERS.map((u) => u.username) }, 'seeded the demo users (see README)');
       return;
     }

@@ -50,6 +50,24 @@ describe('UsersStore (the users stream of a real embedded store)', () => {
     expect(await users.count()).toBe(0);
   });
 
+  it('creates several users in one append, all or none: a taken or repeated username writes nothing', async () => {
+    const clerk8 = { ...clerk, username: 'clerk8', password: 'another-long-one' };
+    await users.createAll([clerk, clerk8], 'demo-seed');
+    const stream = await store.readStream('users');
+    expect(stream.map((e) => (e.data as { username: string }).username)).toEqual(['clerk7', 'clerk8']);
+    expect(new Set(stream.map((e) => e.position)).size).toBe(2);
+    expect(
+      await verifyPassword('another-long-one', (await users.findByUsername('clerk8'))!.passwordHash),
+    ).toBe(true);
+    const clerk9 = { ...clerk, username: 'clerk9' };
+    await expect(users.createAll([clerk9, clerk8], 't')).rejects.toMatchObject({ field: 'username' });
+    await expect(users.createAll([clerk9, clerk9], 't')).rejects.toMatchObject({ field: 'username' });
+    await expect(users.createAll([clerk9, { ...clerk, username: 'x y' }], 't')).rejects.toMatchObject({
+      field: 'username',
+    });
+    expect(await users.count()).toBe(2);
+  });
+
   it('changes a password and disables a user, as events other instances see', async () => {
     await users.create(clerk, 'test');
     await users.changePassword('clerk7', 'another-long-one');

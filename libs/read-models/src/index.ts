@@ -47,6 +47,7 @@ export {
   type StatisticsRow,
   type RatingFigures,
 } from './statistics/statistics-queries.js';
+export { GaugeQueries, type DepartmentCount, type DepartmentDeadlines } from './gauges/gauge-queries.js';
 
 // Durable timers
 export * from './timers/timer-types.js';

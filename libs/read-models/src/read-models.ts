@@ -2,6 +2,7 @@ import type { EventStore } from '@one-window/event-store';
 import { type Clock, systemClock } from '@one-window/shared';
 import { CaseQueries } from './cases/case-queries.js';
 import type { ReadModelDb } from './database/read-model-database.js';
+import { GaugeQueries } from './gauges/gauge-queries.js';
 import { ObligationQueries } from './obligations/obligation-queries.js';
 import { readModelProjections } from './projections/read-model-projections.js';
 import { type CalendarSource, DeadlineEvaluator } from './queries/deadline-evaluator.js';
@@ -41,6 +42,8 @@ export class ReadModels {
   readonly tasks: TaskQueries;
   readonly obligations: ObligationQueries;
   readonly statistics: StatisticsQueries;
+  /** The counts `/metrics` reads at scrape time. */
+  readonly gauges: GaugeQueries;
   private readonly clock: Clock;
 
   constructor(private readonly options: ReadModelsOptions) {
@@ -60,6 +63,7 @@ export class ReadModels {
     this.tasks = new TaskQueries(options.db, this.deadlines, this.clock);
     this.obligations = new ObligationQueries(options.db, this.clock);
     this.statistics = new StatisticsQueries(options.db);
+    this.gauges = new GaugeQueries(options.db, this.deadlines, this.clock);
   }
 
   /** Read-your-writes: resolves once every read model has applied `minPosition` (no-op without one). */

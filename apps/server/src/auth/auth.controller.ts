@@ -17,6 +17,7 @@ import { CLOCK } from '../tokens.js';
 import { CurrentActor, Public } from './auth.decorators.js';
 import { BootstrapDto, LoginAnswer, LoginDto, UserView } from './login.dto.js';
 import { FirstUsers } from './first-users.js';
+import { noteSignInFailure } from './sign-in-failure.js';
 import { ApiProblems } from '../problem/api-problems.decorator.js';
 
 @ApiTags('auth')
@@ -40,6 +41,7 @@ export class AuthController {
     // Counted before the first await: parallel guesses are each an attempt.
     const decision = this.limiter.begin(body.username, request.ip, now);
     if (!decision.allowed) {
+      noteSignInFailure(request, decision.reason === 'address' ? 'throttled-address' : 'throttled-user');
       throw problems.tooManyRequests(
         decision.reason === 'address'
           ? 'Too many wrong passwords from this address; wait before trying again.'
@@ -53,6 +55,7 @@ export class AuthController {
       (await verifyPasswordOf(body.password, user?.passwordHash)) && user !== undefined && !user.disabled;
     if (!ok || !user) {
       decision.attempt.failed(this.clock.now());
+      noteSignInFailure(request, 'wrong-credentials');
       throw problems.unauthorized('The username or password is wrong.');
     }
     decision.attempt.succeeded();

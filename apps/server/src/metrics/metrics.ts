@@ -4,10 +4,46 @@ import { EVENT_STORE, type EventStore } from '@one-window/event-store';
 import { ReadModels, type RunnerStatus } from '@one-window/read-models';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { signInFailureOf } from '../auth/sign-in-failure.js';
 
 /** Seconds: from a fast read (~1 ms) to a slow command under load. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 const RUNNER_STATES: readonly RunnerStatus[] = ['stopped', 'catching-up', 'live', 'rebuilding', 'failed'];
+/** Appends per group commit: 1 on a quiet hall, tens under load (ADR 9). */
+const GROUP_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256];
+
+/** The embedded store tells each group commit's size; EventStoreDB has no such thing. */
+interface CommitGroups {
+  onGroupCommitted(listener: (size: number) => void): () => void;
+}
+
+/** A gauge's label values, as prom-client takes them. */
+type LabelValues<T extends string> = Partial<Record<T, string>>;
+
+/**
+ * A gauge's samples read at scrape time. A label set seen at an earlier scrape and absent now
+ * reads 0 (a department whose last task closed), rather than keeping its last count; a failed
+ * read leaves the gauge empty and never fails the scrape.
+ */
+function readInto<T extends string>(
+  gauge: Gauge<T>,
+  seen: Map<string, LabelValues<T>>,
+  read: () => readonly (readonly [LabelValues<T>, number])[],
+): void {
+  let samples: readonly (readonly [LabelValues<T>, number])[];
+  try {
+    samples = read();
+  } catch {
+    gauge.reset();
+    return;
+  }
+  gauge.reset();
+  for (const labels of seen.values()) gauge.set(labels, 0);
+  for (const [labels, value] of samples) {
+    seen.set(JSON.stringify(labels), labels);
+    gauge.set(labels, value);
+  }
+}
 
 /** `POST /api/tasks/:taskId/pass` → `task.pass`-like command type, from the registry (one truth). */
 const COMMAND_BY_ROUTE: ReadonlyMap<string, string> = new Map(
@@ -24,8 +60,10 @@ function outcome(status: number): string {
 
 /**
  * The server's Prometheus metrics, one registry per server (several servers in one test process
- * keep theirs apart). Requests and commands are counted in Fastify's onResponse hook, appends
- * timed around the store's appendToStream, projection lag and runner state read at scrape time.
+ * keep theirs apart). Requests, commands and failed sign-ins are counted in Fastify's onResponse
+ * hook, appends timed around the store's appendToStream and group commits told by the store;
+ * projection lag, runner state and the hall's gauges (tasks, deadlines, obligations) are read at
+ * scrape time.
  */
 @Injectable()
 export class Metrics {
@@ -61,6 +99,18 @@ export class Metrics {
     help: 'Event store append latency (group commit included), by result',
     labelNames: ['result'] as const,
     buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly groupSize = new Histogram({
+    name: 'one_window_event_store_commit_group_size',
+    help: 'Appends per group commit of the embedded store (one transaction and one fsync each)',
+    buckets: GROUP_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly signInFailures = new Counter({
+    name: 'one_window_sign_in_failures_total',
+    help: 'Failed sign-ins by reason (wrong-credentials, throttled-user, throttled-address); no usernames',
+    labelNames: ['reason'] as const,
     registers: [this.registry],
   });
 
@@ -100,6 +150,55 @@ export class Metrics {
         for (const state of RUNNER_STATES) this.set({ state }, state === status ? 1 : 0);
       },
     });
+    // The hall's gauges: bounded index counts by department, read when scraped (ADR 13).
+    const gauges = (): ReadModels['gauges'] => this.readModels.gauges;
+    const seen = {
+      tasks: new Map<string, LabelValues<'department'>>(),
+      deadlines: new Map<string, LabelValues<'department' | 'warning'>>(),
+      obligations: new Map<string, LabelValues<'department'>>(),
+    };
+    new Gauge({
+      name: 'one_window_open_tasks',
+      help: 'Open and claimed back-office tasks, by department',
+      labelNames: ['department'] as const,
+      registers: [this.registry],
+      collect() {
+        readInto(this, seen.tasks, () =>
+          gauges()
+            .openTasks()
+            .map((r) => [{ department: r.department }, r.count]),
+        );
+      },
+    });
+    new Gauge({
+      name: 'one_window_cases_warning',
+      help: 'Pending cases near (warning="yellow") or past (warning="red") a decision limit, by department, as the deadline board counts them',
+      labelNames: ['department', 'warning'] as const,
+      registers: [this.registry],
+      collect() {
+        readInto(this, seen.deadlines, () =>
+          gauges()
+            .caseDeadlines()
+            .flatMap((r) => [
+              [{ department: r.department, warning: 'yellow' }, r.yellow] as const,
+              [{ department: r.department, warning: 'red' }, r.red] as const,
+            ]),
+        );
+      },
+    });
+    new Gauge({
+      name: 'one_window_open_rating_obligations',
+      help: 'Bad-rating review obligations (Art. 36) without an outcome, by the department that owes them',
+      labelNames: ['department'] as const,
+      registers: [this.registry],
+      collect() {
+        readInto(this, seen.obligations, () =>
+          gauges()
+            .openObligations()
+            .map((r) => [{ department: r.department }, r.count]),
+        );
+      },
+    });
     new Gauge({
       name: 'one_window_event_store_head_position',
       help: 'Position of the last event in the log',
@@ -119,6 +218,8 @@ export class Metrics {
       const labels = { method: request.method, route, status: String(status) };
       this.requests.inc(labels);
       this.latency.observe(labels, seconds);
+      const failure = signInFailureOf(request);
+      if (failure) this.signInFailures.inc({ reason: failure });
       const type = COMMAND_BY_ROUTE.get(`${request.method} ${route}`);
       if (type) {
         this.commands.inc({ type, outcome: outcome(status) });
@@ -127,6 +228,10 @@ export class Metrics {
       done();
     });
     const store = this.store;
+    const groups = store as EventStore & Partial<CommitGroups>;
+    if (typeof groups.onGroupCommitted === 'function') {
+      groups.onGroupCommitted((size) => this.groupSize.observe(size));
+    }
     const append = store.appendToStream.bind(store);
     const appends = this.appends;
     store.appendToStream = async (...args) => {

@@ -8,7 +8,7 @@ export const MAX_PARAM_LENGTH = 256;
 /** A request target longer than this is a 414 (Node itself refuses a request head over 16 KB). */
 export const MAX_URL_LENGTH = 8192;
 
-interface FrameworkProblem {
+export interface FrameworkProblem {
   readonly status: number;
   readonly code: string;
   readonly title: string;
@@ -57,7 +57,8 @@ const MALFORMED: FrameworkProblem = {
   detail: 'The request is not valid HTTP/1.1.',
   detailZh: '请求不符合 HTTP/1.1 格式。',
 };
-const ROUTING_FAILED: FrameworkProblem = {
+/** The answer to what nothing else maps: no internals, the request id to find it in the log. */
+export const INTERNAL_ERROR: FrameworkProblem = {
   status: 500,
   code: 'http-500',
   title: 'Error',
@@ -92,8 +93,8 @@ function frameworkErrors(
       ? BAD_URL
       : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
         ? URI_TOO_LONG
-        : ROUTING_FAILED;
-  if (problem === ROUTING_FAILED) request.log.error({ err: error }, 'router failed');
+        : INTERNAL_ERROR;
+  if (problem === INTERNAL_ERROR) request.log.error({ err: error }, 'router failed');
   void reply
     .code(problem.status)
     .headers({ ...HEADERS, 'x-request-id': request.id })

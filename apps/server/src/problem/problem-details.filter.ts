@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemError, problemType } from './problem-details.js';
+import { INTERNAL_ERROR } from './framework-errors.js';
 import { PROBLEM_MAPPERS, type ProblemMapper } from './problem-mapper.js';
 import { problemTitleZh } from './problem-titles-zh.js';
 
@@ -82,7 +83,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     let problem = this.toProblem(error);
     if (!problem) {
       request.log.error({ err: error }, 'unhandled error');
-      problem = fromStatus(500, 'Something went wrong on our side. The request id identifies it in the log.');
+      const { status, code, title, titleZh, detail, detailZh } = INTERNAL_ERROR;
+      problem = new ProblemError({ type: problemType(code), title, titleZh, status, detail, detailZh });
     } else if (problem.problem.status >= 500) {
       request.log.warn({ err: error, status: problem.problem.status }, problem.problem.detail);
     }

@@ -74,6 +74,7 @@ export class EmbeddedEventStore implements EventStore {
   private writer!: WriterClient;
   private closed = false;
   private lastWriteFailure: { readonly at: number; readonly message: string } | null = null;
+  private readonly groupListeners = new Set<(size: number) => void>();
 
   private constructor(
     private readonly db: Database.Database,
@@ -138,6 +139,12 @@ export class EmbeddedEventStore implements EventStore {
   /** Groups the writer has committed since open (one transaction and one fsync each), and the appends in them. */
   commitStats(): { groups: number; appends: number } {
     return { ...this.writer.stats };
+  }
+
+  /** Calls `listener` with the size (appends) of each group the writer commits in one transaction, for metrics. */
+  onGroupCommitted(listener: (size: number) => void): () => void {
+    this.groupListeners.add(listener);
+    return () => this.groupListeners.delete(listener);
   }
 
   async appendToStream(
@@ -247,6 +254,7 @@ export class EmbeddedEventStore implements EventStore {
 
   /** A group committed: live subscribers see its events, in commit order, before any caller hears back. */
   private committed(requests: ReadonlyMap<number, AppendRequest>, answers: readonly AppendAnswer[]): void {
+    for (const listener of this.groupListeners) listener(answers.length);
     if (this.subscriptions.size === 0) return;
     const written: StoredEvent[] = [];
     for (const answer of answers) {

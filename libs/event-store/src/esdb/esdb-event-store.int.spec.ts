@@ -86,4 +86,33 @@ describe('EsdbEventStore during a leader election (issue 10, defect 7)', () => {
       }
     },
   );
+
+  it('a server timeout that still committed: retryable, and the retry with the exact revision writes it once (ADR 3)', async () => {
+    const fixture = await EsdbFixtureServer.start();
+    const store = await EsdbEventStore.connect(`${fixture.connectionString}&defaultDeadline=150`);
+    try {
+      const append = () =>
+        store.appendToStream('e', [{ id: '5b0e7a4c-3f8d-4d2e-9c61-7a2b9e0d4f13', type: 't.A', data: {} }], {
+          expectedRevision: 'no_stream',
+        });
+      fixture.setLatency(600);
+      await expect(append()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+      fixture.setLatency(0);
+      // The write the client gave up on commits on the server after all, as EventStoreDB's may.
+      let committed = false;
+      for (let i = 0; i < 100 && !committed; i++) {
+        committed = await store.readStream('e').then(
+          () => true,
+          () => false,
+        );
+        if (!committed) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(committed).toBe(true);
+      await expect(append()).resolves.toMatchObject({ nextExpectedRevision: 0 });
+      expect(await store.readStream('e')).toHaveLength(1);
+    } finally {
+      await store.close();
+      await fixture.stop();
+    }
+  });
 });

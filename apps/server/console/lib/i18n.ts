@@ -259,6 +259,8 @@ const words: Record<string, Entry> = {
   idNumberTail: ['证件号码（可输后几位）', 'ID number (or its last digits)'],
   casesFound: ['共 {n} 件', '{n} cases'],
   casesOverCap: ['超过 {n} 件', 'more than {n} cases'],
+  countFound: ['共 {n} 项', '{n} in all'],
+  countOverCap: ['超过 {n} 项', 'more than {n}'],
   pagePrev: ['上一页', 'Previous'],
   pageNext: ['下一页', 'Next'],
   pageN: ['第 {n} 页', 'Page {n}'],

@@ -1,6 +1,7 @@
 import { get, newIdempotencyKey, send } from '../lib/api.js';
 import { h, mount } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
+import { cursorList, type CursorPage } from '../lib/pager.js';
 import type { CommandAnswer, TaskView } from '../lib/types.js';
 import { badge, navigate, problemBox, table, toast, warningBadge } from '../lib/ui.js';
 
@@ -81,29 +82,29 @@ function taskTable(
   );
 }
 
-/** The approver's queue: green channel first, then due date (the read model's order). */
+/** The approver's queue: green channel first, then due date (the read model's order); each list paged by cursor. */
 export async function queueView(root: HTMLElement): Promise<void> {
-  const [mine, department] = await Promise.all([
-    get<{ items: TaskView[] }>('/api/tasks', { queue: 'mine', status: 'claimed' }),
-    get<{ items: TaskView[] }>('/api/tasks', { queue: 'department', status: 'open' }),
-  ]);
   const message = h('div', {});
   const reload = (): void => void queueView(root);
+  const tasks = (id: string, query: Record<string, string>, claim: boolean) =>
+    cursorList(
+      id,
+      (cursor) => get<CursorPage & { items: TaskView[] }>('/api/tasks', { ...query, cursor }),
+      (page) => taskTable(page.items, claim, reload, message),
+    );
+  const mine = tasks('my-task-list', { queue: 'mine', status: 'claimed' }, false);
+  const department = tasks('department-task-list', { queue: 'department', status: 'open' }, true);
+  await Promise.all([mine.load(), department.load()]);
   mount(
     root,
     h('h1', {}, t('nav.queue')),
     message,
-    h(
-      'section',
-      { class: 'panel', id: 'my-tasks' },
-      h('h2', {}, t('myTasks')),
-      taskTable(mine.items, false, reload, message),
-    ),
+    h('section', { class: 'panel', id: 'my-tasks' }, h('h2', {}, t('myTasks')), mine.element),
     h(
       'section',
       { class: 'panel', id: 'department-tasks' },
       h('h2', {}, t('departmentQueue')),
-      taskTable(department.items, true, reload, message),
+      department.element,
     ),
   );
 }

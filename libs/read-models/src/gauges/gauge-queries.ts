@@ -29,9 +29,9 @@ function departmentsOf(table: string, where: string): string {
 
 /**
  * Counts for the hall's gauges (`/metrics`), read at scrape time. Each is a COUNT over an index
- * range per department — open tasks in the queue's partial index, pending cases in the deadline
- * board's, open obligations in their department's order index — never a scan of a table, so a
- * scrape costs what the answer holds, not the history (ADR 13).
+ * range per department — pending cases in the deadline board's partial index, open obligations
+ * in their department's order index — or a covering walk of the open tasks' partial index, never
+ * a scan of a table, so a scrape costs what the answer holds, not the history (ADR 13).
  */
 export class GaugeQueries {
   private readonly openTasksStatement;
@@ -45,11 +45,9 @@ export class GaugeQueries {
     private readonly clock: Clock = systemClock,
   ) {
     deadlines.register(db);
-    const openTask = "status IN ('open', 'claimed')";
+    // A covering walk of the open tasks' own partial index: the rows it reads are the open tasks.
     this.openTasksStatement = db.prepare<[], DepartmentCount>(
-      `${departmentsOf('tasks', openTask)}
-       SELECT department, (SELECT COUNT(*) FROM tasks t WHERE t.${openTask} AND t.department = d.department) AS count
-       FROM d WHERE department IS NOT NULL`,
+      `SELECT department, COUNT(*) AS count FROM tasks WHERE status IN ('open', 'claimed') GROUP BY department`,
     );
     // `outcome IS NOT NULL` as the order index spells it (OBLIGATION_ORDER), so the range is an index's.
     this.openObligationsStatement = db.prepare<[], DepartmentCount>(

@@ -1,6 +1,6 @@
 // Compiles apps/, libs/ and test/ with SWC into dist/, rewriting the @one-window/* aliases.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,4 +20,10 @@ execFileSync(
     '--quiet',
   ],
   { cwd: root, stdio: 'inherit' },
+);
+// The console loads the message catalog it shares with the server from beside itself (ADR 15).
+cpSync(
+  new URL('../dist/libs/shared/src/messages', import.meta.url),
+  new URL('../dist/apps/server/console/libs/shared/src/messages', import.meta.url),
+  { recursive: true, filter: (source) => !/\.spec\.js(\.map)?$/.test(source) },
 );

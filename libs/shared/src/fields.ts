@@ -181,3 +181,58 @@ export function PatternField(
     Matches(pattern, { message }),
   );
 }
+
+/** A broken rule in the message catalog's words: its code and params (ADR 15). */
+export interface FieldRule {
+  readonly code: string;
+  readonly params?: Readonly<Record<string, number | readonly string[]>>;
+}
+
+/**
+ * The rule a failed class-validator constraint stands for, with the field's documented limits as
+ * params: so a refusal can be worded in any language from its code, not from class-validator's English.
+ */
+export function constraintRule(
+  constraint: string,
+  target: object | undefined,
+  property: string,
+  value: unknown,
+): FieldRule {
+  if (constraint === 'whitelistValidation') return { code: 'unknown-field' };
+  if (value === undefined || value === null) return { code: 'required' };
+  const schema = target ? fieldSchemas(target.constructor as Class).get(property) : undefined;
+  switch (constraint) {
+    case 'isString':
+      return { code: 'text' };
+    case 'isLength':
+      return value === '' || (Array.isArray(value) && value.includes(''))
+        ? { code: 'required' }
+        : { code: 'max-length', params: { max: schema?.maxLength ?? LIMITS.text } };
+    case 'matches':
+      if (schema?.kind === 'date') return { code: 'date' };
+      if (schema?.kind === 'code') return { code: 'code-format' };
+      return property === 'phone' ? { code: 'phone-format' } : { code: 'invalid' };
+    case 'isInt':
+      return { code: 'integer' };
+    case 'min':
+    case 'max':
+      return schema?.minimum !== undefined && schema.maximum !== undefined
+        ? { code: 'integer-range', params: { min: schema.minimum, max: schema.maximum } }
+        : { code: 'invalid' };
+    case 'isBoolean':
+      return { code: 'boolean' };
+    case 'isIn':
+      return { code: 'one-of', params: { allowed: schema?.enum ?? [] } };
+    case 'isArray':
+      return { code: 'list' };
+    case 'arrayMinSize':
+      return { code: 'list-min', params: { min: schema?.minItems ?? 1 } };
+    case 'arrayMaxSize':
+      return { code: 'list-max', params: { max: schema?.maxItems ?? LIMITS.list } };
+    case 'isNotEmpty':
+    case 'isDefined':
+      return { code: 'required' };
+    default:
+      return { code: 'invalid' };
+  }
+}

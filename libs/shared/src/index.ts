@@ -4,3 +4,4 @@ export * from './fields.js';
 export * from './limits.js';
 export * from './id-numbers.js';
 export * from './name-uuid.js';
+export * from './messages/index.js';

@@ -1,3 +1,4 @@
+import { currentLang, type MessageParams } from './i18n.js';
 import { clearSession, loadSession } from './session.js';
 
 /** RFC 9457 problem details, as the server sends every error. */
@@ -6,7 +7,10 @@ export interface Problem {
   readonly title: string;
   readonly status: number;
   readonly detail: string;
-  readonly errors?: readonly { pointer: string; detail: string }[];
+  readonly errors?: readonly { pointer: string; detail: string; code?: string; params?: MessageParams }[];
+  /** The detail's message in the catalog, and its params (ADR 15): what the console words it from. */
+  readonly code?: string;
+  readonly params?: MessageParams;
   readonly state?: string;
   readonly allowed?: readonly string[];
   readonly requestId?: string;
@@ -41,6 +45,7 @@ async function request<T>(
     method,
     headers: {
       accept: 'application/json',
+      'accept-language': currentLang() === 'zh' ? 'zh-CN' : 'en',
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(session ? { authorization: `Bearer ${session.token}` } : {}),
       ...headers,

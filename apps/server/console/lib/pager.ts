@@ -25,8 +25,8 @@ export function cursorList<P extends CursorPage>(
     const page = await fetchPage(cursor);
     shown = cursor;
     const count = page.totalCapped
-      ? t('countOverCap').replace('{n}', String(page.total))
-      : t('countFound').replace('{n}', String(page.total));
+      ? t('countOverCap', { n: page.total })
+      : t('countFound', { n: page.total });
     const pager =
       previous.length === 0 && !page.nextCursor
         ? null
@@ -43,11 +43,7 @@ export function cursorList<P extends CursorPage>(
               },
               t('pagePrev'),
             ),
-            h(
-              'span',
-              { class: 'muted', id: `${id}-page` },
-              t('pageN').replace('{n}', String(previous.length + 1)),
-            ),
+            h('span', { class: 'muted', id: `${id}-page` }, t('pageN', { n: previous.length + 1 })),
             h(
               'button',
               {

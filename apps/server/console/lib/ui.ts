@@ -1,7 +1,7 @@
 import { ApiError } from './api.js';
 import { type Child, h } from './dom.js';
 import { caseStatuses } from './commands.js';
-import { currentLang, t, tOr } from './i18n.js';
+import { currentLang, formatDate, formatDateTime, messages, t, tOr } from './i18n.js';
 
 export function toast(message: string): void {
   const box = document.getElementById('toast');
@@ -13,33 +13,35 @@ export function toast(message: string): void {
   setTimeout(() => item.remove(), 3000);
 }
 
-/** An error as a clerk reads it: the server's problem details, each bad field on its own line. */
+/**
+ * An error as a clerk reads it: the problem worded from the message catalog by its `code` and
+ * `params` (ADR 15), each bad field on its own line by its name — never the server's English, a
+ * field pointer or, on a Chinese screen, the request id (kept in `data-request-id` for support).
+ */
 export function problemBox(error: unknown): HTMLElement {
+  const lang = currentLang();
   if (error instanceof ApiError) {
     const p = error.problem;
     return h(
       'div',
-      { class: 'problem', role: 'alert' },
-      h('strong', {}, `${p.title} (${p.status})`),
-      h('div', {}, p.detail),
+      { class: 'problem', role: 'alert', dataset: { code: p.code ?? '', requestId: p.requestId ?? '' } },
+      h('strong', {}, messages.problemTitle(lang, p.type)),
+      h('div', {}, messages.problemDetail(lang, p)),
       p.errors?.length
         ? h(
             'ul',
             {},
-            p.errors.map((e) => h('li', {}, `${e.pointer.replace(/^#\/?/, '')}: ${e.detail}`)),
+            p.errors.map((e) => h('li', {}, messages.fieldProblem(lang, e))),
           )
         : null,
-      p.allowed
-        ? h('div', {}, `${t('actions')}: ${p.allowed.map((c) => tOr(`cmd.${c}`, c)).join('、') || '—'}`)
-        : null,
-      p.requestId ? h('div', { class: 'muted' }, `${t('requestId')}: ${p.requestId}`) : null,
+      lang === 'en' && p.requestId ? h('div', { class: 'muted' }, `${t('requestId')}: ${p.requestId}`) : null,
     );
   }
   return h(
     'div',
     { class: 'problem', role: 'alert' },
     h('strong', {}, t('error')),
-    h('div', {}, String(error)),
+    h('div', {}, lang === 'en' ? String(error) : t('problem.status.5xx')),
   );
 }
 
@@ -51,7 +53,7 @@ export function badge(text: string, tone = ''): HTMLElement {
 export function provisionalBadge(years: readonly number[] | undefined): HTMLElement | null {
   if (!years || years.length === 0) return null;
   const badgeEl = badge(t('provisional'), 'yellow provisional');
-  badgeEl.title = t('provisionalHint').replace('{years}', years.join('、'));
+  badgeEl.title = t('provisionalHint', { years: years.map(String) });
   return badgeEl;
 }
 
@@ -67,18 +69,14 @@ export function statusBadge(status: string): HTMLElement {
   return badge(tOr(`status.${status}`, status), tone);
 }
 
+/** An instant in China time, one format in both languages: `2026-12-03 14:05` (ADR 15). */
 export function fmtDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(currentLang() === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  return formatDateTime(iso);
+}
+
+/** A date (a business date, or an instant's China date): `2026-12-03`. */
+export function fmtDate(value: string | null | undefined): string {
+  return formatDate(value);
 }
 
 export function fmt(value: unknown): string {

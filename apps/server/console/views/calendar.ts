@@ -55,7 +55,7 @@ export async function calendarView(root: HTMLElement): Promise<void> {
             // The built-in years: the State Council's notices as chinese-days ships them (a library name is no source for staff).
             cell: (c) =>
               c.kind === 'chinese-days'
-                ? t('builtinSource').replace('{v}', c.source.replace(/^chinese-days\s*/, ''))
+                ? t('builtinSource', { v: c.source.replace(/^chinese-days\s*/, '') })
                 : c.source,
           },
           {

@@ -128,7 +128,15 @@ export async function caseView(
           ),
           facts([
             [t('caseNumber'), h('strong', { id: 'case-number' }, c.caseNumber)],
-            [t('caseState'), h('span', { class: 'state-path', id: 'case-state' }, c.state)],
+            // The state by its name; the machine's path stays in data-state (tests, support).
+            [
+              t('caseState'),
+              h(
+                'span',
+                { id: 'case-state', dataset: { state: c.state } },
+                tOr(`status.${c.state}`, t(`status.${c.status}`)),
+              ),
+            ],
             [
               t('applicant'),
               c.applicant

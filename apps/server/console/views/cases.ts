@@ -98,8 +98,8 @@ export async function casesView(root: HTMLElement): Promise<void> {
     });
     shown = cursor;
     const count = page.totalCapped
-      ? t('casesOverCap').replace('{n}', String(page.total))
-      : t('casesFound').replace('{n}', String(page.total));
+      ? t('casesOverCap', { n: page.total })
+      : t('casesFound', { n: page.total });
     const pager = h(
       'div',
       { class: 'form-row', id: 'case-pager' },
@@ -113,11 +113,7 @@ export async function casesView(root: HTMLElement): Promise<void> {
         },
         t('pagePrev'),
       ),
-      h(
-        'span',
-        { class: 'muted', id: 'page-number' },
-        t('pageN').replace('{n}', String(previous.length + 1)),
-      ),
+      h('span', { class: 'muted', id: 'page-number' }, t('pageN', { n: previous.length + 1 })),
       h(
         'button',
         {

@@ -288,7 +288,7 @@ export async function deskView(root: HTMLElement, [code]: string[]): Promise<voi
                 h(
                   'div',
                   { class: 'muted' },
-                  `${t(`caseKind.${item.caseKind}`)} · ${item.promisedLimitDays} ${t('workingDays')}`,
+                  `${t(`caseKind.${item.caseKind}`)} · ${t('workingDaysN', { n: item.promisedLimitDays })}`,
                 ),
               ),
             ),

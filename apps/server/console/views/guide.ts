@@ -28,8 +28,8 @@ export function guidePanel(guide: Guide): HTMLElement {
     facts([
       [t('itemCode'), guide.code],
       [t('implementingAgency'), guide.implementingAgency],
-      [t('statutoryLimit'), `${guide.statutoryLimitDays} ${t('workingDays')}`],
-      [t('promisedLimit'), `${guide.promisedLimitDays} ${t('workingDays')}`],
+      [t('statutoryLimit'), t('workingDaysN', { n: guide.statutoryLimitDays })],
+      [t('promisedLimit'), t('workingDaysN', { n: guide.promisedLimitDays })],
       [
         t('fee'),
         guide.fee.charged
@@ -74,7 +74,7 @@ export function guidePanel(guide: Guide): HTMLElement {
             'ol',
             {},
             guide.steps.map((s) =>
-              h('li', {}, `${s.label}（${s.timeLimitDays} ${t('workingDays')}）— ${s.reviewStandard}`),
+              h('li', {}, `${s.label}（${t('workingDaysN', { n: s.timeLimitDays })}）— ${s.reviewStandard}`),
             ),
           ),
         ]

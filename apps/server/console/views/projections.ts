@@ -1,6 +1,6 @@
 import { get, post } from '../lib/api.js';
 import { h, mount } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
+import { t, tOr } from '../lib/i18n.js';
 import { badge, fmt, fmtDateTime, problemBox, table } from '../lib/ui.js';
 
 interface Lag {
@@ -50,13 +50,20 @@ export async function projectionsView(root: HTMLElement): Promise<void> {
         {},
         t('nav.projections'),
         ' ',
-        badge(report.status, report.status === 'live' ? 'green' : 'yellow'),
+        badge(
+          tOr(`projectionState.${report.status}`, report.status),
+          report.status === 'live' ? 'green' : 'yellow',
+        ),
       ),
-      h('p', { class: 'muted' }, `head ${fmt(report.head)}`),
+      h('p', { class: 'muted' }, t('projectionHead', { n: fmt(report.head) })),
       report.lastError ? h('div', { class: 'problem' }, report.lastError) : null,
       table(
         [
-          { label: t('projection'), cell: (p: Lag) => `${p.name} v${p.version}` },
+          {
+            label: t('projection'),
+            cell: (p: Lag) =>
+              `${tOr(`projectionName.${p.name}`, p.name)} · ${t('projectionVersion', { n: p.version })}`,
+          },
           { label: t('checkpoint'), cell: (p) => fmt(p.checkpoint) },
           {
             label: t('lag'),

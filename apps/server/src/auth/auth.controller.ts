@@ -56,7 +56,9 @@ export class AuthController {
     if (!ok || !user) {
       decision.attempt.failed(this.clock.now());
       noteSignInFailure(request, 'wrong-credentials');
-      throw problems.unauthorized('The username or password is wrong.');
+      throw problems.unauthorized('The username or password is wrong.', {
+        code: 'unauthorized.wrong-password',
+      });
     }
     decision.attempt.succeeded();
     const { token, expiresAt } = await issueToken(this.policy, user, now);
@@ -81,7 +83,9 @@ export class AuthController {
       throw error;
     }
     if (admin === null)
-      throw problems.forbidden('The bootstrap token is wrong, used, or there are users already.');
+      throw problems.forbidden('The bootstrap token is wrong, used, or there are users already.', {
+        code: 'forbidden.bootstrap',
+      });
     return admin;
   }
 

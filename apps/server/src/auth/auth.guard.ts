@@ -1,13 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
-import {
-  TOKEN_POLICY,
-  type TokenPolicy,
-  type UserRole,
-  UsersStore,
-  actorOf,
-} from '@one-window/identity';
+import { TOKEN_POLICY, type TokenPolicy, type UserRole, UsersStore, actorOf } from '@one-window/identity';
 import { type Clock } from '@one-window/shared';
 import { CLOCK } from '../tokens.js';
 import { problems } from '../problem/problem-details.js';
@@ -43,12 +37,13 @@ export class AuthGuard implements CanActivate {
         'Send "Authorization: Bearer <token>"; get a token from POST /api/auth/login.',
       );
     const check = await this.tokens.check(match[1], this.clock.now());
-    if (!check.ok) throw problems.unauthorized(check.reason);
+    if (!check.ok) throw problems.unauthorized(check.reason, { code: 'unauthorized.session-ended' });
     const user = await this.users.get(check.claims.sub);
     if (!user || user.disabled) throw problems.unauthorized('this user can no longer sign in');
     if (user.securityVersion !== check.claims.sv) {
       throw problems.unauthorized(
         "this session has ended: the user's password, role or scope changed since; sign in again",
+        { code: 'unauthorized.session-ended' },
       );
     }
     request.actor = actorOf(user);
@@ -58,7 +53,10 @@ export class AuthGuard implements CanActivate {
     context.switchToHttp().getResponse<FastifyReply>().log = log;
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROUTE_ROLES, targets);
     if (roles && !roles.includes(user.role)) {
-      throw problems.forbidden(`A ${user.role} may not do this; it is for: ${roles.join(', ')}.`);
+      throw problems.forbidden(`A ${user.role} may not do this; it is for: ${roles.join(', ')}.`, {
+        code: 'forbidden.role',
+        params: { role: user.role, roles },
+      });
     }
     return true;
   }

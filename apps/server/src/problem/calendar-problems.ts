@@ -4,6 +4,7 @@ import {
   InvalidCalendarInputError,
   InvalidYearScheduleError,
 } from '@one-window/calendar';
+import { messages } from '@one-window/shared';
 import { type ProblemError, problems } from './problem-details.js';
 
 /**
@@ -14,8 +15,10 @@ import { type ProblemError, problems } from './problem-details.js';
 export function calendarNotCovered(year: number, detail: string): ProblemError {
   return problems.conflict('calendar-not-covered', 'Working-day calendar does not cover the year', detail, {
     year,
-    titleZh: '工作日历未覆盖该年度',
-    detailZh: `工作日历中没有 ${year} 年的法定节假日安排，无法计算该日期。请联系系统管理员。`,
+    code: 'calendar-not-covered',
+    params: { year },
+    titleZh: messages.problemTitle('zh', 'calendar-not-covered'),
+    detailZh: messages.t('zh', 'problem.calendar-not-covered', { year }),
   });
 }
 

@@ -17,23 +17,39 @@ export const pointer = (field: string): string =>
 export function domainProblem(error: unknown): ProblemError | undefined {
   if (error instanceof CaseHistoryError) return undefined; // corrupt history: a 500, logged
   if (!(error instanceof DomainError)) return undefined;
+  const reason = error.reason;
   switch (error.code) {
     case 'invalid-command':
       return problems.invalidInput(
         error.message,
-        (error.errors ?? []).map((e) => ({ pointer: pointer(e.field), detail: e.message })),
+        (error.errors ?? []).map((e, i) => {
+          const rule = error.rules?.[i];
+          return {
+            pointer: pointer(e.field),
+            detail: e.message,
+            code: rule?.code ?? 'invalid',
+            ...(rule?.params ? { params: rule.params } : {}),
+          };
+        }),
       );
     case 'forbidden':
-      return problems.forbidden(error.message);
+      return problems.forbidden(error.message, reason ?? { code: 'forbidden' });
     case 'not-found':
-      return problems.notFound(error.message);
-    case 'not-allowed-in-state':
+      return problems.notFound(error.message, reason ?? { code: 'not-found' });
+    case 'not-allowed-in-state': {
+      const state = error.state ?? 'none';
+      const allowed = error.allowed ?? [];
       return problems.conflict('not-allowed-in-state', 'Not possible in this state', error.message, {
-        state: error.state,
-        allowed: error.allowed ?? [],
+        state,
+        allowed,
+        code: reason?.code ?? 'not-allowed-in-state',
+        params: { state, allowed, ...reason?.params },
       });
+    }
     case 'conflict':
-      return problems.conflict('concurrency-conflict', 'Changed by someone else', error.message);
+      return problems.conflict('concurrency-conflict', 'Changed by someone else', error.message, {
+        code: 'concurrency-conflict',
+      });
     case 'idempotency-key-mismatch':
       return problems.idempotencyKeyMismatch(error.message);
     case 'calendar-not-covered':

@@ -48,7 +48,7 @@ export function eventStoreProblem(error: unknown): ProblemError | undefined {
       'concurrency-conflict',
       'Changed by someone else',
       'The case changed while this command was being decided, and retrying did not resolve it. Reload and try again.',
-      { stream: error.streamName },
+      { stream: error.streamName, code: 'concurrency-conflict' },
     );
   }
   if (error instanceof StreamNotFoundError) return problems.notFound(`"${error.streamName}" does not exist`);

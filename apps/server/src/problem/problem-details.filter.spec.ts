@@ -11,7 +11,7 @@ describe('ProblemDetailsFilter: an error nothing maps', () => {
     });
     const base = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
-      const answer = await fetch(`${base}/boom`);
+      const answer = await fetch(`${base}/boom`, { headers: { 'accept-language': 'en' } });
       expect(answer.status).toBe(500);
       expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       const body = (await answer.json()) as Record<string, unknown>;
@@ -23,6 +23,8 @@ describe('ProblemDetailsFilter: an error nothing maps', () => {
         detail: expect.stringMatching(/request id/),
         detailZh: expect.stringMatching(/请求编号/),
         requestId: expect.any(String),
+        code: 'http-500',
+        params: {},
       });
       expect(JSON.stringify(body)).not.toMatch(/secret|TypeError/);
     } finally {

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemError, problemType } from './problem-details.js';
 import { INTERNAL_ERROR } from './framework-errors.js';
 import { PROBLEM_MAPPERS, type ProblemMapper } from './problem-mapper.js';
-import { problemTitleZh } from './problem-titles-zh.js';
+import { inLanguage, preferredLang } from './problem-language.js';
 
 const TITLES: Record<number, string> = {
   400: 'Invalid input',
@@ -88,11 +88,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     } else if (problem.problem.status >= 500) {
       request.log.warn({ err: error, status: problem.problem.status }, problem.problem.detail);
     }
-    const body: ProblemDetails = {
-      ...problem.problem,
-      titleZh: problem.problem.titleZh ?? problemTitleZh(problem.problem.type),
-      requestId: request.id,
-    };
-    void reply.status(body.status).headers(problem.headers).type(PROBLEM_CONTENT_TYPE).send(body);
+    const lang = preferredLang(request.headers['accept-language']);
+    const body: ProblemDetails = inLanguage({ ...problem.problem, requestId: request.id }, lang);
+    void reply
+      .status(body.status)
+      .headers({
+        ...problem.headers,
+        'content-language': lang === 'zh' ? 'zh-CN' : 'en',
+        vary: 'accept-language',
+      })
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(body);
   }
 }

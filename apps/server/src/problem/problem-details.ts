@@ -1,8 +1,19 @@
+import type { MessageParams } from '@one-window/shared';
+
+/** A message of the catalog: its code and params (ADR 15). */
+export interface MessageRef {
+  readonly code: string;
+  readonly params?: MessageParams;
+}
+
 /** One bad field of a request (RFC 9457 §3 extension member `errors`). */
 export interface FieldProblem {
   /** JSON Pointer into the request body or query, e.g. `#/applicant/name`. */
   readonly pointer: string;
   readonly detail: string;
+  /** The rule broken (`required`, `integer-range`, …) and its params: words in any language (ADR 15). */
+  readonly code?: string;
+  readonly params?: MessageParams;
 }
 
 /** RFC 9457 problem details; extension members carry what a client needs to react. */
@@ -16,6 +27,9 @@ export interface ProblemDetails {
   readonly titleZh?: string;
   readonly detailZh?: string;
   readonly errors?: readonly FieldProblem[];
+  /** The message of `detail` in the catalog, and its params (ADR 15); the type's code by default. */
+  readonly code?: string;
+  readonly params?: MessageParams;
   readonly [extension: string]: unknown;
 }
 
@@ -37,24 +51,40 @@ export class ProblemError extends Error {
   }
 }
 
+const words = (message: MessageRef | undefined) =>
+  message ? { code: message.code, ...(message.params ? { params: message.params } : {}) } : {};
+
 export const problems = {
-  invalidInput: (detail: string, errors: readonly FieldProblem[] = []): ProblemError =>
+  invalidInput: (detail: string, errors: readonly FieldProblem[] = [], message?: MessageRef): ProblemError =>
     new ProblemError({
       type: problemType('invalid-input'),
       title: 'Invalid input',
       status: 400,
       detail,
       errors,
+      ...words(message ?? { code: 'invalid-input', params: { count: errors.length } }),
     }),
-  unauthorized: (detail: string): ProblemError =>
+  unauthorized: (detail: string, message?: MessageRef): ProblemError =>
     new ProblemError(
-      { type: problemType('unauthorized'), title: 'Not signed in', status: 401, detail },
+      { type: problemType('unauthorized'), title: 'Not signed in', status: 401, detail, ...words(message) },
       { 'www-authenticate': 'Bearer' },
     ),
-  forbidden: (detail: string): ProblemError =>
-    new ProblemError({ type: problemType('forbidden'), title: 'Not allowed', status: 403, detail }),
-  notFound: (detail: string): ProblemError =>
-    new ProblemError({ type: problemType('not-found'), title: 'Not found', status: 404, detail }),
+  forbidden: (detail: string, message?: MessageRef): ProblemError =>
+    new ProblemError({
+      type: problemType('forbidden'),
+      title: 'Not allowed',
+      status: 403,
+      detail,
+      ...words(message),
+    }),
+  notFound: (detail: string, message?: MessageRef): ProblemError =>
+    new ProblemError({
+      type: problemType('not-found'),
+      title: 'Not found',
+      status: 404,
+      detail,
+      ...words(message),
+    }),
   conflict: (
     code: string,
     title: string,
@@ -106,6 +136,8 @@ export const problems = {
         status: 429,
         detail,
         retryAfter: retryAfterSeconds,
+        code: 'too-many-attempts',
+        params: { seconds: retryAfterSeconds, minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) },
       },
       { 'retry-after': String(retryAfterSeconds) },
     ),

@@ -9,7 +9,8 @@ export function readModelProblem(error: unknown): ProblemError | undefined {
       error.retryAfterSeconds,
     );
   }
-  if (error instanceof OutOfScopeError) return problems.forbidden(error.message);
+  if (error instanceof OutOfScopeError)
+    return problems.forbidden(error.message, { code: 'forbidden.jurisdiction' });
   if (error instanceof InvalidQueryError) {
     return problems.invalidInput(error.message, [{ pointer: `#/${error.field}`, detail: error.message }]);
   }

@@ -19,7 +19,8 @@ export class RequestValidationPipe extends ValidationPipe {
       forbidNonWhitelisted: true,
       transform: true,
       stopAtFirstError: true,
-      validationError: { target: false, value: false },
+      // Target and value stay inside the server: they name the rule broken (validation-problem.ts).
+      validationError: { target: true, value: true },
       exceptionFactory: (errors) => validationProblem(errors),
     });
   }
@@ -28,9 +29,11 @@ export class RequestValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
       if (value === undefined || value === null || value === '') value = {};
       else if (!isPlainObject(value)) {
-        throw problems.invalidInput('The body must be a JSON object (Content-Type: application/json).', [
-          { pointer: '#', detail: 'not a JSON object' },
-        ]);
+        throw problems.invalidInput(
+          'The body must be a JSON object (Content-Type: application/json).',
+          [{ pointer: '#', detail: 'not a JSON object', code: 'object' }],
+          { code: 'invalid-input.body' },
+        );
       }
     }
     return super.transform(value, metadata);

@@ -1,3 +1,4 @@
+import { constraintRule } from '@one-window/shared';
 import type { ValidationError } from 'class-validator';
 import { type FieldProblem, type ProblemError, problems } from './problem-details.js';
 
@@ -15,7 +16,9 @@ function flatten(errors: readonly ValidationError[], parents: readonly string[],
       const details = constraints.map(([rule, message]) =>
         rule === 'whitelistValidation' ? `unknown field "${error.property}"` : message,
       );
-      out.push({ pointer, detail: details.join('; ') });
+      // The first constraint broken names the rule (stopAtFirstError: usually the only one).
+      const rule = constraintRule(constraints[0][0], error.target, error.property, error.value);
+      out.push({ pointer, detail: details.join('; '), ...rule });
     }
     if (error.children?.length) flatten(error.children, path, out);
   }

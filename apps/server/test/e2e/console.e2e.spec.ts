@@ -69,7 +69,7 @@ describeWithBrowser('the web console in a browser', () => {
   }
 
   async function state(): Promise<string> {
-    return (await page.locator('#case-state').textContent()) ?? '';
+    return (await page.locator('#case-state').getAttribute('data-state')) ?? '';
   }
 
   it('the clerk desk: picks an item, reads its guide, takes the application and accepts it, with a printable voucher', async () => {

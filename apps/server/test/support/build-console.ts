@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { transformFile } from '@swc/core';
 
 const SOURCE = fileURLToPath(new URL('../../console/', import.meta.url));
+/** The message catalog the console shares with the server, served beside it (ADR 15). */
+const MESSAGES = fileURLToPath(new URL('../../../../libs/shared/src/messages/', import.meta.url));
+const MESSAGES_AT = 'libs/shared/src/messages';
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -13,8 +16,11 @@ function files(dir: string): string[] {
 
 /** Compiles the console the way `npm run build` does (SWC, ES modules), for tests that run from sources. */
 export async function buildConsole(outDir: string): Promise<string> {
-  for (const file of files(SOURCE)) {
-    const target = join(outDir, relative(SOURCE, file));
+  const sources = [
+    ...files(SOURCE).map((file) => ({ file, target: join(outDir, relative(SOURCE, file)) })),
+    ...files(MESSAGES).map((file) => ({ file, target: join(outDir, MESSAGES_AT, relative(MESSAGES, file)) })),
+  ];
+  for (const { file, target } of sources) {
     mkdirSync(dirname(target), { recursive: true });
     if (file.endsWith('.spec.ts')) continue;
     if (file.endsWith('.ts')) {

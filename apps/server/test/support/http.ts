@@ -12,7 +12,12 @@ export async function call<T = any>(
   path: string,
   options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<Answer<T>> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  // These tests read the server's English words; a client that asks for nothing gets Chinese (ADR 15).
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': 'en',
+    ...options.headers,
+  };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {

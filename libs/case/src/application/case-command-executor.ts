@@ -103,7 +103,8 @@ export class CaseCommandExecutor {
     if (earlier) return earlier;
     const hallId = command.hall ?? meta.actor.hall;
     const hall = hallId === undefined ? undefined : this.directory.hall(hallId);
-    if (!hall) throw DomainError.invalidField('hall', `Unknown hall ${hallId ?? '(none)'}`);
+    if (!hall)
+      throw DomainError.invalidField('hall', `Unknown hall ${hallId ?? '(none)'}`, { code: 'unknown-hall' });
     const now = this.clock.now();
     const guide = this.catalog.find(command.itemCode);
     // Every check runs before a number is spent; the number goes into the one event after.
@@ -115,6 +116,10 @@ export class CaseCommandExecutor {
     if (guide && !this.directory.reaches(guide, hall.id)) {
       throw DomainError.forbidden(
         `${guide.name} (${guide.code}) is not handled at ${hall.name}: its cross-region scope (通办范围) is "${guide.crossRegionScope}"`,
+        {
+          code: 'forbidden.cross-region',
+          params: { item: guide.name, hall: hall.name, scope: guide.crossRegionScope },
+        },
       );
     }
     const caseNumber = await this.numbers.allocate({

@@ -6,7 +6,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { CaseCommand } from '../commands.js';
-import { DomainError, type FieldError } from '../domain/errors.js';
+import { constraintRule } from '@one-window/shared';
+import { DomainError, type FieldError, type MessageRef } from '../domain/errors.js';
 import { routeParams, TARGET_ID } from '../registry/command-definition.js';
 import { commandDefinition } from '../registry/registry.js';
 
@@ -21,39 +22,48 @@ export function validateCommand(command: CaseCommand, options: { schema?: boolea
   if (!definition) throw DomainError.invalidField('type', `Unknown command ${String(command.type)}`);
   const { type: _type, ...payload } = command as CaseCommand & Record<string, unknown>;
   const problems: FieldError[] = [];
+  const rules: MessageRef[] = [];
   const idField = TARGET_ID[definition.target];
   if (idField !== null) {
     const value = payload[idField];
-    if (typeof value !== 'string' || !ID.test(value))
+    if (typeof value !== 'string' || !ID.test(value)) {
       problems.push({ field: idField, message: `${idField} is not a valid id` });
+      rules.push({ code: 'id' });
+    }
     delete payload[idField];
   }
   for (const param of routeParams(definition)) {
     const value = payload[param];
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
       problems.push({ field: param, message: `${param} must be a positive whole number` });
+      rules.push({ code: 'positive-integer' });
+    }
     delete payload[param];
   }
   if (definition.schema && options.schema !== false) {
     const errors = validateSync(plainToInstance(definition.schema, payload), {
       forbidUnknownValues: false,
     });
-    problems.push(...flatten(errors));
+    for (const { error, rule } of flatten(errors)) {
+      problems.push(error);
+      rules.push(rule);
+    }
   }
   if (problems.length > 0) {
     throw DomainError.invalid(
       `Invalid ${command.type}: ${problems.map((p) => p.message).join('; ')}`,
       problems,
+      rules,
     );
   }
 }
 
-function flatten(errors: readonly ValidationError[], prefix = ''): FieldError[] {
+function flatten(errors: readonly ValidationError[], prefix = ''): { error: FieldError; rule: MessageRef }[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
-      field,
-      message: message.replace(error.property, field),
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      error: { field, message: message.replace(error.property, field) },
+      rule: constraintRule(constraint, error.target, error.property, error.value),
     }));
     return [...own, ...flatten(error.children ?? [], field)];
   });

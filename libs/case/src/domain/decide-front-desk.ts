@@ -44,8 +44,16 @@ function checkMaterials(
         material !== undefined,
         `${field}[${i}].code`,
         `${field}[${i}].code "${m.code}" is not a material of ${guide.code}`,
+        'not-a-material',
+        { code: m.code },
       )
-      .check(!seen.has(m.code), `${field}[${i}].code`, `${field}[${i}].code "${m.code}" is listed twice`)
+      .check(
+        !seen.has(m.code),
+        `${field}[${i}].code`,
+        `${field}[${i}].code "${m.code}" is listed twice`,
+        'listed-twice',
+        { code: m.code },
+      )
       .oneOf(m.form, FORMS, `${field}[${i}].form`);
     if (material && m.form === 'shared') {
       // Art. 11(5): data sharing and the e-certificate library are used with the applicant's
@@ -55,11 +63,15 @@ function checkMaterials(
           isSharedSource(material.sourceChannel),
           `${field}[${i}].form`,
           `${field}[${i}].form "shared": "${m.code}" is not held by data sharing or the e-certificate library; the applicant hands it in`,
+          'shared-not-held',
+          { code: m.code, name: material.name },
         )
         .check(
           !isSharedSource(material.sourceChannel) || sharingAuthorized,
           `${field}[${i}].form`,
           `${field}[${i}].form "shared": fetching "${m.code}" by data sharing needs the applicant's authorization (Art. 11(5)); without it the applicant hands it in`,
+          'shared-needs-authorization',
+          { code: m.code, name: material.name },
         );
     }
     seen.add(m.code);
@@ -69,12 +81,18 @@ function checkMaterials(
 export function receive(command: ReceiveApplication, ctx: DecideContext, now: Now): CaseEvent[] {
   // A bad field of the request, not a missing resource: 400 at #/itemCode (ADR 12).
   if (!ctx.guide)
-    throw DomainError.invalidField('itemCode', `No service item ${command.itemCode} in the catalog`);
+    throw DomainError.invalidField('itemCode', `No service item ${command.itemCode} in the catalog`, {
+      code: 'unknown-item',
+      params: { itemCode: command.itemCode },
+    });
   if (!ctx.ids) throw new Error('ReceiveApplication needs ids (caseId, caseNumber) from the handler');
   const hall = command.hall ?? now.actor.hall;
-  if (!hall) throw DomainError.invalidField('hall', 'hall is required');
+  if (!hall) throw DomainError.invalidField('hall', 'hall is required', { code: 'required' });
   if (now.actor.role === 'clerk' && now.actor.hall !== hall) {
-    throw DomainError.forbidden(`a clerk of ${now.actor.hall ?? 'no hall'} cannot receive for hall ${hall}`);
+    throw DomainError.forbidden(`a clerk of ${now.actor.hall ?? 'no hall'} cannot receive for hall ${hall}`, {
+      code: 'forbidden.jurisdiction',
+      params: { hall },
+    });
   }
   const guide = toCaseGuide(ctx.guide);
   const problems = new Problems()
@@ -84,7 +102,7 @@ export function receive(command: ReceiveApplication, ctx: DecideContext, now: No
     .text(command.applicant?.idNumber, 'applicant.idNumber')
     .text(command.applicant?.phone, 'applicant.phone')
     .oneOf(command.channel, CHANNELS, 'channel')
-    .check(Array.isArray(command.materials), 'materials', 'materials must be a list');
+    .check(Array.isArray(command.materials), 'materials', 'materials must be a list', 'list');
   if (command.agent) {
     problems.text(command.agent.name, 'agent.name').text(command.agent.idNumber, 'agent.idNumber');
   }
@@ -95,7 +113,7 @@ export function receive(command: ReceiveApplication, ctx: DecideContext, now: No
   ] as const) {
     if (!person || typeof person.idType !== 'string' || typeof person.idNumber !== 'string') continue;
     const wrong = idNumberProblem(person.idType, person.idNumber);
-    if (wrong) problems.check(false, `${who}.idNumber`, `${who}.idNumber ${wrong.en}`);
+    if (wrong) problems.add(`${who}.idNumber`, `${who}.idNumber ${wrong.en}`, person.idType);
   }
   const sharingAuthorized = command.sharingAuthorized ?? false;
   checkMaterials(problems, guide, command.materials ?? [], 'materials', sharingAuthorized);
@@ -197,11 +215,12 @@ export function acceptWithDeficiency(state: CaseState, command: AcceptWithDefici
   const missingNow = new Set(stillMissing(context));
   const byCode = new Map(context.guide.materials.map((m) => [m.code, m]));
   const problems = new Problems()
-    .check(listed.length > 0, 'missing', 'missing must list at least one material')
+    .check(listed.length > 0, 'missing', 'missing must list at least one material', 'at-least-one')
     .check(
       command.commitmentSigned === true,
       'commitmentSigned',
       'the applicant must sign the commitment (容缺承诺)',
+      'commitment-required',
     )
     .date(command.supplyBy, 'supplyBy');
   listed.forEach((code, i) => {
@@ -211,16 +230,22 @@ export function acceptWithDeficiency(state: CaseState, command: AcceptWithDefici
         material !== undefined,
         `missing[${i}].code`,
         `"${code}" is not a material of ${context.guide.code}`,
+        'not-a-material',
+        { code },
       )
       .check(
         material === undefined || (material.deficiencyAllowed && !material.key),
         `missing[${i}].code`,
         `"${code}" is a key material, or not on the 容缺 list: it cannot be missing at acceptance`,
+        'not-deferrable',
+        { code, name: material?.name ?? code },
       )
       .check(
         material === undefined || missingNow.has(code),
         `missing[${i}].code`,
         `"${code}" has been handed in`,
+        'handed-in',
+        { code, name: material?.name ?? code },
       );
   });
   const unlisted = [...missingNow].filter((code) => !listed.includes(code));
@@ -228,14 +253,20 @@ export function acceptWithDeficiency(state: CaseState, command: AcceptWithDefici
     unlisted.length === 0,
     'missing',
     `materials ${unlisted.join(', ')} are missing too and must be listed (or corrected first)`,
+    'list-every-missing',
+    { codes: unlisted, names: unlisted.map((code) => byCode.get(code)?.name ?? code) },
   );
   if (problems.empty) {
     problems
-      .check(command.supplyBy > now.today, 'supplyBy', 'supplyBy must be after today')
+      .check(command.supplyBy > now.today, 'supplyBy', 'supplyBy must be after today', 'after-today', {
+        today: now.today,
+      })
       .check(
         command.supplyBy <= dates.promisedDueDate,
         'supplyBy',
         `supplyBy must not be after the promised due date ${dates.promisedDueDate}`,
+        'not-after-promised',
+        { date: dates.promisedDueDate },
       );
   }
   problems.throwIfAny();
@@ -256,6 +287,7 @@ export function requestCorrection(state: CaseState, command: RequestCorrection, 
     items.length > 0,
     'items',
     'the notice must list at least one material',
+    'at-least-one',
   );
   items.forEach((item, i) => {
     problems
@@ -263,6 +295,8 @@ export function requestCorrection(state: CaseState, command: RequestCorrection, 
         codes.has(item.code),
         `items[${i}].code`,
         `"${item.code}" is not a material of ${context.guide.code}`,
+        'not-a-material',
+        { code: item.code },
       )
       .text(item.problem, `items[${i}].problem`);
   });
@@ -271,10 +305,23 @@ export function requestCorrection(state: CaseState, command: RequestCorrection, 
     unlisted.length === 0,
     'items',
     `one complete notice (一次性告知) must list every missing material; ${unlisted.join(', ')} missing from it`,
+    'list-every-missing',
+    {
+      codes: unlisted,
+      names: unlisted.map((code) => context.guide.materials.find((m) => m.code === code)?.name ?? code),
+    },
   );
   if (command.correctBy !== undefined) {
     problems.date(command.correctBy, 'correctBy');
-    problems.check(command.correctBy > now.today, 'correctBy', 'correctBy must be after today');
+    problems.check(
+      command.correctBy > now.today,
+      'correctBy',
+      'correctBy must be after today',
+      'after-today',
+      {
+        today: now.today,
+      },
+    );
   }
   problems.throwIfAny();
   return [
@@ -297,6 +344,7 @@ export function submitCorrection(state: CaseState, command: SubmitCorrection, no
     (command.materials ?? []).length > 0,
     'materials',
     'materials must list what was handed in',
+    'at-least-one',
   );
   checkMaterials(
     problems,
@@ -371,10 +419,17 @@ export function supplyDeficiency(state: CaseState, command: SupplyDeficiency, no
     materials.length > 0,
     'materials',
     'materials must list what was supplied',
+    'at-least-one',
   );
   checkMaterials(problems, state.context.guide, materials, 'materials', state.context.sharingAuthorized);
   materials.forEach((m, i) =>
-    problems.check(open.has(m.code), `materials[${i}].code`, `"${m.code}" is not an open deficiency`),
+    problems.check(
+      open.has(m.code),
+      `materials[${i}].code`,
+      `"${m.code}" is not an open deficiency`,
+      'not-open-deficiency',
+      { code: m.code, name: state.context.guide.materials.find((g) => g.code === m.code)?.name ?? m.code },
+    ),
   );
   problems.throwIfAny();
   const supplied = new Set(materials.map((m) => m.code));

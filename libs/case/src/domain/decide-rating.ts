@@ -85,6 +85,7 @@ export function rate(state: CaseState, command: RateService, now: Now): CaseEven
       stage === 'overall'
         ? 'The case has already been rated (一事一评)'
         : `Visit ${visit ?? ''} has already been rated (一次一评)`,
+      { code: 'not-allowed-in-state.already-rated' },
     );
   }
   const n = context.ratings.length + 1;

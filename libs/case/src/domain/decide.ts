@@ -24,9 +24,9 @@ import * as frontDesk from './decide-front-desk.js';
 import * as rating from './decide-rating.js';
 import * as recalculation from './decide-recalculation.js';
 import * as timers from './decide-timers.js';
-import { DomainError } from './errors.js';
+import { DomainError, type MessageRef } from './errors.js';
 import { Problems } from './problems.js';
-import { authorize, available, type Target } from './rules.js';
+import { authorize, available, Refusal, type Target } from './rules.js';
 
 export function decide(state: CaseState | null, command: CaseCommand, ctx: DecideContext): CaseEvent[] {
   try {
@@ -45,19 +45,25 @@ export const isTimerCommand = (type: CaseCommandType): boolean =>
 
 function decideChecked(state: CaseState | null, command: CaseCommand, ctx: DecideContext): CaseEvent[] {
   const now = resolveNow(ctx);
-  if (state === null && command.type !== 'ReceiveApplication') throw DomainError.notFound('No such case');
+  if (state === null && command.type !== 'ReceiveApplication')
+    throw DomainError.notFound('No such case', { code: 'not-found.case' });
   const target = resolveTarget(state, command);
   const forbidden = authorize(command.type, state, now.actor, target);
-  if (forbidden) throw DomainError.forbidden(forbidden);
+  if (forbidden)
+    throw DomainError.forbidden(String(forbidden), {
+      code: forbidden instanceof Refusal ? forbidden.reason.code : 'forbidden.jurisdiction',
+      params: forbidden instanceof Refusal ? forbidden.reason.params : undefined,
+    });
   const notNow = available(command.type, state, target, now);
-  const refusal = (message: string) =>
+  const refusal = (message: string, reason?: MessageRef) =>
     new DomainError('not-allowed-in-state', message, {
       state: state?.status ?? 'none',
       allowed: state ? [...new Set(allowedCommands(state, ctx).map((c) => c.type))] : ['ReceiveApplication'],
+      reason,
     });
   if (notNow) {
     if (isTimerCommand(command.type)) return [];
-    throw refusal(capitalize(notNow));
+    throw refusal(capitalize(String(notNow)), notNow instanceof Refusal ? notNow.reason : undefined);
   }
   if (command.type === 'ReceiveApplication') return frontDesk.receive(command, ctx, now);
   try {
@@ -65,7 +71,7 @@ function decideChecked(state: CaseState | null, command: CaseCommand, ctx: Decid
   } catch (error) {
     // A rule checked inside a decision (一次一评, a stage not reached) is a state refusal too.
     if (error instanceof DomainError && error.code === 'not-allowed-in-state' && error.state === undefined) {
-      throw refusal(error.message);
+      throw refusal(error.message, error.reason);
     }
     throw error;
   }

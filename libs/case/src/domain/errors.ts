@@ -1,3 +1,5 @@
+import type { MessageParams } from '@one-window/shared';
+
 /**
  * The one error the case domain raises. Its `code` maps to an HTTP status (the server turns it
  * into problem details); nothing is written when a command fails.
@@ -28,6 +30,12 @@ export interface FieldError {
   readonly message: string;
 }
 
+/** A refusal's words as data: a message code of the catalog and its params (ADR 15). */
+export interface MessageRef {
+  readonly code: string;
+  readonly params?: MessageParams;
+}
+
 export interface DomainErrorDetails {
   /** For `not-allowed-in-state`: the case's state, e.g. `backOffice.specialProcedure`. */
   readonly state?: string;
@@ -37,6 +45,10 @@ export interface DomainErrorDetails {
   readonly errors?: readonly FieldError[];
   /** For `calendar-not-covered`: the year no calendar covers. */
   readonly year?: number;
+  /** The specific reason, as a message code and params (ADR 15); the message is its English. */
+  readonly reason?: MessageRef;
+  /** For `invalid-command`: the rule each entry of `errors` broke, by index (ADR 15). */
+  readonly rules?: readonly (MessageRef | null)[];
 }
 
 export class DomainError extends Error {
@@ -45,6 +57,8 @@ export class DomainError extends Error {
   readonly allowed?: readonly string[];
   readonly errors?: readonly FieldError[];
   readonly year?: number;
+  readonly reason?: MessageRef;
+  readonly rules?: readonly (MessageRef | null)[];
 
   constructor(
     readonly code: DomainErrorCode,
@@ -58,19 +72,28 @@ export class DomainError extends Error {
     this.allowed = details.allowed;
     this.errors = details.errors;
     this.year = details.year;
+    this.reason = details.reason;
+    this.rules = details.rules;
   }
 
-  static invalid(message: string, errors: readonly FieldError[] = []): DomainError {
-    return new DomainError('invalid-command', message, { errors });
+  static invalid(
+    message: string,
+    errors: readonly FieldError[] = [],
+    rules?: readonly (MessageRef | null)[],
+  ): DomainError {
+    return new DomainError('invalid-command', message, { errors, rules });
   }
-  static invalidField(field: string, message: string): DomainError {
-    return new DomainError('invalid-command', message, { errors: [{ field, message }] });
+  static invalidField(field: string, message: string, rule?: MessageRef): DomainError {
+    return new DomainError('invalid-command', message, {
+      errors: [{ field, message }],
+      rules: [rule ?? null],
+    });
   }
-  static forbidden(message: string): DomainError {
-    return new DomainError('forbidden', message);
+  static forbidden(message: string, reason?: MessageRef): DomainError {
+    return new DomainError('forbidden', message, { reason });
   }
-  static notFound(message: string): DomainError {
-    return new DomainError('not-found', message);
+  static notFound(message: string, reason?: MessageRef): DomainError {
+    return new DomainError('not-found', message, { reason });
   }
   static calendarNotCovered(message: string, year: number): DomainError {
     return new DomainError('calendar-not-covered', message, { year });
@@ -79,8 +102,8 @@ export class DomainError extends Error {
    * A rule of the case forbids the command now (e.g. 一次一评: the visit is rated). The decider
    * fills in the case's state and the commands allowed instead before it leaves the domain.
    */
-  static notAllowedNow(message: string): DomainError {
-    return new DomainError('not-allowed-in-state', message);
+  static notAllowedNow(message: string, reason?: MessageRef): DomainError {
+    return new DomainError('not-allowed-in-state', message, { reason });
   }
   static conflict(message: string): DomainError {
     return new DomainError('conflict', message);

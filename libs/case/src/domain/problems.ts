@@ -1,17 +1,21 @@
-import { DomainError, type FieldError } from './errors.js';
+import type { MessageParams } from '@one-window/shared';
+import { DomainError, type FieldError, type MessageRef } from './errors.js';
 import { isBusinessDate } from '@one-window/calendar';
 
 /** Collects every bad field of a command, then fails once with all of them (400). */
 export class Problems {
   private readonly list: FieldError[] = [];
+  private readonly rules: MessageRef[] = [];
 
-  add(field: string, message: string): this {
+  /** `code` and `params`: the rule broken, in the message catalog's words (ADR 15). */
+  add(field: string, message: string, code = 'invalid', params?: MessageParams): this {
     this.list.push({ field, message });
+    this.rules.push(params ? { code, params } : { code });
     return this;
   }
 
-  check(ok: boolean, field: string, message: string): this {
-    return ok ? this : this.add(field, message);
+  check(ok: boolean, field: string, message: string, code?: string, params?: MessageParams): this {
+    return ok ? this : this.add(field, message, code, params);
   }
 
   text(value: unknown, field: string): this {
@@ -19,6 +23,7 @@ export class Problems {
       typeof value === 'string' && value.trim().length > 0,
       field,
       `${field} must not be empty`,
+      'required',
     );
   }
 
@@ -27,6 +32,7 @@ export class Problems {
       typeof value === 'string' && isBusinessDate(value),
       field,
       `${field} must be a date YYYY-MM-DD`,
+      'date',
     );
   }
 
@@ -35,11 +41,19 @@ export class Problems {
       typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,
       field,
       `${field} must be a whole number from ${min} to ${max}`,
+      'integer-range',
+      { min, max },
     );
   }
 
   oneOf<T>(value: unknown, allowed: readonly T[], field: string): this {
-    return this.check(allowed.includes(value as T), field, `${field} must be one of ${allowed.join(', ')}`);
+    return this.check(
+      allowed.includes(value as T),
+      field,
+      `${field} must be one of ${allowed.join(', ')}`,
+      'one-of',
+      { allowed: allowed.map(String) },
+    );
   }
 
   get empty(): boolean {
@@ -48,7 +62,11 @@ export class Problems {
 
   throwIfAny(message = 'The command is invalid'): void {
     if (this.list.length > 0) {
-      throw DomainError.invalid(`${message}: ${this.list.map((p) => p.message).join('; ')}`, this.list);
+      throw DomainError.invalid(
+        `${message}: ${this.list.map((p) => p.message).join('; ')}`,
+        this.list,
+        this.rules,
+      );
     }
   }
 }

@@ -9,6 +9,7 @@ import type { Actor } from '@one-window/shared';
 import type { CaseCommandType } from '../commands.js';
 import type { DecisionLimit } from '../events.js';
 import type { CaseState } from './case-state.js';
+import type { MessageRef } from './errors.js';
 import {
   activeSpecialProcedure,
   currentTask,
@@ -32,10 +33,23 @@ export interface Target {
   readonly deadline?: 'callback' | 'rectification';
 }
 
-type Reason = string | null;
+/** A reason with its own words in the message catalog: the English, and the code and params (ADR 15). */
+export class Refusal {
+  constructor(
+    readonly message: string,
+    readonly reason: MessageRef,
+  ) {}
+  toString(): string {
+    return this.message;
+  }
+}
+
+type Reason = string | Refusal | null;
 
 const ok: Reason = null;
-const when = (condition: boolean, reason: string): Reason => (condition ? ok : reason);
+const when = (condition: boolean, reason: string | Refusal): Reason => (condition ? ok : reason);
+const named = (context: CaseState['context'], codes: readonly string[]): string[] =>
+  codes.map((code) => context.guide.materials.find((m) => m.code === code)?.name ?? code);
 
 // --- Who ---------------------------------------------------------------------------------------
 
@@ -173,7 +187,12 @@ export function authorize(
 
 const currentAndHeld = (state: CaseState, task: TaskRecord | null | undefined): Reason =>
   task && task.taskId === state.context.currentTaskId
-    ? when(task.holder !== null, `task ${task.taskId} must be claimed first`)
+    ? when(
+        task.holder !== null,
+        new Refusal(`task ${task.taskId} must be claimed first`, {
+          code: 'not-allowed-in-state.claim-first',
+        }),
+      )
     : 'there is no current task to act on';
 
 const deliverable = (state: CaseState): Reason =>
@@ -215,7 +234,13 @@ export function available(type: CaseCommandType, state: CaseState | null, target
     case 'AcceptCase':
       return when(
         stillMissing(context).length === 0 || now.today > context.acceptanceDecideBy,
-        `materials ${stillMissing(context).join(', ')} are missing: give one complete correction notice, or accept with deficiency (容缺)`,
+        new Refusal(
+          `materials ${stillMissing(context).join(', ')} are missing: give one complete correction notice, or accept with deficiency (容缺)`,
+          {
+            code: 'not-allowed-in-state.materials-missing',
+            params: { codes: stillMissing(context), materials: named(context, stillMissing(context)) },
+          },
+        ),
       );
     case 'AcceptWithDeficiency': {
       // 容缺 only when everything missing is on the guide's 容缺 list and not a key material.
@@ -225,10 +250,18 @@ export function available(type: CaseCommandType, state: CaseState | null, target
         return !material || !material.deficiencyAllowed || material.key;
       });
       return (
-        when(missing.length > 0, 'no materials are missing: accept the case') ??
+        when(
+          missing.length > 0,
+          new Refusal('no materials are missing: accept the case', {
+            code: 'not-allowed-in-state.nothing-missing',
+          }),
+        ) ??
         when(
           notDeferrable.length === 0,
-          `${notDeferrable.join(', ')} cannot be deferred (容缺): request a correction`,
+          new Refusal(`${notDeferrable.join(', ')} cannot be deferred (容缺): request a correction`, {
+            code: 'not-allowed-in-state.not-deferrable',
+            params: { codes: notDeferrable, materials: named(context, notDeferrable) },
+          }),
         )
       );
     }
@@ -254,7 +287,10 @@ export function available(type: CaseCommandType, state: CaseState | null, target
         when(task?.taskId === context.currentTaskId, `task ${task?.taskId ?? ''} is not open`) ??
         when(
           task?.holder === null,
-          `task ${task?.taskId ?? ''} is already held by ${task?.holder?.name ?? ''}`,
+          new Refusal(`task ${task?.taskId ?? ''} is already held by ${task?.holder?.name ?? ''}`, {
+            code: 'not-allowed-in-state.held-by',
+            params: { holder: task?.holder?.name ?? '' },
+          }),
         )
       );
     case 'ReleaseTask':
@@ -284,7 +320,12 @@ export function available(type: CaseCommandType, state: CaseState | null, target
       );
     }
     case 'ExtendTimeLimit':
-      return when(context.extension === null, 'the time limit has already been extended once (Law Art. 42)');
+      return when(
+        context.extension === null,
+        new Refusal('the time limit has already been extended once (Law Art. 42)', {
+          code: 'not-allowed-in-state.already-extended',
+        }),
+      );
     case 'ApproveCase':
     case 'DenyCase':
       return (

@@ -45,7 +45,7 @@ describe('a case’s timeline', () => {
     expect(received.actor).toMatchObject({
       name: '王丽',
       role: 'clerk',
-      roleLabel: { zh: '窗口人员', en: 'window clerk' },
+      roleLabel: { zh: '综合窗口人员', en: 'Window clerk' },
     });
     expect(received.at).toBe('2026-03-02T01:30:00.000Z');
     expect(received.detail.zh).toContain(caseNumber);

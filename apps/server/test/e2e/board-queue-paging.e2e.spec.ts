@@ -1,13 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { seedGeneratedCases } from '../../../../libs/read-models/src/testing/index.js';
 import { ManualClock } from '@one-window/shared';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ApiWorld, DEMO_ITEMS, type DemoUser } from '../support/api-world.js';
-import { CHROMIUM, launchBrowser } from '../support/browser.js';
-import { buildConsole } from '../support/build-console.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { CHROMIUM } from '../support/browser.js';
+import { type ConsoleSession, openConsole } from '../support/console-session.js';
 
 const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
@@ -21,15 +18,14 @@ interface Page1 {
 /** The deadline board and the approver's queue page by the server's cursors, like the case list (issue 15). */
 describeWithBrowser('the console board and queue in a browser', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
+  let session: ConsoleSession;
   let api: ApiWorld;
-  let consoleDir: string;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
 
   beforeAll(async () => {
-    consoleDir = await buildConsole(mkdtempSync(join(tmpdir(), 'one-window-console-')));
-    server = await startTestServer({ consoleDir }, { clock });
+    session = await openConsole({ clock });
+    page = session.page;
+    const { server } = session;
     // Histories from 2025-09 over 120 working days: by March many are running, open or late.
     await seedGeneratedCases(server.store, 400, { seed: 5 });
     api = await ApiWorld.signIn(server.base);
@@ -39,25 +35,8 @@ describeWithBrowser('the console board and queue in a browser', () => {
       await api.ok('clerk1', `/api/cases/${received.caseId as string}/accept`);
     }
     await api.read('admin', '/api/cases', { position: (await api.headPosition(server.store)) ?? 0 });
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => console.log('pageerror:', e.message));
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(consoleDir, { recursive: true, force: true });
-  });
-
-  async function signIn(user: DemoUser, password: string): Promise<void> {
-    if (await page.locator('#sign-out').isVisible()) await page.click('#sign-out');
-    await page.goto(`${server.base}/#/login`);
-    await page.fill('#username', user);
-    await page.fill('#password', password);
-    await page.click('#login-form button[type=submit]');
-    await page.locator('#sign-out').waitFor();
-  }
+  afterAll(async () => session?.close());
 
   /** The first case number of each row shown in a list. */
   const numbers = (list: string): Promise<string[]> =>
@@ -89,14 +68,14 @@ describeWithBrowser('the console board and queue in a browser', () => {
   }
 
   it('pages the red board forward and back, row for row as the API pages it', async () => {
-    await signIn('admin', 'demo-admin');
-    await page.goto(`${server.base}/#/deadlines`);
+    await session.signIn('admin', 'demo-admin');
+    await page.goto(`${session.server.base}/#/deadlines`);
     await walk('red-list', 'admin', '/api/deadlines?warning=red');
   });
 
   it("pages the approver's department queue forward and back, row for row as the API pages it", async () => {
-    await signIn('approver1', 'demo-approver1');
-    await page.goto(`${server.base}/#/queue`);
+    await session.signIn('approver1', 'demo-approver1');
+    await page.goto(`${session.server.base}/#/queue`);
     await walk('department-task-list', 'approver1', '/api/tasks?queue=department&status=open');
   });
 });

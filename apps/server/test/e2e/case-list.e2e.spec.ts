@@ -1,13 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { seedGeneratedCases } from '../../../../libs/read-models/src/testing/index.js';
 import { ManualClock } from '@one-window/shared';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ApiWorld, APPLICANT, DEMO_ITEMS } from '../support/api-world.js';
-import { CHROMIUM, launchBrowser } from '../support/browser.js';
-import { buildConsole } from '../support/build-console.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { CHROMIUM } from '../support/browser.js';
+import { type ConsoleSession, openConsole } from '../support/console-session.js';
+import type { TestServer } from '../support/test-server.js';
 
 const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
@@ -15,14 +13,13 @@ if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (ap
 /** The console's case list in headless Chromium: pages follow the server's cursors; 王伟 is found by name. */
 describeWithBrowser('the console case list in a browser', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
+  let session: ConsoleSession;
   let server: TestServer;
-  let consoleDir: string;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
   let page: Page;
 
   beforeAll(async () => {
-    consoleDir = await buildConsole(mkdtempSync(join(tmpdir(), 'one-window-console-')));
-    server = await startTestServer({ consoleDir }, { clock });
+    session = await openConsole({ clock });
+    ({ server, page } = session);
     await seedGeneratedCases(server.store, 45, { seed: 11 });
     const api = await ApiWorld.signIn(server.base);
     const guide = (await api.guide(DEMO_ITEMS.foodBusinessLicence)) as {
@@ -38,26 +35,14 @@ describeWithBrowser('the console case list in a browser', () => {
       sharingAuthorized: true,
     });
     await api.read('admin', '/api/cases', received);
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => console.log('pageerror:', e.message));
   }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(consoleDir, { recursive: true, force: true });
-  });
+  afterAll(async () => session?.close());
 
   const rows = async (): Promise<string[]> =>
     page.locator('#case-results tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
 
   it('pages through 46 cases with next and previous, then finds 王伟 by two characters', async () => {
-    await page.goto(`${server.base}/#/login`);
-    await page.fill('#username', 'admin');
-    await page.fill('#password', 'demo-admin');
-    await page.click('#login-form button[type=submit]');
-    await page.locator('#sign-out').waitFor();
+    await session.signIn('admin', 'demo-admin');
     await page.goto(`${server.base}/#/cases`);
     await page.locator('#case-pager').waitFor();
     await expect(page.locator('#case-count').textContent()).resolves.toBe('共 46 件');

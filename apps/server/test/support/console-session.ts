@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock } from '@one-window/shared';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { buildConsole } from './build-console.js';
+import { type TestServer, startTestServer } from './test-server.js';
+
+/** The built console served by a real test server, and one headless Chromium page on it. */
+export interface ConsoleSession {
+  readonly server: TestServer;
+  readonly page: Page;
+  /** Signs out whoever is signed in, then signs `username` in through the login form. */
+  signIn(username: string, password: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openConsole(options: { clock?: Clock } = {}): Promise<ConsoleSession> {
+  const consoleDir = await buildConsole(mkdtempSync(join(tmpdir(), 'one-window-console-')));
+  const server = await startTestServer({ consoleDir }, { clock: options.clock });
+  const browser = await launchBrowser();
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => console.log('pageerror:', e.message));
+  return {
+    server,
+    page,
+    signIn: async (username, password) => {
+      if (await page.locator('#sign-out').isVisible()) await page.click('#sign-out');
+      await page.goto(`${server.base}/#/login`);
+      await page.fill('#username', username);
+      await page.fill('#password', password);
+      await page.click('#login-form button[type=submit]');
+      await page.locator('#sign-out').waitFor();
+    },
+    close: async () => {
+      await browser.close();
+      await server.close();
+      rmSync(consoleDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -57,6 +57,12 @@ export interface VerifyReport {
   /** Anchors checked (in the log and given), and those that did not match. */
   readonly anchorsChecked: number;
   readonly anchorMismatches: readonly AnchorMismatch[];
+  /**
+   * Whether the audit stream holds the given anchor's own audit.Anchored record (same position and
+   * root); null when no anchor was given. A log cut after that record would otherwise still give
+   * the root.
+   */
+  readonly givenAnchorRecorded: boolean | null;
   readonly problems: readonly VerifyProblem[];
   /** More problems than `problems` holds were found. */
   readonly problemsTruncated: boolean;
@@ -105,7 +111,7 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
     }
   }
   const head = await store.headPosition();
-  const audit = await readAudit(store);
+  const audit = await readAudit(store, head);
   const anchors: { source: AnchorMismatch['source']; data: AnchoredData }[] = [
     ...audit.anchors.map((data) => ({ source: 'log' as const, data })),
     ...(options.anchor === undefined ? [] : [{ source: 'given' as const, data: options.anchor }]),
@@ -189,6 +195,19 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
   }
 
   await checkAnchorsBefore(Infinity);
+  // The given root was printed from the log's own record of it (`audit anchor`): a log that still
+  // gives the root but lost the record was cut after it. Only what was appended after the newest
+  // record kept outside stays unvouched for (ADR 13).
+  const given = options.anchor;
+  const givenAnchorRecorded =
+    given === undefined
+      ? null
+      : audit.anchors.some((a) => a.position === given.position && a.root === given.root);
+  if (given !== undefined && !givenAnchorRecorded && last !== null && last >= given.position)
+    problem({
+      position: given.position,
+      message: `the record of the given anchor at position ${given.position} is missing: the log was cut after it`,
+    });
 
   const caseStreams = [...nextRevision.keys()].filter((s) => s.startsWith('case-'));
   let cases = 0;
@@ -219,16 +238,20 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
     chainBreaks,
     anchorsChecked,
     anchorMismatches,
+    givenAnchorRecorded,
     problems,
     problemsTruncated: found > problems.length,
   };
 }
 
-/** The anchors and the chain's start recorded in the audit stream. */
-async function readAudit(store: EventStore): Promise<{ anchors: AnchoredData[]; chainStart: number | null }> {
+/** The anchors and the chain's start recorded in the audit stream up to `head`. */
+async function readAudit(
+  store: EventStore,
+  head: number | null,
+): Promise<{ anchors: AnchoredData[]; chainStart: number | null }> {
   let events: RecordedEvent[];
   try {
-    events = await store.readStream(AUDIT_STREAM);
+    events = (await store.readStream(AUDIT_STREAM)).filter((e) => head !== null && e.position <= head);
   } catch (error) {
     if (error instanceof StreamNotFoundError) return { anchors: [], chainStart: null };
     throw error;

@@ -1,6 +1,6 @@
 import { get } from '../lib/api.js';
 import { h, mount } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
+import { t, tOr } from '../lib/i18n.js';
 import type { TimelineEntry } from '../lib/types.js';
 import { facts, fmtDateTime } from '../lib/ui.js';
 import { timelineList } from './timeline.js';
@@ -44,7 +44,7 @@ interface ReplayedCase {
 function caseFacts(c: ReplayedCase): HTMLElement {
   const task = c.tasks[c.tasks.length - 1];
   return facts([
-    [t('item'), `${c.guide.name}（v${c.guide.version}）`],
+    [t('item'), `${c.guide.name}（${t('versionN', { n: c.guide.version })}）`],
     [t('applicant'), c.applicant.name],
     [t('materials'), String(c.materials.length)],
     [
@@ -58,18 +58,18 @@ function caseFacts(c: ReplayedCase): HTMLElement {
     [
       t('step'),
       task && c.currentTaskId
-        ? `${task.label} · ${task.status}${task.holder ? ` · ${task.holder.name}` : ''}`
+        ? `${task.label} · ${tOr(`task.${task.status}`, task.status)}${task.holder ? ` · ${task.holder.name}` : ''}`
         : '—',
     ],
     [
       t('result'),
       c.decision
-        ? `${c.decision.outcome} · ${c.decision.on}${c.result ? ` · ${c.result.certificateNumber}` : ''}`
+        ? `${t(c.decision.outcome === 'approved' ? 'event.case.Approved' : 'event.case.Denied')} · ${c.decision.on}${c.result ? ` · ${c.result.certificateNumber}` : ''}`
         : '—',
     ],
     [t('stage.completed'), c.deliveredOn ?? '—'],
-    [t('ratings'), c.ratings.map((r) => r.level).join('、') || '—'],
-    [t('obligations'), c.obligations.map((o) => o.status).join('、') || '—'],
+    [t('ratings'), c.ratings.map((r) => tOr(`level.${r.level}`, String(r.level))).join('、') || '—'],
+    [t('obligations'), c.obligations.map((o) => tOr(`obligation.${o.status}`, o.status)).join('、') || '—'],
   ]);
 }
 
@@ -122,7 +122,12 @@ export async function replayView(root: HTMLElement, [caseId]: string[]): Promise
       stateBox,
       h('p', {}, `${t('revision')} #${answer.revision} · ${fmtDateTime(answer.at)}`),
       h('h2', {}, t('machineState')),
-      h('div', { class: 'state-path', id: 'replay-machine-state' }, answer.state),
+      // The state by its name; the machine's path in data-state.
+      h(
+        'div',
+        { class: 'state-path', id: 'replay-machine-state', dataset: { state: answer.state } },
+        tOr(`status.${answer.state}`, answer.state),
+      ),
       h('h2', {}, t('caseAsItWas')),
       caseFacts(answer.case as ReplayedCase),
       h(

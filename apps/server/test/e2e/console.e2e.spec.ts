@@ -180,15 +180,18 @@ describeWithBrowser('the web console in a browser', () => {
     await page.goto(caseUrl);
     await page.click('#open-replay');
     await page.locator('#replay-machine-state').waitFor();
-    expect(await page.locator('#replay-machine-state').textContent()).toBe('completed');
+    expect(await page.locator('#replay-machine-state').getAttribute('data-state')).toBe('completed');
     await page.click('#replay-first');
     await page.waitForFunction(
-      () => document.querySelector('#replay-machine-state')?.textContent === 'frontDesk.received',
+      () =>
+        document.querySelector('#replay-machine-state')?.getAttribute('data-state') === 'frontDesk.received',
     );
     expect(await page.locator('#replay-case').textContent()).toContain('"acceptance": null');
     await page.click('#replay-next');
     await page.waitForFunction(
-      () => document.querySelector('#replay-machine-state')?.textContent === 'backOffice.underReview',
+      () =>
+        document.querySelector('#replay-machine-state')?.getAttribute('data-state') ===
+        'backOffice.underReview',
     );
     expect(await page.locator('#timeline li.current').getAttribute('data-type')).toBe('case.Accepted');
     await screenshot('replay.png');
@@ -198,7 +201,9 @@ describeWithBrowser('the web console in a browser', () => {
     await page.waitForFunction(
       () => document.querySelector('#timeline li.current')?.getAttribute('data-type') === 'case.TaskCreated',
     );
-    expect(await page.locator('#replay-machine-state').textContent()).toBe('backOffice.underReview');
+    expect(await page.locator('#replay-machine-state').getAttribute('data-state')).toBe(
+      'backOffice.underReview',
+    );
     await page.fill('#replay-time', '2026-03-02T09:00');
     await page.click('#replay-jump');
     await page.waitForFunction(

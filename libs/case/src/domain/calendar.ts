@@ -29,7 +29,10 @@ export interface DecidingCalendar {
   workingDaysBetween(from: string, to: string): number;
   isWorkingDay(date: string): boolean;
   /** `{ provisional: { years } }` when a date counted up to `dates` from `today` rests on a guessed year. */
-  provisionalOf(today: string, ...dates: readonly (string | null | undefined)[]): {
+  provisionalOf(
+    today: string,
+    ...dates: readonly (string | null | undefined)[]
+  ): {
     provisional?: ProvisionalDates;
   };
   readonly official: CaseCalendar;

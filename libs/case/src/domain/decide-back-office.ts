@@ -67,6 +67,8 @@ export function returnTask(state: CaseState, task: TaskRecord, command: ReturnTa
       command.to === FRONT_DESK || earlier.includes(command.to),
       'to',
       `to must be "${FRONT_DESK}" or an earlier step (${earlier.join(', ') || 'none'})`,
+      'return-target',
+      { allowed: [FRONT_DESK, ...earlier] },
     )
     .throwIfAny();
   const returned: CaseEvent = {
@@ -212,7 +214,7 @@ export function approve(state: CaseState, task: TaskRecord, command: ApproveCase
 export function deny(state: CaseState, task: TaskRecord, command: DenyCase, now: Now): CaseEvent[] {
   const reasons: readonly string[] = Array.isArray(command.reasons) ? command.reasons : [];
   const problems = new Problems()
-    .check(reasons.length > 0, 'reasons', 'a denial states its reasons (Art. 38)')
+    .check(reasons.length > 0, 'reasons', 'a denial states its reasons (Art. 38)', 'denial-reasons')
     .text(command.remedies?.reviewAuthority, 'remedies.reviewAuthority')
     .text(command.remedies?.court, 'remedies.court');
   reasons.forEach((reason, i) => problems.text(reason, `reasons[${i}]`));

@@ -11,10 +11,23 @@ const METHODS: readonly DispatchMethod[] = ['window', 'courier', 'electronic'];
 export function issueResult(state: CaseState, command: IssueResult, now: Now): CaseEvent[] {
   const problems = new Problems()
     .text(command.certificateNumber, 'certificateNumber')
-    .check(typeof command.electronic === 'boolean', 'electronic', 'electronic must be true or false');
+    .check(
+      typeof command.electronic === 'boolean',
+      'electronic',
+      'electronic must be true or false',
+      'boolean',
+    );
   if (command.validUntil !== undefined) {
     problems.date(command.validUntil, 'validUntil');
-    problems.check(command.validUntil > now.today, 'validUntil', 'validUntil must be after today');
+    problems.check(
+      command.validUntil > now.today,
+      'validUntil',
+      'validUntil must be after today',
+      'after-today',
+      {
+        today: now.today,
+      },
+    );
   }
   problems.throwIfAny();
   return [
@@ -36,7 +49,12 @@ export function dispatch(state: CaseState, command: DispatchResult, now: Now): C
   const problems = new Problems().oneOf(command.method, METHODS, 'method');
   if (command.method === 'courier') {
     problems
-      .check(context.guide.courierDelivery, 'method', `${context.guide.name} is not delivered by courier`)
+      .check(
+        context.guide.courierDelivery,
+        'method',
+        `${context.guide.name} is not delivered by courier`,
+        'no-courier',
+      )
       .text(command.trackingNumber, 'trackingNumber');
   }
   if (command.method === 'electronic' && context.decision?.outcome === 'approved') {
@@ -44,6 +62,7 @@ export function dispatch(state: CaseState, command: DispatchResult, now: Now): C
       context.result?.electronic === true,
       'method',
       'the result was not issued as an electronic certificate',
+      'not-electronic',
     );
   }
   problems.throwIfAny();

@@ -67,6 +67,8 @@ export function rate(state: CaseState, command: RateService, now: Now): CaseEven
       command.stage === undefined || RATING_STAGES.includes(command.stage),
       'stage',
       `stage must be one of ${RATING_STAGES.join(', ')}`,
+      'one-of',
+      { allowed: [...RATING_STAGES] },
     )
     .throwIfAny();
   const { context } = state;
@@ -129,7 +131,7 @@ const rectifyLate = (o: ObligationRecord, now: Now) => now.today > o.rectifyDueB
 export function recordCallback(o: ObligationRecord, command: RecordCallback, now: Now): CaseEvent[] {
   new Problems()
     .text(command.notes, 'notes')
-    .check(typeof command.verified === 'boolean', 'verified', 'verified must be true or false')
+    .check(typeof command.verified === 'boolean', 'verified', 'verified must be true or false', 'boolean')
     .throwIfAny();
   return [
     {

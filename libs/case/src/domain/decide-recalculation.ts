@@ -17,7 +17,12 @@ export function recalculate(state: CaseState, now: Now): CaseEvent[] {
   const changes: DeadlineChange[] = [];
   const { guide } = context;
 
-  if (context.acceptance && context.decision === null && context.statutoryDueDate && context.promisedDueDate) {
+  if (
+    context.acceptance &&
+    context.decision === null &&
+    context.statutoryDueDate &&
+    context.promisedDueDate
+  ) {
     const suspensions = context.specialProcedures
       .filter((procedure) => procedure.endedOn !== null)
       .map((procedure) => ({ from: procedure.startedOn, to: procedure.endedOn! }));
@@ -59,7 +64,11 @@ export function recalculate(state: CaseState, now: Now): CaseEvent[] {
     });
   }
   const decision = context.decision;
-  if (state.status === 'delivery.awaitingResult' && decision?.outcome === 'approved' && decision.resultDueBy) {
+  if (
+    state.status === 'delivery.awaitingResult' &&
+    decision?.outcome === 'approved' &&
+    decision.resultDueBy
+  ) {
     changes.push({
       deadline: 'result-issue',
       from: decision.resultDueBy,

@@ -251,6 +251,9 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   rectifyDue: 'Rectify due',
   'obligation.open': 'Open',
   'obligation.overdue': 'Overdue',
+  'obligation.called-back': 'Called back',
+  'obligation.rectified': 'Rectified',
+  'obligation.explained': 'Explained',
   'obligation.closed': 'Closed',
   from: 'From',
   until: 'To',
@@ -399,6 +402,8 @@ export const EN: Readonly<Record<MessageKey, string>> = {
     'is not a valid resident ID number: 18 characters, a real birth date and the GB 11643 check digit',
   'rule.uscc': 'is not a valid unified social credit code: 18 characters and the GB 32100 check character',
   'rule.no-courier': 'this item is not delivered by courier',
+  'rule.return-target': 'must be the front desk or an earlier step',
+  'rule.not-electronic': 'the result was not issued as an electronic certificate',
   'rule.denial-reasons': 'a denial states its reasons (Art. 38)',
   'rule.password': 'username or password not acceptable',
 
@@ -483,6 +488,7 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'projectionName.timeline': 'Timeline',
   'projectionName.stats': 'Statistics',
   'projectionName.deadlines': 'Deadlines',
+  versionN: 'version {n}',
   projectionHead: 'Event log position {n}',
   projectionVersion: 'Version {n}',
 

@@ -252,6 +252,9 @@ export const ZH = {
   rectifyDue: '整改期限',
   'obligation.open': '待处理',
   'obligation.overdue': '已超期',
+  'obligation.called-back': '已回访',
+  'obligation.rectified': '已整改',
+  'obligation.explained': '已解释说明',
   'obligation.closed': '已办结',
   from: '起',
   until: '止',
@@ -393,6 +396,8 @@ export const ZH = {
   'rule.resident-id': '不是有效的居民身份证号码：应为 18 位，出生日期真实，末位校验码符合 GB 11643',
   'rule.uscc': '不是有效的统一社会信用代码：应为 18 位，末位校验码符合 GB 32100',
   'rule.no-courier': '本事项不支持邮寄送达',
+  'rule.return-target': '只能退回前台或此前的环节',
+  'rule.not-electronic': '结果未以电子证照出具，不能电子送达',
   'rule.denial-reasons': '不予许可须说明理由（第三十八条）',
   'rule.password': '用户名或密码不符合要求',
 
@@ -477,6 +482,7 @@ export const ZH = {
   'projectionName.timeline': '办理过程',
   'projectionName.stats': '统计',
   'projectionName.deadlines': '时限',
+  versionN: '第 {n} 版',
   projectionHead: '事件日志位置 {n}',
   projectionVersion: '第 {n} 版',
 

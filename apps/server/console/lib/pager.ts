@@ -17,6 +17,11 @@ export function cursorList<P extends CursorPage>(
   id: string,
   fetchPage: (cursor: string | undefined) => Promise<P>,
   render: (page: P, reload: () => void) => Child,
+  /** The count's words: `{n}` found, more than `{n}` (capped). */
+  words: { readonly found: string; readonly overCap: string } = {
+    found: 'countFound',
+    overCap: 'countOverCap',
+  },
 ): { readonly element: HTMLElement; load: (cursor?: string) => Promise<void> } {
   const element = h('div', { id });
   let previous: (string | undefined)[] = [];
@@ -24,43 +29,38 @@ export function cursorList<P extends CursorPage>(
   const load = async (cursor: string | undefined): Promise<void> => {
     const page = await fetchPage(cursor);
     shown = cursor;
-    const count = page.totalCapped
-      ? t('countOverCap', { n: page.total })
-      : t('countFound', { n: page.total });
-    const pager =
-      previous.length === 0 && !page.nextCursor
-        ? null
-        : h(
-            'div',
-            { class: 'form-row' },
-            h(
-              'button',
-              {
-                type: 'button',
-                id: `${id}-prev`,
-                disabled: previous.length === 0,
-                on: { click: () => void load(previous.pop()) },
-              },
-              t('pagePrev'),
-            ),
-            h('span', { class: 'muted', id: `${id}-page` }, t('pageN', { n: previous.length + 1 })),
-            h(
-              'button',
-              {
-                type: 'button',
-                id: `${id}-next`,
-                disabled: !page.nextCursor,
-                on: {
-                  click: () => {
-                    if (!page.nextCursor) return;
-                    previous.push(shown);
-                    void load(page.nextCursor);
-                  },
-                },
-              },
-              t('pageNext'),
-            ),
-          );
+    const count = t(page.totalCapped ? words.overCap : words.found, { n: page.total });
+    const pager = h(
+      'div',
+      { class: 'form-row' },
+      h(
+        'button',
+        {
+          type: 'button',
+          id: `${id}-prev`,
+          disabled: previous.length === 0,
+          on: { click: () => void load(previous.pop()) },
+        },
+        t('pagePrev'),
+      ),
+      h('span', { class: 'muted', id: `${id}-page` }, t('pageN', { n: previous.length + 1 })),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: `${id}-next`,
+          disabled: !page.nextCursor,
+          on: {
+            click: () => {
+              if (!page.nextCursor) return;
+              previous.push(shown);
+              void load(page.nextCursor);
+            },
+          },
+        },
+        t('pageNext'),
+      ),
+    );
     mount(
       element,
       h('p', { class: 'muted', id: `${id}-count` }, count),

@@ -2,6 +2,7 @@ import { get } from '../lib/api.js';
 import { caseStatuses } from '../lib/commands.js';
 import { formValues, h, mount } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
+import { cursorList } from '../lib/pager.js';
 import type { CaseListItem } from '../lib/types.js';
 import { badge, navigate, provisionalBadge, statusBadge, table, warningBadge } from '../lib/ui.js';
 
@@ -49,7 +50,6 @@ interface CasePage {
  * level; pages follow the server's cursors (a stack of them, so 上一页 goes back).
  */
 export async function casesView(root: HTMLElement): Promise<void> {
-  const results = h('div', { id: 'case-results' });
   const form = h(
     'form',
     { class: 'form-row', id: 'case-search' },
@@ -84,64 +84,29 @@ export async function casesView(root: HTMLElement): Promise<void> {
     ),
     h('div', { class: 'align-end' }, h('button', { type: 'submit', class: 'primary' }, t('search'))),
   );
-  /** The cursors of the pages before the one shown (undefined: the first page). */
-  let previous: (string | undefined)[] = [];
-  let shown: string | undefined;
-  const load = async (cursor: string | undefined): Promise<void> => {
-    const v = formValues(form);
-    const page = await get<CasePage>('/api/cases', {
-      q: v.q,
-      idNumber: v.idNumber,
-      status: v.status,
-      warning: v.warning,
-      cursor,
-    });
-    shown = cursor;
-    const count = page.totalCapped
-      ? t('casesOverCap', { n: page.total })
-      : t('casesFound', { n: page.total });
-    const pager = h(
-      'div',
-      { class: 'form-row', id: 'case-pager' },
-      h(
-        'button',
-        {
-          type: 'button',
-          id: 'page-prev',
-          disabled: previous.length === 0,
-          on: { click: () => void load(previous.pop()) },
-        },
-        t('pagePrev'),
-      ),
-      h('span', { class: 'muted', id: 'page-number' }, t('pageN', { n: previous.length + 1 })),
-      h(
-        'button',
-        {
-          type: 'button',
-          id: 'page-next',
-          disabled: !page.nextCursor,
-          on: {
-            click: () => {
-              if (!page.nextCursor) return;
-              previous.push(shown);
-              void load(page.nextCursor);
-            },
-          },
-        },
-        t('pageNext'),
-      ),
-    );
-    mount(results, h('p', { class: 'muted', id: 'case-count' }, count), caseTable(page.items), pager);
-  };
+  const list = cursorList(
+    'case-list',
+    (cursor) => {
+      const v = formValues(form);
+      return get<CasePage>('/api/cases', {
+        q: v.q,
+        idNumber: v.idNumber,
+        status: v.status,
+        warning: v.warning,
+        cursor,
+      });
+    },
+    (page) => caseTable(page.items),
+    { found: 'casesFound', overCap: 'casesOverCap' },
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    previous = [];
-    void load(undefined);
+    void list.load();
   });
   mount(
     root,
     h('section', { class: 'panel' }, h('h1', {}, t('nav.cases')), form),
-    h('section', { class: 'panel' }, results),
+    h('section', { class: 'panel' }, list.element),
   );
-  await load(undefined);
+  await list.load();
 }

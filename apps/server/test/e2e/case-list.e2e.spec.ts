@@ -39,36 +39,36 @@ describeWithBrowser('the console case list in a browser', () => {
   afterAll(async () => session?.close());
 
   const rows = async (): Promise<string[]> =>
-    page.locator('#case-results tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
+    page.locator('#case-list tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
 
   it('pages through 46 cases with next and previous, then finds 王伟 by two characters', async () => {
     await session.signIn('admin', 'demo-admin');
     await page.goto(`${server.base}/#/cases`);
-    await page.locator('#case-pager').waitFor();
-    await expect(page.locator('#case-count').textContent()).resolves.toBe('共 46 件');
+    await page.locator('#case-list-next').waitFor();
+    await expect(page.locator('#case-list-count').textContent()).resolves.toBe('共 46 件');
     const first = await rows();
     expect(first).toHaveLength(20);
     expect(first[0]).toContain('王伟'); // newest first: the receipt sent last
 
-    await page.click('#page-next');
-    await page.waitForFunction(() => document.querySelector('#page-number')?.textContent === '第 2 页');
+    await page.click('#case-list-next');
+    await page.waitForFunction(() => document.querySelector('#case-list-page')?.textContent === '第 2 页');
     const second = await rows();
     expect(second).toHaveLength(20);
     expect(second.some((r) => first.includes(r))).toBe(false);
-    await page.click('#page-next');
-    await page.waitForFunction(() => document.querySelector('#page-number')?.textContent === '第 3 页');
+    await page.click('#case-list-next');
+    await page.waitForFunction(() => document.querySelector('#case-list-page')?.textContent === '第 3 页');
     await expect(rows()).resolves.toHaveLength(6);
-    await expect(page.locator('#page-next').isDisabled()).resolves.toBe(true);
-    await page.click('#page-prev');
-    await page.waitForFunction(() => document.querySelector('#page-number')?.textContent === '第 2 页');
+    await expect(page.locator('#case-list-next').isDisabled()).resolves.toBe(true);
+    await page.click('#case-list-prev');
+    await page.waitForFunction(() => document.querySelector('#case-list-page')?.textContent === '第 2 页');
     await expect(rows()).resolves.toEqual(second);
 
     await page.fill('#q', '王伟');
     await page.click('#case-search button[type=submit]');
-    await page.waitForFunction(() => document.querySelector('#page-number')?.textContent === '第 1 页');
+    await page.waitForFunction(() => document.querySelector('#case-list-page')?.textContent === '第 1 页');
     const found = await rows();
     expect(found.length).toBeGreaterThanOrEqual(1);
     expect(found.every((r) => r.includes('王伟'))).toBe(true);
-    await expect(page.locator('#case-count').textContent()).resolves.toBe(`共 ${found.length} 件`);
+    await expect(page.locator('#case-list-count').textContent()).resolves.toBe(`共 ${found.length} 件`);
   });
 });

@@ -63,7 +63,9 @@ const NEUTRAL = new Set(['level', 'verified']);
 /** Commands that cannot be taken back: the form asks for confirmation even when it has no fields. */
 const IRREVERSIBLE = new Set(['AcceptCase', 'RefuseCase', 'ApproveCase', 'DenyCase', 'DeliverResult']);
 
-const labelOf = (f: CommandField): string => tOr(LABEL_KEYS[f.name] ?? f.name, f.description ?? f.name);
+// The console's own word for the field, else the catalog's field name, else the registry's description.
+const labelOf = (f: CommandField): string =>
+  tOr(LABEL_KEYS[f.name] ?? f.name, tOr(`field.${f.name}`, f.description ?? f.name));
 const idOf = (name: string): string => `cmd-${name.replaceAll('.', '-')}`;
 
 function labelled(name: string, label: string, input: HTMLElement): HTMLElement {

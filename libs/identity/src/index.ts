@@ -8,9 +8,18 @@ export {
   DEFAULT_SIGN_IN_LIMITS,
   SignInLimiter,
   type SignInAttempt,
+  type SignInBlock,
   type SignInDecision,
   type SignInLimits,
+  userKey,
 } from './sign-in/sign-in-limiter.js';
+export {
+  SIGN_IN_THROTTLE_STREAM,
+  SharedSignInThrottle,
+  THROTTLED,
+  type SharedThrottleOptions,
+  type ThrottledData,
+} from './sign-in/shared-sign-in-throttle.js';
 export {
   TokenKeys,
   actorOf,

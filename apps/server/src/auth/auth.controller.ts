@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/comm
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor, Clock } from '@one-window/shared';
 import {
+  SharedSignInThrottle,
   SignInLimiter,
   TOKEN_POLICY,
   type TokenPolicy,
@@ -27,6 +28,7 @@ export class AuthController {
   constructor(
     private readonly users: UsersStore,
     private readonly limiter: SignInLimiter,
+    private readonly throttle: SharedSignInThrottle,
     private readonly firstUsers: FirstUsers,
     @Inject(TOKEN_POLICY) private readonly policy: TokenPolicy,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -37,8 +39,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: LoginAnswer })
   async login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<LoginAnswer> {
+    // Blocks other servers started (one cached read); then counted before the hash: parallel guesses are each an attempt.
+    await this.throttle.sync();
     const now = this.clock.now();
-    // Counted before the first await: parallel guesses are each an attempt.
     const decision = this.limiter.begin(body.username, request.ip, now);
     if (!decision.allowed) {
       noteSignInFailure(request, decision.reason === 'address' ? 'throttled-address' : 'throttled-user');
@@ -55,6 +58,7 @@ export class AuthController {
       (await verifyPasswordOf(body.password, user?.passwordHash)) && user !== undefined && !user.disabled;
     if (!ok || !user) {
       decision.attempt.failed(this.clock.now());
+      await this.throttle.publish();
       noteSignInFailure(request, 'wrong-credentials');
       throw problems.unauthorized('The username or password is wrong.', {
         code: 'unauthorized.wrong-password',

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
+import { SharedSignInThrottle } from '../sign-in/shared-sign-in-throttle.js';
 import { SignInLimiter, type SignInLimits } from '../sign-in/sign-in-limiter.js';
 import { TokenKeys, type TokenPolicy } from '../tokens/token.js';
 import { UsersStore } from '../users/users.store.js';
@@ -13,7 +14,7 @@ export interface IdentityOptions {
   readonly signInLimits?: SignInLimits;
 }
 
-/** The identity core as Nest providers: UsersStore on the app's event store, the sign-in limiter, the token policy. */
+/** The identity core as Nest providers: UsersStore on the app's event store, the sign-in limiter (its blocks shared through the store), the token policy. */
 @Module({})
 export class IdentityModule {
   static forRoot(options: IdentityOptions): DynamicModule {
@@ -27,9 +28,14 @@ export class IdentityModule {
           inject: [EVENT_STORE],
         },
         { provide: SignInLimiter, useValue: new SignInLimiter(options.signInLimits) },
+        {
+          provide: SharedSignInThrottle,
+          useFactory: (store: EventStore, limiter: SignInLimiter) => new SharedSignInThrottle(store, limiter),
+          inject: [EVENT_STORE, SignInLimiter],
+        },
         { provide: TOKEN_POLICY, useValue: policy },
       ],
-      exports: [UsersStore, SignInLimiter, TOKEN_POLICY],
+      exports: [UsersStore, SignInLimiter, SharedSignInThrottle, TOKEN_POLICY],
     };
   }
 }

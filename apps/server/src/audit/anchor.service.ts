@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Anchorer, type AnchoredData } from '@one-window/audit';
-import { EVENT_STORE, type EventStore } from '@one-window/event-store';
+import { EmbeddedEventStore, EVENT_STORE, type EventStore } from '@one-window/event-store';
 import type { Clock } from '@one-window/shared';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
@@ -31,6 +31,8 @@ export class AnchorService implements OnApplicationBootstrap, ShutdownStep {
       everyEvents: config.auditAnchorEveryEvents,
       everyMs: config.auditAnchorEveryMinutes * 60_000,
       now: () => clock.now().getTime(),
+      // The embedded store lists its stream heads: no replay of the whole log at every start.
+      heads: store instanceof EmbeddedEventStore ? store : undefined,
     });
   }
 

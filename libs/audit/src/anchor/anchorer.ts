@@ -5,8 +5,19 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '@one-window/event-store';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ANCHORED, AUDIT_STREAM, isAnchoredData, type AnchoredData } from './anchor.js';
 import { ChainHeads } from './chain-heads.js';
+
+/**
+ * A store that can list every stream's last event without the log (the embedded store's
+ * `readStreamHeads`): a page of streams named after `after`, by name; an empty page ends.
+ */
+export interface StreamHeadsSource {
+  readStreamHeads(
+    after: string,
+  ): Promise<readonly { streamName: string; revision: number; position: number; chain: Buffer | null }[]>;
+}
 
 export interface AnchorerOptions {
   /** Anchor after this many events since the last anchor. Default 10,000. */
@@ -15,12 +26,19 @@ export interface AnchorerOptions {
   readonly everyMs?: number;
   /** The clock (injected, for tests); default Date.now. */
   readonly now?: () => number;
+  /**
+   * Where the heads can be read at start instead of replaying the whole log (the embedded store):
+   * the anchorer then follows the log only after the position it read them at.
+   */
+  readonly heads?: StreamHeadsSource;
 }
 
 /**
  * Writes `audit.Anchored` events: the Merkle root over every stream's chain head after a `$all`
- * position, every N events or M minutes. Follows the log with a subscription from the start
- * (the heads must cover every stream); what it knows of the last anchor — its position and time —
+ * position, every N events or M minutes. The heads must cover every stream: on a store that lists
+ * its stream heads it reads them at start (in pages, yielding between them) and follows the log
+ * after that position; elsewhere it follows the log from its start — at 100k cases that replay
+ * was over a minute of the event loop at every boot. What it knows of the last anchor — its position and time —
  * comes from the audit stream, so a restart resumes the same schedule. Nothing here carries a
  * legal deadline: a late anchor only widens the span one root vouches for.
  */
@@ -36,6 +54,9 @@ export class Anchorer {
   private live = false;
   private writing: Promise<AnchoredData | null> | null = null;
   private stopped = false;
+  /** Position of the last anchor's own audit.Anchored record. */
+  private lastRecordPosition: number | null = null;
+  private readonly headsSource: StreamHeadsSource | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -44,12 +65,14 @@ export class Anchorer {
     this.everyEvents = options.everyEvents ?? 10_000;
     this.everyMs = options.everyMs ?? 10 * 60_000;
     this.now = options.now ?? Date.now;
+    this.headsSource = options.heads;
   }
 
   /** Starts following the log; resolves once it has caught up. */
   async start(): Promise<void> {
     await this.readLastAnchor();
-    const subscription = (this.subscription = this.store.subscribeToAll());
+    const from = this.headsSource === undefined ? 'start' : await this.readHeads(this.headsSource);
+    const subscription = (this.subscription = this.store.subscribeToAll({ fromPosition: from }));
     let caughtUp!: () => void;
     const ready = new Promise<void>((resolve) => (caughtUp = resolve));
     void (async () => {
@@ -119,11 +142,35 @@ export class Anchorer {
       this.auditRevision = Math.max(this.auditRevision, event.streamRevision);
       if (event.type === ANCHORED && isAnchoredData(event.data)) {
         this.last = { data: event.data, at: event.created.getTime() };
+        this.lastRecordPosition = event.position;
         this.since = 0;
       }
       return;
     }
     if (this.last === null || event.position > this.last.data.position) this.since++;
+  }
+
+  /**
+   * Every stream's head from the store, as of at least the position read first; the subscription
+   * then replays what came after it (events written meanwhile are applied again, in order, which
+   * leaves each stream at its last event). The events since the last anchor are counted from the
+   * positions (the embedded store numbers its events densely). Answers the position to follow from.
+   */
+  private async readHeads(source: StreamHeadsSource): Promise<number | 'start'> {
+    const head = await this.store.headPosition();
+    if (head === null) return 'start';
+    for (let after = ''; ;) {
+      const page = await source.readStreamHeads(after);
+      if (page.length === 0) break;
+      for (const h of page) this.heads.setHead(h.streamName, h.revision, h.chain);
+      after = page[page.length - 1].streamName;
+      await nextTurn();
+    }
+    this.heads.position = head;
+    const anchored = this.last?.data.position ?? 0;
+    const ownRecord = this.lastRecordPosition !== null && this.lastRecordPosition <= head ? 1 : 0;
+    this.since = Math.max(0, head - anchored - ownRecord);
+    return head;
   }
 
   private async readLastAnchor(): Promise<void> {
@@ -136,7 +183,9 @@ export class Anchorer {
     }
     this.auditRevision = Math.max(this.auditRevision, events[0]?.streamRevision ?? -1);
     const anchored = events.find((e) => e.type === ANCHORED && isAnchoredData(e.data));
-    if (anchored !== undefined)
+    if (anchored !== undefined) {
       this.last = { data: anchored.data as AnchoredData, at: anchored.created.getTime() };
+      this.lastRecordPosition = anchored.position;
+    }
   }
 }

@@ -31,21 +31,33 @@ export class ChainHeads {
   position: number | null = null;
 
   apply(event: RecordedEvent): void {
-    const entry = this.entries.get(event.streamName);
+    this.setHead(
+      event.streamName,
+      event.streamRevision,
+      event.chain === undefined ? null : Buffer.from(event.chain, 'hex'),
+    );
+    this.position = event.position;
+  }
+
+  /**
+   * A stream's head read from the store directly (its last event, without replaying the log);
+   * the caller sets `position` to the log position the heads stand at.
+   */
+  setHead(streamName: string, revision: number, chain: Buffer | null): void {
+    const entry = this.entries.get(streamName);
     const head: Head = {
-      streamName: event.streamName,
-      key: entry?.head.key ?? Buffer.from(event.streamName, 'utf8'),
-      revision: event.streamRevision,
-      chain: event.chain === undefined ? null : Buffer.from(event.chain, 'hex'),
+      streamName,
+      key: entry?.head.key ?? Buffer.from(streamName, 'utf8'),
+      revision,
+      chain,
       leaf: null,
     };
     if (entry !== undefined) entry.head = head;
     else {
       const created: Entry = { head };
-      this.entries.set(event.streamName, created);
+      this.entries.set(streamName, created);
       this.fresh.push(created);
     }
-    this.position = event.position;
   }
 
   /** The chain of the stream's last event applied, null when none (or it had none). */

@@ -28,7 +28,7 @@ import {
 } from '../port/validation.js';
 import { EmbeddedSubscription, type LogSource } from './embedded-subscription.js';
 import { storageError } from './errors.js';
-import { EventTable } from './event-table.js';
+import { EventTable, type StreamHeadRow } from './event-table.js';
 import { StreamHeads } from './stream-heads.js';
 import { acquireLock, openDatabase, type Synchronous } from './open-database.js';
 import { toRecordedEvent, type StoredEvent } from './stored-event.js';
@@ -228,6 +228,16 @@ export class EmbeddedEventStore implements EventStore {
   async headPosition(): Promise<number | null> {
     this.assertOpen();
     return this.table.headPosition();
+  }
+
+  /**
+   * Every stream's last event, a page of up to STREAM_HEADS_PAGE streams named after `after` (by
+   * name; `''` for the first page), without data or metadata: what the anchorer needs at start
+   * instead of decoding the whole log (ADR 13). Not in the port: EventStoreDB has no such read.
+   */
+  async readStreamHeads(after: string): Promise<StreamHeadRow[]> {
+    this.assertOpen();
+    return this.table.streamHeads(after);
   }
 
   /** Ends every subscription and releases the file. Safe to call more than once. */

@@ -4,6 +4,19 @@ import type { StoredEventRef } from './append-decision.js';
 import { EVENT_COLUMNS, EVENT_COLUMNS_UNCHAINED, type StoredEvent } from './stored-event.js';
 
 type Statement = Database.Statement<unknown[], unknown>;
+type RawHead = [string, number, number, string, Buffer | null];
+
+/** Streams per page of streamHeads(). */
+export const STREAM_HEADS_PAGE = 1000;
+
+/** A stream's last event as the anchorer needs it: no data, no metadata. */
+export interface StreamHeadRow {
+  readonly streamName: string;
+  readonly revision: number;
+  readonly position: number;
+  /** The event's chain hash, null before the chain started. */
+  readonly chain: Buffer | null;
+}
 
 /**
  * Distinct LIMIT values that get a statement of their own. A LIMIT bound as a parameter costs
@@ -53,6 +66,8 @@ export class EventTable {
   private readonly anyInStream: Statement;
   private readonly head: Statement;
   private readonly maxPosition: Statement;
+  private readonly headsAfter: Statement;
+  private readonly lastOrdinary: Statement;
   /** readAll queries by filter shape ("none", "stream:2", "type:1", ...). */
   private readonly logReads = new Map<string, LimitedQuery>();
 
@@ -100,6 +115,24 @@ export class EventTable {
       `SELECT ${columns} FROM events WHERE stream_name = ? AND stream_revision <= ? ORDER BY stream_revision DESC`,
     );
     this.maxPosition = db.prepare('SELECT max(position) FROM events').pluck();
+    // Each stream's last event, a page of streams by name: the grouping walks events_by_stream
+    // (stream_name, stream_revision) alone, then one row per stream is read.
+    const chainColumn = chained ? 'e.chain' : 'NULL';
+    this.headsAfter = db
+      .prepare(
+        `SELECT e.stream_name, e.stream_revision, e.position, e.type, ${chainColumn} FROM
+           (SELECT stream_name, max(stream_revision) AS revision FROM events WHERE stream_name > ?
+            GROUP BY stream_name ORDER BY stream_name LIMIT ${STREAM_HEADS_PAGE}) h
+         JOIN events e ON e.stream_name = h.stream_name AND e.stream_revision = h.revision
+         ORDER BY e.stream_name`,
+      )
+      .raw();
+    this.lastOrdinary = db
+      .prepare(
+        `SELECT stream_name, stream_revision, position, type, ${chainColumn.replace('e.', '')} FROM events
+         WHERE stream_name = ? AND substr(type, 1, 1) <> '$' ORDER BY stream_revision DESC LIMIT 1`,
+      )
+      .raw();
     this.anyInStream = db.prepare('SELECT 1 FROM events WHERE stream_name = ? LIMIT 1').pluck();
     this.head = db
       .prepare("SELECT position FROM events WHERE substr(type, 1, 1) <> '$' ORDER BY position DESC LIMIT 1")
@@ -151,6 +184,22 @@ export class EventTable {
 
   readBackwards(streamName: string, fromRevision: number, maxCount: number | undefined): StoredEvent[] {
     return this.backwards.all([streamName, fromRevision], maxCount) as StoredEvent[];
+  }
+
+  /**
+   * The last event of each stream named after `after` (a page of at most STREAM_HEADS_PAGE
+   * streams, by name), system events left out as readLog leaves them out.
+   */
+  streamHeads(after: string): StreamHeadRow[] {
+    const rows = this.headsAfter.all(after) as RawHead[];
+    const heads: StreamHeadRow[] = [];
+    for (const row of rows) {
+      // A system event on top (rare): the stream's head is its last ordinary event, if any.
+      const head = row[3].startsWith('$') ? (this.lastOrdinary.get(row[0]) as RawHead | undefined) : row;
+      if (head !== undefined)
+        heads.push({ streamName: head[0], revision: head[1], position: head[2], chain: head[4] });
+    }
+    return heads;
   }
 
   streamExists(streamName: string): boolean {

@@ -11,4 +11,5 @@ export {
   type StreamView,
 } from './append-decision.js';
 export { backupEventStoreFile } from './backup.js';
+export { STREAM_HEADS_PAGE, type StreamHeadRow } from './event-table.js';
 export * from './errors.js';

@@ -8,63 +8,6 @@ import type { ReadModelDb } from '../database/read-model-database.js';
  * the row of every department that handles a step of it (what an approver's scope reads).
  * Rows keep the item's name as the cases had it, so labels read as they did from the cases.
  */
-export const DAILY_ROLLUP_SCHEMA = `
-CREATE TABLE IF NOT EXISTS case_stats_daily (
-  day TEXT NOT NULL,
-  scope_department TEXT NOT NULL,
-  hall TEXT NOT NULL,
-  department TEXT NOT NULL,
-  item_code TEXT NOT NULL,
-  item_name TEXT NOT NULL,
-  received INTEGER NOT NULL DEFAULT 0,
-  accepted INTEGER NOT NULL DEFAULT 0,
-  refused INTEGER NOT NULL DEFAULT 0,
-  withdrawn INTEGER NOT NULL DEFAULT 0,
-  completed INTEGER NOT NULL DEFAULT 0,
-  decided INTEGER NOT NULL DEFAULT 0,
-  approved INTEGER NOT NULL DEFAULT 0,
-  denied INTEGER NOT NULL DEFAULT 0,
-  on_time INTEGER NOT NULL DEFAULT 0,
-  promised_on_time INTEGER NOT NULL DEFAULT 0,
-  days_sum INTEGER NOT NULL DEFAULT 0,
-  days_count INTEGER NOT NULL DEFAULT 0,
-  rated_1 INTEGER NOT NULL DEFAULT 0,
-  rated_2 INTEGER NOT NULL DEFAULT 0,
-  rated_3 INTEGER NOT NULL DEFAULT 0,
-  rated_4 INTEGER NOT NULL DEFAULT 0,
-  rated_5 INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (scope_department, day, hall, department, item_code, item_name)
-) WITHOUT ROWID;
--- The same counters per China month ('YYYY-MM'), kept beside the days: a period reads its whole
--- months here and only its partial months' days above, so a year is a few hundred rows.
-CREATE TABLE IF NOT EXISTS case_stats_monthly (
-  month TEXT NOT NULL,
-  scope_department TEXT NOT NULL,
-  hall TEXT NOT NULL,
-  department TEXT NOT NULL,
-  item_code TEXT NOT NULL,
-  item_name TEXT NOT NULL,
-  received INTEGER NOT NULL DEFAULT 0,
-  accepted INTEGER NOT NULL DEFAULT 0,
-  refused INTEGER NOT NULL DEFAULT 0,
-  withdrawn INTEGER NOT NULL DEFAULT 0,
-  completed INTEGER NOT NULL DEFAULT 0,
-  decided INTEGER NOT NULL DEFAULT 0,
-  approved INTEGER NOT NULL DEFAULT 0,
-  denied INTEGER NOT NULL DEFAULT 0,
-  on_time INTEGER NOT NULL DEFAULT 0,
-  promised_on_time INTEGER NOT NULL DEFAULT 0,
-  days_sum INTEGER NOT NULL DEFAULT 0,
-  days_count INTEGER NOT NULL DEFAULT 0,
-  rated_1 INTEGER NOT NULL DEFAULT 0,
-  rated_2 INTEGER NOT NULL DEFAULT 0,
-  rated_3 INTEGER NOT NULL DEFAULT 0,
-  rated_4 INTEGER NOT NULL DEFAULT 0,
-  rated_5 INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (scope_department, month, hall, department, item_code, item_name)
-) WITHOUT ROWID;
-`;
-
 export const ROLLUP_COUNTERS = [
   'received',
   'accepted',
@@ -84,6 +27,29 @@ export const ROLLUP_COUNTERS = [
   'rated_4',
   'rated_5',
 ] as const;
+/** The counters' columns, the same in the daily and the monthly table. */
+const COUNTER_COLUMNS = ROLLUP_COUNTERS.map((c) => `  ${c} INTEGER NOT NULL DEFAULT 0,`).join('\n');
+
+/** One rollup table keyed by `period` (a China day or month) within scope, hall, department and item. */
+const rollupTable = (table: string, period: string): string => `
+CREATE TABLE IF NOT EXISTS ${table} (
+  ${period} TEXT NOT NULL,
+  scope_department TEXT NOT NULL,
+  hall TEXT NOT NULL,
+  department TEXT NOT NULL,
+  item_code TEXT NOT NULL,
+  item_name TEXT NOT NULL,
+${COUNTER_COLUMNS}
+  PRIMARY KEY (scope_department, ${period}, hall, department, item_code, item_name)
+) WITHOUT ROWID;`;
+
+/**
+ * The days, and the same counters per China month ('YYYY-MM') beside them: a period reads its
+ * whole months in the monthly table and only its partial months' days, so a year is a few hundred rows.
+ */
+export const DAILY_ROLLUP_SCHEMA =
+  rollupTable('case_stats_daily', 'day') + rollupTable('case_stats_monthly', 'month');
+
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
 
 /** What of a case row the statistics count (the columns they read). */

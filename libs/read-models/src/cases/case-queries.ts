@@ -4,8 +4,8 @@ import { type Clock, systemClock } from '@one-window/shared';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import { DeadlineEvaluator, type DueStatus } from '../queries/deadline-evaluator.js';
 import { InvalidQueryError } from '../queries/invalid-query.error.js';
-import { decodeCursor, encodeCursor, TOTAL_CAP } from '../queries/cursor.js';
-import { type Page, type PageRequest, pageBounds } from '../queries/page.js';
+import { cursorPageBounds, decodeCursor, encodeCursor, TOTAL_CAP } from '../queries/cursor.js';
+import type { Page, PageRequest } from '../queries/page.js';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
 import { type ReadScope, inScope, scopeCondition } from '../scope/read-scope.js';
 import { caseListCondition } from './case-list-condition.js';
@@ -80,12 +80,7 @@ export class CaseQueries {
    * first TOTAL_CAP rows, `page`; the total is counted up to TOTAL_CAP (`totalCapped` beyond).
    */
   list(filter: CaseListFilter, scope: ReadScope, now: Date = this.clock.now()): CasePage {
-    const { page, pageSize, offset } = pageBounds(filter);
-    if (filter.cursor === undefined && offset + pageSize > TOTAL_CAP)
-      throw new InvalidQueryError(
-        'page',
-        `page × pageSize reaches at most ${TOTAL_CAP} cases; go further with cursor (each page's nextCursor)`,
-      );
+    const { page, pageSize, offset } = cursorPageBounds(filter, 'cases');
     const today = this.deadlines.today(now);
     const range =
       filter.warning === 'yellow'
@@ -173,12 +168,7 @@ export class CaseQueries {
   deadlineBoard(filter: DeadlineBoardFilter, scope: ReadScope, now: Date = this.clock.now()): DeadlinePage {
     if (filter.warning !== undefined && filter.warning !== 'yellow' && filter.warning !== 'red')
       throw new InvalidQueryError('warning', 'warning must be yellow or red');
-    const { page, pageSize, offset } = pageBounds(filter);
-    if (filter.cursor === undefined && offset + pageSize > TOTAL_CAP)
-      throw new InvalidQueryError(
-        'page',
-        `page × pageSize reaches at most ${TOTAL_CAP} cases; go further with cursor (each page's nextCursor)`,
-      );
+    const { page, pageSize, offset } = cursorPageBounds(filter, 'cases');
     const today = this.deadlines.today(now);
     // A handling scope probes case_departments per board row (an IN list would gather every case
     // of the department and sort them).

@@ -1,4 +1,5 @@
 import { InvalidQueryError } from './invalid-query.error.js';
+import { pageBounds, type PageRequest } from './page.js';
 
 /**
  * Keyset pagination: a cursor is the sort key of the last row of a page, opaque to callers
@@ -26,3 +27,20 @@ export function decodeCursor(cursor: string, kinds: readonly ('string' | 'number
 
 /** Totals are counted up to this many; beyond it a page says `totalCapped: true`. */
 export const TOTAL_CAP = 1_000;
+
+/**
+ * pageBounds for a keyset-paged list: pages by number reach TOTAL_CAP rows at most, beyond which
+ * the caller follows each page's cursor (ADR 11).
+ */
+export function cursorPageBounds(
+  request: PageRequest & { readonly cursor?: string },
+  rows: 'cases' | 'tasks',
+): { page: number; pageSize: number; offset: number } {
+  const bounds = pageBounds(request);
+  if (request.cursor === undefined && bounds.offset + bounds.pageSize > TOTAL_CAP)
+    throw new InvalidQueryError(
+      'page',
+      `page × pageSize reaches at most ${TOTAL_CAP} ${rows}; go further with cursor (each page's nextCursor)`,
+    );
+  return bounds;
+}

@@ -3,9 +3,9 @@ import type { WarningLevel } from '@one-window/calendar';
 import { type Clock, systemClock } from '@one-window/shared';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import type { DeadlineEvaluator } from '../queries/deadline-evaluator.js';
-import { decodeCursor, encodeCursor, TOTAL_CAP } from '../queries/cursor.js';
+import { cursorPageBounds, decodeCursor, encodeCursor, TOTAL_CAP } from '../queries/cursor.js';
 import { InvalidQueryError } from '../queries/invalid-query.error.js';
-import { type Page, type PageRequest, pageBounds } from '../queries/page.js';
+import type { Page, PageRequest } from '../queries/page.js';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
 import { type ReadScope, inScope, scopeCondition } from '../scope/read-scope.js';
 import type { TaskRowStatus } from './tasks.projection.js';
@@ -113,12 +113,7 @@ export class TaskQueries {
    * last page ended (`cursor`); the total is counted to TOTAL_CAP (ADR 11).
    */
   queue(filter: TaskQueueFilter, scope: ReadScope, now: Date = this.clock.now()): TaskPage {
-    const { page, pageSize, offset } = pageBounds(filter);
-    if (filter.cursor === undefined && offset + pageSize > TOTAL_CAP)
-      throw new InvalidQueryError(
-        'page',
-        `page × pageSize reaches at most ${TOTAL_CAP} tasks; go further with cursor (each page's nextCursor)`,
-      );
+    const { page, pageSize, offset } = cursorPageBounds(filter, 'tasks');
     const s = scopeCondition(scope, 'c.hall', 't.department');
     const where = [s.sql];
     const params: Record<string, unknown> = { ...s.params };

@@ -13,6 +13,7 @@ import type {
   RatingChannel,
   RatingLevel,
   RatingStage,
+  Recipient,
   SpecialProcedureKind,
   SubmittedMaterial,
 } from './events.js';
@@ -94,7 +95,7 @@ export type DispatchResult = Cmd<
   'DispatchResult',
   { caseId: string; method: DispatchMethod; trackingNumber?: string }
 >;
-export type DeliverResult = Cmd<'DeliverResult', { caseId: string }>;
+export type DeliverResult = Cmd<'DeliverResult', { caseId: string; recipient?: Recipient }>;
 
 // --- Rating and follow-up ----------------------------------------------------------------------
 

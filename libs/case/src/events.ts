@@ -401,9 +401,20 @@ export interface DispatchedData {
   readonly dispatchedOn: string;
 }
 
+/** Who collected the result at the window: the applicant in person or an agent (their own name and ID). */
+export interface Recipient {
+  readonly collectedBy: RecipientKind;
+  readonly name: string;
+  readonly idType: string;
+  readonly idNumber: string;
+}
+export type RecipientKind = 'applicant' | 'agent';
+
 export interface DeliveredData {
   readonly deliveredOn: string;
   readonly outcome: 'approved' | 'denied';
+  /** Required for a window pickup since 2026-12; older events have none (ADR 12 addendum). */
+  readonly recipient?: Recipient;
 }
 
 export interface RatedData {

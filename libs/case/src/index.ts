@@ -20,5 +20,6 @@ export { DEFAULT_CASE_POLICY, type CasePolicy } from './domain/policy.js';
 export { RATING_CHANNELS, RATING_STAGES, isBadRating } from './domain/decide-rating.js';
 export { SPECIAL_PROCEDURE_KINDS } from './domain/decide-back-office.js';
 export { stillMissing, toCaseGuide } from './domain/guide-snapshot.js';
+export { deficiencySupplyWindow } from './domain/decide-front-desk.js';
 export * from './application/index.js';
 export * from './registry/index.js';

@@ -99,4 +99,7 @@ export interface CaseDetail extends Omit<CaseSummary, 'decision'> {
   readonly correction: CaseContext['correction'];
   readonly refusal: CaseContext['refusal'];
   readonly applicant: CaseContext['applicant'];
+  readonly agent: CaseContext['agent'];
+  /** 容缺受理's supplyBy range today, when it is offered (the latest is the default). */
+  readonly deficiencySupplyBy: { readonly earliest: string; readonly latest: string } | null;
 }

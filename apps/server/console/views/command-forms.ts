@@ -4,6 +4,7 @@ import { type Child, formValues, h, mount } from '../lib/dom.js';
 import { t, tOr } from '../lib/i18n.js';
 import type { AllowedCommand, CaseDetail, CommandAnswer } from '../lib/types.js';
 import { problemBox, toast } from '../lib/ui.js';
+import { recipientWidget } from './pickup.js';
 
 /**
  * Command forms built from the engine's registry (GET /api/commands): one input per schema field,
@@ -52,7 +53,9 @@ const PRESETS: Readonly<Record<string, (c: Case) => string>> = {
   days: () => '10',
   reviewAuthority: () => '呼和浩特市新城区人民政府',
   court: () => '呼和浩特市新城区人民法院',
-  certificateNumber: (c) => (c ? `${c.caseNumber}-R` : ''),
+  // Distinct from the notices' suffixes: -A 受理通知书, -R 不予受理通知书, -D 不予许可决定书 (the engine's).
+  certificateNumber: (c) => (c ? `${c.caseNumber}-C` : ''),
+  supplyBy: (c) => c?.deficiencySupplyBy?.latest ?? '',
 };
 const CHECKED = new Set(['electronic']);
 /**
@@ -110,8 +113,27 @@ function input(f: CommandField, name: string, c: Case): Child {
         );
       }
       return h('div', {}, check(name, label, CHECKED.has(f.name)));
-    case 'date':
-      return labelled(name, label, h('input', { id: idOf(name), name, type: 'date', required }));
+    case 'date': {
+      // 容缺's supplyBy: after today, at most the promised due date, which is the default.
+      const range = f.name === 'supplyBy' ? c?.deficiencySupplyBy : null;
+      const hint = range ? `${idOf(name)}-hint` : undefined;
+      return h(
+        'div',
+        {},
+        h('label', { for: idOf(name) }, label),
+        h('input', {
+          id: idOf(name),
+          name,
+          type: 'date',
+          required,
+          value,
+          min: range?.earliest,
+          max: range?.latest,
+          'aria-describedby': hint,
+        }),
+        range ? h('p', { class: 'muted', id: hint }, t('supplyByLatest', { date: range.latest })) : null,
+      );
+    }
     case 'enum': {
       const prefix = OPTION_KEYS[f.name];
       return labelled(
@@ -304,6 +326,7 @@ const returnTarget: Widget = {
 };
 
 const WIDGETS: Readonly<Record<string, Widget>> = {
+  recipient: recipientWidget,
   materials,
   missing,
   items: correctionItems,

@@ -2,17 +2,11 @@ import { get, newIdempotencyKey, send } from '../lib/api.js';
 import { formValues, h, mount } from '../lib/dom.js';
 import { t, tOr } from '../lib/i18n.js';
 import type { CatalogItem, CommandAnswer, Guide } from '../lib/types.js';
+import { ID_TYPES, bindIdPattern } from '../lib/id-types.js';
 import { badge, navigate, problemBox, toast } from '../lib/ui.js';
 import { guideName, guidePanel, isShared } from './guide.js';
 
 const CHANNELS = ['window', 'online', 'mobile', 'terminal', 'agent-point'];
-const ID_TYPES = ['resident-id', 'uscc', 'passport'];
-/** The shape of each checked ID type (the server verifies the GB 11643 / GB 32100 check digit). */
-const ID_PATTERNS: Record<string, string | undefined> = {
-  'resident-id': '\\d{17}[\\dX]',
-  uscc: '[0-9A-HJ-NPQRTUWXY]{18}',
-};
-
 /** An applicant's kind decides the usual ID type: 居民身份证 for a person, 统一社会信用代码 for an organisation. */
 const ID_TYPE_OF_KIND: Record<string, string> = { 'natural-person': 'resident-id', 'legal-person': 'uscc' };
 
@@ -20,19 +14,7 @@ const ID_TYPE_OF_KIND: Record<string, string> = { 'natural-person': 'resident-id
 function bindIdType(form: HTMLFormElement, prefix: string): void {
   const type = form.querySelector<HTMLSelectElement>(`select[name="${prefix}idType"]`);
   const number = form.querySelector<HTMLInputElement>(`input[name="${prefix}idNumber"]`);
-  if (!type || !number) return;
-  const apply = (): void => {
-    const pattern = ID_PATTERNS[type.value];
-    if (pattern) {
-      number.pattern = pattern;
-      number.title = t(`idFormat.${type.value}`);
-    } else {
-      number.removeAttribute('pattern');
-      number.removeAttribute('title');
-    }
-  };
-  type.addEventListener('change', apply);
-  apply();
+  if (type && number) bindIdPattern(type, number);
 }
 
 function select(

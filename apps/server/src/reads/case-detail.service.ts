@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CalendarService } from '@one-window/calendar';
-import { FRONT_DESK, activeSpecialProcedure, allowedCommands, currentTask, loadCase } from '@one-window/case';
+import {
+  FRONT_DESK,
+  activeSpecialProcedure,
+  allowedCommands,
+  currentTask,
+  deficiencySupplyWindow,
+  loadCase,
+} from '@one-window/case';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
 import { ReadModels, type CaseSummary, scopeForActor } from '@one-window/read-models';
 import type { Actor, Clock } from '@one-window/shared';
@@ -45,12 +52,13 @@ export class CaseDetailService {
     const { context } = state;
     const task = currentTask(context);
     const procedure = activeSpecialProcedure(context);
-    const allowed = allowedCommands(state, {
+    const ctx = {
       now: this.clock.now(),
       actor,
       calendar: this.calendar.calendar(),
       policy: casePolicyFor(this.config),
-    });
+    };
+    const allowed = allowedCommands(state, ctx);
     const stepIndex = task ? context.guide.steps.findIndex((s) => s.name === task.step) : -1;
     return {
       ...summary,
@@ -72,6 +80,10 @@ export class CaseDetailService {
       acceptanceVoucher: context.acceptance?.voucherNumber ?? null,
       correction: context.correction,
       refusal: context.refusal,
+      /** 容缺受理's supplyBy, when it is offered: after today, at most the promised due date (the default). */
+      deficiencySupplyBy: allowed.some((a) => a.type === 'AcceptWithDeficiency')
+        ? deficiencySupplyWindow(state, ctx)
+        : null,
       decision: context.decision,
       specialProcedures: context.specialProcedures,
       extension: context.extension,

@@ -1,5 +1,5 @@
 import { ManualClock } from '@one-window/shared';
-import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
+import { ApiWorld, DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
 import { type TestServer, startTestServer } from '../support/test-server.js';
 
 /**
@@ -27,7 +27,7 @@ describe('case paths over real HTTP', () => {
     expect(issued.state).toBe('delivery.issued');
     const dispatched = await w.ok('clerk1', `/api/cases/${caseId}/dispatch`, { method: 'window' });
     expect(dispatched.state).toBe('delivery.dispatched');
-    const delivered = await w.ok('clerk1', `/api/cases/${caseId}/deliver`);
+    const delivered = await w.ok('clerk1', `/api/cases/${caseId}/deliver`, PICKUP_BY_APPLICANT);
     expect(delivered).toMatchObject({ state: 'completed', events: ['case.Delivered'] });
     return delivered as { position: number };
   }
@@ -219,7 +219,7 @@ describe('case paths over real HTTP', () => {
     });
     expect(detail.decision.decisionNumber).toBeTruthy();
     await w.ok('clerk1', `/api/cases/${received.caseId}/dispatch`, { method: 'window' });
-    const delivered = await w.ok('clerk1', `/api/cases/${received.caseId}/deliver`);
+    const delivered = await w.ok('clerk1', `/api/cases/${received.caseId}/deliver`, PICKUP_BY_APPLICANT);
     expect(delivered.state).toBe('denied');
     const closed = await w.read('clerk1', `/api/cases/${received.caseId}`, delivered);
     expect(closed).toMatchObject({ outcome: 'denied', status: 'denied' });

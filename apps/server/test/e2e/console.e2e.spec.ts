@@ -161,8 +161,12 @@ describeWithBrowser('the web console in a browser', () => {
     await page.locator('#case-number').waitFor();
     await send('IssueResult', (p) => p.check('#cmd-electronic'));
     await send('DispatchResult', (p) => p.selectOption('#cmd-method', 'window'));
-    await send('DeliverResult');
+    // 确认领取 records who collected it: the applicant in person, their ID filled in from the case.
+    await send('DeliverResult', (p) => p.selectOption('#cmd-recipient-collectedBy', 'applicant'));
     expect(await state()).toBe('completed');
+    await expect(page.locator('#timeline li[data-type="case.Delivered"]').textContent()).resolves.toContain(
+      '申请人本人领取',
+    );
     // A completed case keeps its due dates and shows when it was completed (issue 11 item 8).
     const summary = (await page.locator('#case-summary').textContent()) ?? '';
     expect(summary).toContain('办结日期');

@@ -23,6 +23,16 @@ export const APPLICANT = {
   phone: '0471-6600000',
 };
 
+/** 确认领取 by the applicant in person (the body of POST …/deliver after a window hand-out). */
+export const PICKUP_BY_APPLICANT = {
+  recipient: {
+    collectedBy: 'applicant',
+    name: APPLICANT.name,
+    idType: APPLICANT.idType,
+    idNumber: APPLICANT.idNumber,
+  },
+};
+
 /** The applicant's own materials of the demo food licence (its shared ones fetched with authorization). */
 export const FOOD_LICENCE_MATERIALS = [
   { code: 'application', form: 'original' },

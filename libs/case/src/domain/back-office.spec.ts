@@ -5,6 +5,7 @@
 import type { CaseEvent } from '../events.js';
 import { CaseDriver } from '../testing/case-driver.js';
 import {
+  BY_APPLICANT,
   GUIDE,
   ONE_STEP_GUIDE,
   OTHER_DEPT,
@@ -353,7 +354,7 @@ describe('the decision — approve or deny at the last step (Art. 38)', () => {
     });
     expect(d.current.status).toBe('delivery.issued');
     d.send(clerk, { type: 'DispatchResult', caseId: 'c1', method: 'window' });
-    d.send(clerk, { type: 'DeliverResult', caseId: 'c1' });
+    d.send(clerk, { type: 'DeliverResult', caseId: 'c1', recipient: BY_APPLICANT });
     expect(d.current.status).toBe('denied');
   });
 

@@ -13,12 +13,13 @@ import type { AcceptanceDates, CaseEvent, SubmittedMaterial } from '../events.js
 import type { CaseGuide } from '../events.js';
 import { provisionalOf, withProvisional, workingDaysAfter } from './dates.js';
 import type { CaseState } from './case-state.js';
-import type { DecideContext, Now } from './decide-context.js';
+import { type DecideContext, type Now, resolveNow } from './decide-context.js';
 import { DomainError } from './errors.js';
 import { isSharedSource, missingMaterials, stillMissing, toCaseGuide } from './guide-snapshot.js';
 import { Problems } from './problems.js';
 import { taskForStep } from './tasks.js';
 import { idNumberProblem } from '@one-window/shared';
+import { addNaturalDays } from '@one-window/calendar';
 
 /** Only the fields an event keeps: commands may arrive as DTO instances with more on them. */
 const materialsOf = (materials: readonly SubmittedMaterial[]): SubmittedMaterial[] =>
@@ -180,6 +181,15 @@ function acceptanceDates(state: CaseState, now: Now): AcceptanceDates & { deemed
     ...provisionalOf(now, statutoryDueDate, promisedDueDate),
     deemed,
   };
+}
+
+/** 容缺受理 today allows a supplyBy after today and at most the promised due date it would set (DOMAIN §4). */
+export function deficiencySupplyWindow(
+  state: CaseState,
+  ctx: Pick<DecideContext, 'now' | 'actor' | 'calendar' | 'policy'>,
+): { earliest: string; latest: string } {
+  const now = resolveNow(ctx);
+  return { earliest: addNaturalDays(now.today, 1), latest: acceptanceDates(state, now).promisedDueDate };
 }
 
 export function accept(state: CaseState, _command: AcceptCase, now: Now): CaseEvent[] {

@@ -125,7 +125,7 @@ function decideFor(
     case 'DispatchResult':
       return delivery.dispatch(state, command, now);
     case 'DeliverResult':
-      return delivery.deliver(state, now);
+      return delivery.deliver(state, command, now);
     case 'RateService':
       return rating.rate(state, command, now);
     case 'RecordCallback':

@@ -1,6 +1,7 @@
 /** 综合窗口出件 and 好差评 — delivery of the result, ratings, and the follow-up of a bad rating. */
 import { CaseDriver } from '../testing/case-driver.js';
 import {
+  BY_APPLICANT,
   ONE_STEP_GUIDE,
   application,
   approver,
@@ -54,7 +55,7 @@ const completed = () =>
   approvedOneStep().given(
     [clerk, { type: 'IssueResult', caseId: 'c1', certificateNumber: 'GT-0001', electronic: true }],
     [clerk, { type: 'DispatchResult', caseId: 'c1', method: 'window' }],
-    [clerk, { type: 'DeliverResult', caseId: 'c1' }, at('2026-03-03')],
+    [clerk, { type: 'DeliverResult', caseId: 'c1', recipient: BY_APPLICANT }, at('2026-03-03')],
   );
 
 describe('综合窗口出件 — delivery (Art. 20, 21, 44)', () => {

@@ -8,6 +8,7 @@ import type { CaseCommand } from '../commands.js';
 import { FRONT_DESK } from '../events.js';
 import { CaseDriver } from '../testing/case-driver.js';
 import {
+  BY_APPLICANT,
   GUIDE,
   OTHER_DEPT,
   OTHER_HALL,
@@ -85,7 +86,7 @@ const issued = () =>
 const dispatched = () => issued().given([clerk, { type: 'DispatchResult', caseId: 'c1', method: 'window' }]);
 const rated = () =>
   dispatched().given(
-    [clerk, { type: 'DeliverResult', caseId: 'c1' }],
+    [clerk, { type: 'DeliverResult', caseId: 'c1', recipient: BY_APPLICANT }],
     [system, { type: 'RateService', caseId: 'c1', level: 5, channel: 'app' }, at('2026-03-03')],
   );
 const calledBack = () =>
@@ -195,7 +196,7 @@ const RULES: readonly Rule[] = [
     refused: otherHall,
   },
   {
-    command: { type: 'DeliverResult', caseId: 'c1' },
+    command: { type: 'DeliverResult', caseId: 'c1', recipient: BY_APPLICANT },
     given: dispatched,
     allowed: [clerk],
     refused: otherHall,

@@ -9,6 +9,7 @@ import type { Actor } from '@one-window/shared';
 import type { CaseCommand } from '../commands.js';
 import { CaseDriver } from '../testing/case-driver.js';
 import {
+  BY_APPLICANT,
   GUIDE,
   ONE_STEP_GUIDE,
   application,
@@ -370,7 +371,7 @@ describe('Art. 36: a bad rating is called back within 48 hours and rectified wit
       [approver, { type: 'ApproveCase', caseId: 'c1', opinion: '准予' }],
       [clerk, { type: 'IssueResult', caseId: 'c1', certificateNumber: 'GT-0001', electronic: true }],
       [clerk, { type: 'DispatchResult', caseId: 'c1', method: 'window' }],
-      [clerk, { type: 'DeliverResult', caseId: 'c1' }, at('2026-03-03', '08:00')],
+      [clerk, { type: 'DeliverResult', caseId: 'c1', recipient: BY_APPLICANT }, at('2026-03-03', '08:00')],
       [system, { type: 'RateService', caseId: 'c1', level: 4, channel: 'app' }, at('2026-03-03', '09:00')],
     );
   const callback: CaseCommand = {

@@ -1,7 +1,15 @@
 /** 综合窗口出件, then 好差评 and a bad rating's follow-up (Art. 36). */
-import { BooleanField, DateField, EnumField, IntField, LIMITS, TextField } from '@one-window/shared';
+import {
+  BooleanField,
+  DateField,
+  EnumField,
+  IntField,
+  LIMITS,
+  NestedField,
+  TextField,
+} from '@one-window/shared';
 import { RATING_CHANNELS, RATING_STAGES } from '../domain/decide-rating.js';
-import type { DispatchMethod, RatingChannel, RatingLevel, RatingStage } from '../events.js';
+import type { DispatchMethod, RatingChannel, RatingLevel, RatingStage, RecipientKind } from '../events.js';
 import { defineCommands } from './command-definition.js';
 
 export const DISPATCH_METHODS: readonly DispatchMethod[] = ['window', 'courier', 'electronic'];
@@ -23,6 +31,33 @@ export class DispatchResultDto {
 
   @TextField(100, { optional: true, description: 'courier tracking number' })
   trackingNumber?: string;
+}
+
+export const RECIPIENT_KINDS: readonly RecipientKind[] = ['applicant', 'agent'];
+
+/** Who collected the result: the applicant in person, or an agent by the agent's own name and ID. */
+export class RecipientDto {
+  @EnumField(RECIPIENT_KINDS, {
+    description: 'applicant: in person (the applicant’s ID); agent: someone else',
+  })
+  collectedBy!: RecipientKind;
+
+  @TextField(LIMITS.name, { example: '张伟' })
+  name!: string;
+
+  @TextField(50, { example: 'resident-id', description: 'resident-id, passport, uscc, …' })
+  idType!: string;
+
+  @TextField(50, { example: '150102199001011234' })
+  idNumber!: string;
+}
+
+export class DeliverResultDto {
+  @NestedField(() => RecipientDto, {
+    optional: true,
+    description: 'who collected the result; required when it was handed out at the window',
+  })
+  recipient?: RecipientDto;
 }
 
 export class RateServiceDto {
@@ -78,7 +113,7 @@ export const DELIVERY_COMMANDS = defineCommands({
     target: 'case',
     route: 'deliver',
     roles: ['clerk'],
-    schema: null,
+    schema: DeliverResultDto,
     labels: { zh: '确认领取', en: 'Delivered' },
     summary: 'picked up / received: the case is completed (办结)',
   },

@@ -119,6 +119,14 @@ export const calendar: CaseCalendar = {
   reckon: (compute, options) => real().reckon(compute, options),
 };
 
+/** The applicant of `application()` collecting the result in person (综合窗口出件). */
+export const BY_APPLICANT = {
+  collectedBy: 'applicant',
+  name: '呼和浩特市青城餐饮有限公司',
+  idType: 'unified-social-credit-code',
+  idNumber: '91150102MA00000004',
+} as const;
+
 /** A complete application: every applicant material handed in, sharing authorized. */
 export const application = (overrides: Partial<ReceiveApplication> = {}): ReceiveApplication => ({
   type: 'ReceiveApplication',

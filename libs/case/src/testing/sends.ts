@@ -145,7 +145,18 @@ export function commandsFor(state: CaseState, actor: Actor, at: string, bounded 
       case 'DispatchResult':
         return [{ type: 'DispatchResult', caseId, method: 'window' }];
       case 'DeliverResult':
-        return [{ type: 'DeliverResult', caseId }];
+        return [
+          {
+            type: 'DeliverResult',
+            caseId,
+            recipient: {
+              collectedBy: 'applicant',
+              name: context.applicant.name,
+              idType: context.applicant.idType,
+              idNumber: context.applicant.idNumber,
+            },
+          },
+        ];
       case 'RateService':
         // Ratings are offered once the handling has ended (the decider specs rate at every stage).
         return bounded && (context.ratings.length >= 2 || !FINISHED.has(state.stage))

@@ -75,5 +75,9 @@ export async function deliverFoodLicence(world: CaseWorld, caseId: string, appro
       A.clerk,
     );
   await world.send({ type: 'DispatchResult', caseId, method: 'window' }, A.clerk);
-  await world.send({ type: 'DeliverResult', caseId }, A.clerk);
+  const { name, idType, idNumber } = APPLICANT;
+  await world.send(
+    { type: 'DeliverResult', caseId, recipient: { collectedBy: 'applicant', name, idType, idNumber } },
+    A.clerk,
+  );
 }

@@ -189,8 +189,16 @@ function detailParams(event: CaseEvent, names: EventNames): MessageParams {
       };
     case 'case.Dispatched':
       return { method: event.data.method, trackingNumber: event.data.trackingNumber ?? null };
-    case 'case.Delivered':
-      return { outcome: event.data.outcome };
+    case 'case.Delivered': {
+      // Events before the recipient was recorded have none; an ID number shows its last 4 only.
+      const r = event.data.recipient;
+      return {
+        outcome: event.data.outcome,
+        ...(r
+          ? { collectedBy: r.collectedBy, name: r.name, idType: r.idType, idTail: r.idNumber.slice(-4) }
+          : {}),
+      };
+    }
     case 'case.Rated':
       return { level: event.data.level, bad: event.data.bad, comment: event.data.comment ?? null };
     case 'case.ObligationOpened':

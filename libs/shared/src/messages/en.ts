@@ -174,6 +174,10 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'method.window': 'At the window',
   'method.courier': 'Courier',
   'method.electronic': 'Electronic',
+  'collectedBy.applicant': 'The applicant in person',
+  'collectedBy.agent': 'An agent',
+  recipient: 'Recipient',
+  supplyByLatest: 'At the latest {date, date} (the promised due date), the default',
   trackingNumber: 'Tracking number',
   level: 'Level',
   'level.1': 'Very satisfied',
@@ -404,6 +408,8 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'rule.no-courier': 'this item is not delivered by courier',
   'rule.return-target': 'must be the front desk or an earlier step',
   'rule.not-electronic': 'the result was not issued as an electronic certificate',
+  'rule.recipient-required': 'record who collects the result at the window',
+  'rule.not-the-applicant': "is not the applicant's ID number; someone else collects as an agent",
   'rule.denial-reasons': 'a denial states its reasons (Art. 38)',
   'rule.password': 'username or password not acceptable',
 
@@ -457,6 +463,11 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'field.electronic': 'Electronic certificate',
   'field.method': 'Method',
   'field.trackingNumber': 'Tracking number',
+  'field.recipient': 'Recipient',
+  'field.recipient.collectedBy': 'Collected by',
+  'field.recipient.name': "Recipient's name",
+  'field.recipient.idType': "Recipient's ID type",
+  'field.recipient.idNumber': "Recipient's ID number",
   'field.level': 'Level',
   'field.stage': 'What is rated',
   'field.comment': 'Comment',
@@ -586,7 +597,7 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'eventDetail.case.Dispatched':
     '{method, select, window {At the window} courier {By courier} other {Electronically}}{trackingNumber, select, none {} other {, tracking {trackingNumber}}}',
   'eventDetail.case.Delivered':
-    '{outcome, select, approved {Result delivered} other {Denial decision delivered}}',
+    '{outcome, select, approved {Result delivered} other {Denial decision delivered}}{collectedBy, select, applicant {, collected by the applicant in person: {name} ({idType, select, resident-id {resident ID} uscc {unified social credit code} passport {passport} other {ID}} ending {idTail})} agent {, collected by an agent: {name} ({idType, select, resident-id {resident ID} uscc {unified social credit code} passport {passport} other {ID}} ending {idTail})} other {}}',
   'eventDetail.case.Rated':
     '{level, ratingLevel} ({level}){bad, select, true {, a bad rating} other {}}{comment, select, none {} other {: {comment}}}',
   'eventDetail.case.ObligationOpened':

@@ -175,6 +175,10 @@ export const ZH = {
   'method.window': '窗口领取',
   'method.courier': '邮寄',
   'method.electronic': '电子送达',
+  'collectedBy.applicant': '申请人本人领取',
+  'collectedBy.agent': '代理人领取',
+  recipient: '领取人',
+  supplyByLatest: '最迟 {date, date}（承诺办结日），默认即此日',
   trackingNumber: '快递单号',
   level: '评价等级',
   'level.1': '非常满意',
@@ -398,6 +402,8 @@ export const ZH = {
   'rule.no-courier': '本事项不支持邮寄送达',
   'rule.return-target': '只能退回前台或此前的环节',
   'rule.not-electronic': '结果未以电子证照出具，不能电子送达',
+  'rule.recipient-required': '窗口领取须登记领取人',
+  'rule.not-the-applicant': '不是申请人的证件号码；他人领取请选“代理人领取”',
   'rule.denial-reasons': '不予许可须说明理由（第三十八条）',
   'rule.password': '用户名或密码不符合要求',
 
@@ -451,6 +457,11 @@ export const ZH = {
   'field.electronic': '电子证照',
   'field.method': '送达方式',
   'field.trackingNumber': '快递单号',
+  'field.recipient': '领取人',
+  'field.recipient.collectedBy': '领取方式',
+  'field.recipient.name': '领取人姓名',
+  'field.recipient.idType': '领取人证件类型',
+  'field.recipient.idNumber': '领取人证件号码',
   'field.level': '评价等级',
   'field.stage': '评价环节',
   'field.comment': '评价内容',
@@ -579,7 +590,8 @@ export const ZH = {
     '证照编号 {certificateNumber}{electronic, select, true {（电子证照）} other {}}{validUntil, select, none {} other {，有效期至 {validUntil, date}}}{late, select, true {（逾期出件）} other {}}',
   'eventDetail.case.Dispatched':
     '{method, select, window {窗口领取} courier {邮寄} other {电子送达}}{trackingNumber, select, none {} other {，运单号 {trackingNumber}}}',
-  'eventDetail.case.Delivered': '{outcome, select, approved {结果已送达} other {不予许可决定书已送达}}',
+  'eventDetail.case.Delivered':
+    '{outcome, select, approved {结果已送达} other {不予许可决定书已送达}}{collectedBy, select, applicant {，申请人本人领取：{name}（{idType, select, resident-id {居民身份证} uscc {统一社会信用代码} passport {护照} other {证件}}尾号 {idTail}）} agent {，代理人领取：{name}（{idType, select, resident-id {居民身份证} uscc {统一社会信用代码} passport {护照} other {证件}}尾号 {idTail}）} other {}}',
   'eventDetail.case.Rated':
     '{level, ratingLevel}（{level}）{bad, select, true {，差评} other {}}{comment, select, none {} other {：{comment}}}',
   'eventDetail.case.ObligationOpened':

@@ -90,10 +90,14 @@ export interface Column<Row> {
   readonly cell: (row: Row) => Child;
 }
 
+/**
+ * A table; with `rowLink`, each row opens its page: the first cell is a real link (keyboard focus,
+ * open in a new tab) and a click anywhere else on the row follows it too.
+ */
 export function table<Row>(
   columns: readonly Column<Row>[],
   rows: readonly Row[],
-  onRow?: (row: Row) => void,
+  rowLink?: (row: Row) => string,
 ): HTMLElement {
   if (rows.length === 0) return h('p', { class: 'muted' }, t('nothing'));
   return h(
@@ -114,15 +118,28 @@ export function table<Row>(
     h(
       'tbody',
       {},
-      rows.map((row) =>
-        h(
+      rows.map((row) => {
+        const href = rowLink?.(row);
+        return h(
           'tr',
-          onRow ? { class: 'clickable', on: { click: () => onRow(row) } } : {},
-          columns.map((c) => h('td', {}, c.cell(row))),
-        ),
-      ),
+          href === undefined ? {} : { class: 'clickable', on: { click: (e) => followRow(e, href) } },
+          columns.map((c, i) =>
+            h(
+              'td',
+              {},
+              i === 0 && href !== undefined ? h('a', { href, class: 'row-link' }, c.cell(row)) : c.cell(row),
+            ),
+          ),
+        );
+      }),
     ),
   );
+}
+
+/** A click on a row's own link or button does its own thing; elsewhere on the row it opens the row. */
+function followRow(event: Event, href: string): void {
+  if (event.target instanceof Element && event.target.closest('a, button, input, select, textarea')) return;
+  navigate(href);
 }
 
 export function facts(entries: readonly (readonly [string, Child])[]): HTMLElement {

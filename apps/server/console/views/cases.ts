@@ -4,7 +4,7 @@ import { formValues, h, mount } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { cursorList } from '../lib/pager.js';
 import type { CaseListItem } from '../lib/types.js';
-import { badge, navigate, provisionalBadge, statusBadge, table, warningBadge } from '../lib/ui.js';
+import { badge, provisionalBadge, statusBadge, table, warningBadge } from '../lib/ui.js';
 
 export function caseTable(items: readonly CaseListItem[]): HTMLElement {
   return table(
@@ -34,7 +34,7 @@ export function caseTable(items: readonly CaseListItem[]): HTMLElement {
       { label: t('warning'), cell: (c) => warningBadge(c.warning) },
     ],
     items,
-    (c) => navigate(`#/case/${encodeURIComponent(c.caseId)}`),
+    (c) => `#/case/${encodeURIComponent(c.caseId)}`,
   );
 }
 

@@ -261,12 +261,17 @@ export async function deskView(root: HTMLElement, [code]: string[]): Promise<voi
               {
                 class: `clickable${item.code === code ? ' selected' : ''}`,
                 dataset: { item: item.code },
-                on: { click: () => navigate(`#/desk/item/${item.code}`) },
+                on: {
+                  click: (e) => {
+                    if (!(e.target instanceof Element && e.target.closest('a')))
+                      navigate(`#/desk/item/${item.code}`);
+                  },
+                },
               },
               h(
                 'td',
                 {},
-                guideName(item),
+                h('a', { href: `#/desk/item/${item.code}`, class: 'row-link' }, guideName(item)),
                 h(
                   'div',
                   { class: 'muted' },

@@ -3,7 +3,7 @@ import { h, mount } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { cursorList, type CursorPage } from '../lib/pager.js';
 import type { CommandAnswer, TaskView } from '../lib/types.js';
-import { badge, navigate, problemBox, table, toast, warningBadge } from '../lib/ui.js';
+import { badge, problemBox, table, toast, warningBadge } from '../lib/ui.js';
 
 function taskTable(
   tasks: readonly TaskView[],
@@ -78,7 +78,7 @@ function taskTable(
       },
     ],
     tasks,
-    (x) => navigate(`#/case/${encodeURIComponent(x.caseId)}`),
+    (x) => `#/case/${encodeURIComponent(x.caseId)}`,
   );
 }
 

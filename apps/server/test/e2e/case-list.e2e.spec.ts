@@ -70,5 +70,17 @@ describeWithBrowser('the console case list in a browser', () => {
     expect(found.length).toBeGreaterThanOrEqual(1);
     expect(found.every((r) => r.includes('王伟'))).toBe(true);
     await expect(page.locator('#case-list-count').textContent()).resolves.toBe(`共 ${found.length} 件`);
+
+    // Rows are real links: the keyboard reaches the first one from the search button, Enter opens it.
+    await page.focus('#case-search button[type=submit]');
+    let focused = '';
+    for (let i = 0; i < 5 && !focused.startsWith('#/case/'); i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '');
+    }
+    expect(focused).toMatch(/^#\/case\/[0-9a-f-]{36}$/);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((href) => location.hash === href, focused);
+    await page.locator('h1').filter({ hasText: '王伟' }).or(page.locator('text=王伟')).first().waitFor();
   });
 });

@@ -27,3 +27,8 @@ cpSync(
   new URL('../dist/apps/server/console/libs/shared/src/messages', import.meta.url),
   { recursive: true, filter: (source) => !/\.spec\.js(\.map)?$/.test(source) },
 );
+// …and the ID-number check digits, so a form refuses a mistyped number before it is sent.
+cpSync(
+  new URL('../dist/libs/shared/src/id-numbers.js', import.meta.url),
+  new URL('../dist/apps/server/console/libs/shared/src/id-numbers.js', import.meta.url),
+);

@@ -1,4 +1,5 @@
-import { t } from './i18n.js';
+import { idNumberProblem } from '../../../../libs/shared/src/id-numbers.js';
+import { currentLang, t } from './i18n.js';
 
 /** The ID types a counter offers; the server verifies the GB 11643 / GB 32100 check digit of the first two. */
 export const ID_TYPES = ['resident-id', 'uscc', 'passport'];
@@ -8,7 +9,10 @@ const ID_PATTERNS: Record<string, string | undefined> = {
   uscc: '[0-9A-HJ-NPQRTUWXY]{18}',
 };
 
-/** Keeps an ID number input's pattern and hint in step with its ID type select. */
+/**
+ * Keeps an ID number input's pattern and hint in step with its ID type select, and refuses a number
+ * whose check digit is wrong (the server's own check, libs/shared/src/id-numbers.ts) before it is sent.
+ */
 export function bindIdPattern(type: HTMLSelectElement, number: HTMLInputElement): void {
   const apply = (): void => {
     const pattern = ID_PATTERNS[type.value];
@@ -20,6 +24,14 @@ export function bindIdPattern(type: HTMLSelectElement, number: HTMLInputElement)
       number.removeAttribute('title');
     }
   };
-  type.addEventListener('change', apply);
+  const verify = (): void => {
+    const wrong = number.value ? idNumberProblem(type.value, number.value.trim().toUpperCase()) : null;
+    number.setCustomValidity(wrong ? `${t('idNumber')}${wrong[currentLang()]}` : '');
+  };
+  type.addEventListener('change', () => {
+    apply();
+    verify();
+  });
+  number.addEventListener('input', verify);
   apply();
 }

@@ -1,10 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { ManualClock } from '@one-window/shared';
 import type { Page } from 'playwright-core';
 import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
 import { CHROMIUM } from '../support/browser.js';
 import { chineseProblems } from '../support/chinese-text.js';
 import { type ConsoleSession, openConsole } from '../support/console-session.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
@@ -31,6 +34,17 @@ describeWithBrowser('the clerk’s 容缺 and pickup forms in a browser', () => 
     await page.locator(`#form-${type}`).waitFor();
   }
 
+  /** axe-core's violations (any impact) in the open form, as the a11y walk counts them. */
+  async function axeInForm(type: string): Promise<string[]> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+    return page.evaluate(async (selector) => {
+      type Run = (context: string, options: object) => Promise<{ violations: { id: string }[] }>;
+      const { axe } = window as unknown as { axe: { run: Run } };
+      const result = await axe.run(selector, { resultTypes: ['violations'] });
+      return result.violations.map((v) => v.id);
+    }, `#form-${type}`);
+  }
+
   const revisionChanged = (before: string | null) =>
     page.waitForFunction(
       (b) => document.querySelector('#case-summary')?.getAttribute('data-revision') !== b,
@@ -47,6 +61,7 @@ describeWithBrowser('the clerk’s 容缺 and pickup forms in a browser', () => 
     await expect(date.getAttribute('min')).resolves.toBe('2026-03-03');
     const hint = page.locator(`#${(await date.getAttribute('aria-describedby')) ?? 'none'}`);
     await expect(hint.textContent()).resolves.toBe('最迟 2026-03-09（承诺办结日），默认即此日');
+    await expect(axeInForm('AcceptWithDeficiency')).resolves.toEqual([]);
     // A later date is stopped by the browser before anything is sent.
     await page.fill('#cmd-supplyBy', '2026-03-10');
     await expect(date.evaluate((i: HTMLInputElement) => i.validity.rangeOverflow)).resolves.toBe(true);
@@ -92,6 +107,14 @@ describeWithBrowser('the clerk’s 容缺 and pickup forms in a browser', () => 
     await expect(page.locator('#recipient-summary').textContent()).resolves.toBe(
       '领取人：代理人领取 王芳（居民身份证 …1231）',
     );
+    await expect(axeInForm('DeliverResult')).resolves.toEqual([]);
+    // The form refuses the check digit itself, in Chinese; with its check off, the server refuses it too.
+    await expect(
+      page.locator('#cmd-recipient-idNumber').evaluate((i: HTMLInputElement) => i.validationMessage),
+    ).resolves.toBe('证件号码不是有效的居民身份证号码：应为 18 位，出生日期真实，末位校验码符合 GB 11643');
+    await page.evaluate(() => {
+      document.querySelector<HTMLFormElement>('#form-DeliverResult')!.noValidate = true;
+    });
     await page.click('#submit-DeliverResult');
     const problem = page.locator('#form-DeliverResult .problem[role=alert][data-code="invalid-input"]');
     await problem.waitFor();
@@ -100,7 +123,13 @@ describeWithBrowser('the clerk’s 容缺 and pickup forms in a browser', () => 
     expect(text).toContain('领取人证件号码');
     expect(text).toContain('GB 11643');
 
+    await page.evaluate(() => {
+      document.querySelector<HTMLFormElement>('#form-DeliverResult')!.noValidate = false;
+    });
     await page.fill('#cmd-recipient-idNumber', '150102199001011230');
+    await expect(
+      page.locator('#cmd-recipient-idNumber').evaluate((i: HTMLInputElement) => i.validity.valid),
+    ).resolves.toBe(true);
     const before = await page.locator('#case-summary').getAttribute('data-revision');
     await page.click('#submit-DeliverResult');
     await revisionChanged(before);

@@ -129,7 +129,19 @@ describeWithBrowser('every refusal class renders in Chinese on the zh console (i
 
   it('invalid input, field by field: a resident ID whose check digit is wrong', async () => {
     await signIn('clerk1');
-    await receiveOnDesk('150102199001011231');
+    // The form checks the digit itself (its own refusal); with that check off, the server's is rendered.
+    await page.goto(`${base}/#/desk/item/${DEMO_ITEMS.foodBusinessLicence}`);
+    await page.locator('#application-form').waitFor();
+    await page.fill('#idNumber', '150102199001011231');
+    await expect(
+      page.locator('#idNumber').evaluate((i: HTMLInputElement) => i.validationMessage),
+    ).resolves.toContain('不是有效的居民身份证号码');
+    await page.evaluate(() => {
+      document.querySelector<HTMLFormElement>('#application-form')!.noValidate = true;
+    });
+    await page.fill('#name', '张伟');
+    await page.fill('#phone', '13800000000');
+    await page.click('#take-application');
     const text = await rendered('invalid-input');
     expect(text).toContain('申请人证件号码：不是有效的居民身份证号码');
   });

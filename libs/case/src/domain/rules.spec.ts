@@ -20,7 +20,7 @@ import {
   system,
 } from '../testing/fixtures.js';
 import { resolveNow } from './decide-context.js';
-import { authorize, available } from './rules.js';
+import * as rules from './rules.js';
 
 const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 const on = (date: string) => resolveNow({ now: new Date(at(date)), actor: system, calendar });
@@ -55,6 +55,11 @@ const calledBack = () =>
     { type: 'RecordCallback', obligationId: 'c1.o1', notes: '已回访', verified: true },
   ]);
 const task = (d: CaseDriver, n: number) => d.current.context.tasks[n - 1];
+/** A rule's answer in words: null, or the refusal's English message. */
+const words = (reason: ReturnType<typeof rules.available>): string | null =>
+  reason === null || typeof reason === 'string' ? reason : reason.message;
+const authorize = (...args: Parameters<typeof rules.authorize>) => words(rules.authorize(...args));
+const available = (...args: Parameters<typeof rules.available>) => words(rules.available(...args));
 
 describe('who: authorize (DOMAIN §2)', () => {
   it('before a case exists only a clerk or a channel receives; other commands are left to "no such case"', () => {

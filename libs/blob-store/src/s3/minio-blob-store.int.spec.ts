@@ -1,7 +1,7 @@
 import { CreateBucketCommand, ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { StartedTestContainer } from 'testcontainers';
 import { blobStoreContract } from '../testing/blob-store.contract.js';
-import { whyNoContainerRuntime } from '../testing/container-runtime.js';
+import { whyNoContainerRuntime } from '../../../../test/support/container-runtime.js';
 import { s3Factory } from '../testing/s3-fixture.js';
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 /**
  * Undefined when a container engine answers; otherwise why not, in one line. Looks for a socket
  * or DOCKER_HOST first, so that a machine without any engine is told at once, with no timeouts.
- * (The same test as libs/event-store's real-EventStoreDB spec.)
+ * (The real-EventStoreDB and MinIO specs both ask it.)
  */
 export async function whyNoContainerRuntime(): Promise<string | undefined> {
   const uid = process.getuid?.() ?? 0;

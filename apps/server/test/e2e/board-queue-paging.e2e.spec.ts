@@ -4,7 +4,7 @@ import { ManualClock } from '@one-window/shared';
 import type { Page } from 'playwright-core';
 import { ApiWorld, DEMO_ITEMS, type DemoUser } from '../support/api-world.js';
 import { CHROMIUM } from '../support/browser.js';
-import { type ConsoleSession, openConsole } from '../support/console-session.js';
+import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
 
 const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
@@ -18,12 +18,12 @@ interface Page1 {
 /** The deadline board and the approver's queue page by the server's cursors, like the case list (issue 15). */
 describeWithBrowser('the console board and queue in a browser', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let session: ConsoleSession;
+  let session: ConsoleWorld;
   let api: ApiWorld;
   let page: Page;
 
   beforeAll(async () => {
-    session = await openConsole({ clock });
+    session = await startConsoleWorld(clock);
     page = session.page;
     const { server } = session;
     // Histories from 2025-09 over 120 working days: by March many are running, open or late.

@@ -4,7 +4,7 @@ import { ManualClock } from '@one-window/shared';
 import type { Page } from 'playwright-core';
 import { ApiWorld, APPLICANT, DEMO_ITEMS } from '../support/api-world.js';
 import { CHROMIUM } from '../support/browser.js';
-import { type ConsoleSession, openConsole } from '../support/console-session.js';
+import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
 import type { TestServer } from '../support/test-server.js';
 
 const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
@@ -13,12 +13,12 @@ if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (ap
 /** The console's case list in headless Chromium: pages follow the server's cursors; 王伟 is found by name. */
 describeWithBrowser('the console case list in a browser', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let session: ConsoleSession;
+  let session: ConsoleWorld;
   let server: TestServer;
   let page: Page;
 
   beforeAll(async () => {
-    session = await openConsole({ clock });
+    session = await startConsoleWorld(clock);
     ({ server, page } = session);
     await seedGeneratedCases(server.store, 45, { seed: 11 });
     const api = await ApiWorld.signIn(server.base);

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
 import { CHROMIUM } from '../support/browser.js';
 import { chineseProblems } from '../support/chinese-text.js';
-import { type ConsoleSession, openConsole } from '../support/console-session.js';
+import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -16,12 +16,12 @@ if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (ap
 describeWithBrowser('the clerk’s 容缺 and pickup forms in a browser', () => {
   // Monday 2 March 2026, 09:30 in Hohhot.
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let session: ConsoleSession;
+  let session: ConsoleWorld;
   let page: Page;
   let w: ApiWorld;
 
   beforeAll(async () => {
-    session = await openConsole({ clock });
+    session = await startConsoleWorld(clock);
     page = session.page;
     w = await ApiWorld.signIn(session.server.base);
     await session.signIn('clerk1', 'demo-clerk1');

@@ -11,29 +11,33 @@ import { type TestServer, startTestServer } from './test-server.js';
 export interface ConsoleWorld {
   readonly server: TestServer;
   readonly page: Page;
-  /** Signs out whoever is signed in, then signs `username` in with the demo password. */
+  /** Signs out whoever is signed in, then signs `username` in through the login form. */
+  signIn(username: string, password: string): Promise<void>;
+  /** signIn with the demo user's password. */
   signInAs(username: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startConsoleWorld(clock: Clock): Promise<ConsoleWorld> {
+export async function startConsoleWorld(clock?: Clock): Promise<ConsoleWorld> {
   const consoleDir = await buildConsole(mkdtempSync(join(tmpdir(), 'one-window-console-')));
   const server = await startTestServer({ consoleDir }, { clock });
   const browser = await launchBrowser();
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (e) => console.log('pageerror:', e.message));
+  const signIn = async (username: string, password: string): Promise<void> => {
+    if (await page.locator('#sign-out').count()) await page.click('#sign-out');
+    await page.goto(`${server.base}/#/login`);
+    await page.fill('#username', username);
+    await page.fill('#password', password);
+    await page.click('#login-form button[type=submit]');
+    await page.locator('#sign-out').waitFor();
+  };
   return {
     server,
     page,
-    signInAs: async (username) => {
-      if (await page.locator('#sign-out').count()) await page.click('#sign-out');
-      await page.goto(`${server.base}/#/login`);
-      await page.fill('#username', username);
-      await page.fill('#password', `demo-${username}`);
-      await page.click('#login-form button[type=submit]');
-      await page.locator('#sign-out').waitFor();
-    },
+    signIn,
+    signInAs: (username) => signIn(username, `demo-${username}`),
     close: async () => {
       await browser.close();
       await server.close();

@@ -1,4 +1,4 @@
-import type { CaseEvent, CaseEventType } from '@one-window/case';
+import { CASE_EVENT_TYPES, type CaseEvent, type CaseEventType } from '@one-window/case';
 import { type Bilingual, type MessageParams, messages } from '@one-window/shared';
 import type { Role } from '@one-window/shared';
 
@@ -8,46 +8,8 @@ export type { Bilingual };
  * What each event is called at the counter, and the line of detail under it: words of the one
  * message catalog (libs/shared/src/messages, `event.<type>` and `eventDetail.<type>`, ADR 15).
  */
-const EVENT_TYPES: readonly CaseEventType[] = [
-  'case.Received',
-  'case.DeadlinesRecalculated',
-  'case.Accepted',
-  'case.AcceptedWithDeficiency',
-  'case.CorrectionRequested',
-  'case.CorrectionSubmitted',
-  'case.CorrectionOverdue',
-  'case.DeemedAccepted',
-  'case.Refused',
-  'case.Withdrawn',
-  'case.DeficiencySupplied',
-  'case.DeficiencyOverdue',
-  'case.TaskCreated',
-  'case.TaskClaimed',
-  'case.TaskReleased',
-  'case.TaskPassed',
-  'case.TaskReturned',
-  'case.SpecialProcedureStarted',
-  'case.SpecialProcedureEnded',
-  'case.Extended',
-  'case.SupervisionNoticeSent',
-  'case.Approved',
-  'case.Denied',
-  'case.ResultIssued',
-  'case.Dispatched',
-  'case.Delivered',
-  'case.Rated',
-  'case.ObligationOpened',
-  'case.CallbackRecorded',
-  'case.Rectified',
-  'case.Explained',
-  'case.DecisionWarning',
-  'case.DecisionOverdue',
-  'case.ResultIssueOverdue',
-  'case.ObligationOverdue',
-];
-
 export const EVENT_TITLES: Readonly<Record<CaseEventType, Bilingual>> = Object.fromEntries(
-  EVENT_TYPES.map((type) => [type, messages.both(`event.${type}`)]),
+  CASE_EVENT_TYPES.map((type) => [type, messages.both(`event.${type}`)]),
 ) as Record<CaseEventType, Bilingual>;
 
 const ROLES: readonly Role[] = ['clerk', 'approver', 'head', 'reviewer', 'admin', 'system'];

@@ -77,6 +77,12 @@ describe('who: authorize (DOMAIN §2)', () => {
     );
   });
 
+  it('Art. 44: the result is handed out by a clerk of the hall, not by an online channel', () => {
+    const state = received().current;
+    expect(authorize('DeliverResult', state, clerk, {})).toBeNull();
+    expect(authorize('DeliverResult', state, system, {})).toBe(`only a clerk of hall ${HALL} may do this`);
+  });
+
   it("an approver's step is its department's approvers' and head's, not a review officer's of that department", () => {
     const state = accepted().current;
     expect(authorize('ClaimTask', state, head, { task: task(accepted(), 1) })).toBeNull();

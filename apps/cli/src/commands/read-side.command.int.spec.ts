@@ -52,7 +52,7 @@ describe('one-window replay, rebuild and verify (on a real embedded store in a t
     const caseId = await approvedCase();
     expect(await replayCase(caseId, {}, deps)).toBe(0);
     expect(out[0]).toMatch(
-      /^#0 {2}2026-03-02T01:30:00.000Z {2}case.Received {2}收件 \/ Application received {2}by 王丽 \(window clerk\)$/,
+      /^#0 {2}2026-03-02T01:30:00.000Z {2}case.Received {2}收件 \/ Application received {2}by 王丽 \(Window clerk\)$/,
     );
     expect(out[2]).toBe('    → frontDesk.received (rating: noOpenObligation)');
     expect(out.at(-1)).toMatch(/→ delivery.awaitingResult/);

@@ -117,10 +117,10 @@ export class EventTable {
     this.maxPosition = db.prepare('SELECT max(position) FROM events').pluck();
     // Each stream's last event, a page of streams by name: the grouping walks events_by_stream
     // (stream_name, stream_revision) alone, then one row per stream is read.
-    const chainColumn = chained ? 'e.chain' : 'NULL';
+    const chainOf = (table: string): string => (chained ? `${table}.chain` : 'NULL');
     this.headsAfter = db
       .prepare(
-        `SELECT e.stream_name, e.stream_revision, e.position, e.type, ${chainColumn} FROM
+        `SELECT e.stream_name, e.stream_revision, e.position, e.type, ${chainOf('e')} FROM
            (SELECT stream_name, max(stream_revision) AS revision FROM events WHERE stream_name > ?
             GROUP BY stream_name ORDER BY stream_name LIMIT ${STREAM_HEADS_PAGE}) h
          JOIN events e ON e.stream_name = h.stream_name AND e.stream_revision = h.revision
@@ -129,7 +129,7 @@ export class EventTable {
       .raw();
     this.lastOrdinary = db
       .prepare(
-        `SELECT stream_name, stream_revision, position, type, ${chainColumn.replace('e.', '')} FROM events
+        `SELECT stream_name, stream_revision, position, type, ${chainOf('events')} FROM events
          WHERE stream_name = ? AND substr(type, 1, 1) <> '$' ORDER BY stream_revision DESC LIMIT 1`,
       )
       .raw();

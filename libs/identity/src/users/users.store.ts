@@ -170,9 +170,8 @@ export class UsersStore {
     for (let attempt = 0; ; attempt++) {
       await this.refresh();
       if (onlyFirst && this.users.size > 0) throw new UserInputError('username', 'there are users already');
-      const taken = inputs.find((input) =>
-        [...this.users.values()].some((u) => u.username === input.username),
-      );
+      const usernames = new Set([...this.users.values()].map((u) => u.username));
+      const taken = inputs.find((input) => usernames.has(input.username));
       if (taken) throw new UserInputError('username', `the username "${taken.username}" is taken`);
       const events: UserEvent[] = inputs.map((input, i) => ({
         type: 'user.Created',

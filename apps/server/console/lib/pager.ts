@@ -32,7 +32,7 @@ export function cursorList<P extends CursorPage>(
     const count = t(page.totalCapped ? words.overCap : words.found, { n: page.total });
     const pager = h(
       'div',
-      { class: 'form-row' },
+      { class: 'pager' },
       h(
         'button',
         {

@@ -173,6 +173,8 @@ export interface AcceptanceDates extends MayBeProvisional {
   readonly promisedDueDate: string;
   /** Written, sealed, dated acceptance voucher (Art. 32). */
   readonly voucherNumber: string;
+  /** The applicant's query code (查询码) printed on the voucher; acceptances before 2026-12 have none. */
+  readonly queryCode?: string;
 }
 
 export type AcceptedData = AcceptanceDates;

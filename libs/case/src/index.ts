@@ -21,5 +21,12 @@ export { RATING_CHANNELS, RATING_STAGES, isBadRating } from './domain/decide-rat
 export { SPECIAL_PROCEDURE_KINDS } from './domain/decide-back-office.js';
 export { stillMissing, toCaseGuide } from './domain/guide-snapshot.js';
 export { deficiencySupplyWindow } from './domain/decide-front-desk.js';
+export {
+  QUERY_CODE_ALPHABET,
+  QUERY_CODE_LENGTH,
+  drawQueryCode,
+  normalizeQueryCode,
+  type RandomIndex,
+} from './domain/query-code.js';
 export * from './application/index.js';
 export * from './registry/index.js';

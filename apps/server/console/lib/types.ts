@@ -96,6 +96,8 @@ export interface CaseDetail extends Omit<CaseSummary, 'decision'> {
   readonly tasks: readonly TaskView[];
   readonly obligations: readonly ObligationView[];
   readonly acceptanceVoucher: string | null;
+  /** The applicant's 查询码 (printed on the acceptance notice); null before acceptance and for older cases. */
+  readonly queryCode: string | null;
   readonly correction: CaseContext['correction'];
   readonly refusal: CaseContext['refusal'];
   readonly applicant: CaseContext['applicant'];

@@ -78,6 +78,8 @@ export class CaseDetailService {
       agent: context.agent,
       appointmentId: context.appointmentId,
       acceptanceVoucher: context.acceptance?.voucherNumber ?? null,
+      /** The applicant's 查询码 for the public progress page, printed on the acceptance notice (staff only). */
+      queryCode: context.acceptance?.queryCode ?? null,
       correction: context.correction,
       refusal: context.refusal,
       /** 容缺受理's supplyBy, when it is offered: after today, at most the promised due date (the default). */

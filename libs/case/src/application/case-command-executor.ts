@@ -6,7 +6,8 @@
  * Folded cases are kept in a bounded cache (CaseStateCache), so a command reads and folds only
  * the events after the last it knows.
  */
-import { Inject, Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Catalog, Directory } from '@one-window/catalog';
 import {
   NO_STREAM,
@@ -27,6 +28,7 @@ import { evolve, type CaseState } from '../domain/case-state.js';
 import { decide } from '../domain/decide.js';
 import type { DecideContext } from '../domain/decide-context.js';
 import { DomainError } from '../domain/errors.js';
+import { drawQueryCode, type RandomIndex } from '../domain/query-code.js';
 import type { CasePolicy } from '../domain/policy.js';
 import { CaseNumberAllocator } from './case-numbers.js';
 import type { CaseCommandResult, CommandMeta } from './case-command-result.js';
@@ -44,7 +46,7 @@ import {
 import { validateCommand } from './validate-command.js';
 import { legacyCaseId } from './deterministic-id.js';
 import { CASE_EVENT_STORE } from './event-store-token.js';
-import { CASE_CALENDAR, CASE_CLOCK, CASE_POLICY, type CaseCalendarSource } from './tokens.js';
+import { CASE_CALENDAR, CASE_CLOCK, CASE_POLICY, CASE_RANDOM, type CaseCalendarSource } from './tokens.js';
 
 /** Attempts per command when other writers keep changing the case in between. */
 export const MAX_COMMAND_ATTEMPTS = 5;
@@ -61,6 +63,7 @@ export class CaseCommandExecutor {
     @Inject(CASE_POLICY) private readonly policy: CasePolicy,
     private readonly catalog: Catalog,
     private readonly directory: Directory,
+    @Optional() @Inject(CASE_RANDOM) private readonly random: RandomIndex = (n) => randomInt(n),
   ) {
     this.numbers = new CaseNumberAllocator(store);
     this.cases = new CaseStateCache(store);
@@ -152,7 +155,14 @@ export class CaseCommandExecutor {
   }
 
   private context(now: Date, meta: CommandMeta): DecideContext {
-    return { now, actor: meta.actor, calendar: this.calendars.calendar(), policy: this.policy };
+    return {
+      now,
+      actor: meta.actor,
+      calendar: this.calendars.calendar(),
+      policy: this.policy,
+      // Drawn for every decision (a few microseconds); recorded only by one that accepts the case.
+      queryCode: drawQueryCode(this.random),
+    };
   }
 
   private async append(

@@ -9,11 +9,12 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore } from '@one-window/event-store';
 import { systemClock, type Clock } from '@one-window/shared';
 import { DEFAULT_CASE_POLICY, type CasePolicy } from '../domain/policy.js';
+import type { RandomIndex } from '../domain/query-code.js';
 import { CaseCommandExecutor } from './case-command-executor.js';
 import { CaseCommands } from './case-commands.service.js';
 import { CaseCommandHandler } from './case-command.handler.js';
 import { CASE_EVENT_STORE } from './event-store-token.js';
-import { CASE_CALENDAR, CASE_CLOCK, CASE_POLICY, type CaseCalendarSource } from './tokens.js';
+import { CASE_CALENDAR, CASE_CLOCK, CASE_POLICY, CASE_RANDOM, type CaseCalendarSource } from './tokens.js';
 
 /** A dependency given either as an existing provider's token or as a value. */
 export type CaseDependency<T> = { readonly useExisting: InjectionToken } | { readonly useValue: T };
@@ -28,6 +29,8 @@ export interface CaseModuleOptions {
   readonly clock?: CaseDependency<Clock>;
   /** Defaults to DEFAULT_CASE_POLICY. */
   readonly policy?: CasePolicy;
+  /** The random source of query codes; defaults to crypto.randomInt. */
+  readonly random?: RandomIndex;
 }
 
 const bind = <T>(provide: symbol, dependency: CaseDependency<T>): Provider =>
@@ -51,6 +54,7 @@ export class CaseModule {
         bind(CASE_CALENDAR, options.calendar),
         bind(CASE_CLOCK, options.clock ?? { useValue: systemClock }),
         { provide: CASE_POLICY, useValue: options.policy ?? DEFAULT_CASE_POLICY },
+        ...(options.random ? [{ provide: CASE_RANDOM, useValue: options.random }] : []),
         CaseCommandExecutor,
         CaseCommands,
         CaseCommandHandler,

@@ -6,6 +6,8 @@ export const CASE_CLOCK = Symbol('CASE_CLOCK');
 export const CASE_CALENDAR = Symbol('CASE_CALENDAR');
 /** The configurable figures (DEFAULT_CASE_POLICY unless given). */
 export const CASE_POLICY = Symbol('CASE_POLICY');
+/** Optional: the random source query codes are drawn from (`RandomIndex`; crypto.randomInt unless given). */
+export const CASE_RANDOM = Symbol('CASE_RANDOM');
 
 export interface CaseCalendarSource {
   calendar(): CaseCalendar;

@@ -21,12 +21,13 @@ function applyData(context: CaseContext, event: CaseEvent): CaseContext {
     case 'case.Accepted':
     case 'case.DeemedAccepted':
     case 'case.AcceptedWithDeficiency': {
-      const { acceptedOn, voucherNumber, statutoryDueDate, promisedDueDate } = event.data;
+      const { acceptedOn, voucherNumber, statutoryDueDate, promisedDueDate, queryCode } = event.data;
       return {
         ...context,
         acceptance: {
           acceptedOn,
           voucherNumber,
+          queryCode: queryCode ?? null,
           deemed: event.type === 'case.DeemedAccepted',
           withDeficiency: event.type === 'case.AcceptedWithDeficiency',
         },

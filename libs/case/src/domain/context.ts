@@ -92,6 +92,8 @@ export interface CaseContext {
   readonly acceptance: {
     readonly acceptedOn: string;
     readonly voucherNumber: string;
+    /** Null for cases accepted before query codes (the applicant's ID number's last six stand in). */
+    readonly queryCode: string | null;
     readonly deemed: boolean;
     readonly withDeficiency: boolean;
   } | null;

@@ -14,6 +14,8 @@ export interface DecideContext {
   readonly ids?: { readonly caseId: string; readonly caseNumber: string };
   /** ReceiveApplication only: the item's current guide (undefined when the catalog has no such item). */
   readonly guide?: ServiceGuide;
+  /** A query code drawn from the random source, recorded if the command accepts the case. */
+  readonly queryCode?: string;
 }
 
 /** What the rules read: the context plus today's China date and the effective policy. */
@@ -24,10 +26,14 @@ export interface Now {
   /** Counts over a year without an official schedule provisionally (ADR 12). */
   readonly calendar: DecidingCalendar;
   readonly policy: CasePolicy;
+  readonly queryCode?: string;
 }
 
-export function resolveNow(ctx: Pick<DecideContext, 'now' | 'actor' | 'calendar' | 'policy'>): Now {
+export function resolveNow(
+  ctx: Pick<DecideContext, 'now' | 'actor' | 'calendar' | 'policy' | 'queryCode'>,
+): Now {
   return {
+    ...(ctx.queryCode === undefined ? {} : { queryCode: ctx.queryCode }),
     now: ctx.now,
     today: chinaDate(ctx.now),
     actor: ctx.actor,

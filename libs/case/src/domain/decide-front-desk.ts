@@ -178,6 +178,7 @@ function acceptanceDates(state: CaseState, now: Now): AcceptanceDates & { deemed
     statutoryDueDate,
     promisedDueDate,
     voucherNumber: `${context.caseNumber}-A`,
+    ...(now.queryCode === undefined ? {} : { queryCode: now.queryCode }),
     ...provisionalOf(now, statutoryDueDate, promisedDueDate),
     deemed,
   };

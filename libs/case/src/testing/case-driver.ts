@@ -23,6 +23,8 @@ export class CaseDriver {
   at = '2026-03-02T10:00:00+08:00';
   /** The working-day calendar the next command is decided on (replace it to "load" a year). */
   calendar: CaseCalendar = calendar;
+  /** The query code the random source would give the next decision (none: as before query codes). */
+  queryCode: string | undefined = undefined;
 
   constructor(
     readonly caseId = 'c1',
@@ -40,6 +42,7 @@ export class CaseDriver {
       policy: this.policy,
       ids: { caseId: this.caseId, caseNumber: `150102-${this.at.slice(0, 10).replaceAll('-', '')}-0001` },
       guide: command.type === 'ReceiveApplication' ? this.guide : undefined,
+      ...(this.queryCode === undefined ? {} : { queryCode: this.queryCode }),
     });
     for (const event of events) {
       this.state = evolve(this.state, event, this.events.length);

@@ -1,0 +1,81 @@
+/** The executor draws the query code from the module's random source and the acceptance event stores it. */
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { CqrsModule } from '@nestjs/cqrs';
+import { WorkingCalendar } from '@one-window/calendar';
+import { CatalogModule, DEMO_HALLS, DEMO_ITEMS, demoCatalogDir } from '@one-window/catalog';
+import { EmbeddedEventStore } from '@one-window/event-store';
+import { ManualClock, type Actor } from '@one-window/shared';
+import { CaseCommands, CaseModule, caseStreamName, loadCase } from '@one-window/case';
+
+const clerk: Actor = { userId: 'clerk-1', name: '王丽', role: 'clerk', hall: DEMO_HALLS.xincheng };
+
+describe('query codes through the command side', () => {
+  let dataDir: string;
+  let store: EmbeddedEventStore;
+  let module: TestingModule;
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'one-window-query-code-'));
+    store = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' });
+    let i = 0;
+    module = await Test.createTestingModule({
+      imports: [
+        CqrsModule.forRoot(),
+        CaseModule.forRoot({
+          imports: [CatalogModule.forRoot({ dir: demoCatalogDir() })],
+          eventStore: { useValue: store },
+          calendar: { useValue: { calendar: () => WorkingCalendar.create() } },
+          clock: { useValue: new ManualClock('2026-03-02T02:00:00Z') },
+          random: (n) => i++ % n,
+        }),
+      ],
+    }).compile();
+    await module.init();
+  });
+
+  afterEach(async () => {
+    await module.close();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('stores the drawn code in case.Accepted, and a repeated command answers without drawing a second', async () => {
+    const commands = module.get(CaseCommands);
+    const { caseId } = await commands.send(
+      {
+        type: 'ReceiveApplication',
+        itemCode: DEMO_ITEMS.foodBusinessLicence,
+        applicant: {
+          kind: 'legal-person',
+          name: '青城餐饮有限公司',
+          idType: 'uscc',
+          idNumber: '91150102MA00000004',
+          phone: '13800000000',
+        },
+        channel: 'window',
+        materials: [
+          { code: 'application', form: 'original' },
+          { code: 'layout-and-process', form: 'original' },
+          { code: 'safety-rules', form: 'original' },
+        ],
+        sharingAuthorized: true,
+      },
+      { actor: clerk, commandId: 'receive-1' },
+    );
+    await commands.send({ type: 'AcceptCase', caseId }, { actor: clerk, commandId: 'accept-1' });
+    const again = await commands.send(
+      { type: 'AcceptCase', caseId },
+      { actor: clerk, commandId: 'accept-1' },
+    );
+    expect(again.written).toBe(false);
+    const events = await store.readStream(caseStreamName(caseId));
+    const accepted = events.find((e) => e.type === 'case.Accepted');
+    expect((accepted?.data as { queryCode?: string }).queryCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+    const { state } = await loadCase(store, caseId);
+    expect(state?.context.acceptance?.queryCode).toBe((accepted?.data as { queryCode: string }).queryCode);
+  });
+});

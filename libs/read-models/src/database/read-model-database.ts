@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { cacheStatements } from './statement-cache.js';
 
 export type ReadModelDb = Database.Database;
 
@@ -32,5 +33,6 @@ export function openReadModelDatabase(options: ReadModelDatabaseOptions = {}): R
   // batch after batch, and each checkpoint syncs the file. Not more: the checkpoint runs inside a
   // commit on the event loop, and ~40 MB of WAL held requests ~100-150 ms (ADR 9).
   db.pragma('wal_autocheckpoint = 2000');
+  cacheStatements(db);
   return db;
 }

@@ -27,6 +27,7 @@ import { catalogProblem } from './problem/catalog-problems.js';
 import { domainProblem } from './problem/domain-problems.js';
 import { eventStoreProblem } from './problem/event-store-problems.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
+import { PUBLIC_CONTROLLERS, PUBLIC_PROVIDERS } from './public/public.module.js';
 import { PROBLEM_MAPPERS, type ProblemMapper } from './problem/problem-mapper.js';
 import { readModelProblem } from './problem/read-model-problems.js';
 import { CaseDetailService } from './reads/case-detail.service.js';
@@ -78,6 +79,7 @@ export class AppModule {
         AuditController,
         CaseReadsController,
         QueueReadsController,
+        ...PUBLIC_CONTROLLERS,
       ],
       providers: [
         { provide: PROBLEM_MAPPERS, useValue: mappers },
@@ -96,6 +98,7 @@ export class AppModule {
           inject: [ReadSideLifecycle, AnchorService],
         },
         ShutdownCoordinator,
+        ...PUBLIC_PROVIDERS,
       ],
     };
   }

@@ -1,7 +1,9 @@
 /** The English message catalog: the same keys as the Chinese one (`zh.ts`), ADR 15. */
+import { PUBLIC_EN } from './public.js';
 import type { MessageKey } from './zh.js';
 
 export const EN: Readonly<Record<MessageKey, string>> = {
+  ...PUBLIC_EN,
   // shell
   appName: 'One Window',
   appTagline: 'Government service hall case handling',

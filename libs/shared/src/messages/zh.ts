@@ -3,7 +3,10 @@
  * Templates use the ICU subset of `format.ts`. The English catalog (`en.ts`) has the same keys
  * (the compiler checks it).
  */
+import { PUBLIC_ZH } from './public.js';
+
 export const ZH = {
+  ...PUBLIC_ZH,
   // shell
   appName: '一窗受理',
   appTagline: '政务服务大厅综合受理系统',

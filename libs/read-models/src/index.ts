@@ -32,7 +32,16 @@ export {
 } from './cases/case-queries.js';
 export { TimelineQueries, type Timeline, type TimelineEntry } from './timeline/timeline-queries.js';
 export { EVENT_TITLES, ROLE_LABELS, describeEvent, type Bilingual } from './timeline/event-labels.js';
-export { TaskQueries, type TaskPage, type TaskQueueFilter, type TaskView } from './tasks/task-queries.js';
+export {
+  MAX_DUE_WITHIN,
+  TASK_SORTS,
+  TaskQueries,
+  type TaskCounts,
+  type TaskPage,
+  type TaskQueueFilter,
+  type TaskSort,
+  type TaskView,
+} from './tasks/task-queries.js';
 export {
   ObligationQueries,
   type ObligationFilter,

@@ -66,6 +66,11 @@ export class ReadModels {
     this.gauges = new GaugeQueries(options.db, this.deadlines, this.clock);
   }
 
+  /** The event-store position every read model has applied (null before the first catch-up). */
+  get position(): number | null {
+    return this.runner.position;
+  }
+
   /** Read-your-writes: resolves once every read model has applied `minPosition` (no-op without one). */
   async ready(minPosition: number | undefined, timeoutMs: number = DEFAULT_READ_WAIT_MS): Promise<void> {
     if (minPosition === undefined) return;

@@ -12,6 +12,7 @@ import { ObligationQueryDto } from './dto/obligation-query.dto.js';
 import { StatsQueryDto } from './dto/stats-query.dto.js';
 import { TaskQueryDto } from './dto/task-query.dto.js';
 import { ApiProblems } from '../problem/api-problems.decorator.js';
+import { ReadQueryDto } from '../http/read-query.dto.js';
 
 /** Work lists: the approver's queue, bad-rating obligations, the deadline board, statistics. */
 @ApiTags('reads')
@@ -24,10 +25,34 @@ export class QueueReadsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Get('tasks/counts')
+  @Roles('approver', 'head')
+  @ApiOperation({
+    summary: "how many tasks the caller holds and how many of the department's wait unclaimed",
+  })
+  @ApiOkResponse({
+    description:
+      '{mine, unclaimed, mineCapped, unclaimedCapped, position}: each counted up to 1,000; position is the event-store position the read models have applied (poll it: a change means the queue may have changed)',
+  })
+  counts(@Query() _query: ReadQueryDto, @CurrentActor() actor: Actor) {
+    return {
+      ...this.readModels.tasks.counts(
+        {
+          userId: actor.userId,
+          role: actor.role === 'head' ? 'head' : 'approver',
+          department: actor.department,
+        },
+        scopeForActor(actor),
+      ),
+      position: this.readModels.position,
+    };
+  }
+
   @Get('tasks')
   @Roles('approver', 'head')
   @ApiOperation({
-    summary: "the caller's queue (their department and role): green channel first, then due date",
+    summary:
+      "the caller's queue (their department and role), filtered and searched: green channel first, then the step's due date, or oldest case first",
   })
   @ApiOkResponse({
     description:
@@ -45,6 +70,14 @@ export class QueueReadsController {
         page: query.page,
         pageSize: query.pageSize,
         cursor: query.cursor,
+        item: query.item,
+        step: query.step,
+        greenChannel: query.greenChannel,
+        deficiency: query.deficiency,
+        extended: query.extended,
+        dueWithin: query.dueWithin,
+        q: query.q,
+        sort: query.sort,
       },
       scopeForActor(actor),
     );

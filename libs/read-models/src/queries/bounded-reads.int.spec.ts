@@ -8,7 +8,7 @@ import { ProjectionRunner } from '../runner/projection-runner.js';
 import { ALL_SCOPE, type ReadScope } from '../scope/read-scope.js';
 import { DEFAULT_READ_MODEL_SETTINGS } from '../settings/read-model-settings.js';
 import { StatisticsQueries } from '../statistics/statistics-queries.js';
-import { TaskQueries } from '../tasks/task-queries.js';
+import { TaskQueries, type TaskQueueFilter } from '../tasks/task-queries.js';
 import { openTempReadModels, seedGeneratedCases, type TempReadModels } from '../testing/index.js';
 import { DeadlineEvaluator } from './deadline-evaluator.js';
 
@@ -84,6 +84,27 @@ describe('every read is bounded by its page, not by the table', () => {
       () => tasks.queue({ role: 'head', status: 'open', department: handling.department }, handling, now),
     ],
     ['my tasks', () => tasks.queue({ queue: 'mine', userId: 'u1', role: 'approver' }, handling, now)],
+    ...(
+      [
+        ['by item', { item: 'x' }],
+        ['by step', { step: 'review' }],
+        ['green channel', { greenChannel: true }],
+        ['容缺', { deficiency: true }],
+        ['延期', { extended: true }],
+        ['due within 3 working days', { dueWithin: 3 }],
+        ['by received date', { sort: 'received' }],
+        ['by received date, next page', { sort: 'received', cursor: 'WyIyMDI1LTAxLTAxIiwxLDFd' }],
+        ['next page', { cursor: 'WzEsIjIwMjUtMDEtMDEiLDEsMV0' }],
+        ['unclaimed, by item', { status: 'open', item: 'x' }],
+      ] as [string, TaskQueueFilter][]
+    ).map(([name, filter]): [string, () => unknown] => [
+      `task queue ${name}`,
+      () => tasks.queue({ role: 'approver', department: handling.department, ...filter }, handling, now),
+    ]),
+    [
+      'task counts',
+      () => tasks.counts({ userId: 'u1', role: 'approver', department: handling.department }, handling, now),
+    ],
     [
       'statistics, a month',
       () => statistics.statistics({ from: '2025-06-01', to: '2025-06-30', groupBy: 'item' }, ALL_SCOPE),
@@ -116,6 +137,16 @@ describe('every read is bounded by its page, not by the table', () => {
     ['by case number', () => cases.list({ q: '1501' }, ALL_SCOPE, now), /cases_number_key/],
     ['by ID number', () => cases.list({ idNumber: '123456' }, ALL_SCOPE, now), /cases_id_number/],
     ['by name (clerk)', () => cases.list({ q: '王伟' }, hall, now), /case_search/],
+    [
+      'task queue by name',
+      () => tasks.queue({ role: 'approver', department: handling.department, q: '王伟' }, handling, now),
+      /case_search/,
+    ],
+    [
+      'task queue by case number',
+      () => tasks.queue({ role: 'approver', department: handling.department, q: '1501' }, handling, now),
+      /cases_number_key/,
+    ],
   ] as [string, () => unknown, RegExp][])('%s: found by its key, then its matches sorted', (_, read, key) => {
     for (const plan of plans(read)) {
       expect(plan.filter((line) => /^SCAN \w+$/.test(line))).toEqual([]);
@@ -138,6 +169,22 @@ describe('every read is bounded by its page, not by the table', () => {
     const page = all[all.length - 1];
     expect(page.filter((line) => /^SCAN \w+$/.test(line))).toEqual([]);
     expect(page.filter((line) => /TEMP B-TREE FOR ORDER BY/.test(line))).toEqual([]);
+  });
+
+  // Each queue filter walks its own index within the department and role (the partial indexes of
+  // 容缺 and 延期 hold only the marked tasks), in the page's order.
+  it.each([
+    ['by item', { item: 'x' }, /tasks_item \(department=\? AND role=\? AND item_code=\?\)/],
+    ['by step', { step: 'review' }, /tasks_step \(department=\? AND role=\? AND step=\?\)/],
+    ['容缺', { deficiency: true }, /tasks_deficiency/],
+    ['延期', { extended: true }, /tasks_extended/],
+    ['due within', { dueWithin: 3 }, /tasks_step_due .*step_due<\?/],
+    ['received', { sort: 'received' }, /tasks_received/],
+  ] as [string, TaskQueueFilter, RegExp][])('task queue %s: its own index', (_, filter, index) => {
+    const all = plans(() =>
+      tasks.queue({ role: 'approver', department: handling.department, ...filter }, handling, now),
+    );
+    expect(all[all.length - 1].some((line) => index.test(line))).toBe(true);
   });
 
   // A level within a hall or department walks that scope's pending cases, not its history.

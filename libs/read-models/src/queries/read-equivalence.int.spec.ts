@@ -269,19 +269,39 @@ describe('indexed reads equal the reference scans', () => {
         for (const status of [undefined, 'open', 'claimed'] as const) {
           check({ role, status, department }, scope);
           check({ role, department, pageSize: 3, page: 2 }, scope);
+          check({ role, status, department, sort: 'received' }, scope);
         }
+      for (const filter of [
+        { greenChannel: true },
+        { greenChannel: false },
+        { deficiency: true },
+        { deficiency: false },
+        { extended: true },
+        { step: 'review' },
+        { step: 'verification', sort: 'received' },
+      ] as const)
+        check({ role: 'approver', department, ...filter }, scope);
+      for (const item of t.db
+        .prepare(
+          `SELECT DISTINCT item_code FROM tasks WHERE department = ? AND status IN ('open', 'claimed')`,
+        )
+        .pluck()
+        .all(department) as string[])
+        check({ role: 'approver', department, item }, scope);
       check({}, scope);
-      // Walking the cursors gives the reference's whole queue.
-      const all = referenceTaskQueue(t.db, { role: 'approver', department, pageSize: 200 }, scope);
-      const walked: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = tasks.queue({ role: 'approver', department, pageSize: 3, cursor }, scope, now);
-        walked.push(...page.items.map((x) => x.taskId));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      expect(walked).toEqual(all.ids);
-      if (walked.length > 3) walkedAny++;
+      // Walking the cursors gives the reference's whole queue, in either order.
+      for (const sort of ['stepDue', 'received'] as const) {
+        const all = referenceTaskQueue(t.db, { role: 'approver', department, pageSize: 200, sort }, scope);
+        const walked: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = tasks.queue({ role: 'approver', department, pageSize: 3, cursor, sort }, scope, now);
+          walked.push(...page.items.map((x) => x.taskId));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(walked).toEqual(all.ids);
+        if (walked.length > 3) walkedAny++;
+      }
     }
     for (const userId of holders) check({ queue: 'mine', userId }, ALL_SCOPE);
     check({}, scopes[1]);
@@ -292,7 +312,9 @@ describe('indexed reads equal the reference scans', () => {
     const drift = t.db
       .prepare(
         `SELECT COUNT(*) FROM tasks t JOIN cases c ON c.k = t.k WHERE t.status IN ('open', 'claimed')
-           AND (t.rank_green <> 1 - c.green_channel OR t.rank_due <> COALESCE(c.warning_due, '~'))`,
+           AND (t.rank_green <> 1 - c.green_channel OR t.rank_due <> COALESCE(c.warning_due, '~')
+             OR t.item_code <> c.item_code OR t.received_at <> c.received_at
+             OR t.extended <> (c.extended_days > 0) OR t.deficiency <> (c.supply_by IS NOT NULL))`,
       )
       .pluck()
       .get();

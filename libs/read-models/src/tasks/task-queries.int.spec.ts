@@ -1,6 +1,13 @@
 import { scopeForActor } from '../scope/read-scope.js';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
-import { acceptedFoodLicence, DEMO_ACTORS as A, type CaseWorld, openCaseWorld } from '../testing/index.js';
+import {
+  acceptedFoodLicence,
+  DEMO_ACTORS as A,
+  FOOD_LICENCE,
+  type CaseWorld,
+  openCaseWorld,
+  receiveFoodLicence,
+} from '../testing/index.js';
 
 describe('approver task queues', () => {
   let w: CaseWorld;
@@ -61,7 +68,7 @@ describe('approver task queues', () => {
     );
   });
 
-  it('a special procedure marks the task while it runs; its end clears the mark and re-ranks the task by the moved due date', async () => {
+  it('a special procedure marks the task while it runs; its end clears the mark, and the queue keeps the step’s own due date', async () => {
     const first = await acceptedFoodLicence(w);
     w.clock.set('2026-03-03T01:30:00Z');
     const second = await acceptedFoodLicence(w);
@@ -81,11 +88,109 @@ describe('approver task queues', () => {
     await w.send({ type: 'EndSpecialProcedure', caseId, n: 1, result: '合格' }, A.approver);
     await w.settle();
     const after = w.readModels.tasks.queue({ role: 'approver' }, scopeForActor(A.approver));
-    // Its due dates moved by the working days it stood still: now after the second case's.
+    // The case's due dates moved by the working days it stood still; the step's own date (the
+    // queue's order) is the engine's, which the special procedure does not move.
     expect(after.items.map((t) => [t.caseId, t.specialProcedure])).toEqual([
-      [second.caseId, false],
       [caseId, false],
+      [second.caseId, false],
     ]);
-    expect(after.items[1].promisedDueDate! > after.items[0].promisedDueDate!).toBe(true);
+    expect(after.items[0].promisedDueDate! > after.items[1].promisedDueDate!).toBe(true);
+    const byCase = w.readModels.tasks.queue(
+      { role: 'approver', sort: 'received' },
+      scopeForActor(A.approver),
+    );
+    expect(byCase.items.map((t) => t.caseId)).toEqual([caseId, second.caseId]);
+  });
+
+  it('filters by item, step, green channel, 容缺, 延期 and due date, searches by number and name, and counts the queues', async () => {
+    const plain = await acceptedFoodLicence(w);
+    w.clock.set('2026-03-03T01:30:00Z');
+    const green = await acceptedFoodLicence(w, { greenChannel: true, applicant: { name: '乌云其其格' } });
+    const deficient = await receiveFoodLicence(w, { deficient: true });
+    await w.send(
+      {
+        type: 'AcceptWithDeficiency',
+        caseId: deficient.caseId,
+        missing: [{ code: 'safety-rules' }],
+        supplyBy: '2026-03-06',
+        commitmentSigned: true,
+      },
+      A.clerk,
+    );
+    const single = await receiveFoodLicence(w);
+    await w.send({ type: 'AcceptCase', caseId: single.caseId }, A.clerk);
+    // The extended case: its 审查 passed on to 审核, then the head extends the limit.
+    await w.send({ type: 'ClaimTask', taskId: `${plain.caseId}.t1` }, A.approver);
+    await w.send({ type: 'PassTask', taskId: `${plain.caseId}.t1`, opinion: '材料齐全' }, A.approver);
+    await w.send({ type: 'ClaimTask', taskId: `${plain.caseId}.t2` }, A.approver2);
+    await w.send({ type: 'ExtendTimeLimit', caseId: plain.caseId, days: 5, reason: '需专家论证' }, A.head);
+    await w.settle();
+    const scope = scopeForActor(A.approver);
+    const ids = (filter: Parameters<typeof w.readModels.tasks.queue>[0]) =>
+      w.readModels.tasks.queue({ role: 'approver', ...filter }, scope).items.map((t) => t.caseId);
+
+    expect(ids({})).toEqual([green.caseId, plain.caseId, deficient.caseId, single.caseId]);
+    expect(ids({ greenChannel: true })).toEqual([green.caseId]);
+    expect(ids({ greenChannel: false })).toEqual([plain.caseId, deficient.caseId, single.caseId]);
+    expect(ids({ step: 'verification' })).toEqual([plain.caseId]);
+    expect(ids({ item: FOOD_LICENCE, step: 'review' })).toEqual([
+      green.caseId,
+      deficient.caseId,
+      single.caseId,
+    ]);
+    expect(ids({ item: 'none' })).toEqual([]);
+    expect(ids({ deficiency: true })).toEqual([deficient.caseId]);
+    expect(ids({ extended: true })).toEqual([plain.caseId]);
+    expect(ids({ q: '乌云' })).toEqual([green.caseId]);
+    expect(ids({ q: green.caseNumber.slice(0, -1) }).length).toBeGreaterThan(0);
+    expect(ids({ q: green.caseNumber })).toEqual([green.caseId]);
+    // 审查 takes 2 working days from 03-03 (due 03-05); 审核 from 03-03 too.
+    const all = w.readModels.tasks.queue({ role: 'approver' }, scope).items;
+    const soonest = all.map((t) => t.stepDueDate).sort()[0];
+    expect(ids({ dueWithin: 0 })).toEqual(
+      all.filter((t) => t.stepDueDate <= '2026-03-03').map((t) => t.caseId),
+    );
+    expect(ids({ dueWithin: 60 })).toEqual(all.map((t) => t.caseId));
+    expect(soonest >= '2026-03-03').toBe(true);
+    expect(all.find((t) => t.caseId === plain.caseId)).toMatchObject({
+      extended: true,
+      deficiency: false,
+      holder: { name: '宝音' },
+    });
+    expect(all.find((t) => t.caseId === deficient.caseId)).toMatchObject({
+      deficiency: true,
+      extended: false,
+    });
+    expect(all[0].stepWorkingDaysLeft).not.toBeNull();
+    expect(ids({ sort: 'received' })).toEqual([plain.caseId, green.caseId, deficient.caseId, single.caseId]);
+    // Paging by cursor in the received order reaches every task once.
+    const first = w.readModels.tasks.queue({ role: 'approver', sort: 'received', pageSize: 3 }, scope);
+    const next = w.readModels.tasks.queue(
+      { role: 'approver', sort: 'received', pageSize: 3, cursor: first.nextCursor! },
+      scope,
+    );
+    expect([...first.items, ...next.items].map((t) => t.caseId)).toEqual(ids({ sort: 'received' }));
+    expect(next.nextCursor).toBeNull();
+
+    // The 容缺 mark goes once the missing material is supplied.
+    await w.send(
+      {
+        type: 'SupplyDeficiency',
+        caseId: deficient.caseId,
+        materials: [{ code: 'safety-rules', form: 'original' }],
+      },
+      A.clerk,
+    );
+    await w.settle();
+    expect(ids({ deficiency: true })).toEqual([]);
+
+    expect(
+      w.readModels.tasks.counts(
+        { userId: A.approver2.userId, role: 'approver', department: A.approver2.department },
+        scope,
+      ),
+    ).toEqual({ mine: 1, unclaimed: 3, mineCapped: false, unclaimedCapped: false });
+    expect(() => ids({ dueWithin: 61 })).toThrow(/dueWithin/);
+    expect(() => ids({ sort: 'x' as never })).toThrow(/sort/);
   });
 });

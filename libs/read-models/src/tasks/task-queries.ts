@@ -8,7 +8,15 @@ import { InvalidQueryError } from '../queries/invalid-query.error.js';
 import type { Page, PageRequest } from '../queries/page.js';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
 import { type ReadScope, inScope, scopeCondition } from '../scope/read-scope.js';
+import { foldAscii, PREFIX_TOP, queryGrams } from '../search/search-keys.js';
 import type { TaskRowStatus } from './tasks.projection.js';
+
+/** The widest "due within N working days" a queue filter takes. */
+export const MAX_DUE_WITHIN = 60;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
 
 export interface TaskQueueFilter extends PageRequest {
   /** `mine`: tasks the user holds; `department`: every task of the scope's department. Default `department`. */
@@ -22,6 +30,34 @@ export interface TaskQueueFilter extends PageRequest {
   readonly department?: string;
   /** Where the previous page ended (its nextCursor); `page` is ignored with it. */
   readonly cursor?: string;
+  /** An item code. */
+  readonly item?: string;
+  /** A step's stable name (`review`, `verification`, …). */
+  readonly step?: string;
+  readonly greenChannel?: boolean;
+  /** Only tasks of cases with an open 容缺 deficiency. */
+  readonly deficiency?: boolean;
+  /** Only tasks of extended cases (延期). */
+  readonly extended?: boolean;
+  /** Only tasks whose step is due within this many working days from today (overdue ones too). */
+  readonly dueWithin?: number;
+  /** Case number (prefix) or applicant name (contains), as the case list searches. */
+  readonly q?: string;
+  /** `stepDue` (default): green channel first, then the step's due date; `received`: oldest case first. */
+  readonly sort?: TaskSort;
+}
+
+export type TaskSort = 'stepDue' | 'received';
+export const TASK_SORTS: readonly TaskSort[] = ['stepDue', 'received'];
+
+/** How many tasks wait in the caller's queues, each counted to TOTAL_CAP (the menu's counts). */
+export interface TaskCounts {
+  /** Tasks the user holds. */
+  readonly mine: number;
+  /** Open tasks nobody holds yet. */
+  readonly unclaimed: number;
+  readonly mineCapped: boolean;
+  readonly unclaimedCapped: boolean;
 }
 
 /** A queue page: the old shape plus the capped total's flag and where the next page starts. */
@@ -46,6 +82,14 @@ export interface TaskView {
   readonly claimedAt: string | null;
   readonly createdOn: string;
   readonly stepDueDate: string;
+  /** The step's due date as of today (环节时限): working days left and its warning level. */
+  readonly stepWorkingDaysLeft: number | null;
+  readonly stepWarning: WarningLevel;
+  /** The case has a 容缺 deficiency still open. */
+  readonly deficiency: boolean;
+  /** The case's decision limit was extended (延期). */
+  readonly extended: boolean;
+  readonly receivedAt: string;
   /** A special procedure is running on this task (the decision clock stands still). */
   readonly specialProcedure: boolean;
   /** 督办: the day the last supervision notice was sent on this task, or null. */
@@ -87,12 +131,15 @@ interface TaskJoinRow {
   warning_due: string | null;
   decision_pending: number;
   clock_stopped_on: string | null;
+  deficiency: number;
+  extended: number;
+  received_at: string;
 }
 
 const SELECT_FIELDS = `SELECT c.case_id, c.case_number, t.n, t.step, t.label, t.department, t.role, t.status,
   t.holder_user_id, t.holder_name, t.claimed_at, t.created_on, t.step_due, t.special_procedure, t.supervised_on, c.green_channel,
   c.applicant_name, c.item_code, c.item_name, c.hall, c.statutory_due, c.promised_due, c.warning_due,
-  c.decision_pending, c.clock_stopped_on`;
+  c.decision_pending, c.clock_stopped_on, t.deficiency, t.extended, t.received_at`;
 const SELECT = `${SELECT_FIELDS} FROM tasks t JOIN cases c ON c.k = t.k`;
 
 /** Approvers' queues: green channel first, then the nearest due date; who holds each task. */
@@ -114,11 +161,92 @@ export class TaskQueries {
    */
   queue(filter: TaskQueueFilter, scope: ReadScope, now: Date = this.clock.now()): TaskPage {
     const { page, pageSize, offset } = cursorPageBounds(filter, 'tasks');
+    const today = this.deadlines.today(now);
+    const { condition, params, from, counted } = this.condition(filter, scope, today);
+    const total = this.db
+      .prepare(`SELECT COUNT(*) FROM (SELECT 1 ${counted} ${condition} LIMIT ${TOTAL_CAP + 1})`)
+      .pluck()
+      .get(params) as number;
+    const sort = filter.sort ?? 'stepDue';
+    const order =
+      sort === 'received' ? ['t.received_at', 't.k', 't.n'] : ['t.rank_green', 't.step_due', 't.k', 't.n'];
+    let after = '';
+    if (filter.cursor !== undefined) {
+      const key =
+        sort === 'received'
+          ? decodeCursor(filter.cursor, ['string', 'number', 'number'])
+          : decodeCursor(filter.cursor, ['number', 'string', 'number', 'number']);
+      after = `AND (${order.join(', ')}) > (${key.map((_, i) => `@after${i}`).join(', ')})`;
+      key.forEach((part, i) => (params[`after${i}`] = part));
+    }
+    const rows = this.db
+      .prepare(
+        `${SELECT_FIELDS}, t.rank_green, t.k ${from} ${condition} ${after}
+         ORDER BY ${order.join(', ')} LIMIT @limit OFFSET @offset`,
+      )
+      .all({
+        ...params,
+        limit: pageSize + 1,
+        offset: filter.cursor === undefined ? offset : 0,
+      }) as (TaskJoinRow & { rank_green: number; k: number })[];
+    const more = rows.length > pageSize;
+    if (more) rows.pop();
+    const last = rows[rows.length - 1];
+    const cursorOf = (row: (typeof rows)[number]): string =>
+      encodeCursor(
+        sort === 'received' ? [row.received_at, row.k, row.n] : [row.rank_green, row.step_due, row.k, row.n],
+      );
+    return {
+      items: rows.map((row) => this.view(row, today)),
+      total: Math.min(total, TOTAL_CAP),
+      totalCapped: total > TOTAL_CAP,
+      page,
+      pageSize,
+      nextCursor: more && last ? cursorOf(last) : null,
+    };
+  }
+
+  /**
+   * The menu's counts: the tasks the user holds and the department's unclaimed ones, each a walk of
+   * its partial index stopped at TOTAL_CAP + 1.
+   */
+  counts(
+    filter: { readonly userId: string; readonly role: 'approver' | 'head'; readonly department?: string },
+    scope: ReadScope,
+    now: Date = this.clock.now(),
+  ): TaskCounts {
+    const today = this.deadlines.today(now);
+    const count = (f: TaskQueueFilter): number => {
+      const { condition, params, counted } = this.condition(f, scope, today);
+      return this.db
+        .prepare(`SELECT COUNT(*) FROM (SELECT 1 ${counted} ${condition} LIMIT ${TOTAL_CAP + 1})`)
+        .pluck()
+        .get(params) as number;
+    };
+    const base = { role: filter.role, department: filter.department, userId: filter.userId };
+    const mine = count({ ...base, queue: 'mine' });
+    const unclaimed = count({ ...base, queue: 'department', status: 'open' });
+    return {
+      mine: Math.min(mine, TOTAL_CAP),
+      unclaimed: Math.min(unclaimed, TOTAL_CAP),
+      mineCapped: mine > TOTAL_CAP,
+      unclaimedCapped: unclaimed > TOTAL_CAP,
+    };
+  }
+
+  /** The WHERE of a queue filter; each part spelled so that one of the tasks indexes serves it. */
+  private condition(
+    filter: TaskQueueFilter,
+    scope: ReadScope,
+    today: string,
+  ): { condition: string; params: Record<string, unknown>; from: string; counted: string } {
     const s = scopeCondition(scope, 'c.hall', 't.department');
     const where = [s.sql];
     const params: Record<string, unknown> = { ...s.params };
     if (filter.status !== undefined && filter.status !== 'open' && filter.status !== 'claimed')
       throw new InvalidQueryError('status', 'status must be open or claimed');
+    if (filter.sort !== undefined && !TASK_SORTS.includes(filter.sort))
+      throw new InvalidQueryError('sort', `sort must be one of ${TASK_SORTS.join(', ')}`);
     // Spelled as in the partial indexes' WHERE, so that SQLite can use them.
     where.push(`t.status IN ('open', 'claimed')`);
     if (filter.status) {
@@ -130,55 +258,54 @@ export class TaskQueries {
       where.push('t.holder_user_id = @userId');
       params.userId = filter.userId;
     }
-    if (filter.role) {
-      where.push('t.role = @role');
-      params.role = filter.role;
+    const equal = (column: string, name: string, value: unknown): void => {
+      where.push(`${column} = @${name}`);
+      params[name] = value;
+    };
+    if (filter.role) equal('t.role', 'role', filter.role);
+    if (filter.department) equal('t.department', 'department', filter.department);
+    if (filter.item !== undefined) equal('t.item_code', 'item', filter.item);
+    if (filter.step !== undefined) equal('t.step', 'step', filter.step);
+    if (filter.greenChannel !== undefined) equal('t.rank_green', 'green', filter.greenChannel ? 0 : 1);
+    // The flags are their partial indexes' WHERE: only the marked tasks are walked.
+    if (filter.deficiency !== undefined) equal('t.deficiency', 'deficiency', filter.deficiency ? 1 : 0);
+    if (filter.extended !== undefined) equal('t.extended', 'extended', filter.extended ? 1 : 0);
+    if (filter.dueWithin !== undefined) {
+      if (!Number.isInteger(filter.dueWithin) || filter.dueWithin < 0 || filter.dueWithin > MAX_DUE_WITHIN)
+        throw new InvalidQueryError(
+          'dueWithin',
+          `dueWithin must be a whole number from 0 to ${MAX_DUE_WITHIN}`,
+        );
+      // Both green-channel groups as an IN list: a range of each, still in the index's order.
+      if (filter.greenChannel === undefined) where.push('t.rank_green IN (0, 1)');
+      where.push('t.step_due <= @dueBy');
+      params.dueBy = this.deadlines
+        .calendar()
+        .addWorkingDays(today, filter.dueWithin, { provisional: true }).value;
     }
-    if (filter.department) {
-      where.push('t.department = @department');
-      params.department = filter.department;
+    const q = filter.q?.trim();
+    if (q) {
+      const grams = queryGrams(q);
+      const named = grams
+        .map((gram, i) => {
+          params[`gram${i}`] = gram;
+          return `SELECT k FROM case_search WHERE gram = @gram${i}`;
+        })
+        .join(' INTERSECT ');
+      where.push(
+        `(t.k IN (SELECT k FROM cases WHERE case_number_key >= @qKey AND case_number_key < @qKeyTop) OR t.k IN (${named}))`,
+        `(c.case_number LIKE @qPrefix ESCAPE '\\' OR c.applicant_name LIKE @qContains ESCAPE '\\')`,
+      );
+      params.qKey = foldAscii(q);
+      params.qKeyTop = foldAscii(q) + PREFIX_TOP;
+      params.qPrefix = `${escapeLike(q)}%`;
+      params.qContains = `%${escapeLike(q)}%`;
     }
-    const condition = `WHERE ${where.join(' AND ')}`;
     // The task is the outer loop (CROSS JOIN), so its index gives the order.
     const from = 'FROM tasks t CROSS JOIN cases c ON c.k = t.k';
-    // Only a hall scope needs the case row to count.
-    const counted = scope.kind === 'hall' ? from : 'FROM tasks t';
-    const total = this.db
-      .prepare(`SELECT COUNT(*) FROM (SELECT 1 ${counted} ${condition} LIMIT ${TOTAL_CAP + 1})`)
-      .pluck()
-      .get(params) as number;
-    let after = '';
-    if (filter.cursor !== undefined) {
-      const [green, due, k, n] = decodeCursor(filter.cursor, ['number', 'string', 'number', 'number']);
-      after = 'AND (t.rank_green, t.rank_due, t.k, t.n) > (@afterGreen, @afterDue, @afterK, @afterN)';
-      Object.assign(params, { afterGreen: green, afterDue: due, afterK: k, afterN: n });
-    }
-    const rows = this.db
-      .prepare(
-        `${SELECT_FIELDS}, t.rank_green, t.rank_due, t.k ${from} ${condition} ${after}
-         ORDER BY t.rank_green, t.rank_due, t.k, t.n LIMIT @limit OFFSET @offset`,
-      )
-      .all({
-        ...params,
-        limit: pageSize + 1,
-        offset: filter.cursor === undefined ? offset : 0,
-      }) as (TaskJoinRow & {
-      rank_green: number;
-      rank_due: string;
-      k: number;
-    })[];
-    const more = rows.length > pageSize;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
-    const today = this.deadlines.today(now);
-    return {
-      items: rows.map((row) => this.view(row, today)),
-      total: Math.min(total, TOTAL_CAP),
-      totalCapped: total > TOTAL_CAP,
-      page,
-      pageSize,
-      nextCursor: more && last ? encodeCursor([last.rank_green, last.rank_due, last.k, last.n]) : null,
-    };
+    // Only a hall scope or a search needs the case row to count.
+    const counted = scope.kind === 'hall' || q ? from : 'FROM tasks t';
+    return { condition: `WHERE ${where.join(' AND ')}`, params, from, counted };
   }
 
   /** One task; undefined when unknown; OutOfScopeError outside the caller's department. */
@@ -207,6 +334,8 @@ export class TaskQueries {
       row.decision_pending === 1 && row.warning_due
         ? this.deadlines.status(today, row.warning_due, row.clock_stopped_on)
         : null;
+    const open = row.status === 'open' || row.status === 'claimed';
+    const stepDue = open ? this.deadlines.status(today, row.step_due, row.clock_stopped_on) : null;
     return {
       taskId: taskIdOf(row.case_id, row.n),
       caseId: row.case_id,
@@ -221,6 +350,11 @@ export class TaskQueries {
       claimedAt: row.claimed_at,
       createdOn: row.created_on,
       stepDueDate: row.step_due,
+      stepWorkingDaysLeft: stepDue?.workingDaysLeft ?? null,
+      stepWarning: stepDue?.warning ?? 'none',
+      deficiency: row.deficiency === 1,
+      extended: row.extended === 1,
+      receivedAt: row.received_at,
       specialProcedure: row.special_procedure === 1,
       supervisedOn: row.supervised_on,
       greenChannel: row.green_channel === 1,

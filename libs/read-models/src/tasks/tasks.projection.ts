@@ -32,13 +32,32 @@ CREATE TABLE IF NOT EXISTS tasks (
   -- the case's warning due date ('~' before it has one, which sorts after every date).
   rank_green INTEGER NOT NULL DEFAULT 1,
   rank_due TEXT NOT NULL DEFAULT '~',
+  -- What the queue's filters and its other order read, copied from the case (task_cases) so that
+  -- an index within the department serves each: the item, when the case was received, its open
+  -- 容缺 deficiency and its extension (延期).
+  item_code TEXT NOT NULL DEFAULT '',
+  received_at TEXT NOT NULL DEFAULT '',
+  deficiency INTEGER NOT NULL DEFAULT 0,
+  extended INTEGER NOT NULL DEFAULT 0,
   revision INTEGER NOT NULL,
   PRIMARY KEY (k, n)
 ) WITHOUT ROWID;
--- A queue page walks one of these in its order (rank_green, rank_due, k, n) and stops (ADR 11).
-CREATE INDEX IF NOT EXISTS tasks_queue ON tasks (department, role, rank_green, rank_due)
+-- A queue page walks one of these in its order and stops (ADR 11): green channel first, then the
+-- step's own due date (环节时限, the default), or the day the case was received (oldest first).
+-- Each filter has its index within the department and role; a search starts from the case's keys.
+CREATE INDEX IF NOT EXISTS tasks_step_due ON tasks (department, role, rank_green, step_due)
   WHERE status IN ('open', 'claimed');
-CREATE INDEX IF NOT EXISTS tasks_holder ON tasks (holder_user_id, rank_green, rank_due)
+CREATE INDEX IF NOT EXISTS tasks_received ON tasks (department, role, received_at)
+  WHERE status IN ('open', 'claimed');
+CREATE INDEX IF NOT EXISTS tasks_item ON tasks (department, role, item_code, rank_green, step_due)
+  WHERE status IN ('open', 'claimed');
+CREATE INDEX IF NOT EXISTS tasks_step ON tasks (department, role, step, rank_green, step_due)
+  WHERE status IN ('open', 'claimed');
+CREATE INDEX IF NOT EXISTS tasks_deficiency ON tasks (department, role, rank_green, step_due)
+  WHERE status IN ('open', 'claimed') AND deficiency = 1;
+CREATE INDEX IF NOT EXISTS tasks_extended ON tasks (department, role, rank_green, step_due)
+  WHERE status IN ('open', 'claimed') AND extended = 1;
+CREATE INDEX IF NOT EXISTS tasks_holder ON tasks (holder_user_id, rank_green, step_due)
   WHERE status IN ('open', 'claimed');
 -- The open tasks by department for /metrics: a covering count (status in the index), no row read.
 CREATE INDEX IF NOT EXISTS tasks_open_department ON tasks (department, status)
@@ -50,6 +69,10 @@ CREATE TABLE IF NOT EXISTS task_cases (
   green_channel INTEGER NOT NULL,
   statutory_due TEXT,
   promised_due TEXT,
+  item_code TEXT NOT NULL DEFAULT '',
+  received_at TEXT NOT NULL DEFAULT '',
+  deficiency INTEGER NOT NULL DEFAULT 0,
+  extended INTEGER NOT NULL DEFAULT 0,
   revision INTEGER NOT NULL
 );
 `;
@@ -106,7 +129,8 @@ export function tasksProjection(): Projection {
     // 2: supervised_on, the 督办 marker of the queues.
     // 3: rank_green, rank_due and task_cases: the queue's order by index (ADR 11).
     // 4: a special procedure's end clears the task's mark again (v3 left it set).
-    version: 4,
+    // 5: item, received date, 容缺 and 延期 on the row, the step due date's order: the queue's filters.
+    version: 5,
     tables: ['tasks', 'task_cases'],
     schema: TASKS_SCHEMA,
     bind: (db) => {
@@ -114,17 +138,37 @@ export function tasksProjection(): Projection {
       const rows = new RowPatcher(db, 'tasks', ['k', 'n']);
       const insert = db.prepare<Record<string, SqlValue>>(
         `INSERT INTO tasks (k, n, step, step_index, label, department, role, reason, status,
-           created_on, step_due, revision, rank_green, rank_due)
+           created_on, step_due, revision, rank_green, rank_due, item_code, received_at, deficiency, extended)
          SELECT @k, @n, @step, @stepIndex, @label, @department, @role, @reason, 'open', @createdOn,
            @stepDue, @revision,
-           COALESCE((SELECT 1 - green_channel FROM task_cases WHERE k = @k), 1),
-           COALESCE((SELECT ${DUE_SQL} FROM task_cases WHERE k = @k), '~')
+           COALESCE(c.green, 1), COALESCE(c.due, '~'), COALESCE(c.item_code, ''), COALESCE(c.received_at, ''),
+           COALESCE(c.deficiency, 0), COALESCE(c.extended, 0)
+         FROM (SELECT 1) LEFT JOIN (SELECT 1 - green_channel AS green, ${DUE_SQL} AS due, item_code, received_at,
+           deficiency, extended FROM task_cases WHERE k = @k) c
          WHERE true
          ON CONFLICT DO NOTHING`,
       );
-      const insertCase = db.prepare<[number, number, number]>(
-        'INSERT INTO task_cases (k, green_channel, revision) VALUES (?, ?, ?) ON CONFLICT(k) DO NOTHING',
+      const insertCase = db.prepare<[number, number, string, string, number]>(
+        `INSERT INTO task_cases (k, green_channel, item_code, received_at, revision) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(k) DO NOTHING`,
       );
+      type Flag = 'deficiency' | 'extended';
+      const flagStatements = (flag: Flag) => ({
+        onCase: db.prepare<{ k: number; revision: number; value: number }>(
+          `UPDATE task_cases SET ${flag} = @value, revision = @revision WHERE k = @k AND revision <= @revision`,
+        ),
+        onTasks: db.prepare<{ k: number; revision: number; value: number }>(
+          `UPDATE tasks SET ${flag} = @value, revision = @revision
+           WHERE k = @k AND status IN ('open', 'claimed') AND revision <= @revision`,
+        ),
+      });
+      const flags = { deficiency: flagStatements('deficiency'), extended: flagStatements('extended') };
+      /** A marker of the case (容缺, 延期) on the case and its open tasks; after `dues`, which checks the revision first. */
+      const mark = (e: ProjectedCaseEvent, k: number, flag: Flag, value: boolean): void => {
+        const args = { k, revision: e.revision, value: value ? 1 : 0 };
+        flags[flag].onCase.run(args);
+        flags[flag].onTasks.run(args);
+      };
       const selectCase = db.prepare<[number], DueDates & { revision: number }>(
         'SELECT statutory_due, promised_due, revision FROM task_cases WHERE k = ?',
       );
@@ -168,7 +212,13 @@ export function tasksProjection(): Projection {
         const task = (taskId: string): [number, number] => [k, childNumber(taskId, 't')];
         switch (event.type) {
           case 'case.Received':
-            insertCase.run(k, event.data.greenChannel ? 1 : 0, e.revision);
+            insertCase.run(
+              k,
+              event.data.greenChannel ? 1 : 0,
+              event.data.itemCode,
+              event.data.receivedAt,
+              e.revision,
+            );
             return;
           case 'case.Accepted':
           case 'case.DeemedAccepted':
@@ -177,6 +227,8 @@ export function tasksProjection(): Projection {
             const d = event.data;
             if (event.type === 'case.SpecialProcedureEnded') resume.run({ k, revision: e.revision });
             dues(e, k, () => newDues(d.statutoryDueDate, d.promisedDueDate));
+            if (event.type === 'case.AcceptedWithDeficiency')
+              mark(e, k, 'deficiency', event.data.missing.length > 0);
             return;
           }
           case 'case.Extended': {
@@ -185,6 +237,7 @@ export function tasksProjection(): Projection {
               dates: { statutory_due: statutory, promised_due: had.promised_due },
               warningDue: had.promised_due ? minDate(had.promised_due, statutory) : statutory,
             }));
+            mark(e, k, 'extended', true);
             return;
           }
           case 'case.TaskCreated': {
@@ -256,10 +309,12 @@ export function tasksProjection(): Projection {
           case 'case.CorrectionOverdue':
             closeActive.run({ k, revision: e.revision, at: e.at });
             return;
+          case 'case.DeficiencySupplied':
+            if (event.data.remaining.length === 0) mark(e, k, 'deficiency', false);
+            return;
           case 'case.CorrectionRequested':
           case 'case.CorrectionSubmitted':
           case 'case.Refused':
-          case 'case.DeficiencySupplied':
           case 'case.DeficiencyOverdue':
           case 'case.ResultIssued':
           case 'case.Dispatched':

@@ -139,13 +139,24 @@ export function referenceTaskQueue(
     where.push('t.department = @department');
     params.department = filter.department;
   }
+  // The filters read the case row, not the copies the task row keeps for its indexes.
+  if (filter.item !== undefined) {
+    where.push('c.item_code = @item');
+    params.item = filter.item;
+  }
+  if (filter.step !== undefined) {
+    where.push('t.step = @step');
+    params.step = filter.step;
+  }
+  if (filter.greenChannel !== undefined) where.push(`c.green_channel = ${filter.greenChannel ? 1 : 0}`);
+  if (filter.extended !== undefined) where.push(`(c.extended_days > 0) = ${filter.extended ? 1 : 0}`);
+  if (filter.deficiency !== undefined) where.push(`(c.supply_by IS NOT NULL) = ${filter.deficiency ? 1 : 0}`);
   const condition = `FROM tasks t JOIN cases c ON c.k = t.k WHERE ${where.join(' AND ')}`;
   const total = db.prepare(`SELECT COUNT(*) ${condition}`).pluck().get(params) as number;
+  const order =
+    filter.sort === 'received' ? 'c.received_at, t.k, t.n' : 'c.green_channel DESC, t.step_due, t.k, t.n';
   const rows = db
-    .prepare(
-      `SELECT c.case_id, t.n ${condition}
-       ORDER BY c.green_channel DESC, c.warning_due IS NULL, c.warning_due, t.k, t.n LIMIT @limit OFFSET @offset`,
-    )
+    .prepare(`SELECT c.case_id, t.n ${condition} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: pageSize, offset }) as { case_id: string; n: number }[];
   return { ids: rows.map((r) => taskId(r.case_id, r.n)), total };
 }

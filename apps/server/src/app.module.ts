@@ -13,6 +13,7 @@ import { VerifyTracker } from './admin/verify-tracker.js';
 import { AnchorService } from './audit/anchor.service.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BLOB_CONTROLLERS, BLOB_PROVIDERS, blobProblem } from './blobs/index.js';
 import { CaseCommandGateway } from './cases/case-command.gateway.js';
 import { CommandCatalogController } from './cases/command-catalog.controller.js';
 import { COMMAND_CONTROLLERS } from './cases/command-routes.js';
@@ -44,6 +45,7 @@ const mappers: ProblemMapper[] = [
   catalogProblem,
   calendarProblem,
   readModelProblem,
+  blobProblem,
 ];
 
 @Module({})
@@ -80,6 +82,7 @@ export class AppModule {
         CaseReadsController,
         QueueReadsController,
         ...PUBLIC_CONTROLLERS,
+        ...BLOB_CONTROLLERS,
       ],
       providers: [
         { provide: PROBLEM_MAPPERS, useValue: mappers },
@@ -91,6 +94,7 @@ export class AppModule {
         VerifyTracker,
         Metrics,
         AnchorService,
+        ...BLOB_PROVIDERS,
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         {
           provide: SHUTDOWN_STEPS,

@@ -2,6 +2,7 @@ import { installBodyDepthLimit } from './problem/body-depth-limit.js';
 import { Metrics } from './metrics/metrics.js';
 import { FRAMEWORK_ERROR_OPTIONS, installUrlLengthLimit } from './problem/framework-errors.js';
 import 'reflect-metadata';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventStore } from '@one-window/event-store';
@@ -51,6 +52,8 @@ export async function createServer(options: ServerOptions): Promise<NestFastifyA
   // The API speaks JSON only: a text/plain body is 415, not a string that fails validation (ADR 12).
   adapter.getInstance().removeContentTypeParser('text/plain');
   installBodyDepthLimit(adapter.getInstance());
+  // Streamed file uploads (POST /api/blobs, ADR 16): parts are read by the route, never buffered.
+  await app.register(fastifyMultipart, { limits: { fileSize: config.blobs.maxFileBytes + 1 } });
   installUrlLengthLimit(adapter.getInstance());
   app.get(Metrics).instrument(adapter.getInstance());
   await useSecurityHeaders(app);

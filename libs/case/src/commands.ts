@@ -14,11 +14,30 @@ import type {
   RatingLevel,
   RatingStage,
   Recipient,
+  MaterialForm,
   SpecialProcedureKind,
-  SubmittedMaterial,
 } from './events.js';
 
 type Cmd<Type extends string, Payload> = { readonly type: Type } & Readonly<Payload>;
+
+/**
+ * A file a command attaches, by the hash POST /api/blobs answered. The server fills `size` and
+ * `type` from the blob store before the engine decides (the uploader's word is never taken); a
+ * file without them is refused (ADR 16).
+ */
+export interface FileReference {
+  readonly sha256: string;
+  readonly name: string;
+  readonly size?: number;
+  readonly type?: string;
+}
+
+/** A material handed in: its code, its form and the files scanned of it. */
+export interface MaterialInput {
+  readonly code: string;
+  readonly form: MaterialForm;
+  readonly files?: readonly FileReference[];
+}
 
 // --- Front desk -------------------------------------------------------------------------------
 
@@ -31,7 +50,7 @@ export type ReceiveApplication = Cmd<
     applicant: Applicant;
     agent?: Agent;
     channel: ApplicationChannel;
-    materials: readonly SubmittedMaterial[];
+    materials: readonly MaterialInput[];
     /** The applicant authorized fetching shared-source materials (Art. 11(5)). */
     sharingAuthorized?: boolean;
     greenChannel?: boolean;
@@ -54,7 +73,7 @@ export type RequestCorrection = Cmd<
 >;
 export type SubmitCorrection = Cmd<
   'SubmitCorrection',
-  { caseId: string; materials: readonly SubmittedMaterial[] }
+  { caseId: string; materials: readonly MaterialInput[] }
 >;
 export type RefuseCase = Cmd<
   'RefuseCase',
@@ -63,7 +82,7 @@ export type RefuseCase = Cmd<
 export type WithdrawCase = Cmd<'WithdrawCase', { caseId: string; reason: string }>;
 export type SupplyDeficiency = Cmd<
   'SupplyDeficiency',
-  { caseId: string; materials: readonly SubmittedMaterial[] }
+  { caseId: string; materials: readonly MaterialInput[] }
 >;
 
 // --- Back office -------------------------------------------------------------------------------

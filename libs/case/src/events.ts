@@ -95,6 +95,26 @@ export type MaterialForm = MaterialType | 'shared';
 export interface SubmittedMaterial {
   readonly code: string;
   readonly form: MaterialForm;
+  /** Scans attached (ADR 16); absent in events from before files, and for materials without any. */
+  readonly files?: readonly AttachedFile[];
+}
+
+/** Accepted types of an attached file, sniffed from its content by the blob store. */
+export type AttachedFileType = 'application/pdf' | 'image/jpeg' | 'image/png';
+
+/**
+ * One scanned file of a material, by content (ADR 16): the hash names the bytes, so the log proves
+ * which file the approver read; size and type are the blob store's, never the uploader's.
+ */
+export interface AttachedFile {
+  readonly sha256: string;
+  readonly size: number;
+  readonly type: AttachedFileType;
+  /** The name it was uploaded under (shown, never trusted for the type). */
+  readonly name: string;
+  /** The user id of the clerk who attached it. */
+  readonly attachedBy: string;
+  readonly attachedAt: string;
 }
 
 export interface CorrectionItem {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type CaseCommand, CaseCommands } from '@one-window/case';
 import type { Actor } from '@one-window/shared';
+import { AttachedFiles } from '../blobs/attached-files.js';
 import { InFlightCommands } from '../lifecycle/in-flight-commands.js';
 import { CaseCommandGateway } from './case-command.gateway.js';
 import type { CommandAnswerDto } from './command-answer.dto.js';
@@ -18,6 +19,7 @@ export class EngineCaseCommandGateway extends CaseCommandGateway {
   constructor(
     private readonly commands: CaseCommands,
     private readonly inFlight: InFlightCommands,
+    private readonly files: AttachedFiles,
   ) {
     super();
   }
@@ -32,7 +34,7 @@ export class EngineCaseCommandGateway extends CaseCommandGateway {
       freshCommandId: request.fresh === true,
     };
     const result = await this.keys.run(request, () =>
-      this.inFlight.track(() => this.commands.send(command, meta)),
+      this.inFlight.track(async () => this.commands.send(await this.files.resolve(command), meta)),
     );
     return {
       caseId: result.caseId,

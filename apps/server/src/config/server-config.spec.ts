@@ -21,6 +21,10 @@ describe('loadServerConfig', () => {
     ['TIMER_POLL_MS', '10', /TIMER_POLL_MS must be an integer/],
     ['WARNING_WORKING_DAYS', '0', /WARNING_WORKING_DAYS must be an integer/],
     ['CALENDAR_WARNING_FROM', '13-01', /CALENDAR_WARNING_FROM must be a day of the year written MM-DD/],
+    ['BLOB_STORE_URL', 'ftp://files', /BLOB_STORE_URL is not a blob store address: .*file:.*s3:/],
+    ['BLOB_STORE_URL', 's3://', /BLOB_STORE_URL is not a blob store address/],
+    ['BLOB_MAX_FILE_BYTES', '10MB', /BLOB_MAX_FILE_BYTES must be an integer/],
+    ['BLOB_MAX_CASE_BYTES', '2048', /BLOB_MAX_CASE_BYTES \(2048\) must be at least BLOB_MAX_FILE_BYTES/],
     ['CATALOG_CODE_PATTERN', '([a-z', /CATALOG_CODE_PATTERN must be a regular expression, got "\(\[a-z"/],
   ])('refuses a bad %s with an error naming it', (name, value, words) => {
     const env = { ...secret, [name]: value };
@@ -42,5 +46,19 @@ describe('loadServerConfig', () => {
     expect(config.catalog.codePattern?.test('1234')).toBe(true);
     expect(config.eventStoreSynchronous).toBe('NORMAL');
     expect(loadServerConfig(secret, { dataDir }).catalog).toEqual({ dir: undefined, codePattern: undefined });
+  });
+
+  it('reads the blob store and its limits (ADR 16)', () => {
+    expect(loadServerConfig(secret, { dataDir }).blobs).toEqual({
+      url: undefined,
+      maxFileBytes: 20 * 1024 * 1024,
+      maxCaseBytes: 100 * 1024 * 1024,
+    });
+    const s3 = 's3://key:secret@scans/hall?endpoint=http://minio:9000&forcePathStyle=true';
+    const config = loadServerConfig(
+      { ...secret, BLOB_STORE_URL: s3, BLOB_MAX_FILE_BYTES: '1048576', BLOB_MAX_CASE_BYTES: '4194304' },
+      { dataDir },
+    );
+    expect(config.blobs).toEqual({ url: s3, maxFileBytes: 1048576, maxCaseBytes: 4194304 });
   });
 });

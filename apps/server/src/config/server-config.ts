@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { BlobStoreError, parseS3Url } from '@one-window/blob-store';
 import { DEFAULT_NEXT_YEAR_WARNING_FROM, isDayOfYear } from '@one-window/calendar';
 import { DEFAULT_CASE_POLICY } from '@one-window/case';
 import { catalogSettingsFromEnv, type CatalogSettings } from '@one-window/catalog';
@@ -44,8 +45,19 @@ export interface ServerConfig {
   /** DEMO_USERS=on (npm start): demo users, only on the embedded store, only into an empty users stream. */
   readonly seedDemoUsers: boolean;
   readonly logLevel: string;
+  /** Attached files (ADR 16): where they are stored and how large they may be. */
+  readonly blobs: BlobSettings;
   /** Where the compiled console (HTML, CSS, JS) is served from; undefined disables it. */
   readonly consoleDir: string | undefined;
+}
+
+export interface BlobSettings {
+  /** BLOB_STORE_URL: unset or `file:` — DATA_DIR/blobs; `file:///dir`; `s3://key:secret@bucket/prefix?endpoint=…`. */
+  readonly url: string | undefined;
+  /** BLOB_MAX_FILE_BYTES: one uploaded file at most (20 MB by default). */
+  readonly maxFileBytes: number;
+  /** BLOB_MAX_CASE_BYTES: every file attached to one case together at most (100 MB by default). */
+  readonly maxCaseBytes: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -113,6 +125,7 @@ export function loadServerConfig(
   return {
     eventStoreUrl,
     dataDir,
+    blobs: blobSettings(env),
     catalog,
     eventStoreSynchronous,
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -140,4 +153,28 @@ function dayOfYear(env: Env, name: string, fallback: string): string {
   if (!isDayOfYear(value))
     throw new ConfigError(`${name} must be a day of the year written MM-DD, got "${value}"`);
   return value;
+}
+
+const MB = 1024 * 1024;
+
+function blobSettings(env: Env): BlobSettings {
+  const url = env.BLOB_STORE_URL?.trim() || undefined;
+  if (url !== undefined) {
+    try {
+      if (url.startsWith('s3:')) parseS3Url(url);
+      else if (url !== 'file:' && !url.startsWith('file:///'))
+        throw new ConfigError('the scheme must be file: (file:///absolute/dir) or s3://');
+    } catch (error) {
+      const reason =
+        error instanceof BlobStoreError || error instanceof ConfigError ? error.message : String(error);
+      throw new ConfigError(`BLOB_STORE_URL is not a blob store address: ${reason}`);
+    }
+  }
+  const maxFileBytes = integer(env, 'BLOB_MAX_FILE_BYTES', 20 * MB, 1024, 4096 * MB);
+  const maxCaseBytes = integer(env, 'BLOB_MAX_CASE_BYTES', 100 * MB, 1024, 1024 * 1024 * MB);
+  if (maxCaseBytes < maxFileBytes)
+    throw new ConfigError(
+      `BLOB_MAX_CASE_BYTES (${maxCaseBytes}) must be at least BLOB_MAX_FILE_BYTES (${maxFileBytes})`,
+    );
+  return { url, maxFileBytes, maxCaseBytes };
 }

@@ -8,9 +8,15 @@ import type { ServerConfig } from './server-config.js';
  * timer retries for ever. Both figures therefore come from the one WARNING_WORKING_DAYS setting.
  */
 
-/** The case engine's policy, with the server's warning window. */
-export function casePolicyFor(config: Pick<ServerConfig, 'warningWorkingDays'>): CasePolicy {
-  return { ...DEFAULT_CASE_POLICY, warningWorkingDays: config.warningWorkingDays };
+/** The case engine's policy, with the server's warning window and per-case file limit (ADR 16). */
+export function casePolicyFor(
+  config: Pick<ServerConfig, 'warningWorkingDays'> & Partial<Pick<ServerConfig, 'blobs'>>,
+): CasePolicy {
+  return {
+    ...DEFAULT_CASE_POLICY,
+    warningWorkingDays: config.warningWorkingDays,
+    maxCaseFileBytes: config.blobs?.maxCaseBytes ?? DEFAULT_CASE_POLICY.maxCaseFileBytes,
+  };
 }
 
 /** The read models' settings, with the same warning window. */

@@ -17,7 +17,10 @@ const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  // Attached scans are fetched with the bearer token and shown from blob: URLs (ADR 16).
+  "img-src 'self' data: blob:",
+  'frame-src blob:',
+  'object-src blob:',
   "connect-src 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",

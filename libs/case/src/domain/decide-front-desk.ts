@@ -2,6 +2,7 @@
 import type {
   AcceptCase,
   AcceptWithDeficiency,
+  MaterialInput,
   ReceiveApplication,
   RefuseCase,
   RequestCorrection,
@@ -9,7 +10,7 @@ import type {
   SupplyDeficiency,
   WithdrawCase,
 } from '../commands.js';
-import type { AcceptanceDates, CaseEvent, SubmittedMaterial } from '../events.js';
+import type { AcceptanceDates, AttachedFileType, CaseEvent, SubmittedMaterial } from '../events.js';
 import type { CaseGuide } from '../events.js';
 import { provisionalOf, withProvisional, workingDaysAfter } from './dates.js';
 import type { CaseState } from './case-state.js';
@@ -22,8 +23,63 @@ import { idNumberProblem } from '@one-window/shared';
 import { addNaturalDays } from '@one-window/calendar';
 
 /** Only the fields an event keeps: commands may arrive as DTO instances with more on them. */
-const materialsOf = (materials: readonly SubmittedMaterial[]): SubmittedMaterial[] =>
-  materials.map(({ code, form }) => ({ code, form }));
+const materialsOf = (materials: readonly MaterialInput[], now: Now): SubmittedMaterial[] =>
+  materials.map(({ code, form, files }) =>
+    files && files.length > 0
+      ? {
+          code,
+          form,
+          files: files.map((f) => ({
+            sha256: f.sha256,
+            size: f.size ?? 0,
+            type: f.type as AttachedFileType,
+            name: f.name,
+            attachedBy: now.actor.userId,
+            attachedAt: now.now.toISOString(),
+          })),
+        }
+      : { code, form },
+  );
+
+const FILE_TYPES: readonly string[] = ['application/pdf', 'image/jpeg', 'image/png'];
+const MB = 1024 * 1024;
+
+/**
+ * The files a command attaches (ADR 16): each resolved by the blob store (size and type filled in
+ * by the server), and all the case's files together within the policy's per-case limit — the
+ * files of a material handed in again replace its earlier ones.
+ */
+function checkFiles(
+  problems: Problems,
+  had: readonly SubmittedMaterial[],
+  materials: readonly MaterialInput[],
+  now: Now,
+): void {
+  materials.forEach((m, i) =>
+    (m.files ?? []).forEach((f, j) =>
+      problems.check(
+        Number.isInteger(f.size) && FILE_TYPES.includes(f.type ?? ''),
+        `materials[${i}].files[${j}].sha256`,
+        `materials[${i}].files[${j}] was not resolved by the blob store (size and type unknown)`,
+        'file-not-resolved',
+      ),
+    ),
+  );
+  const replaced = new Set(materials.map((m) => m.code));
+  const size = (files: readonly { size?: number }[] | undefined) =>
+    (files ?? []).reduce((sum, f) => sum + (f.size ?? 0), 0);
+  const total =
+    had.filter((m) => !replaced.has(m.code)).reduce((sum, m) => sum + size(m.files), 0) +
+    materials.reduce((sum, m) => sum + size(m.files), 0);
+  const max = now.policy.maxCaseFileBytes;
+  problems.check(
+    total <= max,
+    'materials',
+    `the case's files come to ${total} bytes, above the limit of ${max} bytes per case`,
+    'case-files-too-large',
+    { totalMb: Math.round((total / MB) * 10) / 10, maxMb: Math.round((max / MB) * 10) / 10 },
+  );
+}
 
 const APPLICANT_KINDS = ['natural-person', 'legal-person'] as const;
 const CHANNELS = ['window', 'online', 'mobile', 'terminal', 'agent-point'] as const;
@@ -32,7 +88,7 @@ const FORMS = ['original', 'copy', 'electronic', 'shared'] as const;
 function checkMaterials(
   problems: Problems,
   guide: CaseGuide,
-  materials: readonly SubmittedMaterial[],
+  materials: readonly MaterialInput[],
   field: string,
   sharingAuthorized: boolean,
 ) {
@@ -118,6 +174,7 @@ export function receive(command: ReceiveApplication, ctx: DecideContext, now: No
   }
   const sharingAuthorized = command.sharingAuthorized ?? false;
   checkMaterials(problems, guide, command.materials ?? [], 'materials', sharingAuthorized);
+  checkFiles(problems, [], command.materials ?? [], now);
   problems.throwIfAny();
   return [
     {
@@ -147,7 +204,7 @@ export function receive(command: ReceiveApplication, ctx: DecideContext, now: No
             }
           : {}),
         channel: command.channel,
-        materials: materialsOf(command.materials),
+        materials: materialsOf(command.materials, now),
         missingMaterials: missingMaterials(guide, command.materials, sharingAuthorized),
         sharingAuthorized,
         greenChannel: command.greenChannel ?? false,
@@ -364,13 +421,14 @@ export function submitCorrection(state: CaseState, command: SubmitCorrection, no
     'materials',
     state.context.sharingAuthorized,
   );
+  checkFiles(problems, state.context.materials, command.materials ?? [], now);
   problems.throwIfAny();
   if (state.status === 'frontDesk.returnedForCorrection') {
     // Already accepted: the case goes back to the step that returned it.
     return [
       {
         type: 'case.CorrectionSubmitted',
-        data: { materials: materialsOf(command.materials), submittedOn: now.today },
+        data: { materials: materialsOf(command.materials, now), submittedOn: now.today },
       },
       taskForStep(state, now, now.today, state.context.resumeStepIndex ?? 0, 'resubmitted'),
     ];
@@ -379,7 +437,7 @@ export function submitCorrection(state: CaseState, command: SubmitCorrection, no
     {
       type: 'case.CorrectionSubmitted',
       data: {
-        materials: materialsOf(command.materials),
+        materials: materialsOf(command.materials, now),
         submittedOn: now.today,
         ...withProvisional(now, {
           decideBy: workingDaysAfter(now, now.today, now.policy.correctionNoticeWorkingDays),
@@ -433,6 +491,7 @@ export function supplyDeficiency(state: CaseState, command: SupplyDeficiency, no
     'at-least-one',
   );
   checkMaterials(problems, state.context.guide, materials, 'materials', state.context.sharingAuthorized);
+  checkFiles(problems, state.context.materials, materials, now);
   materials.forEach((m, i) =>
     problems.check(
       open.has(m.code),
@@ -448,7 +507,7 @@ export function supplyDeficiency(state: CaseState, command: SupplyDeficiency, no
     {
       type: 'case.DeficiencySupplied',
       data: {
-        materials: materialsOf(materials),
+        materials: materialsOf(materials, now),
         suppliedOn: now.today,
         remaining: [...open].filter((code) => !supplied.has(code)),
         late: now.today > (deficiency?.supplyBy ?? now.today),

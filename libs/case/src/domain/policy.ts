@@ -29,6 +29,8 @@ export interface CasePolicy {
   /** Art. 38 remedies: administrative review within 60 days, lawsuit within 6 months. */
   readonly administrativeReviewDays: number;
   readonly lawsuitMonths: number;
+  /** Every file attached to one case together at most (BLOB_MAX_CASE_BYTES, ADR 16). */
+  readonly maxCaseFileBytes: number;
 }
 
 export const DEFAULT_CASE_POLICY: CasePolicy = {
@@ -42,4 +44,5 @@ export const DEFAULT_CASE_POLICY: CasePolicy = {
   rectifyNaturalDays: 15,
   administrativeReviewDays: 60,
   lawsuitMonths: 6,
+  maxCaseFileBytes: 100 * 1024 * 1024,
 };

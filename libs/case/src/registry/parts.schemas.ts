@@ -1,5 +1,5 @@
 /** Parts that several command bodies share: people, materials, remedies. Limits: ADR 0010. */
-import { CodeField, EnumField, LIMITS, PatternField, TextField } from '@one-window/shared';
+import { CodeField, EnumField, LIMITS, ListField, PatternField, TextField } from '@one-window/shared';
 import type { ApplicantKind, MaterialForm } from '../events.js';
 
 export const APPLICANT_KINDS: readonly ApplicantKind[] = ['natural-person', 'legal-person'];
@@ -31,12 +31,31 @@ export class ApplicantDto extends PersonDto {
   kind!: ApplicantKind;
 }
 
+/** A file uploaded first (POST /api/blobs), attached to a material by its hash (ADR 16). */
+export class AttachedFileDto {
+  @PatternField(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex digits (the answer of POST /api/blobs)', {
+    example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    maxLength: 64,
+  })
+  sha256!: string;
+
+  @TextField(255, { example: '身份证.pdf', description: 'the name it was uploaded under' })
+  name!: string;
+}
+
 export class SubmittedMaterialDto {
   @CodeField({ description: "a material code of the item's guide", example: 'M01' })
   code!: string;
 
   @EnumField(MATERIAL_FORMS, { description: '`shared`: fetched from a data-sharing source' })
   form!: MaterialForm;
+
+  @ListField(() => AttachedFileDto, {
+    optional: true,
+    max: 20,
+    description: 'scans of this material, uploaded first (POST /api/blobs), by hash',
+  })
+  files?: AttachedFileDto[];
 }
 
 export class MaterialCodeDto {

@@ -321,6 +321,13 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'problemTitle.http-406': 'Not acceptable',
   'problemTitle.http-500': 'Error',
   'problemTitle.http-503': 'Try again shortly',
+  'problemTitle.blob-too-large': 'File too large',
+  'problemTitle.blob-type-refused': 'File type not accepted',
+  'problemTitle.blob-upload-aborted': 'Upload interrupted',
+  'problemTitle.blob-not-found': 'File not found',
+  'problemTitle.invalid-blob-hash': 'Invalid file id',
+  'problemTitle.invalid-blob-store-url': 'Invalid file store address',
+  'problemTitle.blob-store-unavailable': 'File store unavailable',
   'problemTitle.other': 'The request could not be handled',
 
   // problems: what happened, by code and params
@@ -363,12 +370,28 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'problem.event-store-unavailable': 'The data store cannot be reached right now: try again shortly.',
   'problem.too-large': 'What was sent is too large.',
   'problem.unsupported-media-type': 'Send JSON.',
+  'problem.blob-too-large':
+    '{name, select, none {The file} other {The file “{name}”}} is larger than the limit of {maxMb} MB per file: refused, nothing was stored.',
+  'problem.blob-type-refused':
+    '{name, select, none {The file} other {The file “{name}”}} is not a PDF, JPEG or PNG by its content (its name is not trusted): refused, nothing was stored.',
+  'problem.blob-upload-aborted': 'The upload was interrupted: nothing was stored. Upload the file again.',
+  'problem.blob-not-found': 'There is no such file; it may not have been uploaded. Upload it again.',
+  'problem.invalid-blob-hash': 'Not a valid file id.',
+  'problem.invalid-blob-store-url': 'The file store address is misconfigured; contact the administrator.',
+  'problem.blob-store-unavailable':
+    'The file store is not available right now: nothing was stored. Try again shortly; if it persists, contact the administrator.',
+  'problem.blob-file-required': 'Choose a file to upload (PDF, JPEG or PNG).',
   'problem.status.4xx': 'The request could not be handled: check it and try again.',
   'problem.status.5xx':
     'The server cannot handle this right now: try again shortly, and tell the administrator if it keeps happening.',
 
   // problems: one bad field, `{field}` the field's name
   fieldProblem: '{field}: {message}',
+  'rule.blob-not-found': 'no such file: upload it again, then send',
+  'rule.invalid-blob-hash': 'not a valid file id',
+  'rule.file-not-resolved': 'the file was not checked against the file store: upload it again',
+  'rule.case-files-too-large':
+    'the files of this case come to {totalMb} MB, above the limit of {maxMb} MB per case',
   'rule.invalid': 'is not valid',
   'rule.required': 'must not be empty',
   'rule.text': 'must be text',
@@ -434,6 +457,10 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'field.materials': 'Materials',
   'field.materials.code': 'Material {n}',
   'field.materials.form': 'Form of material {n}',
+  'field.materials.files': 'Files of the material',
+  'field.materials.files.item': 'File {n}',
+  'field.materials.files.sha256': 'File {n}',
+  'field.materials.files.name': 'Name of file {n}',
   'field.sharingAuthorized': 'Sharing authorization',
   'field.greenChannel': 'Green channel',
   'field.appointmentId': 'Appointment',

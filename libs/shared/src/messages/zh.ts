@@ -323,6 +323,13 @@ export const ZH = {
   'problemTitle.http-406': '无法提供所需格式',
   'problemTitle.http-500': '服务器内部错误',
   'problemTitle.http-503': '请稍后再试',
+  'problemTitle.blob-too-large': '文件过大',
+  'problemTitle.blob-type-refused': '文件类型不符',
+  'problemTitle.blob-upload-aborted': '文件上传中断',
+  'problemTitle.blob-not-found': '找不到文件',
+  'problemTitle.invalid-blob-hash': '文件标识无效',
+  'problemTitle.invalid-blob-store-url': '文件存储地址有误',
+  'problemTitle.blob-store-unavailable': '文件存储暂不可用',
   'problemTitle.other': '请求未能办理',
 
   // problems: what happened, by code and params
@@ -361,11 +368,26 @@ export const ZH = {
   'problem.event-store-unavailable': '数据存储暂时无法访问，请稍后再试。',
   'problem.too-large': '提交的内容过大。',
   'problem.unsupported-media-type': '请以 JSON 格式提交。',
+  'problem.blob-too-large':
+    '{name, select, none {文件} other {文件「{name}」}}超过每个文件 {maxMb} MB 的上限，已拒收，未保存任何内容。',
+  'problem.blob-type-refused':
+    '{name, select, none {文件} other {文件「{name}」}}的内容不是 PDF、JPEG 或 PNG（按文件内容判断，不看文件名），已拒收，未保存任何内容。',
+  'problem.blob-upload-aborted': '文件上传中断，未保存任何内容，请重新上传。',
+  'problem.blob-not-found': '找不到该文件，可能尚未上传成功，请重新上传。',
+  'problem.invalid-blob-hash': '文件标识无效。',
+  'problem.invalid-blob-store-url': '文件存储地址配置有误，请联系系统管理员。',
+  'problem.blob-store-unavailable':
+    '文件存储暂时不可用，未保存任何内容，请稍后重试；如多次出现，请联系系统管理员。',
+  'problem.blob-file-required': '请选择要上传的文件（PDF、JPEG 或 PNG）。',
   'problem.status.4xx': '请求未能办理，请检查后重试。',
   'problem.status.5xx': '服务器暂时无法办理，请稍后再试；如多次出现，请联系系统管理员。',
 
   // problems: one bad field, `{field}` the field's name
   fieldProblem: '{field}：{message}',
+  'rule.blob-not-found': '找不到该文件，请重新上传后再提交',
+  'rule.invalid-blob-hash': '文件标识无效',
+  'rule.file-not-resolved': '文件未经文件存储核对，请重新上传',
+  'rule.case-files-too-large': '本件所附文件合计 {totalMb} MB，超过每件 {maxMb} MB 的上限',
   'rule.invalid': '填写有误',
   'rule.required': '不能为空',
   'rule.text': '须为文字',
@@ -429,6 +451,10 @@ export const ZH = {
   'field.materials': '申请材料',
   'field.materials.code': '第 {n} 项材料',
   'field.materials.form': '第 {n} 项材料的提交形式',
+  'field.materials.files': '材料所附文件',
+  'field.materials.files.item': '第 {n} 个文件',
+  'field.materials.files.sha256': '第 {n} 个文件',
+  'field.materials.files.name': '第 {n} 个文件的文件名',
   'field.sharingAuthorized': '共享调取授权',
   'field.greenChannel': '绿色通道',
   'field.appointmentId': '预约编号',

@@ -15,6 +15,8 @@ export interface CliConfig {
   readonly dataDir: string | undefined;
   /** CATALOG_DIR, CATALOG_CODE_PATTERN. */
   readonly catalog: CatalogSettings;
+  /** BLOB_STORE_URL: the attached files' store (ADR 16); undefined: DATA_DIR/blobs. */
+  readonly blobStoreUrl: string | undefined;
   /** Who ran the command, for the users log (USER). */
   readonly operator: string;
   /** DEBUG: errors print their stack. */
@@ -44,6 +46,9 @@ export function loadCliConfig(env: Env): CliConfig {
     problems.push(`EVENTSTORE_URL must be an esdb:// connection string, got "${url}"`);
   }
   const catalog = attempt(() => catalogSettingsFromEnv(env));
+  const blobStoreUrl = env.BLOB_STORE_URL?.trim() || undefined;
+  if (blobStoreUrl !== undefined && !/^(file:|s3:\/\/)/.test(blobStoreUrl))
+    problems.push(`BLOB_STORE_URL must be file:///dir or s3://bucket/prefix, got "${blobStoreUrl}"`);
   if (problems.length > 0 || eventStore === undefined || catalog === undefined) {
     throw new CliConfigError(problems.join('; '));
   }
@@ -51,6 +56,7 @@ export function loadCliConfig(env: Env): CliConfig {
     eventStore,
     dataDir: eventStore.dataDir,
     catalog,
+    blobStoreUrl,
     operator: `cli:${env.USER ?? 'unknown'}`,
     debug: Boolean(env.DEBUG),
   };

@@ -21,3 +21,10 @@ export {
 export { ChainHeads } from './anchor/chain-heads.js';
 export { leafHash, merkleRoot, type StreamHead } from './anchor/merkle.js';
 export { Anchorer, type AnchorerOptions } from './anchor/anchorer.js';
+export {
+  blobReferences,
+  verifyBlobs,
+  type BlobProblem,
+  type BlobReference,
+  type BlobVerifyReport,
+} from './verify/verify-blobs.js';

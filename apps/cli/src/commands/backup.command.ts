@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { verifyLog } from '@one-window/audit';
+import { verifyBlobs, verifyLog } from '@one-window/audit';
+import { type BlobStore, createBlobStore, FsBlobStore } from '@one-window/blob-store';
 import {
   backupEventStoreFile,
   EVENTS_FILE_NAME,
@@ -13,12 +14,15 @@ import { READ_MODELS_FILE } from '@one-window/read-models';
 export interface BackupDeps {
   /** The DATA_DIR the server uses. */
   readonly dataDir: string;
+  /** BLOB_STORE_URL: where the attached files are (DATA_DIR/blobs by default, ADR 16). */
+  readonly blobStoreUrl?: string;
   out(line: string): void;
   err(line: string): void;
 }
 
 const environment = (): BackupDeps => ({
   dataDir: process.env.DATA_DIR ?? './data',
+  blobStoreUrl: process.env.BLOB_STORE_URL,
   out: (line) => console.log(line),
   err: (line) => console.error(line),
 });
@@ -37,7 +41,45 @@ async function verifyFile(file: string, deps: BackupDeps): Promise<boolean> {
   }
 }
 
-/** `one-window backup <dir>`: a consistent copy of the event log while the server runs, verified after writing. */
+/** Copies every file of `from` that `to` lacks, each checked against its name as it is written. */
+async function copyBlobs(from: BlobStore, to: BlobStore, deps: BackupDeps): Promise<boolean> {
+  let copied = 0;
+  let present = 0;
+  let sound = true;
+  for await (const sha256 of from.list()) {
+    if (await to.has(sha256)) {
+      present++;
+      continue;
+    }
+    const info = await to.put(await from.get(sha256), { maxBytes: Number.MAX_SAFE_INTEGER });
+    if (info.sha256 !== sha256) {
+      deps.err(`problem: file ${sha256} has changed in the blob store: its content hashes to ${info.sha256}`);
+      sound = false;
+    }
+    copied++;
+  }
+  deps.out(`attached files: ${copied} copied, ${present} already there`);
+  return sound;
+}
+
+/** Every file the events of the log `file` name is in `blobs` and matches its hash. */
+async function verifyFileBlobs(file: string, blobs: BlobStore, deps: BackupDeps): Promise<boolean> {
+  const store = ReadOnlyEventStore.open({ file });
+  try {
+    const report = await verifyBlobs(store, blobs);
+    deps.out(`${report.referenced} attached files referenced, ${report.matched} present and matching`);
+    for (const p of report.problems) deps.err(`problem: ${p.message}`);
+    return report.sound;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * `one-window backup <dir>`: a consistent copy of the event log while the server runs, then the
+ * attached files into `<dir>/blobs` (after the log: every file its events name was stored before
+ * the event, ADR 16), each verified after writing.
+ */
 export async function backupCommand(dir: string, deps: BackupDeps): Promise<number> {
   const destination = resolve(dir, EVENTS_FILE_NAME);
   const { pages } = await backupEventStoreFile(resolve(deps.dataDir, EVENTS_FILE_NAME), destination);
@@ -45,6 +87,17 @@ export async function backupCommand(dir: string, deps: BackupDeps): Promise<numb
   if (!(await verifyFile(destination, deps))) {
     deps.err('the backup does not verify: keep the previous backup');
     return 1;
+  }
+  const source = await createBlobStore(deps.blobStoreUrl, deps.dataDir);
+  const copy = await FsBlobStore.open(resolve(dir));
+  try {
+    const copied = await copyBlobs(source, copy, deps);
+    if (!copied || !(await verifyFileBlobs(destination, copy, deps))) {
+      deps.err('the backup of the attached files does not verify: keep the previous backup');
+      return 1;
+    }
+  } finally {
+    await Promise.all([source.close(), copy.close()]);
   }
   deps.out('the backup verifies');
   return 0;
@@ -83,6 +136,15 @@ export async function restoreCommand(
   rmSync(join(deps.dataDir, `${READ_MODELS_FILE}-wal`), { force: true });
   rmSync(join(deps.dataDir, `${READ_MODELS_FILE}-shm`), { force: true });
   copyFileSync(source, target);
+  if (existsSync(join(resolve(dir), 'blobs'))) {
+    const from = await FsBlobStore.open(resolve(dir));
+    const to = await createBlobStore(deps.blobStoreUrl, deps.dataDir);
+    try {
+      if (!(await copyBlobs(from, to, deps))) return 1;
+    } finally {
+      await Promise.all([from.close(), to.close()]);
+    }
+  }
   deps.out(`restored ${target}; the read models are rebuilt when the server starts`);
   return 0;
 }
@@ -91,7 +153,7 @@ export function registerBackup(program: Command, deps: () => BackupDeps = enviro
   program
     .command('backup <dir>')
     .description(
-      "copy the event log into <dir> while the server runs (SQLite's online backup), then verify the copy",
+      "copy the event log into <dir> while the server runs (SQLite's online backup) and the attached files into <dir>/blobs, then verify the copy",
     )
     .action(async (dir: string) => {
       const code = await backupCommand(dir, deps());

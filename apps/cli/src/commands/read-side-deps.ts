@@ -1,3 +1,4 @@
+import { type BlobStore, createBlobStore } from '@one-window/blob-store';
 import { CalendarStore, type WorkingCalendar } from '@one-window/calendar';
 import { createEventStore, type EventStore } from '@one-window/event-store';
 import { openReadModelDatabase, type ReadModelDb } from '@one-window/read-models';
@@ -8,6 +9,8 @@ export interface ReadSideCliDeps {
   /** `readOnly`: never write the store (verify, replay): works on a read-only copy. */
   openStore(options?: { readOnly?: boolean }): Promise<EventStore>;
   openReadModels(): ReadModelDb;
+  /** The attached files' store (BLOB_STORE_URL, DATA_DIR/blobs by default); verify checks it when given. */
+  openBlobs?(): Promise<BlobStore>;
   calendar(store: EventStore): Promise<WorkingCalendar>;
   out(line: string): void;
   err(line: string): void;
@@ -19,6 +22,7 @@ export interface ReadSideCliDeps {
 export const environmentDeps: ReadSideCliDeps = {
   openStore: (options) => createEventStore({ ...cliConfig().eventStore, readOnly: options?.readOnly }),
   openReadModels: () => openReadModelDatabase({ dataDir: cliConfig().dataDir }),
+  openBlobs: () => createBlobStore(cliConfig().blobStoreUrl, cliConfig().dataDir ?? './data'),
   calendar: (store) => new CalendarStore(store).calendar(),
   out: (line) => console.log(line),
   err: (line) => console.error(line),

@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
-import { parseAnchor, verifyLog } from '@one-window/audit';
+import {
+  blobReferences,
+  type BlobVerifyReport,
+  parseAnchor,
+  verifyBlobs,
+  verifyLog,
+} from '@one-window/audit';
+import type { EventStore } from '@one-window/event-store';
 import { EventStoreStorageError, STORAGE_FAULT_WORDS, storageFault } from '@one-window/event-store';
 import { environmentDeps, type ReadSideCliDeps } from './read-side-deps.js';
 
@@ -63,7 +70,9 @@ async function verifyStore(
         ),
     });
     deps.progress('');
-    if (options.json) deps.out(JSON.stringify(report, null, 2));
+    const blobs = await checkBlobs(store, deps);
+    const sound = report.sound && (blobs?.sound ?? true);
+    if (options.json) deps.out(JSON.stringify(blobs ? { ...report, blobs } : report, null, 2));
     else {
       deps.out(
         `${report.events} events in ${report.streams} streams (${report.cases} cases folded), up to position ${report.lastPosition ?? '-'}`,
@@ -83,10 +92,38 @@ async function verifyStore(
       if (report.problemsTruncated)
         deps.err(`problem: … and more (only the first ${report.problems.length} are listed)`);
       deps.out(report.sound ? 'the event log is sound' : `${report.problems.length} problem(s) found`);
+      if (blobs) {
+        deps.out(
+          `attached files: ${blobs.referenced} referenced by case events, ${blobs.matched} present and matching their hash`,
+        );
+        for (const p of blobs.problems) deps.err(`problem: ${p.message}`);
+        deps.out(
+          blobs.sound ? 'the attached files are sound' : `${blobs.problems.length} file problem(s) found`,
+        );
+      }
     }
-    return report.sound ? 0 : 1;
+    return sound ? 0 : 1;
   } finally {
     await store.close();
+  }
+}
+
+/** Every file a case event names, in the blob store and matching its hash (ADR 16); undefined without a blob store. */
+async function checkBlobs(store: EventStore, deps: ReadSideCliDeps): Promise<BlobVerifyReport | undefined> {
+  if (!deps.openBlobs) return undefined;
+  const references = await blobReferences(store);
+  // A log without attached files needs no blob store (a read-only copy may have none).
+  if (references.size === 0) return { referenced: 0, matched: 0, problems: [], sound: true };
+  const blobs = await deps.openBlobs();
+  try {
+    const report = await verifyBlobs(store, blobs, {
+      references,
+      onProgress: (checked, total) => deps.progress(`checking attached files: ${checked} of ${total}`),
+    });
+    deps.progress('');
+    return report;
+  } finally {
+    await blobs.close();
   }
 }
 
@@ -94,7 +131,7 @@ export function registerVerify(program: Command, deps: ReadSideCliDeps = environ
   program
     .command('verify')
     .description(
-      'check the whole event log, read-only: positions, revisions, JSON, hash chains, anchors, and that every case replays',
+      'check the whole event log, read-only: positions, revisions, JSON, hash chains, anchors, that every case replays, and that every attached file exists and matches its hash',
     )
     .option('--json', 'print the report as JSON')
     .option(

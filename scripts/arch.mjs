@@ -4,7 +4,7 @@
 //   - an import cycle between libs (value imports of @one-window/* in production files),
 //   - a cycle of value imports between the production files of one lib;
 // and prints, for the last transition added (the newest commit that added a case event type to
-// libs/case/src/events.ts), the production files that commit touched.
+// libs/case/src/events.ts or in a command slice), the production files that commit touched.
 // Reads files as text; `import type` and `export type` lines are not edges (they vanish at build).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -137,20 +137,31 @@ for (const component of cycles(fileGraph)) {
   );
 }
 
-// The last transition added: the newest commit that added a case event type.
+// The last transition added: the newest commit that added a case event type, to the list of
+// libs/case/src/events.ts or as a command slice's `events: [...]` (libs/case/src/slices, ADR 0010).
+const EVENT_PATHS = ['libs/case/src/events.ts', 'libs/case/src/slices/'];
+function eventTypesIn(diff, sign) {
+  const listed = [...diff.matchAll(new RegExp(`^\\${sign}\\s+'(case\\.[A-Za-z]+)',$`, 'gm'))].map(
+    (m) => m[1],
+  );
+  const sliced = [...diff.matchAll(new RegExp(`^\\${sign}\\s*events: \\[([^\\]]*)\\]`, 'gm'))].flatMap((m) =>
+    [...m[1].matchAll(/'(case\.[A-Za-z]+)'/g)].map((n) => n[1]),
+  );
+  return [...listed, ...sliced];
+}
+
 function lastTransition() {
   const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
   let log;
   try {
-    log = git('log', '--format=%H', '-G', "^\\s+'case\\.[A-Za-z]+',$", '--', 'libs/case/src/events.ts');
+    log = git('log', '--format=%H', '-G', "'case\\.[A-Za-z]+'", '--', ...EVENT_PATHS);
   } catch {
     return 'last transition: no git history here';
   }
   for (const sha of log.split('\n').filter(Boolean)) {
-    const diff = git('show', '--format=', '--unified=0', sha, '--', 'libs/case/src/events.ts');
-    const added = [...diff.matchAll(/^\+\s+'(case\.[A-Za-z]+)',$/gm)].map((m) => m[1]);
-    const removed = new Set([...diff.matchAll(/^-\s+'(case\.[A-Za-z]+)',$/gm)].map((m) => m[1]));
-    const fresh = added.filter((type) => !removed.has(type));
+    const diff = git('show', '--format=', '--unified=0', sha, '--', ...EVENT_PATHS);
+    const removed = new Set(eventTypesIn(diff, '-'));
+    const fresh = eventTypesIn(diff, '+').filter((type) => !removed.has(type));
     if (fresh.length === 0) continue;
     const files = git('show', '--format=', '--name-only', sha)
       .split('\n')

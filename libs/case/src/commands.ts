@@ -17,6 +17,7 @@ import type {
   MaterialForm,
   SpecialProcedureKind,
 } from './events.js';
+import { SLICE_COMMAND_TYPES, type SlicedCommand } from './slices/index.js';
 
 type Cmd<Type extends string, Payload> = { readonly type: Type } & Readonly<Payload>;
 
@@ -96,7 +97,6 @@ export type StartSpecialProcedure = Cmd<
   { caseId: string; kind: SpecialProcedureKind; reason: string; expectedDays: number }
 >;
 export type EndSpecialProcedure = Cmd<'EndSpecialProcedure', { caseId: string; n: number; result: string }>;
-export type SendSupervisionNotice = Cmd<'SendSupervisionNotice', { taskId: string; note: string }>;
 export type ExtendTimeLimit = Cmd<'ExtendTimeLimit', { caseId: string; days: number; reason: string }>;
 export type ApproveCase = Cmd<'ApproveCase', { caseId: string; opinion: string }>;
 export type DenyCase = Cmd<
@@ -164,7 +164,6 @@ export type CaseCommand =
   | StartSpecialProcedure
   | EndSpecialProcedure
   | ExtendTimeLimit
-  | SendSupervisionNotice
   | ApproveCase
   | DenyCase
   | IssueResult
@@ -181,7 +180,9 @@ export type CaseCommand =
   | MarkDecisionOverdue
   | MarkResultIssueOverdue
   | MarkObligationOverdue
-  | RecalculateDeadlines;
+  | RecalculateDeadlines
+  // Each command slice's (libs/case/src/slices, ADR 0010).
+  | SlicedCommand;
 
 export type CaseCommandType = CaseCommand['type'];
 export type CaseCommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;
@@ -213,7 +214,6 @@ export const CASE_COMMAND_TYPES = [
   'StartSpecialProcedure',
   'EndSpecialProcedure',
   'ExtendTimeLimit',
-  'SendSupervisionNotice',
   'ApproveCase',
   'DenyCase',
   'IssueResult',
@@ -224,6 +224,7 @@ export const CASE_COMMAND_TYPES = [
   'RectifyObligation',
   'ExplainObligation',
   ...TIMER_COMMAND_TYPES,
+  ...SLICE_COMMAND_TYPES,
 ] as const satisfies readonly CaseCommandType[];
 
 type _MissingCommand = Exclude<CaseCommandType, (typeof CASE_COMMAND_TYPES)[number]>;

@@ -20,6 +20,7 @@ import type {
   MaterialType,
   SourceChannel,
 } from '@one-window/catalog';
+import { SLICE_EVENT_TYPES, type SlicedEvent } from './slices/index.js';
 
 /** Version of the event shapes below, recorded in every event's metadata. */
 export const CASE_EVENT_SCHEMA_VERSION = 1 as const;
@@ -334,17 +335,6 @@ export interface ExtendedData extends MayBeProvisional {
   readonly extendedOn: string;
 }
 
-/** 督办: a head or an administrator presses a task that is near or past its step's due date. */
-export interface SupervisionNoticeSentData {
-  readonly taskId: string;
-  readonly stepDueDate: string;
-  /** Working days left before the step's due date; 0 or less when it has passed. */
-  readonly workingDaysLeft: number;
-  readonly note: string;
-  readonly by: TaskHolder;
-  readonly sentOn: string;
-}
-
 export interface ApprovedData extends MayBeProvisional {
   readonly taskId: string;
   readonly opinion: string;
@@ -534,7 +524,6 @@ export type CaseSpecialProcedureStarted = Ev<'case.SpecialProcedureStarted', Spe
 export type CaseSpecialProcedureEnded = Ev<'case.SpecialProcedureEnded', SpecialProcedureEndedData>;
 export type CaseExtended = Ev<'case.Extended', ExtendedData>;
 export type CaseApproved = Ev<'case.Approved', ApprovedData>;
-export type CaseSupervisionNoticeSent = Ev<'case.SupervisionNoticeSent', SupervisionNoticeSentData>;
 export type CaseDenied = Ev<'case.Denied', DeniedData>;
 export type CaseResultIssued = Ev<'case.ResultIssued', ResultIssuedData>;
 export type CaseDispatched = Ev<'case.Dispatched', DispatchedData>;
@@ -551,7 +540,6 @@ export type CaseResultIssueOverdue = Ev<'case.ResultIssueOverdue', ResultIssueOv
 export type CaseObligationOverdue = Ev<'case.ObligationOverdue', ObligationOverdueData>;
 
 export type CaseEvent =
-  | CaseSupervisionNoticeSent
   | CaseReceived
   | CaseAccepted
   | CaseAcceptedWithDeficiency
@@ -585,7 +573,9 @@ export type CaseEvent =
   | CaseDecisionOverdue
   | CaseResultIssueOverdue
   | CaseDeadlinesRecalculated
-  | CaseObligationOverdue;
+  | CaseObligationOverdue
+  // Each command slice's (libs/case/src/slices, ADR 0010).
+  | SlicedEvent;
 
 export type CaseEventType = CaseEvent['type'];
 export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
@@ -611,7 +601,6 @@ export const CASE_EVENT_TYPES = [
   'case.SpecialProcedureStarted',
   'case.SpecialProcedureEnded',
   'case.Extended',
-  'case.SupervisionNoticeSent',
   'case.Approved',
   'case.Denied',
   'case.ResultIssued',
@@ -627,6 +616,7 @@ export const CASE_EVENT_TYPES = [
   'case.ResultIssueOverdue',
   'case.ObligationOverdue',
   'case.DeadlinesRecalculated',
+  ...SLICE_EVENT_TYPES,
 ] as const satisfies readonly CaseEventType[];
 
 // Compile-time check that the list above names every event type.

@@ -30,3 +30,4 @@ export {
 } from './domain/query-code.js';
 export * from './application/index.js';
 export * from './registry/index.js';
+export * from './slices/index.js';

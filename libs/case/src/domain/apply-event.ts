@@ -1,9 +1,10 @@
 /**
  * How each event changes the machine's context. The machine decides *which state* an event
- * leads to; this reducer records *what it says*. Pure, total over the union.
+ * leads to; this reducer records *what it says*. Pure, total over the union (a slice's events fold in its module).
  */
 import type { CaseEvent, DeadlinesRecalculatedData, SubmittedMaterial } from '../events.js';
 import type { CaseContext, ObligationRecord, TaskRecord } from './context.js';
+import { sliceOfEvent, type SlicedEvent } from '../slices/index.js';
 
 export function applyEvent(context: CaseContext, event: CaseEvent): CaseContext {
   const next = applyData(context, event);
@@ -252,13 +253,14 @@ function applyData(context: CaseContext, event: CaseEvent): CaseContext {
       return { ...context, marks: [...context.marks, markKey(event)] };
     case 'case.DeadlinesRecalculated':
       return recalculated(context, event.data);
-    case 'case.SupervisionNoticeSent':
-      return context; // 督办 is a notice: the read side marks the task, the case does not change
-    default: {
-      const unhandled: never = event;
-      return unhandled;
-    }
+    default:
+      return evolveSliced(context, event);
   }
+}
+
+/** An event no case above names is a slice's (ADR 0010): its module folds it. */
+function evolveSliced(context: CaseContext, event: SlicedEvent): CaseContext {
+  return sliceOfEvent((event as { type: string }).type)!.evolve(context, event);
 }
 
 /** The key a deadline mark is remembered by; a timer whose mark exists decides nothing. */

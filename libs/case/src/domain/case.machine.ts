@@ -22,6 +22,7 @@ import {
   openObligations,
   type CaseContext,
 } from './context.js';
+import { slicesIn, sliceOfEvent, type AnySlice } from '../slices/index.js';
 
 /**
  * What a state says of itself: its name for people, and the commands it accepts (a parent
@@ -55,6 +56,43 @@ const TO_ACCEPT: readonly CaseCommandType[] = [
   'DeemAccepted',
 ];
 
+interface NodeConfig {
+  readonly meta?: CaseStateMeta;
+  readonly on?: Readonly<Record<string, unknown>>;
+  readonly states?: Readonly<Record<string, NodeConfig>>;
+}
+
+/**
+ * Each command slice's place in the statechart (ADR 0010): the states it names (by path,
+ * `handling.backOffice`) accept its command and fold its events, guarded by its `fits` and led to
+ * its `target`. The rest of the chart is written out below.
+ */
+function withSlices<T>(config: T): T {
+  const visit = (node: NodeConfig, path: string): NodeConfig => {
+    const states =
+      node.states &&
+      Object.fromEntries(
+        Object.entries(node.states).map(([key, child]) => [key, visit(child, path ? `${path}.${key}` : key)]),
+      );
+    const slices = slicesIn(path);
+    if (slices.length === 0) return states ? { ...node, states } : node;
+    const transitions: [string, object][] = slices.flatMap((slice: AnySlice) =>
+      slice.events.map((type: string): [string, object] => [
+        type,
+        { guard: 'sliceFits', actions: 'record', ...(slice.target ? { target: slice.target } : {}) },
+      ]),
+    );
+    const commands = slices.map((slice: AnySlice): CaseCommandType => slice.command.type as CaseCommandType);
+    return {
+      ...node,
+      ...(states ? { states } : {}),
+      meta: { ...node.meta, accepts: [...(node.meta?.accepts ?? []), ...commands] },
+      on: { ...node.on, ...Object.fromEntries(transitions) },
+    };
+  };
+  return visit(config as NodeConfig, '') as T;
+}
+
 export const caseMachine = setup({
   types: {
     context: {} as CaseContext,
@@ -81,278 +119,271 @@ export const caseMachine = setup({
       return task !== null && task.holder !== null && isLastStep(context, task);
     },
     noCurrentTask: ({ context }) => context.currentTaskId === null,
-    taskIsCurrent: ({ context, event }) =>
-      'taskId' in event.data && currentTask(context)?.taskId === event.data.taskId,
     deficiencyOpen: ({ context }) => hasOpenDeficiency(context),
     deficiencyClosedOrDenied: ({ context }) =>
       !hasOpenDeficiency(context) || context.decision?.outcome === 'denied',
     notYetExtended: ({ context }) => context.extension === null,
     denied: ({ context }) => context.decision?.outcome === 'denied',
     closesLastObligation: ({ context }) => openObligations(context).length === 1,
+    sliceFits: ({ context, event }) => sliceOfEvent(event.type)?.fits?.(context, event) ?? true,
   },
-}).createMachine({
-  id: 'case',
-  type: 'parallel',
-  context: ({ input }) => initialContext(input),
-  // A year's official schedule came: the provisional dates were counted again (ADR 12).
-  meta: { accepts: ['RecalculateDeadlines'] },
-  on: { 'case.DeadlinesRecalculated': { actions: 'record' } },
-  states: {
-    handling: {
-      initial: 'frontDesk',
-      states: {
-        // 前台综合受理 — Administrative Licensing Law Art. 32.
-        frontDesk: {
-          initial: 'received',
-          tags: ['frontDesk'],
-          meta: { labels: label('前台受理', 'Front desk'), accepts: ['WithdrawCase'] },
-          on: {
-            'case.Withdrawn': { target: 'withdrawn', actions: 'record' },
-          },
-          states: {
-            received: {
-              meta: {
-                labels: label('已收件，待受理', 'Received'),
-                accepts: [...TO_ACCEPT, 'RequestCorrection'],
+}).createMachine(
+  withSlices({
+    id: 'case',
+    type: 'parallel',
+    context: ({ input }) => initialContext(input),
+    // A year's official schedule came: the provisional dates were counted again (ADR 12).
+    meta: { accepts: ['RecalculateDeadlines'] },
+    on: { 'case.DeadlinesRecalculated': { actions: 'record' } },
+    states: {
+      handling: {
+        initial: 'frontDesk',
+        states: {
+          // 前台综合受理 — Administrative Licensing Law Art. 32.
+          frontDesk: {
+            initial: 'received',
+            tags: ['frontDesk'],
+            meta: { labels: label('前台受理', 'Front desk'), accepts: ['WithdrawCase'] },
+            on: {
+              'case.Withdrawn': { target: 'withdrawn', actions: 'record' },
+            },
+            states: {
+              received: {
+                meta: {
+                  labels: label('已收件，待受理', 'Received'),
+                  accepts: [...TO_ACCEPT, 'RequestCorrection'],
+                },
+                on: {
+                  'case.Accepted': { target: '#case.handling.backOffice', actions: 'record' },
+                  'case.AcceptedWithDeficiency': { target: '#case.handling.backOffice', actions: 'record' },
+                  'case.DeemedAccepted': { target: '#case.handling.backOffice', actions: 'record' },
+                  'case.CorrectionRequested': { target: 'correctionRequested', actions: 'record' },
+                  'case.Refused': { target: '#case.handling.refused', actions: 'record' },
+                },
               },
-              on: {
-                'case.Accepted': { target: '#case.handling.backOffice', actions: 'record' },
-                'case.AcceptedWithDeficiency': { target: '#case.handling.backOffice', actions: 'record' },
-                'case.DeemedAccepted': { target: '#case.handling.backOffice', actions: 'record' },
-                'case.CorrectionRequested': { target: 'correctionRequested', actions: 'record' },
-                'case.Refused': { target: '#case.handling.refused', actions: 'record' },
+              // One complete correction notice (一次性告知补正) was given; waiting for the applicant.
+              correctionRequested: {
+                meta: {
+                  labels: label('已一次性告知，待补正', 'Awaiting correction'),
+                  tone: 'yellow',
+                  accepts: ['SubmitCorrection', 'MarkCorrectionOverdue'],
+                },
+                on: {
+                  'case.CorrectionSubmitted': { target: 'correctionSubmitted', actions: 'record' },
+                  'case.CorrectionOverdue': { target: '#case.handling.withdrawn', actions: 'record' },
+                },
+              },
+              // Corrected materials are in: accept (or refuse) — no second notice.
+              correctionSubmitted: {
+                meta: {
+                  labels: label('已补正，待受理', 'Correction submitted'),
+                  tone: 'yellow',
+                  accepts: TO_ACCEPT,
+                },
+                on: {
+                  'case.Accepted': { target: '#case.handling.backOffice', actions: 'record' },
+                  'case.AcceptedWithDeficiency': { target: '#case.handling.backOffice', actions: 'record' },
+                  'case.DeemedAccepted': { target: '#case.handling.backOffice', actions: 'record' },
+                  'case.Refused': { target: '#case.handling.refused', actions: 'record' },
+                },
+              },
+              // Accepted, but the back office returned it for correction; the decision clock runs on.
+              returnedForCorrection: {
+                tags: ['decisionClock'],
+                meta: {
+                  labels: label('退回补正', 'Returned for correction'),
+                  accepts: ['SubmitCorrection', ...DEFICIENCY, ...DECISION_CLOCK],
+                },
+                on: {
+                  'case.CorrectionSubmitted': { target: '#case.handling.backOffice', actions: 'record' },
+                  'case.DeficiencySupplied': { guard: 'deficiencyOpen', actions: 'record' },
+                  'case.DeficiencyOverdue': { guard: 'deficiencyOpen', actions: 'record' },
+                  'case.DecisionWarning': { actions: 'record' },
+                  'case.DecisionOverdue': { actions: 'record' },
+                },
               },
             },
-            // One complete correction notice (一次性告知补正) was given; waiting for the applicant.
-            correctionRequested: {
-              meta: {
-                labels: label('已一次性告知，待补正', 'Awaiting correction'),
-                tone: 'yellow',
-                accepts: ['SubmitCorrection', 'MarkCorrectionOverdue'],
-              },
-              on: {
-                'case.CorrectionSubmitted': { target: 'correctionSubmitted', actions: 'record' },
-                'case.CorrectionOverdue': { target: '#case.handling.withdrawn', actions: 'record' },
-              },
-            },
-            // Corrected materials are in: accept (or refuse) — no second notice.
-            correctionSubmitted: {
-              meta: {
-                labels: label('已补正，待受理', 'Correction submitted'),
-                tone: 'yellow',
-                accepts: TO_ACCEPT,
-              },
-              on: {
-                'case.Accepted': { target: '#case.handling.backOffice', actions: 'record' },
-                'case.AcceptedWithDeficiency': { target: '#case.handling.backOffice', actions: 'record' },
-                'case.DeemedAccepted': { target: '#case.handling.backOffice', actions: 'record' },
-                'case.Refused': { target: '#case.handling.refused', actions: 'record' },
-              },
-            },
-            // Accepted, but the back office returned it for correction; the decision clock runs on.
-            returnedForCorrection: {
-              tags: ['decisionClock'],
-              meta: {
-                labels: label('退回补正', 'Returned for correction'),
-                accepts: ['SubmitCorrection', ...DEFICIENCY, ...DECISION_CLOCK],
-              },
-              on: {
-                'case.CorrectionSubmitted': { target: '#case.handling.backOffice', actions: 'record' },
-                'case.DeficiencySupplied': { guard: 'deficiencyOpen', actions: 'record' },
-                'case.DeficiencyOverdue': { guard: 'deficiencyOpen', actions: 'record' },
-                'case.DecisionWarning': { actions: 'record' },
-                'case.DecisionOverdue': { actions: 'record' },
-              },
-            },
           },
-        },
-        // 后台分类审批 — each guide step is a task in a department's queue.
-        backOffice: {
-          initial: 'underReview',
-          tags: ['backOffice'],
-          meta: {
-            labels: label('后台审批', 'Back office'),
-            accepts: [
-              'WithdrawCase',
-              'ClaimTask',
-              'ReleaseTask',
-              'ExtendTimeLimit',
-              'SendSupervisionNotice',
-              ...DEFICIENCY,
-            ],
-          },
-          on: {
-            'case.Withdrawn': { target: 'withdrawn', actions: 'record' },
-            'case.TaskCreated': { guard: 'noCurrentTask', actions: 'record' },
-            'case.TaskClaimed': { guard: 'taskIsCurrentAndFree', actions: 'record' },
-            'case.TaskReleased': { guard: 'taskIsCurrentAndHeld', actions: 'record' },
-            'case.Extended': { guard: 'notYetExtended', actions: 'record' },
-            'case.SupervisionNoticeSent': { guard: 'taskIsCurrent', actions: 'record' },
-            'case.DeficiencySupplied': { guard: 'deficiencyOpen', actions: 'record' },
-            'case.DeficiencyOverdue': { guard: 'deficiencyOpen', actions: 'record' },
-          },
-          states: {
-            underReview: {
-              tags: ['decisionClock'],
-              meta: {
-                labels: label('审批中', 'In review'),
-                accepts: [
-                  'PassTask',
-                  'ReturnTask',
-                  'StartSpecialProcedure',
-                  'ApproveCase',
-                  'DenyCase',
-                  ...DECISION_CLOCK,
-                ],
-              },
-              on: {
-                'case.TaskPassed': { guard: 'taskIsCurrentAndHeld', actions: 'record' },
-                'case.TaskReturned': [
-                  {
-                    guard: and(['returnsToFrontDesk', 'taskIsCurrentAndHeld']),
-                    target: '#case.handling.frontDesk.returnedForCorrection',
+          // 后台分类审批 — each guide step is a task in a department's queue.
+          backOffice: {
+            initial: 'underReview',
+            tags: ['backOffice'],
+            meta: {
+              labels: label('后台审批', 'Back office'),
+              accepts: ['WithdrawCase', 'ClaimTask', 'ReleaseTask', 'ExtendTimeLimit', ...DEFICIENCY],
+            },
+            on: {
+              'case.Withdrawn': { target: 'withdrawn', actions: 'record' },
+              'case.TaskCreated': { guard: 'noCurrentTask', actions: 'record' },
+              'case.TaskClaimed': { guard: 'taskIsCurrentAndFree', actions: 'record' },
+              'case.TaskReleased': { guard: 'taskIsCurrentAndHeld', actions: 'record' },
+              'case.Extended': { guard: 'notYetExtended', actions: 'record' },
+              'case.DeficiencySupplied': { guard: 'deficiencyOpen', actions: 'record' },
+              'case.DeficiencyOverdue': { guard: 'deficiencyOpen', actions: 'record' },
+            },
+            states: {
+              underReview: {
+                tags: ['decisionClock'],
+                meta: {
+                  labels: label('审批中', 'In review'),
+                  accepts: [
+                    'PassTask',
+                    'ReturnTask',
+                    'StartSpecialProcedure',
+                    'ApproveCase',
+                    'DenyCase',
+                    ...DECISION_CLOCK,
+                  ],
+                },
+                on: {
+                  'case.TaskPassed': { guard: 'taskIsCurrentAndHeld', actions: 'record' },
+                  'case.TaskReturned': [
+                    {
+                      guard: and(['returnsToFrontDesk', 'taskIsCurrentAndHeld']),
+                      target: '#case.handling.frontDesk.returnedForCorrection',
+                      actions: 'record',
+                    },
+                    { guard: 'taskIsCurrentAndHeld', actions: 'record' },
+                  ],
+                  'case.SpecialProcedureStarted': { target: 'specialProcedure', actions: 'record' },
+                  'case.Approved': {
+                    guard: 'atLastStep',
+                    target: '#case.handling.delivery',
                     actions: 'record',
                   },
-                  { guard: 'taskIsCurrentAndHeld', actions: 'record' },
-                ],
-                'case.SpecialProcedureStarted': { target: 'specialProcedure', actions: 'record' },
-                'case.Approved': {
-                  guard: 'atLastStep',
-                  target: '#case.handling.delivery',
-                  actions: 'record',
+                  'case.Denied': {
+                    guard: 'atLastStep',
+                    target: '#case.handling.delivery.issued',
+                    actions: 'record',
+                  },
+                  'case.DecisionWarning': { actions: 'record' },
+                  'case.DecisionOverdue': { actions: 'record' },
                 },
-                'case.Denied': {
-                  guard: 'atLastStep',
-                  target: '#case.handling.delivery.issued',
-                  actions: 'record',
+              },
+              // Hearing, testing, expert review…: the decision clock stops (Art. 45).
+              specialProcedure: {
+                meta: {
+                  labels: label('特别程序', 'Special procedure'),
+                  tone: 'yellow',
+                  accepts: ['EndSpecialProcedure'],
                 },
-                'case.DecisionWarning': { actions: 'record' },
-                'case.DecisionOverdue': { actions: 'record' },
-              },
-            },
-            // Hearing, testing, expert review…: the decision clock stops (Art. 45).
-            specialProcedure: {
-              meta: {
-                labels: label('特别程序', 'Special procedure'),
-                tone: 'yellow',
-                accepts: ['EndSpecialProcedure'],
-              },
-              on: {
-                'case.SpecialProcedureEnded': { target: 'underReview', actions: 'record' },
+                on: {
+                  'case.SpecialProcedureEnded': { target: 'underReview', actions: 'record' },
+                },
               },
             },
           },
-        },
-        // 综合窗口出件 — the result (or the written denial) goes to the applicant.
-        delivery: {
-          initial: 'awaitingResult',
-          tags: ['delivery'],
-          meta: { labels: label('出件', 'Delivery'), tone: 'green', accepts: DEFICIENCY },
-          on: {
-            'case.DeficiencySupplied': { guard: 'deficiencyOpen', actions: 'record' },
-            'case.DeficiencyOverdue': { guard: 'deficiencyOpen', actions: 'record' },
-          },
-          states: {
-            awaitingResult: {
-              meta: {
-                labels: label('准予许可，待制证', 'Approved: result to issue'),
-                accepts: ['IssueResult', 'MarkResultIssueOverdue'],
-              },
-              on: {
-                'case.ResultIssued': {
-                  guard: 'deficiencyClosedOrDenied',
-                  target: 'issued',
-                  actions: 'record',
-                },
-                'case.ResultIssueOverdue': { actions: 'record' },
-              },
+          // 综合窗口出件 — the result (or the written denial) goes to the applicant.
+          delivery: {
+            initial: 'awaitingResult',
+            tags: ['delivery'],
+            meta: { labels: label('出件', 'Delivery'), tone: 'green', accepts: DEFICIENCY },
+            on: {
+              'case.DeficiencySupplied': { guard: 'deficiencyOpen', actions: 'record' },
+              'case.DeficiencyOverdue': { guard: 'deficiencyOpen', actions: 'record' },
             },
-            issued: {
-              meta: { labels: label('待取件/送达', 'Ready for pickup'), accepts: ['DispatchResult'] },
-              on: {
-                'case.Dispatched': {
-                  guard: 'deficiencyClosedOrDenied',
-                  target: 'dispatched',
-                  actions: 'record',
+            states: {
+              awaitingResult: {
+                meta: {
+                  labels: label('准予许可，待制证', 'Approved: result to issue'),
+                  accepts: ['IssueResult', 'MarkResultIssueOverdue'],
                 },
-              },
-            },
-            dispatched: {
-              meta: { labels: label('已送出', 'Dispatched'), accepts: ['DeliverResult'] },
-              on: {
-                'case.Delivered': [
-                  { guard: 'denied', target: '#case.handling.denied', actions: 'record' },
-                  {
+                on: {
+                  'case.ResultIssued': {
                     guard: 'deficiencyClosedOrDenied',
-                    target: '#case.handling.completed',
+                    target: 'issued',
                     actions: 'record',
                   },
-                ],
+                  'case.ResultIssueOverdue': { actions: 'record' },
+                },
+              },
+              issued: {
+                meta: { labels: label('待取件/送达', 'Ready for pickup'), accepts: ['DispatchResult'] },
+                on: {
+                  'case.Dispatched': {
+                    guard: 'deficiencyClosedOrDenied',
+                    target: 'dispatched',
+                    actions: 'record',
+                  },
+                },
+              },
+              dispatched: {
+                meta: { labels: label('已送出', 'Dispatched'), accepts: ['DeliverResult'] },
+                on: {
+                  'case.Delivered': [
+                    { guard: 'denied', target: '#case.handling.denied', actions: 'record' },
+                    {
+                      guard: 'deficiencyClosedOrDenied',
+                      target: '#case.handling.completed',
+                      actions: 'record',
+                    },
+                  ],
+                },
               },
             },
           },
-        },
-        // 办结: the result reached the applicant.
-        completed: {
-          type: 'final',
-          tags: ['ended'],
-          meta: { labels: label('已办结', 'Completed'), tone: 'green' },
-        },
-        // 不予受理 at the front desk.
-        refused: {
-          type: 'final',
-          tags: ['ended'],
-          meta: { labels: label('不予受理', 'Refused'), tone: 'red' },
-        },
-        // By the applicant, or counted as withdrawn when a correction is not supplied in time.
-        withdrawn: {
-          type: 'final',
-          tags: ['ended'],
-          meta: { labels: label('已撤回', 'Withdrawn'), tone: 'red' },
-        },
-        // 不予许可, and the written decision with its remedies has reached the applicant.
-        denied: {
-          type: 'final',
-          tags: ['ended'],
-          meta: { labels: label('不予许可', 'Denied'), tone: 'red' },
+          // 办结: the result reached the applicant.
+          completed: {
+            type: 'final',
+            tags: ['ended'],
+            meta: { labels: label('已办结', 'Completed'), tone: 'green' },
+          },
+          // 不予受理 at the front desk.
+          refused: {
+            type: 'final',
+            tags: ['ended'],
+            meta: { labels: label('不予受理', 'Refused'), tone: 'red' },
+          },
+          // By the applicant, or counted as withdrawn when a correction is not supplied in time.
+          withdrawn: {
+            type: 'final',
+            tags: ['ended'],
+            meta: { labels: label('已撤回', 'Withdrawn'), tone: 'red' },
+          },
+          // 不予许可, and the written decision with its remedies has reached the applicant.
+          denied: {
+            type: 'final',
+            tags: ['ended'],
+            meta: { labels: label('不予许可', 'Denied'), tone: 'red' },
+          },
         },
       },
-    },
-    // 好差评: ratings at any visit and after completion; a bad rating opens a follow-up obligation.
-    rating: {
-      initial: 'noOpenObligation',
-      meta: {
-        accepts: [
-          'RateService',
-          'RecordCallback',
-          'RectifyObligation',
-          'ExplainObligation',
-          'MarkObligationOverdue',
-        ],
-      },
-      on: {
-        'case.Rated': { actions: 'record' },
-        'case.ObligationOpened': { target: '.followingUp', actions: 'record' },
-      },
-      states: {
-        noOpenObligation: {},
-        followingUp: {
-          on: {
-            'case.CallbackRecorded': { actions: 'record' },
-            'case.ObligationOverdue': { actions: 'record' },
-            'case.Rectified': [
-              { guard: 'closesLastObligation', target: 'noOpenObligation', actions: 'record' },
-              { actions: 'record' },
-            ],
-            'case.Explained': [
-              { guard: 'closesLastObligation', target: 'noOpenObligation', actions: 'record' },
-              { actions: 'record' },
-            ],
+      // 好差评: ratings at any visit and after completion; a bad rating opens a follow-up obligation.
+      rating: {
+        initial: 'noOpenObligation',
+        meta: {
+          accepts: [
+            'RateService',
+            'RecordCallback',
+            'RectifyObligation',
+            'ExplainObligation',
+            'MarkObligationOverdue',
+          ],
+        },
+        on: {
+          'case.Rated': { actions: 'record' },
+          'case.ObligationOpened': { target: '.followingUp', actions: 'record' },
+        },
+        states: {
+          noOpenObligation: {},
+          followingUp: {
+            on: {
+              'case.CallbackRecorded': { actions: 'record' },
+              'case.ObligationOverdue': { actions: 'record' },
+              'case.Rectified': [
+                { guard: 'closesLastObligation', target: 'noOpenObligation', actions: 'record' },
+                { actions: 'record' },
+              ],
+              'case.Explained': [
+                { guard: 'closesLastObligation', target: 'noOpenObligation', actions: 'record' },
+                { actions: 'record' },
+              ],
+            },
           },
         },
       },
     },
-  },
-});
+  }),
+);
 
 export type CaseMachine = typeof caseMachine;

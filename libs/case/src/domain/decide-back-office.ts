@@ -6,7 +6,6 @@ import type {
   ExtendTimeLimit,
   PassTask,
   ReturnTask,
-  SendSupervisionNotice,
   StartSpecialProcedure,
 } from '../commands.js';
 import { FRONT_DESK, type CaseEvent, type SpecialProcedureKind } from '../events.js';
@@ -159,31 +158,6 @@ export function extend(state: CaseState, command: ExtendTimeLimit, now: Now): Ca
       },
     },
   ];
-}
-
-/** 督办 on a task near its step's due date (within the warning days) or past it; rules.ts checks who and when. */
-export function supervise(task: TaskRecord, command: SendSupervisionNotice, now: Now): CaseEvent[] {
-  new Problems().text(command.note, 'note').throwIfAny();
-  return [
-    {
-      type: 'case.SupervisionNoticeSent',
-      data: {
-        taskId: task.taskId,
-        stepDueDate: task.stepDueDate,
-        workingDaysLeft: supervisionDaysLeft(task, now),
-        note: command.note,
-        by: holder(now),
-        sentOn: now.today,
-      },
-    },
-  ];
-}
-
-/** Working days left before the step's due date; 0 on it, negative once it has passed. */
-export function supervisionDaysLeft(task: TaskRecord, now: Now): number {
-  return now.today > task.stepDueDate
-    ? -now.calendar.workingDaysBetween(task.stepDueDate, now.today)
-    : now.calendar.workingDaysBetween(now.today, task.stepDueDate);
 }
 
 function timeliness(state: CaseState, now: Now) {

@@ -27,6 +27,7 @@ import * as timers from './decide-timers.js';
 import { DomainError, type MessageRef } from './errors.js';
 import { Problems } from './problems.js';
 import { authorize, available, Refusal, type Target } from './rules.js';
+import { sliceOfCommand, type SlicedCommand } from '../slices/index.js';
 
 export function decide(state: CaseState | null, command: CaseCommand, ctx: DecideContext): CaseEvent[] {
   try {
@@ -114,8 +115,6 @@ function decideFor(
       return backOffice.endSpecialProcedure(state, target.procedure!, command, now);
     case 'ExtendTimeLimit':
       return backOffice.extend(state, command, now);
-    case 'SendSupervisionNotice':
-      return backOffice.supervise(task!, command, now);
     case 'ApproveCase':
       return backOffice.approve(state, task!, command, now);
     case 'DenyCase':
@@ -158,11 +157,19 @@ function decideFor(
       )
         ? []
         : rating.markObligationOverdue(obligation!, command.deadline, now);
-    default: {
-      const unhandled: never = command;
-      return unhandled;
-    }
+    default:
+      return decideSliced(state, command, target, now);
   }
+}
+
+/** A command no case above names is a slice's (ADR 0010): its module decides. */
+function decideSliced(state: CaseState, command: SlicedCommand, target: Target, now: Now): CaseEvent[] {
+  return sliceOfCommand((command as { type: string }).type)!.decide(
+    state,
+    command,
+    target,
+    now,
+  ) as CaseEvent[];
 }
 
 /** Finds what the command names inside the case; an id that names nothing is a 404. */
@@ -174,22 +181,12 @@ export function resolveTarget(state: CaseState | null, command: CaseCommand): Ta
     case 'ReleaseTask':
     case 'PassTask':
     case 'ReturnTask':
-    case 'SendSupervisionNotice': {
-      const parsed = parseTaskId(command.taskId);
-      const task = context.tasks.find((t) => t.taskId === command.taskId);
-      if (!parsed || parsed.caseId !== context.caseId || !task)
-        throw DomainError.notFound(`No task ${command.taskId}`);
-      return { task };
-    }
+      return { task: namedTask(state, command.taskId) };
     case 'RecordCallback':
     case 'RectifyObligation':
     case 'ExplainObligation':
     case 'MarkObligationOverdue': {
-      const parsed = parseObligationId(command.obligationId);
-      const obligation = context.obligations.find((o) => o.obligationId === command.obligationId);
-      if (!parsed || parsed.caseId !== context.caseId || !obligation) {
-        throw DomainError.notFound(`No obligation ${command.obligationId}`);
-      }
+      const obligation = namedObligation(state, command.obligationId);
       if (command.type === 'MarkObligationOverdue') {
         new Problems().oneOf(command.deadline, ['callback', 'rectification'], 'deadline').throwIfAny();
         return { obligation, deadline: command.deadline };
@@ -228,11 +225,43 @@ export function resolveTarget(state: CaseState | null, command: CaseCommand): Ta
     case 'MarkResultIssueOverdue':
     case 'RecalculateDeadlines':
       return { procedure: activeSpecialProcedure(context) };
-    default: {
-      const unhandled: never = command;
-      return unhandled;
-    }
+    default:
+      return slicedTarget(state, command);
   }
+}
+
+/** A slice's command addresses what its registry entry's target says. */
+function slicedTarget(state: CaseState, command: SlicedCommand): Target {
+  const { context } = state;
+  const definition = sliceOfCommand((command as { type: string }).type)!.command;
+  const named = command as { taskId?: string; obligationId?: string };
+  switch (definition.target) {
+    case 'task':
+      return { task: namedTask(state, named.taskId ?? '') };
+    case 'obligation':
+      return { obligation: namedObligation(state, named.obligationId ?? '') };
+    case 'new':
+    case 'case':
+      return definition.onCurrentTask
+        ? { task: currentTask(context) }
+        : { procedure: activeSpecialProcedure(context) };
+  }
+}
+
+function namedTask(state: CaseState, id: string) {
+  const parsed = parseTaskId(id);
+  const task = state.context.tasks.find((t) => t.taskId === id);
+  if (!parsed || parsed.caseId !== state.context.caseId || !task) throw DomainError.notFound(`No task ${id}`);
+  return task;
+}
+
+function namedObligation(state: CaseState, id: string) {
+  const parsed = parseObligationId(id);
+  const obligation = state.context.obligations.find((o) => o.obligationId === id);
+  if (!parsed || parsed.caseId !== state.context.caseId || !obligation) {
+    throw DomainError.notFound(`No obligation ${id}`);
+  }
+  return obligation;
 }
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

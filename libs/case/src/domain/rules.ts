@@ -9,7 +9,6 @@ import type { Actor } from '@one-window/shared';
 import type { CaseCommandType } from '../commands.js';
 import type { DecisionLimit } from '../events.js';
 import type { CaseState } from './case-state.js';
-import type { MessageRef } from './errors.js';
 import {
   activeSpecialProcedure,
   currentTask,
@@ -19,10 +18,11 @@ import {
   type SpecialProcedureRecord,
   type TaskRecord,
 } from './context.js';
-import { supervisionDaysLeft } from './decide-back-office.js';
 import type { Now } from './decide-context.js';
 import { stillMissing } from './guide-snapshot.js';
 import { acceptedCommands } from './state-meta.js';
+import { ok, Refusal, when, type Reason } from './reason.js';
+import { sliceOfCommand, type SlicedCommand } from '../slices/index.js';
 
 /** What a command acts on besides the case itself. */
 export interface Target {
@@ -33,21 +33,8 @@ export interface Target {
   readonly deadline?: 'callback' | 'rectification';
 }
 
-/** A reason with its own words in the message catalog: the English, and the code and params (ADR 15). */
-export class Refusal {
-  constructor(
-    readonly message: string,
-    readonly reason: MessageRef,
-  ) {}
-  toString(): string {
-    return this.message;
-  }
-}
+export { Refusal };
 
-type Reason = string | Refusal | null;
-
-const ok: Reason = null;
-const when = (condition: boolean, reason: string | Refusal): Reason => (condition ? ok : reason);
 const named = (context: CaseState['context'], codes: readonly string[]): string[] =>
   codes.map((code) => context.guide.materials.find((m) => m.code === code)?.name ?? code);
 
@@ -150,12 +137,6 @@ export function authorize(
         `only the head of ${state.context.guide.department} may extend the time limit (Law Art. 42)`,
       );
     }
-    case 'SendSupervisionNotice':
-      // 督办: the head of the task's department, or an administrator.
-      return when(
-        actor.role === 'admin' || (actor.role === 'head' && actor.department === task?.department),
-        `only the head of ${task?.department ?? 'the department'} or an administrator may send a supervision notice (督办)`,
-      );
     case 'IssueResult':
       return actor.role === 'approver' || actor.role === 'head'
         ? when(
@@ -176,12 +157,13 @@ export function authorize(
     case 'MarkObligationOverdue':
     case 'RecalculateDeadlines':
       return when(actor.role === 'system', 'only the scheduler sends deadline commands');
-    default: {
-      const unhandled: never = type;
-      return unhandled;
-    }
+    default:
+      return slice(type).authorize(state, actor, target);
   }
 }
+
+/** The slice of a command no switch here names (ADR 0010). */
+const slice = (type: SlicedCommand['type']) => sliceOfCommand(type)!;
 
 // --- When --------------------------------------------------------------------------------------
 
@@ -311,14 +293,6 @@ export function available(type: CaseCommandType, state: CaseState | null, target
         target.procedure !== null && target.procedure?.n === activeSpecialProcedure(context)?.n,
         'that special procedure is not running',
       );
-    case 'SendSupervisionNotice': {
-      if (task?.taskId !== context.currentTaskId) return `task ${task?.taskId ?? ''} is not open`;
-      const left = supervisionDaysLeft(task, now);
-      return when(
-        left <= now.policy.warningWorkingDays,
-        `task ${task.taskId} is due on ${task.stepDueDate}, ${left} working days away: a supervision notice (督办) is for a task near (within ${now.policy.warningWorkingDays} working days) or past its due date`,
-      );
-    }
     case 'ExtendTimeLimit':
       return when(
         context.extension === null,
@@ -371,9 +345,7 @@ export function available(type: CaseCommandType, state: CaseState | null, target
         context.provisionalYears.some((year) => now.calendar.official.covers(year)),
         'no provisional date of this case has its year loaded',
       );
-    default: {
-      const unhandled: never = type;
-      return unhandled;
-    }
+    default:
+      return slice(type).available(state, target, now);
   }
 }

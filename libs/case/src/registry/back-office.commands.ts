@@ -47,12 +47,6 @@ export class ExtendTimeLimitDto {
   reason!: string;
 }
 
-/** 督办: what the head or administrator presses for, told to the task's holder or queue. */
-export class SupervisionNoticeDto {
-  @TextField(LIMITS.text, { description: 'what is pressed for (督办意见)', example: '请于到期前办结' })
-  note!: string;
-}
-
 export class DenyCaseDto {
   @TextListField(LIMITS.text, { min: 1, maxItems: 50, description: 'each reason for the denial (Art. 38)' })
   reasons!: string[];
@@ -120,15 +114,6 @@ export const BACK_OFFICE_COMMANDS = defineCommands({
     schema: ExtendTimeLimitDto,
     labels: { zh: '延期', en: 'Extend' },
     summary: 'extend the decision limit once (head only, Law Art. 42)',
-  },
-  SendSupervisionNotice: {
-    target: 'task',
-    route: 'supervise',
-    roles: ['head', 'admin'],
-    schema: SupervisionNoticeDto,
-    labels: { zh: '督办', en: 'Supervise' },
-    summary:
-      "督办: a supervision notice on a task near or past its step's due date (its department's head or an administrator)",
   },
   ApproveCase: {
     target: 'case',

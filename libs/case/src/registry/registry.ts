@@ -1,7 +1,7 @@
 /**
  * The one registry of case commands: for each, its body schema, route, roles, target and labels.
  * HTTP routes, the OpenAPI document, `validateCommand`, `allowedCommands` and the console's
- * command forms all read it (ADR 0010). A new command is one entry in its stage's file.
+ * command forms all read it (ADR 0010). A new command is one entry in its stage's file, or a slice (`../slices`).
  */
 import type { CaseCommandType } from '../commands.js';
 import { BACK_OFFICE_COMMANDS } from './back-office.commands.js';
@@ -9,12 +9,19 @@ import type { CommandDefinition } from './command-definition.js';
 import { DELIVERY_COMMANDS } from './delivery.commands.js';
 import { FRONT_DESK_COMMANDS } from './front-desk.commands.js';
 import { TIMER_COMMANDS } from './timer.commands.js';
+import { CASE_SLICES, type AnySlice, type SlicedCommand } from '../slices/index.js';
+
+/** Each command slice's entry (libs/case/src/slices, ADR 0010). */
+const SLICE_COMMANDS = Object.fromEntries(CASE_SLICES.map((s: AnySlice) => [s.command.type, s.command])) as {
+  readonly [T in SlicedCommand['type']]: CommandDefinition & { readonly type: T };
+};
 
 const ALL = {
   ...FRONT_DESK_COMMANDS,
   ...BACK_OFFICE_COMMANDS,
   ...DELIVERY_COMMANDS,
   ...TIMER_COMMANDS,
+  ...SLICE_COMMANDS,
 } satisfies Record<CaseCommandType, CommandDefinition>;
 
 export const CASE_COMMANDS: { readonly [T in CaseCommandType]: CommandDefinition & { readonly type: T } } =

@@ -1,4 +1,4 @@
-import { CASE_EVENT_TYPES, type CaseEvent, type CaseEventType } from '@one-window/case';
+import { CASE_EVENT_TYPES, sliceOfEvent, type CaseEvent, type CaseEventType } from '@one-window/case';
 import { type Bilingual, type MessageParams, messages } from '@one-window/shared';
 import type { Role } from '@one-window/shared';
 
@@ -114,16 +114,6 @@ function detailParams(event: CaseEvent, names: EventNames): MessageParams {
         statutoryDueDate: event.data.statutoryDueDate,
         reason: event.data.reason,
       };
-    case 'case.SupervisionNoticeSent': {
-      const d = event.data;
-      return {
-        by: d.by.name,
-        note: d.note,
-        stepDueDate: d.stepDueDate,
-        late: d.workingDaysLeft <= 0,
-        days: Math.abs(d.workingDaysLeft),
-      };
-    }
     case 'case.Approved':
       return {
         opinion: event.data.opinion,
@@ -181,10 +171,9 @@ function detailParams(event: CaseEvent, names: EventNames): MessageParams {
       return { years: event.data.years.map(String) };
     case 'case.ObligationOverdue':
       return { deadline: event.data.deadline, dueAt: event.data.dueAt };
-    default: {
-      const unknown: never = event;
-      return { type: String((unknown as { type: string }).type) };
-    }
+    default:
+      // A command slice's event: its module gives the params (ADR 0010).
+      return sliceOfEvent((event as { type: string }).type)?.detail(event, names) ?? {};
   }
 }
 

@@ -75,7 +75,7 @@ describe('gauge queries: bounded counts by department', () => {
     }
     const uses = (index: string): boolean => plans.some((plan) => plan.some((l) => l.includes(index)));
     // The open tasks' partial index holds open and claimed tasks only, and covers the count.
-    expect(uses('COVERING INDEX tasks_open_department')).toBe(true);
+    expect(uses('COVERING INDEX tasks_open_count')).toBe(true);
     expect(uses('INDEX obligations_department_order')).toBe(true);
     expect(uses('COVERING INDEX cases_board_department')).toBe(true);
     expect(uses('INDEX cases_stopped')).toBe(true);

@@ -92,3 +92,61 @@ export function send<T>(path: string, body: unknown, idempotencyKey: string, met
 export function post<T>(path: string, body: unknown): Promise<T> {
   return request<T>('POST', path, body);
 }
+
+/** A problem from a failed answer, or one made from its status when the body is not one. */
+async function failure(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  let problem: Problem | undefined;
+  try {
+    problem = text ? (JSON.parse(text) as Problem) : undefined;
+  } catch {
+    problem = undefined;
+  }
+  if (response.status === 401 && loadSession()) {
+    clearSession();
+    onUnauthorized();
+  }
+  return new ApiError(
+    problem ?? {
+      type: 'about:blank',
+      title: response.statusText,
+      status: response.status,
+      detail: response.statusText,
+    },
+  );
+}
+
+function authHeaders(): Record<string, string> {
+  const session = loadSession();
+  return {
+    'accept-language': currentLang() === 'zh' ? 'zh-CN' : 'en',
+    ...(session ? { authorization: `Bearer ${session.token}` } : {}),
+  };
+}
+
+export interface UploadedFile {
+  readonly sha256: string;
+  readonly size: number;
+  readonly type: string;
+  readonly name: string;
+}
+
+/** POST /api/blobs: one scan, streamed by the browser as multipart (ADR 16). */
+export async function uploadFile(file: File): Promise<UploadedFile> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const response = await fetch('/api/blobs', {
+    method: 'POST',
+    headers: { accept: 'application/json', ...authHeaders() },
+    body: form,
+  });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as UploadedFile;
+}
+
+/** An attached file's bytes (the bearer token cannot ride on an <iframe> src): shown from a blob: URL. */
+export async function fetchFile(path: string): Promise<Blob> {
+  const response = await fetch(path, { headers: authHeaders() });
+  if (!response.ok) throw await failure(response);
+  return response.blob();
+}

@@ -16,6 +16,7 @@ import {
   warningBadge,
 } from '../lib/ui.js';
 import { commandBar } from './command-forms.js';
+import { materialFilesPanel } from './material-files.js';
 import { timelineList } from './timeline.js';
 
 function due(
@@ -161,6 +162,7 @@ export async function caseView(
           ]),
         ),
         h('section', { class: 'panel' }, h('h2', {}, t('materials')), materialsTable(c.materials)),
+        materialFilesPanel(caseId, user),
         opinions.length
           ? h(
               'section',

@@ -1,4 +1,4 @@
-import { get, newIdempotencyKey, send } from '../lib/api.js';
+import { get, newIdempotencyKey, send, uploadFile } from '../lib/api.js';
 import { formValues, h, mount } from '../lib/dom.js';
 import { t, tOr } from '../lib/i18n.js';
 import type { CatalogItem, CommandAnswer, Guide } from '../lib/types.js';
@@ -106,6 +106,26 @@ function applicationForm(guide: Guide): HTMLElement {
         return form;
       })(),
     ),
+    h(
+      'td',
+      {},
+      // Scans of the material (ADR 16): uploaded when the application is taken, then attached by hash.
+      h('input', {
+        type: 'file',
+        name: `s.${m.code}`,
+        multiple: true,
+        accept: 'application/pdf,image/jpeg,image/png',
+        'aria-label': t('scansOf', { name: m.name }),
+        dataset: { scans: m.code },
+        on: {
+          change: (e) => {
+            const input = e.target as HTMLInputElement;
+            const received = input.form?.querySelector<HTMLInputElement>(`input[name="m.${m.code}"]`);
+            if (received && input.files?.length) received.checked = true;
+          },
+        },
+      }),
+    ),
   ];
   // Art. 11(5): a shared or e-certificate material is fetched only once the applicant authorizes
   // it; until then the clerk collects it like any other (the row says which).
@@ -121,7 +141,7 @@ function applicationForm(guide: Guide): HTMLElement {
       m.deficiencyAllowed ? badge(t('deficiencyAllowed'), 'yellow') : null,
     );
     if (!isShared(m)) return h('tr', {}, name, collect(m));
-    const fetched = h('td', { colspan: '2', hidden: true }, badge(t('sharedMaterial'), 'green'));
+    const fetched = h('td', { colspan: '3', hidden: true }, badge(t('sharedMaterial'), 'green'));
     const collected = collect(m);
     collected[0].append(' ', badge(t('sharedNotAuthorized')));
     sharedRows.push({ fetched, collected });
@@ -210,8 +230,24 @@ function applicationForm(guide: Guide): HTMLElement {
   );
   bindIdType(form, '');
   bindIdType(form, 'agent.');
+  /** Uploads the scans chosen for each material handed in; their hashes go into the command. */
+  const uploadScans = async (codes: readonly string[]) => {
+    const attached = new Map<string, { sha256: string; name: string }[]>();
+    for (const code of codes) {
+      const input = form.querySelector<HTMLInputElement>(`input[name="s.${code}"]`);
+      for (const file of input && !input.disabled ? [...(input.files ?? [])] : []) {
+        mount(message, h('p', { class: 'muted', role: 'status' }, t('uploadingFiles')));
+        const uploaded = await uploadFile(file);
+        attached.set(code, [...(attached.get(code) ?? []), { sha256: uploaded.sha256, name: uploaded.name }]);
+      }
+    }
+    return attached;
+  };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    void submit();
+  });
+  const submit = async (): Promise<void> => {
     const v = formValues(form);
     const person = (p: string) => ({
       name: v[`${p}name`] ?? '',
@@ -219,14 +255,27 @@ function applicationForm(guide: Guide): HTMLElement {
       idNumber: v[`${p}idNumber`] ?? '',
       phone: v[`${p}phone`] ?? '',
     });
+    const handedIn = guide.materials.filter(
+      (m) => (!isShared(m) || !v.sharingAuthorized) && v[`m.${m.code}`],
+    );
+    let scans: Map<string, { sha256: string; name: string }[]>;
+    try {
+      scans = await uploadScans(handedIn.map((m) => m.code));
+    } catch (error) {
+      mount(message, problemBox(error));
+      return;
+    }
+    mount(message);
     const body = {
       itemCode: guide.code,
       applicant: { kind: v.kind, ...person('') },
       ...(v.hasAgent ? { agent: person('agent.') } : {}),
       channel: v.channel,
-      materials: guide.materials
-        .filter((m) => (!isShared(m) || !v.sharingAuthorized) && v[`m.${m.code}`])
-        .map((m) => ({ code: m.code, form: v[`f.${m.code}`] ?? m.type })),
+      materials: handedIn.map((m) => ({
+        code: m.code,
+        form: v[`f.${m.code}`] ?? m.type,
+        ...(scans.get(m.code) ? { files: scans.get(m.code) } : {}),
+      })),
       greenChannel: Boolean(v.greenChannel),
       ...(guide.materials.some(isShared) ? { sharingAuthorized: Boolean(v.sharingAuthorized) } : {}),
     };
@@ -237,7 +286,7 @@ function applicationForm(guide: Guide): HTMLElement {
         navigate(`#/case/${encodeURIComponent(answer.caseId)}`);
       })
       .catch((error: unknown) => mount(message, problemBox(error)));
-  });
+  };
   return h('section', { class: 'panel' }, h('h2', {}, t('takeApplication')), form);
 }
 

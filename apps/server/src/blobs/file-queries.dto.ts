@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { CodeField, EnumField, IntField } from '../http/fields.js';
+import { ReadQueryDto } from '../http/read-query.dto.js';
 import type { ViewDisposition } from './file-views.js';
 
 /** GET /api/cases/{id}/files/{sha256}: shown in the page, or saved. */
@@ -9,7 +10,7 @@ export class FileQueryDto {
 }
 
 /** GET /api/admin/file-views: one case's views, or every view, in log order, paged by position. */
-export class FileViewsQueryDto {
+export class FileViewsQueryDto extends ReadQueryDto {
   @CodeField({ optional: true, description: 'only the views of this case' })
   caseId?: string;
 

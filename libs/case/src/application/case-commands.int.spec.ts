@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { CqrsModule } from '@nestjs/cqrs';
 import { WorkingCalendar } from '@one-window/calendar';
-import { CatalogModule, DEMO_DEPARTMENTS, DEMO_HALLS, DEMO_ITEMS, demoCatalogDir } from '@one-window/catalog';
+import { CatalogModule, DEMO_DEPARTMENTS, DEMO_HALLS, demoCatalogDir } from '@one-window/catalog';
 import {
   EmbeddedEventStore,
   WrongExpectedRevisionError,
@@ -18,6 +18,7 @@ import {
   type EventStore,
 } from '@one-window/event-store';
 import { ManualClock, SYSTEM_ACTOR, nameUuid, type Actor } from '@one-window/shared';
+import { demoReceipt } from '../testing/fixtures.js';
 import { legacyCaseId } from './deterministic-id.js';
 import {
   CaseCommands,
@@ -74,25 +75,6 @@ class ConflictCountingStore {
   }
 }
 
-const receipt = (): CaseCommand => ({
-  type: 'ReceiveApplication',
-  itemCode: DEMO_ITEMS.foodBusinessLicence,
-  applicant: {
-    kind: 'legal-person',
-    name: '青城餐饮有限公司',
-    idType: 'uscc',
-    idNumber: '91150102MA00000004',
-    phone: '13800000000',
-  },
-  channel: 'window',
-  materials: [
-    { code: 'application', form: 'original' },
-    { code: 'layout-and-process', form: 'original' },
-    { code: 'safety-rules', form: 'original' },
-  ],
-  sharingAuthorized: true,
-});
-
 describe('case commands through the CommandBus on the embedded store', () => {
   let dataDir: string;
   let embedded: EmbeddedEventStore;
@@ -134,7 +116,7 @@ describe('case commands through the CommandBus on the embedded store', () => {
   const stream = async (caseId: string) => embedded.readStream(caseStreamName(caseId));
 
   it('runs a whole case from receipt to a rectified bad rating, recording who did what under which guide', async () => {
-    const received = await send(clerk, receipt());
+    const received = await send(clerk, demoReceipt());
     expect(received).toMatchObject({
       state: 'frontDesk.received',
       stage: 'frontDesk',
@@ -204,7 +186,7 @@ describe('case commands through the CommandBus on the embedded store', () => {
   });
 
   it('a receipt stored under its pre-v5 case id answers its retry instead of opening a second case (ADR 0010)', async () => {
-    const first = await send(clerk, receipt(), 'key-first');
+    const first = await send(clerk, demoReceipt(), 'key-first');
     // The same history, as it would stand had 'key-old' been received before ids were v5.
     const old = legacyCaseId('key-old');
     const copied = (await stream(first.caseId)).map((e) => ({
@@ -214,14 +196,14 @@ describe('case commands through the CommandBus on the embedded store', () => {
       metadata: { ...(e.metadata as CaseEventMetadata), commandId: 'key-old' },
     }));
     await embedded.appendToStream(caseStreamName(old), copied, { expectedRevision: 'no_stream' });
-    const retried = await send(clerk, receipt(), 'key-old');
+    const retried = await send(clerk, demoReceipt(), 'key-old');
     expect(retried).toMatchObject({ written: false, caseNumber: first.caseNumber, revision: 0 });
     await expect(embedded.readStream(caseStreamName(nameUuid('case', 'key-old')))).rejects.toThrow();
   });
 
   it('answers a repeated command id with the first answer and writes nothing (receipt and accept)', async () => {
-    const first = await send(clerk, receipt(), 'key-receive');
-    const again = await send(clerk, receipt(), 'key-receive');
+    const first = await send(clerk, demoReceipt(), 'key-receive');
+    const again = await send(clerk, demoReceipt(), 'key-receive');
     expect(again).toEqual({ ...first, written: false }); // the original event list (Idempotency-Key draft §2.6)
     expect((await embedded.readStream(caseNumberStream('150102', '2026-03-02'))).length).toBe(1);
 
@@ -238,7 +220,7 @@ describe('case commands through the CommandBus on the embedded store', () => {
   });
 
   it('gives two approvers claiming the same task at once exactly one holder', async () => {
-    const { caseId } = await send(clerk, receipt());
+    const { caseId } = await send(clerk, demoReceipt());
     await send(clerk, { type: 'AcceptCase', caseId });
     const claims = await Promise.allSettled([
       send(approverA, { type: 'ClaimTask', taskId: `${caseId}.t1` }),
@@ -255,7 +237,7 @@ describe('case commands through the CommandBus on the embedded store', () => {
   });
 
   it('retries a command that lost a race to a different, compatible command', async () => {
-    const { caseId } = await send(clerk, receipt());
+    const { caseId } = await send(clerk, demoReceipt());
     await send(clerk, { type: 'AcceptCase', caseId });
     const before = store.conflicts;
     const [claimed, rated] = await Promise.all([
@@ -273,7 +255,7 @@ describe('case commands through the CommandBus on the embedded store', () => {
   });
 
   it('numbers concurrent receipts at one hall uniquely and in sequence', async () => {
-    const results = await Promise.all(Array.from({ length: 8 }, () => send(clerk, receipt())));
+    const results = await Promise.all(Array.from({ length: 8 }, () => send(clerk, demoReceipt())));
     const numbers = results.map((r) => r.caseNumber).sort();
     expect(numbers).toEqual(
       Array.from({ length: 8 }, (_, i) => `150102-20260302-${String(i + 1).padStart(4, '0')}`),
@@ -281,7 +263,7 @@ describe('case commands through the CommandBus on the embedded store', () => {
   });
 
   it('refuses a command the state does not allow, naming the state and what is allowed, and writes nothing', async () => {
-    const { caseId } = await send(clerk, receipt());
+    const { caseId } = await send(clerk, demoReceipt());
     const error = await send(clerk, { type: 'DeliverResult', caseId }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'not-allowed-in-state', state: 'frontDesk.received' });
@@ -293,7 +275,7 @@ describe('case commands through the CommandBus on the embedded store', () => {
 
   it('refuses malformed input with one entry per bad field', async () => {
     const error = await send(clerk, {
-      ...receipt(),
+      ...demoReceipt(),
       channel: 'fax',
       materials: [{ code: '', form: 'original' }],
     } as unknown as CaseCommand).catch((e: unknown) => e);
@@ -319,12 +301,12 @@ describe('case commands through the CommandBus on the embedded store', () => {
   });
 
   it('a receipt with a fresh command id opens its case and numbers it like any other (freshCommandId)', async () => {
-    const first = await commands.send(receipt(), {
+    const first = await commands.send(demoReceipt(), {
       actor: clerk,
       commandId: 'fresh-1',
       freshCommandId: true,
     });
-    const second = await commands.send(receipt(), {
+    const second = await commands.send(demoReceipt(), {
       actor: clerk,
       commandId: 'fresh-2',
       freshCommandId: true,
@@ -336,7 +318,7 @@ describe('case commands through the CommandBus on the embedded store', () => {
   });
 
   it('lets the scheduler deem a case accepted from receipt once 5 working days pass without a notice (Law Art. 32)', async () => {
-    const { caseId } = await send(clerk, receipt());
+    const { caseId } = await send(clerk, demoReceipt());
     clock.set('2026-03-10T01:00:00Z'); // Tuesday after the 5th working day (2026-03-09)
     const deemed = await send(SYSTEM_ACTOR, { type: 'DeemAccepted', caseId }, 'timer-1');
     expect(deemed.events).toEqual(['case.DeemedAccepted', 'case.TaskCreated']);

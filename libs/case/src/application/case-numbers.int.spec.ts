@@ -12,6 +12,7 @@ import {
 } from '@one-window/event-store';
 import {
   CaseNumberAllocator,
+  caseIdOfNumber,
   caseNumberStream,
   RECENT_WINDOW,
   type CaseNumberAllocated,
@@ -75,6 +76,25 @@ describe('CaseNumberAllocator on the embedded store', () => {
     expect(store.reads).toEqual([
       { stream: STREAM, options: { direction: 'backwards', fromRevision: 'end', maxCount: RECENT_WINDOW } },
     ]);
+  });
+
+  it('finds the case a number names by reading its one event, and nothing for a number never allocated', async () => {
+    const numbers = allocator();
+    const first = await numbers.allocate({ ...day, caseId: 'case-a' });
+    const second = await numbers.allocate({ ...day, caseId: 'case-b' });
+    store.reads.length = 0;
+    expect(await caseIdOfNumber(embedded, second)).toBe('case-b');
+    expect(await caseIdOfNumber(embedded, ` ${first} `)).toBe('case-a');
+    expect(await caseIdOfNumber(store as unknown as EventStore, first)).toBe('case-a');
+    expect(store.reads).toEqual([{ stream: STREAM, options: { fromRevision: 0, maxCount: 1 } }]);
+    for (const never of [
+      '150102-20260302-0003', // past the day's last number
+      '150102-20260303-0001', // a day with no receipt
+      '150103-20260302-0001', // another division
+      '150102-20260302-001', // malformed
+      'not a number',
+    ])
+      expect(await caseIdOfNumber(embedded, never)).toBeUndefined();
   });
 
   it('stays unique across two instances sharing the store, with conflicts resolved by re-seeding', async () => {

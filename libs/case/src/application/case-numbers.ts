@@ -51,6 +51,31 @@ export const caseNumberStream = (divisionCode: string, chinaDate: string): strin
 export const formatCaseNumber = (divisionCode: string, chinaDate: string, sequence: number): string =>
   `${divisionCode}-${chinaDate.replaceAll('-', '')}-${String(sequence).padStart(4, '0')}`;
 
+const CASE_NUMBER = /^(\d{6})-(\d{4})(\d{2})(\d{2})-(\d{4,6})$/;
+
+/**
+ * The case a case number names, read from the store itself (no read model, so a case numbered a
+ * moment ago is found): its sequence is its event's revision + 1 in the division-day's stream.
+ * Undefined for a number that is malformed or was never allocated.
+ */
+export async function caseIdOfNumber(store: EventStore, caseNumber: string): Promise<string | undefined> {
+  const typed = caseNumber.trim();
+  const match = CASE_NUMBER.exec(typed);
+  if (!match) return undefined;
+  const [, division, year, month, day, sequence] = match;
+  try {
+    const [event] = await store.readStream(caseNumberStream(division, `${year}-${month}-${day}`), {
+      fromRevision: Number(sequence) - 1,
+      maxCount: 1,
+    });
+    const data = event?.data as CaseNumberAllocated | undefined;
+    return event?.type === CASE_NUMBER_ALLOCATED && data?.caseNumber === typed ? data.caseId : undefined;
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return undefined;
+    throw error;
+  }
+}
+
 const MAX_ATTEMPTS = 50;
 /** Allocations read backwards when a stream is seeded, to find a retried receipt's number. */
 export const RECENT_WINDOW = 64;

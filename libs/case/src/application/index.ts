@@ -8,6 +8,7 @@ export { CASE_EVENT_STORE } from './event-store-token.js';
 export { CASE_CALENDAR, CASE_CLOCK, CASE_POLICY, CASE_RANDOM, type CaseCalendarSource } from './tokens.js';
 export {
   CASE_NUMBER_ALLOCATED,
+  caseIdOfNumber,
   caseNumberStream,
   formatCaseNumber,
   type CaseNumberAllocated,

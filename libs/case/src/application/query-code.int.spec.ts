@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { CqrsModule } from '@nestjs/cqrs';
 import { WorkingCalendar } from '@one-window/calendar';
-import { CatalogModule, DEMO_HALLS, DEMO_ITEMS, demoCatalogDir } from '@one-window/catalog';
+import { CatalogModule, DEMO_HALLS, demoCatalogDir } from '@one-window/catalog';
 import { EmbeddedEventStore } from '@one-window/event-store';
 import { ManualClock, type Actor } from '@one-window/shared';
 import { CaseCommands, CaseModule, caseStreamName, loadCase } from '@one-window/case';
+import { demoReceipt } from '../testing/fixtures.js';
 
 const clerk: Actor = { userId: 'clerk-1', name: '王丽', role: 'clerk', hall: DEMO_HALLS.xincheng };
 
@@ -45,27 +46,7 @@ describe('query codes through the command side', () => {
 
   it('stores the drawn code in case.Accepted, and a repeated command answers without drawing a second', async () => {
     const commands = module.get(CaseCommands);
-    const { caseId } = await commands.send(
-      {
-        type: 'ReceiveApplication',
-        itemCode: DEMO_ITEMS.foodBusinessLicence,
-        applicant: {
-          kind: 'legal-person',
-          name: '青城餐饮有限公司',
-          idType: 'uscc',
-          idNumber: '91150102MA00000004',
-          phone: '13800000000',
-        },
-        channel: 'window',
-        materials: [
-          { code: 'application', form: 'original' },
-          { code: 'layout-and-process', form: 'original' },
-          { code: 'safety-rules', form: 'original' },
-        ],
-        sharingAuthorized: true,
-      },
-      { actor: clerk, commandId: 'receive-1' },
-    );
+    const { caseId } = await commands.send(demoReceipt(), { actor: clerk, commandId: 'receive-1' });
     await commands.send({ type: 'AcceptCase', caseId }, { actor: clerk, commandId: 'accept-1' });
     const again = await commands.send(
       { type: 'AcceptCase', caseId },

@@ -2,7 +2,7 @@
  * Test data for the case engine: a three-step licence guide in the shape the catalog ships, the
  * people of one hall, and the real working-day calendar (chinese-days). Dates are 2026.
  */
-import type { ServiceGuide } from '@one-window/catalog';
+import { DEMO_ITEMS, type ServiceGuide } from '@one-window/catalog';
 import { WorkingCalendar } from '@one-window/calendar';
 import { SYSTEM_ACTOR, type Actor } from '@one-window/shared';
 import type { ReceiveApplication } from '../commands.js';
@@ -157,3 +157,23 @@ export const incompleteApplication = (): ReceiveApplication =>
       { code: 'layout', form: 'original' },
     ],
   });
+
+/** The demo catalog's food-business licence with every material handed in, for specs on the demo catalog. */
+export const demoReceipt = (): ReceiveApplication => ({
+  type: 'ReceiveApplication',
+  itemCode: DEMO_ITEMS.foodBusinessLicence,
+  applicant: {
+    kind: 'legal-person',
+    name: '青城餐饮有限公司',
+    idType: 'uscc',
+    idNumber: '91150102MA00000004',
+    phone: '13800000000',
+  },
+  channel: 'window',
+  materials: [
+    { code: 'application', form: 'original' },
+    { code: 'layout-and-process', form: 'original' },
+    { code: 'safety-rules', form: 'original' },
+  ],
+  sharingAuthorized: true,
+});

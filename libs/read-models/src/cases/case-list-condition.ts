@@ -4,7 +4,8 @@ import { DeadlineEvaluator } from '../queries/deadline-evaluator.js';
 import { InvalidQueryError } from '../queries/invalid-query.error.js';
 import { type ReadScope, scopeCondition } from '../scope/read-scope.js';
 import { STAGE_SQL } from './cases.schema.js';
-import { foldAscii, PREFIX_TOP, queryGrams, reversedIdNumber } from '../search/search-keys.js';
+import { caseSearchTerms } from '../search/search-condition.js';
+import { PREFIX_TOP, reversedIdNumber } from '../search/search-keys.js';
 import type { CaseListFilter } from './case-queries.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -85,37 +86,7 @@ export function caseListCondition(
     }
   }
   const q = filter.q?.trim();
-  if (q) {
-    const grams = queryGrams(q);
-    // `+` keeps a column's index out of the plan when the walk decides the order.
-    const plus = search === 'walk' ? '+' : '';
-    const named =
-      search === 'walk'
-        ? grams
-            .map((gram, i) => {
-              params[`gram${i}`] = gram;
-              return `EXISTS (SELECT 1 FROM case_search s WHERE s.gram = @gram${i} AND s.k = c.k)`;
-            })
-            .join(' AND ')
-        : `c.k IN (${grams
-            .map((gram, i) => {
-              params[`gram${i}`] = gram;
-              return `SELECT k FROM case_search WHERE gram = @gram${i}`;
-            })
-            .join(' INTERSECT ')})`;
-    const numbered =
-      search === 'walk'
-        ? '(+c.case_number_key >= @qKey AND +c.case_number_key < @qKeyTop)'
-        : 'c.k IN (SELECT k FROM cases WHERE case_number_key >= @qKey AND case_number_key < @qKeyTop)';
-    where.push(
-      `(${numbered} OR ${named})`,
-      `(${plus}c.case_number LIKE @qPrefix ESCAPE '\\' OR ${plus}c.applicant_name LIKE @qContains ESCAPE '\\')`,
-    );
-    params.qKey = foldAscii(q);
-    params.qKeyTop = foldAscii(q) + PREFIX_TOP;
-    params.qPrefix = `${escapeLike(q)}%`;
-    params.qContains = `%${escapeLike(q)}%`;
-  }
+  if (q) where.push(...caseSearchTerms(q, 'c.k', params, search === 'walk'));
   const idNumber = filter.idNumber?.trim();
   if (idNumber !== undefined) {
     if (!/^[0-9A-Za-z]{4,}$/.test(idNumber))
@@ -147,10 +118,6 @@ export function caseListCondition(
     where.push(`${plus}c.status IN (${statuses.map((_, i) => `@${name}${i}`).join(', ') || 'NULL'})`);
     statuses.forEach((status, i) => (params[`${name}${i}`] = status));
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function date(value: string, field: string): string {

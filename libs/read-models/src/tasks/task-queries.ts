@@ -8,15 +8,11 @@ import { InvalidQueryError } from '../queries/invalid-query.error.js';
 import type { Page, PageRequest } from '../queries/page.js';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
 import { type ReadScope, inScope, scopeCondition } from '../scope/read-scope.js';
-import { foldAscii, PREFIX_TOP, queryGrams } from '../search/search-keys.js';
+import { caseSearchTerms } from '../search/search-condition.js';
 import type { TaskRowStatus } from './tasks.projection.js';
 
 /** The widest "due within N working days" a queue filter takes. */
 export const MAX_DUE_WITHIN = 60;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export interface TaskQueueFilter extends PageRequest {
   /** `mine`: tasks the user holds; `department`: every task of the scope's department. Default `department`. */
@@ -284,23 +280,7 @@ export class TaskQueries {
         .addWorkingDays(today, filter.dueWithin, { provisional: true }).value;
     }
     const q = filter.q?.trim();
-    if (q) {
-      const grams = queryGrams(q);
-      const named = grams
-        .map((gram, i) => {
-          params[`gram${i}`] = gram;
-          return `SELECT k FROM case_search WHERE gram = @gram${i}`;
-        })
-        .join(' INTERSECT ');
-      where.push(
-        `(t.k IN (SELECT k FROM cases WHERE case_number_key >= @qKey AND case_number_key < @qKeyTop) OR t.k IN (${named}))`,
-        `(c.case_number LIKE @qPrefix ESCAPE '\\' OR c.applicant_name LIKE @qContains ESCAPE '\\')`,
-      );
-      params.qKey = foldAscii(q);
-      params.qKeyTop = foldAscii(q) + PREFIX_TOP;
-      params.qPrefix = `${escapeLike(q)}%`;
-      params.qContains = `%${escapeLike(q)}%`;
-    }
+    if (q) where.push(...caseSearchTerms(q, 't.k', params));
     // The task is the outer loop (CROSS JOIN), so its index gives the order.
     const from = 'FROM tasks t CROSS JOIN cases c ON c.k = t.k';
     // Only a hall scope or a search needs the case row to count.

@@ -25,6 +25,9 @@ describe('loadServerConfig', () => {
     ['BLOB_STORE_URL', 's3://', /BLOB_STORE_URL is not a blob store address/],
     ['BLOB_MAX_FILE_BYTES', '10MB', /BLOB_MAX_FILE_BYTES must be an integer/],
     ['BLOB_MAX_CASE_BYTES', '2048', /BLOB_MAX_CASE_BYTES \(2048\) must be at least BLOB_MAX_FILE_BYTES/],
+    ['RATING_LINK_TTL_DAYS', '0', /RATING_LINK_TTL_DAYS must be an integer between 1/],
+    ['PUBLIC_BASE_URL', 'ftp://hall.example', /PUBLIC_BASE_URL must be an http\(s\) URL/],
+    ['PUBLIC_BASE_URL', 'hall.example', /PUBLIC_BASE_URL must be an http\(s\) URL/],
     ['CATALOG_CODE_PATTERN', '([a-z', /CATALOG_CODE_PATTERN must be a regular expression, got "\(\[a-z"/],
   ])('refuses a bad %s with an error naming it', (name, value, words) => {
     const env = { ...secret, [name]: value };
@@ -60,5 +63,15 @@ describe('loadServerConfig', () => {
       { dataDir },
     );
     expect(config.blobs).toEqual({ url: s3, maxFileBytes: 1048576, maxCaseBytes: 4194304 });
+  });
+
+  it('reads the rating links’ lifetime and the public pages’ origin (ADR 17)', () => {
+    const config = loadServerConfig(secret, { dataDir });
+    expect([config.ratingLinkTtlDays, config.publicBaseUrl]).toEqual([90, undefined]);
+    const set = loadServerConfig(
+      { ...secret, RATING_LINK_TTL_DAYS: '30', PUBLIC_BASE_URL: 'https://zwfw.example.cn/hall/' },
+      { dataDir },
+    );
+    expect([set.ratingLinkTtlDays, set.publicBaseUrl]).toEqual([30, 'https://zwfw.example.cn/hall']);
   });
 });

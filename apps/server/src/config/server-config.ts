@@ -22,6 +22,10 @@ export interface ServerConfig {
   /** Older keys whose tokens are still accepted (AUTH_SECRET_PREVIOUS, comma-separated): key rotation. */
   readonly authPreviousSecrets: readonly string[];
   readonly tokenTtlSeconds: number;
+  /** RATING_LINK_TTL_DAYS: how long a QR rating link (sealed with a key derived from AUTH_SECRET) stays valid. */
+  readonly ratingLinkTtlDays: number;
+  /** PUBLIC_BASE_URL: the origin applicants reach the public pages at (links, QR codes); unset: the request's own. */
+  readonly publicBaseUrl: string | undefined;
   /** METRICS_TOKEN: the bearer token Prometheus scrapes GET /metrics with (≥ 32 characters); unset, /metrics is off. */
   readonly metricsToken: string | undefined;
   /** Request bodies above this many bytes are refused with 413 before parsing. */
@@ -134,6 +138,8 @@ export function loadServerConfig(
     authPreviousSecrets,
     metricsToken: env.METRICS_TOKEN || undefined,
     tokenTtlSeconds: integer(env, 'AUTH_TOKEN_TTL_SECONDS', 8 * 3600, 60, 7 * 24 * 3600),
+    ratingLinkTtlDays: integer(env, 'RATING_LINK_TTL_DAYS', 90, 1, 366),
+    publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     readWaitMs: integer(env, 'READ_WAIT_MS', 5000, 0, 60_000),
     timerPollMs: integer(env, 'TIMER_POLL_MS', 10_000, 100, 3_600_000),
@@ -146,6 +152,19 @@ export function loadServerConfig(
     consoleDir: undefined,
     ...overrides,
   };
+}
+
+function publicBaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) URL, got "${raw}"`);
+  return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
 function dayOfYear(env: Env, name: string, fallback: string): string {

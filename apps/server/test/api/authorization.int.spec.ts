@@ -74,6 +74,7 @@ describe('authorization over real HTTP', () => {
       { method: 'GET', path: c, roles: ALL },
       { method: 'GET', path: `${c}/timeline`, roles: ALL },
       { method: 'GET', path: `${c}/history?revision=0`, roles: ALL },
+      { method: 'GET', path: `${c}/rating-link`, roles: ['clerk', 'admin'] },
       { method: 'GET', path: '/api/tasks', roles: ['approver', 'head'] },
       { method: 'GET', path: '/api/obligations', roles: ['reviewer', 'admin'] },
       { method: 'GET', path: '/api/deadlines', roles: ['clerk', 'approver', 'head', 'admin'] },

@@ -4,6 +4,7 @@ import { $, h, mount } from './lib/dom.js';
 import { currentLang, setLang, t } from './lib/i18n.js';
 import { departmentName, hallName } from './lib/directory.js';
 import { clearSession, loadSession, type SessionUser } from './lib/session.js';
+import { loadQueueCounts } from './lib/queue-counts.js';
 import { navigate, problemBox } from './lib/ui.js';
 import { routes, homeOf, navOf } from './routes.js';
 
@@ -77,6 +78,8 @@ async function route(): Promise<void> {
   if (session && (hash === '#/' || hash === '#/login')) return navigate(homeOf(session.user));
   renderShell(session?.user ?? null);
   if (session) showScopeName(session.user);
+  // The queue view loads its own counts (after its lists); elsewhere the menu loads them.
+  if (session && !hash.startsWith('#/queue')) void loadQueueCounts(session.user);
   const root = $('#app');
   try {
     await loadCommands();

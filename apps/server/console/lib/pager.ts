@@ -22,7 +22,12 @@ export function cursorList<P extends CursorPage>(
     found: 'countFound',
     overCap: 'countOverCap',
   },
-): { readonly element: HTMLElement; load: (cursor?: string) => Promise<void> } {
+): {
+  readonly element: HTMLElement;
+  load: (cursor?: string) => Promise<void>;
+  /** Loads the page shown again (same cursor, same way back): an auto-refresh keeps the clerk's place. */
+  refresh: () => Promise<void>;
+} {
   const element = h('div', { id });
   let previous: (string | undefined)[] = [];
   let shown: string | undefined;
@@ -74,5 +79,6 @@ export function cursorList<P extends CursorPage>(
       if (cursor === undefined) previous = [];
       return load(cursor);
     },
+    refresh: () => load(shown),
   };
 }

@@ -52,6 +52,8 @@ export interface GuideStep {
   readonly timeLimitDays: number;
   readonly reviewStandard: string;
   readonly result: string;
+  /** 常用意见: opinions the approver of this step picks from (the form fills the opinion field). */
+  readonly standardOpinions?: readonly string[];
 }
 
 export interface Guide extends Omit<CatalogItem, 'charged' | 'steps'> {

@@ -1,0 +1,161 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- API answers are read field by field */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { ManualClock } from '@one-window/shared';
+import type { Page } from 'playwright-core';
+import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
+import { CHROMIUM } from '../support/browser.js';
+import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+
+/**
+ * The approver's queue at Tasklist level in a browser (issue 11 item 6): the filter bar, the
+ * marks and the step's due date on each row, the counts in the menu, and the auto-refresh that
+ * keeps the filters and the scroll.
+ */
+describeWithBrowser('the approver queue in the console', () => {
+  const clock = new ManualClock('2026-03-02T01:30:00Z');
+  let world: ConsoleWorld;
+  let page: Page;
+  let w: ApiWorld;
+  let plain: any;
+  let green: any;
+  let deficient: any;
+  let last: any;
+
+  beforeAll(async () => {
+    world = await startConsoleWorld(clock);
+    page = world.page;
+    w = await ApiWorld.signIn(world.server.base);
+    plain = await w.receive(DEMO_ITEMS.foodBusinessLicence);
+    await w.ok('clerk1', `/api/cases/${plain.caseId}/accept`);
+    clock.set('2026-03-03T01:30:00Z');
+    w = await ApiWorld.signIn(world.server.base);
+    green = await w.receive(DEMO_ITEMS.foodBusinessLicence, { greenChannel: true });
+    await w.ok('clerk1', `/api/cases/${green.caseId}/accept`);
+    const received = await w.receive(DEMO_ITEMS.foodBusinessLicence, { leaveOut: ['safety-rules'] });
+    const detail = await w.read('clerk1', `/api/cases/${received.caseId}`, received);
+    deficient = await w.ok('clerk1', `/api/cases/${received.caseId}/accept-with-deficiency`, {
+      missing: [{ code: 'safety-rules' }],
+      supplyBy: detail.deficiencySupplyBy.latest,
+      commitmentSigned: true,
+    });
+    const claimed = await w.claimCurrent('approver1', plain.caseId, deficient);
+    await w.ok('head1', `/api/cases/${plain.caseId}/extend`, { days: 5, reason: '需专家论证' });
+    last = await w.ok('approver1', `/api/tasks/${claimed.taskId}/release`);
+    await w.read('approver1', '/api/tasks/counts', last);
+  }, 90_000);
+  afterAll(async () => world?.close());
+
+  const rowOf = (caseNumber: string) =>
+    page.locator('#department-task-list tbody tr', { hasText: caseNumber }).first();
+  const waitForRows = (list: string, expected: readonly string[]) =>
+    page.waitForFunction(
+      ([id, want]) =>
+        JSON.stringify(
+          [...document.querySelectorAll(`#${id} tbody tr`)].map(
+            (tr) => tr.querySelector('td')?.textContent?.split(' ')[0] ?? '',
+          ),
+        ) === JSON.stringify(want),
+      [list, expected] as const,
+    );
+
+  async function axe(): Promise<string[]> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+    return page.evaluate(async () => {
+      type Run = (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+      const { axe: run } = window as unknown as { axe: { run: Run } };
+      const result = await run.run({ resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+  }
+  /** What a hall's staff must not read on the screen: ISO times, state paths, ids. */
+  const rawOnScreen = async (): Promise<string[]> => {
+    const text = await page.evaluate(() => document.querySelector('main')?.innerText ?? '');
+    return [
+      /\d{4}-\d\d-\d\dT/g,
+      /\b[a-z]+\.[a-z]+[A-Z]\w*/g,
+      /\b\d{6}-[a-z-]+\b/g,
+      /\b[a-z]+(?:-[a-z]+)+\b/g,
+    ].flatMap((p) => text.match(p) ?? []);
+  };
+
+  it('shows the marks, the step due date and the counts in the menu, in Chinese, axe clean at 1024×768', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await world.signInAs('approver1');
+    await page.goto(`${world.server.base}/#/queue`);
+    await page.locator('#queue-filter').waitFor();
+    await waitForRows('department-task-list', [green.caseNumber, plain.caseNumber, deficient.caseNumber]);
+    await expect(rowOf(plain.caseNumber).textContent()).resolves.toContain('延期');
+    await expect(rowOf(deficient.caseNumber).textContent()).resolves.toContain('容缺');
+    await expect(rowOf(green.caseNumber).textContent()).resolves.toContain('绿色通道');
+    // The step's own due date, in China's date format, with its working days left.
+    await expect(rowOf(green.caseNumber).locator('.step-due').textContent()).resolves.toMatch(
+      /^\d{4}-\d\d-\d\d (剩 \d+ 个工作日|今日到期)$/,
+    );
+    const counts = page.locator('#nav #queue-counts');
+    await expect(counts.locator('[data-count=mine]').textContent()).resolves.toBe('我的在办 0');
+    await expect(counts.locator('[data-count=unclaimed]').textContent()).resolves.toBe('待签收 3');
+    expect(await rawOnScreen()).toEqual([]);
+    expect(await axe()).toEqual([]);
+  });
+
+  it('filters by a mark, searches by number and sorts by the received date; the filter outlives a reload', async () => {
+    await page.check('#queue-greenChannel');
+    await waitForRows('department-task-list', [green.caseNumber]);
+    await page.uncheck('#queue-greenChannel');
+    await page.check('#queue-deficiency');
+    await waitForRows('department-task-list', [deficient.caseNumber]);
+    await page.uncheck('#queue-deficiency');
+    await page.fill('#queue-q', plain.caseNumber);
+    await page.press('#queue-q', 'Enter');
+    await waitForRows('department-task-list', [plain.caseNumber]);
+    await page.fill('#queue-q', '');
+    await page.press('#queue-q', 'Enter');
+    await page.selectOption('#queue-sort', 'received');
+    await waitForRows('department-task-list', [plain.caseNumber, green.caseNumber, deficient.caseNumber]);
+    await page.selectOption('#queue-step', 'decision');
+    await waitForRows('department-task-list', []);
+    await page.selectOption('#queue-step', '');
+    await page.reload();
+    await page.locator('#queue-filter').waitFor();
+    await expect(page.locator('#queue-sort').inputValue()).resolves.toBe('received');
+    await waitForRows('department-task-list', [plain.caseNumber, green.caseNumber, deficient.caseNumber]);
+  });
+
+  it('refreshes by itself when the read models move, keeping the filter and the menu counts current', async () => {
+    // Claiming shows the case in my list and takes it off the department's unclaimed list.
+    await rowOf(green.caseNumber).locator('[data-claim]').click();
+    await waitForRows('my-task-list', [green.caseNumber]);
+    await waitForRows('department-task-list', [plain.caseNumber, deficient.caseNumber]);
+    // A case accepted at the desk meanwhile arrives without a click, the order kept (oldest first).
+    const another = await w.receive(DEMO_ITEMS.foodBusinessLicence);
+    await w.ok('clerk1', `/api/cases/${another.caseId}/accept`);
+    await waitForRows('department-task-list', [plain.caseNumber, deficient.caseNumber, another.caseNumber]);
+    await expect(page.locator('#queue-sort').inputValue()).resolves.toBe('received');
+    await page.locator('#queue-updated:has-text("待办已于")').waitFor();
+    expect(await rawOnScreen()).toEqual([]);
+    await expect(page.locator('#queue-counts [data-count=unclaimed]').textContent()).resolves.toBe(
+      '待签收 3',
+    );
+    await expect(page.locator('#queue-counts [data-count=mine]').textContent()).resolves.toBe('我的在办 1');
+  });
+
+  it('reads the same in English at 1366×768, axe clean', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.evaluate(() => localStorage.setItem('one-window.lang', 'en'));
+    await page.reload();
+    await page.locator('#queue-filter').waitFor();
+    await expect(page.locator('label[for=queue-sort]').textContent()).resolves.toBe('Order');
+    await expect(page.locator('#queue-counts [data-count=unclaimed]').textContent()).resolves.toBe(
+      'Unclaimed 3',
+    );
+    await expect(rowOf(plain.caseNumber).textContent()).resolves.toContain('Extended');
+    expect(await rawOnScreen()).toEqual([]);
+    expect(await axe()).toEqual([]);
+    await page.evaluate(() => localStorage.setItem('one-window.lang', 'zh'));
+  });
+});

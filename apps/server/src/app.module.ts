@@ -14,10 +14,8 @@ import { AnchorService } from './audit/anchor.service.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BLOB_CONTROLLERS, BLOB_PROVIDERS, blobProblem } from './blobs/index.js';
-import { CaseCommandGateway } from './cases/case-command.gateway.js';
 import { CommandCatalogController } from './cases/command-catalog.controller.js';
 import { COMMAND_CONTROLLERS } from './cases/command-routes.js';
-import { EngineCaseCommandGateway } from './cases/engine-case-command.gateway.js';
 import { CatalogController } from './catalog/catalog.controller.js';
 import { casePolicyFor } from './config/warning-settings.js';
 import { CoreModule, type CoreDependencies } from './core.module.js';
@@ -29,6 +27,7 @@ import { domainProblem } from './problem/domain-problems.js';
 import { eventStoreProblem } from './problem/event-store-problems.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { PUBLIC_CONTROLLERS, PUBLIC_PROVIDERS } from './public/public.module.js';
+import { APPOINTMENT_CONTROLLERS, APPOINTMENT_PROVIDERS } from './appointments/appointments.module.js';
 import { PROBLEM_MAPPERS, type ProblemMapper } from './problem/problem-mapper.js';
 import { readModelProblem } from './problem/read-model-problems.js';
 import { CaseDetailService } from './reads/case-detail.service.js';
@@ -82,6 +81,7 @@ export class AppModule {
         CaseReadsController,
         QueueReadsController,
         ...PUBLIC_CONTROLLERS,
+        ...APPOINTMENT_CONTROLLERS,
         ...BLOB_CONTROLLERS,
       ],
       providers: [
@@ -89,7 +89,6 @@ export class AppModule {
         ProblemDetailsFilter,
         { provide: APP_FILTER, useExisting: ProblemDetailsFilter },
         ReadSideLifecycle,
-        { provide: CaseCommandGateway, useClass: EngineCaseCommandGateway },
         CaseDetailService,
         VerifyTracker,
         Metrics,
@@ -103,6 +102,7 @@ export class AppModule {
         },
         ShutdownCoordinator,
         ...PUBLIC_PROVIDERS,
+        ...APPOINTMENT_PROVIDERS,
       ],
     };
   }

@@ -80,7 +80,10 @@ async function route(): Promise<void> {
   if (session) showScopeName(session.user);
   // The queue view loads its own counts (after its lists); elsewhere the menu loads them.
   if (session && !hash.startsWith('#/queue')) void loadQueueCounts(session.user);
-  const root = $('#app');
+  // Each route renders into its own element: a view still loading when the clerk moves on
+  // mounts into a detached one instead of over the next screen.
+  const root = h('div', { class: 'route' });
+  $('#app').replaceChildren(root);
   try {
     await loadCommands();
   } catch (error) {

@@ -49,6 +49,8 @@ export interface ProcessStep {
   readonly timeLimitDays: number;
   readonly reviewStandard: string;
   readonly result: string;
+  /** 常用意见: opinions the step's approver usually writes, offered as choices that fill the opinion field. */
+  readonly standardOpinions?: readonly string[];
 }
 
 export interface Fee {

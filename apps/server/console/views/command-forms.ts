@@ -1,8 +1,8 @@
-import { newIdempotencyKey, send } from '../lib/api.js';
+import { get, newIdempotencyKey, send } from '../lib/api.js';
 import { command, commandPathFor, type CommandDescription, type CommandField } from '../lib/commands.js';
 import { type Child, formValues, h, mount } from '../lib/dom.js';
 import { t, tOr } from '../lib/i18n.js';
-import type { AllowedCommand, CaseDetail, CommandAnswer } from '../lib/types.js';
+import type { AllowedCommand, CaseDetail, CommandAnswer, Guide } from '../lib/types.js';
 import { problemBox, toast } from '../lib/ui.js';
 import { recipientWidget } from './pickup.js';
 
@@ -325,8 +325,58 @@ const returnTarget: Widget = {
   value: (v) => v.to,
 };
 
+/** The guides the opinion widget has read, by item code and version (a version never changes). */
+const guides = new Map<string, Promise<Guide>>();
+
+/** 常用意见 of the case's current step, from the guide version the case runs under. */
+async function standardOpinionsOf(c: CaseDetail): Promise<readonly string[]> {
+  const key = `${c.itemCode}@${c.guideVersion}`;
+  if (!guides.has(key))
+    guides.set(
+      key,
+      get<Guide>(`/api/catalog/items/${encodeURIComponent(c.itemCode)}`, { version: c.guideVersion }),
+    );
+  const guide = await guides.get(key)!;
+  const step = c.tasks.find((x) => x.taskId === c.currentTaskId)?.step;
+  return guide.steps.find((s) => s.name === step)?.standardOpinions ?? [];
+}
+
+/**
+ * The opinion, with the step's 常用意见 offered beside it: choosing one fills the field, where the
+ * approver can still change it. A step without them (or a guide that cannot be read) shows the field alone.
+ */
+const opinion: Widget = {
+  input: (c) => {
+    const area = h('textarea', { id: idOf('opinion'), name: 'opinion', required: true });
+    const choices = h('div', { id: 'standard-opinions' });
+    if (c?.currentTaskId)
+      void standardOpinionsOf(c)
+        .then((list) => {
+          if (!list.length) return;
+          const picker = h(
+            'select',
+            {
+              id: idOf('standard-opinion'),
+              on: {
+                change: () => {
+                  if (picker.value) area.value = picker.value;
+                },
+              },
+            },
+            h('option', { value: '' }, t('queue.standardOpinion.choose')),
+            list.map((o) => h('option', { value: o }, o)),
+          );
+          mount(choices, labelled('standard-opinion', t('queue.standardOpinions'), picker));
+        })
+        .catch(() => undefined);
+    return [choices, labelled('opinion', tOr('field.opinion', t('opinion')), area)];
+  },
+  value: (v) => v.opinion || undefined,
+};
+
 const WIDGETS: Readonly<Record<string, Widget>> = {
   recipient: recipientWidget,
+  opinion,
   materials,
   missing,
   items: correctionItems,

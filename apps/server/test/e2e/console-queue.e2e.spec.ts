@@ -158,4 +158,21 @@ describeWithBrowser('the approver queue in the console', () => {
     expect(await axe()).toEqual([]);
     await page.evaluate(() => localStorage.setItem('one-window.lang', 'zh'));
   });
+
+  it("offers the step's 常用意见 in the opinion form; one chosen fills the field and the task passes with it", async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.reload();
+    await page.goto(`${world.server.base}/#/case/${green.caseId as string}`);
+    await page.click('[data-command=PassTask]');
+    const picker = page.locator('#form-PassTask #cmd-standard-opinion');
+    await picker.waitFor();
+    await expect(page.locator('label[for=cmd-standard-opinion]').textContent()).resolves.toBe('常用意见');
+    const first = '材料齐全，符合法定形式，审查通过，提交审核。';
+    await picker.selectOption(first);
+    await expect(page.locator('#cmd-opinion').inputValue()).resolves.toBe(first);
+    await page.fill('#cmd-opinion', `${first}经营场所已核查。`);
+    expect(await axe()).toEqual([]);
+    await page.click('#submit-PassTask');
+    await page.locator(`#opinions:has-text("${first}经营场所已核查。")`).waitFor();
+  });
 });

@@ -59,6 +59,19 @@ describe('Art. 9: every process step has its own time limit, review standard and
     ]);
   });
 
+  it("takes a step's 常用意见 as a short list of opinions, and reports a blank one or too many", async () => {
+    const opinions = ['材料齐全，同意。', '不符合法定条件，不同意。'];
+    expect(await problemsFor(fixtureGuide({ steps: [fixtureStep({ standardOpinions: opinions })] }))).toEqual(
+      [],
+    );
+    const steps = [
+      fixtureStep({ standardOpinions: ['同意。', ' '] }),
+      fixtureStep({ name: 'decision', standardOpinions: Array.from({ length: 21 }, (_, i) => `意见${i}`) }),
+    ];
+    const problems = await problemsFor(fixtureGuide({ steps }));
+    expect(problems.map((p) => p.field)).toEqual(['steps[0].standardOpinions', 'steps[1].standardOpinions']);
+  });
+
   it('reports a guide without steps', async () => {
     expect(await problemsFor(fixtureGuide({ steps: [] }))).toEqual([
       problem('steps', 'a guide needs at least one process step (Art. 9)'),

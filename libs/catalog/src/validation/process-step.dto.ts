@@ -1,4 +1,14 @@
-import { IsIn, IsInt, IsString, Matches, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { NotBlank } from './rule.js';
 import type { ApproverRole, ProcessStep } from '../guide.js';
 import { KEBAB } from './material.dto.js';
@@ -33,4 +43,13 @@ export class ProcessStepDto implements ProcessStep {
   @NotBlank({ message: 'every step needs its own result (Art. 9)' })
   @IsString({ message: 'every step needs its own result (Art. 9)' })
   result!: string;
+
+  /** 常用意见 (at most 20, each at most 500 characters: an opinion is chosen, then edited). */
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @MaxLength(500, { each: true })
+  @NotBlank({ each: true })
+  @IsString({ each: true })
+  @IsArray()
+  standardOpinions?: string[];
 }

@@ -17,7 +17,7 @@ export type View = (root: HTMLElement, params: string[], user: SessionUser | nul
 
 export const routes: readonly (readonly [RegExp, View])[] = [
   [/^\/login$/, loginView],
-  [/^\/desk(?:\/item\/([^/]+))?$/, deskView],
+  [/^\/desk(?:\/item\/([^/]+)(?:\/appointment\/([^/]+))?)?$/, deskView],
   [/^\/pickup$/, pickupView],
   [/^\/queue$/, queueView],
   [/^\/cases$/, casesView],

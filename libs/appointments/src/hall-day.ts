@@ -29,19 +29,22 @@ export function hallDayStream(hall: string, day: string): string {
 }
 
 /**
- * An appointment's id names its stream: `<hall>-<YYYYMMDD>-<n>`, n counting the day's bookings
- * from 1 (so the id is also the order of booking), e.g. `hall-150102-20260302-3`.
+ * An appointment's number names its stream: the hall's id without `hall-`, the day, and n counting
+ * the day's bookings from 1, e.g. `150102-20260302-3` for `hall-150102` (digits the applicant reads
+ * out at the window, no English word on a Chinese screen).
  */
 export function appointmentId(hall: string, day: string, n: number): string {
-  return `${hall}-${day.replaceAll('-', '')}-${n}`;
+  if (!hall.startsWith('hall-')) throw new Error(`a hall id starts with "hall-", not "${hall}"`);
+  return `${hall.slice('hall-'.length)}-${day.replaceAll('-', '')}-${n}`;
 }
 
 export function parseAppointmentId(id: string): { hall: string; day: string; n: number } | undefined {
-  const m = /^(hall-[a-z0-9-]{1,80})-(\d{4})(\d{2})(\d{2})-([1-9]\d{0,4})$/.exec(id);
+  const m = /^([a-z0-9][a-z0-9-]{0,79})-(\d{4})(\d{2})(\d{2})-([1-9]\d{0,4})$/.exec(id);
   if (!m) return undefined;
   const day = `${m[2]}-${m[3]}-${m[4]}`;
-  if (Number.isNaN(Date.parse(`${day}T00:00:00Z`))) return undefined;
-  return { hall: m[1], day, n: Number(m[5]) };
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) return undefined;
+  return { hall: `hall-${m[1]}`, day, n: Number(m[5]) };
 }
 
 export function emptyHallDay(hall: string, day: string): HallDay {

@@ -67,7 +67,7 @@ function personFields(prefix: string): HTMLElement {
 }
 
 /** The application form: who applies, how, and which materials were handed in, in what form. */
-function applicationForm(guide: Guide): HTMLElement {
+function applicationForm(guide: Guide, appointment?: DeskAppointment): HTMLElement {
   const message = h('div', {});
   // Hidden agent fields are disabled too, so the browser neither validates nor sends them.
   const agentBox = h(
@@ -268,6 +268,7 @@ function applicationForm(guide: Guide): HTMLElement {
     mount(message);
     const body = {
       itemCode: guide.code,
+      ...(appointment ? { appointmentId: appointment.appointmentId } : {}),
       applicant: { kind: v.kind, ...person('') },
       ...(v.hasAgent ? { agent: person('agent.') } : {}),
       channel: v.channel,
@@ -287,13 +288,100 @@ function applicationForm(guide: Guide): HTMLElement {
       })
       .catch((error: unknown) => mount(message, problemBox(error)));
   };
-  return h('section', { class: 'panel' }, h('h2', {}, t('takeApplication')), form);
+  if (appointment) prefill(form, appointment);
+  return h(
+    'section',
+    { class: 'panel' },
+    h('h2', {}, t('takeApplication')),
+    appointment
+      ? h(
+          'p',
+          { class: 'confirm-note', id: 'with-appointment' },
+          t('desk.appointment.with', appointmentWords(appointment)),
+        )
+      : null,
+    form,
+  );
 }
 
-export async function deskView(root: HTMLElement, [code]: string[]): Promise<void> {
+/** A booking of the clerk's hall (GET /api/appointments, ADR 17). */
+interface DeskAppointment {
+  appointmentId: string;
+  slot: string;
+  end: string | null;
+  itemCode: string;
+  itemName: string;
+  applicant: { name: string; phone: string; idNumber: string };
+  status: string;
+  caseId: string | null;
+}
+
+const appointmentWords = (a: DeskAppointment) => ({
+  id: a.appointmentId,
+  slot: a.end ? `${a.slot}–${a.end}` : a.slot,
+  name: a.applicant.name,
+});
+
+/** The booking's applicant in the receipt form: an 18-character code beginning 9 is an organisation's. */
+function prefill(form: HTMLFormElement, a: DeskAppointment): void {
+  const organisation = /^9[0-9A-Z]{17}$/.test(a.applicant.idNumber);
+  const kind = form.querySelector<HTMLSelectElement>('select[name="kind"]');
+  if (kind) {
+    kind.value = organisation ? 'legal-person' : 'natural-person';
+    kind.dispatchEvent(new Event('change'));
+  }
+  for (const [name, value] of Object.entries(a.applicant)) {
+    const input = form.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+    if (input) input.value = value;
+  }
+}
+
+/** Today's bookings at the clerk's hall; a booked one opens the receipt form with it. */
+async function todaysAppointments(): Promise<HTMLElement | null> {
+  let day: { items: DeskAppointment[] };
+  try {
+    day = await get<{ items: DeskAppointment[] }>('/api/appointments');
+  } catch {
+    return null; // not a clerk of a hall: no list
+  }
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'appointments-today' },
+    h('h2', { id: 'appointments-today' }, t('desk.appointments.today')),
+    day.items.length === 0
+      ? h('p', { class: 'muted' }, t('desk.appointments.none'))
+      : h(
+          'ul',
+          {},
+          day.items.map((a) =>
+            h(
+              'li',
+              { dataset: { appointment: a.appointmentId } },
+              `${appointmentWords(a).slot} ${a.applicant.name} · ${a.itemName} `,
+              badge(t(`pub.status.${a.status}`), a.status === 'booked' ? 'blue' : ''),
+              a.status === 'booked'
+                ? [
+                    ' ',
+                    h(
+                      'a',
+                      {
+                        href: `#/desk/item/${encodeURIComponent(a.itemCode)}/appointment/${encodeURIComponent(a.appointmentId)}`,
+                      },
+                      t('desk.appointments.receive'),
+                    ),
+                  ]
+                : null,
+            ),
+          ),
+        ),
+  );
+}
+
+export async function deskView(root: HTMLElement, [code, appointmentId]: string[]): Promise<void> {
   const list = h('div', {});
   const search = h('input', { type: 'search', id: 'catalog-search', placeholder: t('search') });
   const detail = h('div', {}, h('p', { class: 'muted panel' }, t('pickItem')));
+  const appointments = h('div', {});
   const renderList = async (): Promise<void> => {
     const items = await get<CatalogItem[]>('/api/catalog/items', { q: search.value.trim() });
     mount(
@@ -340,13 +428,20 @@ export async function deskView(root: HTMLElement, [code]: string[]): Promise<voi
       'div',
       { class: 'grid cols-side' },
       h('h1', { class: 'visually-hidden' }, t('nav.desk')),
-      h('aside', { class: 'panel' }, h('h2', {}, t('catalog')), search, list),
+      h('aside', {}, appointments, h('div', { class: 'panel' }, h('h2', {}, t('catalog')), search, list)),
       detail,
     ),
   );
   await renderList();
+  const booked = await todaysAppointments();
+  if (booked) mount(appointments, booked);
   if (code) {
     const guide = await get<Guide>(`/api/catalog/items/${encodeURIComponent(code)}`);
-    mount(detail, guidePanel(guide), applicationForm(guide));
+    const appointment = appointmentId
+      ? (await get<{ items: DeskAppointment[] }>('/api/appointments')).items.find(
+          (a) => a.appointmentId === appointmentId,
+        )
+      : undefined;
+    mount(detail, guidePanel(guide), applicationForm(guide, appointment));
   }
 }

@@ -53,7 +53,7 @@ export class BookDto {
 }
 
 export class BookingRefDto {
-  @TextField(120, { example: 'hall-150102-20260303-1', description: 'the appointment number' })
+  @TextField(120, { example: '150102-20260303-1', description: 'the appointment number' })
   appointmentId!: string;
 
   @TextField(20, { example: 'K7M2QX', description: 'the six-character code given at booking' })

@@ -95,7 +95,7 @@ describe('appointments', () => {
   it('let the applicant change and cancel with the booking’s code only; a wrong code answers like no booking', async () => {
     const booked = await book('2026-03-04', '09:00');
     expect(booked.body).toMatchObject({
-      appointmentId: 'hall-150102-20260304-1',
+      appointmentId: '150102-20260304-1',
       code: expect.stringMatching(/^[2-9A-HJKMNP-Z]{6}$/),
       hallName: '呼和浩特市新城区政务服务大厅',
       status: 'booked',
@@ -118,7 +118,7 @@ describe('appointments', () => {
     });
     expect(otherDay.status).toBe(200);
     expect(otherDay.body).toMatchObject({
-      appointmentId: 'hall-150102-20260305-1',
+      appointmentId: '150102-20260305-1',
       day: '2026-03-05',
       slot: '10:00',
     });

@@ -1,6 +1,7 @@
 /**
- * The words of the applicant's pages and public routes (issue 13, ADR 17), joined into `zh.ts`
- * and `en.ts`: one file, so the two languages of a public word are edited side by side.
+ * The words of the applicant's pages and public routes (issue 13, ADR 17), and of the desk's list of
+ * appointments, joined into `zh.ts` and `en.ts`: one file, so the two languages of a public word are
+ * edited side by side.
  */
 export const PUBLIC_ZH = {
   'pub.brand': '政务服务 · 办事人服务',
@@ -84,6 +85,10 @@ export const PUBLIC_ZH = {
   'pub.status.kept': '已到场办理',
   'pub.status.no-show': '未到场',
   'pub.lang': 'English',
+  'desk.appointments.today': '今日预约',
+  'desk.appointments.none': '今天本大厅没有预约。',
+  'desk.appointments.receive': '凭预约收件',
+  'desk.appointment.with': '凭预约 {id}（{slot}，{name}）收件：收件后该预约记为已到场。',
 } as const satisfies Readonly<Record<string, string>>;
 
 export const PUBLIC_EN: Readonly<Record<keyof typeof PUBLIC_ZH, string>> = {
@@ -175,4 +180,9 @@ export const PUBLIC_EN: Readonly<Record<keyof typeof PUBLIC_ZH, string>> = {
   'pub.status.kept': 'Kept',
   'pub.status.no-show': 'No-show',
   'pub.lang': '中文',
+  'desk.appointments.today': 'Today’s appointments',
+  'desk.appointments.none': 'No appointments at this hall today.',
+  'desk.appointments.receive': 'Receive with it',
+  'desk.appointment.with':
+    'Receiving with appointment {id} ({slot}, {name}): it is marked kept once received.',
 };

@@ -1,4 +1,4 @@
-import { get, newIdempotencyKey, send, uploadFile } from '../lib/api.js';
+import { get, newIdempotencyKey, post, send, uploadFile } from '../lib/api.js';
 import { formValues, h, mount } from '../lib/dom.js';
 import { t, tOr } from '../lib/i18n.js';
 import type { CatalogItem, CommandAnswer, Guide } from '../lib/types.js';
@@ -336,7 +336,7 @@ function prefill(form: HTMLFormElement, a: DeskAppointment): void {
   }
 }
 
-/** Today's bookings at the clerk's hall; a booked one opens the receipt form with it. */
+/** Today's bookings at the clerk's hall; a booked one opens the receipt form with it, or is marked a no-show. */
 async function todaysAppointments(): Promise<HTMLElement | null> {
   let day: { items: DeskAppointment[] };
   try {
@@ -344,7 +344,7 @@ async function todaysAppointments(): Promise<HTMLElement | null> {
   } catch {
     return null; // not a clerk of a hall: no list
   }
-  return h(
+  const section = h(
     'section',
     { class: 'panel', 'aria-labelledby': 'appointments-today' },
     h('h2', { id: 'appointments-today' }, t('desk.appointments.today')),
@@ -369,12 +369,31 @@ async function todaysAppointments(): Promise<HTMLElement | null> {
                       },
                       t('desk.appointments.receive'),
                     ),
+                    ' ',
+                    h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: 'button',
+                        on: {
+                          click: (e) => {
+                            const item = (e.target as HTMLElement).closest('li');
+                            post(`/api/appointments/${encodeURIComponent(a.appointmentId)}/no-show`, {})
+                              .then(() => todaysAppointments())
+                              .then((fresh) => fresh && section.replaceWith(fresh))
+                              .catch((error: unknown) => item?.append(problemBox(error)));
+                          },
+                        },
+                      },
+                      t('desk.appointments.noShow'),
+                    ),
                   ]
                 : null,
             ),
           ),
         ),
   );
+  return section;
 }
 
 export async function deskView(root: HTMLElement, [code, appointmentId]: string[]): Promise<void> {

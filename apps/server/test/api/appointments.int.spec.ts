@@ -205,6 +205,29 @@ describe('appointments', () => {
     }
   });
 
+  it('are in the OpenAPI document with the other public routes', async () => {
+    const doc = await call(server.base, 'GET', '/api/docs-json');
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/public/progress',
+        '/api/public/rating/check',
+        '/api/public/rating',
+        '/api/cases/{caseId}/rating-link',
+        '/api/public/appointments/options',
+        '/api/public/appointments/slots',
+        '/api/public/appointments',
+        '/api/public/appointments/check',
+        '/api/public/appointments/change',
+        '/api/public/appointments/cancel',
+        '/api/appointments',
+        '/api/appointments/{appointmentId}/no-show',
+      ]),
+    );
+    expect(doc.body.components.schemas.BookDto.required).toEqual(
+      expect.arrayContaining(['hall', 'itemCode', 'day', 'slot', 'applicant']),
+    );
+  });
+
   it('count every public request against the address’s limit: 429 with Retry-After', async () => {
     let answer: Awaited<ReturnType<typeof get>> | undefined;
     for (let i = 0; i < 61; i++) {

@@ -76,6 +76,8 @@ describe('authorization over real HTTP', () => {
       { method: 'GET', path: `${c}/history?revision=0`, roles: ALL },
       { method: 'GET', path: `${c}/rating-link`, roles: ['clerk', 'admin'] },
       { method: 'GET', path: '/api/tasks', roles: ['approver', 'head'] },
+      { method: 'GET', path: '/api/appointments', roles: ['clerk'] },
+      { method: 'POST', path: '/api/appointments/150102-20260302-1/no-show', roles: ['clerk'] },
       { method: 'GET', path: '/api/obligations', roles: ['reviewer', 'admin'] },
       { method: 'GET', path: '/api/deadlines', roles: ['clerk', 'approver', 'head', 'admin'] },
       { method: 'GET', path: '/api/stats?from=2026-01-01&to=2026-12-31', roles: ['head', 'admin'] },

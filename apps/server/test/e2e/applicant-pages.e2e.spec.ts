@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { ManualClock } from '@one-window/shared';
 import type { Page } from 'playwright-core';
 import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
+import { call } from '../support/http.js';
 import { CHROMIUM, launchBrowser } from '../support/browser.js';
 import { chineseProblems } from '../support/chinese-text.js';
 import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
@@ -117,8 +118,24 @@ describeWithBrowser('the applicant’s pages on a phone', () => {
     expect(chineseProblems(refusal)).toEqual([]);
 
     // 2. The clerk sees it among today's appointments and receives with it.
+    const other = await call(session.server.base, 'POST', '/api/public/appointments', {
+      body: {
+        hall: 'hall-150102',
+        itemCode: DEMO_ITEMS.foodBusinessLicence,
+        day: '2026-03-02',
+        slot: '10:00',
+        applicant: { name: '孙强', phone: '13600000000', idNumber: '150102199001010013' },
+      },
+    });
     await session.signInAs('clerk1');
     await clerk.goto(`${session.server.base}/#/desk`);
+    // A no-show before the slot is over is refused, in Chinese.
+    const otherRow = clerk.locator(`li[data-appointment="${other.body.appointmentId as string}"]`);
+    await otherRow.getByRole('button', { name: '记为未到场' }).click();
+    const notOver = (await otherRow.locator('.problem').textContent()) ?? '';
+    expect(notOver).toContain('10:00 时段尚未结束，不能记为未到场。');
+    expect(chineseProblems(notOver)).toEqual([]);
+    await expect(check(clerk)).resolves.toEqual(clean);
     const row = clerk.locator(`li[data-appointment="${number}"]`);
     await expect(row.textContent()).resolves.toContain('10:00–11:00 钱伟 · 食品经营许可（新办） 已预约');
     await row.getByRole('link', { name: '凭预约收件' }).click();

@@ -88,6 +88,7 @@ export const PUBLIC_ZH = {
   'desk.appointments.today': '今日预约',
   'desk.appointments.none': '今天本大厅没有预约。',
   'desk.appointments.receive': '凭预约收件',
+  'desk.appointments.noShow': '记为未到场',
   'desk.appointment.with': '凭预约 {id}（{slot}，{name}）收件：收件后该预约记为已到场。',
 } as const satisfies Readonly<Record<string, string>>;
 
@@ -183,6 +184,7 @@ export const PUBLIC_EN: Readonly<Record<keyof typeof PUBLIC_ZH, string>> = {
   'desk.appointments.today': 'Today’s appointments',
   'desk.appointments.none': 'No appointments at this hall today.',
   'desk.appointments.receive': 'Receive with it',
+  'desk.appointments.noShow': 'Mark no-show',
   'desk.appointment.with':
     'Receiving with appointment {id} ({slot}, {name}): it is marked kept once received.',
 };

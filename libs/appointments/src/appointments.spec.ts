@@ -1,4 +1,5 @@
 import {
+  DEFAULT_SLOT_POLICY,
   type AppointmentCommand,
   type AppointmentContext,
   type AppointmentEvent,
@@ -63,6 +64,8 @@ describe('published slots', () => {
     expect(rest.map((s) => s.start)).toEqual(['09:00', '10:00', '11:00', '13:30', '14:30', '15:30', '16:30']);
     expect(new Set(rest.map((s) => `${s.kind} ${s.capacity}`))).toEqual(new Set(['rest-day 1']));
     expect(publishedSlots('工作日上午', true)).toEqual([]);
+    // A hall that offers no rest-day service publishes nothing on a rest day.
+    expect(publishedSlots(HOURS, false, { ...DEFAULT_SLOT_POLICY, restDayCapacity: 0 })).toEqual([]);
   });
 });
 

@@ -166,7 +166,8 @@ function applicantsBooking(
   return { ok: true, appointment: a };
 }
 
-function sameCode(stored: string, given: string): boolean {
+/** The code as typed (any case, spaces around) against the stored one, in time independent of where they differ. */
+export function sameCode(stored: string, given: string): boolean {
   const a = stored.toUpperCase();
   const b = given.trim().toUpperCase();
   let diff = a.length ^ b.length;

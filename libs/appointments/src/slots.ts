@@ -59,6 +59,7 @@ export function publishedSlots(
   if (ranges.length === 0) return [];
   const slots: Slot[] = [];
   const cut = (range: Range, kind: SlotKind, capacity: number) => {
+    if (capacity <= 0) return; // a kind the hall does not offer
     for (let at = range.from; at + policy.slotMinutes <= range.to; at += policy.slotMinutes)
       slots.push({ start: hhmm(at), end: hhmm(at + policy.slotMinutes), kind, capacity });
   };

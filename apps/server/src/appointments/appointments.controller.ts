@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Appointment, HallDay } from '@one-window/appointments';
+import { type Appointment, type HallDay, sameCode } from '@one-window/appointments';
 import type { Actor, Clock } from '@one-window/shared';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators.js';
@@ -215,8 +215,7 @@ export class AppointmentsController {
     const { hall, day } = this.appointments.locate(body.appointmentId);
     const { state } = await this.appointments.hallDay(hall, day);
     const a = state.appointments.find((x) => x.appointmentId === body.appointmentId);
-    if (!a || a.code !== body.code.trim().toUpperCase())
-      throw refusal({ code: 'appointment.not-found', status: 404 });
+    if (!a || !sameCode(a.code, body.code)) throw refusal({ code: 'appointment.not-found', status: 404 });
     return a;
   }
 }

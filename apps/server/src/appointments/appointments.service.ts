@@ -4,7 +4,6 @@ import {
   type AppointmentCommand,
   type AppointmentEvent,
   type AppointmentRefusal,
-  DEFAULT_SLOT_POLICY,
   type HallDay,
   type Slot,
   decideAppointment,
@@ -27,7 +26,8 @@ import {
 } from '@one-window/event-store';
 import type { Clock } from '@one-window/shared';
 import { ProblemError, problemType } from '../problem/problem-details.js';
-import { CLOCK } from '../tokens.js';
+import type { ServerConfig } from '../config/server-config.js';
+import { CLOCK, SERVER_CONFIG } from '../tokens.js';
 
 /** A hall-day's appends are retried this often when another write got there first. */
 const MAX_TRIES = 8;
@@ -50,6 +50,7 @@ export class AppointmentsService {
     private readonly calendar: CalendarService,
     private readonly catalog: Catalog,
     private readonly directory: Directory,
+    @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
   ) {}
 
   now(): Date {
@@ -87,7 +88,7 @@ export class AppointmentsService {
     } catch {
       return []; // a day of a year the official calendar does not cover publishes nothing
     }
-    return publishedSlots(guide.hours, working, DEFAULT_SLOT_POLICY);
+    return publishedSlots(guide.hours, working, this.config.appointments);
   }
 
   async hallDay(hall: string, day: string): Promise<{ state: HallDay; revision: number | typeof NO_STREAM }> {
@@ -114,7 +115,7 @@ export class AppointmentsService {
   }
 
   lastBookableDay(): string {
-    return addNaturalDays(this.today(), DEFAULT_SLOT_POLICY.bookAheadDays);
+    return addNaturalDays(this.today(), this.config.appointments.bookAheadDays);
   }
 
   /** Decides and appends one command on a hall-day; the events it stored and the state after. */

@@ -28,6 +28,9 @@ describe('loadServerConfig', () => {
     ['RATING_LINK_TTL_DAYS', '0', /RATING_LINK_TTL_DAYS must be an integer between 1/],
     ['PUBLIC_BASE_URL', 'ftp://hall.example', /PUBLIC_BASE_URL must be an http\(s\) URL/],
     ['PUBLIC_BASE_URL', 'hall.example', /PUBLIC_BASE_URL must be an http\(s\) URL/],
+    ['APPOINTMENT_SEATS', '0', /APPOINTMENT_SEATS must be an integer between 1 and 500/],
+    ['APPOINTMENT_REST_DAY_SEATS', '-1', /APPOINTMENT_REST_DAY_SEATS must be an integer between 0 and 500/],
+    ['APPOINTMENT_BOOK_AHEAD_DAYS', '91', /APPOINTMENT_BOOK_AHEAD_DAYS must be an integer between 0 and 90/],
     ['CATALOG_CODE_PATTERN', '([a-z', /CATALOG_CODE_PATTERN must be a regular expression, got "\(\[a-z"/],
   ])('refuses a bad %s with an error naming it', (name, value, words) => {
     const env = { ...secret, [name]: value };
@@ -73,5 +76,20 @@ describe('loadServerConfig', () => {
       { dataDir },
     );
     expect([set.ratingLinkTtlDays, set.publicBaseUrl]).toEqual([30, 'https://zwfw.example.cn/hall']);
+  });
+
+  it('reads the appointment slots’ seats and the booking window (ADR 17)', () => {
+    expect(loadServerConfig(secret, { dataDir }).appointments).toEqual({
+      slotMinutes: 60,
+      capacity: 4,
+      flexCapacity: 2,
+      restDayCapacity: 1,
+      bookAheadDays: 14,
+    });
+    const config = loadServerConfig(
+      { ...secret, APPOINTMENT_SEATS: '6', APPOINTMENT_FLEX_SEATS: '1', APPOINTMENT_REST_DAY_SEATS: '0' },
+      { dataDir },
+    );
+    expect(config.appointments).toMatchObject({ capacity: 6, flexCapacity: 1, restDayCapacity: 0 });
   });
 });

@@ -4,6 +4,7 @@ import { DEFAULT_NEXT_YEAR_WARNING_FROM, isDayOfYear } from '@one-window/calenda
 import { DEFAULT_CASE_POLICY } from '@one-window/case';
 import { catalogSettingsFromEnv, type CatalogSettings } from '@one-window/catalog';
 import { eventStoreConfigFromEnv, type Synchronous } from '@one-window/event-store';
+import { DEFAULT_SLOT_POLICY, type SlotPolicy } from '@one-window/appointments';
 import { loadOrCreateAuthSecret } from './auth-secret.js';
 
 /** Everything the server reads from its environment, resolved once at start. */
@@ -51,6 +52,12 @@ export interface ServerConfig {
   readonly logLevel: string;
   /** Attached files (ADR 16): where they are stored and how large they may be. */
   readonly blobs: BlobSettings;
+  /**
+   * Appointment slots (ADR 17): APPOINTMENT_SEATS per regular slot (4), APPOINTMENT_FLEX_SEATS per
+   * 早晚弹性办 slot (2) and APPOINTMENT_REST_DAY_SEATS per rest-day 预约服务 slot (1; 0 publishes
+   * none of that kind), APPOINTMENT_BOOK_AHEAD_DAYS (14).
+   */
+  readonly appointments: SlotPolicy;
   /** Where the compiled console (HTML, CSS, JS) is served from; undefined disables it. */
   readonly consoleDir: string | undefined;
 }
@@ -130,6 +137,19 @@ export function loadServerConfig(
     eventStoreUrl,
     dataDir,
     blobs: blobSettings(env),
+    appointments: {
+      slotMinutes: DEFAULT_SLOT_POLICY.slotMinutes,
+      capacity: integer(env, 'APPOINTMENT_SEATS', DEFAULT_SLOT_POLICY.capacity, 1, 500),
+      flexCapacity: integer(env, 'APPOINTMENT_FLEX_SEATS', DEFAULT_SLOT_POLICY.flexCapacity, 0, 500),
+      restDayCapacity: integer(
+        env,
+        'APPOINTMENT_REST_DAY_SEATS',
+        DEFAULT_SLOT_POLICY.restDayCapacity,
+        0,
+        500,
+      ),
+      bookAheadDays: integer(env, 'APPOINTMENT_BOOK_AHEAD_DAYS', DEFAULT_SLOT_POLICY.bookAheadDays, 0, 90),
+    },
     catalog,
     eventStoreSynchronous,
     port: integer(env, 'PORT', 3000, 0, 65535),

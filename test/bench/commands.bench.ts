@@ -6,7 +6,8 @@
  *     S seconds each (default 15); (c) a numbering day: R receipts (default 20,000) in one
  *     division, the last 1,000 against the first 1,000; (d) (a) on the EventStoreDB adapter over
  *     the wire fixture (in this process); (e) raw better-sqlite3 single-row FULL transactions/s,
- *     the ceiling; (f) projection lag while (a) runs with the read models following live;
+ *     the ceiling; (f) projection lag while (a) runs with the read models following live (in the
+ *     projection thread, as the server runs them);
  *     (g) N generated cases (default 100,000): the server's cold start on them (port, readiness,
  *     the longest /health/live wait) and an admin rebuild (events/s, the longest request wait).
  * Prints a table, or with --json exactly one JSON object {figures, settings}.
@@ -16,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedEventStore } from '@one-window/event-store';
 import { EsdbEventStore } from '../../libs/event-store/src/esdb/index.js';
-import { openReadModelDatabase, ReadModels } from '@one-window/read-models';
+import { openReadModelDatabase, ReadModels, ThreadedProjectionRunner } from '@one-window/read-models';
 import { WorkingCalendar } from '@one-window/calendar';
 import { EsdbFixtureServer } from '../esdb-fixture/index.js';
 import { formatTable, round } from './bench-stats.js';
@@ -95,7 +96,9 @@ async function lagUnderLoad(dir: string) {
   const store = await EmbeddedEventStore.open({ dataDir: dir, synchronous: 'FULL' });
   const db = openReadModelDatabase({ dataDir: dir });
   const clock = benchClock();
-  const readModels = new ReadModels({ store, db, calendar: WorkingCalendar.create(), clock });
+  // As the server runs them: in the projection thread, fed by the store's commits (ADR 0009).
+  const runner = await ThreadedProjectionRunner.start({ store, readModelsDir: dir });
+  const readModels = new ReadModels({ store, db, calendar: WorkingCalendar.create(), clock, runner });
   try {
     const executor = await benchExecutor(store, clock);
     readModels.runner.start();
@@ -114,7 +117,7 @@ async function lagUnderLoad(dir: string) {
     });
     await Promise.all(waits);
     await readModels.runner.stop();
-    readModels.runner.close();
+    await readModels.runner.close();
     const { percentile } = await import('./bench-stats.js');
     return { load, p50: percentile(lags, 50), p99: percentile(lags, 99), max: Math.max(...lags) };
   } finally {

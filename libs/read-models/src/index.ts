@@ -3,6 +3,11 @@ export * from './database/read-model-database.js';
 export type { Projection, ProjectionHandler } from './runner/projection.js';
 export { ProjectionRunner, type ProjectionRunnerOptions } from './runner/projection-runner.js';
 export * from './runner/runner-types.js';
+export type { ProjectionRunnerPort } from './runner/runner-port.js';
+export {
+  ThreadedProjectionRunner,
+  type ThreadedProjectionRunnerOptions,
+} from './thread/threaded-projection-runner.js';
 export { ReadModelTimeoutError } from './runner/read-model-timeout.error.js';
 export { ProjectionFailedError } from './runner/projection-failed.error.js';
 export { readModelProjections } from './projections/read-model-projections.js';

@@ -7,6 +7,7 @@ import { ObligationQueries } from './obligations/obligation-queries.js';
 import { readModelProjections } from './projections/read-model-projections.js';
 import { type CalendarSource, DeadlineEvaluator } from './queries/deadline-evaluator.js';
 import { ProjectionRunner } from './runner/projection-runner.js';
+import type { ProjectionRunnerPort } from './runner/runner-port.js';
 import { DEFAULT_READ_MODEL_SETTINGS, type ReadModelSettings } from './settings/read-model-settings.js';
 import { StatisticsQueries } from './statistics/statistics-queries.js';
 import { TaskQueries } from './tasks/task-queries.js';
@@ -25,6 +26,11 @@ export interface ReadModelsOptions {
   readonly onError?: (error: Error) => void;
   /** A department's name for the timeline (the catalog directory's); ids are shown without it. */
   readonly departmentName?: (id: string) => string | undefined;
+  /**
+   * Who keeps the read models: by default a ProjectionRunner on this thread over `store` and `db`;
+   * the server gives a ThreadedProjectionRunner (the same runner in the projection thread).
+   */
+  readonly runner?: ProjectionRunnerPort;
 }
 
 /** How long a read with `minPosition` waits by default before ReadModelTimeoutError (503). */
@@ -35,7 +41,7 @@ export const DEFAULT_READ_WAIT_MS = 5_000;
  * server's controllers call. Queries take the caller's scope (see `scopeForActor`).
  */
 export class ReadModels {
-  readonly runner: ProjectionRunner;
+  readonly runner: ProjectionRunnerPort;
   readonly deadlines: DeadlineEvaluator;
   readonly cases: CaseQueries;
   readonly timeline: TimelineQueries;
@@ -49,14 +55,16 @@ export class ReadModels {
   constructor(private readonly options: ReadModelsOptions) {
     this.clock = options.clock ?? systemClock;
     const settings = options.settings ?? DEFAULT_READ_MODEL_SETTINGS;
-    this.runner = new ProjectionRunner({
-      store: options.store,
-      db: options.db,
-      projections: readModelProjections(options.calendar),
-      clock: this.clock,
-      batchSize: options.batchSize,
-      onError: options.onError,
-    });
+    this.runner =
+      options.runner ??
+      new ProjectionRunner({
+        store: options.store,
+        db: options.db,
+        projections: readModelProjections(options.calendar),
+        clock: this.clock,
+        batchSize: options.batchSize,
+        onError: options.onError,
+      });
     this.deadlines = new DeadlineEvaluator(options.calendar, settings);
     this.cases = new CaseQueries(options.db, this.deadlines, this.clock);
     this.timeline = new TimelineQueries(options.store, options.departmentName);

@@ -50,7 +50,7 @@ export class ReadSideLifecycle implements OnApplicationBootstrap, ShutdownStep {
   async stop(): Promise<void> {
     await this.scheduler?.stopPolling();
     await this.readModels.runner.stop();
-    this.readModels.runner.close();
+    await this.readModels.runner.close();
     this.db.close();
   }
 }

@@ -1,7 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CalendarService } from '@one-window/calendar';
-import { EVENT_STORE, type EventStore } from '@one-window/event-store';
-import { READ_MODEL_DB, type ReadModelDb, ReadModels, openReadModelDatabase } from '@one-window/read-models';
+import { EmbeddedEventStore, EVENT_STORE, type EventStore } from '@one-window/event-store';
+import {
+  READ_MODEL_DB,
+  type ReadModelDb,
+  ReadModels,
+  ThreadedProjectionRunner,
+  openReadModelDatabase,
+} from '@one-window/read-models';
 import type { Clock } from '@one-window/shared';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
@@ -26,7 +32,7 @@ import { Directory } from '@one-window/catalog';
     {
       provide: ReadModels,
       inject: [EVENT_STORE, READ_MODEL_DB, CalendarService, CLOCK, LOGGER, SERVER_CONFIG, Directory],
-      useFactory: (
+      useFactory: async (
         store: EventStore,
         db: ReadModelDb,
         calendar: CalendarService,
@@ -34,16 +40,26 @@ import { Directory } from '@one-window/catalog';
         logger: Logger,
         config: ServerConfig,
         directory: Directory,
-      ) =>
-        new ReadModels({
+      ) => {
+        const onError = (error: Error): void => logger.error({ err: error }, 'projection failed; retrying');
+        // On the embedded store the projections run in their own thread (ADR 0009): the main
+        // thread serves while another core applies the log. On EventStoreDB they follow its
+        // subscription here.
+        const runner =
+          store instanceof EmbeddedEventStore
+            ? await ThreadedProjectionRunner.start({ store, readModelsDir: config.dataDir, onError })
+            : undefined;
+        return new ReadModels({
           store,
           db,
+          runner,
           calendar: () => calendar.calendar(),
           clock,
           settings: readModelSettingsFor(config),
-          onError: (error) => logger.error({ err: error }, 'projection failed; retrying'),
+          onError,
           departmentName: (id) => directory.department(id)?.name,
-        }),
+        });
+      },
     },
     RebuildTracker,
   ],

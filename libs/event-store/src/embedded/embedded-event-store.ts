@@ -75,6 +75,7 @@ export class EmbeddedEventStore implements EventStore {
   private closed = false;
   private lastWriteFailure: { readonly at: number; readonly message: string } | null = null;
   private readonly groupListeners = new Set<(size: number) => void>();
+  private readonly commitTaps = new Set<(rows: readonly StoredEvent[]) => void>();
 
   private constructor(
     private readonly db: Database.Database,
@@ -145,6 +146,16 @@ export class EmbeddedEventStore implements EventStore {
   onGroupCommitted(listener: (size: number) => void): () => void {
     this.groupListeners.add(listener);
     return () => this.groupListeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` after each commit with the rows it wrote, in commit order, before any caller
+   * hears back: what a reader in another thread of this process needs to follow the log live
+   * without reading its pages again (ReadOnlyEventStore.besideWriter + offer). Not in the port.
+   */
+  tapCommits(listener: (rows: readonly StoredEvent[]) => void): () => void {
+    this.commitTaps.add(listener);
+    return () => this.commitTaps.delete(listener);
   }
 
   async appendToStream(
@@ -265,7 +276,7 @@ export class EmbeddedEventStore implements EventStore {
   /** A group committed: live subscribers see its events, in commit order, before any caller hears back. */
   private committed(requests: ReadonlyMap<number, AppendRequest>, answers: readonly AppendAnswer[]): void {
     for (const listener of this.groupListeners) listener(answers.length);
-    if (this.subscriptions.size === 0) return;
+    if (this.subscriptions.size === 0 && this.commitTaps.size === 0) return;
     const written: StoredEvent[] = [];
     for (const answer of answers) {
       if (answer.kind !== 'written') continue;
@@ -284,7 +295,9 @@ export class EmbeddedEventStore implements EventStore {
         ]),
       );
     }
-    if (written.length > 0) for (const s of this.subscriptions) s.offer(written);
+    if (written.length === 0) return;
+    for (const s of this.subscriptions) s.offer(written);
+    for (const tap of this.commitTaps) tap(written);
   }
 
   private assertOpen(): void {

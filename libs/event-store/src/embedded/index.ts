@@ -11,5 +11,6 @@ export {
   type StreamView,
 } from './append-decision.js';
 export { backupEventStoreFile } from './backup.js';
+export type { StoredEvent } from './stored-event.js';
 export { STREAM_HEADS_PAGE, type StreamHeadRow } from './event-table.js';
 export * from './errors.js';

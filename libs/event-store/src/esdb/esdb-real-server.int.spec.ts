@@ -68,4 +68,3 @@ if (missing !== undefined) {
     };
   });
 }
-

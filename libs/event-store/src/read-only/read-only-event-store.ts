@@ -7,7 +7,7 @@ import { EVENTS_FILE_NAME } from '../embedded/embedded-event-store.js';
 import { EventTable } from '../embedded/event-table.js';
 import { lockHeld } from '../embedded/open-database.js';
 import { storageError } from '../embedded/errors.js';
-import { toRecordedEvent } from '../embedded/stored-event.js';
+import { toRecordedEvent, type StoredEvent } from '../embedded/stored-event.js';
 import {
   EventStoreLockedError,
   EventStoreReadOnlyError,
@@ -86,6 +86,24 @@ export class ReadOnlyEventStore implements EventStore {
     }
   }
 
+  /**
+   * The file of a store this process holds open for writing, read from another thread of the
+   * same process (the projection thread): the lock is this process's own, so it is not asked.
+   * Its subscriptions stay live through `offer`, with the rows the writer's tapCommits hands over.
+   */
+  static besideWriter(file: string): ReadOnlyEventStore {
+    try {
+      return new ReadOnlyEventStore(openForReading(resolve(file)), resolve(file), null);
+    } catch (error) {
+      throw readError(file, error);
+    }
+  }
+
+  /** Rows another thread of this process committed (tapCommits), in commit order: live subscribers see them. */
+  offer(rows: readonly StoredEvent[]): void {
+    for (const subscription of this.subscriptions) subscription.offer(rows);
+  }
+
   async appendToStream(streamName: string): Promise<AppendResult> {
     throw new EventStoreReadOnlyError(
       `The event store ${this.file} is open read-only; cannot append to "${streamName}"`,
@@ -118,7 +136,7 @@ export class ReadOnlyEventStore implements EventStore {
       .map(toRecordedEvent);
   }
 
-  /** Catches up and then stays caught up: nothing is ever appended to a read-only file. */
+  /** Catches up and then stays caught up: nothing is appended to a read-only file but what `offer` hands over. */
   subscribeToAll(options?: SubscribeToAllOptions): Subscription {
     this.assertOpen();
     const { fromPosition, filter } = checkSubscribeOptions(options);

@@ -41,7 +41,7 @@ export class ReadModelsLifecycle implements OnApplicationBootstrap, BeforeApplic
   async beforeApplicationShutdown(): Promise<void> {
     await this.scheduler?.stopPolling();
     await this.readModels.runner.stop();
-    this.readModels.runner.close();
+    await this.readModels.runner.close();
     this.db.close();
   }
 }

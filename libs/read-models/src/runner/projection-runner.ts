@@ -5,6 +5,7 @@ import { CheckpointStore } from './checkpoint-store.js';
 import { PositionWaiter } from './position-waiter.js';
 import { ProjectionFailedError } from './projection-failed.error.js';
 import type { Projection, ProjectionHandler } from './projection.js';
+import type { ProjectionRunnerPort } from './runner-port.js';
 import type {
   LagReport,
   ProjectionStatus,
@@ -35,6 +36,11 @@ export interface ProjectionRunnerOptions {
   /** First retry delay after a failed batch; doubles up to 30 s. */
   readonly retryDelayMs?: number;
   readonly onError?: (error: Error) => void;
+  /**
+   * Hears every change of the runner's position (after each commit) and status, synchronously:
+   * how a runner in the projection thread tells the main thread what read-your-writes may see.
+   */
+  readonly onProgress?: (position: number | null, status: RunnerStatus) => void;
 }
 
 interface Slot {
@@ -61,7 +67,7 @@ const MIN_PAGE = 50;
  * exclusive checkpoint takes over. Each batch commits the rows of every projection and their
  * checkpoints in one SQLite transaction, so a crash anywhere loses or repeats nothing.
  */
-export class ProjectionRunner {
+export class ProjectionRunner implements ProjectionRunnerPort {
   private readonly store: EventStore;
   private readonly db: ReadModelDb;
   private readonly clock: Clock;
@@ -70,6 +76,7 @@ export class ProjectionRunner {
   private readonly sliceMs: number;
   private readonly retryDelayMs: number;
   private readonly onError: (error: Error) => void;
+  private readonly onProgress: (position: number | null, status: RunnerStatus) => void;
   private readonly checkpointStore: CheckpointStore;
   private readonly slots: Slot[];
   private readonly waiter = new PositionWaiter();
@@ -93,6 +100,7 @@ export class ProjectionRunner {
     this.sliceMs = options.sliceMs ?? 20;
     this.retryDelayMs = options.retryDelayMs ?? 500;
     this.onError = options.onError ?? ((error) => console.error(error));
+    this.onProgress = options.onProgress ?? (() => undefined);
     const names = new Set(options.projections.map((p) => p.name));
     if (names.size !== options.projections.length) throw new Error('Projection names must be unique');
     this.checkpointStore = new CheckpointStore(this.db);
@@ -103,11 +111,23 @@ export class ProjectionRunner {
     this.applyTransaction = this.db.transaction((events: readonly RecordedEvent[]) =>
       this.applyInside(events),
     );
-    this.waiter.update(this.minCheckpoint());
+    this.reached(this.minCheckpoint());
   }
 
   get status(): RunnerStatus {
     return this.runStatus;
+  }
+
+  private setStatus(status: RunnerStatus): void {
+    if (this.runStatus === status) return;
+    this.runStatus = status;
+    this.onProgress(this.waiter.position, status);
+  }
+
+  /** Moves read-your-writes on to the lowest checkpoint, and says so to `onProgress`. */
+  private reached(position: number | null): void {
+    this.waiter.update(position);
+    this.onProgress(position, this.runStatus);
   }
 
   get projectionNames(): string[] {
@@ -120,7 +140,7 @@ export class ProjectionRunner {
     this.stopping = false;
     this.loop = this.runLoop().finally(() => {
       this.loop = undefined;
-      this.runStatus = 'stopped';
+      this.setStatus('stopped');
     });
   }
 
@@ -155,16 +175,16 @@ export class ProjectionRunner {
     const started = performance.now();
     try {
       const events = await this.serially(async () => {
-        this.runStatus = 'rebuilding';
+        this.setStatus('rebuilding');
         this.db.transaction(() => {
           for (const slot of this.slots) if (names.includes(slot.projection.name)) this.reset(slot);
         })();
-        this.waiter.update(this.minCheckpoint());
+        this.reached(this.minCheckpoint());
         return this.catchUpPages(options.onProgress, names);
       });
       return { projections: [...names], events, ms: performance.now() - started };
     } finally {
-      this.runStatus = 'stopped';
+      this.setStatus('stopped');
       if (wasRunning) this.start();
     }
   }
@@ -261,7 +281,7 @@ export class ProjectionRunner {
     while (!this.stopping) {
       try {
         await this.serially(async () => {
-          this.runStatus = 'catching-up';
+          this.setStatus('catching-up');
           await this.catchUpPages(undefined, this.projectionNames, () => !this.stopping);
           if (!this.stopping) await this.follow();
         });
@@ -272,7 +292,7 @@ export class ProjectionRunner {
           continue;
         }
         this.lastError = error instanceof Error ? error : new Error(String(error));
-        this.runStatus = 'failed';
+        this.setStatus('failed');
         this.onError(this.lastError);
         await this.pause(delay);
         delay = Math.min(delay * 2, 30_000);
@@ -347,7 +367,7 @@ export class ProjectionRunner {
         } else {
           this.commit(batch);
           batch = [];
-          this.runStatus = 'live';
+          this.setStatus('live');
         }
       }
       this.commit(batch);
@@ -363,7 +383,7 @@ export class ProjectionRunner {
     const last = events[events.length - 1].position;
     for (const slot of this.slots)
       if (slot.checkpoint === null || slot.checkpoint < last) slot.checkpoint = last;
-    this.waiter.update(this.minCheckpoint());
+    this.reached(this.minCheckpoint());
   }
 
   private applyInside(events: readonly RecordedEvent[]): void {
@@ -397,7 +417,7 @@ export class ProjectionRunner {
         this.db.transaction(() => this.reset(slot))();
       else slot.checkpoint = stored.position;
     }
-    this.waiter.update(this.minCheckpoint());
+    this.reached(this.minCheckpoint());
   }
 
   private pause(ms: number): Promise<void> {

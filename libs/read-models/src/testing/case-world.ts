@@ -58,14 +58,7 @@ export async function openCaseWorld(
   const calendar = () => current;
   const catalog = await loadCatalog(demoCatalogDir());
   const newExecutor = (): CaseCommandExecutor =>
-    new CaseCommandExecutor(
-      temp.store,
-      clock,
-      { calendar },
-      DEFAULT_CASE_POLICY,
-      catalog,
-      catalog.directory,
-    );
+    new CaseCommandExecutor(temp.store, clock, { calendar }, DEFAULT_CASE_POLICY, catalog, catalog.directory);
   const executor = newExecutor();
   const settings = options.settings ?? DEFAULT_READ_MODEL_SETTINGS;
   const readModels = new ReadModels({ store: temp.store, db: temp.db, calendar, clock, settings });

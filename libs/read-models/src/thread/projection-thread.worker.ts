@@ -1,0 +1,120 @@
+/**
+ * The projection thread: the read models' runner on its own connections, beside the main thread
+ * that serves requests (ADR 0009, "The projection thread"). It reads the log from the embedded
+ * store's file (this process holds its lock) and follows it live from the rows the main thread's
+ * store hands over after each commit; it writes read-models.sqlite, which the main thread reads
+ * on its own connection (WAL: neither waits for the other). Position and status go back after
+ * every commit, so that read-your-writes waits on the main thread resolve.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { CALENDAR_STREAM, CalendarStore, WorkingCalendar } from '@one-window/calendar';
+import { ReadOnlyEventStore, type StoredEvent } from '@one-window/event-store';
+import { openReadModelDatabase } from '../database/read-model-database.js';
+import { readModelProjections } from '../projections/read-model-projections.js';
+import { ProjectionRunner } from '../runner/projection-runner.js';
+import type {
+  Answer,
+  FromProjectionThread,
+  ProjectionThreadSettings,
+  ToProjectionThread,
+} from './projection-thread-protocol.js';
+
+const port = parentPort!;
+const settings = workerData as ProjectionThreadSettings;
+const say = (message: FromProjectionThread): void => port.postMessage(message);
+
+async function main(): Promise<void> {
+  const store = ReadOnlyEventStore.besideWriter(settings.eventsFile);
+  const db = openReadModelDatabase({ dataDir: settings.readModelsDir });
+  const loads = new CalendarStore(store);
+  let calendar = WorkingCalendar.create((await loads.history()).map((load) => load.schedule));
+  const refreshCalendar = async (): Promise<void> => {
+    calendar = WorkingCalendar.create((await loads.history()).map((load) => load.schedule));
+  };
+  const runner = new ProjectionRunner({
+    store,
+    db,
+    projections: readModelProjections(() => calendar),
+    batchSize: settings.batchSize,
+    pageSize: settings.pageSize,
+    sliceMs: settings.sliceMs,
+    retryDelayMs: settings.retryDelayMs,
+    onError: (error) => say({ kind: 'error', message: error.message, stack: error.stack }),
+    onProgress: (position, status) => say({ kind: 'progress', position, status }),
+  });
+  say({
+    kind: 'ready',
+    projectionNames: runner.projectionNames,
+    position: runner.position,
+    status: runner.status,
+  });
+
+  const answer = (id: number, work: () => Promise<Answer> | Answer): void => {
+    Promise.resolve()
+      .then(work)
+      .then(
+        (value) => say({ kind: 'answer', id, value }),
+        (error: unknown) =>
+          say({ kind: 'failed', id, message: error instanceof Error ? error.message : String(error) }),
+      );
+  };
+  // Rows are offered in arrival order; a calendar load among them first refreshes the calendar.
+  let offering: Promise<void> = Promise.resolve();
+  const offer = (rows: readonly StoredEvent[]): void => {
+    if (!rows.some((row) => row[1] === CALENDAR_STREAM)) {
+      offering = offering.then(() => store.offer(rows));
+      return;
+    }
+    offering = offering.then(async () => {
+      await refreshCalendar();
+      store.offer(rows);
+    });
+  };
+
+  port.on('message', (message: ToProjectionThread) => {
+    switch (message.kind) {
+      case 'rows':
+        return offer(message.rows);
+      case 'start':
+        return runner.start();
+      case 'stop':
+        return answer(message.id, async () => {
+          await runner.stop();
+          return null;
+        });
+      case 'lag':
+        return answer(message.id, () => runner.lag());
+      case 'catch-up':
+        return answer(message.id, () =>
+          runner.catchUp((progress) => say({ kind: 'rebuild-progress', id: message.id, progress })),
+        );
+      case 'checkpoints':
+        return answer(message.id, () => runner.checkpoints());
+      case 'rebuild':
+        return answer(message.id, () =>
+          runner.rebuild({
+            projections: message.projections,
+            onProgress: (progress) => say({ kind: 'rebuild-progress', id: message.id, progress }),
+          }),
+        );
+      case 'close':
+        return answer(message.id, async () => {
+          await runner.stop();
+          runner.close();
+          db.close();
+          await store.close();
+          setImmediate(() => port.close());
+          return null;
+        });
+      default: {
+        const unknown: never = message;
+        throw new Error(`Unknown message ${JSON.stringify(unknown)}`);
+      }
+    }
+  });
+}
+
+main().catch((error: unknown) => {
+  say({ kind: 'open-failed', message: error instanceof Error ? error.message : String(error) });
+  process.exit(0);
+});

@@ -101,17 +101,24 @@ describe('contract fidelity over real HTTP', () => {
     ]);
   });
 
-  it('the case detail carries the appointmentId it was received with; one obligation is read by its id', async () => {
-    const received = await w.ok('clerk1', '/api/cases', {
+  it('a receipt naming an appointment nobody booked is a 404 in Chinese; one obligation is read by its id', async () => {
+    // The appointment a receipt carries is checked against its hall-day stream (ADR 17); the case
+    // detail carrying a real one is appointments.int.spec's.
+    const receipt = {
       itemCode: DEMO_ITEMS.foodBusinessLicence,
       applicant: APPLICANT,
       channel: 'window',
       materials: [],
       sharingAuthorized: true,
-      appointmentId: 'appt-20260302-0930-7',
+    };
+    const unbooked = await w.as('clerk1', 'POST', '/api/cases', {
+      ...receipt,
+      appointmentId: '150102-20260302-7',
     });
-    const detail = await w.read('clerk1', `/api/cases/${received.caseId}`, received);
-    expect(detail.appointmentId).toBe('appt-20260302-0930-7');
+    expect(unbooked.status).toBe(404);
+    expect(unbooked.body).toMatchObject({ code: 'appointment.not-found' });
+    expect(unbooked.body.detailZh).toMatch(/未找到/);
+    const received = await w.ok('clerk1', '/api/cases', receipt);
 
     const rated = await w.ok('clerk1', `/api/cases/${received.caseId}/rate`, {
       level: 5,

@@ -6,7 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventStore } from '@one-window/event-store';
-import { type Clock, systemClock } from '@one-window/shared';
+import { cacheValidationMetadata, type Clock, systemClock } from '@one-window/shared';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { ServerConfig } from './config/server-config.js';
@@ -28,6 +28,7 @@ export interface ServerOptions {
 }
 
 export async function createServer(options: ServerOptions): Promise<NestFastifyApplication> {
+  cacheValidationMetadata();
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const eventStore = options.eventStore ?? (await openEventStore(config));

@@ -5,3 +5,4 @@ export * from './limits.js';
 export * from './id-numbers.js';
 export * from './name-uuid.js';
 export * from './messages/index.js';
+export * from './validation-metadata-cache.js';

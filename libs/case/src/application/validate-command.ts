@@ -6,10 +6,13 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { CaseCommand } from '../commands.js';
-import { constraintRule } from '@one-window/shared';
+import { cacheValidationMetadata, constraintRule } from '@one-window/shared';
 import { DomainError, type FieldError, type MessageRef } from '../domain/errors.js';
 import { routeParams, TARGET_ID } from '../registry/command-definition.js';
 import { commandDefinition } from '../registry/registry.js';
+
+// The engine validates every command that did not come over HTTP: its rules are looked up once.
+cacheValidationMetadata();
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 

@@ -1,3 +1,4 @@
+import type { Transaction } from 'better-sqlite3';
 import type { EventStore, RecordedEvent, Subscription } from '@one-window/event-store';
 import { type Clock, systemClock } from '@one-window/shared';
 import type { ReadModelDb } from '../database/read-model-database.js';
@@ -80,7 +81,7 @@ export class ProjectionRunner implements ProjectionRunnerPort {
   private readonly checkpointStore: CheckpointStore;
   private readonly slots: Slot[];
   private readonly waiter = new PositionWaiter();
-  private readonly applyTransaction: (events: readonly RecordedEvent[]) => void;
+  private readonly applyTransaction: Transaction<(events: readonly RecordedEvent[]) => void>;
   private readonly readCheckpoint;
 
   private runStatus: RunnerStatus = 'stopped';
@@ -176,9 +177,11 @@ export class ProjectionRunner implements ProjectionRunnerPort {
     try {
       const events = await this.serially(async () => {
         this.setStatus('rebuilding');
-        this.db.transaction(() => {
-          for (const slot of this.slots) if (names.includes(slot.projection.name)) this.reset(slot);
-        })();
+        this.db
+          .transaction(() => {
+            for (const slot of this.slots) if (names.includes(slot.projection.name)) this.reset(slot);
+          })
+          .immediate();
         this.reached(this.minCheckpoint());
         return this.catchUpPages(options.onProgress, names);
       });
@@ -244,7 +247,8 @@ export class ProjectionRunner implements ProjectionRunnerPort {
   private openSlot(projection: Projection): Slot {
     const stored = this.checkpointStore.get(projection.name);
     const slot: Slot = { projection, handler: () => undefined, checkpoint: stored?.position ?? null };
-    if (!stored || stored.version !== projection.version) this.db.transaction(() => this.reset(slot))();
+    if (!stored || stored.version !== projection.version)
+      this.db.transaction(() => this.reset(slot)).immediate();
     else {
       projection.migrate(this.db);
       slot.handler = projection.bind(this.db);
@@ -379,7 +383,11 @@ export class ProjectionRunner implements ProjectionRunnerPort {
 
   private commit(events: readonly RecordedEvent[]): void {
     if (events.length === 0) return;
-    this.applyTransaction(events);
+    // IMMEDIATE: the batch first reads the checkpoints, then writes. A deferred transaction that
+    // read before another connection wrote (the server's timer scheduler records its attempts in
+    // this file) could not then write — SQLITE_BUSY at once, whatever busy_timeout says — so it
+    // takes the write lock first and waits its turn instead.
+    this.applyTransaction.immediate(events);
     const last = events[events.length - 1].position;
     for (const slot of this.slots)
       if (slot.checkpoint === null || slot.checkpoint < last) slot.checkpoint = last;
@@ -414,7 +422,7 @@ export class ProjectionRunner implements ProjectionRunnerPort {
     for (const slot of this.slots) {
       const stored = this.checkpointStore.get(slot.projection.name);
       if (!stored || stored.version !== slot.projection.version)
-        this.db.transaction(() => this.reset(slot))();
+        this.db.transaction(() => this.reset(slot)).immediate();
       else slot.checkpoint = stored.position;
     }
     this.reached(this.minCheckpoint());

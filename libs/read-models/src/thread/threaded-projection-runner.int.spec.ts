@@ -95,6 +95,34 @@ describe('the projection thread', () => {
     expect(tableDump(t.db, TABLES)).toEqual(await referenceDump(t));
   });
 
+  it('applies the log while this thread writes to the same file (the timer scheduler records its attempts there)', async () => {
+    await seedGeneratedCases(t.store, 150, { seed: 12 });
+    const errors: Error[] = [];
+    runner = await ThreadedProjectionRunner.start({
+      store: t.store,
+      readModelsDir: t.dataDir,
+      pageSize: 50,
+      sliceMs: 1,
+      onError: (error) => errors.push(error),
+    });
+    t.db.exec('CREATE TABLE IF NOT EXISTS scratch (n INTEGER)');
+    const insert = t.db.prepare('INSERT INTO scratch (n) VALUES (?)');
+    let writes = 0;
+    let writing = true;
+    const writer = (async () => {
+      while (writing) {
+        insert.run(writes++);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    runner.start();
+    await runner.waitForPosition((await t.store.headPosition())!, 60_000);
+    writing = false;
+    await writer;
+    expect(writes).toBeGreaterThan(50);
+    expect(errors.map((e) => e.message)).toEqual([]);
+  });
+
   it('a wait that outlives the thread fails instead of hanging', async () => {
     runner = await ThreadedProjectionRunner.start({ store: t.store, readModelsDir: t.dataDir });
     const failed = expect(runner.waitForPosition(1_000_000, 60_000)).rejects.toThrow(/shutting down/);

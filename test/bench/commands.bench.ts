@@ -6,7 +6,7 @@
  *     S seconds each (default 15); (c) a numbering day: R receipts (default 20,000) in one
  *     division, the last 1,000 against the first 1,000; (d) (a) on the EventStoreDB adapter over
  *     the wire fixture (in this process); (e) raw better-sqlite3 single-row FULL transactions/s,
- *     the ceiling; (f) projection lag while (a) runs with the read models following live (in the
+ *     the disk's ceiling, and a one-core CPU probe at the start and the end; (f) projection lag while (a) runs with the read models following live (in the
  *     projection thread, as the server runs them);
  *     (g) N generated cases (default 100,000): the server's cold start on them (port, readiness,
  *     the longest /health/live wait) and an admin rebuild (events/s, the longest request wait).
@@ -189,7 +189,26 @@ async function rebuild(dir: string) {
   }
 }
 
+/**
+ * The CPU's ceiling in the same run: JSON.parse of a fixed 12 KB document per second on one core.
+ * On the shared machine one core's speed swings by up to 2x within minutes; compare a run's
+ * rates with its own probe (taken at the start and at the end of the run).
+ */
+function cpuProbe(): number {
+  const text = JSON.stringify({
+    rows: Array.from({ length: 200 }, (_, i) => ({ i, name: `名字${i}`, value: i * 1.5 })),
+  });
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < 1000) {
+    JSON.parse(text);
+    n++;
+  }
+  return (n * 1000) / (performance.now() - start);
+}
+
 async function main() {
+  const cpuBefore = cpuProbe();
   log('(e) raw better-sqlite3, one-row FULL transactions ...');
   const raw = await phase('raw', () => inTempDir(async (dir) => rawFsync(dir)));
   log(`(a) in-process, ${CLERKS} clerks, ${SECONDS} s ...`);
@@ -207,6 +226,7 @@ async function main() {
   }
   log(`(g) cold start and rebuild on ${CASES.toLocaleString('en')} cases ...`);
   const rebuilt = await phase('rebuild', () => inTempDir(rebuild));
+  const cpuAfter = cpuProbe();
   const r = (value: number | undefined, digits = 2): number | null =>
     value === undefined ? null : round(value, digits);
   const figures = {
@@ -238,6 +258,8 @@ async function main() {
     cold_start_ready_ms: r(rebuilt?.readyMs, 0),
     max_request_stall_during_catch_up_ms: r(rebuilt?.coldStallMs),
     raw_fsync_tx_per_s: r(raw, 0),
+    cpu_probe_json_parse_per_s_start: r(cpuBefore, 0),
+    cpu_probe_json_parse_per_s_end: r(cpuAfter, 0),
   };
   return {
     figures,

@@ -26,6 +26,7 @@ import {
 import { CalendarCoverageError, InvalidCalendarInputError } from './errors.js';
 import { WorkingCalendar } from './working-calendar.js';
 import { checkDayCount } from './working-days.js';
+import { chineseDaysYears } from './builtin-calendar.js';
 
 // Built in each test, not at module load: a mutation tool counts code run at load as covering every test.
 let calendar: WorkingCalendar;
@@ -42,6 +43,50 @@ const refusal = (run: () => unknown) => {
   }
   throw new Error('expected an InvalidCalendarInputError');
 };
+
+// First in this file on purpose: the built-in years are read once per module registry, so only the
+// first test that builds a calendar runs that code (docs/adr/0014-mutation-testing.md).
+describe('where a covered year comes from (DOMAIN §5: the official schedule, named)', () => {
+  it('a built-in year names chinese-days and its version; a loaded one its notice and publication day', () => {
+    const { version } = chineseDaysYears();
+    expect(calendar.coverage().byYear.find((c) => c.year === 2026)).toStrictEqual({
+      year: 2026,
+      kind: 'chinese-days',
+      source: `chinese-days ${version}`,
+    });
+    const notice = {
+      year: 2027,
+      holidays: ['2027-01-01'],
+      workingWeekends: [],
+      source: '国办发明电〔2026〕1号',
+    };
+    const published = WorkingCalendar.create([{ ...notice, publishedAt: '2026-11-01' }], { builtin: false });
+    expect(published.coverage().byYear).toStrictEqual([
+      { year: 2027, kind: 'loaded', source: notice.source, publishedAt: '2026-11-01' },
+    ]);
+    const unpublished = WorkingCalendar.create([notice], { builtin: false });
+    expect(unpublished.coverage().byYear[0]).not.toHaveProperty('publishedAt');
+  });
+
+  it('a computation that looks back to an earlier year after a later one still names both years', () => {
+    const loaded = WorkingCalendar.create([
+      { year: 2027, holidays: ['2027-01-01'], workingWeekends: [], source: 'test 2027' },
+    ]);
+    const reckoning = loaded.reckon((days) => [
+      days.isWorkingDay('2027-01-04'),
+      days.isWorkingDay('2026-03-02'),
+    ]);
+    expect(reckoning.value).toEqual([true, true]);
+    expect(reckoning.sources.map((s) => s.year)).toEqual([2026, 2027]);
+    const nothing = loaded.reckon(() => 'no day looked at');
+    expect(nothing).toEqual({
+      value: 'no day looked at',
+      provisional: false,
+      uncoveredYears: [],
+      sources: [],
+    });
+  });
+});
 
 describe('business dates (DOMAIN §5: YYYY-MM-DD in China time)', () => {
   it('an impossible or badly written date is refused on its field, quoting what came', () => {
@@ -278,7 +323,8 @@ describe('days left on a due date: 0 on the day, -1 from the day after (DOMAIN �
       (today) => workingDaysLeft(calendar, today, '2026-03-27'),
     );
     expect(left).toEqual([1, 0, -1, -1, -1, -2]);
-    expect(refusal(() => workingDaysLeft(calendar, '2026-03-26', 'x')).field).toBe('to');
+    expect(refusal(() => workingDaysLeft(calendar, '2026-03-26', 'x')).field).toBe('due');
+    expect(refusal(() => workingDaysLeft(calendar, '2026-3-26', '2026-03-27')).field).toBe('today');
   });
 
   it('warning levels: 4 left none, 3 yellow, 0 yellow, -1 red; at an instant, by its China date', () => {
@@ -305,5 +351,44 @@ describe('days left on a due date: 0 on the day, -1 from the day after (DOMAIN �
     expect(CORRECTION_NOTICE_DAYS).toBe(5);
     expect(correctionNoticeDeadline(calendar, '2026-03-02')).toBe('2026-03-09');
     expect(correctionNoticeDeadline(calendar, '2026-03-02', 4)).toBe('2026-03-06');
+  });
+});
+
+describe('counting between two days refuses a bad day on its own field', () => {
+  it('workingDaysBetween names from or to; the China date of an invalid instant is refused', () => {
+    expect(refusal(() => calendar.workingDaysBetween('2026-3-02', '2026-03-09'))).toEqual({
+      field: 'from',
+      message: 'from must be a real date written YYYY-MM-DD, got "2026-3-02"',
+    });
+    expect(refusal(() => calendar.workingDaysBetween('2026-03-02', '2026-02-30')).field).toBe('to');
+    expect(calendar.chinaDate(new Date('2026-03-30T16:00:00.000Z'))).toBe('2026-03-31');
+    expect(refusal(() => calendar.chinaDate(new Date('no date')))).toEqual({
+      field: 'instant',
+      message: 'instant is an invalid Date',
+    });
+  });
+});
+
+describe('suspensions given out of order (Law Art. 45: every suspended working day counts once)', () => {
+  it('an earlier suspension listed after a later overlapping one still merges from its own start', () => {
+    const inOrder = decisionDue(calendar, {
+      acceptedOn: '2026-03-02',
+      limitDays: 20,
+      suspensions: [
+        { from: '2026-03-05', to: '2026-03-12' },
+        { from: '2026-03-10', to: '2026-03-20' },
+      ],
+    });
+    const reversed = decisionDue(calendar, {
+      acceptedOn: '2026-03-02',
+      limitDays: 20,
+      suspensions: [
+        { from: '2026-03-10', to: '2026-03-20' },
+        { from: '2026-03-05', to: '2026-03-12' },
+      ],
+    });
+    // (03-05, 03-20]: 03-06, 03-09…03-13, 03-16…03-20 = 11 working days.
+    expect(inOrder.suspendedWorkingDays).toBe(11);
+    expect(reversed).toEqual(inOrder);
   });
 });

@@ -129,8 +129,9 @@ function closedPeriod(period: SuspensionPeriod, index: number, asOf?: BusinessDa
  * least -1 even on the weekend right after a Friday due date, when no working day has passed yet.
  */
 export function workingDaysLeft(days: WorkingDays, today: BusinessDate, due: BusinessDate): number {
+  const overdue = toEpochDay(today, 'today') > toEpochDay(due, 'due');
   const left = days.workingDaysBetween(today, due);
-  return toEpochDay(today, 'today') > toEpochDay(due, 'due') ? Math.min(-1, left) : left;
+  return overdue ? Math.min(-1, left) : left;
 }
 
 export type WarningLevel = 'none' | 'yellow' | 'red';

@@ -6,4 +6,3 @@ export * from './id-numbers.js';
 export * from './name-uuid.js';
 export * from './messages/index.js';
 export * from './validation-metadata-cache.js';
-export * from './start-worker.js';

@@ -1,5 +1,4 @@
-import type { Worker } from 'node:worker_threads';
-import { startWorker } from '@one-window/shared';
+import { Worker } from 'node:worker_threads';
 import { EventStoreUnavailableError } from '../port/errors.js';
 import type { AppendAnswer, AppendRequest, FromWriter, ToWriter, WriterSettings } from './writer-protocol.js';
 
@@ -54,7 +53,7 @@ export class WriterClient {
     settings: WriterSettings,
     onCommitted: (requests: ReadonlyMap<number, AppendRequest>, answers: readonly AppendAnswer[]) => void,
   ): Promise<WriterClient> {
-    const worker = startWorker(import.meta.url, './writer.worker', settings);
+    const worker = spawnWriter(settings);
     return new Promise((resolve, reject) => {
       const first = (message: FromWriter): void => {
         worker.off('error', failed);
@@ -153,4 +152,21 @@ export class WriterClient {
 
 function unavailable(error: Error): EventStoreUnavailableError {
   return new EventStoreUnavailableError(`The event store cannot write: ${error.message}`, { cause: error });
+}
+
+/**
+ * The compiled worker next to this file; from the TypeScript source (the tests) the same source
+ * through the repository's TypeScript hooks, since a worker thread runs outside Jest.
+ */
+function spawnWriter(settings: WriterSettings): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const hooks = new URL('../../../../test/support/ts-register.mjs', here).href;
+    const entry = new URL('./writer.worker.ts', here).href;
+    return new Worker(`import(${JSON.stringify(hooks)}).then(() => import(${JSON.stringify(entry)}))`, {
+      eval: true,
+      workerData: settings,
+    });
+  }
+  return new Worker(new URL('./writer.worker.js', here), { workerData: settings });
 }

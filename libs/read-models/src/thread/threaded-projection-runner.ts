@@ -1,5 +1,4 @@
-import type { Worker } from 'node:worker_threads';
-import { startWorker } from '@one-window/shared';
+import { Worker } from 'node:worker_threads';
 import type { EmbeddedEventStore } from '@one-window/event-store';
 import { PositionWaiter } from '../runner/position-waiter.js';
 import type { ProjectionRunnerPort } from '../runner/runner-port.js';
@@ -75,7 +74,7 @@ export class ThreadedProjectionRunner implements ProjectionRunnerPort {
       sliceMs: options.sliceMs,
       retryDelayMs: options.retryDelayMs,
     };
-    const worker = startWorker(import.meta.url, './projection-thread.worker', settings);
+    const worker = spawnProjectionThread(settings);
     return new Promise((resolve, reject) => {
       const failed = (error: Error): void =>
         reject(new Error(`The projection thread failed to start: ${error.message}`, { cause: error }));
@@ -228,4 +227,18 @@ export class ThreadedProjectionRunner implements ProjectionRunnerPort {
     this.waiter.cancelAll(error);
     if (this.closing === undefined) this.options.onError?.(error);
   }
+}
+
+/** The compiled thread next to this file; from the TypeScript source (the tests) through the repository's hooks. */
+function spawnProjectionThread(settings: ProjectionThreadSettings): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const hooks = new URL('../../../../test/support/ts-register.mjs', here).href;
+    const entry = new URL('./projection-thread.worker.ts', here).href;
+    return new Worker(`import(${JSON.stringify(hooks)}).then(() => import(${JSON.stringify(entry)}))`, {
+      eval: true,
+      workerData: settings,
+    });
+  }
+  return new Worker(new URL('./projection-thread.worker.js', here), { workerData: settings });
 }

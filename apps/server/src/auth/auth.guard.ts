@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { Reflector } from '@nestjs/core';
-import type { FastifyReply } from 'fastify';
 import { TOKEN_POLICY, type TokenPolicy, type UserRole, UsersStore, actorOf } from '@one-window/identity';
 import { type Clock } from '@one-window/shared';
 import { CLOCK } from '../tokens.js';
@@ -48,9 +48,13 @@ export class AuthGuard implements CanActivate {
     }
     request.actor = actorOf(user);
     // Every later line of this request's log, its completion line included, names who sent it.
-    const log = request.log.child({ userId: user.userId, role: user.role, sessionId: check.claims.sid });
-    request.log = log;
-    context.switchToHttp().getResponse<FastifyReply>().log = log;
+    // The request's own logger (fastify's child, which the reply shares) takes the bindings: a
+    // second child per request was ~2 % of the server's CPU under command load.
+    (request.log as Logger).setBindings({
+      userId: user.userId,
+      role: user.role,
+      sessionId: check.claims.sid,
+    });
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROUTE_ROLES, targets);
     if (roles && !roles.includes(user.role)) {
       throw problems.forbidden(`A ${user.role} may not do this; it is for: ${roles.join(', ')}.`, {

@@ -12,6 +12,7 @@
  */
 import type { Actor } from '@one-window/shared';
 import type { CaseStage, CaseStatus } from './domain/case-state.js';
+import type { MayIssueNotice } from './notices/notice-content.js';
 import type {
   ApproverRole,
   CaseKind,
@@ -164,7 +165,7 @@ export interface MayBeProvisional {
   readonly provisional?: ProvisionalDates;
 }
 
-export interface ReceivedData extends MayBeProvisional {
+export interface ReceivedData extends MayBeProvisional, MayIssueNotice {
   readonly caseId: string;
   readonly caseNumber: string;
   readonly hall: string;
@@ -188,7 +189,7 @@ export interface ReceivedData extends MayBeProvisional {
 }
 
 /** Due dates set when the decision clock starts (at acceptance, Law Art. 42). */
-export interface AcceptanceDates extends MayBeProvisional {
+export interface AcceptanceDates extends MayBeProvisional, MayIssueNotice {
   readonly acceptedOn: string;
   readonly statutoryDueDate: string;
   readonly promisedDueDate: string;
@@ -207,7 +208,7 @@ export interface AcceptedWithDeficiencyData extends AcceptanceDates {
   readonly commitmentSigned: true;
 }
 
-export interface CorrectionRequestedData extends MayBeProvisional {
+export interface CorrectionRequestedData extends MayBeProvisional, MayIssueNotice {
   readonly items: readonly CorrectionItem[];
   readonly requestedOn: string;
   /** Deadline for the applicant to supply the correction. */
@@ -229,7 +230,7 @@ export interface DeemedAcceptedData extends AcceptanceDates {
   readonly noticeDueBy: string;
 }
 
-export interface RefusedData {
+export interface RefusedData extends MayIssueNotice {
   readonly reason: string;
   readonly legalBasis: string;
   readonly competentAgency?: string;
@@ -326,7 +327,7 @@ export interface SpecialProcedureEndedData extends MayBeProvisional {
   readonly promisedDueDate: string;
 }
 
-export interface ExtendedData extends MayBeProvisional {
+export interface ExtendedData extends MayBeProvisional, MayIssueNotice {
   readonly days: number;
   readonly reason: string;
   readonly head: TaskHolder;
@@ -422,7 +423,7 @@ export interface Recipient {
 }
 export type RecipientKind = 'applicant' | 'agent';
 
-export interface DeliveredData {
+export interface DeliveredData extends MayIssueNotice {
   readonly deliveredOn: string;
   readonly outcome: 'approved' | 'denied';
   /** Required for a window pickup since 2026-12; older events have none (ADR 12 addendum). */

@@ -28,6 +28,7 @@ export {
   normalizeQueryCode,
   type RandomIndex,
 } from './domain/query-code.js';
+export * from './notices/index.js';
 export * from './application/index.js';
 export * from './registry/index.js';
 export * from './slices/index.js';

@@ -77,8 +77,15 @@ describe('Catalog', () => {
       name: '呼和浩特市政务服务大厅',
       divisionCode: '150100',
       level: 3,
+      phone: '0471-6950002',
+      address: '呼和浩特市新城区北垣东街（演示地址）',
     });
-    expect(catalog.directory.department(DEMO_DEPARTMENTS.baoheshaoTown)?.hall).toBe(DEMO_HALLS.baoheshao);
+    expect(catalog.directory.department(DEMO_DEPARTMENTS.baoheshaoTown)).toMatchObject({
+      hall: DEMO_HALLS.baoheshao,
+      // A township government's decisions are reconsidered by the banner's government (ADR 18).
+      reviewAuthority: '呼和浩特市新城区人民政府',
+      court: '呼和浩特市新城区人民法院',
+    });
     expect(catalog.directory.hall('hall-999999')).toBeUndefined();
     expect(catalog.directory.departmentsOf(DEMO_HALLS.xincheng).map((d) => d.id)).toEqual([
       DEMO_DEPARTMENTS.xinchengMarketRegulation,

@@ -11,6 +11,9 @@ export interface Hall {
   /** 6-digit administrative division code of the division the hall serves (township and village halls use their banner's code). */
   readonly divisionCode: string;
   readonly level: Level;
+  /** The hall's enquiry phone, printed on the notices it issues. */
+  readonly phone?: string;
+  readonly address?: string;
 }
 
 export interface Department {
@@ -21,6 +24,13 @@ export interface Department {
   readonly divisionCode: string;
   /** The hall whose back office the department works in. */
   readonly hall: string;
+  /**
+   * Who hears an administrative reconsideration of the department's decisions (行政复议机关: for a
+   * department of a local government, that government, Administrative Reconsideration Law 2023
+   * Art. 24) and the court of first instance; named on a refusal notice.
+   */
+  readonly reviewAuthority?: string;
+  readonly court?: string;
 }
 
 export interface OrgDirectoryData {

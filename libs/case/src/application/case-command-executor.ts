@@ -24,13 +24,14 @@ import {
   type CaseEventMetadata,
 } from '../events.js';
 import { chinaDate } from '@one-window/calendar';
-import { evolve, type CaseState } from '../domain/case-state.js';
 import { decide } from '../domain/decide.js';
 import type { DecideContext } from '../domain/decide-context.js';
 import { DomainError } from '../domain/errors.js';
 import { drawQueryCode, type RandomIndex } from '../domain/query-code.js';
 import type { CasePolicy } from '../domain/policy.js';
+import { foldWithNotices } from '../notices/issue-notices.js';
 import { CaseNumberAllocator } from './case-numbers.js';
+import { noticeEnvironment } from './notice-environment.js';
 import type { CaseCommandResult, CommandMeta } from './case-command-result.js';
 import { CaseStateCache } from './case-state-cache.js';
 import {
@@ -167,18 +168,17 @@ export class CaseCommandExecutor {
 
   private async append(
     loaded: FoldedCase,
-    events: readonly CaseEvent[],
+    decided: readonly CaseEvent[],
     meta: CommandMeta,
     now: Date,
   ): Promise<CaseCommandResult> {
     const stream = caseStreamName(loaded.caseId);
-    // Each event carries where the statechart left the case after it (ADR 0010).
-    const states: CaseState[] = [];
-    let state = loaded.state;
-    for (const [index, event] of events.entries()) {
-      state = evolve(state, event, loaded.revision + 1 + index);
-      states.push(state);
-    }
+    // Each event carries where the statechart left the case after it (ADR 0010), and the notice
+    // it issues, if any (ADR 18).
+    const folded = foldWithNotices(loaded.state, decided, loaded.revision + 1, (state) =>
+      noticeEnvironment(this.directory, state.context, meta.actor),
+    );
+    const { events, states } = folded;
     const after = states[states.length - 1];
     const metadata: Omit<CaseEventMetadata, 'status' | 'stage'> = {
       actor: meta.actor,

@@ -7,11 +7,27 @@ import type { CaseContext, ObligationRecord, TaskRecord } from './context.js';
 import { sliceOfEvent, type SlicedEvent } from '../slices/index.js';
 
 export function applyEvent(context: CaseContext, event: CaseEvent): CaseContext {
-  const next = applyData(context, event);
+  const next = withNotice(applyData(context, event), event);
   const provisional = 'provisional' in event.data ? event.data.provisional : undefined;
   if (event.type === 'case.DeadlinesRecalculated' || !provisional) return next;
   const years = [...new Set([...next.provisionalYears, ...provisional.years])].sort((a, b) => a - b);
   return { ...next, provisionalYears: years };
+}
+
+/** A notice the event issued (ADR 18); the receipt's is folded by initialContext. */
+function withNotice(context: CaseContext, event: CaseEvent): CaseContext {
+  const notice = event.type !== 'case.Received' && 'notice' in event.data ? event.data.notice : undefined;
+  return notice
+    ? { ...context, notices: [...context.notices, { kind: notice.kind, number: notice.number }] }
+    : context;
+}
+
+/** The event's facts without the notice it issued: the notice is kept once, in `notices`. */
+function withoutNotice<T extends { readonly notice?: unknown }>(data: T): Omit<T, 'notice'> {
+  if (data.notice === undefined) return data;
+  const { notice, ...facts } = data;
+  void notice;
+  return facts;
 }
 
 function applyData(context: CaseContext, event: CaseEvent): CaseContext {
@@ -43,7 +59,7 @@ function applyData(context: CaseContext, event: CaseEvent): CaseContext {
     case 'case.CorrectionRequested':
       return {
         ...context,
-        correction: { ...event.data, submittedOn: null },
+        correction: { ...withoutNotice(event.data), submittedOn: null },
       };
     case 'case.CorrectionSubmitted': {
       const { decideBy, submittedOn, materials } = event.data;
@@ -67,7 +83,7 @@ function applyData(context: CaseContext, event: CaseEvent): CaseContext {
         },
       };
     case 'case.Refused':
-      return { ...context, refusal: event.data };
+      return { ...context, refusal: withoutNotice(event.data) };
     case 'case.Withdrawn':
       return {
         ...context,
@@ -150,7 +166,11 @@ function applyData(context: CaseContext, event: CaseEvent): CaseContext {
         promisedDueDate: event.data.promisedDueDate,
       };
     case 'case.Extended':
-      return { ...context, extension: event.data, statutoryDueDate: event.data.statutoryDueDate };
+      return {
+        ...context,
+        extension: withoutNotice(event.data),
+        statutoryDueDate: event.data.statutoryDueDate,
+      };
     case 'case.Approved': {
       const { taskId, opinion, approvedOn, resultDueBy, withinStatutoryLimit, withinPromisedLimit } =
         event.data;

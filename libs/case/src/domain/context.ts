@@ -22,6 +22,7 @@ import type {
   TaskCreatedData,
   TaskHolder,
 } from '../events.js';
+import type { NoticeKind } from '../notices/notice-content.js';
 
 export type TaskStatus = 'open' | 'claimed' | 'passed' | 'returned' | 'decided' | 'closed';
 
@@ -129,6 +130,8 @@ export interface CaseContext {
   readonly obligations: readonly ObligationRecord[];
   /** Years the case's stored dates counted Monday–Friday for want of an official schedule (ADR 12). */
   readonly provisionalYears: readonly number[];
+  /** The notices issued so far (收件回执, 受理通知书, …), in order (ADR 18). */
+  readonly notices: readonly { readonly kind: NoticeKind; readonly number: string }[];
   /** Deadline marks already stored, e.g. `decision-overdue:statutory:2026-03-02`, so timers stay idempotent. */
   readonly marks: readonly string[];
 }
@@ -174,6 +177,7 @@ export function initialContext(received: ReceivedData): CaseContext {
     obligations: [],
     provisionalYears: received.provisional?.years ?? [],
     marks: [],
+    notices: received.notice ? [{ kind: received.notice.kind, number: received.notice.number }] : [],
   };
 }
 

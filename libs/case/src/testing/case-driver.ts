@@ -44,6 +44,12 @@ export class CaseDriver {
       guide: command.type === 'ReceiveApplication' ? this.guide : undefined,
       ...(this.queryCode === undefined ? {} : { queryCode: this.queryCode }),
     });
+    return this.fold(events, actor);
+  }
+
+  /** Folds a command's decided events in and answers the events kept (the executor may add to them). */
+  protected fold(events: CaseEvent[], actor: Actor): CaseEvent[] {
+    void actor;
     for (const event of events) {
       this.state = evolve(this.state, event, this.events.length);
       this.events.push(event);

@@ -51,6 +51,16 @@ export class HallDto implements Hall {
 
   @IsIn(LEVELS, { message: 'must be a GB/T 39046 level from 2 (region) to 6 (village)' })
   level!: Level;
+
+  @Matches(/^[0-9-]{5,20}$/, { message: 'must be a phone number of digits and dashes, e.g. "0471-6661234"' })
+  @IsString()
+  @IsOptional()
+  phone?: string;
+
+  @NotBlank()
+  @IsString()
+  @IsOptional()
+  address?: string;
 }
 
 export class DepartmentDto implements Department {
@@ -73,6 +83,16 @@ export class DepartmentDto implements Department {
   @NotBlank()
   @IsString()
   hall!: string;
+
+  @NotBlank()
+  @IsString()
+  @IsOptional()
+  reviewAuthority?: string;
+
+  @NotBlank()
+  @IsString()
+  @IsOptional()
+  court?: string;
 }
 
 export class OrgDirectoryDto implements OrgDirectoryData {

@@ -1,9 +1,11 @@
 /** The English message catalog: the same keys as the Chinese one (`zh.ts`), ADR 15. */
+import { NOTICES_EN } from './notices-en.js';
 import { PUBLIC_EN } from './public.js';
 import type { MessageKey } from './zh.js';
 
 export const EN: Readonly<Record<MessageKey, string>> = {
   ...PUBLIC_EN,
+  ...NOTICES_EN,
   // shell
   appName: 'One Window',
   appTagline: 'Government service hall case handling',

@@ -3,10 +3,12 @@
  * Templates use the ICU subset of `format.ts`. The English catalog (`en.ts`) has the same keys
  * (the compiler checks it).
  */
+import { NOTICES_ZH } from './notices-zh.js';
 import { PUBLIC_ZH } from './public.js';
 
 export const ZH = {
   ...PUBLIC_ZH,
+  ...NOTICES_ZH,
   // shell
   appName: '一窗受理',
   appTagline: '政务服务大厅综合受理系统',

@@ -82,6 +82,8 @@ export class CaseDetailService {
       queryCode: context.acceptance?.queryCode ?? null,
       correction: context.correction,
       refusal: context.refusal,
+      /** The notices the case issued, in order; GET …/notices/{number} answers one for a reprint (ADR 18). */
+      notices: context.notices,
       /** 容缺受理's supplyBy, when it is offered: after today, at most the promised due date (the default). */
       deficiencySupplyBy: allowed.some((a) => a.type === 'AcceptWithDeficiency')
         ? deficiencySupplyWindow(state, ctx)

@@ -74,6 +74,8 @@ describe('authorization over real HTTP', () => {
       { method: 'GET', path: c, roles: ALL },
       { method: 'GET', path: `${c}/timeline`, roles: ALL },
       { method: 'GET', path: `${c}/history?revision=0`, roles: ALL },
+      { method: 'GET', path: `${c}/notices`, roles: ALL },
+      { method: 'GET', path: `${c}/notices/x-J`, roles: ALL },
       { method: 'GET', path: `${c}/rating-link`, roles: ['clerk', 'admin'] },
       { method: 'GET', path: '/api/tasks', roles: ['approver', 'head'] },
       { method: 'GET', path: '/api/appointments', roles: ['clerk'] },
@@ -131,6 +133,7 @@ describe('authorization over real HTTP', () => {
       `/api/cases/${caseId}`,
       `/api/cases/${caseId}/timeline`,
       `/api/cases/${caseId}/history`,
+      `/api/cases/${caseId}/notices`,
     ]) {
       const res = await w.as('clerk2', 'GET', path);
       expect({ path, status: res.status }).toEqual({ path, status: 403 });

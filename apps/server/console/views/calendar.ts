@@ -13,23 +13,34 @@ interface Coverage {
 export async function calendarView(root: HTMLElement): Promise<void> {
   const coverage = await get<Coverage>('/api/admin/calendar');
   const message = h('div', {});
-  const textarea = h('textarea', {
-    id: 'calendar-json',
-    rows: 10,
-    placeholder:
-      '{"year": 2027, "holidays": ["2027-01-01", …], "workingWeekends": [ … ], "source": "国办发明电〔2026〕…号"}',
-  });
+  const nextYear = Math.max(new Date().getFullYear(), ...coverage.years) + 1;
+  // A form, not raw JSON: the clerk types dates, the console writes the body (one date a line, or
+  // separated by commas or spaces).
+  const field = (id: string, label: string, input: HTMLElement, hint?: string): HTMLElement =>
+    h(
+      'div',
+      {},
+      h('label', { for: id }, label),
+      input,
+      hint ? h('p', { class: 'muted', id: `${id}-hint` }, hint) : null,
+    );
+  const year = h('input', { id: 'calendar-year', type: 'number', min: 2000, max: 2100, value: nextYear });
+  const dates = (id: string) =>
+    h('textarea', { id, rows: 4, placeholder: t('calendarDatesExample'), 'aria-describedby': `${id}-hint` });
+  const holidays = dates('calendar-holidays');
+  const workingWeekends = dates('calendar-working-weekends');
+  const source = h('input', { id: 'calendar-source', placeholder: t('calendarSourceExample') });
+  const list = (text: string): string[] => text.split(/[\s,，、]+/).filter(Boolean);
   const submit = (): void => {
-    let body: { year?: unknown };
-    try {
-      body = JSON.parse(textarea.value) as { year?: unknown };
-    } catch (error) {
-      mount(message, problemBox(error));
-      return;
-    }
-    send(`/api/admin/calendar/${String(body.year)}`, body, newIdempotencyKey(), 'PUT')
+    const body = {
+      year: Number(year.value),
+      holidays: list(holidays.value),
+      workingWeekends: list(workingWeekends.value),
+      source: source.value.trim(),
+    };
+    send(`/api/admin/calendar/${body.year}`, body, newIdempotencyKey(), 'PUT')
       .then(() => {
-        toast(`${String(body.year)} ✓`);
+        toast(`${body.year} ✓`);
         void calendarView(root);
       })
       .catch((error: unknown) => mount(message, problemBox(error)));
@@ -82,7 +93,19 @@ export async function calendarView(root: HTMLElement): Promise<void> {
       { class: 'panel' },
       h('h2', {}, t('importYear')),
       h('p', { class: 'muted' }, t('calendarHelp')),
-      textarea,
+      h(
+        'div',
+        { class: 'form-row', id: 'calendar-form' },
+        field('calendar-year', t('calendarYear'), year),
+        field('calendar-source', t('calendarSource'), source),
+      ),
+      field('calendar-holidays', t('calendarHolidays'), holidays, t('calendarDatesHint')),
+      field(
+        'calendar-working-weekends',
+        t('calendarWorkingWeekends'),
+        workingWeekends,
+        t('calendarDatesHint'),
+      ),
       message,
       h(
         'div',

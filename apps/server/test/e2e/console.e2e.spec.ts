@@ -65,7 +65,12 @@ describeWithBrowser('the web console in a browser', () => {
   async function screenshot(name: string): Promise<void> {
     if (!SCREENSHOTS) return;
     await page.evaluate(() => document.getElementById('toast')?.replaceChildren());
+    // At a counter terminal's 1024×768 (the whole page), then back to the walk's own size.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.waitForTimeout(200);
     await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+    if (size) await page.setViewportSize(size);
   }
 
   async function state(): Promise<string> {

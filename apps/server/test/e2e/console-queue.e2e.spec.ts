@@ -175,4 +175,51 @@ describeWithBrowser('the approver queue in the console', () => {
     await page.click('#submit-PassTask');
     await page.locator(`#opinions:has-text("${first}经营场所已核查。")`).waitFor();
   });
+
+  /** Presses Tab until the focused element matches (at most `max` presses); fails if it never does. */
+  async function tabTo(selector: string, max = 80): Promise<void> {
+    for (let n = 0; n < max; n++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  }
+
+  it('walks the queue by keyboard alone: search, filter, claim and open a case with Tab and Enter', async () => {
+    await page.goto(`${world.server.base}/#/queue`);
+    await page.locator('#queue-filter').waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo('#queue-q');
+    await page.keyboard.type(deficient.caseNumber as string);
+    await page.keyboard.press('Enter');
+    await waitForRows('department-task-list', [deficient.caseNumber]);
+    await tabTo('#department-task-list [data-claim]');
+    await page.keyboard.press('Enter');
+    await waitForRows('my-task-list', [deficient.caseNumber]);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(`#my-task-list a[href="#/case/${deficient.caseId as string}"]`);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-command=PassTask]').waitFor();
+    await tabTo('[data-command=PassTask]');
+    await page.keyboard.press('Enter');
+    await page.locator('#cmd-opinion').waitFor();
+    await tabTo('#cmd-opinion');
+    await page.keyboard.type('材料齐全，同意。');
+    await tabTo('#submit-PassTask');
+    await page.keyboard.press('Enter');
+    await page.locator('#opinions:has-text("材料齐全，同意。")').waitFor();
+  });
+
+  it('walks the desk by keyboard alone to an item’s application form', async () => {
+    await world.signInAs('clerk1');
+    await page.goto(`${world.server.base}/#/desk`);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(`a[href="#/desk/item/${DEMO_ITEMS.foodBusinessLicence}"]`, 120);
+    await page.keyboard.press('Enter');
+    await page.locator('#application-form').waitFor();
+    await tabTo('#application-form input, #application-form select, #application-form textarea', 120);
+    expect(await page.evaluate(() => document.activeElement?.closest('#application-form') !== null)).toBe(
+      true,
+    );
+  });
 });

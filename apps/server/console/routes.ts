@@ -23,7 +23,7 @@ export const routes: readonly (readonly [RegExp, View])[] = [
   [/^\/cases$/, casesView],
   [/^\/case\/([^/]+)$/, caseView],
   [/^\/replay\/([^/]+)$/, replayView],
-  [/^\/voucher\/([^/]+)\/([a-z]+)$/, voucherView],
+  [/^\/voucher\/([^/]+)\/([A-Za-z0-9-]+)$/, voucherView],
   [/^\/deadlines$/, deadlinesView],
   [/^\/obligations(?:\?.*)?$/, obligationsView],
   [/^\/stats$/, statsView],

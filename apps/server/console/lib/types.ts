@@ -98,6 +98,8 @@ export interface CaseDetail extends Omit<CaseSummary, 'decision'> {
   readonly tasks: readonly TaskView[];
   readonly obligations: readonly ObligationView[];
   readonly acceptanceVoucher: string | null;
+  /** The notices the case issued, in order (ADR 0018). */
+  readonly notices?: readonly { readonly kind: string; readonly number: string }[];
   /** The applicant's 查询码 (printed on the acceptance notice); null before acceptance and for older cases. */
   readonly queryCode: string | null;
   readonly correction: CaseContext['correction'];

@@ -72,29 +72,18 @@ export async function caseView(
     get<{ entries: TimelineEntry[] }>(`/api/cases/${id}/timeline`),
   ]);
   const [hall, department] = await Promise.all([hallName(c.hall), departmentName(c.department)]);
-  const vouchers = [
-    c.acceptanceVoucher
-      ? h(
-          'a',
-          { class: 'button', href: `#/voucher/${id}/acceptance`, id: 'voucher-acceptance' },
-          t('acceptanceVoucher'),
-        )
-      : null,
-    c.correction
-      ? h(
-          'a',
-          { class: 'button', href: `#/voucher/${id}/correction`, id: 'voucher-correction' },
-          t('correctionVoucher'),
-        )
-      : null,
-    c.refusal
-      ? h(
-          'a',
-          { class: 'button', href: `#/voucher/${id}/refusal`, id: 'voucher-refusal' },
-          t('refusalVoucher'),
-        )
-      : null,
-  ].filter(Boolean);
+  // Every notice the case stored (ADR 0018): the first of a kind is `voucher-<kind>`, a later one its number.
+  const vouchers = (c.notices ?? []).map((n, index, all) =>
+    h(
+      'a',
+      {
+        class: 'button',
+        href: `#/voucher/${id}/${encodeURIComponent(n.number)}`,
+        id: all.findIndex((m) => m.kind === n.kind) === index ? `voucher-${n.kind}` : `voucher-${n.number}`,
+      },
+      t(`notice.kind.${n.kind}`),
+    ),
+  );
   const opinions = timeline.entries.filter((e) =>
     [
       'case.TaskPassed',

@@ -1,78 +1,148 @@
 import { get } from '../lib/api.js';
-import { departmentName, hallName } from '../lib/directory.js';
 import { h, mount } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
-import type { CaseDetail } from '../lib/types.js';
+import { messages, t, type MessageParams } from '../lib/i18n.js';
+import { loadSession } from '../lib/session.js';
+// Types only (erased in the browser): the content's fields are the engine's own.
+import type { NoticeContent, NoticeMaterial } from '../../../../libs/case/src/notices/notice-content.js';
 
-function paragraph(...lines: string[]): HTMLElement[] {
-  return lines.map((line) => h('p', {}, line));
+/** A notice as the case stored it (GET /api/cases/{id}/notices/{number}, ADR 0018). */
+interface StoredNotice {
+  readonly kind: string;
+  readonly number: string;
+  readonly sha256: string;
+  readonly intact: boolean;
+  readonly content: NoticeContent;
 }
 
-/**
- * The written, sealed, dated vouchers of Law Art. 32, laid out for A4 (CSS @media print hides the
- * console around them). Chinese only: the applicant keeps this paper.
- */
-export async function voucherView(root: HTMLElement, [caseId, kind]: string[]): Promise<void> {
-  const c = await get<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`);
-  const [hall, agency] = await Promise.all([hallName(c.hall), departmentName(c.department)]);
-  const applicant = c.applicant?.name ?? c.applicantName;
-  let title: string;
-  let number: string;
-  let body: HTMLElement[];
-  let dated: string;
-  switch (kind) {
-    case 'acceptance':
-      title = '受理通知书';
-      number = c.acceptanceVoucher ?? '';
-      dated = c.acceptedOn ?? '';
-      body = [
-        ...paragraph(
-          `${applicant}：`,
-          `你（单位）于 ${c.receivedOn} 提出的“${c.itemName}”申请（办件编号 ${c.caseNumber}），经审查，申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条的规定，决定予以受理。`,
-          `法定办结期限：${c.dueDates.statutory?.dueDate ?? c.statutoryDueDate ?? '—'} 前；承诺办结期限：${c.dueDates.promised?.dueDate ?? c.promisedDueDate ?? '—'} 前（按工作日计算，不含法定节假日）。`,
-        ),
-        ...(c.acceptanceKind === 'with-deficiency'
-          ? paragraph(
-              `本件为容缺受理。请于 ${c.supplyBy ?? '—'} 前补齐以下材料：${c.openDeficiencies.map((m) => m.name).join('、') || '—'}。材料补齐前不予出件。`,
-            )
-          : []),
+/** The paper is Chinese: the applicant keeps it (the words are the catalog's `notice.*`, ADR 15). */
+const zh = (key: string, params: MessageParams = {}): string => messages.t('zh', key, params);
+const p = (text: string) => h('p', {}, text);
+const list = (items: readonly NoticeMaterial[]) =>
+  h(
+    'ol',
+    {},
+    items.map((m) => h('li', {}, zh('notice.material', { name: m.name, form: m.form ?? 'none' }))),
+  );
+
+function body(n: NoticeContent): (HTMLElement | null)[] {
+  const basis = n.basis.map((b) => zh(`notice.basis.${b}`)).join('、');
+  const common = { receivedOn: n.receivedOn, item: n.item.name, caseNumber: n.caseNumber, basis };
+  switch (n.kind) {
+    case 'receipt':
+      return [
+        p(zh('notice.receipt.body', common)),
+        h('h2', {}, zh('notice.receipt.received')),
+        list(n.received),
+        n.missing.length ? h('h2', {}, zh('notice.receipt.missing')) : null,
+        n.missing.length ? list(n.missing) : null,
+        p(zh('notice.receipt.answer', { answerBy: n.answerBy })),
       ];
-      break;
-    case 'correction':
-      title = '一次性告知补正材料通知书';
-      number = `${c.caseNumber}-BZ`;
-      dated = c.correction?.requestedOn ?? '';
-      body = [
-        ...paragraph(
-          `${applicant}：`,
-          `你（单位）于 ${c.receivedOn} 提出的“${c.itemName}”申请（办件编号 ${c.caseNumber}），申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条的规定，现一次性告知需补正的全部内容如下：`,
+    case 'acceptance':
+      return [
+        p(zh(`notice.acceptance.${n.variant}`, { ...common, acceptedOn: n.acceptedOn })),
+        h('h2', {}, zh('notice.acceptance.materials')),
+        list(n.materials),
+        n.missing.length ? h('h2', {}, zh('notice.acceptance.missing')) : null,
+        n.missing.length ? list(n.missing) : null,
+        n.supplyBy ? p(zh('notice.acceptance.supply', { supplyBy: n.supplyBy })) : null,
+        p(
+          zh('notice.acceptance.due', {
+            statutoryLimitDays: n.statutoryLimitDays,
+            statutoryDueDate: n.statutoryDueDate,
+            promisedLimitDays: n.promisedLimitDays,
+            promisedDueDate: n.promisedDueDate,
+          }),
         ),
+        n.queryCode ? p(zh('notice.acceptance.queryCode', { code: n.queryCode })) : null,
+        n.ratingUrl ? p(zh('notice.rating', { url: n.ratingUrl })) : null,
+      ];
+    case 'correction':
+      return [
+        p(zh('notice.correction.body', common)),
         h(
           'ol',
           {},
-          (c.correction?.items ?? []).map((i) =>
-            h('li', {}, `${c.materials.find((m) => m.code === i.code)?.name ?? i.code}：${i.problem}`),
-          ),
+          n.items.map((i) => h('li', {}, zh('notice.correction.item', { name: i.name, problem: i.problem }))),
         ),
-        ...paragraph(
-          `请于 ${c.correction?.correctBy ?? c.correctBy ?? '—'} 前补正。逾期未补正的，视为撤回申请。`,
+        p(zh('notice.correction.by', { correctBy: n.correctBy })),
+      ];
+    case 'refusal':
+      return [
+        p(zh('notice.refusal.body', { ...common, reason: n.reason, legalBasis: n.legalBasis })),
+        n.competentAgency ? p(zh('notice.refusal.competent', { agency: n.competentAgency })) : null,
+        p(
+          zh('notice.refusal.remedies', {
+            ...n.remedies,
+            reviewAuthority: n.remedies.reviewAuthority ?? 'none',
+            court: n.remedies.court ?? 'none',
+          }),
         ),
       ];
-      break;
-    case 'refusal':
-      title = '不予受理通知书';
-      number = c.refusal?.voucherNumber ?? '';
-      dated = c.refusal?.refusedOn ?? '';
-      body = paragraph(
-        `${applicant}：`,
-        `你（单位）于 ${c.receivedOn} 提出的“${c.itemName}”申请（办件编号 ${c.caseNumber}），因${c.refusal?.reason ?? ''}，依据${c.refusal?.legalBasis ?? ''}，决定不予受理。`,
-        c.refusal?.competentAgency ? `请向${c.refusal.competentAgency}申请。` : '',
-        '如不服本决定，可以依法申请行政复议或者提起行政诉讼。',
-      );
-      break;
-    default:
-      throw new Error(`no voucher "${kind}"`);
+    case 'extension':
+      return [
+        p(
+          zh('notice.extension.body', {
+            ...common,
+            reason: n.reason,
+            days: n.days,
+            previousDueDate: n.previousDueDate,
+            statutoryDueDate: n.statutoryDueDate,
+          }),
+        ),
+        p(zh('notice.extension.approvedBy', { name: n.approvedBy })),
+      ];
+    case 'delivery': {
+      const doc = n.document;
+      const r = n.recipient;
+      const row = (label: string, value: string) =>
+        h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, value));
+      return [
+        p(zh('notice.delivery.intro')),
+        h(
+          'table',
+          { class: 'notice-table' },
+          h(
+            'tbody',
+            {},
+            row(
+              zh('notice.delivery.document'),
+              doc.kind === 'result'
+                ? zh('notice.delivery.documentResult', { name: doc.name ?? '', number: doc.number ?? 'none' })
+                : zh('notice.delivery.documentDenial', { number: doc.number ?? 'none' }),
+            ),
+            row(zh('notice.delivery.addressee'), n.applicant.name),
+            row(
+              zh('notice.delivery.method'),
+              zh(`method.${n.method}`) +
+                (n.trackingNumber
+                  ? `\u3000${zh('notice.delivery.tracking', { number: n.trackingNumber })}`
+                  : ''),
+            ),
+            row(zh('notice.delivery.recipient'), r ? zh('notice.delivery.recipientLine', r) : '—'),
+            row(zh('notice.delivery.date'), n.deliveredOn),
+          ),
+        ),
+        p(zh('notice.delivery.signature')),
+        n.ratingUrl ? p(zh('notice.rating', { url: n.ratingUrl })) : null,
+      ];
+    }
   }
+}
+
+/**
+ * The notices of ADR 0018, laid out for one A4 page (CSS @media print hides the console around
+ * them), rendered from the content the case stored — never a second copy — with its SHA-256 and
+ * whether the stored content still hashes to it. `which` is a notice's kind (its latest) or number.
+ */
+export async function voucherView(root: HTMLElement, [caseId, which]: string[]): Promise<void> {
+  const id = encodeURIComponent(caseId);
+  const { notices } = await get<{ notices: { kind: string; number: string }[] }>(`/api/cases/${id}/notices`);
+  const chosen = notices.filter((n) => n.number === which || n.kind === which).pop();
+  if (!chosen) throw new Error(`no notice "${which}"`);
+  const notice = await get<StoredNotice>(`/api/cases/${id}/notices/${encodeURIComponent(chosen.number)}`);
+  const n = notice.content;
+  const rating = n.kind === 'acceptance' || n.kind === 'delivery' ? await ratingQr(caseId) : null;
+  const title = n.kind === 'acceptance' ? `notice.title.acceptance.${n.variant}` : `notice.title.${n.kind}`;
   mount(
     root,
     h(
@@ -86,23 +156,60 @@ export async function voucherView(root: HTMLElement, [caseId, kind]: string[]): 
           { type: 'button', class: 'primary', id: 'print', on: { click: () => window.print() } },
           t('print'),
         ),
-        h('a', { class: 'button', href: `#/case/${encodeURIComponent(caseId)}` }, t('back')),
+        h('a', { class: 'button', href: `#/case/${id}` }, t('back')),
       ),
       h(
         'article',
-        { class: 'voucher', id: `voucher-${kind}` },
-        h('div', { class: 'voucher-no' }, `编号：${number}`),
-        h('h1', {}, title),
-        body,
-        h('p', { class: 'muted' }, `受理地点：${hall}\u3000\u3000审批部门：${agency}`),
+        { class: 'voucher', id: `voucher-${n.kind}`, lang: 'zh-CN' },
+        h('div', { class: 'voucher-no' }, zh('notice.number', { number: n.number })),
+        h('h1', {}, zh(title)),
+        p(zh('notice.addressee', { name: n.applicant.name })),
+        ...body(n),
+        p(zh('notice.basisLine', { basis: n.basis.map((b) => zh(`notice.basis.${b}`)).join('、') })),
+        p(zh('notice.place', { hall: n.hall.name, agency: n.agency })),
+        n.hall.phone ? p(zh('notice.contact', { phone: n.hall.phone })) : null,
+        n.hall.address ? p(zh('notice.address', { address: n.hall.address })) : null,
+        n.issuedBy ? p(zh('notice.handler', { name: n.issuedBy })) : null,
+        rating,
         h(
           'div',
           { class: 'seal' },
-          h('div', {}, hall),
-          h('div', {}, `${dated}`),
-          h('div', { class: 'stamp' }, `${hall}\n（电子印章）`),
+          h('div', {}, n.hall.name),
+          h('div', {}, n.issuedOn),
+          h('div', { class: 'stamp' }, zh('notice.seal', { hall: n.hall.name })),
+        ),
+        h(
+          'p',
+          { class: 'notice-hash', id: 'notice-hash' },
+          zh('notice.hash', { hash: notice.sha256 }),
+          ' · ',
+          zh(notice.intact ? 'notice.intact' : 'notice.altered'),
         ),
       ),
     ),
   );
+}
+
+/**
+ * The case's QR rating link (一事一评, ADR 0017), signed when printed and so not part of the stored
+ * content (a link sealed at issue would die with a rotated secret): clerks and administrators get
+ * one; for anyone else, or when it cannot be had, the notice prints without it.
+ */
+async function ratingQr(caseId: string): Promise<HTMLElement | null> {
+  const role = loadSession()?.user.role;
+  if (role !== 'clerk' && role !== 'admin') return null;
+  try {
+    const link = await get<{ svg: string; validUntil: string }>(
+      `/api/cases/${encodeURIComponent(caseId)}/rating-link`,
+    );
+    const svg = new DOMParser().parseFromString(link.svg, 'image/svg+xml').documentElement;
+    const caption = zh('notice.ratingQr', { validUntil: link.validUntil });
+    const figure = h('figure', { class: 'notice-qr', id: 'notice-qr' });
+    const image = h('div', { class: 'qr', role: 'img', 'aria-label': caption });
+    image.append(document.importNode(svg, true));
+    figure.append(image, h('figcaption', {}, caption));
+    return figure;
+  } catch {
+    return null;
+  }
 }

@@ -171,9 +171,6 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   actions: 'What you can do now',
   noActions: 'Nothing for you to do now',
   vouchers: 'Vouchers',
-  acceptanceVoucher: 'Acceptance voucher',
-  correctionVoucher: 'Complete correction notice',
-  refusalVoucher: 'Refusal notice',
   // command fields (the commands' own labels come from the server: lib/commands.ts)
   reason: 'Reason',
   opinion: 'Opinion',

@@ -49,6 +49,7 @@ export const NOTICES_EN: Readonly<Record<keyof typeof NOTICES_ZH, string>> = {
   'notice.acceptance.due':
     'Statutory limit {statutoryLimitDays, plural, one {# working day} other {# working days}}, decision by {statutoryDueDate, date}; promised limit {promisedLimitDays, plural, one {# working day} other {# working days}}, done by {promisedDueDate, date} (working days, statutory holidays excluded).',
   'notice.acceptance.queryCode': 'Query code: {code} (with the case number, look up the progress)',
+  'notice.ratingQr': 'Scan to rate this service (valid until {validUntil, date})',
   'notice.rating': 'Rate this service: {url}',
   'notice.correction.body':
     'Your application for “{item}” of {receivedOn, date} (case {caseNumber}) is incomplete or not in the legal form. Under {basis}, here is everything to correct, at once:',

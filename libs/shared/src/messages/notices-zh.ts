@@ -49,6 +49,7 @@ export const NOTICES_ZH = {
   'notice.acceptance.due':
     '法定办结期限 {statutoryLimitDays} 个工作日，于 {statutoryDueDate, date} 前作出决定；承诺办结期限 {promisedLimitDays} 个工作日，于 {promisedDueDate, date} 前办结（按工作日计算，不含法定节假日）。',
   'notice.acceptance.queryCode': '办件查询码：{code}（凭办件编号和查询码查询办理进度）',
+  'notice.ratingQr': '扫码评价本次服务（一事一评，{validUntil, date} 前有效）',
   'notice.rating': '扫码评价本次服务：{url}',
   'notice.correction.body':
     '你（单位）于 {receivedOn, date} 提出的“{item}”申请（办件编号 {caseNumber}），申请材料不齐全或者不符合法定形式。根据{basis}的规定，现一次性告知需要补正的全部内容如下：',

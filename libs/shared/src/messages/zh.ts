@@ -173,9 +173,6 @@ export const ZH = {
   actions: '可办理操作',
   noActions: '当前没有您可以办理的操作',
   vouchers: '凭证',
-  acceptanceVoucher: '受理通知书',
-  correctionVoucher: '一次性告知补正材料通知书',
-  refusalVoucher: '不予受理通知书',
   // command fields (the commands' own labels come from the server: lib/commands.ts)
   reason: '理由',
   opinion: '意见',

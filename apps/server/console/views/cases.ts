@@ -2,7 +2,9 @@ import { get } from '../lib/api.js';
 import { caseStatuses } from '../lib/commands.js';
 import { formValues, h, mount } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
+import { directory } from '../lib/directory.js';
 import { cursorList } from '../lib/pager.js';
+import type { SessionUser } from '../lib/session.js';
 import type { CaseListItem } from '../lib/types.js';
 import { badge, provisionalBadge, statusBadge, table, warningBadge } from '../lib/ui.js';
 
@@ -49,7 +51,19 @@ interface CasePage {
  * Case search: by number or applicant (two characters are enough), ID number, status, warning
  * level; pages follow the server's cursors (a stack of them, so 上一页 goes back).
  */
-export async function casesView(root: HTMLElement): Promise<void> {
+export async function casesView(
+  root: HTMLElement,
+  _params: readonly string[] = [],
+  user: SessionUser | null = null,
+): Promise<void> {
+  // The departments the user may look into: an approver's own is the scope already; a clerk's hall's; all for others.
+  const departments = user?.department
+    ? []
+    : await directory()
+        .then((d) => d.departments.filter((x) => !user?.hall || x.hall === user.hall))
+        .catch(() => []);
+  const dateField = (name: string, label: string) =>
+    h('div', {}, h('label', { for: name }, label), h('input', { id: name, name, type: 'date' }));
   const form = h(
     'form',
     { class: 'form-row', id: 'case-search' },
@@ -82,6 +96,21 @@ export async function casesView(root: HTMLElement): Promise<void> {
         ['none', 'yellow', 'red'].map((w) => h('option', { value: w }, t(`warning.${w}`))),
       ),
     ),
+    departments.length > 1
+      ? h(
+          'div',
+          {},
+          h('label', { for: 'department' }, t('department')),
+          h(
+            'select',
+            { id: 'department', name: 'department' },
+            h('option', { value: '' }, t('all')),
+            departments.map((d) => h('option', { value: d.id }, d.name)),
+          ),
+        )
+      : null,
+    dateField('receivedFrom', t('field.receivedFrom')),
+    dateField('receivedTo', t('field.receivedTo')),
     h('div', { class: 'align-end' }, h('button', { type: 'submit', class: 'primary' }, t('search'))),
   );
   const list = cursorList(
@@ -93,6 +122,9 @@ export async function casesView(root: HTMLElement): Promise<void> {
         idNumber: v.idNumber,
         status: v.status,
         warning: v.warning,
+        department: v.department || undefined,
+        receivedFrom: v.receivedFrom || undefined,
+        receivedTo: v.receivedTo || undefined,
         cursor,
       });
     },

@@ -83,4 +83,30 @@ describeWithBrowser('the console case list in a browser', () => {
     await page.waitForFunction((href) => location.hash === href, focused);
     await page.locator('h1').filter({ hasText: '王伟' }).or(page.locator('text=王伟')).first().waitFor();
   });
+
+  it('narrows the list by the received range and the department, as the API counts them', async () => {
+    const api = await ApiWorld.signIn(server.base);
+    await page.goto(`${server.base}/#/cases`);
+    await page.locator('#case-list-count').waitFor();
+    // 王伟's case was received today (the clock's day); the seed's cases before it.
+    await page.fill('#receivedFrom', '2026-03-02');
+    await page.click('#case-search button[type=submit]');
+    const today = await api.read('admin', '/api/cases?receivedFrom=2026-03-02');
+    await page.waitForFunction(
+      (n) => document.querySelector('#case-list-count')?.textContent === `共 ${n} 件`,
+      today.total as number,
+    );
+    await expect(rows()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('王伟')]));
+    await page.fill('#receivedFrom', '');
+    await page.fill('#receivedTo', '2025-12-31');
+    const market = '150102-market-regulation';
+    await page.selectOption('#department', market);
+    await page.click('#case-search button[type=submit]');
+    const older = await api.read('admin', `/api/cases?receivedTo=2025-12-31&department=${market}`);
+    await page.waitForFunction(
+      (n) => document.querySelector('#case-list-count')?.textContent === `共 ${n} 件`,
+      older.total as number,
+    );
+    await expect(rows()).resolves.not.toEqual(expect.arrayContaining([expect.stringContaining('王伟')]));
+  });
 });

@@ -103,7 +103,10 @@ export class ThreadedProjectionRunner implements ProjectionRunnerPort {
     return this.waiter.position;
   }
 
+  /** Asks the thread to start; from now on the runner is catching up, as the in-process one says it is. */
   start(): void {
+    if (this.broken) return;
+    if (this.runStatus === 'stopped') this.runStatus = 'catching-up';
     this.post({ kind: 'start' });
   }
 

@@ -25,7 +25,7 @@ import {
   WrongExpectedRevisionError,
 } from '@one-window/event-store';
 import type { Clock } from '@one-window/shared';
-import { ProblemError, problemType } from '../problem/problem-details.js';
+import { type ProblemError, problems } from '../problem/problem-details.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { CLOCK, SERVER_CONFIG } from '../tokens.js';
 
@@ -168,12 +168,11 @@ function itemOf(state: HallDay, command: AppointmentCommand): string | undefined
 }
 
 export function refusal(r: AppointmentRefusal): ProblemError {
-  return new ProblemError({
-    type: problemType(r.code),
-    title: r.status === 404 ? 'Not found' : 'Not possible',
-    status: r.status,
-    detail: `The appointment cannot be made or changed: ${r.code}.`,
-    code: r.code,
-    ...(r.params ? { params: r.params } : {}),
-  });
+  // Through the house's problems: the type is the class (`not-found`, `appointment-refused`), the
+  // catalog code (`appointment.*`) and its params give the words (ADR 15).
+  const detail = `The appointment cannot be made or changed: ${r.code}.`;
+  const message = { code: r.code, ...(r.params ? { params: r.params } : {}) };
+  return r.status === 404
+    ? problems.notFound(detail, message)
+    : problems.conflict('appointment-refused', 'Not possible', detail, message);
 }

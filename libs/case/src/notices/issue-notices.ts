@@ -12,9 +12,12 @@ import type { IssuedNotice, NoticeContent } from './notice-content.js';
 
 /** Hex SHA-256 of the content's canonical JSON (keys sorted, no absent fields). */
 export function noticeHash(content: NoticeContent): string {
-  return createHash('sha256')
-    .update(canonicalJson(asJson(content)), 'utf8')
-    .digest('hex');
+  return hashOfJson(asJson(content));
+}
+
+/** The hash of content that is JSON already (no absent fields left to drop). */
+function hashOfJson(content: NoticeContent): string {
+  return createHash('sha256').update(canonicalJson(content), 'utf8').digest('hex');
 }
 
 /** The content as JSON keeps it: what is stored is exactly what is hashed. */
@@ -24,7 +27,7 @@ function asJson(content: NoticeContent): NoticeContent {
 
 export function issueNotice(content: NoticeContent): IssuedNotice {
   const stored = asJson(content);
-  return { kind: stored.kind, number: stored.number, sha256: noticeHash(stored), content: stored };
+  return { kind: stored.kind, number: stored.number, sha256: hashOfJson(stored), content: stored };
 }
 
 /** Whether a stored notice's content still hashes to its stored SHA-256. */

@@ -136,6 +136,8 @@ describeWithBrowser('the web console in a browser', () => {
     expect(page.url()).toMatch(/#\/queue$/);
     // Green channel first (绿色通道), then by due date.
     const queued = page.locator('#department-tasks tbody tr');
+    // The queue draws its rows after its filters and counts have loaded: wait for them, then count.
+    await queued.first().waitFor();
     expect(await queued.count()).toBe(2);
     expect(await queued.first().textContent()).toContain('绿色通道');
     await queued.nth(1).locator('button[data-claim]').click();

@@ -37,6 +37,16 @@ function fileRequired(): ProblemError {
   });
 }
 
+function malformedUpload(): ProblemError {
+  return new ProblemError({
+    type: problemType('blob-upload-malformed'),
+    title: 'Malformed upload',
+    status: 400,
+    detail: 'The body is not well-formed multipart/form-data: nothing was stored. Upload the file again.',
+    code: 'blob-upload-malformed',
+  });
+}
+
 /**
  * POST /api/blobs (ADR 16): one file, streamed from the multipart body into the blob store — the
  * type sniffed from its first bytes, refused at the first byte past BLOB_MAX_FILE_BYTES, never held
@@ -77,7 +87,15 @@ export class BlobsController {
     if (Number.isFinite(declared) && declared > maxBytes + FRAMING_BYTES)
       refuse(new BlobTooLargeError(maxBytes));
     // One past the limit reaches the store, which refuses it; multipart's own limit never truncates first.
-    const part = await request.file({ limits: { fileSize: maxBytes + 1, files: 1, fields: 10, parts: 11 } });
+    let part: Awaited<ReturnType<FastifyRequest['file']>>;
+    try {
+      part = await request.file({ limits: { fileSize: maxBytes + 1, files: 1, fields: 10, parts: 11 } });
+    } catch (error) {
+      // @fastify/multipart's own refusals (limits, wrong content type) carry their HTTP status; what
+      // the form parser throws without one is a body that is not the multipart it says it is.
+      if (typeof (error as { statusCode?: unknown }).statusCode === 'number') throw error;
+      return refuse(malformedUpload());
+    }
     if (!part) throw fileRequired();
     const name = cleanFileName(part.filename);
     let info: BlobInfo;

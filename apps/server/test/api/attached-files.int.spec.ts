@@ -192,6 +192,48 @@ describe('attached files over real HTTP (ADR 16)', () => {
     expect(answer).toBe(413);
   });
 
+  it.each([
+    ['a body that is not multipart at all', 'S', 'blob-upload-malformed'],
+    [
+      'a part whose headers never end',
+      '--x\r\ncontent-disposition: form-data; name="file"',
+      'blob-upload-malformed',
+    ],
+    [
+      'a file part cut off before its closing boundary',
+      '--x\r\ncontent-disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4',
+      'blob-upload-aborted',
+    ],
+  ])('refuses %s with a 400 problem in both languages, keeping nothing', async (_what, body, code) => {
+    const before = blobFiles(server.dataDir);
+    for (const lang of ['en', 'zh'] as const) {
+      const res = await fetch(`${server.base}/api/blobs`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${w.token('clerk1')}`,
+          'content-type': 'multipart/form-data; boundary=x',
+          'accept-language': lang,
+        },
+        body,
+      });
+      const problem = (await res.json()) as Record<string, unknown>;
+      expect({ status: res.status, type: problem.type, code: problem.code }).toEqual({
+        status: 400,
+        type: `/problems/${code}`,
+        code,
+      });
+      const [zh, en] =
+        code === 'blob-upload-malformed'
+          ? ['上传内容格式有误', 'Malformed upload']
+          : ['文件上传中断', 'Upload interrupted'];
+      expect({ title: problem.title, titleZh: problem.titleZh }).toEqual({
+        title: lang === 'zh' ? zh : en,
+        titleZh: zh,
+      });
+    }
+    expect(blobFiles(server.dataDir)).toEqual(before);
+  });
+
   it('refuses a command naming a hash the blob store does not have, at its field, writing nothing', async () => {
     const unknown = sha256(Buffer.from('never uploaded'));
     const receipt = foodLicenceReceipt();

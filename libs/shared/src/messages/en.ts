@@ -376,6 +376,7 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'problemTitle.blob-too-large': 'File too large',
   'problemTitle.blob-type-refused': 'File type not accepted',
   'problemTitle.blob-upload-aborted': 'Upload interrupted',
+  'problemTitle.blob-upload-malformed': 'Malformed upload',
   'problemTitle.blob-not-found': 'File not found',
   'problemTitle.invalid-blob-hash': 'Invalid file id',
   'problemTitle.invalid-blob-store-url': 'Invalid file store address',
@@ -427,6 +428,7 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'problem.blob-type-refused':
     '{name, select, none {The file} other {The file “{name}”}} is not a PDF, JPEG or PNG by its content (its name is not trusted): refused, nothing was stored.',
   'problem.blob-upload-aborted': 'The upload was interrupted: nothing was stored. Upload the file again.',
+  'problem.blob-upload-malformed': 'The upload is not well-formed multipart/form-data: nothing was stored. Upload the file again.',
   'problem.blob-not-found': 'There is no such file; it may not have been uploaded. Upload it again.',
   'problem.invalid-blob-hash': 'Not a valid file id.',
   'problem.invalid-blob-store-url': 'The file store address is misconfigured; contact the administrator.',

@@ -376,6 +376,7 @@ export const ZH = {
   'problemTitle.blob-too-large': '文件过大',
   'problemTitle.blob-type-refused': '文件类型不符',
   'problemTitle.blob-upload-aborted': '文件上传中断',
+  'problemTitle.blob-upload-malformed': '上传内容格式有误',
   'problemTitle.blob-not-found': '找不到文件',
   'problemTitle.invalid-blob-hash': '文件标识无效',
   'problemTitle.invalid-blob-store-url': '文件存储地址有误',
@@ -423,6 +424,7 @@ export const ZH = {
   'problem.blob-type-refused':
     '{name, select, none {文件} other {文件「{name}」}}的内容不是 PDF、JPEG 或 PNG（按文件内容判断，不看文件名），已拒收，未保存任何内容。',
   'problem.blob-upload-aborted': '文件上传中断，未保存任何内容，请重新上传。',
+  'problem.blob-upload-malformed': '上传内容不是完整的表单格式，未保存任何内容，请重新上传文件。',
   'problem.blob-not-found': '找不到该文件，可能尚未上传成功，请重新上传。',
   'problem.invalid-blob-hash': '文件标识无效。',
   'problem.invalid-blob-store-url': '文件存储地址配置有误，请联系系统管理员。',

@@ -175,8 +175,8 @@ export class CaseCommandExecutor {
     const stream = caseStreamName(loaded.caseId);
     // Each event carries where the statechart left the case after it (ADR 0010), and the notice
     // it issues, if any (ADR 18).
-    const folded = foldWithNotices(loaded.state, decided, loaded.revision + 1, (state) =>
-      noticeEnvironment(this.directory, state.context, meta.actor),
+    const folded = foldWithNotices(loaded.state, decided, loaded.revision + 1, (context) =>
+      noticeEnvironment(this.directory, context, meta.actor),
     );
     const { events, states } = folded;
     const after = states[states.length - 1];

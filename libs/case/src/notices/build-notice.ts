@@ -4,7 +4,6 @@
  * event issues none. No I/O, no clock: the day is the event's own.
  */
 import type { CaseEvent, CaseEventOf, CaseEventType } from '../events.js';
-import type { CaseState } from '../domain/case-state.js';
 import type { CaseContext } from '../domain/context.js';
 import {
   NOTICE_SUFFIX,
@@ -60,19 +59,20 @@ export function noticeNumber(context: CaseContext, kind: NoticeKind): string {
 }
 
 /**
- * The notice `event` issues, built from `state` — the case as it was *before* the event for the
- * number's count, the event's own data for what it decided — or null.
+ * The notice `event` issues, built from the case's context as the event leaves it (`after`) — the
+ * context *before* the event for the number's count, the event's own data for what it decided — or
+ * null.
  */
 export function buildNotice(
-  before: CaseState | null,
-  after: CaseState,
+  before: CaseContext | null,
+  after: CaseContext,
   event: CaseEvent,
   env: NoticeEnvironment,
 ): NoticeContent | null {
   if (!issuesNotice(event)) return null;
   const kind = NOTICE_EVENTS[event.type];
-  const c = after.context;
-  const numberContext = before?.context ?? { ...c, notices: [] };
+  const c = after;
+  const numberContext = before ?? { ...c, notices: [] };
   const common = (issuedOn: string, basis: readonly NoticeBasis[]) => ({
     number: noticeNumber(numberContext, kind),
     caseNumber: c.caseNumber,

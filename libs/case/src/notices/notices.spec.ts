@@ -18,7 +18,7 @@ import {
   system,
 } from '../testing/fixtures.js';
 import { foldCase } from '../domain/case-state.js';
-import { noticeNumber, type NoticeEnvironment } from './build-notice.js';
+import { buildNotice, noticeNumber, type NoticeEnvironment } from './build-notice.js';
 import { foldWithNotices, noticeHash, noticeIntact } from './issue-notices.js';
 import type { IssuedNotice, NoticeContent } from './notice-content.js';
 
@@ -43,10 +43,21 @@ class NoticeDriver extends CaseDriver {
 
   notice(kind: IssuedNotice['kind'], nth = 1): IssuedNotice {
     const found = this.events
-      .map((e) => ('notice' in e.data ? e.data.notice : undefined))
-      .filter((n): n is IssuedNotice => n?.kind === kind);
+      .map((e, index) => ({ index, notice: 'notice' in e.data ? e.data.notice : undefined }))
+      .filter((n): n is { index: number; notice: IssuedNotice } => n.notice?.kind === kind);
     if (!found[nth - 1]) throw new Error(`no ${kind} notice #${nth}`);
-    return found[nth - 1];
+    const { index, notice } = found[nth - 1];
+    // The fold builds a notice from its own reducer's context; the machine's fold of the events
+    // before it and of the event itself must give the same content (one transition per event).
+    const before = foldCase(this.events.slice(0, index));
+    const after = foldCase(this.events.slice(0, index + 1));
+    const actor = notice.content.issuedBy === null ? system : clerk;
+    const rebuilt = buildNotice(before?.context ?? null, after!.context, this.events[index], {
+      ...env(actor),
+      issuedBy: notice.content.issuedBy,
+    });
+    expect(rebuilt).toEqual(notice.content);
+    return notice;
   }
 }
 
@@ -95,6 +106,12 @@ describe('收件回执 — at receipt', () => {
     const reordered = Object.fromEntries(Object.entries(n.content).reverse()) as unknown as NoticeContent;
     expect(noticeHash(reordered)).toBe(n.sha256);
     expect(noticeIntact({ ...n, content: { ...n.content, issuedOn: '2026-03-03' } })).toBe(false);
+    // A field left undefined before storing is left out, as JSON stores it: same hash read back.
+    const unstored = { ...n.content, agent: undefined } as unknown as NoticeContent;
+    const { agent, ...withoutAgent } = n.content as unknown as Record<string, unknown>;
+    void agent;
+    expect(noticeHash(unstored)).toBe(noticeHash(JSON.parse(JSON.stringify(unstored)) as NoticeContent));
+    expect(noticeHash(unstored)).toBe(noticeHash(withoutAgent as unknown as NoticeContent));
     expect(d.current.context.notices).toEqual([{ kind: 'receipt', number: `${CASE_NUMBER}-J` }]);
     expect(foldCase(d.events)?.context.notices).toEqual(d.current.context.notices);
   });

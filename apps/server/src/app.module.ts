@@ -31,6 +31,7 @@ import { APPOINTMENT_CONTROLLERS, APPOINTMENT_PROVIDERS } from './appointments/a
 import { PROBLEM_MAPPERS, type ProblemMapper } from './problem/problem-mapper.js';
 import { readModelProblem } from './problem/read-model-problems.js';
 import { CaseDetailService } from './reads/case-detail.service.js';
+import { CaseExportController } from './reads/case-export.controller.js';
 import { CaseNoticesController } from './reads/case-notices.controller.js';
 import { CaseReadsController } from './reads/case-reads.controller.js';
 import { QueueReadsController } from './reads/queue-reads.controller.js';
@@ -79,6 +80,7 @@ export class AppModule {
         VerifyController,
         MetricsController,
         AuditController,
+        CaseExportController,
         CaseReadsController,
         CaseNoticesController,
         QueueReadsController,

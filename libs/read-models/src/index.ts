@@ -29,6 +29,7 @@ export {
 // Read models
 export type { MaterialState, MaterialStatus } from './cases/materials.js';
 export type { CaseListItem, CaseSummary } from './cases/case-views.js';
+export { maskIdNumber, type CaseRegister, type CaseRegisterRow } from './cases/case-register.js';
 export {
   CaseQueries,
   type CaseListFilter,

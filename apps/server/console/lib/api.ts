@@ -150,3 +150,11 @@ export async function fetchFile(path: string): Promise<Blob> {
   if (!response.ok) throw await failure(response);
   return response.blob();
 }
+
+/** A file the server names (Content-Disposition's filename*, else `fallback`), with its bytes. */
+export async function fetchDownload(path: string, fallback: string): Promise<{ blob: Blob; name: string }> {
+  const response = await fetch(path, { headers: authHeaders() });
+  if (!response.ok) throw await failure(response);
+  const named = /filename\*=UTF-8''([^;]+)/i.exec(response.headers.get('content-disposition') ?? '')?.[1];
+  return { blob: await response.blob(), name: named ? decodeURIComponent(named) : fallback };
+}

@@ -1,4 +1,4 @@
-import { get } from '../lib/api.js';
+import { fetchDownload, get } from '../lib/api.js';
 import { caseStatuses } from '../lib/commands.js';
 import { formValues, h, mount } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
@@ -6,7 +6,7 @@ import { directory } from '../lib/directory.js';
 import { cursorList } from '../lib/pager.js';
 import type { SessionUser } from '../lib/session.js';
 import type { CaseListItem } from '../lib/types.js';
-import { badge, provisionalBadge, statusBadge, table, warningBadge } from '../lib/ui.js';
+import { badge, problemBox, provisionalBadge, statusBadge, table, warningBadge } from '../lib/ui.js';
 
 export function caseTable(items: readonly CaseListItem[]): HTMLElement {
   return table(
@@ -112,32 +112,72 @@ export async function casesView(
     dateField('receivedFrom', t('field.receivedFrom')),
     dateField('receivedTo', t('field.receivedTo')),
     h('div', { class: 'align-end' }, h('button', { type: 'submit', class: 'primary' }, t('search'))),
+    h(
+      'div',
+      { class: 'align-end' },
+      h(
+        'button',
+        { type: 'button', id: 'export-csv', on: { click: () => void exportRegister('csv') } },
+        t('register.exportCsv'),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'align-end' },
+      h(
+        'button',
+        { type: 'button', id: 'export-xlsx', on: { click: () => void exportRegister('xlsx') } },
+        t('register.exportXlsx'),
+      ),
+    ),
   );
+  const filter = (): Record<string, string | undefined> => {
+    const v = formValues(form);
+    return {
+      q: v.q,
+      idNumber: v.idNumber,
+      status: v.status,
+      warning: v.warning,
+      department: v.department || undefined,
+      receivedFrom: v.receivedFrom || undefined,
+      receivedTo: v.receivedTo || undefined,
+    };
+  };
   const list = cursorList(
     'case-list',
-    (cursor) => {
-      const v = formValues(form);
-      return get<CasePage>('/api/cases', {
-        q: v.q,
-        idNumber: v.idNumber,
-        status: v.status,
-        warning: v.warning,
-        department: v.department || undefined,
-        receivedFrom: v.receivedFrom || undefined,
-        receivedTo: v.receivedTo || undefined,
-        cursor,
-      });
-    },
+    (cursor) => get<CasePage>('/api/cases', { ...filter(), cursor }),
     (page) => caseTable(page.items),
     { found: 'casesFound', overCap: 'casesOverCap' },
   );
+  const exportStatus = h('div', { id: 'export-status', role: 'status', 'aria-live': 'polite' });
+  /** The register (台账) of the form's filter as a file: fetched with the token, saved by a download link. */
+  async function exportRegister(format: 'csv' | 'xlsx'): Promise<void> {
+    const query = new URLSearchParams({ format });
+    for (const [key, value] of Object.entries(filter())) if (value) query.set(key, value);
+    exportStatus.replaceChildren(t('register.exporting'));
+    try {
+      const { blob, name: file } = await fetchDownload(
+        `/api/cases/export?${query.toString()}`,
+        `${t('register.title')}.${format}`,
+      );
+      const url = URL.createObjectURL(blob);
+      const link = h('a', { href: url, download: file, hidden: true });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      exportStatus.replaceChildren(t('register.exported', { file }));
+    } catch (error) {
+      exportStatus.replaceChildren(problemBox(error));
+    }
+  }
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void list.load();
   });
   mount(
     root,
-    h('section', { class: 'panel' }, h('h1', {}, t('nav.cases')), form),
+    h('section', { class: 'panel' }, h('h1', {}, t('nav.cases')), form, exportStatus),
     h('section', { class: 'panel' }, list.element),
   );
   await list.load();

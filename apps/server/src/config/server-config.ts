@@ -31,6 +31,8 @@ export interface ServerConfig {
   readonly metricsToken: string | undefined;
   /** Request bodies above this many bytes are refused with 413 before parsing. */
   readonly bodyLimitBytes: number;
+  /** REGISTER_EXPORT_MAX_ROWS: the most cases one register export (GET /api/cases/export) holds (10,000). */
+  readonly registerExportMaxRows: number;
   /** How long a read with `?minPosition=` waits for the read models before answering 503. */
   readonly readWaitMs: number;
   /** How often the durable-timer scheduler looks for due deadlines (the deadlines themselves are data). */
@@ -162,6 +164,7 @@ export function loadServerConfig(
     publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     readWaitMs: integer(env, 'READ_WAIT_MS', 5000, 0, 60_000),
+    registerExportMaxRows: integer(env, 'REGISTER_EXPORT_MAX_ROWS', 10_000, 1, 100_000),
     timerPollMs: integer(env, 'TIMER_POLL_MS', 10_000, 100, 3_600_000),
     auditAnchorEveryEvents: integer(env, 'AUDIT_ANCHOR_EVERY_EVENTS', 10_000, 1, 10_000_000),
     auditAnchorEveryMinutes: integer(env, 'AUDIT_ANCHOR_EVERY_MINUTES', 10, 1, 7 * 24 * 60),

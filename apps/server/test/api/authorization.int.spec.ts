@@ -71,6 +71,7 @@ describe('authorization over real HTTP', () => {
       { method: 'POST', path: `${o}/explain`, roles: ['reviewer'], body: {} },
       { method: 'GET', path: '/api/catalog/items', roles: ALL },
       { method: 'GET', path: '/api/cases', roles: ALL },
+      { method: 'GET', path: '/api/cases/export?format=csv', roles: ALL },
       { method: 'GET', path: c, roles: ALL },
       { method: 'GET', path: `${c}/timeline`, roles: ALL },
       { method: 'GET', path: `${c}/history?revision=0`, roles: ALL },

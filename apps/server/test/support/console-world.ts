@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '@one-window/shared';
+import type { ServerConfig } from '../../src/config/server-config.js';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { buildConsole } from './build-console.js';
@@ -18,9 +19,12 @@ export interface ConsoleWorld {
   close(): Promise<void>;
 }
 
-export async function startConsoleWorld(clock?: Clock): Promise<ConsoleWorld> {
+export async function startConsoleWorld(
+  clock?: Clock,
+  overrides: Partial<ServerConfig> = {},
+): Promise<ConsoleWorld> {
   const consoleDir = await buildConsole(mkdtempSync(join(tmpdir(), 'one-window-console-')));
-  const server = await startTestServer({ consoleDir }, { clock });
+  const server = await startTestServer({ ...overrides, consoleDir }, { clock });
   const browser = await launchBrowser();
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.setDefaultTimeout(10_000);

@@ -10,6 +10,7 @@ import { OutOfScopeError } from '../scope/out-of-scope.error.js';
 import { type ReadScope, inScope, scopeCondition } from '../scope/read-scope.js';
 import { caseListCondition } from './case-list-condition.js';
 import type { CaseListItem, CaseSummary } from './case-views.js';
+import { type CaseRegister, registerPages } from './case-register.js';
 import type { CaseRow } from './cases.schema.js';
 import type { MaterialStatus } from './materials.js';
 
@@ -82,20 +83,9 @@ export class CaseQueries {
   list(filter: CaseListFilter, scope: ReadScope, now: Date = this.clock.now()): CasePage {
     const { page, pageSize, offset } = cursorPageBounds(filter, 'cases');
     const today = this.deadlines.today(now);
-    const range =
-      filter.warning === 'yellow'
-        ? this.deadlines.warningRange(['yellow'], today, this.stoppedClocks())
-        : undefined;
+    const range = this.yellowRange(filter, today);
     const { sql, params } = caseListCondition(filter, scope, today, range);
-    // A handling scope counts from its department's cases (CROSS JOIN keeps that the outer loop).
-    const counted =
-      scope.kind === 'handling'
-        ? 'case_departments cd CROSS JOIN cases c ON c.k = cd.k WHERE cd.department = @scopeDepartment AND'
-        : 'cases c WHERE';
-    const total = this.db
-      .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM ${counted} ${sql} LIMIT ${TOTAL_CAP + 1})`)
-      .pluck()
-      .get(params) as number;
+    const total = this.count(scope, { sql, params }, TOTAL_CAP);
     // A search whose key matched more than denseSearchAbove cases walks the list's order and
     // probes each row (a page stops after a few), instead of sorting every match.
     const searching = Boolean(filter.q?.trim()) || filter.idNumber !== undefined;
@@ -128,6 +118,61 @@ export class CaseQueries {
       pageSize,
       nextCursor: more && last ? encodeCursor([last.received_at, last.k]) : null,
     };
+  }
+
+  /**
+   * The register (台账) of the case list's filter (cursor and page aside): counted up to `cap` + 1
+   * first, then, when within the cap, read in the list's order by keyset pages of `pageSize`.
+   */
+  register(
+    filter: CaseListFilter,
+    scope: ReadScope,
+    options: { readonly cap: number; readonly pageSize?: number },
+    now: Date = this.clock.now(),
+  ): CaseRegister {
+    const today = this.deadlines.today(now);
+    const range = this.yellowRange(filter, today);
+    const condition = caseListCondition(filter, scope, today, range);
+    const total = this.count(scope, condition, options.cap);
+    const searching = Boolean(filter.q?.trim()) || filter.idNumber !== undefined;
+    const paged =
+      searching && total > this.denseSearchAbove
+        ? caseListCondition(filter, scope, today, range, 'walk')
+        : condition;
+    const overCap = total > options.cap;
+    const db = this.db;
+    const pageSize = options.pageSize ?? 500;
+    return {
+      total,
+      overCap,
+      *pages() {
+        if (!overCap) yield* registerPages(db, paged, pageSize);
+      },
+    };
+  }
+
+  /** For a yellow filter: the due-date range holding that level. */
+  private yellowRange(filter: CaseListFilter, today: string) {
+    return filter.warning === 'yellow'
+      ? this.deadlines.warningRange(['yellow'], today, this.stoppedClocks())
+      : undefined;
+  }
+
+  /** The cases a list condition matches, counted up to `cap` + 1. */
+  private count(
+    scope: ReadScope,
+    condition: { sql: string; params: Record<string, unknown> },
+    cap: number,
+  ): number {
+    // A handling scope counts from its department's cases (CROSS JOIN keeps that the outer loop).
+    const counted =
+      scope.kind === 'handling'
+        ? 'case_departments cd CROSS JOIN cases c ON c.k = cd.k WHERE cd.department = @scopeDepartment AND'
+        : 'cases c WHERE';
+    return this.db
+      .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM ${counted} ${condition.sql} LIMIT ${cap + 1})`)
+      .pluck()
+      .get(condition.params) as number;
   }
 
   /** One case; undefined when unknown; OutOfScopeError when it belongs to another hall or department. */

@@ -278,6 +278,15 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   idNumberTail: 'ID number (or its last digits)',
   casesFound: '{n, plural, one {# case} other {# cases}}',
   casesOverCap: 'more than {n, plural, one {# case} other {# cases}}',
+  'register.exportCsv': 'Export CSV',
+  'register.exportXlsx': 'Export Excel',
+  'register.exporting': 'Exporting…',
+  'register.exported': 'Exported {file}',
+  'register.title': 'Case register',
+  'register.sheet': 'Register',
+  'register.idNumber': 'ID number (masked)',
+  'register.receivedAt': 'Received at',
+  'register.hall': 'Receiving hall (window)',
   countFound: '{n} in all',
   countOverCap: 'more than {n}',
   pagePrev: 'Previous',
@@ -374,6 +383,7 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'problemTitle.http-500': 'Error',
   'problemTitle.http-503': 'Try again shortly',
   'problemTitle.blob-too-large': 'File too large',
+  'problemTitle.register-too-large': 'Too many cases to export',
   'problemTitle.blob-type-refused': 'File type not accepted',
   'problemTitle.blob-upload-aborted': 'Upload interrupted',
   'problemTitle.blob-upload-malformed': 'Malformed upload',
@@ -414,6 +424,8 @@ export const EN: Readonly<Record<MessageKey, string>> = {
     'The working-day calendar has no holiday schedule for {year}, so the date cannot be counted. Ask the system administrator.',
   'problem.too-many-attempts':
     'Too many wrong passwords: try again in {minutes, plural, one {# minute} other {# minutes}}.',
+  'problem.register-too-large':
+    'More than {max, plural, one {# case} other {# cases}} match; one export holds at most {max}. Narrow the filter (received dates, item, department or status) and export again.',
   'problem.idempotency-key-mismatch':
     'This Idempotency-Key was first used for another request; use a new key for a new request.',
   'problem.idempotency-key-in-flight':
@@ -428,7 +440,8 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'problem.blob-type-refused':
     '{name, select, none {The file} other {The file “{name}”}} is not a PDF, JPEG or PNG by its content (its name is not trusted): refused, nothing was stored.',
   'problem.blob-upload-aborted': 'The upload was interrupted: nothing was stored. Upload the file again.',
-  'problem.blob-upload-malformed': 'The upload is not well-formed multipart/form-data: nothing was stored. Upload the file again.',
+  'problem.blob-upload-malformed':
+    'The upload is not well-formed multipart/form-data: nothing was stored. Upload the file again.',
   'problem.blob-not-found': 'There is no such file; it may not have been uploaded. Upload it again.',
   'problem.invalid-blob-hash': 'Not a valid file id.',
   'problem.invalid-blob-store-url': 'The file store address is misconfigured; contact the administrator.',

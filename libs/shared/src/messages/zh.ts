@@ -279,6 +279,15 @@ export const ZH = {
   idNumberTail: '证件号码（可输后几位）',
   casesFound: '共 {n} 件',
   casesOverCap: '超过 {n} 件',
+  'register.exportCsv': '导出 CSV',
+  'register.exportXlsx': '导出 Excel',
+  'register.exporting': '正在导出…',
+  'register.exported': '已导出 {file}',
+  'register.title': '办件台账',
+  'register.sheet': '台账',
+  'register.idNumber': '证件号码（隐去前段）',
+  'register.receivedAt': '收件时间',
+  'register.hall': '受理大厅（窗口）',
   countFound: '共 {n} 项',
   countOverCap: '超过 {n} 项',
   pagePrev: '上一页',
@@ -374,6 +383,7 @@ export const ZH = {
   'problemTitle.http-500': '服务器内部错误',
   'problemTitle.http-503': '请稍后再试',
   'problemTitle.blob-too-large': '文件过大',
+  'problemTitle.register-too-large': '导出范围过大',
   'problemTitle.blob-type-refused': '文件类型不符',
   'problemTitle.blob-upload-aborted': '文件上传中断',
   'problemTitle.blob-upload-malformed': '上传内容格式有误',
@@ -411,6 +421,8 @@ export const ZH = {
   'problem.calendar-not-covered':
     '工作日历中没有 {year} 年的法定节假日安排，无法计算该日期。请联系系统管理员。',
   'problem.too-many-attempts': '密码错误次数过多，请 {minutes} 分钟后再试。',
+  'problem.register-too-large':
+    '符合条件的办件超过 {max} 件，一次最多导出 {max} 件。请缩小查询条件（如收件日期范围、事项、部门或状态）后再导出。',
   'problem.idempotency-key-mismatch':
     '该幂等键（Idempotency-Key）已用于另一个请求；新的请求请使用新的幂等键。',
   'problem.idempotency-key-in-flight': '使用同一幂等键的请求仍在办理中，请在其答复后再重试。',

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import type { MessagePort } from 'node:worker_threads';
 import { dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import {
@@ -33,7 +34,7 @@ import { StreamHeads } from './stream-heads.js';
 import { acquireLock, openDatabase, type Synchronous } from './open-database.js';
 import { toRecordedEvent, type StoredEvent } from './stored-event.js';
 import { WriterClient } from './writer-client.js';
-import type { AppendAnswer, AppendRequest } from './writer-protocol.js';
+import { committedRows, type AppendAnswer, type AppendRequest } from './writer-protocol.js';
 
 export interface EmbeddedEventStoreOptions {
   /** Folder that holds `events.sqlite`; created if missing. Defaults to `./data`. */
@@ -75,7 +76,6 @@ export class EmbeddedEventStore implements EventStore {
   private closed = false;
   private lastWriteFailure: { readonly at: number; readonly message: string } | null = null;
   private readonly groupListeners = new Set<(size: number) => void>();
-  private readonly commitTaps = new Set<(rows: readonly StoredEvent[]) => void>();
 
   private constructor(
     private readonly db: Database.Database,
@@ -149,13 +149,15 @@ export class EmbeddedEventStore implements EventStore {
   }
 
   /**
-   * Calls `listener` after each commit with the rows it wrote, in commit order, before any caller
-   * hears back: what a reader in another thread of this process needs to follow the log live
-   * without reading its pages again (ReadOnlyEventStore.besideWriter + offer). Not in the port.
+   * A port on which the writer thread itself posts each commit's rows (CommitFeedMessage), in
+   * commit order: what a reader in another thread of this process needs to follow the log live
+   * without reading its pages again (ReadOnlyEventStore.besideWriter + offer), and without this
+   * thread copying every commit over. Resolves once the writer has it: every earlier commit is in
+   * the file, every later one reaches the port. Transfer the port to that thread. Not in the port.
    */
-  tapCommits(listener: (rows: readonly StoredEvent[]) => void): () => void {
-    this.commitTaps.add(listener);
-    return () => this.commitTaps.delete(listener);
+  commitFeed(): Promise<MessagePort> {
+    this.assertOpen();
+    return this.writer.feed();
   }
 
   async appendToStream(
@@ -276,28 +278,10 @@ export class EmbeddedEventStore implements EventStore {
   /** A group committed: live subscribers see its events, in commit order, before any caller hears back. */
   private committed(requests: ReadonlyMap<number, AppendRequest>, answers: readonly AppendAnswer[]): void {
     for (const listener of this.groupListeners) listener(answers.length);
-    if (this.subscriptions.size === 0 && this.commitTaps.size === 0) return;
-    const written: StoredEvent[] = [];
-    for (const answer of answers) {
-      if (answer.kind !== 'written') continue;
-      const request = requests.get(answer.id)!;
-      request.batch.events.forEach((e, i) =>
-        written.push([
-          answer.firstPosition + i,
-          request.streamName,
-          answer.firstRevision + i,
-          e.id,
-          e.type,
-          e.data,
-          e.metadata,
-          answer.created,
-          answer.chains.subarray(32 * i, 32 * i + 32),
-        ]),
-      );
-    }
+    if (this.subscriptions.size === 0) return;
+    const written = committedRows(answers, (id) => requests.get(id)!);
     if (written.length === 0) return;
     for (const s of this.subscriptions) s.offer(written);
-    for (const tap of this.commitTaps) tap(written);
   }
 
   private assertOpen(): void {

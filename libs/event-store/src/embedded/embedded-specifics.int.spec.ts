@@ -11,6 +11,7 @@ import { MAX_APPEND_BYTES } from '../port/limits.js';
 import type { SubscriptionMessage } from '../port/types.js';
 import { StoreProcess } from '../testing/store-process/store-process.js';
 import { EmbeddedEventStore } from './embedded-event-store.js';
+import type { CommitFeedMessage } from './writer-protocol.js';
 
 describe('embedded store: file, lock, durability and limits', () => {
   let dataDir: string;
@@ -122,6 +123,45 @@ describe('embedded store: file, lock, durability and limits', () => {
       }
     },
   );
+
+  it('feeds every commit after commitFeed() resolves to its port from the writer thread, in commit order; earlier ones are in the file', async () => {
+    const store = await EmbeddedEventStore.open({ dataDir });
+    try {
+      const before = await store.appendToStream('f-0', [{ type: 't', data: { n: 0 } }]);
+      const port = await store.commitFeed();
+      const fed: CommitFeedMessage[] = [];
+      const ended = new Promise<void>((resolve) =>
+        port.on('message', (message: CommitFeedMessage) => {
+          fed.push(message);
+          if (message.rows.some((row) => row[4] === 'end')) resolve();
+        }),
+      );
+      await Promise.all(
+        Array.from({ length: 20 }, (_, n) =>
+          store.appendToStream(`f-${n + 1}`, [
+            { type: 't', data: { n: n + 1 } },
+            { type: 'u', data: null },
+          ]),
+        ),
+      );
+      // A refused append (wrong revision) writes nothing and feeds nothing.
+      await expect(
+        store.appendToStream('f-1', [{ type: 't', data: {} }], { expectedRevision: 7 }),
+      ).rejects.toThrow();
+      await store.appendToStream('f-last', [{ type: 'end', data: { last: true } }]);
+      await ended;
+      port.close();
+      const rows = fed.flatMap((m) => m.rows);
+      const log = await store.readAll({ fromPosition: before.position + 1 });
+      expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[4], JSON.parse(r[5]) as unknown])).toEqual(
+        log.map((e) => [e.position, e.streamName, e.streamRevision, e.id, e.type, e.data]),
+      );
+      expect(rows.every((r) => r[8]?.length === 32)).toBe(true);
+      expect(rows).toHaveLength(41);
+    } finally {
+      await store.close();
+    }
+  });
 
   it('commits appends that arrive together in one group, answering each on its own', async () => {
     const store = await EmbeddedEventStore.open({ dataDir });

@@ -12,5 +12,6 @@ export {
 } from './append-decision.js';
 export { backupEventStoreFile } from './backup.js';
 export type { StoredEvent } from './stored-event.js';
+export type { CommitFeedMessage } from './writer-protocol.js';
 export { STREAM_HEADS_PAGE, type StreamHeadRow } from './event-table.js';
 export * from './errors.js';

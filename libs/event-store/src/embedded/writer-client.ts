@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort, type TransferListItem } from 'node:worker_threads';
 import { EventStoreUnavailableError } from '../port/errors.js';
 import type { AppendAnswer, AppendRequest, FromWriter, ToWriter, WriterSettings } from './writer-protocol.js';
 
@@ -111,9 +111,26 @@ export class WriterClient {
     this.post({ kind: 'append', requests });
   }
 
-  private post(message: ToWriter): void {
+  /**
+   * A port that receives every commit's rows from the writer thread itself (CommitFeedMessage),
+   * for another thread to follow the log without the main thread copying them over. Resolves once
+   * the writer has it: every commit before is in the file, every one after reaches the port.
+   */
+  feed(): Promise<MessagePort> {
+    if (this.broken) return Promise.reject(unavailable(this.broken));
+    const { port1, port2 } = new MessageChannel();
+    return new Promise((resolve) => {
+      this.feeds.push(() => resolve(port2));
+      this.worker.ref();
+      this.post({ kind: 'feed', port: port1 }, [port1]);
+    });
+  }
+
+  private readonly feeds: (() => void)[] = [];
+
+  private post(message: ToWriter, transfer?: readonly TransferListItem[]): void {
     try {
-      this.worker.postMessage(message);
+      this.worker.postMessage(message, transfer);
     } catch (error) {
       this.fail(error instanceof Error ? error : new Error(String(error)));
     }
@@ -132,6 +149,10 @@ export class WriterClient {
       }
       this.send();
       if (this.pending.size === 0 && this.onClosed === undefined) this.worker.unref();
+    } else if (message.kind === 'fed') {
+      this.feeds.shift()?.();
+      if (this.pending.size === 0 && this.feeds.length === 0 && this.onClosed === undefined)
+        this.worker.unref();
     } else if (message.kind === 'closed') {
       this.broken ??= new Error('the event store is closed');
       this.onClosed?.();

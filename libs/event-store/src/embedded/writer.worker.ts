@@ -6,7 +6,15 @@ import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_thread
 import type Database from 'better-sqlite3';
 import { GroupWriter } from './group-writer.js';
 import { openWriterConnection } from './open-database.js';
-import type { AppendRequest, FromWriter, ToWriter, WriterSettings } from './writer-protocol.js';
+import type { MessagePort } from 'node:worker_threads';
+import {
+  committedRows,
+  type AppendRequest,
+  type CommitFeedMessage,
+  type FromWriter,
+  type ToWriter,
+  type WriterSettings,
+} from './writer-protocol.js';
 
 const port = parentPort!;
 const settings = workerData as WriterSettings;
@@ -23,13 +31,31 @@ try {
   process.exit(0);
 }
 
+type FromWriterAnswers = ReturnType<GroupWriter['commit']>;
+
 const queue: AppendRequest[] = [];
 let closing = false;
 let scheduled = false;
+/** Commit feeds (the projection thread's): each commit's rows go there from this thread. */
+const feeds = new Set<MessagePort>();
 
 function take(message: ToWriter): void {
   if (message.kind === 'close') closing = true;
-  else for (const request of message.requests) queue.push(request);
+  else if (message.kind === 'feed') {
+    // Between commits: what was committed before is in the file, what comes after is fed.
+    feeds.add(message.port);
+    message.port.on('close', () => feeds.delete(message.port));
+    say({ kind: 'fed' });
+  } else for (const request of message.requests) queue.push(request);
+}
+
+function feed(group: readonly AppendRequest[], answers: FromWriterAnswers): void {
+  if (feeds.size === 0) return;
+  const byId = new Map(group.map((r) => [r.id, r]));
+  const rows = committedRows(answers, (id) => byId.get(id)!);
+  if (rows.length === 0) return;
+  const message: CommitFeedMessage = { rows };
+  for (const port of feeds) port.postMessage(message);
 }
 
 function flush(): void {
@@ -39,11 +65,14 @@ function flush(): void {
     take(m.message as ToWriter);
   while (queue.length > 0) {
     const group = queue.splice(0);
-    say({ kind: 'committed', answers: writer.commit(group) });
+    const answers = writer.commit(group);
+    say({ kind: 'committed', answers });
+    feed(group, answers);
     for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port))
       take(m.message as ToWriter);
   }
   if (closing) {
+    for (const port of feeds) port.close();
     db.close();
     say({ kind: 'closed' });
     port.close();

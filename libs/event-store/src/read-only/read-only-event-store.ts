@@ -89,7 +89,7 @@ export class ReadOnlyEventStore implements EventStore {
   /**
    * The file of a store this process holds open for writing, read from another thread of the
    * same process (the projection thread): the lock is this process's own, so it is not asked.
-   * Its subscriptions stay live through `offer`, with the rows the writer's tapCommits hands over.
+   * Its subscriptions stay live through `offer`, with the rows of the writer's commit feed (EmbeddedEventStore.commitFeed).
    */
   static besideWriter(file: string): ReadOnlyEventStore {
     try {
@@ -99,7 +99,7 @@ export class ReadOnlyEventStore implements EventStore {
     }
   }
 
-  /** Rows another thread of this process committed (tapCommits), in commit order: live subscribers see them. */
+  /** Rows another thread of this process committed (its commit feed), in commit order: live subscribers see them. */
   offer(rows: readonly StoredEvent[]): void {
     for (const subscription of this.subscriptions) subscription.offer(rows);
   }

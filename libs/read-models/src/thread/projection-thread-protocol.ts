@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@one-window/event-store';
+import type { MessagePort } from 'node:worker_threads';
 import type {
   LagReport,
   ProjectionStatus,
@@ -17,10 +17,11 @@ export interface ProjectionThreadSettings {
   readonly pageSize?: number;
   readonly sliceMs?: number;
   readonly retryDelayMs?: number;
+  /** The writer thread's commit feed (EmbeddedEventStore.commitFeed): each commit's rows, live. */
+  readonly feed: MessagePort;
 }
 
 export type ToProjectionThread =
-  | { readonly kind: 'rows'; readonly rows: readonly StoredEvent[] }
   | { readonly kind: 'start' }
   | { readonly kind: 'stop'; readonly id: number }
   | { readonly kind: 'lag'; readonly id: number }

@@ -1,14 +1,14 @@
 /**
  * The projection thread: the read models' runner on its own connections, beside the main thread
  * that serves requests (ADR 0009, "The projection thread"). It reads the log from the embedded
- * store's file (this process holds its lock) and follows it live from the rows the main thread's
- * store hands over after each commit; it writes read-models.sqlite, which the main thread reads
+ * store's file (this process holds its lock) and follows it live from the rows the writer thread
+ * posts to its commit feed after each commit; it writes read-models.sqlite, which the main thread reads
  * on its own connection (WAL: neither waits for the other). Position and status go back after
  * every commit, so that read-your-writes waits on the main thread resolve.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { CALENDAR_STREAM, CalendarStore, WorkingCalendar } from '@one-window/calendar';
-import { ReadOnlyEventStore, type StoredEvent } from '@one-window/event-store';
+import { ReadOnlyEventStore, type CommitFeedMessage, type StoredEvent } from '@one-window/event-store';
 import { openReadModelDatabase } from '../database/read-model-database.js';
 import { readModelProjections } from '../projections/read-model-projections.js';
 import { ProjectionRunner } from '../runner/projection-runner.js';
@@ -71,10 +71,9 @@ async function main(): Promise<void> {
     });
   };
 
+  settings.feed.on('message', (message: CommitFeedMessage) => offer(message.rows));
   port.on('message', (message: ToProjectionThread) => {
     switch (message.kind) {
-      case 'rows':
-        return offer(message.rows);
       case 'start':
         return runner.start();
       case 'stop':
@@ -103,6 +102,7 @@ async function main(): Promise<void> {
           runner.close();
           db.close();
           await store.close();
+          settings.feed.close();
           setImmediate(() => port.close());
           return null;
         });

@@ -18,7 +18,7 @@ import type {
 
 export interface ThreadedProjectionRunnerOptions extends Omit<
   ProjectionThreadSettings,
-  'eventsFile' | 'readModelsDir'
+  'eventsFile' | 'readModelsDir' | 'feed'
 > {
   /** The store this process writes; its commits are handed to the thread as they happen. */
   readonly store: EmbeddedEventStore;
@@ -37,7 +37,7 @@ interface Call {
  * The read models' runner in a worker thread (projection-thread.worker.ts), seen from the main
  * thread through the runner's own interface: the main thread serves requests while another core
  * applies the log, so neither a burst of commands nor a rebuild makes the other wait (ADR 0009).
- * Every commit's rows go over as the store hands them out; position and status come back after
+ * Every commit's rows go to the thread from the writer thread (the store's commit feed); position and status come back after
  * every commit of the thread's own, and read-your-writes waits here on them.
  */
 export class ThreadedProjectionRunner implements ProjectionRunnerPort {
@@ -45,7 +45,6 @@ export class ThreadedProjectionRunner implements ProjectionRunnerPort {
   private readonly calls = new Map<number, Call>();
   private nextId = 1;
   private runStatus: RunnerStatus = 'stopped';
-  private untap: (() => void) | undefined;
   private broken: Error | undefined;
   private closing: Promise<void> | undefined;
 
@@ -60,13 +59,15 @@ export class ThreadedProjectionRunner implements ProjectionRunnerPort {
     worker.on('message', (message: FromProjectionThread) => this.receive(message));
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => this.fail(new Error(`the projection thread exited (code ${code})`)));
-    // Rows from the first commit on: the thread's subscription ignores what it has read already.
-    this.untap = options.store.tapCommits((rows) => this.post({ kind: 'rows', rows }));
   }
 
   /** Starts the thread and opens its read models (creating or migrating their tables); resolves when ready. */
-  static start(options: ThreadedProjectionRunnerOptions): Promise<ThreadedProjectionRunner> {
+  static async start(options: ThreadedProjectionRunnerOptions): Promise<ThreadedProjectionRunner> {
+    // The writer posts every commit from here on to the thread; every earlier one is in the file,
+    // which the thread reads first (its subscription ignores rows it has read already).
+    const feed = await options.store.commitFeed();
     const settings: ProjectionThreadSettings = {
+      feed,
       eventsFile: options.store.file,
       readModelsDir: options.readModelsDir,
       batchSize: options.batchSize,
@@ -150,8 +151,6 @@ export class ThreadedProjectionRunner implements ProjectionRunnerPort {
   /** Stops the runner at a checkpoint, closes the thread's connections and ends it. */
   shutDown(): Promise<void> {
     this.closing ??= (async () => {
-      this.untap?.();
-      this.untap = undefined;
       if (!this.broken) {
         try {
           await this.call({ kind: 'close', id: 0 });
@@ -223,8 +222,6 @@ export class ThreadedProjectionRunner implements ProjectionRunnerPort {
     if (this.broken) return;
     this.broken = error;
     this.runStatus = 'failed';
-    this.untap?.();
-    this.untap = undefined;
     for (const call of this.calls.values()) call.reject(error);
     this.calls.clear();
     this.waiter.cancelAll(error);
@@ -241,7 +238,11 @@ function spawnProjectionThread(settings: ProjectionThreadSettings): Worker {
     return new Worker(`import(${JSON.stringify(hooks)}).then(() => import(${JSON.stringify(entry)}))`, {
       eval: true,
       workerData: settings,
+      transferList: [settings.feed],
     });
   }
-  return new Worker(new URL('./projection-thread.worker.js', here), { workerData: settings });
+  return new Worker(new URL('./projection-thread.worker.js', here), {
+    workerData: settings,
+    transferList: [settings.feed],
+  });
 }

@@ -1,18 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { verifyLog, type VerifyProgress, type VerifyReport } from '@one-window/audit';
+import {
+  type BlobVerifyReport,
+  verifyBlobs,
+  verifyLog,
+  type VerifyProgress,
+  type VerifyReport,
+} from '@one-window/audit';
+import type { BlobStore } from '@one-window/blob-store';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
 import type { Clock } from '@one-window/shared';
 import type { Logger } from 'pino';
 import { problems } from '../problem/problem-details.js';
-import { CLOCK, LOGGER } from '../tokens.js';
+import { BLOB_STORE, CLOCK, LOGGER } from '../tokens.js';
 
 export interface VerifyState {
   readonly running: boolean;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
   readonly progress: VerifyProgress | null;
-  /** The last finished run's report; `sound` is true when it found no problem. */
-  readonly report: (VerifyReport & { readonly sound: boolean }) | null;
+  /**
+   * The last finished run's report; `sound` is true when it found no problem in the log nor in the
+   * attached files (`blobs`: every file a case event names is in the blob store and hashes to its
+   * name; a problem names its case and material).
+   */
+  readonly report: (VerifyReport & { readonly sound: boolean; readonly blobs: BlobVerifyReport }) | null;
   readonly error: string | null;
 }
 
@@ -37,6 +48,7 @@ export class VerifyTracker {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -56,8 +68,9 @@ export class VerifyTracker {
     this.run = verifyLog(this.store, {
       onProgress: (progress) => (this.current = { ...this.current, progress }),
     })
+      .then(async (report) => ({ ...report, blobs: await verifyBlobs(this.store, this.blobs) }))
       .then((report) => {
-        const sound = report.problems.length === 0;
+        const sound = report.problems.length === 0 && report.blobs.sound;
         this.current = {
           ...this.current,
           running: false,
@@ -70,8 +83,10 @@ export class VerifyTracker {
             streams: report.streams,
             cases: report.cases,
             problems: report.problems.length,
+            files: report.blobs.referenced,
+            fileProblems: report.blobs.problems.length,
           },
-          sound ? 'the event log is sound' : 'the event log has problems',
+          sound ? 'the event log and its files are sound' : 'the event log or its files have problems',
         );
       })
       .catch((error: unknown) => {

@@ -16,7 +16,7 @@ export class VerifyController {
   @ApiOperation({ summary: "the running verify's progress and the last finished verify's report" })
   @ApiOkResponse({
     description:
-      '{running, startedAt, finishedAt, progress: {phase, events, head, position, cases, casesTotal}, report: {sound, events, streams, cases, head, lastPosition, problems: [{message, streamName?, revision?, position?}], problemsTruncated}, error}',
+      '{running, startedAt, finishedAt, progress: {phase, events, head, position, cases, casesTotal}, report: {sound, events, streams, cases, head, lastPosition, problems: [{message, streamName?, revision?, position?}], problemsTruncated, blobs: {referenced, matched, sound, problems: [{caseId, material, sha256, kind: missing|mismatched|unreadable, message, streamName, position, size}]}}, error}',
   })
   state() {
     return this.verify.state;
@@ -26,7 +26,7 @@ export class VerifyController {
   @HttpCode(202)
   @ApiOperation({
     summary:
-      'check the whole event log up to its current head, in the background, read-only; follow it with GET',
+      'check the whole event log up to its current head and every attached file (present, hashing to its name), in the background, read-only; follow it with GET',
   })
   @ApiAcceptedResponse({ description: 'the verify has started; its state so far' })
   start() {

@@ -274,4 +274,28 @@ describe('attached files over real HTTP (ADR 16)', () => {
       }),
     ]);
   });
+  it('counts a file attached to two materials of one case once against the per-case limit', async () => {
+    // 9 MB named twice is 9 MB stored, under the 12 MB limit; a second 9 MB file then goes over it.
+    const scan = Buffer.concat([Buffer.from('%PDF-1.7\n%shared\n'), Buffer.alloc(9 * MB, 7)]);
+    const other = Buffer.concat([Buffer.from('%PDF-1.7\n%other\n'), Buffer.alloc(9 * MB, 8)]);
+    const a = await uploadFile(server.base, w.token('clerk1'), '身份证及营业执照.pdf', scan);
+    const b = await uploadFile(server.base, w.token('clerk1'), 'other.pdf', other);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    const receipt = foodLicenceReceipt();
+    const attach = (i: number, sha: string): void => {
+      receipt.materials[i] = { ...receipt.materials[i], files: [{ sha256: sha, name: 'scan.pdf' }] } as any;
+    };
+    attach(0, a.body.sha256);
+    attach(1, a.body.sha256);
+    const received = await w.as('clerk1', 'POST', '/api/cases', receipt);
+    expect(received.status).toBe(201);
+    const files: unknown = await w.read('clerk1', `/api/cases/${received.body.caseId}/files`);
+    expect(JSON.stringify(files)).toContain(a.body.sha256);
+    attach(1, b.body.sha256);
+    const over = await w.as('clerk1', 'POST', '/api/cases', receipt);
+    expect(over.status).toBe(400);
+    expect(over.body.errors).toEqual([
+      expect.objectContaining({ code: 'case-files-too-large', params: { totalMb: 18, maxMb: 12 } }),
+    ]);
+  });
 });

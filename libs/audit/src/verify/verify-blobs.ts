@@ -8,6 +8,9 @@ export interface BlobReference {
   readonly size: number;
   readonly streamName: string;
   readonly position: number;
+  /** The case (its stream without `case-`) and the material code the first reference attached it to. */
+  readonly caseId: string;
+  readonly material: string;
 }
 
 export interface BlobProblem extends BlobReference {
@@ -39,7 +42,10 @@ export async function blobReferences(store: EventStore): Promise<Map<string, Blo
     for (const event of page) {
       const materials = (event.data as { materials?: unknown } | null)?.materials;
       if (!Array.isArray(materials)) continue;
-      for (const material of materials as { files?: { sha256?: unknown; size?: unknown }[] }[]) {
+      for (const material of materials as {
+        code?: unknown;
+        files?: { sha256?: unknown; size?: unknown }[];
+      }[]) {
         for (const file of material?.files ?? []) {
           if (typeof file?.sha256 !== 'string' || found.has(file.sha256)) continue;
           found.set(file.sha256, {
@@ -47,6 +53,8 @@ export async function blobReferences(store: EventStore): Promise<Map<string, Blo
             size: typeof file.size === 'number' ? file.size : -1,
             streamName: event.streamName,
             position: event.position,
+            caseId: event.streamName.slice('case-'.length),
+            material: typeof material.code === 'string' ? material.code : '',
           });
         }
       }

@@ -66,11 +66,11 @@ function checkFiles(
     ),
   );
   const replaced = new Set(materials.map((m) => m.code));
-  const size = (files: readonly { size?: number }[] | undefined) =>
-    (files ?? []).reduce((sum, f) => sum + (f.size ?? 0), 0);
-  const total =
-    had.filter((m) => !replaced.has(m.code)).reduce((sum, m) => sum + size(m.files), 0) +
-    materials.reduce((sum, m) => sum + size(m.files), 0);
+  // A file is content-addressed: one scan attached to two materials is stored once and counts once.
+  const sizes = new Map<string, number>();
+  for (const m of [...had.filter((m) => !replaced.has(m.code)), ...materials])
+    for (const f of m.files ?? []) sizes.set(f.sha256, f.size ?? 0);
+  const total = [...sizes.values()].reduce((sum, n) => sum + n, 0);
   const max = now.policy.maxCaseFileBytes;
   problems.check(
     total <= max,

@@ -19,8 +19,10 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { isCheckedIdNumber } from './id-numbers.js';
 import { CODE_PATTERN, DATE_PATTERN, LIMITS } from './limits.js';
 
 export interface FieldOptions {
@@ -182,6 +184,32 @@ export function PatternField(
   );
 }
 
+/** The constraint name an ID number's check digit is broken under (rule `id-check-digit`). */
+const ID_CHECK_DIGIT = 'idCheckDigit';
+
+/**
+ * An ID number of no stated type: 6–30 letters or digits and, at 18 characters, the check digit
+ * of a resident ID number (GB 11643) or of a unified social credit code (GB 32100).
+ */
+export function IdNumberField(options: FieldOptions = {}): PropertyDecorator {
+  return field(
+    { ...options, example: options.example ?? '150102199001010019' },
+    { kind: 'text', maxLength: 30 },
+    IsString(),
+    Matches(/^[0-9A-Za-z]{6,30}$/, {
+      message: ({ property }) => `${property} must be 6–30 letters or digits`,
+    }),
+    ValidateBy({
+      name: ID_CHECK_DIGIT,
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || isCheckedIdNumber(value),
+        defaultMessage: (args) =>
+          `${args?.property ?? 'idNumber'} has a wrong check digit: an 18-character number must be a resident ID number (GB 11643) or a unified social credit code (GB 32100)`,
+      },
+    }),
+  );
+}
+
 /** A broken rule in the message catalog's words: its code and params (ADR 15). */
 export interface FieldRule {
   readonly code: string;
@@ -229,6 +257,8 @@ export function constraintRule(
       return { code: 'list-min', params: { min: schema?.minItems ?? 1 } };
     case 'arrayMaxSize':
       return { code: 'list-max', params: { max: schema?.maxItems ?? LIMITS.list } };
+    case ID_CHECK_DIGIT:
+      return { code: 'id-check-digit' };
     case 'isNotEmpty':
     case 'isDefined':
       return { code: 'required' };

@@ -1,5 +1,6 @@
 import {
   idNumberProblem,
+  isCheckedIdNumber,
   isResidentIdNumber,
   isUnifiedSocialCreditCode,
   residentIdCheckDigit,
@@ -50,5 +51,16 @@ describe('idNumberProblem', () => {
     });
     expect(idNumberProblem('resident-id', '11010519491231002X')).toBeNull();
     expect(idNumberProblem('passport', 'E12345678')).toBeNull();
+  });
+});
+
+describe('isCheckedIdNumber (a number without its type: bookings)', () => {
+  it('passes an 18-character number sound as either kind, refuses one sound as neither, leaves other lengths alone', () => {
+    expect(isCheckedIdNumber('11010519491231002X')).toBe(true);
+    expect(isCheckedIdNumber('11010519491231002x')).toBe(true);
+    expect(isCheckedIdNumber('91150102MA00000017')).toBe(true);
+    expect(isCheckedIdNumber('110105194912310021')).toBe(false);
+    expect(isCheckedIdNumber('91150102MA00000018')).toBe(false);
+    expect(isCheckedIdNumber('E12345678')).toBe(true);
   });
 });

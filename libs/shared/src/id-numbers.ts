@@ -67,3 +67,13 @@ export function idNumberProblem(idType: string, idNumber: string): { en: string;
   }
   return null;
 }
+
+/**
+ * An ID number given without its type (a booking): an 18-character number must be a sound resident
+ * ID number or unified social credit code — an all-digit one may be either, so either check passes
+ * it. Other lengths (passports, permits) have no check digit the engine knows and pass.
+ */
+export function isCheckedIdNumber(value: string): boolean {
+  const v = value.toUpperCase();
+  return v.length !== 18 || isResidentIdNumber(v) || isUnifiedSocialCreditCode(v);
+}

@@ -1,4 +1,12 @@
-import { CodeField, DateField, LIMITS, NestedField, PatternField, TextField } from '@one-window/shared';
+import {
+  CodeField,
+  DateField,
+  IdNumberField,
+  LIMITS,
+  NestedField,
+  PatternField,
+  TextField,
+} from '@one-window/shared';
 
 const slotField = () =>
   PatternField(/^\d{2}:\d{2}$/, 'slot must be a time HH:MM (a slot’s start)', {
@@ -27,10 +35,9 @@ export class BookingApplicantDto {
   })
   phone!: string;
 
-  @PatternField(/^[0-9A-Za-z]{6,30}$/, 'idNumber must be 6–30 letters or digits', {
-    example: '150102199001011234',
-    maxLength: 30,
-    description: 'resident ID or unified social credit code: one open booking per number and hall-day',
+  @IdNumberField({
+    description:
+      'resident ID or unified social credit code (18 characters: its check digit is verified, GB 11643 / GB 32100; a wrong one is a 400 with rule id-check-digit): one open booking per number and hall-day',
   })
   idNumber!: string;
 }

@@ -1,5 +1,5 @@
 import { hallDayStream } from '@one-window/appointments';
-import { ManualClock } from '@one-window/shared';
+import { ManualClock, residentIdCheckDigit } from '@one-window/shared';
 import { NoShowSweeper } from '../../src/appointments/no-show-sweeper.js';
 import { ApiWorld, DEMO_ITEMS, foodLicenceReceipt } from '../support/api-world.js';
 import { call } from '../support/http.js';
@@ -29,10 +29,11 @@ describe('appointments', () => {
   const zh = { 'accept-language': 'zh-CN' };
   const post = (path: string, body: unknown) => call(server.base, 'POST', path, { body, headers: zh });
   const get = (path: string) => call(server.base, 'GET', path, { headers: zh });
+  const residentId = (first17: string) => first17 + residentIdCheckDigit(first17);
   const person = () => ({
     name: '赵丽',
     phone: '13900000000',
-    idNumber: `15010219900101${String(++ids).padStart(4, '0')}`,
+    idNumber: residentId(`15010219900101${String(++ids).padStart(3, '0')}`),
   });
   const book = (day: string, slot: string, applicant = person()) =>
     post('/api/public/appointments', { hall, itemCode: item, day, slot, applicant });
@@ -90,6 +91,47 @@ describe('appointments', () => {
     expect(stored.map((e) => e.type)).toEqual(['appointment.Booked']);
     const flex = await get(`/api/public/appointments/slots?hall=${hall}&item=${item}&day=2026-03-03`);
     expect(flex.body.slots.at(-1)).toMatchObject({ start: '17:30', left: 0 });
+  });
+
+  it('refuse an ID number with a wrong check digit with a coded 400 in Chinese and English; passports are not checked', async () => {
+    const wrongDigit = (idNumber: string, lang = 'zh-CN') =>
+      call(server.base, 'POST', '/api/public/appointments', {
+        body: {
+          hall,
+          itemCode: item,
+          day: '2026-03-06',
+          slot: '10:00',
+          applicant: { ...person(), idNumber },
+        },
+        headers: { 'accept-language': lang },
+      });
+    // GB 11643's example with its last digit changed; a credit code with its check character changed.
+    for (const idNumber of ['110105194912310021', '91150102MA00000018']) {
+      const refused = await wrongDigit(idNumber);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({
+          pointer: '#/applicant/idNumber',
+          code: 'id-check-digit',
+          detail: expect.stringContaining('申请人证件号码：校验码不符'),
+        }),
+      ]);
+      expect(refused.body.detail).not.toMatch(/[A-Za-z]{4,}/);
+    }
+    const inEnglish = await wrongDigit('110105194912310021', 'en');
+    expect(inEnglish.body.errors[0]).toMatchObject({
+      code: 'id-check-digit',
+      detail: expect.stringContaining('check digit'),
+    });
+    // A lower-case x is the same check digit; a credit code and a passport number book.
+    for (const idNumber of ['11010519491231002x', '91150102MA00000017', 'E12345678'])
+      expect((await wrongDigit(idNumber)).status).toBe(201);
+    const stored = await server.store.readStream(hallDayStream(hall, '2026-03-06'));
+    expect(stored.map((e) => e.type)).toEqual([
+      'appointment.Booked',
+      'appointment.Booked',
+      'appointment.Booked',
+    ]);
   });
 
   it('let the applicant change and cancel with the booking’s code only; a wrong code answers like no booking', async () => {

@@ -124,7 +124,7 @@ describeWithBrowser('the applicant’s pages on a phone', () => {
         itemCode: DEMO_ITEMS.foodBusinessLicence,
         day: '2026-03-02',
         slot: '10:00',
-        applicant: { name: '孙强', phone: '13600000000', idNumber: '150102199001010013' },
+        applicant: { name: '孙强', phone: '13600000000', idNumber: '150102199001010019' },
       },
     });
     await session.signInAs('clerk1');
@@ -195,7 +195,7 @@ describeWithBrowser('the applicant’s pages on a phone', () => {
     );
     await phone.fill('#f-name', '赵丽');
     await phone.fill('#f-phone', '13900000000');
-    await phone.fill('#f-idNumber', '150102199001010021');
+    await phone.fill('#f-idNumber', '150102199001010027');
     await phone.click('button[type=submit]');
     const number = (await phone.locator('#appointment-number').textContent()) ?? '';
     const code = (await phone.locator('#appointment-code').textContent()) ?? '';

@@ -496,6 +496,8 @@ export const EN: Readonly<Record<MessageKey, string>> = {
     'fetching "{name}" by data sharing needs the applicant\'s authorization (Art. 11(5))',
   'rule.resident-id':
     'is not a valid resident ID number: 18 characters, a real birth date and the GB 11643 check digit',
+  'rule.id-check-digit':
+    'has a wrong check digit: an 18-character number must be a resident ID number (GB 11643) or a unified social credit code (GB 32100); check it',
   'rule.uscc': 'is not a valid unified social credit code: 18 characters and the GB 32100 check character',
   'rule.no-courier': 'this item is not delivered by courier',
   'rule.return-target': 'must be the front desk or an earlier step',

@@ -487,6 +487,8 @@ export const ZH = {
   'rule.shared-needs-authorization':
     '共享获取「{name}」须经申请人授权（第十一条第五项）；未授权的须由申请人提交',
   'rule.resident-id': '不是有效的居民身份证号码：应为 18 位，出生日期真实，末位校验码符合 GB 11643',
+  'rule.id-check-digit':
+    '校验码不符：18 位号码应为有效的居民身份证号码（GB 11643）或统一社会信用代码（GB 32100），请核对',
   'rule.uscc': '不是有效的统一社会信用代码：应为 18 位，末位校验码符合 GB 32100',
   'rule.no-courier': '本事项不支持邮寄送达',
   'rule.return-target': '只能退回前台或此前的环节',

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CalendarModule, CalendarService } from '@one-window/calendar';
 import { CaseModule } from '@one-window/case';
+import { UsersStore } from '@one-window/identity';
 import { CatalogModule } from '@one-window/catalog';
 import { EVENT_STORE } from '@one-window/event-store';
 import { CalendarController } from './admin/calendar.controller.js';
@@ -54,6 +55,8 @@ export class AppModule {
   static register(deps: CoreDependencies): DynamicModule {
     // One catalog instance, shared by the routes and the case engine.
     const catalog = CatalogModule.forRoot(deps.config.catalog);
+    // One identity module, shared by the guard and the case engine's staff lookup (ADR 0010).
+    const auth = AuthModule.register(deps.config);
     return {
       module: AppModule,
       imports: [
@@ -61,13 +64,14 @@ export class AppModule {
         catalog,
         CalendarModule.forRoot({ clock: deps.clock }),
         CaseModule.forRoot({
-          imports: [catalog],
+          imports: [catalog, auth],
           eventStore: { useExisting: EVENT_STORE },
           calendar: { useExisting: CalendarService },
           clock: { useExisting: CLOCK },
           policy: casePolicyFor(deps.config),
+          staff: { useExisting: UsersStore },
         }),
-        AuthModule.register(deps.config),
+        auth,
         ReadSideModule.withCatalog(catalog),
       ],
       controllers: [

@@ -14,6 +14,7 @@ export * from './domain/context.js';
 export { decide, isTimerCommand } from './domain/decide.js';
 export { allowedCommands, type AllowedCommand } from './domain/allowed-commands.js';
 export { type DecideContext } from './domain/decide-context.js';
+export { type NamedStaff, type StaffDirectory, type StaffMember } from './domain/staff.js';
 export * from './domain/errors.js';
 export type { CaseCalendar } from './domain/calendar.js';
 export { DEFAULT_CASE_POLICY, type CasePolicy } from './domain/policy.js';

@@ -47,7 +47,16 @@ import {
 import { validateCommand } from './validate-command.js';
 import { legacyCaseId } from './deterministic-id.js';
 import { CASE_EVENT_STORE } from './event-store-token.js';
-import { CASE_CALENDAR, CASE_CLOCK, CASE_POLICY, CASE_RANDOM, type CaseCalendarSource } from './tokens.js';
+import {
+  CASE_CALENDAR,
+  CASE_CLOCK,
+  CASE_POLICY,
+  CASE_RANDOM,
+  CASE_STAFF,
+  type CaseCalendarSource,
+} from './tokens.js';
+import { NO_STAFF, type NamedStaff, type StaffDirectory } from '../domain/staff.js';
+import { sliceOfCommand } from '../slices/index.js';
 
 /** Attempts per command when other writers keep changing the case in between. */
 export const MAX_COMMAND_ATTEMPTS = 5;
@@ -65,6 +74,7 @@ export class CaseCommandExecutor {
     private readonly catalog: Catalog,
     private readonly directory: Directory,
     @Optional() @Inject(CASE_RANDOM) private readonly random: RandomIndex = (n) => randomInt(n),
+    @Optional() @Inject(CASE_STAFF) private readonly staff?: StaffDirectory,
   ) {
     this.numbers = new CaseNumberAllocator(store);
     this.cases = new CaseStateCache(store);
@@ -75,12 +85,13 @@ export class CaseCommandExecutor {
     if (command.type === 'ReceiveApplication') return this.receive(command, meta);
     const caseId = commandCaseId(command);
     if (caseId === null) throw DomainError.notFound('The id names no case');
+    const staff = await this.namedStaff(command);
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.cases.load(caseId);
       const earlier = repeatedAnswer(loaded, meta);
       if (earlier) return earlier;
       const now = this.clock.now();
-      const events = decide(loaded.state, command, this.context(now, meta));
+      const events = decide(loaded.state, command, { ...this.context(now, meta), staff });
       if (events.length === 0) return unchangedAnswer(loaded);
       try {
         return await this.append(loaded, events, meta, now);
@@ -153,6 +164,14 @@ export class CaseCommandExecutor {
     return events === null
       ? undefined
       : repeatedAnswer(foldStored(noCase(legacyCaseId(meta.commandId)), events), meta);
+  }
+
+  /** The people a slice's command names, from the staff directory (none without one: the slice refuses). */
+  private async namedStaff(command: CaseCommand): Promise<NamedStaff> {
+    const ids = sliceOfCommand(command.type)?.staff?.(command) ?? [];
+    if (ids.length === 0 || !this.staff) return NO_STAFF;
+    const found = await Promise.all(ids.map(async (id) => [id, await this.staff!.get(id)] as const));
+    return new Map(found.flatMap(([id, member]) => (member ? [[id, member] as const] : [])));
   }
 
   private context(now: Date, meta: CommandMeta): DecideContext {

@@ -14,7 +14,15 @@ import { CaseCommandExecutor } from './case-command-executor.js';
 import { CaseCommands } from './case-commands.service.js';
 import { CaseCommandHandler } from './case-command.handler.js';
 import { CASE_EVENT_STORE } from './event-store-token.js';
-import { CASE_CALENDAR, CASE_CLOCK, CASE_POLICY, CASE_RANDOM, type CaseCalendarSource } from './tokens.js';
+import {
+  CASE_CALENDAR,
+  CASE_CLOCK,
+  CASE_POLICY,
+  CASE_RANDOM,
+  CASE_STAFF,
+  type CaseCalendarSource,
+} from './tokens.js';
+import type { StaffDirectory } from '../domain/staff.js';
 
 /** A dependency given either as an existing provider's token or as a value. */
 export type CaseDependency<T> = { readonly useExisting: InjectionToken } | { readonly useValue: T };
@@ -31,6 +39,8 @@ export interface CaseModuleOptions {
   readonly policy?: CasePolicy;
   /** The random source of query codes; defaults to crypto.randomInt. */
   readonly random?: RandomIndex;
+  /** Who a command names (转办's assignee); the server gives the identity lib's `UsersStore`. */
+  readonly staff?: CaseDependency<StaffDirectory>;
 }
 
 const bind = <T>(provide: symbol, dependency: CaseDependency<T>): Provider =>
@@ -55,6 +65,7 @@ export class CaseModule {
         bind(CASE_CLOCK, options.clock ?? { useValue: systemClock }),
         { provide: CASE_POLICY, useValue: options.policy ?? DEFAULT_CASE_POLICY },
         ...(options.random ? [{ provide: CASE_RANDOM, useValue: options.random }] : []),
+        ...(options.staff ? [bind(CASE_STAFF, options.staff)] : []),
         CaseCommandExecutor,
         CaseCommands,
         CaseCommandHandler,

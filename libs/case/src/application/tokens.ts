@@ -8,6 +8,8 @@ export const CASE_CALENDAR = Symbol('CASE_CALENDAR');
 export const CASE_POLICY = Symbol('CASE_POLICY');
 /** Optional: the random source query codes are drawn from (`RandomIndex`; crypto.randomInt unless given). */
 export const CASE_RANDOM = Symbol('CASE_RANDOM');
+/** Optional: the staff lookup port (`StaffDirectory`) for commands that name a person; none unless given. */
+export const CASE_STAFF = Symbol('CASE_STAFF');
 
 export interface CaseCalendarSource {
   calendar(): CaseCalendar;

@@ -3,6 +3,7 @@ import type { Actor } from '@one-window/shared';
 import { chinaDate } from '@one-window/calendar';
 import { type CaseCalendar, type DecidingCalendar, decidingCalendar } from './calendar.js';
 import { DEFAULT_CASE_POLICY, type CasePolicy } from './policy.js';
+import { NO_STAFF, type NamedStaff } from './staff.js';
 
 /** Everything `decide` needs from outside the case: time, the actor, the calendar — all injected. */
 export interface DecideContext {
@@ -16,6 +17,8 @@ export interface DecideContext {
   readonly guide?: ServiceGuide;
   /** A query code drawn from the random source, recorded if the command accepts the case. */
   readonly queryCode?: string;
+  /** The people the command names (a slice's `staff`), looked up by the executor before deciding. */
+  readonly staff?: NamedStaff;
 }
 
 /** What the rules read: the context plus today's China date and the effective policy. */
@@ -27,10 +30,12 @@ export interface Now {
   readonly calendar: DecidingCalendar;
   readonly policy: CasePolicy;
   readonly queryCode?: string;
+  /** The people the command names; empty unless its slice names some. */
+  readonly staff: NamedStaff;
 }
 
 export function resolveNow(
-  ctx: Pick<DecideContext, 'now' | 'actor' | 'calendar' | 'policy' | 'queryCode'>,
+  ctx: Pick<DecideContext, 'now' | 'actor' | 'calendar' | 'policy' | 'queryCode' | 'staff'>,
 ): Now {
   return {
     ...(ctx.queryCode === undefined ? {} : { queryCode: ctx.queryCode }),
@@ -39,5 +44,6 @@ export function resolveNow(
     actor: ctx.actor,
     calendar: decidingCalendar(ctx.calendar),
     policy: ctx.policy ?? DEFAULT_CASE_POLICY,
+    staff: ctx.staff ?? NO_STAFF,
   };
 }

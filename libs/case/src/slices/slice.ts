@@ -40,6 +40,11 @@ export interface CaseSlice<C extends SliceCommandShape, E extends SliceEventShap
   readonly in: readonly string[];
   /** Where its events lead (an XState target such as `#case.handling.delivery`); absent: the state stays. */
   readonly target?: string;
+  /**
+   * The user ids of the people its command names besides the actor (an assignee): the executor
+   * looks them up in the staff directory before deciding and `Now.staff` carries them.
+   */
+  staff?(command: C): readonly string[];
   /** The invariant a stored event must meet to fold (the guard; a corrupt history fails to fold). */
   fits?(context: CaseContext, event: E): boolean;
   /** Who may send it (403 otherwise), after the registry's roles. */

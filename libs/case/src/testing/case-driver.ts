@@ -11,6 +11,7 @@ import { evolve, foldCase, type CaseState } from '../domain/case-state.js';
 import { decide } from '../domain/decide.js';
 import type { CasePolicy } from '../domain/policy.js';
 import type { CaseCalendar } from '../domain/calendar.js';
+import { NO_STAFF, type NamedStaff } from '../domain/staff.js';
 import { DomainError } from '../domain/errors.js';
 import { GUIDE, calendar } from './fixtures.js';
 
@@ -25,6 +26,8 @@ export class CaseDriver {
   calendar: CaseCalendar = calendar;
   /** The query code the random source would give the next decision (none: as before query codes). */
   queryCode: string | undefined = undefined;
+  /** The people the staff lookup port knows, by user id (a command that names someone reads them). */
+  staff: NamedStaff = NO_STAFF;
 
   constructor(
     readonly caseId = 'c1',
@@ -43,6 +46,7 @@ export class CaseDriver {
       ids: { caseId: this.caseId, caseNumber: `150102-${this.at.slice(0, 10).replaceAll('-', '')}-0001` },
       guide: command.type === 'ReceiveApplication' ? this.guide : undefined,
       ...(this.queryCode === undefined ? {} : { queryCode: this.queryCode }),
+      staff: this.staff,
     });
     return this.fold(events, actor);
   }

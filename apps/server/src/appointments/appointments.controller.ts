@@ -229,7 +229,9 @@ function deskList(state: HallDay, service: AppointmentsService, day: string) {
         a.appointmentId.localeCompare(b.appointmentId, 'en', { numeric: true }),
     )
     .map((a) => {
-      const slot = service.slotsOf(day, service.guideOrUndefined(a.itemCode)).find((s) => s.start === a.slot);
+      const slot = service
+        .slotsOf(a.hall, day, service.guideOrUndefined(a.itemCode))
+        .find((s) => s.start === a.slot);
       return {
         appointmentId: a.appointmentId,
         slot: a.slot,

@@ -80,7 +80,8 @@ export class AppointmentsService {
     return this.catalog.find(itemCode);
   }
 
-  slotsOf(day: string, guide: ServiceGuide | undefined): Slot[] {
+  /** The slots a hall publishes on a day for an item: its own seats (APPOINTMENT_HALL_SEATS) or the server's. */
+  slotsOf(hall: string, day: string, guide: ServiceGuide | undefined): Slot[] {
     if (!guide) return [];
     let working: boolean;
     try {
@@ -88,7 +89,8 @@ export class AppointmentsService {
     } catch {
       return []; // a day of a year the official calendar does not cover publishes nothing
     }
-    return publishedSlots(guide.hours, working, this.config.appointments);
+    const { halls, ...policy } = this.config.appointments;
+    return publishedSlots(guide.hours, working, { ...policy, ...halls[hall] });
   }
 
   async hallDay(hall: string, day: string): Promise<{ state: HallDay; revision: number | typeof NO_STREAM }> {
@@ -108,7 +110,7 @@ export class AppointmentsService {
     const { state } = await this.hallDay(hall, day);
     const now = this.clock.now();
     const inWindow = day >= this.today() && day <= this.lastBookableDay();
-    return this.slotsOf(day, guide)
+    return this.slotsOf(hall, day, guide)
       .filter(() => inWindow)
       .filter((s) => new Date(`${day}T${s.start}:00+08:00`) > now)
       .map((s) => ({ ...s, left: Math.max(0, s.capacity - seatsTaken(state, s.start)) }));
@@ -133,7 +135,7 @@ export class AppointmentsService {
       const decision = decideAppointment(state, command, {
         now: this.clock.now(),
         by,
-        slots: this.slotsOf(day, guide),
+        slots: this.slotsOf(hall, day, guide),
         code: drawQueryCode(randomInt),
         today: this.today(),
         lastBookableDay: this.lastBookableDay(),

@@ -62,7 +62,7 @@ export class NoShowSweeper implements OnApplicationBootstrap, OnModuleDestroy {
         for (const a of state.appointments) {
           if (a.status !== 'booked') continue;
           const slot = this.appointments
-            .slotsOf(day, this.appointments.guideOrUndefined(a.itemCode))
+            .slotsOf(hall.id, day, this.appointments.guideOrUndefined(a.itemCode))
             .find((s) => s.start === a.slot);
           if (slotInstant(day, slot?.end ?? '23:59') > this.appointments.now()) continue;
           try {

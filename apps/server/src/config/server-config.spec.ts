@@ -85,11 +85,27 @@ describe('loadServerConfig', () => {
       flexCapacity: 2,
       restDayCapacity: 1,
       bookAheadDays: 14,
+      halls: {},
     });
     const config = loadServerConfig(
       { ...secret, APPOINTMENT_SEATS: '6', APPOINTMENT_FLEX_SEATS: '1', APPOINTMENT_REST_DAY_SEATS: '0' },
       { dataDir },
     );
     expect(config.appointments).toMatchObject({ capacity: 6, flexCapacity: 1, restDayCapacity: 0 });
+  });
+
+  it('gives a hall its own seats with APPOINTMENT_HALL_SEATS, the server’s for what it leaves out', () => {
+    const config = loadServerConfig(
+      { ...secret, APPOINTMENT_HALL_SEATS: 'hall-150102=6/3/0, hall-150203=2' },
+      { dataDir },
+    );
+    expect(config.appointments.halls).toEqual({
+      'hall-150102': { capacity: 6, flexCapacity: 3, restDayCapacity: 0 },
+      'hall-150203': { capacity: 2 },
+    });
+    for (const bad of ['hall-150102', 'hall-150102=0', 'hall-150102=4/2/1/1', '=4', 'hall-150102=x'])
+      expect(() => loadServerConfig({ ...secret, APPOINTMENT_HALL_SEATS: bad }, { dataDir })).toThrow(
+        /APPOINTMENT_HALL_SEATS must be hall=seats/,
+      );
   });
 });

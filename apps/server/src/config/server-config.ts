@@ -57,9 +57,10 @@ export interface ServerConfig {
   /**
    * Appointment slots (ADR 17): APPOINTMENT_SEATS per regular slot (4), APPOINTMENT_FLEX_SEATS per
    * 早晚弹性办 slot (2) and APPOINTMENT_REST_DAY_SEATS per rest-day 预约服务 slot (1; 0 publishes
-   * none of that kind), APPOINTMENT_BOOK_AHEAD_DAYS (14).
+   * none of that kind), APPOINTMENT_BOOK_AHEAD_DAYS (14). APPOINTMENT_HALL_SEATS gives a hall its
+   * own: `hall-150102=6/3/1,hall-150203=2` (regular/flex/rest-day; a part left out is the server's).
    */
-  readonly appointments: SlotPolicy;
+  readonly appointments: SlotPolicy & { readonly halls: Readonly<Record<string, Partial<SlotPolicy>>> };
   /** Where the compiled console (HTML, CSS, JS) is served from; undefined disables it. */
   readonly consoleDir: string | undefined;
 }
@@ -90,6 +91,30 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return value;
+}
+
+/** APPOINTMENT_HALL_SEATS: `hall=regular[/flex[/rest-day]]`, comma-separated (ADR 17). */
+function hallSeats(raw: string | undefined): Record<string, Partial<SlotPolicy>> {
+  const halls: Record<string, Partial<SlotPolicy>> = {};
+  for (const entry of (raw ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)=(\d{1,3})(?:\/(\d{1,3}))?(?:\/(\d{1,3}))?$/.exec(entry);
+    const [regular, flex, rest] = (match?.slice(2) ?? []).map((n) =>
+      n === undefined ? undefined : Number(n),
+    );
+    if (!match || regular! < 1 || regular! > 500 || flex! > 500 || rest! > 500)
+      throw new ConfigError(
+        `APPOINTMENT_HALL_SEATS must be hall=seats[/flex seats[/rest-day seats]], seats 1–500 and the others 0–500, comma-separated; got "${entry}"`,
+      );
+    halls[match[1]] = {
+      capacity: regular,
+      ...(flex === undefined ? {} : { flexCapacity: flex }),
+      ...(rest === undefined ? {} : { restDayCapacity: rest }),
+    };
+  }
+  return halls;
 }
 
 export function loadServerConfig(
@@ -151,6 +176,7 @@ export function loadServerConfig(
         500,
       ),
       bookAheadDays: integer(env, 'APPOINTMENT_BOOK_AHEAD_DAYS', DEFAULT_SLOT_POLICY.bookAheadDays, 0, 90),
+      halls: hallSeats(env.APPOINTMENT_HALL_SEATS),
     },
     catalog,
     eventStoreSynchronous,

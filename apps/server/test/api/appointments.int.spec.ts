@@ -1,4 +1,4 @@
-import { hallDayStream } from '@one-window/appointments';
+import { DEFAULT_SLOT_POLICY, hallDayStream } from '@one-window/appointments';
 import { ManualClock, residentIdCheckDigit } from '@one-window/shared';
 import { NoShowSweeper } from '../../src/appointments/no-show-sweeper.js';
 import { ApiWorld, DEMO_ITEMS, foodLicenceReceipt } from '../support/api-world.js';
@@ -279,5 +279,69 @@ describe('appointments', () => {
     expect(answer?.status).toBe(429);
     expect(answer?.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(answer?.body.code).toBe('too-many-attempts.public');
+  });
+});
+
+describe('appointment seats per hall (APPOINTMENT_HALL_SEATS)', () => {
+  let server: TestServer;
+  const clock = new ManualClock('2026-03-02T01:30:00Z');
+  beforeAll(async () => {
+    server = await startTestServer(
+      {
+        appointments: {
+          ...DEFAULT_SLOT_POLICY,
+          halls: { 'hall-150102': { capacity: 1, flexCapacity: 0 } },
+        },
+      },
+      { clock },
+    );
+  });
+  afterAll(async () => server?.close());
+
+  it('publish a hall’s own seats and hold it to them; the other halls keep the server’s', async () => {
+    const item = DEMO_ITEMS.foodBusinessLicence;
+    const slots = async (hall: string) =>
+      (
+        await call(
+          server.base,
+          'GET',
+          `/api/public/appointments/slots?hall=${hall}&item=${item}&day=2026-03-03`,
+        )
+      ).body.slots as SlotRow[];
+    const ours = await slots('hall-150102');
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours.every((s) => s.kind === 'regular' && s.capacity === 1 && s.left === 1)).toBe(true);
+    const options = await call(server.base, 'GET', '/api/public/appointments/options');
+    const other = (options.body.halls as { id: string; items: { code: string }[] }[]).find(
+      (h) => h.id !== 'hall-150102' && h.items.length > 0,
+    );
+    if (other) {
+      const theirs = (
+        await call(
+          server.base,
+          'GET',
+          `/api/public/appointments/slots?hall=${other.id}&item=${other.items[0].code}&day=2026-03-03`,
+        )
+      ).body.slots as SlotRow[];
+      expect(theirs.filter((s) => s.kind === 'regular').every((s) => s.capacity === 4)).toBe(true);
+    }
+    const book = (n: string) =>
+      call(server.base, 'POST', '/api/public/appointments', {
+        body: {
+          hall: 'hall-150102',
+          itemCode: item,
+          day: '2026-03-03',
+          slot: '09:00',
+          applicant: {
+            name: '李雷',
+            phone: '13800000000',
+            idNumber: `1501021990010100${n}` + residentIdCheckDigit(`1501021990010100${n}`),
+          },
+        },
+        headers: { 'accept-language': 'zh-CN' },
+      });
+    const answers = await Promise.all([book('1'), book('2')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)!.body.code).toBe('appointment.slot-full');
   });
 });

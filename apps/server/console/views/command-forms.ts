@@ -1,4 +1,4 @@
-import { get, newIdempotencyKey, send } from '../lib/api.js';
+import { get, newIdempotencyKey, send, uploadFile } from '../lib/api.js';
 import { command, commandPathFor, type CommandDescription, type CommandField } from '../lib/commands.js';
 import { type Child, formValues, h, mount } from '../lib/dom.js';
 import { t, tOr } from '../lib/i18n.js';
@@ -233,11 +233,31 @@ const materials: Widget = {
                 {},
                 h(
                   'select',
-                  { name: `f.${m.code}` },
+                  { name: `f.${m.code}`, 'aria-label': `${m.name}：${t('materialForm')}` },
                   ['original', 'copy', 'electronic'].map((f) =>
                     h('option', { value: f }, tOr(`form.${f}`, f)),
                   ),
                 ),
+              ),
+              h(
+                'td',
+                {},
+                // Scans of the corrected or supplied material (ADR 16), uploaded on submit, attached by hash.
+                h('input', {
+                  type: 'file',
+                  name: `s.${m.code}`,
+                  multiple: true,
+                  accept: 'application/pdf,image/jpeg,image/png',
+                  'aria-label': t('scansOf', { name: m.name }),
+                  dataset: { scans: m.code },
+                  on: {
+                    change: (e) => {
+                      const input = e.target as HTMLInputElement;
+                      const handed = input.form?.querySelector<HTMLInputElement>(`input[name="m.${m.code}"]`);
+                      if (handed && input.files?.length) handed.checked = true;
+                    },
+                  },
+                }),
               ),
               h('td', { class: 'muted' }, m.problem ?? ''),
             ),
@@ -249,6 +269,28 @@ const materials: Widget = {
       .filter((m) => v[`m.${m.code}`])
       .map((m) => ({ code: m.code, form: v[`f.${m.code}`] ?? 'original' })),
 };
+
+/**
+ * The scans chosen in a form's file fields, uploaded one by one (POST /api/blobs), then named by
+ * hash on the materials of the body that carry them; a refused upload stops the command unsent.
+ */
+async function attachScans(
+  form: HTMLFormElement,
+  body: Record<string, unknown>,
+  message: HTMLElement,
+): Promise<void> {
+  const list = body.materials;
+  if (!Array.isArray(list)) return;
+  for (const material of list as { code: string; files?: { sha256: string; name: string }[] }[]) {
+    const input = form.querySelector<HTMLInputElement>(`input[name="s.${material.code}"]`);
+    for (const file of input ? [...(input.files ?? [])] : []) {
+      mount(message, h('p', { class: 'muted', role: 'status' }, t('uploadingFiles')));
+      const uploaded = await uploadFile(file);
+      material.files = [...(material.files ?? []), { sha256: uploaded.sha256, name: uploaded.name }];
+    }
+  }
+  mount(message);
+}
 
 /**
  * 容缺: only materials the guide marks 可容缺 can be deferred; a missing key material is named
@@ -453,11 +495,9 @@ export function commandBar(c: CaseDetail, onDone: (answer: CommandAnswer) => voi
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      send<CommandAnswer>(
-        pathFor(description, c, allowed),
-        commandBody(description, formValues(form), c),
-        key,
-      )
+      const body = commandBody(description, formValues(form), c);
+      attachScans(form, body, message)
+        .then(() => send<CommandAnswer>(pathFor(description, c, allowed), body, key))
         .then((answer) => {
           toast(`${t(`cmd.${name}`)} ✓`);
           mount(formBox);

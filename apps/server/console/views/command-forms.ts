@@ -1,9 +1,10 @@
-import { get, newIdempotencyKey, send, uploadFile } from '../lib/api.js';
+import { get, newIdempotencyKey, send } from '../lib/api.js';
 import { command, commandPathFor, type CommandDescription, type CommandField } from '../lib/commands.js';
 import { type Child, formValues, h, mount } from '../lib/dom.js';
 import { t, tOr } from '../lib/i18n.js';
 import type { AllowedCommand, CaseDetail, CommandAnswer, Guide } from '../lib/types.js';
 import { problemBox, toast } from '../lib/ui.js';
+import { type ScanRef, scansInput, uploadScans } from './material-files.js';
 import { recipientWidget } from './pickup.js';
 
 /**
@@ -243,21 +244,7 @@ const materials: Widget = {
                 'td',
                 {},
                 // Scans of the corrected or supplied material (ADR 16), uploaded on submit, attached by hash.
-                h('input', {
-                  type: 'file',
-                  name: `s.${m.code}`,
-                  multiple: true,
-                  accept: 'application/pdf,image/jpeg,image/png',
-                  'aria-label': t('scansOf', { name: m.name }),
-                  dataset: { scans: m.code },
-                  on: {
-                    change: (e) => {
-                      const input = e.target as HTMLInputElement;
-                      const handed = input.form?.querySelector<HTMLInputElement>(`input[name="m.${m.code}"]`);
-                      if (handed && input.files?.length) handed.checked = true;
-                    },
-                  },
-                }),
+                scansInput(m.code, m.name),
               ),
               h('td', { class: 'muted' }, m.problem ?? ''),
             ),
@@ -279,15 +266,16 @@ async function attachScans(
   body: Record<string, unknown>,
   message: HTMLElement,
 ): Promise<void> {
-  const list = body.materials;
-  if (!Array.isArray(list)) return;
-  for (const material of list as { code: string; files?: { sha256: string; name: string }[] }[]) {
-    const input = form.querySelector<HTMLInputElement>(`input[name="s.${material.code}"]`);
-    for (const file of input ? [...(input.files ?? [])] : []) {
-      mount(message, h('p', { class: 'muted', role: 'status' }, t('uploadingFiles')));
-      const uploaded = await uploadFile(file);
-      material.files = [...(material.files ?? []), { sha256: uploaded.sha256, name: uploaded.name }];
-    }
+  if (!Array.isArray(body.materials)) return;
+  const list = body.materials as { code: string; files?: ScanRef[] }[];
+  const scans = await uploadScans(
+    form,
+    list.map((m) => m.code),
+    () => mount(message, h('p', { class: 'muted', role: 'status' }, t('uploadingFiles'))),
+  );
+  for (const material of list) {
+    const files = scans.get(material.code);
+    if (files) material.files = [...(material.files ?? []), ...files];
   }
   mount(message);
 }

@@ -1,10 +1,11 @@
-import { get, newIdempotencyKey, post, send, uploadFile } from '../lib/api.js';
+import { get, newIdempotencyKey, post, send } from '../lib/api.js';
 import { formValues, h, mount } from '../lib/dom.js';
 import { t, tOr } from '../lib/i18n.js';
 import type { CatalogItem, CommandAnswer, Guide } from '../lib/types.js';
 import { ID_TYPES, bindIdPattern } from '../lib/id-types.js';
 import { badge, navigate, problemBox, toast } from '../lib/ui.js';
 import { guideName, guidePanel, isShared } from './guide.js';
+import { type ScanRef, scansInput, uploadScans } from './material-files.js';
 
 const CHANNELS = ['window', 'online', 'mobile', 'terminal', 'agent-point'];
 /** An applicant's kind decides the usual ID type: 居民身份证 for a person, 统一社会信用代码 for an organisation. */
@@ -110,21 +111,7 @@ function applicationForm(guide: Guide, appointment?: DeskAppointment): HTMLEleme
       'td',
       {},
       // Scans of the material (ADR 16): uploaded when the application is taken, then attached by hash.
-      h('input', {
-        type: 'file',
-        name: `s.${m.code}`,
-        multiple: true,
-        accept: 'application/pdf,image/jpeg,image/png',
-        'aria-label': t('scansOf', { name: m.name }),
-        dataset: { scans: m.code },
-        on: {
-          change: (e) => {
-            const input = e.target as HTMLInputElement;
-            const received = input.form?.querySelector<HTMLInputElement>(`input[name="m.${m.code}"]`);
-            if (received && input.files?.length) received.checked = true;
-          },
-        },
-      }),
+      scansInput(m.code, m.name),
     ),
   ];
   // Art. 11(5): a shared or e-certificate material is fetched only once the applicant authorizes
@@ -231,18 +218,10 @@ function applicationForm(guide: Guide, appointment?: DeskAppointment): HTMLEleme
   bindIdType(form, '');
   bindIdType(form, 'agent.');
   /** Uploads the scans chosen for each material handed in; their hashes go into the command. */
-  const uploadScans = async (codes: readonly string[]) => {
-    const attached = new Map<string, { sha256: string; name: string }[]>();
-    for (const code of codes) {
-      const input = form.querySelector<HTMLInputElement>(`input[name="s.${code}"]`);
-      for (const file of input && !input.disabled ? [...(input.files ?? [])] : []) {
-        mount(message, h('p', { class: 'muted', role: 'status' }, t('uploadingFiles')));
-        const uploaded = await uploadFile(file);
-        attached.set(code, [...(attached.get(code) ?? []), { sha256: uploaded.sha256, name: uploaded.name }]);
-      }
-    }
-    return attached;
-  };
+  const uploadScansOf = (codes: readonly string[]) =>
+    uploadScans(form, codes, () =>
+      mount(message, h('p', { class: 'muted', role: 'status' }, t('uploadingFiles'))),
+    );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void submit();
@@ -258,9 +237,9 @@ function applicationForm(guide: Guide, appointment?: DeskAppointment): HTMLEleme
     const handedIn = guide.materials.filter(
       (m) => (!isShared(m) || !v.sharingAuthorized) && v[`m.${m.code}`],
     );
-    let scans: Map<string, { sha256: string; name: string }[]>;
+    let scans: Map<string, ScanRef[]>;
     try {
-      scans = await uploadScans(handedIn.map((m) => m.code));
+      scans = await uploadScansOf(handedIn.map((m) => m.code));
     } catch (error) {
       mount(message, problemBox(error));
       return;

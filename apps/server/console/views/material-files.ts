@@ -4,7 +4,7 @@
  * fetched with the bearer token — and a download. Every file shown or saved is recorded by the
  * server; an administrator sees that access log below.
  */
-import { fetchFile, get } from '../lib/api.js';
+import { fetchFile, get, uploadFile } from '../lib/api.js';
 import { h, mount } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import type { SessionUser } from '../lib/session.js';
@@ -33,6 +33,55 @@ interface FileView {
 
 interface Shown extends AttachedFile {
   readonly material: string;
+}
+
+/** A file attached by hash: what a command's material carries (`files`). */
+export interface ScanRef {
+  readonly sha256: string;
+  readonly name: string;
+}
+
+/**
+ * The scans input of a material (ADR 16): PDF, JPEG or PNG, several at once, named `s.<code>`.
+ * Choosing a file ticks the material's own checkbox (`m.<code>`), if the form has one.
+ */
+export function scansInput(code: string, name: string): HTMLInputElement {
+  return h('input', {
+    type: 'file',
+    name: `s.${code}`,
+    multiple: true,
+    accept: 'application/pdf,image/jpeg,image/png',
+    'aria-label': t('scansOf', { name }),
+    dataset: { scans: code },
+    on: {
+      change: (e) => {
+        const input = e.target as HTMLInputElement;
+        const received = input.form?.querySelector<HTMLInputElement>(`input[name="m.${code}"]`);
+        if (received && input.files?.length) received.checked = true;
+      },
+    },
+  });
+}
+
+/**
+ * Uploads the scans chosen in a form's `s.<code>` inputs for the given materials (POST /api/blobs,
+ * one file at a time, streamed); their hashes go into the command, by material code.
+ */
+export async function uploadScans(
+  form: HTMLFormElement,
+  codes: readonly string[],
+  uploading: () => void,
+): Promise<Map<string, ScanRef[]>> {
+  const attached = new Map<string, ScanRef[]>();
+  for (const code of codes) {
+    const input = form.querySelector<HTMLInputElement>(`input[name="s.${code}"]`);
+    for (const file of input && !input.disabled ? [...(input.files ?? [])] : []) {
+      uploading();
+      const uploaded = await uploadFile(file);
+      attached.set(code, [...(attached.get(code) ?? []), { sha256: uploaded.sha256, name: uploaded.name }]);
+    }
+  }
+  return attached;
 }
 
 const kb = (bytes: number): number => Math.max(1, Math.round(bytes / 1024));

@@ -116,6 +116,13 @@ describeWithBrowser('the applicant’s pages on a phone', () => {
     const refusal = (await phone.locator('.error').textContent()) ?? '';
     expect(refusal).toBe('该证件号码当天已有一个预约，如需调整请修改原预约。');
     expect(chineseProblems(refusal)).toEqual([]);
+    // A number whose check digit is wrong (GB 11643's example, last digit changed) is refused in Chinese.
+    await phone.fill('#f-idNumber', '110105194912310021');
+    await phone.click('button[type=submit]');
+    await phone.locator('.error', { hasText: '校验码不符' }).waitFor();
+    const wrongDigit = (await phone.locator('.error').textContent()) ?? '';
+    expect(wrongDigit).toContain('居民身份证号码（GB 11643）或统一社会信用代码（GB 32100）');
+    expect(chineseProblems(wrongDigit)).toEqual([]);
 
     // 2. The clerk sees it among today's appointments and receives with it.
     const other = await call(session.server.base, 'POST', '/api/public/appointments', {

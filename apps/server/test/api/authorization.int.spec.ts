@@ -66,6 +66,8 @@ describe('authorization over real HTTP', () => {
       { method: 'POST', path: `${t}/release`, roles: ['approver', 'head'] },
       { method: 'POST', path: `${t}/pass`, roles: ['approver', 'head'], body: {} },
       { method: 'POST', path: `${t}/return`, roles: ['approver', 'head'], body: {} },
+      { method: 'POST', path: `${t}/supervise`, roles: ['head', 'admin'], body: {} },
+      { method: 'POST', path: `${t}/reassign`, roles: ['head', 'admin'], body: {} },
       { method: 'POST', path: `${o}/callback`, roles: ['reviewer'], body: {} },
       { method: 'POST', path: `${o}/rectify`, roles: ['reviewer'], body: {} },
       { method: 'POST', path: `${o}/explain`, roles: ['reviewer'], body: {} },

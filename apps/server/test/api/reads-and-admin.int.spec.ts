@@ -171,6 +171,7 @@ describe('reads and administration over real HTTP', () => {
       '/api/cases/{caseId}/history',
       '/api/tasks',
       '/api/tasks/{taskId}/claim',
+      '/api/tasks/{taskId}/reassign',
       '/api/obligations/{obligationId}/rectify',
       '/api/deadlines',
       '/api/stats',

@@ -43,7 +43,12 @@ describe('allowedCommands', () => {
     expect(allowed(d, approver)).toEqual([{ type: 'ClaimTask', taskId: 'c1.t1' }]);
     expect(allowed(d, outsider)).toEqual([]);
     // ADR 8: a head holds every approver right, so the department's head may claim the step too.
-    expect(allowed(d, head)).toEqual([{ type: 'ClaimTask', taskId: 'c1.t1' }, { type: 'ExtendTimeLimit' }]);
+    // ...and hand it to another approver of the department (转办, a slice: listed after the others).
+    expect(allowed(d, head)).toEqual([
+      { type: 'ClaimTask', taskId: 'c1.t1' },
+      { type: 'ExtendTimeLimit' },
+      { type: 'ReassignTask', taskId: 'c1.t1' },
+    ]);
     d.send(approver, { type: 'ClaimTask', taskId: 'c1.t1' });
     expect(allowed(d, approver)).toEqual([
       { type: 'ReleaseTask', taskId: 'c1.t1' },
@@ -52,7 +57,11 @@ describe('allowedCommands', () => {
       { type: 'StartSpecialProcedure', taskId: 'c1.t1' },
     ]);
     expect(allowed(d, approver2)).toEqual([]);
-    expect(allowed(d, head)).toEqual([{ type: 'ReleaseTask', taskId: 'c1.t1' }, { type: 'ExtendTimeLimit' }]);
+    expect(allowed(d, head)).toEqual([
+      { type: 'ReleaseTask', taskId: 'c1.t1' },
+      { type: 'ExtendTimeLimit' },
+      { type: 'ReassignTask', taskId: 'c1.t1' },
+    ]);
   });
 
   it('names the obligation a review officer may follow up', () => {

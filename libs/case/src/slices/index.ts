@@ -3,13 +3,15 @@
  * its line in `CASE_SLICES`; the command and event unions, the registry, the decider, the rules
  * and the statechart take it from here.
  */
+import { REASSIGN_TASK } from './reassign-task.js';
 import { SEND_SUPERVISION_NOTICE } from './send-supervision-notice.js';
 import type { AnySlice, CaseSlice } from './slice.js';
 
 export * from './slice.js';
 export * from './send-supervision-notice.js';
+export * from './reassign-task.js';
 
-export const CASE_SLICES = [SEND_SUPERVISION_NOTICE] as const satisfies readonly AnySlice[];
+export const CASE_SLICES = [SEND_SUPERVISION_NOTICE, REASSIGN_TASK] as const satisfies readonly AnySlice[];
 
 type Slices = (typeof CASE_SLICES)[number];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -268,6 +268,14 @@ export function tasksProjection(): Projection {
               claimed_at: event.data.claimedAt,
             });
             return;
+          case 'case.TaskReassigned':
+            rows.patch(task(event.data.taskId), e.revision, {
+              status: 'claimed',
+              holder_user_id: event.data.to.userId,
+              holder_name: event.data.to.name,
+              claimed_at: event.data.reassignedAt,
+            });
+            return;
           case 'case.TaskReleased':
             rows.patch(task(event.data.taskId), e.revision, {
               status: 'open',

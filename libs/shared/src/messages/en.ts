@@ -403,6 +403,8 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'problem.forbidden': 'You may not do this.',
   'problem.forbidden.role': 'Only {roles, role} may do this.',
   'problem.forbidden.jurisdiction': 'This case is outside your hall or department.',
+  'problem.forbidden.reassign':
+    "Only the head of the task's department or an administrator may reassign the task.",
   'problem.forbidden.cross-region': '"{item}" is not handled at this hall (its cross-region scope).',
   'problem.forbidden.bootstrap': 'The bootstrap token is wrong, used, or there are users already.',
   'problem.not-found': 'Nothing was found: the number may be wrong, or it was removed.',
@@ -418,6 +420,10 @@ export const EN: Readonly<Record<MessageKey, string>> = {
     'The time limit has already been extended once (Law Art. 42).',
   'problem.not-allowed-in-state.claim-first': 'Claim the task first.',
   'problem.not-allowed-in-state.held-by': 'The task is held by {holder}.',
+  'problem.not-allowed-in-state.reassign-closed':
+    'The task is finished: only a queued or claimed task can be reassigned.',
+  'problem.not-allowed-in-state.reassign-assignee':
+    "{name, select, none {That person} other {{name}}} is not an active approver of the task's department: a task is reassigned to one.",
   'problem.not-allowed-in-state.already-rated': 'This service has already been rated.',
   'problem.concurrency-conflict': 'The case was changed by someone else just now: reload and try again.',
   'problem.calendar-not-covered':
@@ -551,6 +557,7 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'field.result': 'Result',
   'field.days': 'Working days',
   'field.note': 'Note',
+  'field.assignee': "Reassign to (the approver's user id)",
   'field.reasons': 'Reasons',
   'field.reasons.item': 'Reason {n}',
   'field.remedies': 'Remedies',
@@ -639,6 +646,7 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'event.case.SpecialProcedureEnded': 'Special procedure ended (clock runs again)',
   'event.case.Extended': 'Time limit extended',
   'event.case.SupervisionNoticeSent': 'Supervision notice',
+  'event.case.TaskReassigned': 'Reassigned',
   'event.case.Approved': 'Approved',
   'event.case.Denied': 'Denied',
   'event.case.ResultIssued': 'Result issued',
@@ -686,6 +694,7 @@ export const EN: Readonly<Record<MessageKey, string>> = {
     '{head} extended by {days, plural, one {# working day} other {# working days}}, from {previousDueDate, date} to {statutoryDueDate, date}: {reason}',
   'eventDetail.case.SupervisionNoticeSent':
     '{by} sent a supervision notice: {note}; the step is due on {stepDueDate, date}, {late, select, true {{days, plural, one {# working day} other {# working days}} past due} other {{days, plural, one {# working day} other {# working days}} before it is due}}',
+  'eventDetail.case.TaskReassigned': '{by} handed the task to {to}: {reason}',
   'eventDetail.case.Approved':
     'Opinion: {opinion}; {withinStatutoryLimit, select, true {within} other {past}} the statutory limit; result due by {resultDueBy, date}',
   'eventDetail.case.Denied':

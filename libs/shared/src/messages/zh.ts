@@ -402,6 +402,7 @@ export const ZH = {
   'problem.forbidden': '您无权办理此操作。',
   'problem.forbidden.role': '此操作仅限{roles, role}办理。',
   'problem.forbidden.jurisdiction': '该办件不在您的办理范围内（只能办理本大厅或本部门的办件）。',
+  'problem.forbidden.reassign': '只有该任务所在部门的负责人或系统管理员可以转办。',
   'problem.forbidden.cross-region': '「{item}」不在本大厅的通办范围内，不能在此收件。',
   'problem.forbidden.bootstrap': '初始化口令错误、已使用，或系统中已有用户。',
   'problem.not-found': '未找到所要办理的记录，可能编号有误或已被删除。',
@@ -416,6 +417,10 @@ export const ZH = {
     '办理期限已延长过一次，不能再次延长（《行政许可法》第四十二条）。',
   'problem.not-allowed-in-state.claim-first': '请先签收该任务。',
   'problem.not-allowed-in-state.held-by': '该任务已由{holder}签收。',
+  'problem.not-allowed-in-state.reassign-closed':
+    '该任务已办结，不能转办；只有待签收或已签收的任务可以转办。',
+  'problem.not-allowed-in-state.reassign-assignee':
+    '{name, select, none {所填人员} other {{name}}}不是该任务所在部门在岗的审批人员，不能转办给其办理。',
   'problem.not-allowed-in-state.already-rated': '本次服务已评价（一次一评、一事一评）。',
   'problem.concurrency-conflict': '该办件刚被他人修改，请刷新后重试。',
   'problem.calendar-not-covered':
@@ -542,6 +547,7 @@ export const ZH = {
   'field.result': '结果',
   'field.days': '延长工作日',
   'field.note': '督办意见',
+  'field.assignee': '转办给（审批人员的用户编号）',
   'field.reasons': '不予许可理由',
   'field.reasons.item': '第 {n} 条理由',
   'field.remedies': '救济途径',
@@ -630,6 +636,7 @@ export const ZH = {
   'event.case.SpecialProcedureEnded': '特别程序结束（恢复计时）',
   'event.case.Extended': '延长办理期限',
   'event.case.SupervisionNoticeSent': '督办',
+  'event.case.TaskReassigned': '转办',
   'event.case.Approved': '准予许可',
   'event.case.Denied': '不予许可',
   'event.case.ResultIssued': '制证出件',
@@ -677,6 +684,7 @@ export const ZH = {
     '经 {head} 批准延长 {days} 个工作日，法定办结由 {previousDueDate, date} 延至 {statutoryDueDate, date}；理由：{reason}',
   'eventDetail.case.SupervisionNoticeSent':
     '{by} 督办：{note}；本环节应于 {stepDueDate, date} 前办结，{late, select, true {已超期 {days} 个工作日} other {距到期还有 {days} 个工作日}}',
+  'eventDetail.case.TaskReassigned': '{by} 将任务转交 {to} 办理；理由：{reason}',
   'eventDetail.case.Approved':
     '意见：{opinion}；{withinStatutoryLimit, select, true {在法定时限内} other {超过法定时限}}；应于 {resultDueBy, date} 前出件',
   'eventDetail.case.Denied':

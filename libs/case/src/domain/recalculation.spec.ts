@@ -67,6 +67,20 @@ describe('Art. 32: the five working days to decide on acceptance are counted aga
 describe('Art. 42 and 45: the statutory and promised limits, and the open step, until the decision', () => {
   const accepted = () =>
     received('2026-12-21').given([clerk, { type: 'AcceptCase', caseId: 'c1' }, at('2026-12-21')]);
+  const claim = [approver, { type: 'ClaimTask', taskId: 'c1.t1' }, at('2026-12-22')] as const;
+  /** 现场核查 started on 22 December, expected to take `expectedDays`. */
+  const inspection = (expectedDays: number) =>
+    [
+      approver,
+      {
+        type: 'StartSpecialProcedure',
+        caseId: 'c1',
+        kind: 'inspection',
+        reason: '现场核查',
+        expectedDays,
+      },
+      at('2026-12-22'),
+    ] as const;
 
   it('an accepted case: statutory and promised move past New Year, the open step is counted again where it stands', () => {
     const data = recalculate(accepted(), '2026-12-28');
@@ -78,7 +92,7 @@ describe('Art. 42 and 45: the statutory and promised limits, and the open step, 
   });
 
   it('a claimed step is counted again too', () => {
-    const d = accepted().given([approver, { type: 'ClaimTask', taskId: 'c1.t1' }, at('2026-12-22')]);
+    const d = accepted().given(claim);
     expect(recalculate(d, '2026-12-28').changes.map((c) => c.deadline)).toEqual([
       'statutory',
       'promised',
@@ -87,10 +101,11 @@ describe('Art. 42 and 45: the statutory and promised limits, and the open step, 
   });
 
   it('Art. 42: the extension granted is counted again with the statutory limit, not with the promised one', () => {
-    const d = accepted().given(
-      [approver, { type: 'ClaimTask', taskId: 'c1.t1' }, at('2026-12-22')],
-      [head, { type: 'ExtendTimeLimit', caseId: 'c1', days: 10, reason: '需补充专家论证' }, at('2026-12-22')],
-    );
+    const d = accepted().given(claim, [
+      head,
+      { type: 'ExtendTimeLimit', caseId: 'c1', days: 10, reason: '需补充专家论证' },
+      at('2026-12-22'),
+    ]);
     const data = recalculate(d, '2026-12-28');
     expect(data.changes.slice(0, 2)).toEqual([
       { deadline: 'statutory', from: '2027-02-01', to: '2027-02-02' },
@@ -99,21 +114,11 @@ describe('Art. 42 and 45: the statutory and promised limits, and the open step, 
   });
 
   it('Art. 45: an ended special procedure stays out of the count; a running one is counted when it ends', () => {
-    const d = accepted().given(
-      [approver, { type: 'ClaimTask', taskId: 'c1.t1' }, at('2026-12-22')],
-      [
-        approver,
-        {
-          type: 'StartSpecialProcedure',
-          caseId: 'c1',
-          kind: 'inspection',
-          reason: '现场核查',
-          expectedDays: 2,
-        },
-        at('2026-12-22'),
-      ],
-      [approver, { type: 'EndSpecialProcedure', caseId: 'c1', n: 1, result: '核查合格' }, at('2026-12-24')],
-    );
+    const d = accepted().given(claim, inspection(2), [
+      approver,
+      { type: 'EndSpecialProcedure', caseId: 'c1', n: 1, result: '核查合格' },
+      at('2026-12-24'),
+    ]);
     // 22–24 December took 2 working days: 18 → 20 January guessed, 19 → 21 January counted.
     const data = recalculate(d, '2026-12-28');
     expect(data.changes.slice(0, 2)).toEqual([
@@ -123,20 +128,7 @@ describe('Art. 42 and 45: the statutory and promised limits, and the open step, 
   });
 
   it('Art. 45: a procedure still running is not yet a suspension: the limits are counted from acceptance', () => {
-    const d = accepted().given(
-      [approver, { type: 'ClaimTask', taskId: 'c1.t1' }, at('2026-12-22')],
-      [
-        approver,
-        {
-          type: 'StartSpecialProcedure',
-          caseId: 'c1',
-          kind: 'inspection',
-          reason: '现场核查',
-          expectedDays: 20,
-        },
-        at('2026-12-22'),
-      ],
-    );
+    const d = accepted().given(claim, inspection(20));
     expect(d.current.status).toBe('backOffice.specialProcedure');
     expect(recalculate(d, '2026-12-28').changes.slice(0, 2)).toEqual([
       { deadline: 'statutory', from: '2027-01-18', to: '2027-01-19' },
@@ -145,21 +137,11 @@ describe('Art. 42 and 45: the statutory and promised limits, and the open step, 
   });
 
   it('a year-long inspection pushes the limits into 2028: loading 2027 counts what it can and 2028 stays guessed', () => {
-    const d = accepted().given(
-      [approver, { type: 'ClaimTask', taskId: 'c1.t1' }, at('2026-12-22')],
-      [
-        approver,
-        {
-          type: 'StartSpecialProcedure',
-          caseId: 'c1',
-          kind: 'inspection',
-          reason: '现场核查',
-          expectedDays: 200,
-        },
-        at('2026-12-22'),
-      ],
-      [approver, { type: 'EndSpecialProcedure', caseId: 'c1', n: 1, result: '核查合格' }, at('2027-12-20')],
-    );
+    const d = accepted().given(claim, inspection(200), [
+      approver,
+      { type: 'EndSpecialProcedure', caseId: 'c1', n: 1, result: '核查合格' },
+      at('2027-12-20'),
+    ]);
     expect(d.current.context.provisionalYears).toEqual([2027, 2028]);
     const data = recalculate(d, '2027-12-21');
     expect(data).toMatchObject({

@@ -47,6 +47,8 @@ export class WriterClient {
   }
 
   private readonly inFlight = new Map<number, AppendRequest>();
+  /** Callers of feed() waiting for the writer's 'fed', in order. */
+  private readonly feeds: (() => void)[] = [];
 
   /** Starts the writer thread on a file openDatabase has checked; resolves once it is ready. */
   static start(
@@ -126,7 +128,11 @@ export class WriterClient {
     });
   }
 
-  private readonly feeds: (() => void)[] = [];
+  /** The worker keeps the process alive only while appends or feeds wait for it, or it is closing. */
+  private unrefWhenIdle(): void {
+    if (this.pending.size === 0 && this.feeds.length === 0 && this.onClosed === undefined)
+      this.worker.unref();
+  }
 
   private post(message: ToWriter, transfer?: readonly TransferListItem[]): void {
     try {
@@ -148,11 +154,10 @@ export class WriterClient {
         settle?.(answer);
       }
       this.send();
-      if (this.pending.size === 0 && this.onClosed === undefined) this.worker.unref();
+      this.unrefWhenIdle();
     } else if (message.kind === 'fed') {
       this.feeds.shift()?.();
-      if (this.pending.size === 0 && this.feeds.length === 0 && this.onClosed === undefined)
-        this.worker.unref();
+      this.unrefWhenIdle();
     } else if (message.kind === 'closed') {
       this.broken ??= new Error('the event store is closed');
       this.onClosed?.();

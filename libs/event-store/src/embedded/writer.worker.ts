@@ -2,13 +2,13 @@
  * The embedded store's writer thread: owns the write connection, takes appends from the main
  * thread and commits them in groups (group-writer.ts), so the main thread never waits for fsync.
  */
-import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { GroupWriter } from './group-writer.js';
 import { openWriterConnection } from './open-database.js';
-import type { MessagePort } from 'node:worker_threads';
 import {
   committedRows,
+  type AppendAnswer,
   type AppendRequest,
   type CommitFeedMessage,
   type FromWriter,
@@ -31,8 +31,6 @@ try {
   process.exit(0);
 }
 
-type FromWriterAnswers = ReturnType<GroupWriter['commit']>;
-
 const queue: AppendRequest[] = [];
 let closing = false;
 let scheduled = false;
@@ -49,13 +47,13 @@ function take(message: ToWriter): void {
   } else for (const request of message.requests) queue.push(request);
 }
 
-function feed(group: readonly AppendRequest[], answers: FromWriterAnswers): void {
+function feed(group: readonly AppendRequest[], answers: readonly AppendAnswer[]): void {
   if (feeds.size === 0) return;
   const byId = new Map(group.map((r) => [r.id, r]));
   const rows = committedRows(answers, (id) => byId.get(id)!);
   if (rows.length === 0) return;
   const message: CommitFeedMessage = { rows };
-  for (const port of feeds) port.postMessage(message);
+  for (const feedPort of feeds) feedPort.postMessage(message);
 }
 
 function flush(): void {
@@ -72,7 +70,7 @@ function flush(): void {
       take(m.message as ToWriter);
   }
   if (closing) {
-    for (const port of feeds) port.close();
+    for (const feedPort of feeds) feedPort.close();
     db.close();
     say({ kind: 'closed' });
     port.close();

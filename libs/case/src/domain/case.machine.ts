@@ -38,12 +38,18 @@ export interface CaseStateMeta {
    */
   readonly tone?: CaseStateTone;
   readonly accepts?: readonly CaseCommandType[];
+  /** Why the state refuses a command it does not accept, where the state has words of its own. */
+  readonly refuses?: Partial<Readonly<Record<CaseCommandType, string>>>;
 }
 
 export type CaseStateTone = 'blue' | 'green' | 'yellow' | 'red';
 
-/** Tags a state carries: its stage, and whether the decision clock runs in it. */
-export type CaseStateTag = 'frontDesk' | 'backOffice' | 'delivery' | 'ended' | 'decisionClock';
+/**
+ * Tags a state carries: its stage, whether the decision clock runs in it, and whether the
+ * applicant's time to correct (一次性告知's 补正期限) binds in it.
+ */
+export type CaseStateTag =
+  'frontDesk' | 'backOffice' | 'delivery' | 'ended' | 'decisionClock' | 'correctionClock';
 
 const label = (zh: string, en: string) => ({ zh, en });
 const NO_META: CaseStateMeta = {};
@@ -163,6 +169,7 @@ export const caseMachine = setup({
               },
               // One complete correction notice (一次性告知补正) was given; waiting for the applicant.
               correctionRequested: {
+                tags: ['correctionClock'],
                 meta: {
                   labels: label('已一次性告知，待补正', 'Awaiting correction'),
                   tone: 'yellow',
@@ -179,6 +186,10 @@ export const caseMachine = setup({
                   labels: label('已补正，待受理', 'Correction submitted'),
                   tone: 'yellow',
                   accepts: TO_ACCEPT,
+                  refuses: {
+                    RequestCorrection:
+                      'one complete correction notice has already been given (一次性告知): accept or refuse',
+                  },
                 },
                 on: {
                   'case.Accepted': { target: '#case.handling.backOffice', actions: 'record' },

@@ -20,7 +20,7 @@ import {
 } from './context.js';
 import type { Now } from './decide-context.js';
 import { stillMissing } from './guide-snapshot.js';
-import { acceptedCommands } from './state-meta.js';
+import { acceptedCommands, refusalIn } from './state-meta.js';
 import { ok, Refusal, when, type Reason } from './reason.js';
 import { sliceOfCommand, type SlicedCommand } from '../slices/index.js';
 
@@ -188,13 +188,12 @@ const dueDateOf = (state: CaseState, limit: DecisionLimit | undefined): string |
 
 const notPossible = (state: CaseState): string => `not possible while the case is ${state.status}`;
 
-/** Why a state that does not accept the command refuses it, where the command has its own words. */
+/**
+ * Why a state that does not accept the command refuses it, where the command has its own words
+ * (a state's own words, its `meta.refuses`, come first).
+ */
 const NOT_IN_THIS_STATE: Partial<Record<CaseCommandType, (state: CaseState, target: Target) => string>> = {
   ReceiveApplication: () => 'the case has already been received',
-  RequestCorrection: (state) =>
-    state.status === 'frontDesk.correctionSubmitted'
-      ? 'one complete correction notice has already been given (一次性告知): accept or refuse'
-      : notPossible(state),
   WithdrawCase: (state) => `a case can be withdrawn only before the decision; it is ${state.status}`,
   SupplyDeficiency: () => 'no deficient materials are open',
   MarkDeficiencyOverdue: () => 'no deficiency is open',
@@ -206,7 +205,7 @@ const NOT_IN_THIS_STATE: Partial<Record<CaseCommandType, (state: CaseState, targ
 export function available(type: CaseCommandType, state: CaseState | null, target: Target, now: Now): Reason {
   if (state === null) return when(type === 'ReceiveApplication', 'there is no such case');
   if (!acceptedCommands(state.snapshot).has(type)) {
-    return (NOT_IN_THIS_STATE[type] ?? notPossible)(state, target);
+    return refusalIn(state.snapshot, type) ?? (NOT_IN_THIS_STATE[type] ?? notPossible)(state, target);
   }
   const { context } = state;
   const { task, obligation } = target;
@@ -256,8 +255,7 @@ export function available(type: CaseCommandType, state: CaseState | null, target
       );
     case 'SubmitCorrection':
       return when(
-        state.status !== 'frontDesk.correctionRequested' ||
-          now.today <= (context.correction?.correctBy ?? ''),
+        !state.snapshot.hasTag('correctionClock') || now.today <= (context.correction?.correctBy ?? ''),
         `the correction was due by ${context.correction?.correctBy ?? ''}`,
       );
     case 'WithdrawCase':

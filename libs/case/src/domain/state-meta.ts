@@ -20,6 +20,12 @@ export function acceptedCommands(snapshot: CaseSnapshot): ReadonlySet<CaseComman
   return set;
 }
 
+/** The active states' own words for refusing `type`, the deepest state's first; undefined when none has any. */
+export function refusalIn(snapshot: CaseSnapshot, type: CaseCommandType): string | undefined {
+  const metas: (CaseStateMeta | undefined)[] = Object.values(snapshot.getMeta());
+  return metas.map((meta) => meta?.refuses?.[type]).findLast((words) => words !== undefined);
+}
+
 export interface CaseStatusInfo {
   readonly status: CaseStatus;
   readonly stage: CaseStage;

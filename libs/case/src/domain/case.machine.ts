@@ -62,6 +62,16 @@ const TO_ACCEPT: readonly CaseCommandType[] = [
   'DeemAccepted',
 ];
 
+/**
+ * The guards that read the event alone. Where an event stored without its status (before ADR
+ * 0010) led is told by the transitions from the status it left, these guards and no others
+ * (`recordedStatus`): the rest hold in a sound history.
+ */
+export const EVENT_GUARDS: Readonly<Record<string, (event: CaseEvent) => boolean>> = {
+  returnsToFrontDesk: (event) => event.type === 'case.TaskReturned' && event.data.to === FRONT_DESK,
+  deliversDenial: (event) => event.type === 'case.Delivered' && event.data.outcome === 'denied',
+};
+
 interface NodeConfig {
   readonly meta?: CaseStateMeta;
   readonly on?: Readonly<Record<string, unknown>>;
@@ -111,7 +121,8 @@ export const caseMachine = setup({
     record: assign(({ context, event }) => applyEvent(context, event)),
   },
   guards: {
-    returnsToFrontDesk: ({ event }) => event.type === 'case.TaskReturned' && event.data.to === FRONT_DESK,
+    returnsToFrontDesk: ({ event }) => EVENT_GUARDS.returnsToFrontDesk(event),
+    deliversDenial: ({ event }) => EVENT_GUARDS.deliversDenial(event),
     taskIsCurrentAndFree: ({ context, event }) =>
       event.type === 'case.TaskClaimed' &&
       currentTask(context)?.taskId === event.data.taskId &&
@@ -322,7 +333,11 @@ export const caseMachine = setup({
                 meta: { labels: label('已送出', 'Dispatched'), accepts: ['DeliverResult'] },
                 on: {
                   'case.Delivered': [
-                    { guard: 'denied', target: '#case.handling.denied', actions: 'record' },
+                    {
+                      guard: and(['denied', 'deliversDenial']),
+                      target: '#case.handling.denied',
+                      actions: 'record',
+                    },
                     {
                       guard: 'deficiencyClosedOrDenied',
                       target: '#case.handling.completed',

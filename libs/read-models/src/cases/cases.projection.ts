@@ -347,11 +347,13 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
     }
     const provisional = 'provisional' in e.event.data ? e.event.data.provisional : undefined;
     let patch = changes(e);
-    // The status is the statechart's, written by the executor into the event (ADR 0010).
-    const status = recordedStatus(e.event, e.metadata)?.status;
+    // The status is the statechart's, written by the executor into the event (ADR 0010); an old
+    // event's is the chart's transition from the status the row has.
+    const had = (): string | undefined => selectStatus.get(k)?.status;
+    const status = recordedStatus(e.event, e.metadata, had)?.status;
     if (status !== undefined) {
       if (patch !== undefined) patch = { ...patch, status };
-      else if (selectStatus.get(k)?.status !== status) patch = { status };
+      else if (had() !== status) patch = { status };
     }
     if (provisional && e.event.type !== 'case.DeadlinesRecalculated') {
       const row = before(e);

@@ -4,8 +4,8 @@ import { generateCaseHistories } from '../testing/case-history-generator.js';
 import { demoGeneratorItems } from '../testing/demo-items.js';
 
 /**
- * Events stored before ADR 0010 carry no status in their metadata; `recordedStatus` then falls
- * back to the status the event's type implies. Over generated histories the fallback must say
+ * Events stored before ADR 0010 carry no status in their metadata; `recordedStatus` then asks
+ * the statechart where the event leads from the status the case had. Over generated histories the fallback must say
  * what the statechart says, and say nothing where the handling status does not move.
  */
 describe('recordedStatus', () => {
@@ -24,7 +24,7 @@ describe('recordedStatus', () => {
         const event = { type: stored.type, data: stored.data } as CaseEvent;
         const before = state?.status;
         state = evolve(state, event, index);
-        const fallback = recordedStatus(event, null);
+        const fallback = recordedStatus(event, null, () => before);
         const expected = fallback === undefined ? { status: before, stage: before?.split('.')[0] } : fallback;
         expect({ type: event.type, ...expected }).toEqual({
           type: event.type,
@@ -43,6 +43,9 @@ describe('recordedStatus', () => {
       status: 'delivery.issued',
       stage: 'delivery',
     });
-    expect(recordedStatus(event, null)).toEqual({ status: 'delivery.awaitingResult', stage: 'delivery' });
+    expect(recordedStatus(event, null, () => 'backOffice.underReview')).toEqual({
+      status: 'delivery.awaitingResult',
+      stage: 'delivery',
+    });
   });
 });

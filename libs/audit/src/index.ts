@@ -23,6 +23,8 @@ export { leafHash, merkleRoot, type StreamHead } from './anchor/merkle.js';
 export { Anchorer, type AnchorerOptions } from './anchor/anchorer.js';
 export {
   blobReferences,
+  forEachFileMention,
+  type FileMention,
   verifyBlobs,
   type BlobProblem,
   type BlobReference,

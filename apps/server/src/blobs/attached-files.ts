@@ -3,6 +3,7 @@ import { BlobNotFoundError, type BlobStore } from '@one-window/blob-store';
 import type { CaseCommand, FileReference, MaterialInput } from '@one-window/case';
 import { type FieldProblem, problems } from '../problem/problem-details.js';
 import { BLOB_STORE } from '../tokens.js';
+import { AttachGuard } from './attach-guard.js';
 import { blobProblem } from './blob-problems.js';
 
 const ATTACHING: ReadonlySet<CaseCommand['type']> = new Set([
@@ -11,19 +12,41 @@ const ATTACHING: ReadonlySet<CaseCommand['type']> = new Set([
   'SupplyDeficiency',
 ]);
 
+function materialsOf(command: CaseCommand): readonly MaterialInput[] | undefined {
+  if (!ATTACHING.has(command.type)) return undefined;
+  const materials = (command as { materials?: readonly MaterialInput[] }).materials;
+  return materials?.some((m) => m?.files?.length) ? materials : undefined;
+}
+
 /**
  * Before the engine decides a command that attaches files (ADR 16): every hash must name a file in
  * the blob store — a hash that does not is refused as a bad field (`blob-not-found`) and nothing is
- * written — and each file's size and type are the store's, whatever the client said.
+ * written — and each file's size and type are the store's, whatever the client said. The hashes
+ * are held in the AttachGuard from before that lookup until the command is decided and stored, so
+ * the unattached-file sweep cannot delete a file between the two.
  */
 @Injectable()
 export class AttachedFiles {
-  constructor(@Inject(BLOB_STORE) private readonly blobs: BlobStore) {}
+  constructor(
+    @Inject(BLOB_STORE) private readonly blobs: BlobStore,
+    private readonly guard: AttachGuard,
+  ) {}
 
-  async resolve(command: CaseCommand): Promise<CaseCommand> {
-    if (!ATTACHING.has(command.type)) return command;
-    const materials = (command as { materials?: readonly MaterialInput[] }).materials;
-    if (!materials?.some((m) => m?.files?.length)) return command;
+  /** Runs `send` with the command its files resolved in, the files held until it has answered. */
+  async attach<T>(command: CaseCommand, send: (resolved: CaseCommand) => Promise<T>): Promise<T> {
+    const materials = materialsOf(command);
+    if (!materials) return send(command);
+    const release = await this.guard.hold(
+      materials.flatMap((m) => (m?.files ?? []).map((f: FileReference) => f.sha256)),
+    );
+    try {
+      return await send(await this.resolve(command, materials));
+    } finally {
+      release();
+    }
+  }
+
+  private async resolve(command: CaseCommand, materials: readonly MaterialInput[]): Promise<CaseCommand> {
     const missing: FieldProblem[] = [];
     const resolved = await Promise.all(
       materials.map(async (material: MaterialInput, i: number): Promise<MaterialInput> => {

@@ -1,13 +1,19 @@
 import { basename } from 'node:path';
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type BlobInfo, type BlobStore, BlobTooLargeError } from '@one-window/blob-store';
+import {
+  type BlobInfo,
+  type BlobStore,
+  BlobStoreUnavailableError,
+  BlobTooLargeError,
+} from '@one-window/blob-store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../auth/auth.decorators.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { ApiProblems } from '../problem/api-problems.decorator.js';
 import { ProblemError, problemType } from '../problem/problem-details.js';
 import { BLOB_STORE, SERVER_CONFIG } from '../tokens.js';
+import { AttachGuard } from './attach-guard.js';
 import { blobProblem } from './blob-problems.js';
 
 /** What the multipart framing of one file may add to its bytes before the limit counts. */
@@ -61,6 +67,7 @@ export class BlobsController {
   constructor(
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+    private readonly guard: AttachGuard,
   ) {}
 
   @Post()
@@ -104,6 +111,12 @@ export class BlobsController {
     } catch (error) {
       return refuse(error, name);
     }
+    // The same bytes as an old unattached file the sweep was deleting that moment: maybe gone.
+    if ((await this.guard.uploaded(info.sha256)) && !(await this.blobs.has(info.sha256)))
+      return refuse(
+        new BlobStoreUnavailableError('the unattached-file sweep removed the same content meanwhile'),
+        name,
+      );
     return { sha256: info.sha256, size: info.size, type: info.type, name };
   }
 }

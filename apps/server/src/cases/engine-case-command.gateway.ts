@@ -34,7 +34,7 @@ export class EngineCaseCommandGateway extends CaseCommandGateway {
       freshCommandId: request.fresh === true,
     };
     const result = await this.keys.run(request, () =>
-      this.inFlight.track(async () => this.commands.send(await this.files.resolve(command), meta)),
+      this.inFlight.track(() => this.files.attach(command, (resolved) => this.commands.send(resolved, meta))),
     );
     return {
       caseId: result.caseId,

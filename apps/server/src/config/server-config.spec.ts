@@ -25,6 +25,13 @@ describe('loadServerConfig', () => {
     ['BLOB_STORE_URL', 's3://', /BLOB_STORE_URL is not a blob store address/],
     ['BLOB_MAX_FILE_BYTES', '10MB', /BLOB_MAX_FILE_BYTES must be an integer/],
     ['BLOB_MAX_CASE_BYTES', '2048', /BLOB_MAX_CASE_BYTES \(2048\) must be at least BLOB_MAX_FILE_BYTES/],
+    [
+      'BLOB_UNATTACHED_TTL_HOURS',
+      '0',
+      /BLOB_UNATTACHED_TTL_HOURS must be an integer between 1 and 8784, got "0"/,
+    ],
+    ['BLOB_UNATTACHED_TTL_HOURS', '1.5', /BLOB_UNATTACHED_TTL_HOURS must be an integer between 1 and 8784/],
+    ['BLOB_UNATTACHED_TTL_HOURS', '1d', /BLOB_UNATTACHED_TTL_HOURS must be an integer between 1 and 8784/],
     ['RATING_LINK_TTL_DAYS', '0', /RATING_LINK_TTL_DAYS must be an integer between 1/],
     ['PUBLIC_BASE_URL', 'ftp://hall.example', /PUBLIC_BASE_URL must be an http\(s\) URL/],
     ['PUBLIC_BASE_URL', 'hall.example', /PUBLIC_BASE_URL must be an http\(s\) URL/],
@@ -59,13 +66,25 @@ describe('loadServerConfig', () => {
       url: undefined,
       maxFileBytes: 20 * 1024 * 1024,
       maxCaseBytes: 100 * 1024 * 1024,
+      unattachedTtlHours: 24,
     });
     const s3 = 's3://key:secret@scans/hall?endpoint=http://minio:9000&forcePathStyle=true';
     const config = loadServerConfig(
-      { ...secret, BLOB_STORE_URL: s3, BLOB_MAX_FILE_BYTES: '1048576', BLOB_MAX_CASE_BYTES: '4194304' },
+      {
+        ...secret,
+        BLOB_STORE_URL: s3,
+        BLOB_MAX_FILE_BYTES: '1048576',
+        BLOB_MAX_CASE_BYTES: '4194304',
+        BLOB_UNATTACHED_TTL_HOURS: '72',
+      },
       { dataDir },
     );
-    expect(config.blobs).toEqual({ url: s3, maxFileBytes: 1048576, maxCaseBytes: 4194304 });
+    expect(config.blobs).toEqual({
+      url: s3,
+      maxFileBytes: 1048576,
+      maxCaseBytes: 4194304,
+      unattachedTtlHours: 72,
+    });
   });
 
   it('reads the rating links’ lifetime and the public pages’ origin (ADR 17)', () => {

@@ -72,6 +72,11 @@ export interface BlobSettings {
   readonly maxFileBytes: number;
   /** BLOB_MAX_CASE_BYTES: every file attached to one case together at most (100 MB by default). */
   readonly maxCaseBytes: number;
+  /**
+   * BLOB_UNATTACHED_TTL_HOURS: a file no case event names is deleted once it was stored this many
+   * hours ago (24 by default, 1–8760), by a sweep at most hourly (ADR 16).
+   */
+  readonly unattachedTtlHours: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -244,5 +249,6 @@ function blobSettings(env: Env): BlobSettings {
     throw new ConfigError(
       `BLOB_MAX_CASE_BYTES (${maxCaseBytes}) must be at least BLOB_MAX_FILE_BYTES (${maxFileBytes})`,
     );
-  return { url, maxFileBytes, maxCaseBytes };
+  const unattachedTtlHours = integer(env, 'BLOB_UNATTACHED_TTL_HOURS', 24, 1, 366 * 24);
+  return { url, maxFileBytes, maxCaseBytes, unattachedTtlHours };
 }

@@ -27,7 +27,7 @@ describe('attached files over real HTTP (ADR 16)', () => {
 
   beforeAll(async () => {
     server = await startTestServer(
-      { blobs: { url: undefined, maxFileBytes: 10 * MB, maxCaseBytes: 12 * MB } },
+      { blobs: { url: undefined, maxFileBytes: 10 * MB, maxCaseBytes: 12 * MB, unattachedTtlHours: 24 } },
       { clock },
     );
     w = await ApiWorld.signIn(server.base);

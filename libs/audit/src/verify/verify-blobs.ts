@@ -29,13 +29,27 @@ export interface BlobVerifyReport {
 
 const PAGE = 1000;
 
-/** The files each event of a case names (materials[].files[], ADR 16), first reference first. */
-export async function blobReferences(store: EventStore): Promise<Map<string, BlobReference>> {
-  const found = new Map<string, BlobReference>();
-  let from: number | 'start' = 'start';
+/** One file a case event names: the event, the material's code, the file's hash and size. */
+export interface FileMention {
+  readonly event: RecordedEvent;
+  readonly material: string;
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/**
+ * Walks the case events from `from` (inclusive) to the end of the log, calling `visit` for each
+ * file their materials name (`materials[].files[]`, ADR 16); answers the position to read on from.
+ */
+export async function forEachFileMention(
+  store: EventStore,
+  from: number | 'start',
+  visit: (mention: FileMention) => void,
+): Promise<number | 'start'> {
+  let next = from;
   for (;;) {
     const page: RecordedEvent[] = await store.readAll({
-      fromPosition: from,
+      fromPosition: next,
       maxCount: PAGE,
       filter: { streamNamePrefixes: ['case-'] },
     });
@@ -47,21 +61,36 @@ export async function blobReferences(store: EventStore): Promise<Map<string, Blo
         files?: { sha256?: unknown; size?: unknown }[];
       }[]) {
         for (const file of material?.files ?? []) {
-          if (typeof file?.sha256 !== 'string' || found.has(file.sha256)) continue;
-          found.set(file.sha256, {
+          if (typeof file?.sha256 !== 'string') continue;
+          visit({
+            event,
+            material: typeof material.code === 'string' ? material.code : '',
             sha256: file.sha256,
             size: typeof file.size === 'number' ? file.size : -1,
-            streamName: event.streamName,
-            position: event.position,
-            caseId: event.streamName.slice('case-'.length),
-            material: typeof material.code === 'string' ? material.code : '',
           });
         }
       }
     }
-    if (page.length < PAGE) return found;
-    from = page[page.length - 1].position + 1;
+    if (page.length > 0) next = page[page.length - 1].position + 1;
+    if (page.length < PAGE) return next;
   }
+}
+
+/** The files each event of a case names (materials[].files[], ADR 16), first reference first. */
+export async function blobReferences(store: EventStore): Promise<Map<string, BlobReference>> {
+  const found = new Map<string, BlobReference>();
+  await forEachFileMention(store, 'start', ({ event, material, sha256, size }) => {
+    if (found.has(sha256)) return;
+    found.set(sha256, {
+      sha256,
+      size,
+      streamName: event.streamName,
+      position: event.position,
+      caseId: event.streamName.slice('case-'.length),
+      material,
+    });
+  });
+  return found;
 }
 
 async function contentHash(blobs: BlobStore, sha256: string): Promise<{ hash: string; size: number }> {

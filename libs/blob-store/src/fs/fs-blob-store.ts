@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type FileHandle, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { type BlobInfo, type BlobLimits, type BlobStore, checkSha256, isSha256 } from '../port/blob-store.js';
@@ -59,7 +59,8 @@ export class FsBlobStore implements BlobStore {
       handle = undefined;
       const dir = join(this.root, info.sha256.slice(0, 2));
       const target = join(dir, info.sha256);
-      if (await exists(target)) {
+      // The same content stored before: dropped, and the stored file's time moved on (storedAt).
+      if (await touched(target)) {
         await unlink(temp);
         return info;
       }
@@ -112,6 +113,25 @@ export class FsBlobStore implements BlobStore {
     }
   }
 
+  async storedAt(sha256: string): Promise<Date> {
+    const path = this.pathOf(sha256);
+    try {
+      return new Date((await stat(path)).mtimeMs);
+    } catch (error) {
+      throw notFoundOr(error, sha256, 'stat');
+    }
+  }
+
+  async delete(sha256: string): Promise<void> {
+    const path = this.pathOf(sha256);
+    try {
+      await unlink(path);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'ENOENT')
+        throw new BlobStoreUnavailableError('file system, delete', { cause: error });
+    }
+  }
+
   async *list(): AsyncIterable<string> {
     for (const dir of (await readdir(this.root)).filter((name) => FAN_OUT.test(name)).sort()) {
       const names = await readdir(join(this.root, dir)).catch(() => [] as string[]);
@@ -149,6 +169,18 @@ async function exists(path: string): Promise<boolean> {
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') return false;
     throw new BlobStoreUnavailableError('file system, stat', { cause: error });
+  }
+}
+
+/** Sets the file's times to now; false when there is no such file. */
+async function touched(path: string): Promise<boolean> {
+  try {
+    const now = new Date();
+    await utimes(path, now, now);
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return false;
+    throw new BlobStoreUnavailableError('file system, utimes', { cause: error });
   }
 }
 

@@ -34,6 +34,17 @@ export interface BlobStore {
   has(sha256: string): Promise<boolean>;
   /** BlobNotFoundError when there is no file with that hash. */
   stat(sha256: string): Promise<BlobInfo>;
+  /**
+   * When the file was last stored: its first put, or a later put of the same content (which
+   * moves it on). The store's own time — the file's mtime, the object's LastModified (whole
+   * seconds) — read by the unattached-file sweep (ADR 16). BlobNotFoundError when there is none.
+   */
+  storedAt(sha256: string): Promise<Date>;
+  /**
+   * Removes the file; no error when there is none. Only the unattached-file sweep calls it, for a
+   * file no event names (ADR 16): a file an event names is part of the record and is never deleted.
+   */
+  delete(sha256: string): Promise<void>;
   /** Every stored hash, once each, in no promised order (for verify and backup). */
   list(): AsyncIterable<string>;
   close(): Promise<void>;

@@ -32,9 +32,10 @@ export interface S3BlobStoreOptions {
 /**
  * Files as objects `<prefix><sha256>` in an S3-compatible bucket. A put streams to
  * `<prefix>tmp/<uuid>` with lib-storage's Upload (multipart beyond 5 MB) while the content is
- * hashed and sniffed, then copies the temporary object to its hash — unless that object exists —
- * and deletes it. A refused or broken-off put aborts the multipart upload and deletes the
- * temporary key, so no object is left; an object under its hash is always complete.
+ * hashed and sniffed, then copies the temporary object to its hash (again when it exists, so that
+ * its LastModified is the latest put's) and deletes it. A refused or broken-off put aborts the
+ * multipart upload and deletes the temporary key, so no object is left; an object under its hash
+ * is always complete.
  */
 export class S3BlobStore implements BlobStore {
   private constructor(
@@ -71,18 +72,17 @@ export class S3BlobStore implements BlobStore {
       await upload.done();
       const info = inspected.info();
       const key = this.keyOf(info.sha256);
-      if (!(await this.exists(key))) {
-        stage = 'copy';
-        await this.client.send(
-          new CopyObjectCommand({
-            Bucket: bucket,
-            Key: key,
-            CopySource: `${bucket}/${encodeURIComponent(tempKey).replace(/%2F/g, '/')}`,
-            MetadataDirective: 'REPLACE',
-            ContentType: info.type,
-          }),
-        );
-      }
+      // Copied even when the key exists (the same bytes): its LastModified, storedAt, moves on.
+      stage = 'copy';
+      await this.client.send(
+        new CopyObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          CopySource: `${bucket}/${encodeURIComponent(tempKey).replace(/%2F/g, '/')}`,
+          MetadataDirective: 'REPLACE',
+          ContentType: info.type,
+        }),
+      );
       return info;
     } catch (error) {
       const failure = inspected.failure();
@@ -123,6 +123,26 @@ export class S3BlobStore implements BlobStore {
       return { sha256, size: head.ContentLength ?? 0, type };
     } catch (error) {
       throw this.notFoundOr(error, sha256, 'stat');
+    }
+  }
+
+  async storedAt(sha256: string): Promise<Date> {
+    const key = this.keyOf(sha256);
+    try {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.location.bucket, Key: key }));
+      if (head.LastModified === undefined) throw new Error(`the object ${key} has no LastModified`);
+      return new Date(head.LastModified.getTime());
+    } catch (error) {
+      throw this.notFoundOr(error, sha256, 'head');
+    }
+  }
+
+  async delete(sha256: string): Promise<void> {
+    const key = this.keyOf(sha256);
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.location.bucket, Key: key }));
+    } catch (error) {
+      throw new BlobStoreUnavailableError('object store, delete', { cause: error });
     }
   }
 

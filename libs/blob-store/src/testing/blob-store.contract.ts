@@ -208,5 +208,56 @@ export function blobStoreContract(name: string, factory: BlobStoreFactory): void
         expect(await listed(store)).toEqual(expected);
       });
     });
+
+    describe('storedAt and delete (the unattached-file sweep)', () => {
+      const absent = sha256(Buffer.from('never stored either'));
+
+      it('storedAt is when the content was stored, and storing it again moves it on', async () => {
+        // Whole seconds: S3's LastModified has no more.
+        const before = Math.floor(Date.now() / 1000) * 1000;
+        const bytes = fileOf(HEADS.pdf, 2000);
+        const info = await store.put(chunked(bytes, 500), limits);
+        const first = await store.storedAt(info.sha256);
+        expect(first.getTime()).toBeGreaterThanOrEqual(before - 1000);
+        expect(first.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+        await new Promise((resolve) => setTimeout(resolve, 1100));
+        expect(await store.put(chunked(bytes, 700), limits)).toEqual(info);
+        expect((await store.storedAt(info.sha256)).getTime()).toBeGreaterThan(first.getTime());
+        expect(await listed(store)).toEqual([info.sha256]);
+        expect(await fixture.leftovers()).toEqual([]);
+      });
+
+      it('storedAt of a hash never stored is not-found; of a malformed one, refused before any lookup', async () => {
+        await expect(store.storedAt(absent)).rejects.toMatchObject({
+          code: 'blob-not-found',
+          sha256: absent,
+        });
+        await expect(store.storedAt('../x')).rejects.toBeInstanceOf(InvalidBlobHashError);
+      });
+
+      it('delete removes that file and no other; the same content can be stored again after', async () => {
+        const kept = await store.put(chunked(fileOf(HEADS.png, 300)), limits);
+        const bytes = fileOf(HEADS.jpeg, 40_000);
+        const gone = await store.put(chunked(bytes, 4096), limits);
+        await store.delete(gone.sha256);
+        expect(await store.has(gone.sha256)).toBe(false);
+        await expect(store.get(gone.sha256)).rejects.toBeInstanceOf(BlobNotFoundError);
+        await expect(store.storedAt(gone.sha256)).rejects.toBeInstanceOf(BlobNotFoundError);
+        expect(await listed(store)).toEqual([kept.sha256]);
+        expect((await readAll(await store.get(kept.sha256))).length).toBe(300);
+        expect(await store.put(chunked(bytes, 4096), limits)).toEqual(gone);
+        expect((await readAll(await store.get(gone.sha256))).equals(bytes)).toBe(true);
+        expect(await fixture.leftovers()).toEqual([]);
+      });
+
+      it('deleting a file twice, or one never stored, is no error; a malformed hash is refused', async () => {
+        const info = await store.put(chunked(fileOf(HEADS.pdf, 100)), limits);
+        await store.delete(info.sha256);
+        await expect(store.delete(info.sha256)).resolves.toBeUndefined();
+        await expect(store.delete(absent)).resolves.toBeUndefined();
+        await expect(store.delete(`${absent}0`)).rejects.toBeInstanceOf(InvalidBlobHashError);
+        expect(await listed(store)).toEqual([]);
+      });
+    });
   });
 }

@@ -1,0 +1,127 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- API answers are inspected field by field */
+import { existsSync } from 'node:fs';
+import { utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CaseCommand } from '@one-window/case';
+import { ManualClock } from '@one-window/shared';
+import { AttachedFiles, UnattachedFilesSweeper } from '../../src/blobs/index.js';
+import { ApiWorld, foodLicenceReceipt } from '../support/api-world.js';
+import { type TestServer, startTestServer } from '../support/test-server.js';
+import { PDF_BYTES, PNG_BYTES, uploadFile } from '../support/uploads.js';
+
+const HOUR = 60 * 60 * 1000;
+const MB = 1024 * 1024;
+
+/** A PDF of its own content: the same small document with a numbered comment at its end. */
+const pdf = (n: number) => Buffer.concat([PDF_BYTES, Buffer.from(`% scan ${n}\n`, 'latin1')]);
+
+/** Issue 13: a file uploaded and never attached (the clerk left the form) does not stay forever (ADR 16). */
+describe('the unattached-file sweep (BLOB_UNATTACHED_TTL_HOURS)', () => {
+  const clock = new ManualClock('2026-03-02T01:30:00Z');
+  let server: TestServer;
+  let w: ApiWorld;
+  let sweeper: UnattachedFilesSweeper;
+
+  const path = (sha256: string) => join(server.dataDir, 'blobs', sha256.slice(0, 2), sha256);
+  const stored = (sha256: string) => existsSync(path(sha256));
+  /** Sets the file's mtime — the filesystem store's storedAt — this many hours before the clock. */
+  const age = async (sha256: string, hours: number) => {
+    const at = new Date(clock.now().getTime() - hours * HOUR);
+    await utimes(path(sha256), at, at);
+  };
+  const upload = async (bytes: Buffer, name = 'scan.pdf'): Promise<string> => {
+    const answer = await uploadFile(server.base, w.token('clerk1'), name, bytes);
+    expect(answer.status).toBe(201);
+    return String(answer.body.sha256);
+  };
+  const receiptWith = (sha256: string) => {
+    const receipt = foodLicenceReceipt();
+    receipt.materials[0] = { ...receipt.materials[0], files: [{ sha256, name: 'scan.pdf' }] } as any;
+    return receipt;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer(
+      {
+        blobs: { url: undefined, maxFileBytes: 10 * MB, maxCaseBytes: 12 * MB, unattachedTtlHours: 24 },
+        // The poll would sweep on its own between a test's steps: the tests call it themselves.
+        timerPollMs: 3_600_000,
+      },
+      { clock },
+    );
+    w = await ApiWorld.signIn(server.base);
+    sweeper = server.app.get(UnattachedFilesSweeper);
+  });
+  afterAll(async () => server.close());
+
+  it('deletes old files no case event names; keeps attached ones, young ones, and old content uploaded again', async () => {
+    const attachedOld = await upload(pdf(1));
+    await w.ok('clerk1', '/api/cases', receiptWith(attachedOld));
+    const abandoned = await upload(pdf(2));
+    const abandonedPng = await upload(PNG_BYTES, 'photo.png');
+    const young = await upload(pdf(3));
+    const uploadedAgain = await upload(pdf(4));
+    await age(attachedOld, 24 * 30);
+    await age(abandoned, 25);
+    await age(abandonedPng, 24 * 7);
+    await age(young, 20);
+    await age(uploadedAgain, 48);
+    // The clerk scans the same page again today: storing it again moves its time on.
+    expect(await upload(pdf(4))).toBe(uploadedAgain);
+
+    const sweep = await sweeper.sweep();
+    expect([...sweep.deleted].sort()).toEqual([abandoned, abandonedPng].sort());
+    expect(sweep).toMatchObject({
+      at: '2026-03-02T01:30:00.000Z',
+      cutoff: '2026-03-01T01:30:00.000Z',
+      referenced: 1,
+      guarded: 0,
+    });
+    expect([abandoned, abandonedPng].map(stored)).toEqual([false, false]);
+    expect([attachedOld, young, uploadedAgain].map(stored)).toEqual([true, true, true]);
+
+    // An abandoned hash is then refused like any unknown one, nothing written.
+    const refused = await w.as('clerk1', 'POST', '/api/cases', receiptWith(abandoned));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ pointer: '#/materials/0/files/0/sha256', code: 'blob-not-found' }),
+    ]);
+  });
+
+  it('runs from the poll at most hourly by the clock, and the deadline is data: a file past it is swept at the next hourly poll', async () => {
+    await sweeper.sweep();
+    const file = await upload(pdf(5));
+    await age(file, 23.5);
+    clock.advance(30 * 60 * 1000);
+    expect(await sweeper.poll()).toBeUndefined();
+    expect(stored(file)).toBe(true);
+    clock.advance(30 * 60 * 1000);
+    const sweep = await sweeper.poll();
+    expect(sweep?.deleted).toEqual([file]);
+    expect(stored(file)).toBe(false);
+  });
+
+  it('keeps an old unattached file that a command holds while the sweep runs, and the command attaches it', async () => {
+    const file = await upload(pdf(6));
+    await age(file, 72);
+    const receipt = receiptWith(file);
+    let during: Awaited<ReturnType<UnattachedFilesSweeper['sweep']>> | undefined;
+    // As a command between its lookup of the file and its append: the sweep runs in that gap.
+    const answer = await server.app
+      .get(AttachedFiles)
+      .attach({ type: 'ReceiveApplication', ...receipt } as unknown as CaseCommand, async () => {
+        during = await sweeper.sweep();
+        return (await w.ok('clerk1', '/api/cases', receipt)) as { caseId: string };
+      });
+    expect(during).toMatchObject({ deleted: [], guarded: 1 });
+    expect(stored(file)).toBe(true);
+    const events = await server.store.readStream(`case-${answer.caseId}`);
+    expect((events[0].data as any).materials[0].files[0].sha256).toBe(file);
+
+    // Named by an event now: later sweeps never delete it, however old.
+    clock.advance(2 * HOUR);
+    const later = await sweeper.poll();
+    expect(later?.deleted).toEqual([]);
+    expect(stored(file)).toBe(true);
+  });
+});

@@ -28,13 +28,15 @@ export {
 
 // Read models
 export type { MaterialState, MaterialStatus } from './cases/materials.js';
-export type { CaseListItem, CaseSummary } from './cases/case-views.js';
+export type { CaseListItem, CaseSummary, DeadlineBoardItem } from './cases/case-views.js';
 export { maskIdNumber, type CaseRegister, type CaseRegisterRow } from './cases/case-register.js';
 export {
   CaseQueries,
   type CaseListFilter,
+  type BoardDeadline,
   type CasePage,
   type DeadlineBoardFilter,
+  type DeadlinePage,
 } from './cases/case-queries.js';
 export { TimelineQueries, type Timeline, type TimelineEntry } from './timeline/timeline-queries.js';
 export { EVENT_TITLES, ROLE_LABELS, describeEvent, type Bilingual } from './timeline/event-labels.js';

@@ -96,10 +96,13 @@ export class QueueReadsController {
 
   @Get('deadlines')
   @Roles('clerk', 'approver', 'head', 'admin')
-  @ApiOperation({ summary: 'running cases near (yellow) or past (red) their limits, most urgent first' })
+  @ApiOperation({
+    summary:
+      "running cases near (yellow) or past (red) a limit — the decision's, or with deadline=acceptance the acceptance decision's (Art. 32) — most urgent first",
+  })
   @ApiOkResponse({
     description:
-      '{items: CaseListItem[], total, totalCapped, page, pageSize, nextCursor}, most urgent first; total counts up to 1,000; pass nextCursor as cursor for the next page; page × pageSize reaches at most 1,000 (ADR 0011)',
+      '{items: DeadlineBoardItem[] (a CaseListItem with dueDate: the date ordered by; on the acceptance board warning and workingDaysLeft count to it), total, totalCapped, page, pageSize, nextCursor}, most urgent first; total counts up to 1,000; pass nextCursor as cursor for the next page; page × pageSize reaches at most 1,000 (ADR 0011)',
   })
   deadlines(@Query() query: DeadlineQueryDto, @CurrentActor() actor: Actor) {
     const { minPosition: _wait, ...filter } = query;

@@ -55,16 +55,7 @@ describe('notices are stored with the event that issues them, and reprint intact
   }
 
   it('receipt, acceptance and delivery: -J, -A and -S, the query code and phone, the recipient', async () => {
-    const received = await w.receive(DEMO_ITEMS.unemploymentRegistration);
-    const caseId = received.caseId as string;
-    const accepted = await w.ok('clerk1', `/api/cases/${caseId}/accept`);
-    await w.claimCurrent('approver3', caseId, accepted);
-    await w.ok('approver3', `/api/cases/${caseId}/approve`, { opinion: '符合条件' });
-    await w.ok('clerk1', `/api/cases/${caseId}/issue-result`, {
-      certificateNumber: 'SY-1',
-      electronic: true,
-    });
-    await w.ok('clerk1', `/api/cases/${caseId}/dispatch`, { method: 'window' });
+    const { caseId } = await w.atTheWindow();
     const delivered = await w.ok('clerk1', `/api/cases/${caseId}/deliver`, PICKUP_BY_APPLICANT);
     expect(delivered.events).toEqual(['case.Delivered']);
 

@@ -1,5 +1,5 @@
 import { ManualClock } from '@one-window/shared';
-import { APPLICANT, ApiWorld, DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
+import { APPLICANT, ApiWorld, PICKUP_BY_APPLICANT } from '../support/api-world.js';
 import { chineseProblems } from '../support/chinese-text.js';
 import { type TestServer, startTestServer } from '../support/test-server.js';
 
@@ -18,19 +18,7 @@ describe('pickup records the recipient (issue 11 item 4)', () => {
   });
   afterAll(async () => server?.close());
 
-  /** An unemployment registration decided on the spot, issued and handed out at the window. */
-  async function atTheWindow(): Promise<string> {
-    const { caseId } = (await w.receive(DEMO_ITEMS.unemploymentRegistration)) as { caseId: string };
-    const accepted = await w.ok('clerk1', `/api/cases/${caseId}/accept`);
-    await w.claimCurrent('approver3', caseId, accepted);
-    await w.ok('approver3', `/api/cases/${caseId}/approve`, { opinion: '符合条件' });
-    await w.ok('clerk1', `/api/cases/${caseId}/issue-result`, {
-      certificateNumber: 'SY-1',
-      electronic: true,
-    });
-    await w.ok('clerk1', `/api/cases/${caseId}/dispatch`, { method: 'window' });
-    return caseId;
-  }
+  const atTheWindow = async (): Promise<string> => (await w.atTheWindow()).caseId;
 
   it('refuses a window pickup without a recipient, and a bad one field by field, with Chinese words', async () => {
     const caseId = await atTheWindow();

@@ -76,15 +76,7 @@ describeWithBrowser('the clerk’s 容缺 and pickup forms in a browser', () => 
   });
 
   it('确认领取: the clerk enters an agent as recipient; a wrong ID is refused in Chinese; the timeline names them', async () => {
-    const { caseId } = await w.receive(DEMO_ITEMS.unemploymentRegistration);
-    const accepted = await w.ok('clerk1', `/api/cases/${caseId}/accept`);
-    await w.claimCurrent('approver3', caseId, accepted);
-    await w.ok('approver3', `/api/cases/${caseId}/approve`, { opinion: '符合条件' });
-    await w.ok('clerk1', `/api/cases/${caseId}/issue-result`, {
-      certificateNumber: 'SY-1',
-      electronic: true,
-    });
-    const dispatched = await w.ok('clerk1', `/api/cases/${caseId}/dispatch`, { method: 'window' });
+    const { caseId, ...dispatched } = await w.atTheWindow();
     await w.read('clerk1', `/api/cases/${caseId}`, dispatched);
 
     await openCommand(caseId, 'DeliverResult');

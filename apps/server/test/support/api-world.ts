@@ -142,6 +142,20 @@ export class ApiWorld {
     return this.ok(user, `/api/tasks/${taskId}/pass`, { opinion });
   }
 
+  /** An unemployment registration decided on the spot, issued and dispatched at the window: ready for 确认领取. */
+  async atTheWindow(): Promise<{ caseId: string; position: number }> {
+    const { caseId } = (await this.receive(DEMO_ITEMS.unemploymentRegistration)) as { caseId: string };
+    const accepted = await this.ok('clerk1', `/api/cases/${caseId}/accept`);
+    await this.claimCurrent('approver3', caseId, accepted);
+    await this.ok('approver3', `/api/cases/${caseId}/approve`, { opinion: '符合条件' });
+    await this.ok('clerk1', `/api/cases/${caseId}/issue-result`, {
+      certificateNumber: 'SY-1',
+      electronic: true,
+    });
+    const dispatched = await this.ok('clerk1', `/api/cases/${caseId}/dispatch`, { method: 'window' });
+    return { caseId, position: dispatched.position as number };
+  }
+
   async headPosition(store: { headPosition(): Promise<number | null> }): Promise<number | null> {
     return store.headPosition();
   }

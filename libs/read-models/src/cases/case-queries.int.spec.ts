@@ -5,6 +5,8 @@ import {
   acceptedFoodLicence,
   DEMO_ACTORS as A,
   type CaseWorld,
+  decideFoodLicence,
+  deliverFoodLicence,
   openCaseWorld,
   receiveFoodLicence,
 } from '../testing/index.js';
@@ -109,6 +111,95 @@ describe('case list, summary and deadline board', () => {
     expect(
       w.readModels.cases.list({ warning: 'red' }, scopeForActor(A.clerk)).items.map((c) => c.caseId),
     ).toEqual([early.caseId]);
+  });
+
+  const requestCorrection = (caseId: string) =>
+    w.send(
+      { type: 'RequestCorrection', caseId, items: [{ code: 'safety-rules', problem: '未提交' }] },
+      A.clerk,
+    );
+
+  it('puts cases awaiting the acceptance decision on the acceptance board by their 5-working-day limit (Art. 32), not while the applicant corrects', async () => {
+    const plain = await receiveFoodLicence(w);
+    const green = await receiveFoodLicence(w, { greenChannel: true });
+    const correcting = await receiveFoodLicence(w, { deficient: true });
+    await requestCorrection(correcting.caseId);
+    await acceptedFoodLicence(w); // decided: its decision clock runs, the acceptance board is done with it
+    // Wednesday 29 April: a correction handed in starts the 5 working days again from the hand-in.
+    w.clock.set('2026-04-29T02:00:00Z');
+    const resubmitted = await receiveFoodLicence(w, { deficient: true });
+    await requestCorrection(resubmitted.caseId);
+    await w.send(
+      {
+        type: 'SubmitCorrection',
+        caseId: resubmitted.caseId,
+        materials: [{ code: 'safety-rules', form: 'original' }],
+      },
+      A.clerk,
+    );
+    await w.settle();
+    const board = (warning?: 'yellow' | 'red') =>
+      w.readModels.cases
+        .deadlineBoard({ deadline: 'acceptance', warning }, ALL_SCOPE)
+        .items.map((c) => [c.caseId, c.dueDate, c.warning, c.workingDaysLeft]);
+    // Received Tuesday 28 April: 29, 30 April, then 6, 7, 8 May after the Labour Day holiday.
+    // On 29 April four are left: not yet within the warning's three.
+    expect(board()).toEqual([]);
+    expect(w.readModels.cases.summary(plain.caseId, ALL_SCOPE)!.correctionNoticeDueBy).toBe('2026-05-08');
+    w.clock.set('2026-05-06T02:00:00Z');
+    expect(board('yellow')).toEqual([
+      [green.caseId, '2026-05-08', 'yellow', 2],
+      [plain.caseId, '2026-05-08', 'yellow', 2],
+      [resubmitted.caseId, '2026-05-09', 'yellow', 3],
+    ]);
+    // Saturday 9 May is a make-up working day: the ones received on 28 April are past it, the
+    // correction handed in on 29 April is due on Saturday.
+    w.clock.set('2026-05-09T02:00:00Z');
+    expect(board()).toEqual([
+      [green.caseId, '2026-05-08', 'red', -1],
+      [plain.caseId, '2026-05-08', 'red', -1],
+      [resubmitted.caseId, '2026-05-09', 'yellow', 0],
+    ]);
+    expect(board('red').map(([id]) => id)).toEqual([green.caseId, plain.caseId]);
+    const clerk = w.readModels.cases.deadlineBoard(
+      { deadline: 'acceptance', pageSize: 1 },
+      scopeForActor(A.clerk),
+    );
+    expect(clerk).toMatchObject({ total: 3, items: [{ caseId: green.caseId }] });
+    const next = w.readModels.cases.deadlineBoard(
+      { deadline: 'acceptance', pageSize: 2, cursor: clerk.nextCursor! },
+      scopeForActor(A.clerk),
+    );
+    expect(next.items.map((c) => c.caseId)).toEqual([plain.caseId, resubmitted.caseId]);
+    expect(next.nextCursor).toBeNull();
+    expect(
+      w.readModels.cases.deadlineBoard({ deadline: 'acceptance' }, scopeForActor(A.otherHallClerk)).total,
+    ).toBe(0);
+    // The decision board is not the acceptance board.
+    expect(w.readModels.cases.deadlineBoard({}, ALL_SCOPE).items.map((c) => c.caseId)).not.toContain(
+      plain.caseId,
+    );
+    expect(() => w.readModels.cases.deadlineBoard({ deadline: 'notice' as never }, ALL_SCOPE)).toThrow(
+      InvalidQueryError,
+    );
+  });
+
+  it('keeps a completed case’s due dates in the list and gives its completion date', async () => {
+    const { caseId } = await acceptedFoodLicence(w);
+    await decideFoodLicence(w, caseId);
+    w.clock.set('2026-04-30T02:00:00Z');
+    await deliverFoodLicence(w, caseId);
+    await w.settle();
+    const [item] = w.readModels.cases.list({}, ALL_SCOPE).items;
+    expect(item).toMatchObject({
+      caseId,
+      status: 'completed',
+      completedOn: '2026-04-30',
+      promisedDueDate: '2026-05-08',
+      statutoryDueDate: '2026-05-14',
+      warning: 'none',
+      workingDaysLeft: null,
+    });
   });
 
   it('freezes the days left while a special procedure stops the clock (Art. 45)', async () => {

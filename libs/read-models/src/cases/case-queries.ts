@@ -9,9 +9,9 @@ import type { Page, PageRequest } from '../queries/page.js';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
 import { type ReadScope, inScope, scopeCondition } from '../scope/read-scope.js';
 import { caseListCondition } from './case-list-condition.js';
-import type { CaseListItem, CaseSummary } from './case-views.js';
+import type { CaseListItem, CaseSummary, DeadlineBoardItem } from './case-views.js';
 import { type CaseRegister, registerPages } from './case-register.js';
-import type { CaseRow } from './cases.schema.js';
+import { awaitingAcceptance, type CaseRow } from './cases.schema.js';
 import type { MaterialStatus } from './materials.js';
 
 export interface CaseListFilter extends PageRequest {
@@ -43,9 +43,14 @@ export interface CasePage extends Page<CaseListItem> {
 }
 
 /** A page of the deadline board: like a case-list page, keyset-paged by (due date, green channel, case). */
-export type DeadlinePage = CasePage;
+export interface DeadlinePage extends Page<DeadlineBoardItem> {
+  readonly totalCapped: boolean;
+  readonly nextCursor: string | null;
+}
 
 export interface DeadlineBoardFilter extends PageRequest {
+  /** The decision's limits (default) or the acceptance decision's (Law Art. 32). */
+  readonly deadline?: BoardDeadline;
   /** Both when absent. */
   readonly warning?: 'yellow' | 'red';
   readonly hall?: string;
@@ -55,9 +60,42 @@ export interface DeadlineBoardFilter extends PageRequest {
   readonly cursor?: string;
 }
 
+/** Which limit a deadline board watches. */
+export type BoardDeadline = 'decision' | 'acceptance';
+
+interface Board {
+  /** The due-date column the board orders by; a warning level is a range of it. */
+  readonly due: 'warning_due' | 'correction_notice_due_by';
+  /** The cases the board holds at all: its partial indexes' condition. */
+  readonly running: string;
+  /** Whether a stopped clock (Art. 45) moves a case's as-of day. */
+  readonly clockStops: boolean;
+  /** The index a page must walk (INDEXED BY), given whether it is within one hall; undefined: the planner's. */
+  index(inHall: boolean): string | undefined;
+}
+
+const BOARDS: Readonly<Record<BoardDeadline, Board>> = {
+  decision: {
+    due: 'warning_due',
+    running: 'c.decision_pending = 1',
+    clockStops: true,
+    index: () => undefined,
+  },
+  // The status is in every index of cases, so the planner could take a status index and sort: the
+  // board names its own.
+  acceptance: {
+    due: 'correction_notice_due_by',
+    running: awaitingAcceptance('c.'),
+    clockStops: false,
+    index: (inHall) => (inHall ? 'cases_acceptance_board_hall' : 'cases_acceptance_board'),
+  },
+};
+
 /** A case row with its open task (at most one at a time): the step it is at and who holds it. */
-const SELECT_CASE = `SELECT c.*, t.label AS current_step, t.holder_name AS holder_name FROM cases c
+const selectCase = (from = 'cases c'): string =>
+  `SELECT c.*, t.label AS current_step, t.holder_name AS holder_name FROM ${from}
   LEFT JOIN tasks t ON t.k = c.k AND t.status IN ('open', 'claimed')`;
+const SELECT_CASE = selectCase();
 
 /** Reads of the `cases` read model: the case list, one case's summary, the deadline board. */
 export class CaseQueries {
@@ -205,14 +243,20 @@ export class CaseQueries {
   }
 
   /**
-   * Running cases near (yellow) or past (red) a decision limit, most urgent first (due date, green
-   * channel first, case key); total counted to TOTAL_CAP. A page walks the pending cases' due-date
-   * index from where the last one ended (`cursor`) and stops: the range holds only the levels
-   * asked, so the rows read are the page's (ADR 11).
+   * Running cases near (yellow) or past (red) a limit, most urgent first (due date, green channel
+   * first, case key); total counted to TOTAL_CAP. The limit is the decision's (the earlier of the
+   * promised and statutory due dates) or, with `deadline: 'acceptance'`, the acceptance decision's
+   * (Art. 32, for cases received or whose correction was handed in). A page walks that board's
+   * due-date index from where the last one ended (`cursor`) and stops: the range holds only the
+   * levels asked, so the rows read are the page's (ADR 11).
    */
   deadlineBoard(filter: DeadlineBoardFilter, scope: ReadScope, now: Date = this.clock.now()): DeadlinePage {
     if (filter.warning !== undefined && filter.warning !== 'yellow' && filter.warning !== 'red')
       throw new InvalidQueryError('warning', 'warning must be yellow or red');
+    const deadline = filter.deadline ?? 'decision';
+    if (deadline !== 'decision' && deadline !== 'acceptance')
+      throw new InvalidQueryError('deadline', 'deadline must be decision or acceptance');
+    const board = BOARDS[deadline];
     const { page, pageSize, offset } = cursorPageBounds(filter, 'cases');
     const today = this.deadlines.today(now);
     // A handling scope probes case_departments per board row (an IN list would gather every case
@@ -225,13 +269,11 @@ export class CaseQueries {
           }
         : scopeCondition(scope, 'c.hall', 'c.department', 'c.k');
     const levels = filter.warning ? [filter.warning] : (['yellow', 'red'] as const);
-    const range = this.deadlines.warningRange(levels, today, this.stoppedClocks());
-    const where = [
-      'c.decision_pending = 1',
-      'c.warning_due >= @dueFrom AND c.warning_due < @dueBefore',
-      s.sql,
-      `(${levels.map((l) => DeadlineEvaluator.sql(l)).join(' OR ')})`,
-    ];
+    const range = this.deadlines.warningRange(levels, today, board.clockStops ? this.stoppedClocks() : null);
+    const due = `c.${board.due}`;
+    const where = [board.running, `${due} >= @dueFrom AND ${due} < @dueBefore`, s.sql];
+    // Without a stopped clock the range is the levels exactly; with one, each row is tested too.
+    if (board.clockStops) where.push(`(${levels.map((l) => DeadlineEvaluator.sql(l)).join(' OR ')})`);
     const params: Record<string, unknown> = {
       today,
       dueFrom: range.from,
@@ -245,37 +287,52 @@ export class CaseQueries {
       where.push(`${key === 'item' ? '+c.item_code' : `c.${key}`} = @${key}`);
       params[key] = value;
     }
+    const index = board.index(scope.kind === 'hall' || filter.hall !== undefined);
+    const from = `cases c${index ? ` INDEXED BY ${index}` : ''}`;
     const condition = `WHERE ${where.join(' AND ')}`;
     const total = this.db
-      .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM cases c ${condition} LIMIT ${TOTAL_CAP + 1})`)
+      .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM ${from} ${condition} LIMIT ${TOTAL_CAP + 1})`)
       .pluck()
       .get(params) as number;
     let after = '';
     if (filter.cursor !== undefined) {
-      const [due, green, k] = decodeCursor(filter.cursor, ['string', 'number', 'number']);
+      const [at, green, k] = decodeCursor(filter.cursor, ['string', 'number', 'number']);
       // The index range starts at the cursor's due date; within it, green channel first, then k.
-      after = `AND c.warning_due >= @afterDue AND (c.warning_due > @afterDue OR c.green_channel < @afterGreen
+      after = `AND ${due} >= @afterDue AND (${due} > @afterDue OR c.green_channel < @afterGreen
         OR (c.green_channel = @afterGreen AND c.k > @afterK))`;
-      Object.assign(params, { afterDue: due, afterGreen: green, afterK: k });
+      Object.assign(params, { afterDue: at, afterGreen: green, afterK: k });
     }
     const rows = this.db
       .prepare(
-        `${SELECT_CASE} ${condition} ${after}
-         ORDER BY c.warning_due, c.green_channel DESC, c.k LIMIT @limit OFFSET @offset`,
+        `${selectCase(from)} ${condition} ${after}
+         ORDER BY ${due}, c.green_channel DESC, c.k LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: pageSize + 1, offset: filter.cursor === undefined ? offset : 0 }) as CaseRow[];
     const more = rows.length > pageSize;
     if (more) rows.pop();
     const last = rows[rows.length - 1];
+    const dueOf = (row: CaseRow): string => row[board.due] ?? '';
     return {
-      items: rows.map((row) => this.listItem(row, today)),
+      items: rows.map((row) => this.boardItem(row, today, dueOf(row), deadline)),
       total: Math.min(total, TOTAL_CAP),
       totalCapped: total > TOTAL_CAP,
       page,
       pageSize,
-      nextCursor:
-        more && last?.warning_due ? encodeCursor([last.warning_due, last.green_channel, last.k]) : null,
+      nextCursor: more && last ? encodeCursor([dueOf(last), last.green_channel, last.k]) : null,
     };
+  }
+
+  /** A board's line: on the acceptance board, the warning and days left are the acceptance decision's. */
+  private boardItem(
+    row: CaseRow,
+    today: string,
+    dueDate: string,
+    deadline: BoardDeadline,
+  ): DeadlineBoardItem {
+    const item = this.listItem(row, today);
+    if (deadline === 'decision') return { ...item, dueDate };
+    const due = this.deadlines.status(today, dueDate);
+    return { ...item, dueDate, warning: due.warning, workingDaysLeft: due.workingDaysLeft };
   }
 
   /** The first and last day a stopped clock stopped among pending cases (a small partial index). */
@@ -314,6 +371,7 @@ export class CaseQueries {
       receivedOn: row.received_on,
       receivedAt: row.received_at,
       acceptedOn: row.accepted_on,
+      completedOn: row.completed_on,
       statutoryDueDate: row.statutory_due,
       promisedDueDate: row.promised_due,
       provisionalYears: row.provisional_years ? row.provisional_years.split(',').map(Number) : [],
@@ -370,7 +428,6 @@ export class CaseQueries {
               dispatchedOn: row.dispatched_on,
             }
           : null,
-      completedOn: row.completed_on,
       refusedOn: row.refused_on,
       withdrawnOn: row.withdrawn_on,
       marks: {

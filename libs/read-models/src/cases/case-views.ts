@@ -23,6 +23,8 @@ export interface CaseListItem {
   readonly receivedOn: string;
   readonly receivedAt: string;
   readonly acceptedOn: string | null;
+  /** The China date the result reached the applicant (办结); null before. */
+  readonly completedOn: string | null;
   readonly statutoryDueDate: string | null;
   readonly promisedDueDate: string | null;
   /**
@@ -74,7 +76,6 @@ export interface CaseSummary extends CaseListItem {
     readonly trackingNumber: string | null;
     readonly dispatchedOn: string;
   } | null;
-  readonly completedOn: string | null;
   readonly refusedOn: string | null;
   readonly withdrawnOn: string | null;
   /** Marks the durable timers left (DecisionWarning / DecisionOverdue / …). */
@@ -84,4 +85,10 @@ export interface CaseSummary extends CaseListItem {
     readonly resultIssueOverdue: boolean;
     readonly deficiencyOverdue: boolean;
   };
+}
+
+/** A line of a deadline board; on the acceptance board its warning and days left count to `dueDate`. */
+export interface DeadlineBoardItem extends CaseListItem {
+  /** The date the board orders by: the earlier decision limit, or the acceptance decision's (Art. 32). */
+  readonly dueDate: string;
 }

@@ -10,6 +10,15 @@
 export const STAGE_SQL =
   "CASE WHEN instr(status, '.') > 0 THEN substr(status, 1, instr(status, '.') - 1) ELSE status END";
 
+/**
+ * Cases awaiting the acceptance decision (Law Art. 32): received, or their correction handed in —
+ * not while the applicant corrects. `correction_notice_due_by` is then that decision's last day.
+ * The partial indexes below and the queries that walk them spell this condition alike.
+ */
+export function awaitingAcceptance(alias = ''): string {
+  return `${alias}status IN ('frontDesk.received', 'frontDesk.correctionSubmitted')`;
+}
+
 export const CASES_SCHEMA = `
 CREATE TABLE IF NOT EXISTS cases (
   k INTEGER PRIMARY KEY,
@@ -99,8 +108,13 @@ CREATE INDEX IF NOT EXISTS cases_stopped ON cases (clock_stopped_on)
   WHERE decision_pending = 1 AND clock_stopped_on IS NOT NULL;
 -- The deadlines the durable timers look for (see DueDeadlines): each index holds only the cases
 -- whose deadline is still open.
-CREATE INDEX IF NOT EXISTS cases_notice_due ON cases (correction_notice_due_by)
-  WHERE status IN ('frontDesk.received', 'frontDesk.correctionSubmitted');
+-- The acceptance board's order (acceptance due date, green channel first, k) among cases awaiting
+-- the acceptance decision, alone and within a hall; the timer looking for late ones walks it too.
+DROP INDEX IF EXISTS cases_notice_due;
+CREATE INDEX IF NOT EXISTS cases_acceptance_board ON cases (correction_notice_due_by, green_channel DESC)
+  WHERE ${awaitingAcceptance()};
+CREATE INDEX IF NOT EXISTS cases_acceptance_board_hall ON cases (hall, correction_notice_due_by, green_channel DESC)
+  WHERE ${awaitingAcceptance()};
 CREATE INDEX IF NOT EXISTS cases_correction_due ON cases (correct_by) WHERE status = 'frontDesk.correctionRequested';
 CREATE INDEX IF NOT EXISTS cases_supply_due ON cases (supply_by) WHERE deficiency_overdue = 0 AND closed_on IS NULL;
 -- Open cases whose dates guessed a year without an official schedule (ADR 12).

@@ -58,6 +58,23 @@ describe('every read is bounded by its page, not by the table', () => {
 
   const hall: ReadScope = { kind: 'hall', hall: '150102' };
   const handling: ReadScope = { kind: 'handling', department: '150102-civil-affairs' };
+  const ACCEPTANCE_BOARDS: [string, () => unknown][] = [
+    ['acceptance board (admin)', () => cases.deadlineBoard({ deadline: 'acceptance' }, ALL_SCOPE, now)],
+    [
+      'acceptance board, red (clerk)',
+      () => cases.deadlineBoard({ deadline: 'acceptance', warning: 'red' }, hall, now),
+    ],
+    ['acceptance board (approver)', () => cases.deadlineBoard({ deadline: 'acceptance' }, handling, now)],
+    [
+      'acceptance board of a hall, by item, next page',
+      () =>
+        cases.deadlineBoard(
+          { deadline: 'acceptance', hall: '150102', item: 'x', cursor: 'WyIyMDI2LTAxLTIwIiwwLDFd' },
+          ALL_SCOPE,
+          now,
+        ),
+    ],
+  ];
   const reads: [string, () => unknown][] = [
     ['case list (admin)', () => cases.list({}, ALL_SCOPE, now)],
     ['case list page 50', () => cases.list({ page: 50, pageSize: 20 }, ALL_SCOPE, now)],
@@ -78,6 +95,7 @@ describe('every read is bounded by its page, not by the table', () => {
     ['deadline board (clerk)', () => cases.deadlineBoard({ warning: 'red' }, hall, now)],
     ['deadline board (approver)', () => cases.deadlineBoard({}, handling, now)],
     ['deadline board by item', () => cases.deadlineBoard({ item: 'x' }, ALL_SCOPE, now)],
+    ...ACCEPTANCE_BOARDS,
     ['task queue', () => tasks.queue({ role: 'approver', department: handling.department }, handling, now)],
     [
       'task queue, open only',
@@ -215,6 +233,16 @@ describe('every read is bounded by its page, not by the table', () => {
   ] as [string, () => unknown, RegExp][])('warning %s: pending cases only', (_, read, index) => {
     const all = plans(read);
     expect(all[all.length - 1].some((line) => index.test(line))).toBe(true);
+  });
+
+  // The acceptance board (Art. 32) walks the partial index of the cases awaiting that decision,
+  // within the hall when there is one, from the page's due date on.
+  it.each(ACCEPTANCE_BOARDS)("%s: the acceptance board's own index", (name, read) => {
+    const index = /clerk|hall/.test(name) ? 'cases_acceptance_board_hall' : 'cases_acceptance_board';
+    for (const plan of plans(read))
+      expect(
+        plan.some((line) => new RegExp(`USING INDEX ${index} \\(.*correction_notice_due_by<\\?`).test(line)),
+      ).toBe(true);
   });
 
   it('the yellow filter sorts only its due-date range: the cases due within the warning days', () => {

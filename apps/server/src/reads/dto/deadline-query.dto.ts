@@ -3,6 +3,13 @@ import { LIMITS } from '../../http/limits.js';
 import { PageQueryDto } from '../../http/page-query.dto.js';
 
 export class DeadlineQueryDto extends PageQueryDto {
+  @EnumField(['decision', 'acceptance'], {
+    optional: true,
+    description:
+      "decision: the promised and statutory limits (default); acceptance: the acceptance decision's 5 working days (Law Art. 32) of cases received or whose correction was handed in",
+  })
+  deadline?: 'decision' | 'acceptance';
+
   @EnumField(['yellow', 'red'], {
     optional: true,
     description: 'yellow: near the limit; red: past it; both by default',

@@ -5,7 +5,16 @@ import { cursorList, type CursorPage } from '../lib/pager.js';
 import { loadQueueCounts, type TaskCounts } from '../lib/queue-counts.js';
 import type { SessionUser } from '../lib/session.js';
 import type { CatalogItem, CommandAnswer, Guide, TaskView } from '../lib/types.js';
-import { badge, fmtDate, fmtDateTime, problemBox, table, toast, warningBadge } from '../lib/ui.js';
+import {
+  badge,
+  fmtDate,
+  fmtDateTime,
+  problemBox,
+  statusBadge,
+  table,
+  toast,
+  warningBadge,
+} from '../lib/ui.js';
 
 /** How often the queue asks whether the read models moved (GET /api/tasks/counts' position). */
 const POLL_MS = 5_000;
@@ -43,7 +52,7 @@ function taskTable(
         label: t('step'),
         cell: (x) => [
           x.label,
-          x.specialProcedure ? [' ', badge(t('status.backOffice.specialProcedure'), 'yellow')] : null,
+          x.specialProcedure ? [' ', statusBadge('backOffice.specialProcedure')] : null,
           x.deficiency ? [' ', badge(t('queue.deficiency'), 'yellow')] : null,
           x.extended ? [' ', badge(t('queue.extended'), 'blue')] : null,
           x.supervisedOn ? [' ', badge(t('queue.supervised'), 'red')] : null,

@@ -164,7 +164,7 @@ describeWithBrowser('the web console in a browser', () => {
     clock.set('2026-03-02T06:00:00Z');
     await signInAs('clerk1');
     await page.click('#nav a[href="#/pickup"]');
-    await page.locator('#to-issue tr.clickable').first().click();
+    await page.locator('#delivery-awaitingResult tr.clickable').first().click();
     await page.locator('#case-number').waitFor();
     await send('IssueResult', (p) => p.check('#cmd-electronic'));
     await send('DispatchResult', (p) => p.selectOption('#cmd-method', 'window'));

@@ -1,5 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ManualClock } from '@one-window/shared';
 import type { Page } from 'playwright-core';
 import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
@@ -9,6 +11,12 @@ import { chineseProblems } from '../support/chinese-text.js';
 import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// The README's phone screenshots are refreshed on request only: UPDATE_SCREENSHOTS=1 npm test -- applicant-pages.e2e
+const SCREENSHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url))
+    : undefined;
 
 const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
@@ -51,6 +59,7 @@ describeWithBrowser('the applicant’s pages on a phone', () => {
     phone.setDefaultTimeout(10_000);
     phone.on('pageerror', (e) => console.log('pageerror:', e.message));
     await phone.setViewportSize({ width: 375, height: 667 });
+    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
   }, 90_000);
   afterAll(async () => {
     await closePhone?.();
@@ -71,6 +80,13 @@ describeWithBrowser('the applicant’s pages on a phone', () => {
     });
   }
   const clean = { violations: [], overflow: 0 };
+
+  /** A screenshot of the phone for the README: zh, 375×667, the whole page. */
+  async function screenshot(name: string): Promise<void> {
+    if (!SCREENSHOTS) return;
+    await phone.evaluate(() => window.scrollTo(0, 0));
+    await phone.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+  }
 
   async function inEnglishToo(page: Page, title: string): Promise<void> {
     await page.click('#lang');
@@ -99,6 +115,7 @@ describeWithBrowser('the applicant’s pages on a phone', () => {
     await phone.fill('#f-name', '钱伟');
     await phone.fill('#f-phone', '13700000000');
     await phone.fill('#f-idNumber', '91150102MA00000017');
+    await screenshot('applicant-booking.png');
     await phone.click('button[type=submit]');
     await phone.locator('.done', { hasText: '预约成功' }).waitFor();
     const number = (await phone.locator('#appointment-number').textContent()) ?? '';
@@ -172,6 +189,7 @@ describeWithBrowser('the applicant’s pages on a phone', () => {
     await expect(phone.locator('.card').textContent()).resolves.toContain('受理通知书');
     expect(chineseProblems((await phone.locator('.card .stage').textContent()) ?? '')).toEqual([]);
     await expect(check(phone)).resolves.toEqual(clean);
+    await screenshot('applicant-progress.png');
 
     // 4. …and rates it by the QR link of the pickup receipt: very dissatisfied.
     const link = await w.read('clerk1', `/api/cases/${caseId}/rating-link`);
@@ -181,6 +199,7 @@ describeWithBrowser('the applicant’s pages on a phone', () => {
     await inEnglishToo(phone, 'Rate this case');
     await phone.check('input[name=level][value="5"]');
     await phone.fill('#f-comment', '等候时间太长');
+    await screenshot('applicant-rating.png');
     await phone.click('button[type=submit]');
     await phone.locator('.done', { hasText: '感谢您的评价！' }).waitFor();
     await expect(phone.locator('main').textContent()).resolves.toContain('48 小时内');

@@ -30,7 +30,7 @@ export interface UnattachedSweep {
  * they were stored BLOB_UNATTACHED_TTL_HOURS ago (ADR 16). The deadline is data: each file's
  * `storedAt` against the injected clock, so a server down for a week sweeps at its first poll; the
  * poll (TIMER_POLL_MS, as the case timers) only says how soon, and a sweep runs at most hourly by
- * the clock. The hashes the case events name are read from the log (from where the last sweep
+ * the clock (the first an hour after start). The hashes the case events name are read from the log (from where the last sweep
  * stopped) after the AttachGuard's window opens, and the guard keeps every hash a command or an
  * upload had during the sweep.
  */
@@ -52,6 +52,8 @@ export class UnattachedFilesSweeper implements OnApplicationBootstrap, OnModuleD
   ) {}
 
   onApplicationBootstrap(): void {
+    // The first sweep an hour after start: a cold start's catch-up has the log to itself.
+    this.lastSweep ??= this.clock.now().getTime();
     this.interval = setInterval(
       () =>
         void this.poll().catch((error: unknown) =>
@@ -83,6 +85,8 @@ export class UnattachedFilesSweeper implements OnApplicationBootstrap, OnModuleD
   private async run(): Promise<UnattachedSweep> {
     const now = this.clock.now();
     const cutoff = now.getTime() - this.config.blobs.unattachedTtlHours * HOUR_MS;
+    // Also when it fails (the object store down): the next try is an hour on, not every poll.
+    this.lastSweep = now.getTime();
     const window = this.guard.openSweep();
     try {
       this.readFrom = await forEachFileMention(this.store, this.readFrom, ({ sha256 }) =>
@@ -103,7 +107,6 @@ export class UnattachedFilesSweeper implements OnApplicationBootstrap, OnModuleD
         else if (await window.delete(sha256, () => this.blobs.delete(sha256))) deleted.push(sha256);
         else guarded++;
       }
-      this.lastSweep = now.getTime();
       if (deleted.length > 0)
         this.logger.info(
           { deleted: deleted.length, young, guarded },

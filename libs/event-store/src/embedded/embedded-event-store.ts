@@ -2,11 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import { dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import {
-  EventStoreUnavailableError,
-  StreamNotFoundError,
-  WrongExpectedRevisionError,
-} from '../port/errors.js';
+import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../port/errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -21,8 +17,6 @@ import type {
 } from '../port/types.js';
 import {
   checkExpectedRevision,
-  checkReadAllOptions,
-  checkReadStreamOptions,
   checkStreamName,
   checkSubscribeOptions,
   serializeAppend,
@@ -32,7 +26,7 @@ import { storageError } from './errors.js';
 import { EventTable, type StreamHeadRow } from './event-table.js';
 import { StreamHeads } from './stream-heads.js';
 import { acquireLock, openDatabase, type Synchronous } from './open-database.js';
-import { toRecordedEvent, type StoredEvent } from './stored-event.js';
+import { readAllOf, readStreamOf } from './table-reads.js';
 import { WriterClient } from './writer-client.js';
 import { committedRows, type AppendAnswer, type AppendRequest } from './writer-protocol.js';
 
@@ -207,29 +201,12 @@ export class EmbeddedEventStore implements EventStore {
 
   async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const name = checkStreamName(streamName);
-    const { direction, fromRevision, maxCount } = checkReadStreamOptions(options);
-    let rows: StoredEvent[];
-    if (direction === 'forwards') {
-      const from =
-        fromRevision === 'start' ? 0 : fromRevision === 'end' ? Number.MAX_SAFE_INTEGER : fromRevision;
-      if (this.heads.endsBefore(name, from)) return [];
-      rows = this.table.readForwards(name, from, maxCount);
-    } else {
-      const from =
-        fromRevision === 'end' ? Number.MAX_SAFE_INTEGER : fromRevision === 'start' ? 0 : fromRevision;
-      rows = this.table.readBackwards(name, from, maxCount);
-    }
-    if (rows.length === 0 && !this.table.streamExists(name)) throw StreamNotFoundError.answer(name);
-    return rows.map(toRecordedEvent);
+    return readStreamOf(this.table, streamName, options, (name, from) => this.heads.endsBefore(name, from));
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const { fromPosition, maxCount, filter } = checkReadAllOptions(options);
-    return this.table
-      .readLog(fromPosition === 'start' ? 0 : fromPosition, maxCount, filter)
-      .map(toRecordedEvent);
+    return readAllOf(this.table, options);
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): Subscription {

@@ -25,31 +25,19 @@ export const EVENT_COLUMNS_UNCHAINED =
   'position, stream_name, stream_revision, event_id, type, data, metadata, created, NULL AS chain';
 
 export function toRecordedEvent(row: StoredEvent): RecordedEvent {
-  const data = JSON.parse(row[5]) as unknown;
-  const metadata = row[6] === null ? null : (JSON.parse(row[6]) as unknown);
-  const created = new Date(row[7]);
-  const chain = row[8];
-  if (chain === null) {
-    return {
-      id: row[3],
-      type: row[4],
-      data,
-      metadata,
-      streamName: row[1],
-      streamRevision: row[2],
-      position: row[0],
-      created,
-    };
-  }
-  return {
+  const event: { -readonly [K in keyof RecordedEvent]: RecordedEvent[K] } = {
     id: row[3],
     type: row[4],
-    data,
-    metadata,
+    data: JSON.parse(row[5]) as unknown,
+    metadata: row[6] === null ? null : (JSON.parse(row[6]) as unknown),
     streamName: row[1],
     streamRevision: row[2],
     position: row[0],
-    created,
-    chain: Buffer.from(chain.buffer, chain.byteOffset, chain.byteLength).toString('hex'),
+    created: new Date(row[7]),
   };
+  const chain = row[8];
+  // Before the chain started an event has no `chain` at all (not an undefined one).
+  if (chain !== null)
+    event.chain = Buffer.from(chain.buffer, chain.byteOffset, chain.byteLength).toString('hex');
+  return event;
 }

@@ -7,12 +7,12 @@ import { EVENTS_FILE_NAME } from '../embedded/embedded-event-store.js';
 import { EventTable } from '../embedded/event-table.js';
 import { lockHeld } from '../embedded/open-database.js';
 import { storageError } from '../embedded/errors.js';
-import { toRecordedEvent, type StoredEvent } from '../embedded/stored-event.js';
+import type { StoredEvent } from '../embedded/stored-event.js';
+import { readAllOf, readStreamOf } from '../embedded/table-reads.js';
 import {
   EventStoreLockedError,
   EventStoreReadOnlyError,
   EventStoreUnavailableError,
-  StreamNotFoundError,
 } from '../port/errors.js';
 import type {
   AppendResult,
@@ -23,12 +23,7 @@ import type {
   SubscribeToAllOptions,
   Subscription,
 } from '../port/types.js';
-import {
-  checkReadAllOptions,
-  checkReadStreamOptions,
-  checkStreamName,
-  checkSubscribeOptions,
-} from '../port/validation.js';
+import { checkSubscribeOptions } from '../port/validation.js';
 
 export interface ReadOnlyEventStoreOptions {
   /** Folder that holds `events.sqlite`. Defaults to `./data`. */
@@ -112,28 +107,12 @@ export class ReadOnlyEventStore implements EventStore {
 
   async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const name = checkStreamName(streamName);
-    const { direction, fromRevision, maxCount } = checkReadStreamOptions(options);
-    const numeric = (edge: number | 'start' | 'end') =>
-      edge === 'start' ? 0 : edge === 'end' ? Number.MAX_SAFE_INTEGER : edge;
-    const rows =
-      direction === 'forwards'
-        ? this.table.readForwards(
-            name,
-            fromRevision === 'end' ? Number.MAX_SAFE_INTEGER : numeric(fromRevision),
-            maxCount,
-          )
-        : this.table.readBackwards(name, fromRevision === 'start' ? 0 : numeric(fromRevision), maxCount);
-    if (rows.length === 0 && !this.table.streamExists(name)) throw StreamNotFoundError.answer(name);
-    return rows.map(toRecordedEvent);
+    return readStreamOf(this.table, streamName, options);
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const { fromPosition, maxCount, filter } = checkReadAllOptions(options);
-    return this.table
-      .readLog(fromPosition === 'start' ? 0 : fromPosition, maxCount, filter)
-      .map(toRecordedEvent);
+    return readAllOf(this.table, options);
   }
 
   /** Catches up and then stays caught up: nothing is appended to a read-only file but what `offer` hands over. */

@@ -8,6 +8,7 @@ import { cursorPageBounds, decodeCursor, encodeCursor, TOTAL_CAP } from '../quer
 import type { Page, PageRequest } from '../queries/page.js';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
 import { type ReadScope, inScope, scopeCondition } from '../scope/read-scope.js';
+import { countGramWalk, gramWalk } from '../search/gram-walk.js';
 import { caseListCondition } from './case-list-condition.js';
 import type { CaseListItem, CaseSummary, DeadlineBoardItem } from './case-views.js';
 import { type CaseRegister, registerPages } from './case-register.js';
@@ -123,6 +124,8 @@ export class CaseQueries {
     const today = this.deadlines.today(now);
     const range = this.yellowRange(filter, today);
     const { sql, params } = caseListCondition(filter, scope, today, range);
+    const walk = gramWalk(this.db, filter, scope);
+    if (walk) return this.walkGram(walk, filter, { page, pageSize, offset }, today);
     const total = this.count(scope, { sql, params }, TOTAL_CAP);
     // A search whose key matched more than denseSearchAbove cases walks the list's order and
     // probes each row (a page stops after a few), instead of sorting every match.
@@ -145,6 +148,47 @@ export class CaseQueries {
         limit: pageSize + 1,
         offset: filter.cursor === undefined ? offset : 0,
       }) as CaseRow[];
+    return this.listPage(rows, total, { page, pageSize }, today);
+  }
+
+  /**
+   * A search whose matches are one gram's cases (gramWalk): counted from `case_search`'s index
+   * and paged along it in the list's order, joining only the page's case rows.
+   */
+  private walkGram(
+    walk: NonNullable<ReturnType<typeof gramWalk>>,
+    filter: CaseListFilter,
+    bounds: { page: number; pageSize: number; offset: number },
+    today: string,
+  ): CasePage {
+    const total = countGramWalk(this.db, walk, TOTAL_CAP);
+    const params: Record<string, unknown> = {
+      ...walk.params,
+      limit: bounds.pageSize + 1,
+      offset: bounds.offset,
+    };
+    let after = '';
+    if (filter.cursor !== undefined) {
+      const [at, k] = decodeCursor(filter.cursor, ['string', 'number']);
+      Object.assign(params, { afterAt: at, afterK: k, offset: 0 });
+      after = 'AND (s.received_at, s.k) < (@afterAt, @afterK)';
+    }
+    const rows = this.db
+      .prepare(
+        `${selectCase('case_search s CROSS JOIN cases c ON c.k = s.k')}
+         WHERE ${walk.where} ${after} ORDER BY s.received_at DESC, s.k DESC LIMIT @limit OFFSET @offset`,
+      )
+      .all(params) as CaseRow[];
+    return this.listPage(rows, total, bounds, today);
+  }
+
+  /** A list page from its rows read to pageSize + 1 (one more: there is a next page). */
+  private listPage(
+    rows: CaseRow[],
+    total: number,
+    { page, pageSize }: { page: number; pageSize: number },
+    today: string,
+  ): CasePage {
     const more = rows.length > pageSize;
     if (more) rows.pop();
     const last = rows[rows.length - 1];

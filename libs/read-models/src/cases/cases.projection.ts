@@ -46,7 +46,8 @@ export function casesProjection(calendar: CalendarSource): Projection {
     // 5: case_stats_daily, the statistics' rollup (ADR 11).
     // 6: the deadline board's and warning filters' indexes (ADR 11).
     // 7: case_stats_monthly, the statistics' month rollup (ADR 11).
-    version: 7,
+    // 8: case_search holds each case's received_at and hall (the one-gram search's walk, ADR 11).
+    version: 8,
     tables: [
       'cases',
       'case_materials',
@@ -79,8 +80,8 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
   const insertDepartment = db.prepare<[string, number]>(
     'INSERT INTO case_departments (department, k) VALUES (?, ?) ON CONFLICT(department, k) DO NOTHING',
   );
-  const insertGram = db.prepare<[string, number]>(
-    'INSERT INTO case_search (gram, k) VALUES (?, ?) ON CONFLICT(gram, k) DO NOTHING',
+  const insertGram = db.prepare<[string, number, string, string]>(
+    'INSERT INTO case_search (gram, k, received_at, hall) VALUES (?, ?, ?, ?) ON CONFLICT(gram, k) DO NOTHING',
   );
   const rollup = new DailyRollup(db);
   const selectCounted = db.prepare<[number], CountedCase>(
@@ -340,7 +341,7 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
         e.revision,
       );
       for (const department of caseDepartments(d.guide)) insertDepartment.run(department, k);
-      for (const gram of nameGrams(d.applicant.name)) insertGram.run(gram, k);
+      for (const gram of nameGrams(d.applicant.name)) insertGram.run(gram, k, d.receivedAt, d.hall);
       const counted = inserted.changes > 0 ? selectCounted.get(k) : undefined;
       if (counted) rollup.change(k, undefined, counted);
       return;

@@ -145,12 +145,19 @@ CREATE TABLE IF NOT EXISTS case_ratings (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS case_ratings_on ON case_ratings (rated_on);
 -- Each character and each pair of neighbours of the applicant's name (see nameGrams): what
--- a name search looks up, so two-character names (王伟) are found by index.
+-- a name search looks up, so two-character names (王伟) are found by index. The case's
+-- received_at and hall (neither changes after receipt) order a gram's cases as the list is
+-- ordered, alone and within a hall, so a one-gram search walks them a page at a time and
+-- counts them from the index (gramWalk, ADR 11).
 CREATE TABLE IF NOT EXISTS case_search (
   gram TEXT NOT NULL,
   k INTEGER NOT NULL,
+  received_at TEXT NOT NULL,
+  hall TEXT NOT NULL,
   PRIMARY KEY (gram, k)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS case_search_recent ON case_search (gram, received_at DESC, k DESC);
+CREATE INDEX IF NOT EXISTS case_search_hall ON case_search (gram, hall, received_at DESC, k DESC);
 CREATE TABLE IF NOT EXISTS case_departments (
   department TEXT NOT NULL,
   k INTEGER NOT NULL,

@@ -167,10 +167,10 @@ describe('every read is bounded by its page, not by the table', () => {
   // ID number's last digits — found by that key's index, never by a scan: bounded by how many
   // cases share the key, which a longer key narrows (ADR 11).
   it.each([
-    ['by name', () => cases.list({ q: '王伟' }, ALL_SCOPE, now), /case_search/],
+    ['by name', () => cases.list({ q: '王小伟' }, ALL_SCOPE, now), /case_search/],
     ['by case number', () => cases.list({ q: '1501' }, ALL_SCOPE, now), /cases_number_key/],
     ['by ID number', () => cases.list({ idNumber: '123456' }, ALL_SCOPE, now), /cases_id_number/],
-    ['by name (clerk)', () => cases.list({ q: '王伟' }, hall, now), /case_search/],
+    ['by name (clerk)', () => cases.list({ q: '王小伟' }, hall, now), /case_search/],
     [
       'task queue by name',
       () => tasks.queue({ role: 'approver', department: handling.department, q: '王伟' }, handling, now),
@@ -188,10 +188,31 @@ describe('every read is bounded by its page, not by the table', () => {
     }
   });
 
+  // A one- or two-character name with nothing but a hall beside it is one gram: its cases are
+  // counted from case_search's index and walked in the list's order, a page reading its own rows.
+  it.each([
+    ['王伟', () => cases.list({ q: '王伟' }, ALL_SCOPE, now), /case_search_recent/],
+    ['王伟 (clerk)', () => cases.list({ q: '王伟' }, hall, now), /case_search_hall/],
+    [
+      '王, a hall and a next page',
+      () => dense.list({ q: '王', hall: '150102', cursor: 'WyIyMDI2LTAxLTAxIiwxMDBd' }, ALL_SCOPE, now),
+      /case_search_hall/,
+    ],
+  ] as [string, () => unknown, RegExp][])(
+    'a one-gram search (%s) walks the gram in the list order',
+    (_, read, index) => {
+      const [numbered, count, page] = plans(read);
+      expect(numbered.some((line) => /COVERING INDEX cases_number_key/.test(line))).toBe(true);
+      expect(count.some((line) => index.test(line) && /COVERING INDEX/.test(line))).toBe(true);
+      expect(page.some((line) => index.test(line))).toBe(true);
+      expect(page.filter((line) => /^SCAN|TEMP B-TREE/.test(line))).toEqual([]);
+    },
+  );
+
   // A key matching more than a capped count's worth of cases is dense: its page walks the list's
   // order and probes each row, so no search sorts more than TOTAL_CAP matches.
   it.each([
-    ['dense name', () => dense.list({ q: '王伟' }, ALL_SCOPE, now)],
+    ['dense name', () => dense.list({ q: '王小伟' }, ALL_SCOPE, now)],
     ['dense case number (clerk)', () => dense.list({ q: '1501' }, hall, now)],
     ['dense ID number', () => dense.list({ idNumber: '123456' }, ALL_SCOPE, now)],
     [

@@ -30,6 +30,8 @@ describe('indexed reads equal the reference scans', () => {
   const today = '2026-01-20';
   let scopes: ReadScope[];
   let filters: CaseListFilter[];
+  /** The character most names hold. */
+  let commonChar: string;
 
   beforeAll(async () => {
     t = await openTempReadModels();
@@ -107,7 +109,15 @@ describe('indexed reads equal the reference scans', () => {
       { q: '%' },
       { q: 'zz-no-such' },
       { hall: halls[0], status: statuses[1], q: names[0] },
+      // One gram with a hall, a page, spaces around it; one a case number starts with.
+      ...names.map((name) => ({ q: Array.from(name).slice(-2).join(''), hall: halls[0] })),
+      { q: ` ${Array.from(names[0])[0]} `, page: 2, pageSize: 7 },
+      { q: numbers[0].slice(0, 2) },
+      { q: numbers[0].slice(0, 1), hall: halls[1] },
     ] satisfies CaseListFilter[];
+    [commonChar] = column(
+      'SELECT gram FROM case_search WHERE length(gram) = 1 GROUP BY gram ORDER BY COUNT(*) DESC, gram LIMIT 1',
+    );
   }, 120_000);
   afterAll(async () => t.dispose());
 
@@ -360,6 +370,9 @@ describe('indexed reads equal the reference scans', () => {
       [scopes[1], { pageSize: 37 }],
       [scopes[5], { stage: 'backOffice', pageSize: 20 }],
       [ALL_SCOPE, { q: '有限', pageSize: 4 }],
+      [scopes[5], { q: '有限', pageSize: 3 }],
+      [scopes[1], { q: commonChar, pageSize: 6 }],
+      [ALL_SCOPE, { q: commonChar, hall: scopes[1].kind === 'hall' ? scopes[1].hall : '', pageSize: 9 }],
     ] as [ReadScope, CaseListFilter][]) {
       const all = referenceCaseList(t.db, { ...filter, pageSize: 200, page: 1 }, scope, today);
       const expected: string[] = [];

@@ -62,6 +62,22 @@ const TO_ACCEPT: readonly CaseCommandType[] = [
   'DeemAccepted',
 ];
 
+// The events of those commands, as the states that accept them fold them.
+const ON_ACCEPTANCE_DECISION = {
+  'case.Accepted': { target: '#case.handling.backOffice', actions: 'record' },
+  'case.AcceptedWithDeficiency': { target: '#case.handling.backOffice', actions: 'record' },
+  'case.DeemedAccepted': { target: '#case.handling.backOffice', actions: 'record' },
+  'case.Refused': { target: '#case.handling.refused', actions: 'record' },
+} as const;
+const ON_DEFICIENCY = {
+  'case.DeficiencySupplied': { guard: 'deficiencyOpen', actions: 'record' },
+  'case.DeficiencyOverdue': { guard: 'deficiencyOpen', actions: 'record' },
+} as const;
+const ON_DECISION_CLOCK = {
+  'case.DecisionWarning': { actions: 'record' },
+  'case.DecisionOverdue': { actions: 'record' },
+} as const;
+
 /**
  * The guards that read the event alone. Where an event stored without its status (before ADR
  * 0010) led is told by the transitions from the status it left, these guards and no others
@@ -171,11 +187,8 @@ export const caseMachine = setup({
                   accepts: [...TO_ACCEPT, 'RequestCorrection'],
                 },
                 on: {
-                  'case.Accepted': { target: '#case.handling.backOffice', actions: 'record' },
-                  'case.AcceptedWithDeficiency': { target: '#case.handling.backOffice', actions: 'record' },
-                  'case.DeemedAccepted': { target: '#case.handling.backOffice', actions: 'record' },
+                  ...ON_ACCEPTANCE_DECISION,
                   'case.CorrectionRequested': { target: 'correctionRequested', actions: 'record' },
-                  'case.Refused': { target: '#case.handling.refused', actions: 'record' },
                 },
               },
               // One complete correction notice (一次性告知补正) was given; waiting for the applicant.
@@ -203,10 +216,7 @@ export const caseMachine = setup({
                   },
                 },
                 on: {
-                  'case.Accepted': { target: '#case.handling.backOffice', actions: 'record' },
-                  'case.AcceptedWithDeficiency': { target: '#case.handling.backOffice', actions: 'record' },
-                  'case.DeemedAccepted': { target: '#case.handling.backOffice', actions: 'record' },
-                  'case.Refused': { target: '#case.handling.refused', actions: 'record' },
+                  ...ON_ACCEPTANCE_DECISION,
                 },
               },
               // Accepted, but the back office returned it for correction; the decision clock runs on.
@@ -218,10 +228,8 @@ export const caseMachine = setup({
                 },
                 on: {
                   'case.CorrectionSubmitted': { target: '#case.handling.backOffice', actions: 'record' },
-                  'case.DeficiencySupplied': { guard: 'deficiencyOpen', actions: 'record' },
-                  'case.DeficiencyOverdue': { guard: 'deficiencyOpen', actions: 'record' },
-                  'case.DecisionWarning': { actions: 'record' },
-                  'case.DecisionOverdue': { actions: 'record' },
+                  ...ON_DEFICIENCY,
+                  ...ON_DECISION_CLOCK,
                 },
               },
             },
@@ -240,8 +248,7 @@ export const caseMachine = setup({
               'case.TaskClaimed': { guard: 'taskIsCurrentAndFree', actions: 'record' },
               'case.TaskReleased': { guard: 'taskIsCurrentAndHeld', actions: 'record' },
               'case.Extended': { guard: 'notYetExtended', actions: 'record' },
-              'case.DeficiencySupplied': { guard: 'deficiencyOpen', actions: 'record' },
-              'case.DeficiencyOverdue': { guard: 'deficiencyOpen', actions: 'record' },
+              ...ON_DEFICIENCY,
             },
             states: {
               underReview: {
@@ -278,8 +285,7 @@ export const caseMachine = setup({
                     target: '#case.handling.delivery.issued',
                     actions: 'record',
                   },
-                  'case.DecisionWarning': { actions: 'record' },
-                  'case.DecisionOverdue': { actions: 'record' },
+                  ...ON_DECISION_CLOCK,
                 },
               },
               // Hearing, testing, expert review…: the decision clock stops (Art. 45).
@@ -301,8 +307,7 @@ export const caseMachine = setup({
             tags: ['delivery'],
             meta: { labels: label('出件', 'Delivery'), tone: 'green', accepts: DEFICIENCY },
             on: {
-              'case.DeficiencySupplied': { guard: 'deficiencyOpen', actions: 'record' },
-              'case.DeficiencyOverdue': { guard: 'deficiencyOpen', actions: 'record' },
+              ...ON_DEFICIENCY,
             },
             states: {
               awaitingResult: {

@@ -68,7 +68,12 @@ export { GaugeQueries, type DepartmentCount, type DepartmentDeadlines } from './
 
 // Durable timers
 export * from './timers/timer-types.js';
-export { TimerScheduler, timerCommandId, type TimerSchedulerOptions } from './timers/timer-scheduler.js';
+export {
+  TIMER_ATTEMPTS_FILE,
+  TimerScheduler,
+  timerCommandId,
+  type TimerSchedulerOptions,
+} from './timers/timer-scheduler.js';
 export { caseCommandSender, type CaseCommandPort } from './timers/case-command-sender.js';
 
 // History at a point in time

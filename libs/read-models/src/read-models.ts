@@ -85,7 +85,7 @@ export class ReadModels {
     await this.runner.waitForPosition(minPosition, timeoutMs);
   }
 
-  /** The durable-timer scheduler over these read models, sending through `sender`. */
+  /** The durable-timer scheduler over these read models, sending through `sender`; it polls while the runner is live. */
   scheduler(
     sender: CommandSender,
     options: Omit<TimerSchedulerOptions, 'db' | 'sender' | 'calendar'> = {},
@@ -93,6 +93,7 @@ export class ReadModels {
     return new TimerScheduler({
       clock: this.clock,
       warningWorkingDays: this.deadlines.warningWorkingDays,
+      current: () => this.runner.status === 'live',
       ...options,
       db: this.options.db,
       calendar: this.options.calendar,

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkingCalendar } from '@one-window/calendar';
 import { EmbeddedEventStore, ReadOnlyEventStore } from '@one-window/event-store';
-import { openReadModelDatabase } from '@one-window/read-models';
+import { openReadModelDatabase, READ_MODELS_FILE, TIMER_ATTEMPTS_FILE } from '@one-window/read-models';
 import { seedGeneratedCases } from '../../../../libs/read-models/src/testing/index.js';
 import { backupCommand, restoreCommand, type BackupDeps } from './backup.command.js';
 import type { ReadSideCliDeps } from './read-side-deps.js';
@@ -77,5 +77,22 @@ describe('one-window backup and restore (real files)', () => {
     const cases = new Set(backedUp.map((e) => String(e[3])).filter((s) => s.startsWith('case-')));
     expect(cases.size).toBeGreaterThanOrEqual(60);
     expect(JSON.parse(first)).toHaveLength(cases.size);
+  });
+
+  it("a restore over a data dir clears the read models and the timers' bookkeeping of the log it replaces", async () => {
+    const dataDir = join(root, 'data');
+    const err: string[] = [];
+    const deps: BackupDeps = { dataDir, out: () => undefined, err: (l) => err.push(l) };
+    const store = await EmbeddedEventStore.open({ dataDir });
+    await seedGeneratedCases(store, 5);
+    expect(await backupCommand(join(root, 'backup'), deps)).toBe(0);
+    await store.close();
+    // A timer marked sent in the replaced history would never fire for the restored one.
+    for (const file of [READ_MODELS_FILE, TIMER_ATTEMPTS_FILE])
+      writeFileSync(join(dataDir, file), 'of the old log');
+    expect(await restoreCommand(join(root, 'backup'), { force: true }, deps)).toBe(0);
+    expect(err).toEqual([]);
+    expect(existsSync(join(dataDir, READ_MODELS_FILE))).toBe(false);
+    expect(existsSync(join(dataDir, TIMER_ATTEMPTS_FILE))).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import {
   lockHeld,
   ReadOnlyEventStore,
 } from '@one-window/event-store';
-import { READ_MODELS_FILE } from '@one-window/read-models';
+import { READ_MODELS_FILE, TIMER_ATTEMPTS_FILE } from '@one-window/read-models';
 
 export interface BackupDeps {
   /** The DATA_DIR the server uses. */
@@ -131,10 +131,11 @@ export async function restoreCommand(
     return 1;
   }
   mkdirSync(deps.dataDir, { recursive: true });
-  for (const f of [target, `${target}-wal`, `${target}-shm`, join(deps.dataDir, READ_MODELS_FILE)])
-    rmSync(f, { force: true });
-  rmSync(join(deps.dataDir, `${READ_MODELS_FILE}-wal`), { force: true });
-  rmSync(join(deps.dataDir, `${READ_MODELS_FILE}-shm`), { force: true });
+  // The read models and the timers' bookkeeping are of the log being replaced: rebuilt and kept anew
+  // (a timer marked sent whose command the restored log lacks would otherwise never fire again).
+  const rebuilt = [READ_MODELS_FILE, TIMER_ATTEMPTS_FILE].map((file) => join(deps.dataDir, file));
+  for (const path of [target, ...rebuilt])
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   copyFileSync(source, target);
   if (existsSync(join(resolve(dir), 'blobs'))) {
     const from = await FsBlobStore.open(resolve(dir));

@@ -48,7 +48,7 @@ export class ReadSideLifecycle implements OnApplicationBootstrap, ShutdownStep {
   }
 
   async stop(): Promise<void> {
-    await this.scheduler?.stopPolling();
+    await this.scheduler?.close();
     await this.readModels.runner.stop();
     await this.readModels.runner.close();
     this.db.close();

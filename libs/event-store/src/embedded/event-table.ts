@@ -6,8 +6,12 @@ import { EVENT_COLUMNS, EVENT_COLUMNS_UNCHAINED, type StoredEvent } from './stor
 type Statement = Database.Statement<unknown[], unknown>;
 type RawHead = [string, number, number, string, Buffer | null];
 
-/** Streams per page of streamHeads(). */
-export const STREAM_HEADS_PAGE = 1000;
+/**
+ * Streams per page of streamHeads(). Each page is one query on the event loop (the anchorer reads
+ * every head at start, yielding between pages): 1,000 streams held requests up to ~130–230 ms on a
+ * loaded host during a cold start's catch-up (ADR 9); 250 keep a page to a quarter of that.
+ */
+export const STREAM_HEADS_PAGE = 250;
 
 /** A stream's last event as the anchorer needs it: no data, no metadata. */
 export interface StreamHeadRow {

@@ -39,7 +39,7 @@ export class ReadModelsLifecycle implements OnApplicationBootstrap, BeforeApplic
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.scheduler?.stopPolling();
+    await this.scheduler?.close();
     await this.readModels.runner.stop();
     await this.readModels.runner.close();
     this.db.close();

@@ -9,7 +9,9 @@ import {
   openCaseWorld,
   receiveFoodLicence,
 } from '../testing/index.js';
-import type { TimerScheduler } from './timer-scheduler.js';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { TIMER_ATTEMPTS_FILE, type TimerScheduler } from './timer-scheduler.js';
 import type { CommandSender } from './timer-types.js';
 
 /** Runs the scheduler until nothing more falls due (a fired deadline can arm the next one). */
@@ -127,7 +129,9 @@ describe('durable timers', () => {
     const restarted = w.readModels.scheduler(w.sender());
     expect((await restarted.tick()).sent).toEqual([]);
     // Even a scheduler that lost its bookkeeping sends the same command id: the case engine writes nothing new.
-    w.db.exec('DELETE FROM timer_attempts');
+    const bookkeeping = new Database(join(w.dataDir, TIMER_ATTEMPTS_FILE));
+    bookkeeping.exec('DELETE FROM timer_attempts');
+    bookkeeping.close();
     expect((await w.readModels.scheduler(w.sender()).tick()).sent).toHaveLength(1);
     expect((await eventTypes(w, caseId)).filter((t) => t === 'case.DeemedAccepted')).toHaveLength(1);
   });
@@ -172,5 +176,68 @@ describe('durable timers', () => {
     expect((await scheduler.tick()).sent).toEqual([]);
     w.clock.advance(2_000);
     expect((await scheduler.tick()).sent).toHaveLength(1);
+  });
+
+  it("fires while the projection thread holds the read models' write lock: its bookkeeping is a file of its own", async () => {
+    const { caseId } = await receiveFoodLicence(w);
+    await w.settle();
+    const scheduler = w.readModels.scheduler(w.sender());
+    // Another connection (the projection thread's, in the server) in the middle of a long transaction.
+    const projections = w.openDb();
+    projections.exec('BEGIN IMMEDIATE');
+    try {
+      w.clock.set('2026-03-10T02:00:00Z');
+      const started = performance.now();
+      const tick = await scheduler.tick();
+      expect(tick).toEqual({ sent: [`deemed-acceptance:${caseId}:2026-03-09`], failed: [] });
+      // In the read models' file the bookkeeping's write waited out busy_timeout (5 s) and failed.
+      expect(performance.now() - started).toBeLessThan(4_000);
+    } finally {
+      projections.exec('ROLLBACK');
+    }
+    expect((await scheduler.tick()).sent).toEqual([]);
+    await scheduler.close();
+  });
+
+  it("moves the bookkeeping a server kept in the read models' file into its own, once: a timer sent stays sent", async () => {
+    const { caseId } = await receiveFoodLicence(w);
+    await w.settle();
+    w.db
+      .exec(`CREATE TABLE timer_attempts (timer_id TEXT PRIMARY KEY, attempts INTEGER NOT NULL, sent INTEGER NOT NULL,
+      next_attempt_ms INTEGER NOT NULL, last_error TEXT) WITHOUT ROWID`);
+    w.db
+      .prepare('INSERT INTO timer_attempts VALUES (?, 1, 1, 0, NULL)')
+      .run(`deemed-acceptance:${caseId}:2026-03-09`);
+    const scheduler = w.readModels.scheduler(w.sender());
+    w.clock.set('2026-03-10T02:00:00Z');
+    expect((await scheduler.tick()).sent).toEqual([]);
+    expect(
+      w.db.prepare("SELECT name FROM sqlite_master WHERE name = 'timer_attempts'").get(),
+    ).toBeUndefined();
+    await scheduler.close();
+  });
+
+  it('polls only while the read models are live: a catch-up or a rebuild shows cases behind the log', async () => {
+    const { caseId } = await receiveFoodLicence(w);
+    await w.settle();
+    const sent: string[] = [];
+    const real = w.sender();
+    const scheduler = w.readModels.scheduler({
+      send: (scheduled) => real.send(scheduled).then(() => void sent.push(scheduled.timerId)),
+    });
+    w.clock.set('2026-03-10T02:00:00Z');
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    scheduler.startPolling(10);
+    try {
+      await pause(150);
+      expect(w.readModels.runner.status).not.toBe('live');
+      expect(sent).toEqual([]);
+      w.readModels.runner.start();
+      for (let i = 0; i < 200 && sent.length === 0; i++) await pause(10);
+      expect(sent).toEqual([`deemed-acceptance:${caseId}:2026-03-09`]);
+    } finally {
+      await scheduler.close();
+      await w.readModels.runner.stop();
+    }
   });
 });

@@ -91,8 +91,7 @@ export class BlobsController {
     };
     if (!request.isMultipart()) throw fileRequired();
     const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes + FRAMING_BYTES)
-      refuse(new BlobTooLargeError(maxBytes));
+    const declaredTooLarge = Number.isFinite(declared) && declared > maxBytes + FRAMING_BYTES;
     // One past the limit reaches the store, which refuses it; multipart's own limit never truncates first.
     let part: Awaited<ReturnType<FastifyRequest['file']>>;
     try {
@@ -105,6 +104,9 @@ export class BlobsController {
     }
     if (!part) throw fileRequired();
     const name = cleanFileName(part.filename);
+    // A body that says it is larger is refused at its file part's headers, its content unread,
+    // with the file's name for the clerk.
+    if (declaredTooLarge) refuse(new BlobTooLargeError(maxBytes), name);
     let info: BlobInfo;
     try {
       info = await this.blobs.put(part.file, { maxBytes });

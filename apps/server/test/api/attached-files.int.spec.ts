@@ -171,8 +171,8 @@ describe('attached files over real HTTP (ADR 16)', () => {
     expect(blobFiles(server.dataDir)).toEqual(before);
   });
 
-  it('refuses a body declared larger than the limit before reading it', async () => {
-    const answer = await new Promise<number>((resolve, reject) => {
+  it('refuses a body declared larger than the limit at its file part’s headers, naming the file, without the rest', async () => {
+    const answer = await new Promise<{ status: number; body: any }>((resolve, reject) => {
       const req = request(new URL('/api/blobs', server.base), {
         method: 'POST',
         headers: {
@@ -182,14 +182,18 @@ describe('attached files over real HTTP (ADR 16)', () => {
         },
       });
       req.on('response', (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }),
+        );
       });
       req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
       // Only the first bytes are sent: the answer comes without waiting for the other 11 MB.
       req.write('--b\r\ncontent-disposition: form-data; name="file"; filename="x.pdf"\r\n\r\n%PDF-');
     });
-    expect(answer).toBe(413);
+    expect(answer.status).toBe(413);
+    expect(answer.body).toMatchObject({ code: 'blob-too-large', params: { maxMb: 10, name: 'x.pdf' } });
   });
 
   it.each([

@@ -1,6 +1,18 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ManualClock } from '@one-window/shared';
 import type { Page } from 'playwright-core';
 import { APPLICANT, DEMO_ITEMS } from '../support/api-world.js';
@@ -28,6 +40,27 @@ describeWithBrowser('scanned materials in the console (ADR 16)', () => {
   }, 90_000);
   afterAll(async () => session?.close());
 
+  /** The desk's application form for the food licence, the applicant filled in. */
+  async function openDeskForm(): Promise<void> {
+    await page.goto(`${session.server.base}/#/desk/item/${DEMO_ITEMS.foodBusinessLicence}`);
+    await page.locator('#application-form').waitFor();
+    await page.selectOption('#kind', 'legal-person');
+    await page.fill('#name', APPLICANT.name);
+    await page.selectOption('#idType', 'uscc');
+    await page.fill('#idNumber', APPLICANT.idNumber);
+    await page.fill('#phone', APPLICANT.phone);
+    await page.check('input[name="sharingAuthorized"]');
+  }
+
+  /** Files under DATA_DIR/blobs, temporaries included. */
+  async function countBlobs(): Promise<number> {
+    const entries = await readdir(join(session.server.dataDir, 'blobs'), {
+      recursive: true,
+      withFileTypes: true,
+    });
+    return entries.filter((e) => e.isFile()).length;
+  }
+
   async function axeIn(selector: string): Promise<string[]> {
     if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
     return page.evaluate(async (s) => {
@@ -40,14 +73,7 @@ describeWithBrowser('scanned materials in the console (ADR 16)', () => {
 
   it('a clerk attaches a PDF and a photo at receipt; a renamed executable is refused in Chinese first', async () => {
     await session.signInAs('clerk1');
-    await page.goto(`${session.server.base}/#/desk/item/${DEMO_ITEMS.foodBusinessLicence}`);
-    await page.locator('#application-form').waitFor();
-    await page.selectOption('#kind', 'legal-person');
-    await page.fill('#name', APPLICANT.name);
-    await page.selectOption('#idType', 'uscc');
-    await page.fill('#idNumber', APPLICANT.idNumber);
-    await page.fill('#phone', APPLICANT.phone);
-    await page.check('input[name="sharingAuthorized"]');
+    await openDeskForm();
     for (const code of ['application', 'layout-and-process', 'safety-rules'])
       await page.check(`input[name="m.${code}"]`);
     await expect(axeIn('#application-form')).resolves.toEqual([]);
@@ -81,6 +107,39 @@ describeWithBrowser('scanned materials in the console (ADR 16)', () => {
     await page.locator('#material-files .file-list li').nth(1).waitFor();
     await expect(page.locator('#material-files .file-list li').count()).resolves.toBe(2);
   });
+
+  it('a 200 MB scan is refused at the desk in Chinese without filling the server’s memory, and nothing is kept', async () => {
+    // A sparse file on disk: Chromium streams it from there, so the test holds none of it.
+    const dir = mkdtempSync(join(tmpdir(), 'big-scan-'));
+    const path = join(dir, '扫描件.pdf');
+    const fd = openSync(path, 'w');
+    writeSync(fd, Buffer.from('%PDF-1.4\n', 'latin1'));
+    ftruncateSync(fd, 200 * 1024 * 1024);
+    closeSync(fd);
+    const blobsBefore = await countBlobs();
+    await openDeskForm();
+    await page.setInputFiles('input[name="s.application"]', path);
+    // The server runs in this process: its resident set is sampled while the browser sends.
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+    try {
+      await page.click('#take-application');
+      const problem = page.locator('#application-form .problem');
+      await problem.waitFor({ timeout: 60_000 });
+      const words = (await problem.textContent()) ?? '';
+      await expect(problem.getAttribute('data-code')).resolves.toBe('blob-too-large');
+      expect(words).toContain('扫描件.pdf');
+      expect(chineseProblems(words.replace('扫描件.pdf', ''))).toEqual([]);
+    } finally {
+      clearInterval(sampler);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    console.log(`200 MB scan refused at the desk: RSS +${((peak - before) / 1048576).toFixed(1)} MB`);
+    expect(peak - before).toBeLessThan(64 * 1024 * 1024);
+    expect(await countBlobs()).toBe(blobsBefore);
+    expect(page.url()).toMatch(/#\/desk\//);
+  }, 120_000);
 
   it('the approver previews both — the PDF in a frame, the photo as an image — in Chinese, axe clean', async () => {
     await session.signInAs('approver1');

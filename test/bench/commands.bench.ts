@@ -8,13 +8,16 @@
  *     the wire fixture (in this process); (e) raw better-sqlite3 single-row FULL transactions/s,
  *     the disk's ceiling, and a one-core CPU probe at the start and the end; (f) projection lag while (a) runs with the read models following live (in the
  *     projection thread, as the server runs them);
+ *     (h) the HTTP ceiling: the same client against bare Fastify in its own process, 1 and 64 clients;
  *     (g) N generated cases (default 100,000): the server's cold start on them (port, readiness,
  *     the longest /health/live wait) and an admin rebuild (events/s, the longest request wait).
  * Prints a table, or with --json exactly one JSON object {figures, settings}.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { EmbeddedEventStore } from '@one-window/event-store';
 import { EsdbEventStore } from '../../libs/event-store/src/esdb/index.js';
 import { openReadModelDatabase, ReadModels, ThreadedProjectionRunner } from '@one-window/read-models';
@@ -148,6 +151,26 @@ async function overHttp(clients: number) {
   }
 }
 
+/** (h) The ceiling: the same client against bare Fastify in its own process (http-ceiling-server). */
+async function httpCeiling(clients: number) {
+  const entry = fileURLToPath(new URL('./http-ceiling-server.js', import.meta.url));
+  const child = spawn(process.execPath, [entry], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const base = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        const match = /ceiling: (http:\/\/[^/\s]+)\//.exec(chunk.toString());
+        if (match) resolve(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`the ceiling server exited with ${code}`)));
+    });
+    return await runHttpLoad(base, { clients, seconds: SECONDS, token: 'ceiling', receipt: { n: 1 } });
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
 async function rebuild(dir: string) {
   log(`  generating ${CASES.toLocaleString('en')} cases ...`);
   const events = await generateLog(dir, CASES);
@@ -224,6 +247,11 @@ async function main() {
     log(`(b) HTTP, ${clients} client(s), ${SECONDS} s ...`);
     http[clients] = await phase(`http-${clients}`, () => overHttp(clients));
   }
+  const ceiling: Partial<Record<number, Awaited<ReturnType<typeof httpCeiling>>>> = {};
+  for (const clients of [1, 64]) {
+    log(`(h) HTTP ceiling (bare Fastify, same client), ${clients} client(s), ${SECONDS} s ...`);
+    ceiling[clients] = await phase(`ceiling-${clients}`, () => httpCeiling(clients));
+  }
   log(`(g) cold start and rebuild on ${CASES.toLocaleString('en')} cases ...`);
   const rebuilt = await phase('rebuild', () => inTempDir(rebuild));
   const cpuAfter = cpuProbe();
@@ -241,7 +269,12 @@ async function main() {
     http_p99_ms_1: r(http[1]?.p99Ms),
     http_p99_ms_16: r(http[16]?.p99Ms),
     http_p99_ms_64: r(http[64]?.p99Ms),
-    http_errors: [1, 16, 64].reduce((sum, c) => sum + (http[c]?.errors ?? 0), 0),
+    http_ceiling_requests_per_s_1: r(ceiling[1]?.commandsPerSecond, 0),
+    http_ceiling_requests_per_s_64: r(ceiling[64]?.commandsPerSecond, 0),
+    http_ceiling_p50_ms_1: r(ceiling[1]?.p50Ms),
+    http_errors:
+      [1, 16, 64].reduce((sum, c) => sum + (http[c]?.errors ?? 0), 0) +
+      [1, 64].reduce((sum, c) => sum + (ceiling[c]?.errors ?? 0), 0),
     numbering_first_1000_per_s: r(numbering?.firstPerSecond, 0),
     numbering_last_1000_per_s: r(numbering?.lastPerSecond, 0),
     numbering_last_vs_first: r(numbering?.ratio, 3),

@@ -1,35 +1,12 @@
+import type { LagReport, ProjectionLag } from '@one-window/read-models';
+import type { RebuildState } from '../../src/reads/rebuild-tracker.js';
 import { get, post } from '../lib/api.js';
 import { h, mount } from '../lib/dom.js';
 import { t, tOr } from '../lib/i18n.js';
 import { badge, fmt, fmtDateTime, problemBox, table } from '../lib/ui.js';
 
-interface Lag {
-  readonly name: string;
-  readonly version: number;
-  readonly checkpoint: number | null;
-  readonly updatedAt: string | null;
-  readonly eventsBehind: number;
-  readonly eventsBehindCapped: boolean;
-  readonly msBehind: number;
-}
-
-interface Rebuild {
-  readonly running: boolean;
-  readonly processed: number;
-  readonly position: number | null;
-  readonly head: number | null;
-  readonly startedAt: string | null;
-  readonly finishedAt: string | null;
-  readonly error: string | null;
-}
-
-interface Report {
-  readonly head: number | null;
-  readonly status: string;
-  readonly lastError?: string;
-  readonly projections: readonly Lag[];
-  readonly rebuild: Rebuild;
-}
+/** GET /api/admin/projections: the runner's lag report and the rebuild's progress, as the server types them. */
+type Report = LagReport & { readonly rebuild: RebuildState };
 
 let poll: number | undefined;
 
@@ -61,7 +38,7 @@ export async function projectionsView(root: HTMLElement): Promise<void> {
         [
           {
             label: t('projection'),
-            cell: (p: Lag) =>
+            cell: (p: ProjectionLag) =>
               `${tOr(`projectionName.${p.name}`, p.name)} · ${t('projectionVersion', { n: p.version })}`,
           },
           { label: t('checkpoint'), cell: (p) => fmt(p.checkpoint) },

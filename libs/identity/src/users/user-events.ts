@@ -1,4 +1,4 @@
-import type { UserRole } from './user.js';
+import type { User } from './user.js';
 
 /** The `users` stream: who may sign in. Events, like everything else, so EventStoreDB deployments share one list. */
 export const USERS_STREAM = 'users';
@@ -6,13 +6,7 @@ export const USERS_STREAM = 'users';
 export type UserEvent =
   | {
       readonly type: 'user.Created';
-      readonly data: {
-        readonly userId: string;
-        readonly username: string;
-        readonly name: string;
-        readonly role: UserRole;
-        readonly hall?: string;
-        readonly department?: string;
+      readonly data: Omit<User, 'disabled'> & {
         readonly passwordHash: string;
         readonly createdBy: string;
       };
@@ -24,11 +18,5 @@ export type UserEvent =
   | { readonly type: 'user.Disabled'; readonly data: { readonly userId: string; readonly by: string } }
   | {
       readonly type: 'user.RoleChanged';
-      readonly data: {
-        readonly userId: string;
-        readonly role: UserRole;
-        readonly hall?: string;
-        readonly department?: string;
-        readonly by: string;
-      };
+      readonly data: Pick<User, 'userId' | 'role' | 'hall' | 'department'> & { readonly by: string };
     };

@@ -4,7 +4,7 @@ import type { ProjectedCaseEvent } from '../projections/case-event.js';
 import { CaseKeys } from '../projections/case-keys.js';
 import { childNumber } from '../projections/child-number.js';
 import { caseProjection } from '../projections/case-projection.js';
-import { RowPatcher } from '../projections/row-patcher.js';
+import { type Patch, RowPatcher } from '../projections/row-patcher.js';
 import type { Projection } from '../runner/projection.js';
 
 /** The obligation list's order as an index expression (the query says the same over `o.`). */
@@ -104,20 +104,18 @@ export function obligationsProjection(): Projection {
             });
             return;
           case 'case.Rectified':
-            rows.patch(obligation(event.data.obligationId), e.revision, {
-              outcome: 'rectified',
-              outcome_text: event.data.measures,
-              closed_at: event.data.rectifiedAt,
-              closed_late: event.data.late ? 1 : 0,
-            });
+            rows.patch(
+              obligation(event.data.obligationId),
+              e.revision,
+              closed('rectified', event.data.measures, event.data.rectifiedAt, event.data.late),
+            );
             return;
           case 'case.Explained':
-            rows.patch(obligation(event.data.obligationId), e.revision, {
-              outcome: 'explained',
-              outcome_text: event.data.explanation,
-              closed_at: event.data.explainedAt,
-              closed_late: event.data.late ? 1 : 0,
-            });
+            rows.patch(
+              obligation(event.data.obligationId),
+              e.revision,
+              closed('explained', event.data.explanation, event.data.explainedAt, event.data.late),
+            );
             return;
           case 'case.ObligationOverdue':
             rows.patch(
@@ -165,4 +163,9 @@ export function obligationsProjection(): Projection {
       };
     },
   });
+}
+
+/** The row of an obligation closed by rectification or explanation (Art. 36), its words and when. */
+function closed(outcome: 'rectified' | 'explained', text: string, at: string, late: boolean): Patch {
+  return { outcome, outcome_text: text, closed_at: at, closed_late: late ? 1 : 0 };
 }

@@ -3,7 +3,7 @@ import type { ProjectedCaseEvent } from '../projections/case-event.js';
 import { CaseKeys } from '../projections/case-keys.js';
 import { childNumber } from '../projections/child-number.js';
 import { caseProjection } from '../projections/case-projection.js';
-import { RowPatcher, type SqlValue } from '../projections/row-patcher.js';
+import { type Patch, RowPatcher, type SqlValue } from '../projections/row-patcher.js';
 import type { Projection } from '../runner/projection.js';
 
 /** Task statuses as stored; the queues show `open` and `claimed`. */
@@ -261,20 +261,19 @@ export function tasksProjection(): Projection {
             return;
           }
           case 'case.TaskClaimed':
-            rows.patch(task(event.data.taskId), e.revision, {
-              status: 'claimed',
-              holder_user_id: event.data.holder.userId,
-              holder_name: event.data.holder.name,
-              claimed_at: event.data.claimedAt,
-            });
+            rows.patch(
+              task(event.data.taskId),
+              e.revision,
+              claimedBy(event.data.holder, event.data.claimedAt),
+            );
             return;
           case 'case.TaskReassigned':
-            rows.patch(task(event.data.taskId), e.revision, {
-              status: 'claimed',
-              holder_user_id: event.data.to.userId,
-              holder_name: event.data.to.name,
-              claimed_at: event.data.reassignedAt,
-            });
+            // 转办: the task is claimed by the person it was handed to.
+            rows.patch(
+              task(event.data.taskId),
+              e.revision,
+              claimedBy(event.data.to, event.data.reassignedAt),
+            );
             return;
           case 'case.TaskReleased':
             rows.patch(task(event.data.taskId), e.revision, {
@@ -347,4 +346,9 @@ export function tasksProjection(): Projection {
       };
     },
   });
+}
+
+/** The row of a task a person holds from `at`. */
+function claimedBy(holder: { readonly userId: string; readonly name: string }, at: string): Patch {
+  return { status: 'claimed', holder_user_id: holder.userId, holder_name: holder.name, claimed_at: at };
 }

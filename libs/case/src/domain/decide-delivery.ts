@@ -145,6 +145,9 @@ export function deliver(state: CaseState, command: DeliverResult, now: Now): Cas
 export function markResultIssueOverdue(state: CaseState, now: Now): CaseEvent[] {
   const resultDueBy = state.context.decision?.resultDueBy ?? '';
   if (now.today <= resultDueBy)
-    throw DomainError.invalid(`The result is due by ${resultDueBy}; not late yet`);
+    throw DomainError.notAllowedNow(`The result is due by ${resultDueBy} (Law Art. 44): not late yet`, {
+      code: 'not-allowed-in-state.result-not-overdue',
+      params: { resultDueBy },
+    });
   return [{ type: 'case.ResultIssueOverdue', data: { resultDueBy } }];
 }

@@ -114,7 +114,7 @@ describe('综合窗口出件 — delivery (Art. 20, 21, 44)', () => {
   it('Art. 44: a result not issued within 10 working days of approval is marked overdue, and its late issue recorded', () => {
     const d = approvedOneStep();
     expect(d.error(system, { type: 'MarkResultIssueOverdue', caseId: 'c1' }, at('2026-03-16')).code).toBe(
-      'invalid-command',
+      'not-allowed-in-state',
     );
     expect(d.send(system, { type: 'MarkResultIssueOverdue', caseId: 'c1' }, at('2026-03-17'))).toEqual([
       { type: 'case.ResultIssueOverdue', data: { resultDueBy: '2026-03-16' } },

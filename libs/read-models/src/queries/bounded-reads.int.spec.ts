@@ -9,6 +9,7 @@ import { ALL_SCOPE, type ReadScope } from '../scope/read-scope.js';
 import { DEFAULT_READ_MODEL_SETTINGS } from '../settings/read-model-settings.js';
 import { StatisticsQueries } from '../statistics/statistics-queries.js';
 import { TaskQueries, type TaskQueueFilter } from '../tasks/task-queries.js';
+import { DueDeadlines } from '../timers/due-deadlines.js';
 import { openTempReadModels, seedGeneratedCases, type TempReadModels } from '../testing/index.js';
 import { DeadlineEvaluator } from './deadline-evaluator.js';
 
@@ -264,6 +265,15 @@ describe('every read is bounded by its page, not by the table', () => {
       expect(
         plan.some((line) => new RegExp(`USING INDEX ${index} \\(.*correction_notice_due_by<\\?`).test(line)),
       ).toBe(true);
+  });
+
+  // The durable timers look for due deadlines on the event loop at every tick (TIMER_POLL_MS).
+  it('the timers find due deadlines by their partial indexes, scanning no table', () => {
+    const due = new DueDeadlines(recording(t.db, recorded), WorkingCalendar.create(), 3);
+    const all = plans(() => due.find(now, 500));
+    expect(all.length).toBeGreaterThan(5);
+    for (const plan of all) expect(plan.filter((line) => /^SCAN \w+$/.test(line))).toEqual([]);
+    expect(all.flat().some((line) => /INDEX cases_provisional/.test(line))).toBe(true);
   });
 
   it('the yellow filter sorts only its due-date range: the cases due within the warning days', () => {

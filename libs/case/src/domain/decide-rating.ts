@@ -48,13 +48,17 @@ function defaultStage(state: CaseState): RatingStage {
  * received): the back office from acceptance on, delivery from the result's issue on. The front
  * desk and the case as a whole (一事一评) can be rated from receipt on.
  */
-function stageNotReached(state: CaseState, stage: RatingStage): string | null {
+function stageNotReached(state: CaseState, stage: RatingStage): DomainError | null {
   const { context } = state;
   if (stage === 'back-office' && context.acceptance === null) {
-    return 'The back office cannot be rated: the case has not been accepted';
+    return DomainError.notAllowedNow('The back office cannot be rated: the case has not been accepted', {
+      code: 'not-allowed-in-state.rating-before-acceptance',
+    });
   }
   if (stage === 'delivery' && context.result === null) {
-    return 'Delivery cannot be rated: no result has been issued';
+    return DomainError.notAllowedNow('Delivery cannot be rated: no result has been issued', {
+      code: 'not-allowed-in-state.rating-before-result',
+    });
   }
   return null;
 }
@@ -74,7 +78,7 @@ export function rate(state: CaseState, command: RateService, now: Now): CaseEven
   const { context } = state;
   const stage = command.stage ?? defaultStage(state);
   const notYet = stageNotReached(state, stage);
-  if (notYet) throw DomainError.notAllowedNow(notYet);
+  if (notYet) throw notYet;
   // 一事一评: one overall rating per case; 一次一评: one rating per visit.
   const visit = stage === 'overall' ? undefined : context.visits;
   const already =

@@ -425,6 +425,10 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'problem.not-allowed-in-state.reassign-assignee':
     "{name, select, none {That person} other {{name}}} is not an active approver of the task's department: a task is reassigned to one.",
   'problem.not-allowed-in-state.already-rated': 'This service has already been rated.',
+  'problem.not-allowed-in-state.rating-before-acceptance':
+    'The case has not been accepted yet: its back office cannot be rated.',
+  'problem.not-allowed-in-state.rating-before-result':
+    'No result has been issued yet: its delivery cannot be rated.',
   'problem.not-allowed-in-state.result-not-overdue':
     'The approved result is due by {resultDueBy, date} (Law Art. 44): it is not overdue yet.',
   'problem.concurrency-conflict': 'The case was changed by someone else just now: reload and try again.',

@@ -422,6 +422,8 @@ export const ZH = {
   'problem.not-allowed-in-state.reassign-assignee':
     '{name, select, none {所填人员} other {{name}}}不是该任务所在部门在岗的审批人员，不能转办给其办理。',
   'problem.not-allowed-in-state.already-rated': '本次服务已评价（一次一评、一事一评）。',
+  'problem.not-allowed-in-state.rating-before-acceptance': '办件尚未受理，不能评价后台审批环节。',
+  'problem.not-allowed-in-state.rating-before-result': '结果尚未出具，不能评价出件环节。',
   'problem.not-allowed-in-state.result-not-overdue':
     '准予许可的结果应于 {resultDueBy, date} 前出具（《行政许可法》第四十四条），尚未逾期。',
   'problem.concurrency-conflict': '该办件刚被他人修改，请刷新后重试。',

@@ -1,0 +1,233 @@
+/**
+ * 好差评 (decide-rating.ts): each refusal of a rating and of its follow-up by field and catalog code
+ * (ADR 15), the stage a rating counts for in each stage of the case, Art. 36's bad rating from
+ * level 4 (3 is not bad), and what the events keep. Mutation testing left these open
+ * (docs/adr/0014-mutation-testing.md). Received Monday 2026-03-02.
+ */
+import type { CaseCommand } from '../commands.js';
+import { CaseDriver } from '../testing/case-driver.js';
+import {
+  BY_APPLICANT,
+  ONE_STEP_GUIDE,
+  application,
+  approver,
+  clerk,
+  reviewer,
+  system,
+} from '../testing/fixtures.js';
+import { RATING_CHANNELS, RATING_STAGES } from './decide-rating.js';
+import type { DomainError } from './errors.js';
+
+const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
+/** Each bad field of a 400 with the catalog rule it broke. */
+const rulesOf = (error: DomainError) =>
+  (error.errors ?? []).map((e, i) => ({ field: e.field, ...error.rules?.[i] }));
+const rate = (level: unknown, over: Record<string, unknown> = {}): CaseCommand =>
+  ({ type: 'RateService', caseId: 'c1', level, channel: 'window-device', ...over }) as CaseCommand;
+
+const received = () =>
+  new CaseDriver('c1', ONE_STEP_GUIDE).given([
+    clerk,
+    application({ itemCode: ONE_STEP_GUIDE.code }),
+    at('2026-03-02'),
+  ]);
+const accepted = () => received().given([clerk, { type: 'AcceptCase', caseId: 'c1' }]);
+const approved = () =>
+  accepted().given(
+    [approver, { type: 'ClaimTask', taskId: 'c1.t1' }],
+    [approver, { type: 'ApproveCase', caseId: 'c1', opinion: '准予' }],
+  );
+const issued = () =>
+  approved().given([
+    clerk,
+    { type: 'IssueResult', caseId: 'c1', certificateNumber: 'GT-1', electronic: true },
+  ]);
+const completed = () =>
+  issued().given(
+    [clerk, { type: 'DispatchResult', caseId: 'c1', method: 'window' }],
+    [clerk, { type: 'DeliverResult', caseId: 'c1', recipient: BY_APPLICANT }],
+  );
+/** Rated 4 (bad) on 2026-03-03 09:00 China time: call back by 03-05 09:00, rectify by 03-18. */
+const rated = () => completed().given([system, rate(4, { channel: 'app' }), at('2026-03-03', '09:00')]);
+
+describe('RateService: refusals by field and catalog code', () => {
+  it('a level outside 1–5 or not whole, a channel and a stage not in their lists', () => {
+    for (const level of [0, 6, 2.5]) {
+      expect(rulesOf(completed().error(system, rate(level)))).toEqual([
+        { field: 'level', code: 'integer-range', params: { min: 1, max: 5 } },
+      ]);
+    }
+    expect(rulesOf(completed().error(system, rate(1, { channel: 'fax', stage: 'lunch' })))).toEqual([
+      { field: 'channel', code: 'one-of', params: { allowed: [...RATING_CHANNELS] } },
+      { field: 'stage', code: 'one-of', params: { allowed: [...RATING_STAGES] } },
+    ]);
+    for (const level of [1, 5])
+      expect(completed().send(system, rate(level))[0].data).toMatchObject({ level });
+  });
+
+  it('Art. 37: the back office before acceptance and delivery before the result are refused, each with its code', () => {
+    expect(received().error(clerk, rate(1, { stage: 'back-office' }))).toMatchObject({
+      code: 'not-allowed-in-state',
+      state: 'frontDesk.received',
+      reason: { code: 'not-allowed-in-state.rating-before-acceptance' },
+      message: 'The back office cannot be rated: the case has not been accepted',
+    });
+    expect(approved().error(clerk, rate(1, { stage: 'delivery' }))).toMatchObject({
+      code: 'not-allowed-in-state',
+      reason: { code: 'not-allowed-in-state.rating-before-result' },
+      message: 'Delivery cannot be rated: no result has been issued',
+    });
+    expect(accepted().send(clerk, rate(1, { stage: 'back-office' }))[0].data).toMatchObject({
+      stage: 'back-office',
+    });
+    expect(issued().send(clerk, rate(1, { stage: 'delivery' }))[0].data).toMatchObject({ stage: 'delivery' });
+  });
+
+  it('一次一评 and 一事一评 refused twice with the already-rated code, by their own words', () => {
+    const visit = received().given([clerk, rate(2)]);
+    expect(visit.error(clerk, rate(2, { stage: 'front-desk' }))).toMatchObject({
+      reason: { code: 'not-allowed-in-state.already-rated' },
+      message: 'Visit 1 has already been rated (一次一评)',
+    });
+    // A visit's rating and the case's overall one are apart.
+    expect(visit.send(clerk, rate(3, { stage: 'overall' }))[0].data).not.toHaveProperty('visit');
+    expect(visit.error(clerk, rate(3, { stage: 'overall' }))).toMatchObject({
+      reason: { code: 'not-allowed-in-state.already-rated' },
+      message: 'The case has already been rated (一事一评)',
+    });
+  });
+});
+
+describe('the stage a rating counts for, by the stage the case is in', () => {
+  it('front desk, back office, delivery; the whole case once it has ended', () => {
+    const stageOf = (d: CaseDriver) => d.send(clerk, rate(2))[0].data;
+    expect(stageOf(received())).toMatchObject({ stage: 'front-desk', visit: 1 });
+    expect(stageOf(accepted())).toMatchObject({ stage: 'back-office', visit: 1 });
+    expect(stageOf(issued())).toMatchObject({ stage: 'delivery', visit: 1 });
+    expect(stageOf(completed())).toMatchObject({ stage: 'overall' });
+    const refused = received().given([
+      clerk,
+      { type: 'RefuseCase', caseId: 'c1', reason: '不属于本机关职权', legalBasis: '第三十二条' },
+    ]);
+    expect(stageOf(refused)).toMatchObject({ stage: 'overall' });
+    const withdrawn = received().given([clerk, { type: 'WithdrawCase', caseId: 'c1', reason: '撤回' }]);
+    expect(stageOf(withdrawn)).toMatchObject({ stage: 'overall' });
+  });
+});
+
+describe('Art. 36: a bad rating is level 4 or 5, and opens the follow-up', () => {
+  it('level 3 is not bad and opens nothing; level 4 is bad', () => {
+    const three = completed().send(system, rate(3));
+    expect(three.map((e) => e.type)).toEqual(['case.Rated']);
+    expect(three[0].data).toMatchObject({ bad: false });
+    expect(
+      completed()
+        .send(system, rate(4))
+        .map((e) => e.type),
+    ).toEqual(['case.Rated', 'case.ObligationOpened']);
+  });
+
+  it('the rating keeps its number, channel, comment only when given, and the instant', () => {
+    expect(completed().send(system, rate(2, { comment: '很好' }), at('2026-03-03', '09:00'))[0].data).toEqual(
+      {
+        n: 1,
+        level: 2,
+        bad: false,
+        channel: 'window-device',
+        stage: 'overall',
+        comment: '很好',
+        ratedAt: '2026-03-03T01:00:00.000Z',
+      },
+    );
+    expect(completed().send(system, rate(2, { comment: '' }))[0].data).not.toHaveProperty('comment');
+  });
+
+  it('the second bad rating opens the second obligation, numbered after the first', () => {
+    const d = rated();
+    const [, opened] = d.send(clerk, rate(5, { stage: 'delivery' }), at('2026-03-03', '10:00'));
+    expect(opened).toMatchObject({
+      type: 'case.ObligationOpened',
+      data: { obligationId: 'c1.o2', n: 2, ratingN: 2 },
+    });
+  });
+});
+
+describe('the follow-up: refusals by field and catalog code', () => {
+  it('a callback needs its notes and whether the complaint was verified', () => {
+    expect(
+      rulesOf(
+        rated().error(reviewer, {
+          type: 'RecordCallback',
+          obligationId: 'c1.o1',
+          notes: ' ',
+          verified: 'yes',
+        } as never),
+      ),
+    ).toEqual([
+      { field: 'notes', code: 'required' },
+      { field: 'verified', code: 'boolean' },
+    ]);
+    expect(
+      rated().send(
+        reviewer,
+        { type: 'RecordCallback', obligationId: 'c1.o1', notes: '已回访', verified: false },
+        at('2026-03-04'),
+      )[0].data,
+    ).toEqual({
+      obligationId: 'c1.o1',
+      notes: '已回访',
+      verified: false,
+      calledAt: '2026-03-04T02:00:00.000Z',
+      late: false,
+    });
+  });
+
+  it('a rectification needs its measures, an explanation its words', () => {
+    const called = () =>
+      rated().given([
+        reviewer,
+        { type: 'RecordCallback', obligationId: 'c1.o1', notes: '回访', verified: true },
+      ]);
+    expect(
+      rulesOf(called().error(reviewer, { type: 'RectifyObligation', obligationId: 'c1.o1', measures: '' })),
+    ).toEqual([{ field: 'measures', code: 'required' }]);
+    expect(
+      rulesOf(
+        called().error(reviewer, { type: 'ExplainObligation', obligationId: 'c1.o1', explanation: ' ' }),
+      ),
+    ).toEqual([{ field: 'explanation', code: 'required' }]);
+    expect(
+      called().send(
+        reviewer,
+        { type: 'ExplainObligation', obligationId: 'c1.o1', explanation: '无依据' },
+        at('2026-03-18'),
+      )[0].data,
+    ).toEqual({
+      obligationId: 'c1.o1',
+      explanation: '无依据',
+      explainedAt: '2026-03-18T02:00:00.000Z',
+      late: false,
+    });
+  });
+
+  it('Art. 36: the rectification deadline is not marked overdue on the 15th day (03-18) itself, with the due day named', () => {
+    const error = rated().error(
+      system,
+      { type: 'MarkObligationOverdue', obligationId: 'c1.o1', deadline: 'rectification' },
+      at('2026-03-18', '23:59'),
+    );
+    expect(error.message).toBe('The rectification is due by 2026-03-18; not late yet');
+    expect(
+      rated().send(
+        system,
+        { type: 'MarkObligationOverdue', obligationId: 'c1.o1', deadline: 'rectification' },
+        at('2026-03-19', '00:00'),
+      ),
+    ).toEqual([
+      {
+        type: 'case.ObligationOverdue',
+        data: { obligationId: 'c1.o1', deadline: 'rectification', dueAt: '2026-03-18' },
+      },
+    ]);
+  });
+});

@@ -2,9 +2,9 @@ import { chinaDayEnd } from '@one-window/calendar';
 import type { CaseEvent } from '@one-window/case';
 import type { ProjectedCaseEvent } from '../projections/case-event.js';
 import { CaseKeys } from '../projections/case-keys.js';
-import { childNumber } from '../projections/child-number.js';
+import { ChildRows } from '../projections/child-number.js';
 import { caseProjection } from '../projections/case-projection.js';
-import { type Patch, RowPatcher } from '../projections/row-patcher.js';
+import type { Patch } from '../projections/row-patcher.js';
 import type { Projection } from '../runner/projection.js';
 
 /** The obligation list's order as an index expression (the query says the same over `o.`). */
@@ -62,7 +62,7 @@ export function obligationsProjection(): Projection {
     schema: OBLIGATIONS_SCHEMA,
     bind: (db) => {
       const keys = CaseKeys.for(db);
-      const rows = new RowPatcher(db, 'obligations', ['k', 'n']);
+      const rows = new ChildRows(db, 'obligations', 'o');
       const insert = db.prepare(
         `INSERT INTO obligations (k, obligation_id, case_id, n, rating_n, hall, department, opened_at, callback_due_at,
            callback_due_ms, rectify_due_by, rectify_due_ms, revision)
@@ -74,7 +74,6 @@ export function obligationsProjection(): Projection {
         const k = keys.of(e);
         if (k === undefined) return;
         const event: CaseEvent = e.event;
-        const obligation = (id: string): [number, number] => [k, childNumber(id, 'o')];
         switch (event.type) {
           case 'case.ObligationOpened': {
             const d = event.data;
@@ -96,7 +95,7 @@ export function obligationsProjection(): Projection {
             return;
           }
           case 'case.CallbackRecorded':
-            rows.patch(obligation(event.data.obligationId), e.revision, {
+            rows.patch(k, event.data.obligationId, e.revision, {
               called_back_at: event.data.calledAt,
               callback_verified: event.data.verified ? 1 : 0,
               callback_notes: event.data.notes,
@@ -104,22 +103,13 @@ export function obligationsProjection(): Projection {
             });
             return;
           case 'case.Rectified':
-            rows.patch(
-              obligation(event.data.obligationId),
-              e.revision,
-              closed('rectified', event.data.measures, event.data.rectifiedAt, event.data.late),
-            );
-            return;
           case 'case.Explained':
-            rows.patch(
-              obligation(event.data.obligationId),
-              e.revision,
-              closed('explained', event.data.explanation, event.data.explainedAt, event.data.late),
-            );
+            rows.patch(k, event.data.obligationId, e.revision, closed(event));
             return;
           case 'case.ObligationOverdue':
             rows.patch(
-              obligation(event.data.obligationId),
+              k,
+              event.data.obligationId,
               e.revision,
               event.data.deadline === 'callback'
                 ? { callback_overdue_marked: 1 }
@@ -165,7 +155,11 @@ export function obligationsProjection(): Projection {
   });
 }
 
-/** The row of an obligation closed by rectification or explanation (Art. 36), its words and when. */
-function closed(outcome: 'rectified' | 'explained', text: string, at: string, late: boolean): Patch {
-  return { outcome, outcome_text: text, closed_at: at, closed_late: late ? 1 : 0 };
+/** The row of an obligation closed by rectification or explanation (Art. 36): which, its words, when. */
+function closed(event: Extract<CaseEvent, { type: 'case.Rectified' | 'case.Explained' }>): Patch {
+  const [outcome, text, at] =
+    event.type === 'case.Rectified'
+      ? ['rectified', event.data.measures, event.data.rectifiedAt]
+      : ['explained', event.data.explanation, event.data.explainedAt];
+  return { outcome, outcome_text: text, closed_at: at, closed_late: event.data.late ? 1 : 0 };
 }

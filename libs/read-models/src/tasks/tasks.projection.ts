@@ -1,9 +1,9 @@
 import type { CaseEvent, DeadlineChange } from '@one-window/case';
 import type { ProjectedCaseEvent } from '../projections/case-event.js';
 import { CaseKeys } from '../projections/case-keys.js';
-import { childNumber } from '../projections/child-number.js';
+import { ChildRows } from '../projections/child-number.js';
 import { caseProjection } from '../projections/case-projection.js';
-import { type Patch, RowPatcher, type SqlValue } from '../projections/row-patcher.js';
+import type { Patch, SqlValue } from '../projections/row-patcher.js';
 import type { Projection } from '../runner/projection.js';
 
 /** Task statuses as stored; the queues show `open` and `claimed`. */
@@ -138,7 +138,7 @@ export function tasksProjection(): Projection {
     schema: TASKS_SCHEMA,
     bind: (db) => {
       const keys = CaseKeys.for(db);
-      const rows = new RowPatcher(db, 'tasks', ['k', 'n']);
+      const rows = new ChildRows(db, 'tasks', 't');
       const insert = db.prepare<Record<string, SqlValue>>(
         `INSERT INTO tasks (k, n, step, step_index, label, department, role, reason, status,
            created_on, step_due, revision, rank_green, rank_due, item_code, received_at, deficiency, extended)
@@ -212,7 +212,6 @@ export function tasksProjection(): Projection {
         const k = keys.of(e);
         if (k === undefined) return;
         const event: CaseEvent = e.event;
-        const task = (taskId: string): [number, number] => [k, childNumber(taskId, 't')];
         switch (event.type) {
           case 'case.Received':
             insertCase.run(
@@ -261,22 +260,14 @@ export function tasksProjection(): Projection {
             return;
           }
           case 'case.TaskClaimed':
-            rows.patch(
-              task(event.data.taskId),
-              e.revision,
-              claimedBy(event.data.holder, event.data.claimedAt),
-            );
+            rows.patch(k, event.data.taskId, e.revision, claimedBy(event.data.holder, event.data.claimedAt));
             return;
           case 'case.TaskReassigned':
             // 转办: the task is claimed by the person it was handed to.
-            rows.patch(
-              task(event.data.taskId),
-              e.revision,
-              claimedBy(event.data.to, event.data.reassignedAt),
-            );
+            rows.patch(k, event.data.taskId, e.revision, claimedBy(event.data.to, event.data.reassignedAt));
             return;
           case 'case.TaskReleased':
-            rows.patch(task(event.data.taskId), e.revision, {
+            rows.patch(k, event.data.taskId, e.revision, {
               status: 'open',
               holder_user_id: null,
               holder_name: null,
@@ -284,33 +275,33 @@ export function tasksProjection(): Projection {
             });
             return;
           case 'case.TaskPassed':
-            rows.patch(task(event.data.taskId), e.revision, {
+            rows.patch(k, event.data.taskId, e.revision, {
               status: 'passed',
               closed_at: event.data.passedAt,
             });
             return;
           case 'case.TaskReturned':
-            rows.patch(task(event.data.taskId), e.revision, {
+            rows.patch(k, event.data.taskId, e.revision, {
               status: 'returned',
               closed_at: event.data.returnedAt,
             });
             return;
           case 'case.Approved':
           case 'case.Denied':
-            rows.patch(task(event.data.taskId), e.revision, { status: 'decided', closed_at: e.at });
+            rows.patch(k, event.data.taskId, e.revision, { status: 'decided', closed_at: e.at });
             return;
           case 'case.SpecialProcedureStarted':
-            rows.patch(task(event.data.taskId), e.revision, { special_procedure: 1 });
+            rows.patch(k, event.data.taskId, e.revision, { special_procedure: 1 });
             return;
           case 'case.SupervisionNoticeSent':
-            rows.patch(task(event.data.taskId), e.revision, { supervised_on: event.data.sentOn });
+            rows.patch(k, event.data.taskId, e.revision, { supervised_on: event.data.sentOn });
             return;
           case 'case.DeadlinesRecalculated': {
             const changes = event.data.changes;
             // Step dates first: the re-ranking below stamps the open tasks with this revision.
             for (const change of changes) {
               if (change.deadline === 'step' && change.taskId)
-                rows.patch(task(change.taskId), e.revision, { step_due: change.to });
+                rows.patch(k, change.taskId, e.revision, { step_due: change.to });
             }
             dues(e, k, (had) => recalculatedDues(had, changes));
             return;

@@ -10,6 +10,7 @@ export type { AllowedCommand } from '@one-window/case';
 export type {
   Bilingual,
   CaseListItem,
+  DeadlineBoardItem,
   DueStatus,
   MaterialStatus,
   ObligationView,

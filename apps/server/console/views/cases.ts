@@ -5,32 +5,48 @@ import { t } from '../lib/i18n.js';
 import { directory } from '../lib/directory.js';
 import { cursorList } from '../lib/pager.js';
 import type { SessionUser } from '../lib/session.js';
-import type { CaseListItem } from '../lib/types.js';
-import { badge, problemBox, provisionalBadge, statusBadge, table, warningBadge } from '../lib/ui.js';
+import type { CaseListItem, DeadlineBoardItem } from '../lib/types.js';
+import { badge, fmtDate, problemBox, provisionalBadge, statusBadge, table, warningBadge } from '../lib/ui.js';
 
-export function caseTable(items: readonly CaseListItem[]): HTMLElement {
+/** The due-date column of a case table: the promised limit (a list), or a board's own date. */
+export interface DueColumn {
+  readonly label: string;
+  readonly date: (c: CaseListItem & Partial<Pick<DeadlineBoardItem, 'dueDate'>>) => string | null;
+}
+
+const PROMISED: DueColumn = { label: 'promisedDue', date: (c) => c.promisedDueDate };
+
+/** The acceptance board's column: the acceptance decision's last day (Art. 32). */
+export const ACCEPTANCE_DUE: DueColumn = { label: 'acceptanceDue', date: (c) => c.dueDate ?? null };
+
+export function caseTable(
+  items: readonly (CaseListItem & Partial<Pick<DeadlineBoardItem, 'dueDate'>>)[],
+  due: DueColumn = PROMISED,
+): HTMLElement {
   return table(
     [
       {
         label: t('caseNumber'),
-        cell: (c: CaseListItem) => [
-          c.caseNumber,
-          c.greenChannel ? [' ', badge(t('greenChannel'), 'green')] : null,
-        ],
+        cell: (c) => [c.caseNumber, c.greenChannel ? [' ', badge(t('greenChannel'), 'green')] : null],
       },
       { label: t('item'), cell: (c) => c.itemName },
       { label: t('applicant'), cell: (c) => c.applicantName },
       { label: t('status'), cell: (c) => statusBadge(c.status) },
       {
         label: t('step'),
-        cell: (c) => (c.currentStep ? `${c.currentStep}${c.holderName ? ` · ${c.holderName}` : ''}` : '—'),
+        cell: (c) =>
+          c.currentStep
+            ? `${c.currentStep}${c.holderName ? ` · ${c.holderName}` : ''}`
+            : c.completedOn
+              ? t('completedWhen', { date: c.completedOn })
+              : '—',
       },
       {
-        label: t('promisedDue'),
-        cell: (c) => [
-          c.promisedDueDate ?? '—',
-          c.promisedDueDate ? provisionalBadge(c.provisionalYears) : null,
-        ],
+        label: t(due.label),
+        cell: (c) => {
+          const date = due.date(c);
+          return [fmtDate(date), date ? provisionalBadge(c.provisionalYears) : null];
+        },
       },
       { label: t('daysLeft'), cell: (c) => (c.workingDaysLeft === null ? '—' : String(c.workingDaysLeft)) },
       { label: t('warning'), cell: (c) => warningBadge(c.warning) },

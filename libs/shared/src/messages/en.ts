@@ -306,6 +306,11 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   next: 'Next',
   last: 'Latest',
   deadlineBoard: 'Deadline board',
+  'board.acceptance': 'Acceptance decision',
+  'board.acceptanceRule':
+    'Decide on acceptance within 5 working days of receipt, counted again once a correction is handed in (Administrative Licensing Law Art. 32)',
+  acceptanceDue: 'Decide acceptance by',
+  completedWhen: 'completed {date, date}',
   obligations: 'Bad-rating follow-up',
   callbackDue: 'Callback due',
   rectifyDue: 'Rectify due',

@@ -307,6 +307,11 @@ export const ZH = {
   next: '下一步',
   last: '最新',
   deadlineBoard: '时限预警看板',
+  'board.acceptance': '受理决定时限',
+  'board.acceptanceRule':
+    '收件后 5 个工作日内作出是否受理的决定；补正材料交齐后重新计算（《行政许可法》第三十二条）',
+  acceptanceDue: '受理决定截止日',
+  completedWhen: '{date, date} 办结',
   obligations: '差评整改',
   callbackDue: '回访期限',
   rectifyDue: '整改期限',

@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { ManualClock } from '@one-window/shared';
+import type { Page } from 'playwright-core';
+import { ApiWorld, DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
+import { CHROMIUM } from '../support/browser.js';
+import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
+import { axeViolations, rawValues } from '../support/screen-checks.js';
+import type { TestServer } from '../support/test-server.js';
+
+const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+
+/**
+ * The deadline board's 受理决定时限 (Art. 32's 5 working days to decide on acceptance) and a
+ * completed case's 办结 date in the case list, in headless Chromium: Chinese at a counter
+ * terminal's 1024×768, English at 1366×768, axe clean, no internal code or ISO time on screen.
+ */
+describeWithBrowser('the acceptance board and completed cases in the console', () => {
+  // Received Monday 2 March 2026: the acceptance decision is due Monday 9 March.
+  const clock = new ManualClock('2026-03-02T01:30:00Z');
+  let session: ConsoleWorld;
+  let server: TestServer;
+  let page: Page;
+  let late: { caseNumber: string };
+  let completed: { caseNumber: string };
+
+  beforeAll(async () => {
+    // The timer would deem the late case accepted (Art. 32); polled hourly, it stays out of the way.
+    session = await startConsoleWorld(clock, { timerPollMs: 3_600_000 });
+    ({ server, page } = session);
+    const api = await ApiWorld.signIn(server.base);
+    late = await api.receive(DEMO_ITEMS.foodBusinessLicence);
+    const { caseId } = await api.atTheWindow();
+    completed = await api.read('clerk1', `/api/cases/${caseId}`);
+    const delivered = await api.ok('clerk1', `/api/cases/${caseId}/deliver`, PICKUP_BY_APPLICANT);
+    await api.read('admin', '/api/cases', delivered);
+    // Tuesday 10 March: the received case is a day past its acceptance decision.
+    clock.set('2026-03-10T02:00:00Z');
+  }, 90_000);
+  afterAll(async () => session?.close());
+
+  /** The rows of a list, as text. */
+  const rows = (list: string): Promise<string[]> =>
+    page.locator(`#${list} tbody tr`).evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
+  const headers = (list: string): Promise<string[]> =>
+    page.locator(`#${list} thead th`).evaluateAll((ths) => ths.map((th) => th.textContent ?? ''));
+
+  async function showIn(lang: 'zh' | 'en', size: { width: number; height: number }): Promise<void> {
+    await page.setViewportSize(size);
+    await session.signInAs('clerk1');
+    await page.evaluate((l) => localStorage.setItem('one-window.lang', l), lang);
+    await page.reload();
+    await page.locator('#sign-out').waitFor();
+  }
+
+  async function screenProblems(lang: 'zh' | 'en'): Promise<string[]> {
+    return [...(await rawValues(page, lang)).map((raw) => `shows "${raw}"`), ...(await axeViolations(page))];
+  }
+
+  it('in Chinese at 1024×768: 受理决定时限 lists the late case as 超期, and the list shows 办结 with its date', async () => {
+    await showIn('zh', { width: 1024, height: 768 });
+    await page.goto(`${server.base}/#/deadlines`);
+    await page.locator('#acceptance-list-count').waitFor();
+    await expect(page.locator('#acceptance h2').textContent()).resolves.toBe('受理决定时限');
+    await expect(page.locator('#acceptance-rule').textContent()).resolves.toContain('第三十二条');
+    await expect(headers('acceptance-list')).resolves.toContain('受理决定截止日');
+    const [row, ...others] = await rows('acceptance-list');
+    expect(others).toEqual([]);
+    expect(row).toContain(late.caseNumber);
+    expect(row).toContain('2026-03-09');
+    expect(row).toContain('超期');
+    // Not on the decision's lists: its decision clock has not started.
+    expect((await rows('red-list')).join()).not.toContain(late.caseNumber);
+    await expect(screenProblems('zh')).resolves.toEqual([]);
+
+    await page.goto(`${server.base}/#/cases`);
+    await page.locator('#case-list-count').waitFor();
+    const done = (await rows('case-list')).find((r) => r.includes(completed.caseNumber)) ?? '';
+    expect(done).toContain('2026-03-02 办结');
+    expect(done).toMatch(/2026-03-\d\d/); // the promised date kept beside it
+    await expect(screenProblems('zh')).resolves.toEqual([]);
+  });
+
+  it('in English at 1366×768: "Acceptance decision" and "completed <date>"', async () => {
+    await showIn('en', { width: 1366, height: 768 });
+    try {
+      await page.goto(`${server.base}/#/deadlines`);
+      await page.locator('#acceptance-list-count').waitFor();
+      await expect(page.locator('#acceptance h2').textContent()).resolves.toBe('Acceptance decision');
+      await expect(headers('acceptance-list')).resolves.toContain('Decide acceptance by');
+      const [row] = await rows('acceptance-list');
+      expect(row).toContain(late.caseNumber);
+      expect(row).toContain('Overdue');
+      await expect(screenProblems('en')).resolves.toEqual([]);
+
+      await page.goto(`${server.base}/#/cases`);
+      await page.locator('#case-list-count').waitFor();
+      const done = (await rows('case-list')).find((r) => r.includes(completed.caseNumber)) ?? '';
+      expect(done).toContain('completed 2026-03-02');
+      await expect(screenProblems('en')).resolves.toEqual([]);
+    } finally {
+      await page.evaluate(() => localStorage.setItem('one-window.lang', 'zh'));
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's violations of any impact on the page as shown, one line each: impact, rule, help, where. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the console's CSP (script-src 'self') stays as served.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: { run: (o: object) => Promise<{ violations: AxeViolation[] }> };
+    };
+    const result = await axe.run({ resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+  return violations.map(
+    (v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+/**
+ * Internal values a hall's staff should never read on the page's main part: state paths
+ * (frontDesk.received), ISO/UTC timestamps, the ids of departments and materials
+ * (150102-market-regulation, layout-and-process), dates in another format than 2026-12-03 (ADR 15),
+ * English counted without its plural; on a Chinese screen, also a hyphenated code and an English sentence.
+ */
+export async function rawValues(page: Page, lang: 'zh' | 'en'): Promise<string[]> {
+  const text = await page.evaluate(() => document.querySelector('main')?.innerText ?? '');
+  const patterns = [
+    /\b[a-z]+\.[a-z]+[A-Z]\w*/g,
+    /\d{4}-\d\d-\d\dT[\d:.]+Z?/g,
+    /\b\d{6}-[a-z-]+\b/g,
+    /\b(?:frontDesk|backOffice|delivery|rating)\.[a-zA-Z]+/g,
+    /\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b/g,
+    /(?<![\d.])1 (?:working days|days|cases|events)\b/g,
+  ];
+  // On a Chinese screen a hyphenated lower-case word is a code (layout-and-process), not English.
+  // …and three English words in a row are an English sentence.
+  if (lang === 'zh') patterns.push(/\b[a-z]+(?:-[a-z]+)+\b/g, /\b[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}\b/g);
+  return [...new Set(patterns.flatMap((p) => text.match(p) ?? []))];
+}

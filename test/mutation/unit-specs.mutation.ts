@@ -16,7 +16,15 @@ const specsOf = (dir: string): string[] =>
     .filter((file) => !file.endsWith('case.machine.paths.spec.ts'))
     .map((file) => join(dir, file));
 const last = (file: string) => (file.includes('.property.') || file.includes('.properties.') ? 1 : 0);
-const specs = [...specsOf('libs/calendar/src'), ...specsOf('libs/case/src/domain')]
+// MUTATION_SPECS=domain leaves out the calendar's specs: they cannot reach the case domain's code
+// (the calendar imports nothing of it), so a run that mutates only domain files loses no kill and
+// each mutant's run loads a third fewer modules.
+const libs =
+  process.env.MUTATION_SPECS === 'domain'
+    ? ['libs/case/src/domain']
+    : ['libs/calendar/src', 'libs/case/src/domain'];
+const specs = libs
+  .flatMap(specsOf)
   .filter((file) => !file.includes('/testing/'))
   .sort((a, b) => last(a) - last(b));
 

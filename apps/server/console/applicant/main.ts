@@ -5,6 +5,7 @@
  */
 import { type Child, h, mount } from '../lib/dom.js';
 import { currentLang, formatDate, messages, setLang, t } from '../lib/i18n.js';
+import { type StoredNotice, noticeArticle } from '../lib/notice-article.js';
 
 interface Problem {
   readonly status: number;
@@ -91,7 +92,7 @@ interface ProgressView {
   receivedOn: string;
   stage: { zh: string; en: string };
   dueDates: { promised: string | null; statutory: string | null };
-  notices: { kind: string; number: string | null; issuedOn: string }[];
+  notices: { kind: string; number: string | null; issuedOn: string; printable: boolean }[];
   asked: {
     correction: { correctBy: string; items: { material: string; problem: string }[] } | null;
     deficiency: { supplyBy: string; materials: string[] } | null;
@@ -110,14 +111,46 @@ function progressPage(): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const v = values(form);
-    api<ProgressView>('POST', '/api/public/progress', { caseNumber: v.caseNumber, code: v.code })
-      .then((view) => mount(out, progressCard(view)))
+    const query = { caseNumber: v.caseNumber, code: v.code };
+    api<ProgressView>('POST', '/api/public/progress', query)
+      .then((view) => mount(out, progressCard(view, query)))
       .catch((error: unknown) => showError(out, error));
   });
   page(t('pub.progress.title'), h('p', {}, t('pub.progress.intro')), form, out);
 }
 
-function progressCard(view: ProgressView): HTMLElement {
+/**
+ * One notice as the case stored it (POST /api/public/progress/notice, with the lookup's number and
+ * code), shown below the card in Chinese as the paper is, with a button to print or save it.
+ */
+function showNotice(where: HTMLElement, query: { caseNumber: string; code: string }, number: string): void {
+  api<StoredNotice>('POST', '/api/public/progress/notice', { ...query, number })
+    .then((notice) => {
+      mount(
+        where,
+        h(
+          'section',
+          { class: 'notice-view', 'aria-label': t(`pub.notice.${notice.kind}`) },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary no-print',
+              id: 'print-notice',
+              on: { click: () => window.print() },
+            },
+            t('pub.printNotice'),
+          ),
+          noticeArticle(notice),
+        ),
+      );
+      where.scrollIntoView();
+    })
+    .catch((error: unknown) => showError(where, error));
+}
+
+function progressCard(view: ProgressView, query: { caseNumber: string; code: string }): HTMLElement {
+  const shown = h('div', { id: 'notice', 'aria-live': 'polite' });
   const asked: Child[] = [];
   if (view.asked.correction)
     asked.push(
@@ -169,6 +202,21 @@ function progressCard(view: ProgressView): HTMLElement {
                 'li',
                 {},
                 `${t(`pub.notice.${n.kind}`)}${n.number ? ` ${n.number}` : ''}，${t('pub.issuedOn', { date: n.issuedOn })}`,
+                n.printable && n.number
+                  ? [
+                      ' ',
+                      h(
+                        'button',
+                        {
+                          type: 'button',
+                          class: 'link',
+                          'data-notice': n.number,
+                          on: { click: () => showNotice(shown, query, n.number!) },
+                        },
+                        t('pub.viewNotice'),
+                      ),
+                    ]
+                  : null,
               ),
             ),
           ),
@@ -176,6 +224,7 @@ function progressCard(view: ProgressView): HTMLElement {
       : null,
     h('h2', {}, t('pub.asked')),
     asked.length ? asked : h('p', {}, t('pub.nothingAsked')),
+    shown,
   );
 }
 

@@ -1,12 +1,17 @@
-import { caseIdOfNumber, loadCase, type CaseState } from '@one-window/case';
+import { caseIdOfNumber, loadCase, type CaseState, type LoadedCase } from '@one-window/case';
 import type { EventStore } from '@one-window/event-store';
 
 /**
- * The case a case number names, folded from the store (`caseIdOfNumber` finds it in the number's
- * division-day stream). Undefined for a number that is malformed, not allocated, or has no case.
+ * The case a case number names, its events and its state folded from the store (`caseIdOfNumber`
+ * finds it in the number's division-day stream). Undefined for a number that is malformed, not
+ * allocated, or has no case.
  */
-export async function caseByNumber(store: EventStore, typed: string): Promise<CaseState | undefined> {
+export async function loadedByNumber(
+  store: EventStore,
+  typed: string,
+): Promise<(LoadedCase & { readonly state: CaseState }) | undefined> {
   const caseId = await caseIdOfNumber(store, typed);
   if (caseId === undefined) return undefined;
-  return (await loadCase(store, caseId)).state ?? undefined;
+  const loaded = await loadCase(store, caseId);
+  return loaded.state ? { ...loaded, state: loaded.state } : undefined;
 }

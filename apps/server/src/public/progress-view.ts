@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { CASE_STATUS_INFO, normalizeQueryCode, type CaseState } from '@one-window/case';
+import { CASE_STATUS_INFO, normalizeQueryCode, type CaseState, type IssuedNotice } from '@one-window/case';
 
 export type NoticeKind = 'acceptance' | 'correction' | 'refusal' | 'approval' | 'denial';
 
@@ -15,6 +15,11 @@ export interface ProgressView {
     readonly kind: NoticeKind;
     readonly number: string | null;
     readonly issuedOn: string;
+    /**
+     * The case stored this notice's content (ADR 18): the applicant opens it with the same number
+     * and code (POST /api/public/progress/notice) to print or save it. A decision is not one.
+     */
+    readonly printable: boolean;
   }[];
   readonly asked: {
     readonly correction: {
@@ -45,30 +50,31 @@ function expectedCode(state: CaseState): string {
   return normalizeQueryCode(state.context.applicant.idNumber).slice(-6);
 }
 
-export function progressView(state: CaseState): ProgressView {
+/**
+ * The case as its applicant may see it. `stored` are the notices its events issued (ADR 18), the
+ * latest of a kind last: they give a 补正 notice its number and say which notices can be opened.
+ */
+export function progressView(state: CaseState, stored: readonly IssuedNotice[] = []): ProgressView {
   const { context } = state;
   const materialName = (code: string) => context.guide.materials.find((m) => m.code === code)?.name ?? code;
+  const numbers = new Set(stored.map((n) => n.number));
   const notices: ProgressView['notices'][number][] = [];
+  const add = (kind: NoticeKind, number: string | null, issuedOn: string) =>
+    notices.push({ kind, number, issuedOn, printable: number !== null && numbers.has(number) });
   if (context.correction)
-    notices.push({ kind: 'correction', number: null, issuedOn: context.correction.requestedOn });
-  if (context.acceptance)
-    notices.push({
-      kind: 'acceptance',
-      number: context.acceptance.voucherNumber,
-      issuedOn: context.acceptance.acceptedOn,
-    });
-  if (context.refusal)
-    notices.push({
-      kind: 'refusal',
-      number: context.refusal.voucherNumber,
-      issuedOn: context.refusal.refusedOn,
-    });
+    add(
+      'correction',
+      stored.filter((n) => n.kind === 'correction').pop()?.number ?? null,
+      context.correction.requestedOn,
+    );
+  if (context.acceptance) add('acceptance', context.acceptance.voucherNumber, context.acceptance.acceptedOn);
+  if (context.refusal) add('refusal', context.refusal.voucherNumber, context.refusal.refusedOn);
   if (context.decision)
-    notices.push({
-      kind: context.decision.outcome === 'approved' ? 'approval' : 'denial',
-      number: context.decision.decisionNumber ?? null,
-      issuedOn: context.decision.on,
-    });
+    add(
+      context.decision.outcome === 'approved' ? 'approval' : 'denial',
+      context.decision.decisionNumber ?? null,
+      context.decision.on,
+    );
   const correctionOpen =
     context.correction !== null &&
     (state.status === 'frontDesk.correctionRequested' || state.status === 'frontDesk.returnedForCorrection');

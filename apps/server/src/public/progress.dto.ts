@@ -16,3 +16,13 @@ export class ProgressQueryDto {
   @Length(1, 40)
   code!: string;
 }
+
+export class ProgressNoticeQueryDto extends ProgressQueryDto {
+  @ApiProperty({
+    example: '150102-20260302-0001-A',
+    description: 'the number of a notice the progress answer lists as printable',
+  })
+  @IsString()
+  @Length(1, 60)
+  number!: string;
+}

@@ -10,7 +10,7 @@ import { ApiProblems } from '../problem/api-problems.decorator.js';
 import { problems } from '../problem/problem-details.js';
 import { CaseDetailService } from './case-detail.service.js';
 
-interface StoredNotice {
+export interface StoredNotice {
   readonly notice: IssuedNotice;
   readonly revision: number;
   readonly at: string | null;
@@ -18,7 +18,7 @@ interface StoredNotice {
 }
 
 /** The notices of a case as stored in the events that issued them (ADR 18). */
-function storedNotices(loaded: LoadedCase): StoredNotice[] {
+export function storedNotices(loaded: LoadedCase): StoredNotice[] {
   const found: StoredNotice[] = [];
   for (const event of loaded.events) {
     const notice = (event.data as { notice?: IssuedNotice } | null)?.notice;

@@ -1,4 +1,3 @@
- 
 import { ManualClock } from '@one-window/shared';
 import { APPLICANT, ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
 import { call } from '../support/http.js';
@@ -35,7 +34,9 @@ describe('public progress lookup', () => {
       status: 'backOffice.underReview',
       stage: { zh: '审批中', en: 'In review' },
       dueDates: { promised: detail.promisedDueDate, statutory: detail.statutoryDueDate },
-      notices: [{ kind: 'acceptance', number: `${received.caseNumber}-A`, issuedOn: '2026-03-02' }],
+      notices: [
+        { kind: 'acceptance', number: `${received.caseNumber}-A`, issuedOn: '2026-03-02', printable: true },
+      ],
       asked: { correction: null, deficiency: null },
     });
     // No id, name, ID number or phone of the applicant; no staff names.
@@ -89,12 +90,53 @@ describe('public progress lookup', () => {
     const res = await lookUp(received.caseNumber, APPLICANT.idNumber.slice(-6).toLowerCase());
     expect(res.status).toBe(200);
     expect(res.body.stage.zh).toBe('已一次性告知，待补正');
-    expect(res.body.notices).toEqual([{ kind: 'correction', number: null, issuedOn: '2026-03-02' }]);
+    expect(res.body.notices).toEqual([
+      { kind: 'correction', number: `${received.caseNumber}-B`, issuedOn: '2026-03-02', printable: true },
+    ]);
     expect(res.body.asked.correction).toEqual({
       correctBy: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       items: [{ material: expect.any(String), problem: '缺少食品安全管理制度' }],
     });
     expect(res.body.asked.correction.items[0].material).not.toBe('safety-rules');
+  });
+
+  it('opens a listed notice, to print or save, as the case stored it; a wrong code or another number opens nothing', async () => {
+    const received = await w.receive(DEMO_ITEMS.foodBusinessLicence);
+    const accepted = await w.ok('clerk1', `/api/cases/${received.caseId}/accept`);
+    const detail = await w.read('clerk1', `/api/cases/${received.caseId}`, accepted);
+    const number = `${received.caseNumber}-A`;
+    const open = (body: Record<string, string>) =>
+      call(server.base, 'POST', '/api/public/progress/notice', {
+        body: { caseNumber: received.caseNumber, code: detail.queryCode, number, ...body },
+        headers: { 'accept-language': 'zh-CN' },
+      });
+    const staff = await w.read('clerk1', `/api/cases/${received.caseId}/notices/${number}`);
+    const notice = await open({});
+    expect(notice.status).toBe(200);
+    expect(notice.body).toEqual({
+      kind: 'acceptance',
+      number,
+      sha256: staff.sha256,
+      intact: true,
+      content: staff.content,
+    });
+    expect(notice.body.content).toMatchObject({ caseNumber: received.caseNumber, kind: 'acceptance' });
+    // The receipt (收件回执) was issued too: any notice of the case opens with its number.
+    expect((await open({ number: `${received.caseNumber}-J` })).body.kind).toBe('receipt');
+
+    const wrongCode = await open({ code: 'ZZZZZZ' });
+    const unknownCase = await open({ caseNumber: '150102-20260302-9999' });
+    expect([wrongCode.status, unknownCase.status]).toEqual([404, 404]);
+    expect(wrongCode.body.code).toBe('not-found.progress');
+    const strip = (b: Record<string, unknown>) => ({ ...b, requestId: undefined, instance: undefined });
+    expect(strip(wrongCode.body)).toEqual(strip(unknownCase.body));
+    const other = await open({ number: `${received.caseNumber}-R` });
+    expect(other.status).toBe(404);
+    expect(other.body).toMatchObject({
+      code: 'not-found.notice',
+      params: { number: `${received.caseNumber}-R` },
+    });
+    expect(other.body.detail).toMatch(/\p{Script=Han}/u);
   });
 
   it('once a case has a query code, the ID number no longer opens it', async () => {

@@ -189,6 +189,14 @@ describeWithBrowser('the applicant’s pages on a phone', () => {
     await expect(phone.locator('.card').textContent()).resolves.toContain('受理通知书');
     expect(chineseProblems((await phone.locator('.card .stage').textContent()) ?? '')).toEqual([]);
     await expect(check(phone)).resolves.toEqual(clean);
+    // The acceptance notice opens below, as the paper says it, to print or save.
+    await phone.click(`button[data-notice="${detail.caseNumber as string}-A"]`);
+    const paper = phone.locator('#notice article.voucher');
+    await paper.locator('h1', { hasText: '受理通知书' }).waitFor();
+    await expect(paper.textContent()).resolves.toContain(`编号：${detail.caseNumber as string}-A`);
+    await expect(phone.locator('#notice-hash').textContent()).resolves.toContain('与存档一致');
+    await expect(phone.locator('#print-notice').textContent()).resolves.toBe('打印或保存为 PDF');
+    await expect(check(phone)).resolves.toEqual(clean);
     await screenshot('applicant-progress.png');
 
     // 4. …and rates it by the QR link of the pickup receipt: very dissatisfied.

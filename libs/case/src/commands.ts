@@ -198,6 +198,12 @@ export const TIMER_COMMAND_TYPES = [
   'RecalculateDeadlines',
 ] as const satisfies readonly CaseCommandType[];
 
+/** A deadline command: the scheduler's, never a person's. */
+export type TimerCommandType = (typeof TIMER_COMMAND_TYPES)[number];
+
+export const isTimerCommand = (type: CaseCommandType): type is TimerCommandType =>
+  (TIMER_COMMAND_TYPES as readonly string[]).includes(type);
+
 export const CASE_COMMAND_TYPES = [
   'ReceiveApplication',
   'AcceptCase',

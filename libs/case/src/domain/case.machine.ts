@@ -52,6 +52,9 @@ export type CaseStateTag =
   'frontDesk' | 'backOffice' | 'delivery' | 'ended' | 'decisionClock' | 'correctionClock';
 
 const label = (zh: string, en: string) => ({ zh, en });
+/** A state the handling region ends in: no command moves the case on from there. */
+const ended = (labels: CaseStateMeta['labels'], tone: CaseStateTone) =>
+  ({ type: 'final', tags: ['ended'], meta: { labels, tone } }) as const;
 const NO_META: CaseStateMeta = {};
 const DEFICIENCY: readonly CaseCommandType[] = ['SupplyDeficiency', 'MarkDeficiencyOverdue'];
 const DECISION_CLOCK: readonly CaseCommandType[] = ['MarkDecisionWarning', 'MarkDecisionOverdue'];
@@ -354,29 +357,13 @@ export const caseMachine = setup({
             },
           },
           // 办结: the result reached the applicant.
-          completed: {
-            type: 'final',
-            tags: ['ended'],
-            meta: { labels: label('已办结', 'Completed'), tone: 'green' },
-          },
+          completed: ended(label('已办结', 'Completed'), 'green'),
           // 不予受理 at the front desk.
-          refused: {
-            type: 'final',
-            tags: ['ended'],
-            meta: { labels: label('不予受理', 'Refused'), tone: 'red' },
-          },
+          refused: ended(label('不予受理', 'Refused'), 'red'),
           // By the applicant, or counted as withdrawn when a correction is not supplied in time.
-          withdrawn: {
-            type: 'final',
-            tags: ['ended'],
-            meta: { labels: label('已撤回', 'Withdrawn'), tone: 'red' },
-          },
+          withdrawn: ended(label('已撤回', 'Withdrawn'), 'red'),
           // 不予许可, and the written decision with its remedies has reached the applicant.
-          denied: {
-            type: 'final',
-            tags: ['ended'],
-            meta: { labels: label('不予许可', 'Denied'), tone: 'red' },
-          },
+          denied: ended(label('不予许可', 'Denied'), 'red'),
         },
       },
       // 好差评: ratings at any visit and after completion; a bad rating opens a follow-up obligation.

@@ -5,13 +5,7 @@
  * sound (400) — and only then are events made. Deadline commands from the scheduler that no
  * longer apply decide no events rather than fail.
  */
-import {
-  TIMER_COMMAND_TYPES,
-  parseObligationId,
-  parseTaskId,
-  type CaseCommand,
-  type CaseCommandType,
-} from '../commands.js';
+import { isTimerCommand, parseObligationId, parseTaskId, type CaseCommand } from '../commands.js';
 import { CalendarCoverageError } from '@one-window/calendar';
 import type { CaseEvent } from '../events.js';
 import { allowedCommands } from './allowed-commands.js';
@@ -41,8 +35,7 @@ export function decide(state: CaseState | null, command: CaseCommand, ctx: Decid
   }
 }
 
-export const isTimerCommand = (type: CaseCommandType): boolean =>
-  (TIMER_COMMAND_TYPES as readonly string[]).includes(type);
+export { isTimerCommand };
 
 function decideChecked(state: CaseState | null, command: CaseCommand, ctx: DecideContext): CaseEvent[] {
   const now = resolveNow(ctx);

@@ -6,7 +6,7 @@
  * alone does not say: dates, materials, the task, the obligation.
  */
 import type { Actor } from '@one-window/shared';
-import type { CaseCommandType } from '../commands.js';
+import { isTimerCommand, type CaseCommandType } from '../commands.js';
 import type { DecisionLimit } from '../events.js';
 import type { CaseState } from './case-state.js';
 import {
@@ -92,6 +92,8 @@ export function authorize(
         )
       : ok;
   }
+  if (isTimerCommand(type))
+    return when(actor.role === 'system', 'only the scheduler sends deadline commands');
   const { task, obligation } = target;
   switch (type) {
     case 'ReceiveApplication':
@@ -148,15 +150,6 @@ export function authorize(
     case 'RectifyObligation':
     case 'ExplainObligation':
       return reviewerOf(actor, obligation);
-    case 'DeemAccepted':
-    case 'MarkCorrectionOverdue':
-    case 'MarkDeficiencyOverdue':
-    case 'MarkDecisionWarning':
-    case 'MarkDecisionOverdue':
-    case 'MarkResultIssueOverdue':
-    case 'MarkObligationOverdue':
-    case 'RecalculateDeadlines':
-      return when(actor.role === 'system', 'only the scheduler sends deadline commands');
     default:
       return slice(type).authorize(state, actor, target);
   }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ManualClock } from '@one-window/shared';
 import type { Page } from 'playwright-core';
 import { ApiWorld, DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
@@ -6,6 +7,12 @@ import { CHROMIUM } from '../support/browser.js';
 import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
 import { axeViolations, rawValues } from '../support/screen-checks.js';
 import type { TestServer } from '../support/test-server.js';
+
+// The README's board screenshot is refreshed on request only: UPDATE_SCREENSHOTS=1 npm test -- console-acceptance-board.e2e
+const SCREENSHOT =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? fileURLToPath(new URL('../../../../docs/screenshots/deadline-board.png', import.meta.url))
+    : undefined;
 
 const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
@@ -22,18 +29,29 @@ describeWithBrowser('the acceptance board and completed cases in the console', (
   let server: TestServer;
   let page: Page;
   let late: { caseNumber: string };
+  let nearer: { caseNumber: string };
+  let decisionLate: { caseNumber: string };
   let completed: { caseNumber: string };
 
   beforeAll(async () => {
     // The timer would deem the late case accepted (Art. 32); polled hourly, it stays out of the way.
     session = await startConsoleWorld(clock, { timerPollMs: 3_600_000 });
     ({ server, page } = session);
-    const api = await ApiWorld.signIn(server.base);
+    let api = await ApiWorld.signIn(server.base);
     late = await api.receive(DEMO_ITEMS.foodBusinessLicence);
+    // Accepted the same day: promised by Monday 9 March, its decision is late on the 10th too.
+    const accepted = await api.receive(DEMO_ITEMS.foodBusinessLicence, { greenChannel: true });
+    const acceptance = await api.ok('clerk1', `/api/cases/${accepted.caseId}/accept`);
+    decisionLate = await api.read('clerk1', `/api/cases/${accepted.caseId}`, acceptance);
     const { caseId } = await api.atTheWindow();
     completed = await api.read('clerk1', `/api/cases/${caseId}`);
-    const delivered = await api.ok('clerk1', `/api/cases/${caseId}/deliver`, PICKUP_BY_APPLICANT);
-    await api.read('admin', '/api/cases', delivered);
+    await api.ok('clerk1', `/api/cases/${caseId}/deliver`, PICKUP_BY_APPLICANT);
+    // Thursday 5 March: one more received, its acceptance decision due Thursday 12 March.
+    clock.set('2026-03-05T02:00:00Z');
+    api = await ApiWorld.signIn(server.base);
+    const received = await api.receive(DEMO_ITEMS.foodBusinessLicence);
+    nearer = received;
+    await api.read('admin', '/api/cases', received);
     // Tuesday 10 March: the received case is a day past its acceptance decision.
     clock.set('2026-03-10T02:00:00Z');
   }, 90_000);
@@ -64,14 +82,20 @@ describeWithBrowser('the acceptance board and completed cases in the console', (
     await expect(page.locator('#acceptance h2').textContent()).resolves.toBe('受理决定时限');
     await expect(page.locator('#acceptance-rule').textContent()).resolves.toContain('第三十二条');
     await expect(headers('acceptance-list')).resolves.toContain('受理决定截止日');
-    const [row, ...others] = await rows('acceptance-list');
+    const [row, next, ...others] = await rows('acceptance-list');
     expect(others).toEqual([]);
     expect(row).toContain(late.caseNumber);
     expect(row).toContain('2026-03-09');
     expect(row).toContain('超期');
-    // Not on the decision's lists: its decision clock has not started.
-    expect((await rows('red-list')).join()).not.toContain(late.caseNumber);
+    expect(next).toContain(nearer.caseNumber);
+    expect(next).toContain('2026-03-12');
+    expect(next).toContain('临期');
+    // The decision's lists hold the accepted case, not these: their decision clock has not started.
+    const red = (await rows('red-list')).join();
+    expect(red).toContain(decisionLate.caseNumber);
+    expect(red).not.toContain(late.caseNumber);
     await expect(screenProblems('zh')).resolves.toEqual([]);
+    if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
     await page.goto(`${server.base}/#/cases`);
     await page.locator('#case-list-count').waitFor();

@@ -102,7 +102,6 @@ export const problems = {
       title: 'Idempotency-Key reused for a different request',
       status: 422,
       detail,
-      detailZh: '该幂等键（Idempotency-Key）已用于另一个请求；新的请求请使用新的幂等键。',
     }),
   /** A request with this Idempotency-Key is still being processed (draft §2.7: 409). */
   idempotencyKeyInFlight: (): ProblemError =>
@@ -112,7 +111,6 @@ export const problems = {
         title: 'A request with this Idempotency-Key is still in progress',
         status: 409,
         detail: 'A request with this Idempotency-Key is still being processed; retry after it has answered',
-        detailZh: '使用同一幂等键的请求仍在办理中，请在其答复后再重试。',
         retryAfter: 1,
       },
       { 'retry-after': '1' },

@@ -44,8 +44,8 @@ describe('Idempotency-Key per the IETF draft, over real HTTP', () => {
     expect(other.body).toMatchObject({
       type: '/problems/idempotency-key-mismatch',
       status: 422,
-      titleZh: expect.stringContaining('幂等键'),
-      detailZh: expect.stringContaining('幂等键'),
+      titleZh: expect.stringContaining('请求标识'),
+      detailZh: expect.stringContaining('请求标识'),
     });
     expect(other.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await server.store.headPosition()).toBe(head);

@@ -198,6 +198,25 @@ describe('problems in Chinese by default, in English when asked, with code and p
     expect(extend.zh.body.errors[0].detail).toMatch(/^延长工作日：须为 1 至 \d+ 之间的整数$/);
   });
 
+  it('a request key reused for an application with other contents: Chinese without a Latin word', async () => {
+    const key = randomUUID();
+    const receipt = (name: string): Send => {
+      return async (language) =>
+        call(server.base, 'POST', '/api/cases', {
+          token: w.token('clerk1'),
+          body: foodLicenceReceipt({ name }),
+          headers: { ...language, 'idempotency-key': key },
+        });
+    };
+    expect((await receipt('呼和浩特市青城餐饮有限公司')({})).status).toBe(201);
+    const reused = await inEachLanguage(receipt('呼和浩特市青城食品有限公司'));
+    expectWorded(reused, 422, 'idempotency-key-mismatch');
+    for (const answer of [reused.star, reused.zh]) {
+      expect(`${answer.body.title}${answer.body.detail}`).not.toMatch(/[A-Za-z]/);
+    }
+    expect(reused.zh.body.detail).toContain('该请求标识已用于另一份内容不同的提交');
+  });
+
   it('a request with no Accept-Language at all is answered in Chinese', async () => {
     const url = new URL('/api/auth/login', server.base);
     const body = JSON.stringify({ username: 'admin', password: 'wrong' });

@@ -212,6 +212,24 @@ describeWithBrowser('every refusal class renders in Chinese on the zh console (i
     expect(await rendered('invalid-input')).toMatch(/延长工作日：须为 1 至 \d+ 之间的整数/);
   });
 
+  it('a request key reused: the answer to an application is lost, the clerk edits it and sends again', async () => {
+    await signIn('clerk1');
+    // The server writes the case; the connection drops before its answer reaches the desk.
+    const application = (url: URL) => url.pathname === '/api/cases';
+    await page.route(application, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await receiveOnDesk();
+    await page.locator('.problem[role=alert]').waitFor();
+    await page.unroute(application);
+    // The form keeps its request key until an answer arrives: the edited application reuses it.
+    await page.fill('#name', '张薇');
+    await page.click('#take-application');
+    expect(await rendered('idempotency-key-mismatch')).toContain('该请求标识已用于另一份内容不同的提交');
+  });
+
   it('a concurrency conflict: another server took every case number first', async () => {
     await signIn('clerk1');
     race(true);

@@ -368,8 +368,8 @@ export const ZH = {
   'problemTitle.not-allowed-in-state': '当前状态下不能办理',
   'problemTitle.concurrency-conflict': '已被他人修改',
   'problemTitle.calendar-not-covered': '工作日历未覆盖该年度',
-  'problemTitle.idempotency-key-mismatch': '幂等键已用于其他请求',
-  'problemTitle.idempotency-key-in-flight': '同一幂等键的请求正在处理',
+  'problemTitle.idempotency-key-mismatch': '该请求标识已用于另一份提交',
+  'problemTitle.idempotency-key-in-flight': '同一提交正在办理中',
   'problemTitle.event-store-unavailable': '事件存储暂不可用',
   'problemTitle.disk-full': '事件存储磁盘已满',
   'problemTitle.store-read-only': '事件存储不可写',
@@ -438,8 +438,8 @@ export const ZH = {
   'problem.register-too-large':
     '符合条件的办件超过 {max} 件，一次最多导出 {max} 件。请缩小查询条件（如收件日期范围、事项、部门或状态）后再导出。',
   'problem.idempotency-key-mismatch':
-    '该幂等键（Idempotency-Key）已用于另一个请求；新的请求请使用新的幂等键。',
-  'problem.idempotency-key-in-flight': '使用同一幂等键的请求仍在办理中，请在其答复后再重试。',
+    '该请求标识已用于另一份内容不同的提交，本次提交未办理。请刷新页面，核对办件后重新填写提交。',
+  'problem.idempotency-key-in-flight': '同一提交仍在办理中，请在其答复后再重试。',
   'problem.read-models-behind': '数据正在更新，请稍后刷新。',
   'problem.rebuild-running': '读模型正在重建，请稍后再试。',
   'problem.event-store-unavailable': '数据存储暂时无法访问，请稍后再试。',

@@ -81,4 +81,24 @@ describe('the anchorer starts from the stream heads on the embedded store (ADR 1
     expect(replay.delivered()).toBeGreaterThan(events);
     await replaying.stop();
   });
+
+  it('a log never anchored is anchored M minutes after the anchorer starts, not at its first tick', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'one-window-anchorer-fresh-'));
+    const own = await EmbeddedEventStore.open({ dataDir: fresh, synchronous: 'NORMAL' });
+    try {
+      await own.appendToStream('case-one', [{ type: 'test.One', data: {} }]);
+      let now = Date.parse('2026-03-02T01:00:00Z');
+      const anchorer = new Anchorer(own, { heads: own, everyMs: 10 * 60_000, now: () => now });
+      await anchorer.start();
+      expect(await anchorer.tick()).toBeNull();
+      now += 10 * 60_000 - 1;
+      expect(await anchorer.tick()).toBeNull();
+      now += 1;
+      expect(await anchorer.tick()).toMatchObject({ streams: 1 });
+      await anchorer.stop();
+    } finally {
+      await own.close();
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
 });

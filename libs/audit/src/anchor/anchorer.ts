@@ -57,6 +57,8 @@ export class Anchorer {
   /** Position of the last anchor's own audit.Anchored record. */
   private lastRecordPosition: number | null = null;
   private readonly headsSource: StreamHeadsSource | undefined;
+  /** When start() was called (the clock's ms): a log never anchored counts its minutes from here. */
+  private startedAt = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -70,6 +72,7 @@ export class Anchorer {
 
   /** Starts following the log; resolves once it has caught up. */
   async start(): Promise<void> {
+    this.startedAt = this.now();
     await this.readLastAnchor();
     const from = this.headsSource === undefined ? 'start' : await this.readHeads(this.headsSource);
     const subscription = (this.subscription = this.store.subscribeToAll({ fromPosition: from }));
@@ -98,9 +101,10 @@ export class Anchorer {
   /** Anchors now if N events or M minutes call for it; answers the anchor written, if any. */
   async tick(): Promise<AnchoredData | null> {
     if (this.stopped || !this.live || this.writing !== null) return null;
-    const due =
-      this.since >= this.everyEvents ||
-      (this.since > 0 && (this.last === null || this.now() - this.last.at >= this.everyMs));
+    // A log never anchored counts its M minutes from this anchorer's start, as a restart counts
+    // them from the last anchor: a fresh server anchors on the schedule, not at its first poll.
+    const from = this.last?.at ?? this.startedAt;
+    const due = this.since >= this.everyEvents || (this.since > 0 && this.now() - from >= this.everyMs);
     if (!due) return null;
     this.writing = this.anchor().finally(() => (this.writing = null));
     return this.writing;

@@ -45,7 +45,7 @@ export async function projectionsView(root: HTMLElement): Promise<void> {
           {
             label: t('lag'),
             cell: (p) =>
-              `${p.eventsBehind}${p.eventsBehindCapped ? '+' : ''} ${t('events')} · ${p.msBehind} ms`,
+              `${t('eventsN', { n: p.eventsBehind, more: p.eventsBehindCapped })} · ${t('millisecondsN', { n: p.msBehind })}`,
           },
           { label: t('time'), cell: (p) => fmtDateTime(p.updatedAt) },
         ],
@@ -64,7 +64,7 @@ export async function projectionsView(root: HTMLElement): Promise<void> {
             h(
               'p',
               { class: 'muted', id: 'rebuild-progress' },
-              `${r.running ? t('rebuilding') : t('done')} · ${r.processed} ${t('events')} · ${fmt(r.position)} / ${fmt(r.head)}`,
+              `${r.running ? t('rebuilding') : t('done')} · ${t('eventsN', { n: r.processed })} · ${fmt(r.position)} / ${fmt(r.head)}`,
             ),
             r.error ? h('div', { class: 'problem' }, r.error) : null,
           )

@@ -18,6 +18,12 @@ describe('the message catalog (ADR 15)', () => {
     expect(catalog.t('en', 'workingDaysN', { n: 1 })).toBe('1 working day');
     expect(catalog.t('en', 'workingDaysN', { n: 2 })).toBe('2 working days');
     expect(catalog.t('zh', 'workingDaysN', { n: 1 })).toBe('1 个工作日');
+    // The read-model page's lag and rebuild progress (issue 11: "1 events").
+    expect(catalog.t('en', 'eventsN', { n: 1 })).toBe('1 event');
+    expect(catalog.t('en', 'eventsN', { n: 0 })).toBe('0 events');
+    expect(catalog.t('en', 'eventsN', { n: 1000, more: true })).toBe('at least 1000 events');
+    expect(catalog.t('zh', 'eventsN', { n: 1 })).toBe('1 个事件');
+    expect(catalog.t('zh', 'eventsN', { n: 1000, more: true })).toBe('至少 1000 个事件');
   });
 
   it('shows instants in China time, one format in both languages', () => {

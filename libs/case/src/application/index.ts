@@ -5,14 +5,8 @@ export { CaseCommands } from './case-commands.service.js';
 export { CaseModule, type CaseModuleOptions, type CaseDependency } from './case.module.js';
 export { CaseCommandHandler } from './case-command.handler.js';
 export { CASE_EVENT_STORE } from './event-store-token.js';
-export {
-  CASE_CALENDAR,
-  CASE_CLOCK,
-  CASE_POLICY,
-  CASE_RANDOM,
-  CASE_STAFF,
-  type CaseCalendarSource,
-} from './tokens.js';
+// The injection tokens of the case module's dependencies, every one of them public.
+export * from './tokens.js';
 export {
   CASE_NUMBER_ALLOCATED,
   caseIdOfNumber,

@@ -9,9 +9,6 @@ import type {
   EventData,
   EventFilter,
   EventStore,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
   SubscribeToAllOptions,
   Subscription,
 } from '../port/types.js';
@@ -26,7 +23,7 @@ import { storageError } from './errors.js';
 import { EventTable, type StreamHeadRow } from './event-table.js';
 import { StreamHeads } from './stream-heads.js';
 import { acquireLock, openDatabase, type Synchronous } from './open-database.js';
-import { readAllOf, readStreamOf } from './table-reads.js';
+import { EventTableStore } from './table-reads.js';
 import { WriterClient } from './writer-client.js';
 import { committedRows, type AppendAnswer, type AppendRequest } from './writer-protocol.js';
 
@@ -60,14 +57,11 @@ export const EVENTS_FILE_NAME = 'events.sqlite';
  * nothing. Reads run on this thread's own connection (WAL: they never wait for the writer).
  * See docs/adr/0009-write-path-at-hall-scale.md.
  */
-export class EmbeddedEventStore implements EventStore {
-  private readonly table: EventTable;
-  private readonly subscriptions = new Set<EmbeddedSubscription>();
+export class EmbeddedEventStore extends EventTableStore implements EventStore {
   private readonly heads = new StreamHeads();
   private readonly logSource: LogSource;
   private readonly readPage: LogSource['readPage'];
   private writer!: WriterClient;
-  private closed = false;
   private lastWriteFailure: { readonly at: number; readonly message: string } | null = null;
   private readonly groupListeners = new Set<(size: number) => void>();
 
@@ -78,7 +72,7 @@ export class EmbeddedEventStore implements EventStore {
     readonly file: string,
     private readonly options: EmbeddedEventStoreOptions,
   ) {
-    this.table = new EventTable(db);
+    super(new EventTable(db));
     // One read transaction: the page and the head come from the same snapshot of the log.
     this.readPage = db.transaction(
       (fromPosition: number, maxCount: number, filter: EventFilter | undefined) => {
@@ -199,25 +193,14 @@ export class EmbeddedEventStore implements EventStore {
     }
   }
 
-  async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    this.assertOpen();
-    return readStreamOf(this.table, streamName, options, (name, from) => this.heads.endsBefore(name, from));
-  }
-
-  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    this.assertOpen();
-    return readAllOf(this.table, options);
+  protected override endsBefore(name: string, revision: number): boolean {
+    return this.heads.endsBefore(name, revision);
   }
 
   subscribeToAll(options?: SubscribeToAllOptions): Subscription {
     this.assertOpen();
     const { fromPosition, filter } = checkSubscribeOptions(options);
     return this.subscribe(fromPosition, filter);
-  }
-
-  async headPosition(): Promise<number | null> {
-    this.assertOpen();
-    return this.table.headPosition();
   }
 
   /**
@@ -259,9 +242,5 @@ export class EmbeddedEventStore implements EventStore {
     const written = committedRows(answers, (id) => requests.get(id)!);
     if (written.length === 0) return;
     for (const s of this.subscriptions) s.offer(written);
-  }
-
-  private assertOpen(): void {
-    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
   }
 }

@@ -1,6 +1,7 @@
-import { StreamNotFoundError } from '../port/errors.js';
+import { EventStoreUnavailableError, StreamNotFoundError } from '../port/errors.js';
 import type { ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../port/types.js';
 import { checkReadAllOptions, checkReadStreamOptions, checkStreamName } from '../port/validation.js';
+import type { EmbeddedSubscription } from './embedded-subscription.js';
 import type { EventTable } from './event-table.js';
 import { toRecordedEvent } from './stored-event.js';
 
@@ -31,4 +32,39 @@ export function readStreamOf(
 export function readAllOf(table: EventTable, options: ReadAllOptions | undefined): RecordedEvent[] {
   const { fromPosition, maxCount, filter } = checkReadAllOptions(options);
   return table.readLog(fromPosition === 'start' ? 0 : fromPosition, maxCount, filter).map(toRecordedEvent);
+}
+
+/**
+ * The read side of a store over one SQLite events file, shared by the writable store and the
+ * read-only one: reads, the head, the live subscriptions and the closed state they check.
+ */
+export abstract class EventTableStore {
+  protected readonly subscriptions = new Set<EmbeddedSubscription>();
+  protected closed = false;
+
+  protected constructor(protected readonly table: EventTable) {}
+
+  async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return readStreamOf(this.table, streamName, options, (name, from) => this.endsBefore(name, from));
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return readAllOf(this.table, options);
+  }
+
+  async headPosition(): Promise<number | null> {
+    this.assertOpen();
+    return this.table.headPosition();
+  }
+
+  /** Whether the stream is known to end before `revision` without a query; false unless a store knows. */
+  protected endsBefore(_name: string, _revision: number): boolean {
+    return false;
+  }
+
+  protected assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
+  }
 }

@@ -8,21 +8,13 @@ import { EventTable } from '../embedded/event-table.js';
 import { lockHeld } from '../embedded/open-database.js';
 import { storageError } from '../embedded/errors.js';
 import type { StoredEvent } from '../embedded/stored-event.js';
-import { readAllOf, readStreamOf } from '../embedded/table-reads.js';
+import { EventTableStore } from '../embedded/table-reads.js';
 import {
   EventStoreLockedError,
   EventStoreReadOnlyError,
   EventStoreUnavailableError,
 } from '../port/errors.js';
-import type {
-  AppendResult,
-  EventStore,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeToAllOptions,
-  Subscription,
-} from '../port/types.js';
+import type { AppendResult, EventStore, SubscribeToAllOptions, Subscription } from '../port/types.js';
 import { checkSubscribeOptions } from '../port/validation.js';
 
 export interface ReadOnlyEventStoreOptions {
@@ -40,11 +32,7 @@ export interface ReadOnlyEventStoreOptions {
  * a private temporary folder, read there and removed on close. A file held by a running server
  * fails with EventStoreLockedError: verify that one through the server's admin API.
  */
-export class ReadOnlyEventStore implements EventStore {
-  private readonly table: EventTable;
-  private readonly subscriptions = new Set<EmbeddedSubscription>();
-  private closed = false;
-
+export class ReadOnlyEventStore extends EventTableStore implements EventStore {
   private constructor(
     private readonly db: Database.Database,
     /** The file that was asked for. */
@@ -52,12 +40,7 @@ export class ReadOnlyEventStore implements EventStore {
     /** The private copy read instead, when the file's folder is read-only. */
     readonly copy: string | null,
   ) {
-    const chained =
-      (db
-        .prepare("SELECT count(*) FROM pragma_table_info('events') WHERE name = 'chain'")
-        .pluck()
-        .get() as number) > 0;
-    this.table = new EventTable(db, chained);
+    super(new EventTable(db, hasChainColumn(db)));
   }
 
   static open(options: ReadOnlyEventStoreOptions = {}): ReadOnlyEventStore {
@@ -105,16 +88,6 @@ export class ReadOnlyEventStore implements EventStore {
     );
   }
 
-  async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    this.assertOpen();
-    return readStreamOf(this.table, streamName, options);
-  }
-
-  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    this.assertOpen();
-    return readAllOf(this.table, options);
-  }
-
   /** Catches up and then stays caught up: nothing is appended to a read-only file but what `offer` hands over. */
   subscribeToAll(options?: SubscribeToAllOptions): Subscription {
     this.assertOpen();
@@ -142,11 +115,6 @@ export class ReadOnlyEventStore implements EventStore {
     return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
   }
 
-  async headPosition(): Promise<number | null> {
-    this.assertOpen();
-    return this.table.headPosition();
-  }
-
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -154,10 +122,15 @@ export class ReadOnlyEventStore implements EventStore {
     this.db.close();
     if (this.copy !== null) rmSync(join(this.copy, '..'), { recursive: true, force: true });
   }
+}
 
-  private assertOpen(): void {
-    if (this.closed) throw new EventStoreUnavailableError('The event store is closed');
-  }
+/** A file written before the chain (schema 1) has no chain column. */
+function hasChainColumn(db: Database.Database): boolean {
+  const columns = db
+    .prepare("SELECT count(*) FROM pragma_table_info('events') WHERE name = 'chain'")
+    .pluck()
+    .get() as number;
+  return columns > 0;
 }
 
 function openForReading(file: string): Database.Database {

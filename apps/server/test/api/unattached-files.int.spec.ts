@@ -2,18 +2,36 @@
 import { existsSync } from 'node:fs';
 import { utimes } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { CaseCommand } from '@one-window/case';
 import { ManualClock } from '@one-window/shared';
 import { AttachedFiles, UnattachedFilesSweeper } from '../../src/blobs/index.js';
 import { ApiWorld, foodLicenceReceipt } from '../support/api-world.js';
 import { type TestServer, startTestServer } from '../support/test-server.js';
 import { PDF_BYTES, PNG_BYTES, uploadFile } from '../support/uploads.js';
+import { type LocalS3, startS3rver } from '../../../../libs/blob-store/src/testing/local-s3.js';
 
 const HOUR = 60 * 60 * 1000;
 const MB = 1024 * 1024;
 
 /** A PDF of its own content: the same small document with a numbered comment at its end. */
 const pdf = (n: number) => Buffer.concat([PDF_BYTES, Buffer.from(`% scan ${n}\n`, 'latin1')]);
+
+const BLOBS = { url: undefined, maxFileBytes: 10 * MB, maxCaseBytes: 12 * MB, unattachedTtlHours: 24 };
+
+/** POST /api/blobs as clerk1; the file's hash. */
+async function uploadAs(server: TestServer, w: ApiWorld, bytes: Buffer, name = 'scan.pdf'): Promise<string> {
+  const answer = await uploadFile(server.base, w.token('clerk1'), name, bytes);
+  expect(answer.status).toBe(201);
+  return String(answer.body.sha256);
+}
+
+/** The food licence receipt with one file on its application form. */
+function receiptWith(sha256: string) {
+  const receipt = foodLicenceReceipt();
+  receipt.materials[0] = { ...receipt.materials[0], files: [{ sha256, name: 'scan.pdf' }] } as any;
+  return receipt;
+}
 
 /** Issue 13: a file uploaded and never attached (the clerk left the form) does not stay forever (ADR 16). */
 describe('the unattached-file sweep (BLOB_UNATTACHED_TTL_HOURS)', () => {
@@ -29,21 +47,12 @@ describe('the unattached-file sweep (BLOB_UNATTACHED_TTL_HOURS)', () => {
     const at = new Date(clock.now().getTime() - hours * HOUR);
     await utimes(path(sha256), at, at);
   };
-  const upload = async (bytes: Buffer, name = 'scan.pdf'): Promise<string> => {
-    const answer = await uploadFile(server.base, w.token('clerk1'), name, bytes);
-    expect(answer.status).toBe(201);
-    return String(answer.body.sha256);
-  };
-  const receiptWith = (sha256: string) => {
-    const receipt = foodLicenceReceipt();
-    receipt.materials[0] = { ...receipt.materials[0], files: [{ sha256, name: 'scan.pdf' }] } as any;
-    return receipt;
-  };
+  const upload = (bytes: Buffer, name?: string) => uploadAs(server, w, bytes, name);
 
   beforeAll(async () => {
     server = await startTestServer(
       {
-        blobs: { url: undefined, maxFileBytes: 10 * MB, maxCaseBytes: 12 * MB, unattachedTtlHours: 24 },
+        blobs: BLOBS,
         // The poll would sweep on its own between a test's steps: the tests call it themselves.
         timerPollMs: 3_600_000,
       },
@@ -130,5 +139,48 @@ describe('the unattached-file sweep (BLOB_UNATTACHED_TTL_HOURS)', () => {
     const later = await sweeper.poll();
     expect(later?.deleted).toEqual([]);
     expect(stored(file)).toBe(true);
+  });
+});
+
+/** The same sweep on the S3 adapter: the objects' LastModified is their storedAt, the clock moves past it. */
+describe('the unattached-file sweep on an S3-compatible store (s3rver)', () => {
+  const clock = new ManualClock('2026-03-02T01:30:00Z');
+  const prefix = 'sweep/';
+  let s3: LocalS3;
+  let server: TestServer;
+  let w: ApiWorld;
+
+  beforeAll(async () => {
+    s3 = await startS3rver();
+    server = await startTestServer(
+      { blobs: { ...BLOBS, url: s3.url(prefix) }, timerPollMs: 3_600_000 },
+      { clock },
+    );
+    w = await ApiWorld.signIn(server.base);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await s3?.close();
+  });
+
+  const keys = async (): Promise<string[]> => {
+    const page = await s3.client.send(
+      new ListObjectsV2Command({ Bucket: 'one-window-blobs', Prefix: prefix }),
+    );
+    return (page.Contents ?? []).map((o) => o.Key!.slice(prefix.length)).sort();
+  };
+
+  it('deletes the objects no case event names once the clock is past their LastModified plus the TTL; keeps attached ones and leaves no temporaries', async () => {
+    const attached = await uploadAs(server, w, pdf(11));
+    await w.ok('clerk1', '/api/cases', receiptWith(attached));
+    const abandoned = await uploadAs(server, w, pdf(12));
+    expect(await keys()).toEqual([attached, abandoned].sort());
+    const sweeper = server.app.get(UnattachedFilesSweeper);
+    // An hour after the upload by the objects' own time: young, nothing goes.
+    clock.set(new Date(Date.now() + HOUR));
+    expect(await sweeper.sweep()).toMatchObject({ deleted: [], young: 1, referenced: 1 });
+    clock.set(new Date(Date.now() + 25 * HOUR));
+    expect(await sweeper.sweep()).toMatchObject({ deleted: [abandoned], young: 0, referenced: 1 });
+    expect(await keys()).toEqual([attached]);
   });
 });

@@ -1,6 +1,6 @@
 import { get, newIdempotencyKey, post, send } from '../lib/api.js';
 import { formValues, h, mount } from '../lib/dom.js';
-import { t, tOr } from '../lib/i18n.js';
+import { currentLang, messages, t, tOr } from '../lib/i18n.js';
 import type { CatalogItem, CommandAnswer, Guide } from '../lib/types.js';
 import { ID_TYPES, bindIdPattern } from '../lib/id-types.js';
 import { badge, navigate, problemBox, toast } from '../lib/ui.js';
@@ -35,6 +35,28 @@ function field(name: string, label: string, input: HTMLElement): HTMLElement {
   return h('div', {}, h('label', { for: name }, label), input);
 }
 
+/**
+ * The phone input: its format shown as its description before anything is typed, and a number out of
+ * format refused by the browser in the server's own words for the rule (申请人联系电话：须为 5 至 30 位数字…).
+ */
+function phoneInput(prefix: string): HTMLInputElement {
+  const refusal = messages.fieldProblem(currentLang(), {
+    pointer: `#/${prefix ? 'agent' : 'applicant'}/phone`,
+    code: 'phone-format',
+  });
+  const input = h('input', {
+    id: `${prefix}phone`,
+    name: `${prefix}phone`,
+    required: true,
+    pattern: '[0-9+\\- ]{5,30}',
+    title: t('phoneFormat'),
+  });
+  input.addEventListener('input', () =>
+    input.setCustomValidity(input.validity.patternMismatch ? refusal : ''),
+  );
+  return input;
+}
+
 function personFields(prefix: string): HTMLElement {
   return h(
     'div',
@@ -54,16 +76,7 @@ function personFields(prefix: string): HTMLElement {
       t('idNumber'),
       h('input', { id: `${prefix}idNumber`, name: `${prefix}idNumber`, required: true, maxlength: 40 }),
     ),
-    field(
-      `${prefix}phone`,
-      t('phone'),
-      h('input', {
-        id: `${prefix}phone`,
-        name: `${prefix}phone`,
-        required: true,
-        pattern: '[0-9+\\- ]{5,30}',
-      }),
-    ),
+    field(`${prefix}phone`, t('phone'), phoneInput(prefix)),
   );
 }
 

@@ -146,6 +146,33 @@ describeWithBrowser('every refusal class renders in Chinese on the zh console (i
     expect(text).toContain('申请人证件号码：不是有效的居民身份证号码');
   });
 
+  it('the phone field says its format before and when the browser refuses it, in zh and en', async () => {
+    const phone = page.locator('#phone');
+    const refusalOf = (value: string) =>
+      phone.fill(value).then(() => phone.evaluate((i: HTMLInputElement) => i.validationMessage));
+    for (const lang of ['zh', 'en'] as const) {
+      await signIn('clerk1');
+      await page.evaluate((l) => localStorage.setItem('one-window.lang', l), lang);
+      await page.goto(`${base}/#/desk/item/${DEMO_ITEMS.foodBusinessLicence}`);
+      await page.reload();
+      await page.locator('#application-form').waitFor();
+      const refusal = await refusalOf('12');
+      if (lang === 'zh') {
+        expect(await phone.getAttribute('title')).toBe(
+          '5 至 30 位数字，可含空格、“+”或“-”，如 0471-6600000 或 13800000000',
+        );
+        expect(refusal).toBe('申请人联系电话：须为 5 至 30 位数字，可含空格、“+”或“-”');
+        expect(chineseProblems(refusal)).toEqual([]);
+      } else {
+        expect(await phone.getAttribute('title')).toMatch(/^5–30 digits, spaces, "\+" or "-", e\.g\. 0471/);
+        expect(refusal).toBe('Applicant\'s phone: must be 5–30 digits, spaces, "+" or "-"');
+      }
+      expect(await refusalOf('0471-6600000')).toBe('');
+    }
+    await page.evaluate(() => localStorage.setItem('one-window.lang', 'zh'));
+    await page.reload();
+  });
+
   it('not found, and another hall’s case (jurisdiction)', async () => {
     await page.goto(`${base}/#/case/${randomUUID()}`);
     await rendered('not-found');

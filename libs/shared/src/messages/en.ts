@@ -123,6 +123,7 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'idType.uscc': 'Unified social credit code',
   'idFormat.resident-id': '18-character resident ID number; the last may be X',
   'idFormat.uscc': '18-character unified social credit code (no I, O, S, V, Z)',
+  phoneFormat: '5–30 digits, spaces, "+" or "-", e.g. 0471-6600000 or 13800000000',
   'idType.passport': 'Passport',
   idNumber: 'ID number',
   phone: 'Phone',

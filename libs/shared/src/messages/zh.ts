@@ -126,6 +126,7 @@ export const ZH = {
   'idType.uscc': '统一社会信用代码',
   'idFormat.resident-id': '18 位居民身份证号码，末位可为 X',
   'idFormat.uscc': '18 位统一社会信用代码（不含 I、O、S、V、Z）',
+  phoneFormat: '5 至 30 位数字，可含空格、“+”或“-”，如 0471-6600000 或 13800000000',
   'idType.passport': '护照',
   idNumber: '证件号码',
   phone: '联系电话',

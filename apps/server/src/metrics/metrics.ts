@@ -25,6 +25,29 @@ type LabelValues<T extends string> = Partial<Record<T, string>>;
  * reads 0 (a department whose last task closed), rather than keeping its last count; a failed
  * read leaves the gauge empty and never fails the scrape.
  */
+/**
+ * A gauge of bounded index counts, read when scraped (ADR 13): a label set seen before and gone
+ * since reads 0, and a failed read leaves the gauge empty rather than stale.
+ */
+function indexGauge<T extends string>(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: readonly T[],
+  read: () => readonly (readonly [LabelValues<T>, number])[],
+): void {
+  const seen = new Map<string, LabelValues<T>>();
+  new Gauge<T>({
+    name,
+    help,
+    labelNames,
+    registers: [registry],
+    collect() {
+      readInto(this, seen, read);
+    },
+  });
+}
+
 function readInto<T extends string>(
   gauge: Gauge<T>,
   seen: Map<string, LabelValues<T>>,
@@ -152,53 +175,39 @@ export class Metrics {
     });
     // The hall's gauges: bounded index counts by department, read when scraped (ADR 13).
     const gauges = (): ReadModels['gauges'] => this.readModels.gauges;
-    const seen = {
-      tasks: new Map<string, LabelValues<'department'>>(),
-      deadlines: new Map<string, LabelValues<'department' | 'warning'>>(),
-      obligations: new Map<string, LabelValues<'department'>>(),
-    };
-    new Gauge({
-      name: 'one_window_open_tasks',
-      help: 'Open and claimed back-office tasks, by department',
-      labelNames: ['department'] as const,
-      registers: [this.registry],
-      collect() {
-        readInto(this, seen.tasks, () =>
-          gauges()
-            .openTasks()
-            .map((r) => [{ department: r.department }, r.count]),
-        );
-      },
-    });
-    new Gauge({
-      name: 'one_window_cases_warning',
-      help: 'Pending cases near (warning="yellow") or past (warning="red") a decision limit, by department, as the deadline board counts them',
-      labelNames: ['department', 'warning'] as const,
-      registers: [this.registry],
-      collect() {
-        readInto(this, seen.deadlines, () =>
-          gauges()
-            .caseDeadlines()
-            .flatMap((r) => [
-              [{ department: r.department, warning: 'yellow' }, r.yellow] as const,
-              [{ department: r.department, warning: 'red' }, r.red] as const,
-            ]),
-        );
-      },
-    });
-    new Gauge({
-      name: 'one_window_open_rating_obligations',
-      help: 'Bad-rating review obligations (Art. 36) without an outcome, by the department that owes them',
-      labelNames: ['department'] as const,
-      registers: [this.registry],
-      collect() {
-        readInto(this, seen.obligations, () =>
-          gauges()
-            .openObligations()
-            .map((r) => [{ department: r.department }, r.count]),
-        );
-      },
-    });
+    indexGauge(
+      this.registry,
+      'one_window_open_tasks',
+      'Open and claimed back-office tasks, by department',
+      ['department'],
+      () =>
+        gauges()
+          .openTasks()
+          .map((r) => [{ department: r.department }, r.count]),
+    );
+    indexGauge(
+      this.registry,
+      'one_window_cases_warning',
+      'Pending cases near (warning="yellow") or past (warning="red") a decision limit, by department, as the deadline board counts them',
+      ['department', 'warning'],
+      () =>
+        gauges()
+          .caseDeadlines()
+          .flatMap((r) => [
+            [{ department: r.department, warning: 'yellow' }, r.yellow] as const,
+            [{ department: r.department, warning: 'red' }, r.red] as const,
+          ]),
+    );
+    indexGauge(
+      this.registry,
+      'one_window_open_rating_obligations',
+      'Bad-rating review obligations (Art. 36) without an outcome, by the department that owes them',
+      ['department'],
+      () =>
+        gauges()
+          .openObligations()
+          .map((r) => [{ department: r.department }, r.count]),
+    );
     new Gauge({
       name: 'one_window_event_store_head_position',
       help: 'Position of the last event in the log',

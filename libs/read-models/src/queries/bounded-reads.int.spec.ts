@@ -274,6 +274,10 @@ describe('every read is bounded by its page, not by the table', () => {
     expect(all.length).toBeGreaterThan(5);
     for (const plan of all) expect(plan.filter((line) => /^SCAN \w+$/.test(line))).toEqual([]);
     expect(all.flat().some((line) => /INDEX cases_provisional/.test(line))).toBe(true);
+    // The late acceptance decisions (Art. 32), corrections and results come from their own partial
+    // indexes in due order, not from every case in that status sorted.
+    for (const index of ['cases_acceptance_board', 'cases_correction_due', 'cases_result_due'])
+      expect(all.some((plan) => plan.length === 1 && plan[0].includes(`USING INDEX ${index} (`))).toBe(true);
   });
 
   it('the yellow filter sorts only its due-date range: the cases due within the warning days', () => {

@@ -1,6 +1,7 @@
 import { chinaDate, chinaDayEnd } from '@one-window/calendar';
 import type { DecisionLimit } from '@one-window/case';
 import type { ReadModelDb } from '../database/read-model-database.js';
+import { awaitingAcceptance } from '../cases/cases.schema.js';
 import { type CalendarSource, currentCalendar } from '../queries/deadline-evaluator.js';
 import { timerCommand } from './timer-command.js';
 import type { DueTimer, TimerKind } from './timer-types.js';
@@ -55,12 +56,14 @@ export class DueDeadlines {
   ) {
     const dated = (sql: string) =>
       db.prepare<{ today: string; limit: number }, DatedRow>(`${sql} ORDER BY due LIMIT @limit`);
+    // INDEXED BY here and below: for a status condition the planner took cases_status and sorted
+    // every case in that status; each partial index holds them in due order, the late ones first.
     this.notice = dated(
-      `SELECT case_id, correction_notice_due_by AS due FROM cases
-       WHERE status IN ('frontDesk.received', 'frontDesk.correctionSubmitted') AND correction_notice_due_by < @today`,
+      `SELECT case_id, correction_notice_due_by AS due FROM cases INDEXED BY cases_acceptance_board
+       WHERE ${awaitingAcceptance()} AND correction_notice_due_by < @today`,
     );
     this.correction = dated(
-      `SELECT case_id, correct_by AS due FROM cases
+      `SELECT case_id, correct_by AS due FROM cases INDEXED BY cases_correction_due
        WHERE status = 'frontDesk.correctionRequested' AND correct_by < @today`,
     );
     this.supply = dated(
@@ -68,7 +71,7 @@ export class DueDeadlines {
        WHERE deficiency_overdue = 0 AND closed_on IS NULL AND supply_by < @today`,
     );
     this.result = dated(
-      `SELECT case_id, result_due_by AS due FROM cases
+      `SELECT case_id, result_due_by AS due FROM cases INDEXED BY cases_result_due
        WHERE status = 'delivery.awaitingResult' AND result_issue_overdue = 0 AND result_due_by < @today`,
     );
     this.decisions = db.prepare<{ yellowBefore: string; limit: number }, DecisionRow>(

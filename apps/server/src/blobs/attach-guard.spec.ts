@@ -68,6 +68,16 @@ describe('AttachGuard: the sweep never deletes a file a command is about to name
     sweep.close();
   });
 
+  it('an upload is told of a deletion the open sweep finished, and of none after the sweep', async () => {
+    const guard = new AttachGuard();
+    const sweep = guard.openSweep();
+    expect(await sweep.delete(A, async () => undefined)).toBe(true);
+    expect(await guard.uploaded(A)).toBe(true);
+    expect(await guard.uploaded(B)).toBe(false);
+    sweep.close();
+    expect(await guard.uploaded(A)).toBe(false);
+  });
+
   it('holds are counted: a hash two commands hold stays held until both release', async () => {
     const guard = new AttachGuard();
     const first = await guard.hold([A]);

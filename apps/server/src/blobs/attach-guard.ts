@@ -22,7 +22,8 @@ export interface SweepWindow {
  *   opens, or held or uploaded while it is open, is not deleted by that sweep: every command that
  *   names a file is then either in the log the sweep read or in the window.
  * - A hash being deleted makes `hold` and `uploaded` wait for the deletion, so the command then
- *   finds the file gone (blob-not-found, nothing written) instead of naming a file about to vanish.
+ *   finds the file gone (blob-not-found, nothing written) instead of naming a file about to vanish;
+ *   an upload is also told of a deletion the open sweep finished, so that it checks its file.
  *
  * In-process only: another server sharing the same S3 bucket is kept off by the age cutoff alone.
  */
@@ -31,6 +32,8 @@ export class AttachGuard {
   private readonly held = new Map<string, number>();
   private readonly deleting = new Map<string, Promise<void>>();
   private window: Set<string> | undefined;
+  /** The hashes the open sweep has deleted. */
+  private deleted = new Set<string>();
 
   /** Holds `hashes` until the answer is called (once is enough; more calls do nothing). */
   async hold(hashes: readonly string[]): Promise<() => void> {
@@ -53,16 +56,22 @@ export class AttachGuard {
     return release;
   }
 
-  /** An upload stored `sha256`; answers whether a deletion of it was under way (the file may be gone). */
+  /**
+   * An upload stored `sha256`; answers whether the open sweep was deleting it or has deleted it
+   * (the upload's own put may have found the file just before it went: the caller checks it is there).
+   */
   async uploaded(sha256: string): Promise<boolean> {
     this.window?.add(sha256);
-    return this.deletionsOf([sha256]);
+    const pending = await this.deletionsOf([sha256]);
+    return pending || this.deleted.has(sha256);
   }
 
   openSweep(): SweepWindow {
     if (this.window !== undefined) throw new Error('a sweep of unattached files is already running');
     const touched = new Set(this.held.keys());
+    const deleted = new Set<string>();
     this.window = touched;
+    this.deleted = deleted;
     return {
       delete: async (sha256, remove) => {
         if (touched.has(sha256) || this.held.has(sha256)) return false;
@@ -70,13 +79,16 @@ export class AttachGuard {
         this.deleting.set(sha256, deletion);
         try {
           await deletion;
+          deleted.add(sha256);
           return true;
         } finally {
           this.deleting.delete(sha256);
         }
       },
       close: () => {
-        if (this.window === touched) this.window = undefined;
+        if (this.window !== touched) return;
+        this.window = undefined;
+        this.deleted = new Set();
       },
     };
   }

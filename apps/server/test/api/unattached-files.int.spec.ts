@@ -1,11 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- API answers are inspected field by field */
 import { existsSync } from 'node:fs';
-import { utimes } from 'node:fs/promises';
+import { stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { CaseCommand } from '@one-window/case';
 import { ManualClock } from '@one-window/shared';
-import { AttachedFiles, UnattachedFilesSweeper } from '../../src/blobs/index.js';
+import { AttachGuard, AttachedFiles, UnattachedFilesSweeper } from '../../src/blobs/index.js';
 import { ApiWorld, foodLicenceReceipt } from '../support/api-world.js';
 import { type TestServer, startTestServer } from '../support/test-server.js';
 import { PDF_BYTES, PNG_BYTES, uploadFile } from '../support/uploads.js';
@@ -138,6 +138,35 @@ describe('the unattached-file sweep (BLOB_UNATTACHED_TTL_HOURS)', () => {
     clock.advance(2 * HOUR);
     const later = await sweeper.poll();
     expect(later?.deleted).toEqual([]);
+    expect(stored(file)).toBe(true);
+  });
+
+  it('an upload of the same bytes as a file the sweep is deleting that moment is answered 503 (upload again), never a hash without its file', async () => {
+    const bytes = pdf(7);
+    const file = await upload(bytes);
+    await age(file, 48);
+    const oldTime = (await stat(path(file))).mtimeMs;
+    // A sweep's window on the server's own guard, deleting the file once the test lets it.
+    const window = server.app.get(AttachGuard).openSweep();
+    let letGo = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (letGo = resolve));
+    const deleting = window.delete(file, async () => {
+      await gate;
+      await unlink(path(file));
+    });
+    const again = uploadFile(server.base, w.token('clerk1'), 'scan.pdf', bytes, 'zh');
+    // The upload's put found the file and moved its time on; then the deletion goes through.
+    while ((await stat(path(file))).mtimeMs === oldTime) await new Promise((r) => setTimeout(r, 5));
+    letGo();
+    expect(await deleting).toBe(true);
+    const answer = await again;
+    window.close();
+    expect(answer.status).toBe(503);
+    expect(answer.body).toMatchObject({ code: 'blob-store-unavailable' });
+    expect(answer.body.detail).toMatch(/\p{Script=Han}/u);
+    expect(stored(file)).toBe(false);
+    // Uploading it again stores it.
+    expect(await upload(bytes)).toBe(file);
     expect(stored(file)).toBe(true);
   });
 });

@@ -215,6 +215,21 @@ describeWithBrowser('the applicant’s pages on a phone', () => {
     // The bad rating opened the usual follow-up.
     const obligations = await w.read('reviewer1', '/api/obligations?status=open');
     expect(obligations.items.map((o: { caseId: string }) => o.caseId)).toContain(caseId);
+    // The reviewer's 回访 form asks whether the complaint was verified: no verdict is preselected (issue 11 item 4).
+    await session.signInAs('reviewer1');
+    await clerk.goto(`${session.server.base}/#/obligations`);
+    await clerk
+      .locator('#obligation-list tr', { hasText: detail.caseNumber as string })
+      .locator('button[data-command="RecordCallback"]')
+      .click();
+    const verdict = clerk.locator('#form-RecordCallback #cmd-verified');
+    await expect(
+      verdict.evaluate((s: HTMLSelectElement) => ({
+        value: s.value,
+        options: [...s.options].map((o) => o.text),
+        unanswered: s.validity.valueMissing,
+      })),
+    ).resolves.toEqual({ value: '', options: ['—', '是', '否'], unanswered: true });
     // The link again: rated already.
     await phone.reload();
     await phone.locator('.done', { hasText: '该办件已评价' }).waitFor();

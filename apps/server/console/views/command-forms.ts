@@ -21,18 +21,6 @@ interface Widget {
   readonly value: (v: Values, c: Case, type: string) => unknown;
 }
 
-const TONES: Readonly<Record<string, 'primary' | 'danger'>> = {
-  AcceptCase: 'primary',
-  RefuseCase: 'danger',
-  WithdrawCase: 'danger',
-  ClaimTask: 'primary',
-  PassTask: 'primary',
-  ApproveCase: 'primary',
-  DenyCase: 'danger',
-  IssueResult: 'primary',
-  DeliverResult: 'primary',
-};
-
 /** The message-catalog key of a field's label, where it is not the field's name. */
 const LABEL_KEYS: Readonly<Record<string, string>> = {
   result: 'result_',
@@ -65,7 +53,6 @@ const CHECKED = new Set(['electronic']);
  */
 const NEUTRAL = new Set(['level', 'verified']);
 /** Commands that cannot be taken back: the form asks for confirmation even when it has no fields. */
-const IRREVERSIBLE = new Set(['AcceptCase', 'RefuseCase', 'ApproveCase', 'DenyCase', 'DeliverResult']);
 
 // The console's own word for the field, else the catalog's field name, else the registry's description.
 const labelOf = (f: CommandField): string =>
@@ -472,12 +459,16 @@ export function commandBar(c: CaseDetail, onDone: (answer: CommandAnswer) => voi
       { id: `form-${name}`, class: 'panel' },
       h('h3', {}, t(`cmd.${name}`)),
       fields,
-      IRREVERSIBLE.has(name) ? h('p', { class: 'confirm-note' }, t('irreversible')) : null,
+      description.irreversible ? h('p', { class: 'confirm-note' }, t('irreversible')) : null,
       message,
       h(
         'div',
         { class: 'actions spaced' },
-        h('button', { type: 'submit', class: TONES[name] ?? 'primary', id: `submit-${name}` }, t('confirm')),
+        h(
+          'button',
+          { type: 'submit', class: description.emphasis ?? 'primary', id: `submit-${name}` },
+          t('confirm'),
+        ),
         h('button', { type: 'button', on: { click: () => mount(formBox) } }, t('cancel')),
       ),
     );
@@ -494,7 +485,7 @@ export function commandBar(c: CaseDetail, onDone: (answer: CommandAnswer) => voi
         .catch((error: unknown) => mount(message, problemBox(error)));
     });
     mount(formBox, form);
-    if (!fields && !IRREVERSIBLE.has(name)) form.requestSubmit();
+    if (!fields && !description.irreversible) form.requestSubmit();
   };
   return h(
     'section',
@@ -509,7 +500,7 @@ export function commandBar(c: CaseDetail, onDone: (answer: CommandAnswer) => voi
               'button',
               {
                 type: 'button',
-                class: TONES[allowed.type] ?? '',
+                class: command(allowed.type)?.emphasis ?? '',
                 dataset: { command: allowed.type },
                 on: { click: () => open(allowed) },
               },

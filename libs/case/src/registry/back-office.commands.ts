@@ -65,6 +65,7 @@ export const BACK_OFFICE_COMMANDS = defineCommands({
     schema: null,
     labels: { zh: '签收', en: 'Claim' },
     summary: 'claim (签收): become the one holder',
+    emphasis: 'primary',
   },
   ReleaseTask: {
     target: 'task',
@@ -81,6 +82,7 @@ export const BACK_OFFICE_COMMANDS = defineCommands({
     schema: OpinionDto,
     labels: { zh: '通过', en: 'Pass' },
     summary: "pass with an opinion: the next step's task opens",
+    emphasis: 'primary',
   },
   ReturnTask: {
     target: 'task',
@@ -123,6 +125,8 @@ export const BACK_OFFICE_COMMANDS = defineCommands({
     schema: OpinionDto,
     labels: { zh: '准予许可', en: 'Approve' },
     summary: 'approve (准予) at the last step',
+    emphasis: 'primary',
+    irreversible: true,
   },
   DenyCase: {
     target: 'case',
@@ -132,5 +136,7 @@ export const BACK_OFFICE_COMMANDS = defineCommands({
     schema: DenyCaseDto,
     labels: { zh: '不予许可', en: 'Deny' },
     summary: 'deny (不予许可) with reasons and remedies',
+    emphasis: 'danger',
+    irreversible: true,
   },
 });

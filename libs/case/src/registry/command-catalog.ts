@@ -5,6 +5,7 @@
 import { type FieldSchema, fieldSchemas } from '@one-window/shared';
 import {
   type CommandDefinition,
+  type CommandEmphasis,
   type CommandLabels,
   type CommandSchema,
   type CommandTarget,
@@ -42,6 +43,8 @@ export interface CommandDescription {
   readonly labels: CommandLabels;
   readonly summary: string;
   readonly onCurrentTask: boolean;
+  readonly emphasis: CommandEmphasis | null;
+  readonly irreversible: boolean;
   readonly fields: readonly CommandField[];
 }
 
@@ -63,6 +66,8 @@ export function describeCommands(): CommandDescription[] {
     labels: d.labels,
     summary: d.summary,
     onCurrentTask: d.onCurrentTask ?? false,
+    emphasis: d.emphasis ?? null,
+    irreversible: d.irreversible ?? false,
     fields: describeFields(d.schema),
   }));
 }

@@ -33,7 +33,13 @@ export interface CommandDefinition {
   readonly labels: CommandLabels;
   /** What it does, for the API documentation (the law it follows, where one applies). */
   readonly summary: string;
+  /** How a screen offers it: `primary` the way forward, `danger` a refusal or an end; else a plain button. */
+  readonly emphasis?: CommandEmphasis;
+  /** It cannot be undone (an acceptance, a refusal, a decision, a hand-over): a form says so before it is sent. */
+  readonly irreversible?: boolean;
 }
+
+export type CommandEmphasis = 'primary' | 'danger';
 
 /** The id field the target puts into a command. */
 export const TARGET_ID: Readonly<Record<CommandTarget, 'caseId' | 'taskId' | 'obligationId' | null>> = {

@@ -100,6 +100,7 @@ export const DELIVERY_COMMANDS = defineCommands({
     schema: IssueResultDto,
     labels: { zh: '制证出证', en: 'Issue result' },
     summary: 'issue the result (licence, certificate) within 10 working days (Art. 44)',
+    emphasis: 'primary',
   },
   DispatchResult: {
     target: 'case',
@@ -116,6 +117,8 @@ export const DELIVERY_COMMANDS = defineCommands({
     schema: DeliverResultDto,
     labels: { zh: '确认领取', en: 'Delivered' },
     summary: 'picked up / received: the case is completed (办结)',
+    emphasis: 'primary',
+    irreversible: true,
   },
   RateService: {
     target: 'case',

@@ -120,6 +120,8 @@ export const FRONT_DESK_COMMANDS = defineCommands({
     schema: null,
     labels: { zh: '受理', en: 'Accept' },
     summary: 'accept (受理, Law Art. 32)',
+    emphasis: 'primary',
+    irreversible: true,
   },
   AcceptWithDeficiency: {
     target: 'case',
@@ -152,6 +154,8 @@ export const FRONT_DESK_COMMANDS = defineCommands({
     schema: RefuseCaseDto,
     labels: { zh: '不予受理', en: 'Refuse' },
     summary: 'refuse to accept (不予受理)',
+    emphasis: 'danger',
+    irreversible: true,
   },
   WithdrawCase: {
     target: 'case',
@@ -160,6 +164,7 @@ export const FRONT_DESK_COMMANDS = defineCommands({
     schema: ReasonDto,
     labels: { zh: '撤回申请', en: 'Withdraw' },
     summary: "record the applicant's withdrawal (撤回)",
+    emphasis: 'danger',
   },
   SupplyDeficiency: {
     target: 'case',

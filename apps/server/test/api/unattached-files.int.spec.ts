@@ -213,3 +213,31 @@ describe('the unattached-file sweep on an S3-compatible store (s3rver)', () => {
     expect(await keys()).toEqual([attached]);
   });
 });
+
+/** A store that cannot be reached: the sweep fails, says so, and is tried again an hour on, not at every poll. */
+describe('the unattached-file sweep when the object store is down', () => {
+  const clock = new ManualClock('2026-03-02T01:30:00Z');
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer(
+      {
+        // Nothing listens on port 9 (discard): every request to the store fails.
+        blobs: { ...BLOBS, url: 's3://a:b@hall-files/p/?endpoint=http://127.0.0.1:9&forcePathStyle=true' },
+        timerPollMs: 3_600_000,
+      },
+      { clock },
+    );
+  });
+  afterAll(async () => server?.close());
+
+  it('fails with the store’s error, and the next poll within the hour does not try again', async () => {
+    const sweeper = server.app.get(UnattachedFilesSweeper);
+    clock.advance(HOUR);
+    await expect(sweeper.poll()).rejects.toMatchObject({ code: 'blob-store-unavailable' });
+    clock.advance(HOUR / 2);
+    expect(await sweeper.poll()).toBeUndefined();
+    clock.advance(HOUR / 2);
+    await expect(sweeper.poll()).rejects.toMatchObject({ code: 'blob-store-unavailable' });
+  }, 60_000);
+});

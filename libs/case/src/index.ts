@@ -7,7 +7,12 @@ export {
   type CaseStateTag,
   type CaseStateTone,
 } from './domain/case.machine.js';
-export { acceptedCommands, CASE_STATUS_INFO, type CaseStatusInfo } from './domain/state-meta.js';
+export {
+  acceptedCommands,
+  CASE_STATUS_INFO,
+  statusesAccepting,
+  type CaseStatusInfo,
+} from './domain/state-meta.js';
 export * from './domain/case-state.js';
 export { recordedStatus, type RecordedStatus } from './domain/recorded-status.js';
 export * from './domain/context.js';

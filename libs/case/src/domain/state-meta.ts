@@ -44,18 +44,36 @@ interface Node {
   readonly states: Readonly<Record<string, Node>>;
 }
 
+/** Each status of the handling region, in the statechart's order: its state and its stage's. */
+const STATUS_NODES: readonly { readonly status: CaseStatus; readonly leaf: Node; readonly stage: Node }[] =
+  (() => {
+    const handling = (caseMachine.root.states as unknown as Record<string, Node>).handling;
+    return Object.values(handling.states).flatMap((stage) => {
+      const leaves = Object.values(stage.states);
+      return (leaves.length ? leaves : [stage]).map((leaf) => ({
+        status: (leaf === stage ? stage.key : `${stage.key}.${leaf.key}`) as CaseStatus,
+        leaf,
+        stage,
+      }));
+    });
+  })();
+
 /** Every status of the handling region, in the statechart's order, with its name. */
-export const CASE_STATUS_INFO: readonly CaseStatusInfo[] = (() => {
-  const handling = (caseMachine.root.states as unknown as Record<string, Node>).handling;
-  return Object.values(handling.states).flatMap((stage) => {
-    const leaves = Object.values(stage.states);
-    return (leaves.length ? leaves : [stage]).map((leaf) => ({
-      status: (leaf === stage ? stage.key : `${stage.key}.${leaf.key}`) as CaseStatus,
-      stage: stage.key as CaseStage,
-      labels: leaf.meta?.labels ?? { zh: leaf.key, en: leaf.key },
-      stageLabels: stage.meta?.labels ?? { zh: stage.key, en: stage.key },
-      ended: leaf.tags.includes('ended'),
-      tone: leaf.meta?.tone ?? stage.meta?.tone ?? 'blue',
-    }));
-  });
-})();
+export const CASE_STATUS_INFO: readonly CaseStatusInfo[] = STATUS_NODES.map(({ status, leaf, stage }) => ({
+  status,
+  stage: stage.key as CaseStage,
+  labels: leaf.meta?.labels ?? { zh: leaf.key, en: leaf.key },
+  stageLabels: stage.meta?.labels ?? { zh: stage.key, en: stage.key },
+  ended: leaf.tags.includes('ended'),
+  tone: leaf.meta?.tone ?? stage.meta?.tone ?? 'blue',
+}));
+
+/**
+ * The statuses whose state (or its stage) accepts `type`, in the chart's order: where a read
+ * model looks for the cases a command may be sent to (the scheduler's deadline commands).
+ */
+export function statusesAccepting(type: CaseCommandType): CaseStatus[] {
+  return STATUS_NODES.filter(({ leaf, stage }) =>
+    [leaf, stage].some((node) => node.meta?.accepts?.includes(type)),
+  ).map(({ status }) => status);
+}

@@ -17,7 +17,7 @@ import {
 import { commandsFor } from '../testing/sends.js';
 import { resolveNow } from './decide-context.js';
 import { available } from './rules.js';
-import { refusalIn } from './state-meta.js';
+import { refusalIn, statusesAccepting } from './state-meta.js';
 
 const at = (date: string) => `${date}T10:00:00+08:00`;
 const on = (date: string) => resolveNow({ now: new Date(at(date)), actor: system, calendar });
@@ -60,5 +60,17 @@ describe('rules ask the statechart', () => {
     expect(d.current.status).toBe('frontDesk.returnedForCorrection');
     expect(d.current.snapshot.hasTag('correctionClock')).toBe(false);
     expect(available('SubmitCorrection', d.current, {}, on('2026-06-30'))).toBeNull();
+  });
+});
+
+describe('statuses by the commands their states accept', () => {
+  it('names the statuses a command may be sent in, a stage’s commands in each of its states', () => {
+    expect(statusesAccepting('AcceptCase')).toEqual(['frontDesk.received', 'frontDesk.correctionSubmitted']);
+    expect(statusesAccepting('SubmitCorrection')).toEqual([
+      'frontDesk.correctionRequested',
+      'frontDesk.returnedForCorrection',
+    ]);
+    expect(statusesAccepting('ClaimTask')).toEqual(['backOffice.underReview', 'backOffice.specialProcedure']);
+    expect(statusesAccepting('MarkResultIssueOverdue')).toEqual(['delivery.awaitingResult']);
   });
 });

@@ -1,3 +1,5 @@
+import { statusesAccepting, type CaseCommandType } from '@one-window/case';
+
 /**
  * `cases`: one row per case (list, summary, deadline board, case counts); `case_materials`: its
  * materials, apart because they are wide and change seldom; `case_ratings`: one row per rating;
@@ -11,12 +13,33 @@ export const STAGE_SQL =
   "CASE WHEN instr(status, '.') > 0 THEN substr(status, 1, instr(status, '.') - 1) ELSE status END";
 
 /**
+ * The cases in the statuses whose state accepts `type`, as the statechart says (`status = '…'`
+ * or `status IN ('…', '…')`). The partial indexes below and the queries that walk them spell
+ * each condition alike, from here.
+ */
+function inStatesAccepting(type: CaseCommandType, alias: string): string {
+  const statuses = statusesAccepting(type).map((status) => `'${status}'`);
+  return statuses.length === 1
+    ? `${alias}status = ${statuses[0]}`
+    : `${alias}status IN (${statuses.join(', ')})`;
+}
+
+/**
  * Cases awaiting the acceptance decision (Law Art. 32): received, or their correction handed in —
  * not while the applicant corrects. `correction_notice_due_by` is then that decision's last day.
- * The partial indexes below and the queries that walk them spell this condition alike.
  */
 export function awaitingAcceptance(alias = ''): string {
-  return `${alias}status IN ('frontDesk.received', 'frontDesk.correctionSubmitted')`;
+  return inStatesAccepting('AcceptCase', alias);
+}
+
+/** Cases whose one complete correction notice waits for the applicant (`correct_by` runs). */
+export function awaitingCorrection(alias = ''): string {
+  return inStatesAccepting('MarkCorrectionOverdue', alias);
+}
+
+/** Approved cases whose result is still to be issued (Art. 44's ten working days, `result_due_by`). */
+export function awaitingResult(alias = ''): string {
+  return inStatesAccepting('MarkResultIssueOverdue', alias);
 }
 
 export const CASES_SCHEMA = `
@@ -115,13 +138,13 @@ CREATE INDEX IF NOT EXISTS cases_acceptance_board ON cases (correction_notice_du
   WHERE ${awaitingAcceptance()};
 CREATE INDEX IF NOT EXISTS cases_acceptance_board_hall ON cases (hall, correction_notice_due_by, green_channel DESC)
   WHERE ${awaitingAcceptance()};
-CREATE INDEX IF NOT EXISTS cases_correction_due ON cases (correct_by) WHERE status = 'frontDesk.correctionRequested';
+CREATE INDEX IF NOT EXISTS cases_correction_due ON cases (correct_by) WHERE ${awaitingCorrection()};
 CREATE INDEX IF NOT EXISTS cases_supply_due ON cases (supply_by) WHERE deficiency_overdue = 0 AND closed_on IS NULL;
 -- Open cases whose dates guessed a year without an official schedule (ADR 12).
 CREATE INDEX IF NOT EXISTS cases_provisional ON cases (provisional_years)
   WHERE provisional_years <> '' AND closed_on IS NULL;
 CREATE INDEX IF NOT EXISTS cases_result_due ON cases (result_due_by)
-  WHERE status = 'delivery.awaitingResult' AND result_issue_overdue = 0;
+  WHERE ${awaitingResult()} AND result_issue_overdue = 0;
 CREATE TABLE IF NOT EXISTS case_materials (
   k INTEGER PRIMARY KEY,
   materials TEXT NOT NULL,

@@ -1,7 +1,7 @@
 import { chinaDate, chinaDayEnd } from '@one-window/calendar';
 import type { DecisionLimit } from '@one-window/case';
 import type { ReadModelDb } from '../database/read-model-database.js';
-import { awaitingAcceptance } from '../cases/cases.schema.js';
+import { awaitingAcceptance, awaitingCorrection, awaitingResult } from '../cases/cases.schema.js';
 import { type CalendarSource, currentCalendar } from '../queries/deadline-evaluator.js';
 import { timerCommand } from './timer-command.js';
 import type { DueTimer, TimerKind } from './timer-types.js';
@@ -64,7 +64,7 @@ export class DueDeadlines {
     );
     this.correction = dated(
       `SELECT case_id, correct_by AS due FROM cases INDEXED BY cases_correction_due
-       WHERE status = 'frontDesk.correctionRequested' AND correct_by < @today`,
+       WHERE ${awaitingCorrection()} AND correct_by < @today`,
     );
     this.supply = dated(
       `SELECT case_id, supply_by AS due FROM cases
@@ -72,7 +72,7 @@ export class DueDeadlines {
     );
     this.result = dated(
       `SELECT case_id, result_due_by AS due FROM cases INDEXED BY cases_result_due
-       WHERE status = 'delivery.awaitingResult' AND result_issue_overdue = 0 AND result_due_by < @today`,
+       WHERE ${awaitingResult()} AND result_issue_overdue = 0 AND result_due_by < @today`,
     );
     this.decisions = db.prepare<{ yellowBefore: string; limit: number }, DecisionRow>(
       `SELECT case_id, statutory_due, promised_due, warned_limits, overdue_limits FROM cases

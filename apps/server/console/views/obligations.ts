@@ -27,7 +27,7 @@ export async function obligationsView(
     const form = h(
       'form',
       { class: 'panel', id: `form-${name}` },
-      h('h3', {}, `${t(`cmd.${name}`)} · ${o.caseNumber}`),
+      h('h2', {}, `${t(`cmd.${name}`)} · ${o.caseNumber}`),
       spec.fields(),
       message,
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('confirm'))),

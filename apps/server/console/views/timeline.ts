@@ -5,6 +5,11 @@ import { fmtDateTime } from '../lib/ui.js';
 
 export const say = (b: Bilingual): string => (currentLang() === 'zh' ? b.zh : b.en);
 
+type Actor = NonNullable<TimelineEntry['actor']>;
+/** Who did it: a person's name and role; the durable timers by their role alone (their name is English). */
+const who = (a: Actor): string =>
+  a.role === 'system' ? say(a.roleLabel) : `${a.name}（${say(a.roleLabel)}）`;
+
 /** Every event in words a clerk understands; `current` marks a replay position. */
 export function timelineList(
   entries: readonly TimelineEntry[],
@@ -35,7 +40,7 @@ export function timelineList(
         h(
           'span',
           { class: 'muted' },
-          `#${e.revision} · ${fmtDateTime(e.at)}${e.actor ? ` · ${e.actor.name}（${say(e.actor.roleLabel)}）` : ''}`,
+          `#${e.revision} · ${fmtDateTime(e.at)}${e.actor ? ` · ${who(e.actor)}` : ''}`,
         ),
         say(e.detail) ? h('div', {}, say(e.detail)) : null,
       ),

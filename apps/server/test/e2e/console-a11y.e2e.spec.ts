@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { ManualClock } from '@one-window/shared';
 import type { Page } from 'playwright-core';
-import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
+import { ApiWorld, DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
 import { CHROMIUM } from '../support/browser.js';
 import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
 import { axeViolations, rawValues } from '../support/screen-checks.js';
@@ -10,8 +10,18 @@ import type { TestServer } from '../support/test-server.js';
 const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
-/** The screens of each role, as a counter terminal shows them (`{case}`: a case in the back office). */
-const SCREENS: Record<string, readonly string[]> = {
+/**
+ * A screen of the walk; `open`: the command forms opened on it (at 1024×768), each checked as shown
+ * and then replaced by the next, never sent.
+ */
+type Screen = string | { readonly at: string; readonly open: readonly string[] };
+
+/**
+ * The screens of each role, as a counter terminal shows them: `{case}` a case in the back office,
+ * `{received}` one awaiting the acceptance decision, `{deciding}` one whose decision step approver3
+ * holds, and the reviewer's list holds a bad rating's follow-up.
+ */
+const SCREENS: Record<string, readonly Screen[]> = {
   clerk1: [
     '#/desk',
     `#/desk/item/${DEMO_ITEMS.foodBusinessLicence}`,
@@ -19,10 +29,13 @@ const SCREENS: Record<string, readonly string[]> = {
     '#/cases',
     '#/deadlines',
     '#/case/{case}',
+    { at: '#/case/{received}', open: ['AcceptCase', 'RefuseCase', 'RequestCorrection'] },
+    '#/voucher/{case}/acceptance',
   ],
   approver1: ['#/queue', '#/cases', '#/deadlines', '#/case/{case}'],
-  head1: ['#/queue', '#/stats'],
-  reviewer1: ['#/obligations', '#/cases'],
+  approver3: [{ at: '#/case/{deciding}', open: ['ApproveCase', 'DenyCase', 'ReturnTask'] }],
+  head1: ['#/queue', '#/stats', '#/cases', '#/deadlines', { at: '#/case/{case}', open: ['ExtendTimeLimit'] }],
+  reviewer1: [{ at: '#/obligations', open: ['RecordCallback'] }, '#/cases'],
   admin: [
     '#/cases',
     '#/deadlines',
@@ -34,27 +47,43 @@ const SCREENS: Record<string, readonly string[]> = {
   ],
 };
 
+/** The commands whose form says 此操作办理后不能撤回 before its 确认 (command-forms.ts). */
+const IRREVERSIBLE = ['AcceptCase', 'RefuseCase', 'ApproveCase', 'DenyCase'];
+
 /**
- * The console at a counter terminal's 1024×768 and a 1366×768 laptop: every navigation link can be
- * clicked (nothing covers it), and axe-core finds no violation of any impact on any screen, in Chinese and in English.
+ * The console at a counter terminal's 1024×768 and a 1366×768 laptop, signed out and as each role:
+ * every navigation link can be clicked (nothing covers it), and axe-core finds no violation of any
+ * impact on any screen — the sign-in, a printed notice and the command forms included — in Chinese and in English.
  */
 describeWithBrowser('the console at 1024×768 and 1366×768, checked by axe-core', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
   let world: ConsoleWorld;
   let server: TestServer;
   let page: Page;
-  let caseId: string;
+  let ids: Record<string, string>;
+  const at = (screen: string) =>
+    `${server.base}/${screen.replace(/\{(\w+)\}/g, (_, name: string) => ids[name])}`;
   const signInAs = (username: string) => world.signInAs(username);
 
   beforeAll(async () => {
     world = await startConsoleWorld(clock);
     ({ server, page } = world);
     const w = await ApiWorld.signIn(server.base);
-    // Something on every list: a received case and one in the back office.
-    await w.receive(DEMO_ITEMS.foodBusinessLicence);
+    // Something on every list: a received case, one in the back office, one at its decision step…
+    const received = await w.receive(DEMO_ITEMS.foodBusinessLicence);
     const accepted = await w.receive(DEMO_ITEMS.foodBusinessLicence);
     await w.ok('clerk1', `/api/cases/${accepted.caseId}/accept`, {});
-    caseId = accepted.caseId as string;
+    const deciding = await w.receive(DEMO_ITEMS.unemploymentRegistration);
+    await w.claimCurrent(
+      'approver3',
+      deciding.caseId,
+      await w.ok('clerk1', `/api/cases/${deciding.caseId}/accept`),
+    );
+    // …and one rated 非常不满意, whose follow-up waits for the reviewer's 回访.
+    const rated = await w.atTheWindow();
+    await w.ok('clerk1', `/api/cases/${rated.caseId}/deliver`, PICKUP_BY_APPLICANT);
+    await w.ok('clerk1', `/api/cases/${rated.caseId}/rate`, { level: 5, channel: 'window-device' });
+    ids = { case: accepted.caseId, received: received.caseId, deciding: deciding.caseId };
   }, 60_000);
   afterAll(async () => world?.close());
 
@@ -72,11 +101,53 @@ describeWithBrowser('the console at 1024×768 and 1366×768, checked by axe-core
     );
   }
 
+  /** What is wrong with the screen as shown: a covered nav link, a raw value, an axe violation. */
+  async function screenProblems(screen: string, lang: 'zh' | 'en'): Promise<string[]> {
+    const problems: string[] = [];
+    // An error in place of the screen would pass every check below.
+    if (await page.locator('main .problem').count()) problems.push(`${screen}: shows a problem`);
+    for (const link of await coveredNavLinks()) problems.push(`${screen}: nav link "${link}" is covered`);
+    for (const raw of await rawValues(page, lang)) problems.push(`${screen}: shows "${raw}"`);
+    for (const v of await axeViolations(page)) problems.push(`${screen}: ${v}`);
+    return problems;
+  }
+
+  /** Opens each command form of a screen in turn (the next replaces it) and checks it as shown. */
+  async function formProblems(
+    screen: string,
+    commands: readonly string[],
+    lang: 'zh' | 'en',
+  ): Promise<string[]> {
+    const problems: string[] = [];
+    for (const command of commands) {
+      await page.locator(`button[data-command="${command}"]`).first().click();
+      const form = page.locator(`#form-${command}`);
+      await form.waitFor();
+      if (IRREVERSIBLE.includes(command) && !(await form.locator('.confirm-note').count()))
+        problems.push(`${screen} ${command}: no confirmation note`);
+      problems.push(...(await screenProblems(`${screen} ${command} form`, lang)));
+    }
+    return problems;
+  }
+
   for (const lang of ['zh', 'en'] as const)
     for (const size of [
       { width: 1024, height: 768 },
       { width: 1366, height: 768 },
     ]) {
+      it(`signed out in ${lang} at ${size.width}×${size.height}: the sign-in screen, no axe violation`, async () => {
+        await page.setViewportSize(size);
+        await page.goto(at('#/login'));
+        if (await page.locator('#sign-out').count()) await page.click('#sign-out');
+        await page.evaluate((l) => localStorage.setItem('one-window.lang', l), lang);
+        await page.goto(at('#/login'));
+        await page.reload();
+        await page.locator('#login-form').waitFor();
+        const text = (await page.locator('main').textContent()) ?? '';
+        expect(/[\u4e00-\u9fff]/.test(text)).toBe(lang === 'zh');
+        expect(await screenProblems('#/login', lang)).toEqual([]);
+      });
+
       for (const [user, screens] of Object.entries(SCREENS)) {
         it(`${user} in ${lang} at ${size.width}×${size.height}: every nav link clickable, no axe violation`, async () => {
           await page.setViewportSize(size);
@@ -87,14 +158,15 @@ describeWithBrowser('the console at 1024×768 and 1366×768, checked by axe-core
           const nav = (await page.locator('nav').textContent()) ?? '';
           expect(/[\u4e00-\u9fff]/.test(nav)).toBe(lang === 'zh');
           const problems: string[] = [];
-          for (const screen of screens) {
-            await page.goto(`${server.base}/${screen.replace('{case}', caseId)}`);
+          for (const entry of screens) {
+            const screen = typeof entry === 'string' ? entry : entry.at;
+            await page.goto(at(screen));
             await page.waitForLoadState('networkidle');
             await page.waitForTimeout(150);
-            for (const link of await coveredNavLinks())
-              problems.push(`${screen}: nav link "${link}" is covered`);
-            for (const raw of await rawValues(page, lang)) problems.push(`${screen}: shows "${raw}"`);
-            for (const v of await axeViolations(page)) problems.push(`${screen}: ${v}`);
+            problems.push(...(await screenProblems(screen, lang)));
+            // The forms at the counter terminal's size only: their layout is the page's.
+            if (typeof entry !== 'string' && size.width === 1024)
+              problems.push(...(await formProblems(screen, entry.open, lang)));
           }
           expect(problems).toEqual([]);
         });

@@ -1,5 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { CASE_STATUS_INFO, normalizeQueryCode, type CaseState, type IssuedNotice } from '@one-window/case';
+import {
+  acceptedCommands,
+  CASE_STATUS_INFO,
+  normalizeQueryCode,
+  type CaseState,
+  type IssuedNotice,
+} from '@one-window/case';
 
 export type NoticeKind = 'acceptance' | 'correction' | 'refusal' | 'approval' | 'denial';
 
@@ -75,9 +81,9 @@ export function progressView(state: CaseState, stored: readonly IssuedNotice[] =
       context.decision.decisionNumber ?? null,
       context.decision.on,
     );
+  // Asked to correct where the statechart lets a correction be handed in.
   const correctionOpen =
-    context.correction !== null &&
-    (state.status === 'frontDesk.correctionRequested' || state.status === 'frontDesk.returnedForCorrection');
+    context.correction !== null && acceptedCommands(state.snapshot).has('SubmitCorrection');
   const deficiencyOpen = context.deficiency !== null && context.deficiency.missing.length > 0;
   return {
     caseNumber: context.caseNumber,

@@ -98,6 +98,10 @@ describe('returns (退回): to the front desk or an earlier step only', () => {
     expect(
       rulesOf(claimed().error(approver, { type: 'ReturnTask', taskId: 'c1.t1', to: 'review', reason: 'x' })),
     ).toEqual([{ field: 'to', code: 'return-target', params: { allowed: ['front-desk'] } }]);
+    expect(
+      claimed().error(approver, { type: 'ReturnTask', taskId: 'c1.t1', to: 'review', reason: 'x' })
+        .errors?.[0].message,
+    ).toBe('to must be "front-desk" or an earlier step (none)');
   });
 
   it('to the front desk: the task is returned and no new one opens', () => {
@@ -203,6 +207,20 @@ describe('Law Art. 45: special procedures, by field and catalog code', () => {
       promisedDueDate: '2026-03-18',
     });
   });
+  it('an end the clock dates before its start (the server’s clock set back) suspends no working day and moves nothing', () => {
+    const d = claimed().given([approver, start(), at('2026-03-06')]);
+    expect(
+      d.send(
+        approver,
+        { type: 'EndSpecialProcedure', caseId: 'c1', n: 1, result: '合格' },
+        at('2026-03-04'),
+      )[0].data,
+    ).toMatchObject({
+      suspendedWorkingDays: 0,
+      statutoryDueDate: '2026-03-30',
+      promisedDueDate: '2026-03-16',
+    });
+  });
 });
 
 describe('Law Art. 42: the extension, by field and catalog code', () => {
@@ -271,9 +289,9 @@ describe('the decision (Art. 38, 42, 44): by field and catalog code, timeliness 
       { field: 'remedies.reviewAuthority', code: 'required' },
       { field: 'remedies.court', code: 'required' },
     ]);
-    expect(rulesOf(atDecision().error(head, deny({ reasons: 'none' })))).toEqual([
-      { field: 'reasons', code: 'denial-reasons' },
-    ]);
+    const none = atDecision().error(head, deny({ reasons: 'none' }));
+    expect(rulesOf(none)).toEqual([{ field: 'reasons', code: 'denial-reasons' }]);
+    expect(none.errors?.[0].message).toBe('a denial states its reasons (Art. 38)');
     expect(rulesOf(atDecision().error(head, deny({ reasons: ['理由一', ' '] })))).toEqual([
       { field: 'reasons[1]', code: 'required' },
     ]);

@@ -57,10 +57,25 @@ describe('RateService: refusals by field and catalog code', () => {
         { field: 'level', code: 'integer-range', params: { min: 1, max: 5 } },
       ]);
     }
-    expect(rulesOf(completed().error(system, rate(1, { channel: 'fax', stage: 'lunch' })))).toEqual([
-      { field: 'channel', code: 'one-of', params: { allowed: [...RATING_CHANNELS] } },
-      { field: 'stage', code: 'one-of', params: { allowed: [...RATING_STAGES] } },
+    const error = completed().error(system, rate(1, { channel: 'fax', stage: 'lunch' }));
+    expect(rulesOf(error)).toEqual([
+      {
+        field: 'channel',
+        code: 'one-of',
+        params: { allowed: ['window-device', 'qr-code', 'sms', 'hotline-12345', 'app', 'portal'] },
+      },
+      {
+        field: 'stage',
+        code: 'one-of',
+        params: { allowed: ['front-desk', 'back-office', 'delivery', 'overall'] },
+      },
     ]);
+    expect(error.errors?.[1].message).toBe('stage must be one of front-desk, back-office, delivery, overall');
+    expect(RATING_CHANNELS).toHaveLength(6);
+    expect(RATING_STAGES).toHaveLength(4);
+    for (const channel of RATING_CHANNELS) {
+      expect(completed().send(system, rate(2, { channel }))[0].data).toMatchObject({ channel });
+    }
     for (const level of [1, 5])
       expect(completed().send(system, rate(level))[0].data).toMatchObject({ level });
   });
@@ -112,6 +127,22 @@ describe('the stage a rating counts for, by the stage the case is in', () => {
     expect(stageOf(refused)).toMatchObject({ stage: 'overall' });
     const withdrawn = received().given([clerk, { type: 'WithdrawCase', caseId: 'c1', reason: '撤回' }]);
     expect(stageOf(withdrawn)).toMatchObject({ stage: 'overall' });
+    const denied = accepted().given(
+      [approver, { type: 'ClaimTask', taskId: 'c1.t1' }],
+      [
+        approver,
+        {
+          type: 'DenyCase',
+          caseId: 'c1',
+          reasons: ['不符合法定条件'],
+          remedies: { reviewAuthority: '呼和浩特市新城区人民政府', court: '呼和浩特市新城区人民法院' },
+        },
+      ],
+      [clerk, { type: 'DispatchResult', caseId: 'c1', method: 'window' }],
+      [clerk, { type: 'DeliverResult', caseId: 'c1', recipient: BY_APPLICANT }],
+    );
+    expect(denied.current.stage).toBe('denied');
+    expect(stageOf(denied)).toMatchObject({ stage: 'overall' });
   });
 });
 
@@ -167,6 +198,14 @@ describe('the follow-up: refusals by field and catalog code', () => {
       { field: 'notes', code: 'required' },
       { field: 'verified', code: 'boolean' },
     ]);
+    expect(
+      rated().error(reviewer, {
+        type: 'RecordCallback',
+        obligationId: 'c1.o1',
+        notes: 'x',
+        verified: 1,
+      } as never).errors?.[0].message,
+    ).toBe('verified must be true or false');
     expect(
       rated().send(
         reviewer,

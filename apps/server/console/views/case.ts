@@ -8,6 +8,7 @@ import {
   badge,
   facts,
   fmt,
+  fmtDate,
   fmtDateTime,
   navigate,
   provisionalBadge,
@@ -137,9 +138,12 @@ export async function caseView(
             [t('department'), department],
             [t('receivedAt'), fmtDateTime(c.receivedAt)],
             [t('acceptedOn'), fmt(c.acceptedOn)],
+            ...(c.dueDates.acceptance
+              ? [due(t('acceptanceDue'), c.dueDates.acceptance, c.provisionalYears)]
+              : []),
             due(t('statutoryDue'), c.dueDates.statutory, c.provisionalYears, c.statutoryDueDate),
             due(t('promisedDue'), c.dueDates.promised, c.provisionalYears, c.promisedDueDate),
-            ...(c.completedOn ? [[t('completedOn'), c.completedOn] as const] : []),
+            ...(c.completedOn ? [[t('completedOn'), fmtDate(c.completedOn)] as const] : []),
             [
               t('step'),
               c.currentStep

@@ -70,6 +70,15 @@ describe('the acceptance board and completed cases over real HTTP', () => {
       [ids.plain, '2026-03-09', 'red', -1],
     ];
     await expect(board('clerk1', '&warning=red')).resolves.toEqual(red);
+    // The case detail gives the same limit while it runs; none once accepted or while correcting.
+    const detail = (id: string) => w.read('clerk1', `/api/cases/${id}`, last);
+    expect((await detail(ids.plain)).dueDates.acceptance).toMatchObject({
+      dueDate: '2026-03-09',
+      warning: 'red',
+      workingDaysLeft: -1,
+    });
+    expect((await detail(ids.correcting)).dueDates.acceptance).toBeNull();
+    expect((await detail(ids.accepted)).dueDates.acceptance).toBeNull();
     await expect(board('clerk1', '')).resolves.toEqual(red);
     await expect(board('approver1', '')).resolves.toEqual(red);
     await expect(board('admin', '&warning=yellow')).resolves.toEqual([]);

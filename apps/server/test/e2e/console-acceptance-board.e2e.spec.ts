@@ -97,6 +97,13 @@ describeWithBrowser('the acceptance board and completed cases in the console', (
     await expect(screenProblems('zh')).resolves.toEqual([]);
     if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
+    // The row opens the case, whose facts give the same limit with its days left and level.
+    await page.click(`#acceptance-list a:text("${late.caseNumber}")`);
+    await page.locator('#case-number').waitFor();
+    const facts = await page.locator('main').innerText();
+    expect(facts).toMatch(/受理决定截止日\s*2026-03-09\s*（剩余工作日 -1）\s*超期/);
+    await expect(screenProblems('zh')).resolves.toEqual([]);
+
     await page.goto(`${server.base}/#/cases`);
     await page.locator('#case-list-count').waitFor();
     const done = (await rows('case-list')).find((r) => r.includes(completed.caseNumber)) ?? '';

@@ -124,7 +124,7 @@ describe('case list, summary and deadline board', () => {
     const green = await receiveFoodLicence(w, { greenChannel: true });
     const correcting = await receiveFoodLicence(w, { deficient: true });
     await requestCorrection(correcting.caseId);
-    await acceptedFoodLicence(w); // decided: its decision clock runs, the acceptance board is done with it
+    const decided = await acceptedFoodLicence(w); // its decision clock runs, the acceptance board is done with it
     // Wednesday 29 April: a correction handed in starts the 5 working days again from the hand-in.
     w.clock.set('2026-04-29T02:00:00Z');
     const resubmitted = await receiveFoodLicence(w, { deficient: true });
@@ -161,6 +161,17 @@ describe('case list, summary and deadline board', () => {
       [resubmitted.caseId, '2026-05-09', 'yellow', 0],
     ]);
     expect(board('red').map(([id]) => id)).toEqual([green.caseId, plain.caseId]);
+    // The case's summary gives the same limit while it runs, and none once decided or while correcting.
+    const acceptanceDue = (caseId: string) =>
+      w.readModels.cases.summary(caseId, ALL_SCOPE)!.dueDates.acceptance;
+    expect(acceptanceDue(plain.caseId)).toMatchObject({
+      dueDate: '2026-05-08',
+      warning: 'red',
+      workingDaysLeft: -1,
+    });
+    expect(acceptanceDue(resubmitted.caseId)).toMatchObject({ dueDate: '2026-05-09', warning: 'yellow' });
+    expect(acceptanceDue(correcting.caseId)).toBeNull();
+    expect(acceptanceDue(decided.caseId)).toBeNull();
     const clerk = w.readModels.cases.deadlineBoard(
       { deadline: 'acceptance', pageSize: 1 },
       scopeForActor(A.clerk),

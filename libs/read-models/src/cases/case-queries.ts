@@ -94,7 +94,8 @@ const BOARDS: Readonly<Record<BoardDeadline, Board>> = {
 
 /** A case row with its open task (at most one at a time): the step it is at and who holds it. */
 const selectCase = (from = 'cases c'): string =>
-  `SELECT c.*, t.label AS current_step, t.holder_name AS holder_name FROM ${from}
+  `SELECT c.*, t.label AS current_step, t.holder_name AS holder_name,
+    (${awaitingAcceptance('c.')}) AS awaiting_acceptance FROM ${from}
   LEFT JOIN tasks t ON t.k = c.k AND t.status IN ('open', 'claimed')`;
 const SELECT_CASE = selectCase();
 
@@ -442,7 +443,14 @@ export class CaseQueries {
       correctBy: row.correct_by,
       acceptanceKind: row.acceptance_kind as CaseSummary['acceptanceKind'],
       decisionPending: pending,
-      dueDates: { statutory: due(row.statutory_due), promised: due(row.promised_due) },
+      dueDates: {
+        statutory: due(row.statutory_due),
+        promised: due(row.promised_due),
+        acceptance:
+          row.awaiting_acceptance === 1 && row.correction_notice_due_by
+            ? this.deadlines.status(today, row.correction_notice_due_by)
+            : null,
+      },
       clockStopped: row.clock_stopped_on !== null,
       clockStoppedOn: row.clock_stopped_on,
       suspendedWorkingDays: row.suspended_days,

@@ -51,7 +51,12 @@ export interface CaseSummary extends CaseListItem {
   readonly correctBy: string | null;
   readonly acceptanceKind: 'accepted' | 'with-deficiency' | 'deemed' | null;
   readonly decisionPending: boolean;
-  readonly dueDates: { readonly statutory: DueStatus | null; readonly promised: DueStatus | null };
+  readonly dueDates: {
+    readonly statutory: DueStatus | null;
+    readonly promised: DueStatus | null;
+    /** The acceptance decision's last day (Law Art. 32) while the case is received or its correction handed in. */
+    readonly acceptance: DueStatus | null;
+  };
   readonly clockStopped: boolean;
   readonly clockStoppedOn: string | null;
   readonly suspendedWorkingDays: number;

@@ -194,6 +194,8 @@ CREATE INDEX IF NOT EXISTS case_departments_k ON case_departments (k);
 export interface CaseRow {
   current_step: string | null;
   holder_name: string | null;
+  /** 1 while the case awaits the acceptance decision (awaitingAcceptance), as the case reads select it. */
+  awaiting_acceptance?: number;
   k: number;
   case_id: string;
   case_number: string;

@@ -45,9 +45,11 @@ export interface ScanRef {
  * The scans input of a material (ADR 16): PDF, JPEG or PNG, several at once, named `s.<code>`.
  * Choosing a file ticks the material's own checkbox (`m.<code>`), if the form has one.
  */
-export function scansInput(code: string, name: string): HTMLInputElement {
-  return h('input', {
+export function scansInput(code: string, name: string): HTMLElement {
+  const chosen = h('span', { class: 'muted file-chosen' }, t('scans.none'));
+  const input = h('input', {
     type: 'file',
+    class: 'visually-hidden',
     name: `s.${code}`,
     multiple: true,
     accept: 'application/pdf,image/jpeg,image/png',
@@ -56,11 +58,16 @@ export function scansInput(code: string, name: string): HTMLInputElement {
     on: {
       change: (e) => {
         const input = e.target as HTMLInputElement;
+        const count = input.files?.length ?? 0;
+        chosen.textContent = count === 0 ? t('scans.none') : t('scans.chosen', { n: count });
         const received = input.form?.querySelector<HTMLInputElement>(`input[name="m.${code}"]`);
-        if (received && input.files?.length) received.checked = true;
+        if (received && count > 0) received.checked = true;
       },
     },
   });
+  // The browser's own button and "No file chosen" speak the browser's language (English on an
+  // English-locale PC, whatever the page's): both are drawn in the console's words instead.
+  return h('span', { class: 'file-pick' }, h('label', { class: 'button' }, input, t('scans.choose')), chosen);
 }
 
 /**

@@ -77,12 +77,16 @@ describeWithBrowser('scanned materials in the console (ADR 16)', () => {
     for (const code of ['application', 'layout-and-process', 'safety-rules'])
       await page.check(`input[name="m.${code}"]`);
     await expect(axeIn('#application-form')).resolves.toEqual([]);
+    // The file fields speak the console's language, not the browser's ("Choose Files", "No file chosen").
+    const pick = page.locator('.file-pick:has(input[name="s.application"])');
+    await expect(pick.innerText()).resolves.toMatch(/^选择文件\s*未选择文件$/);
 
     await page.setInputFiles('input[name="s.application"]', {
       name: '申请书.pdf',
       mimeType: 'application/pdf',
       buffer: ELF_BYTES,
     });
+    await expect(pick.innerText()).resolves.toMatch(/^选择文件\s*已选 1 个文件$/);
     await page.click('#take-application');
     const problem = page.locator('#application-form .problem');
     await problem.waitFor();

@@ -12,12 +12,7 @@ import type {
   SubscribeToAllOptions,
   Subscription,
 } from '../port/types.js';
-import {
-  checkExpectedRevision,
-  checkStreamName,
-  checkSubscribeOptions,
-  serializeAppend,
-} from '../port/validation.js';
+import { checkAppend, checkSubscribeOptions } from '../port/validation.js';
 import { EmbeddedSubscription, type LogSource } from './embedded-subscription.js';
 import { storageError } from './errors.js';
 import { EventTable, type StreamHeadRow } from './event-table.js';
@@ -154,9 +149,7 @@ export class EmbeddedEventStore extends EventTableStore implements EventStore {
     options?: AppendOptions,
   ): Promise<AppendResult> {
     this.assertOpen();
-    const name = checkStreamName(streamName);
-    const expected = checkExpectedRevision(options?.expectedRevision);
-    const batch = serializeAppend(events);
+    const { name, expected, batch } = checkAppend(streamName, events, options);
     this.heads.sent(name);
     let answer: AppendAnswer;
     try {

@@ -23,12 +23,11 @@ import type {
   Subscription,
 } from '../port/types.js';
 import {
-  checkExpectedRevision,
   checkReadAllOptions,
   checkReadStreamOptions,
   checkStreamName,
+  checkAppend,
   checkSubscribeOptions,
-  serializeAppend,
 } from '../port/validation.js';
 import {
   toClientEvent,
@@ -116,9 +115,7 @@ export class EsdbEventStore implements EventStore {
     options?: AppendOptions,
   ): Promise<AppendResult> {
     this.assertOpen();
-    const name = checkStreamName(streamName);
-    const expected = checkExpectedRevision(options?.expectedRevision);
-    const batch = serializeAppend(events);
+    const { name, expected, batch } = checkAppend(streamName, events, options);
     const context = { operation: `an append to "${name}"`, streamName: name, expected };
     const head = await chainHeadFor(expected, (from) =>
       this.readStream(name, { direction: 'backwards', fromRevision: from, maxCount: 1 }),

@@ -64,6 +64,17 @@ export function checkExpectedRevision(value: unknown): ExpectedRevision {
   );
 }
 
+/** What every store checks of an append before it writes: the stream, the expected revision, the events. */
+export function checkAppend(
+  streamName: unknown,
+  events: unknown,
+  options: { readonly expectedRevision?: unknown } | undefined,
+): { readonly name: string; readonly expected: ExpectedRevision; readonly batch: SerializedAppend } {
+  const name = checkStreamName(streamName);
+  const expected = checkExpectedRevision(options?.expectedRevision);
+  return { name, expected, batch: serializeAppend(events) };
+}
+
 export function serializeAppend(events: unknown): SerializedAppend {
   if (!Array.isArray(events)) throw invalid('events', `must be an array, got ${describe(events)}`);
   if (events.length === 0) throw invalid('events', 'must hold at least one event');

@@ -81,6 +81,10 @@ describe('IssueResult: refusals by field and catalog code', () => {
       { field: 'certificateNumber', code: 'required' },
       { field: 'electronic', code: 'boolean' },
     ]);
+    expect(error.errors?.map((e) => e.message)).toEqual([
+      'certificateNumber must not be empty',
+      'electronic must be true or false',
+    ]);
   });
 
   it('electronic false is a sound answer: a paper certificate', () => {
@@ -92,9 +96,11 @@ describe('IssueResult: refusals by field and catalog code', () => {
       { field: 'validUntil', code: 'date' },
     ]);
     for (const day of ['2026-03-02', '2026-03-01']) {
-      expect(rulesOf(approved().error(clerk, issue({ validUntil: day }), at('2026-03-02')))).toEqual([
+      const error = approved().error(clerk, issue({ validUntil: day }), at('2026-03-02'));
+      expect(rulesOf(error)).toEqual([
         { field: 'validUntil', code: 'after-today', params: { today: '2026-03-02' } },
       ]);
+      expect(error.errors?.[0].message).toBe('validUntil must be after today');
     }
     expect(approved().send(clerk, issue({ validUntil: '2026-03-03' }), at('2026-03-02'))[0].data).toEqual({
       certificateNumber: 'GT-0001',
@@ -206,9 +212,9 @@ describe('DeliverResult: who collected, by field and catalog code (送达回证)
     }) as CaseCommand;
 
   it('at the window the recipient is required; an electronic delivery needs none', () => {
-    expect(rulesOf(dispatched('window').error(clerk, deliver()))).toEqual([
-      { field: 'recipient', code: 'recipient-required' },
-    ]);
+    const none = dispatched('window').error(clerk, deliver());
+    expect(rulesOf(none)).toEqual([{ field: 'recipient', code: 'recipient-required' }]);
+    expect(none.errors?.[0].message).toBe('recipient is required: who collected the result at the window');
     expect(rulesOf(dispatched('window').error(clerk, deliver(null)))).toEqual([
       { field: 'recipient', code: 'recipient-required' },
     ]);
@@ -230,6 +236,17 @@ describe('DeliverResult: who collected, by field and catalog code (送达回证)
     ]);
   });
 
+  it('an ID type or number left out is only required: the applicant’s ID is not compared with what is not there', () => {
+    const applicant = { collectedBy: 'applicant', name: '呼和浩特市青城餐饮有限公司' };
+    for (const [recipient, field] of [
+      [{ ...applicant, idType: 'uscc', idNumber: '' }, 'recipient.idNumber'],
+      [{ ...applicant, idNumber: '91150102MA00000099' }, 'recipient.idType'],
+      [{ ...applicant, idType: 'passport', idNumber: 12345 }, 'recipient.idNumber'],
+    ] as const) {
+      expect(rulesOf(dispatched().error(clerk, deliver(recipient)))).toEqual([{ field, code: 'required' }]);
+    }
+  });
+
   it('a resident ID number with a wrong check digit is refused under its ID type’s rule (GB 11643)', () => {
     const error = dispatched().error(
       clerk,
@@ -241,9 +258,11 @@ describe('DeliverResult: who collected, by field and catalog code (送达回证)
 
   it('the applicant in person must show the applicant’s ID; anyone else collects as an agent, by their own ID', () => {
     const someoneElse = { ...BY_APPLICANT, idNumber: '91150102MA00000099' };
-    expect(rulesOf(dispatched().error(clerk, deliver(someoneElse)))).toEqual([
-      { field: 'recipient.idNumber', code: 'not-the-applicant' },
-    ]);
+    const error = dispatched().error(clerk, deliver(someoneElse));
+    expect(rulesOf(error)).toEqual([{ field: 'recipient.idNumber', code: 'not-the-applicant' }]);
+    expect(error.errors?.[0].message).toBe(
+      "recipient.idNumber is not the applicant's: someone else collects as an agent",
+    );
     const agent = {
       collectedBy: 'agent',
       name: '张三',

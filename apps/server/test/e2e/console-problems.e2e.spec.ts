@@ -268,6 +268,24 @@ describeWithBrowser('every refusal class renders in Chinese on the zh console (i
     }
   });
 
+  it('on the English console: a problem worded from its code in English, with the request id to quote', async () => {
+    await signIn('clerk1');
+    await page.evaluate(() => localStorage.setItem('one-window.lang', 'en'));
+    try {
+      await page.goto(`${base}/#/case/${randomUUID()}`);
+      await page.reload();
+      const box = page.locator('.problem[role=alert][data-code="not-found"]').last();
+      await box.waitFor();
+      const text = await box.innerText();
+      expect(text).not.toMatch(/\p{Script=Han}/u);
+      expect(text).toContain('Not found');
+      expect(text).toMatch(/Request id: \S+/);
+    } finally {
+      await page.evaluate(() => localStorage.setItem('one-window.lang', 'zh'));
+      await page.reload();
+    }
+  });
+
   it('calendar not covered: a receipt in a year before the calendar’s first', async () => {
     clock.set('2003-05-06T02:00:00Z');
     try {

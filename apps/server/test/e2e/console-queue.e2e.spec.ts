@@ -210,7 +210,7 @@ describeWithBrowser('the approver queue in the console', () => {
     await page.locator('#opinions:has-text("材料齐全，同意。")').waitFor();
   });
 
-  it('walks the desk by keyboard alone to an item’s application form', async () => {
+  it('walks the desk by keyboard alone: an item’s application form filled, a material ticked, sent', async () => {
     await world.signInAs('clerk1');
     await page.goto(`${world.server.base}/#/desk`);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -221,5 +221,18 @@ describeWithBrowser('the approver queue in the console', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('#application-form') !== null)).toBe(
       true,
     );
+    await tabTo('#name');
+    await page.keyboard.type('张伟');
+    await tabTo('#idNumber');
+    await page.keyboard.type('110101199003074477');
+    await tabTo('#phone');
+    await page.keyboard.type('13800000000');
+    await tabTo('#application-form input[data-material]');
+    await page.keyboard.press('Space');
+    expect(await page.locator('#application-form input[data-material]').first().isChecked()).toBe(true);
+    await tabTo('#take-application', 120);
+    await page.keyboard.press('Enter');
+    await page.locator('#case-number').waitFor();
+    await expect(page.locator('main').textContent()).resolves.toContain('张伟');
   });
 });

@@ -35,7 +35,9 @@ function due(
       {},
       status.dueDate,
       ' ',
-      status.workingDaysLeft === null ? null : `（${t('daysLeft')} ${status.workingDaysLeft}）`,
+      status.workingDaysLeft < 0
+        ? t('due.overdueBy', { n: -status.workingDaysLeft })
+        : t('due.left', { n: status.workingDaysLeft }),
       ' ',
       warningBadge(status.warning),
       ' ',

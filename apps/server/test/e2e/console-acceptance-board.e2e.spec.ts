@@ -101,7 +101,7 @@ describeWithBrowser('the acceptance board and completed cases in the console', (
     await page.click(`#acceptance-list a:text("${late.caseNumber}")`);
     await page.locator('#case-number').waitFor();
     const facts = await page.locator('main').innerText();
-    expect(facts).toMatch(/受理决定截止日\s*2026-03-09\s*（剩余工作日 -1）\s*超期/);
+    expect(facts).toMatch(/受理决定截止日\s*2026-03-09\s*（已逾期 1 个工作日）\s*超期/);
     await expect(screenProblems('zh')).resolves.toEqual([]);
 
     await page.goto(`${server.base}/#/cases`);
@@ -122,6 +122,12 @@ describeWithBrowser('the acceptance board and completed cases in the console', (
       const [row] = await rows('acceptance-list');
       expect(row).toContain(late.caseNumber);
       expect(row).toContain('Overdue');
+      await expect(screenProblems('en')).resolves.toEqual([]);
+      await page.click(`#acceptance-list a:text("${late.caseNumber}")`);
+      await page.locator('#case-number').waitFor();
+      await expect(page.locator('main').innerText()).resolves.toMatch(
+        /Decide acceptance by\s*2026-03-09\s*\(1 working day overdue\)\s*Overdue/,
+      );
       await expect(screenProblems('en')).resolves.toEqual([]);
 
       await page.goto(`${server.base}/#/cases`);

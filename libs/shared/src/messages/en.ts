@@ -313,6 +313,8 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   'board.acceptance': 'Acceptance decision',
   'board.acceptanceRule':
     'Decide on acceptance within 5 working days of receipt, counted again once a correction is handed in (Administrative Licensing Law Art. 32)',
+  'due.left': '({n, plural, one {# working day} other {# working days}} left)',
+  'due.overdueBy': '({n, plural, one {# working day} other {# working days}} overdue)',
   acceptanceDue: 'Decide acceptance by',
   completedWhen: 'completed {date, date}',
   obligations: 'Bad-rating follow-up',

@@ -314,6 +314,8 @@ export const ZH = {
   'board.acceptance': '受理决定时限',
   'board.acceptanceRule':
     '收件后 5 个工作日内作出是否受理的决定；补正材料交齐后重新计算（《行政许可法》第三十二条）',
+  'due.left': '（剩余 {n} 个工作日）',
+  'due.overdueBy': '（已逾期 {n} 个工作日）',
   acceptanceDue: '受理决定截止日',
   completedWhen: '{date, date} 办结',
   obligations: '差评整改',

@@ -16,27 +16,20 @@ import type { CaseContext } from './context.js';
 
 export type CaseSnapshot = SnapshotFrom<typeof caseMachine>;
 
-/** The stage of one window a case is in, or how it ended. */
-export type CaseStage =
-  'frontDesk' | 'backOffice' | 'delivery' | 'completed' | 'refused' | 'withdrawn' | 'denied';
+/** The handling region's state value as the statechart's own type says it (XState infers it). */
+type HandlingValue = CaseSnapshot['value'] extends { readonly handling: infer H } ? H : never;
+type Dotted<V> = V extends string
+  ? V
+  : { [K in keyof V & string]: `${K}.${V[K] & string}` }[keyof V & string];
 
-export const CASE_STATUSES = [
-  'frontDesk.received',
-  'frontDesk.correctionRequested',
-  'frontDesk.correctionSubmitted',
-  'frontDesk.returnedForCorrection',
-  'backOffice.underReview',
-  'backOffice.specialProcedure',
-  'delivery.awaitingResult',
-  'delivery.issued',
-  'delivery.dispatched',
-  'completed',
-  'refused',
-  'withdrawn',
-  'denied',
-] as const;
-/** Where the case is in the handling region, e.g. `backOffice.specialProcedure`. */
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** Where the case is in the handling region, e.g. `backOffice.specialProcedure`: the chart's states. */
+export type CaseStatus = Dotted<HandlingValue>;
+
+/** The stage of one window a case is in, or how it ended: a status's first part. */
+export type CaseStage = CaseStatus extends infer S ? (S extends `${infer P}.${string}` ? P : S) : never;
+
+/** Every status, in the statechart's order (read from its states). */
+export { CASE_STATUSES } from './state-meta.js';
 
 export type RatingStatus = 'noOpenObligation' | 'followingUp';
 

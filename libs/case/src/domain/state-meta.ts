@@ -68,6 +68,9 @@ export const CASE_STATUS_INFO: readonly CaseStatusInfo[] = STATUS_NODES.map(({ s
   tone: leaf.meta?.tone ?? stage.meta?.tone ?? 'blue',
 }));
 
+/** Every status of the handling region, in the statechart's order. */
+export const CASE_STATUSES: readonly CaseStatus[] = STATUS_NODES.map(({ status }) => status);
+
 /**
  * The statuses whose state (or its stage) accepts `type`, in the chart's order: where a read
  * model looks for the cases a command may be sent to (the scheduler's deadline commands).

@@ -53,3 +53,16 @@ export async function rawValues(page: Page, lang: 'zh' | 'en'): Promise<string[]
   if (lang === 'zh') patterns.push(/\b[a-z]+(?:-[a-z]+)+\b/g, /\b[A-Za-z]{2,}(?: [A-Za-z]{2,}){2,}\b/g);
   return [...new Set(patterns.flatMap((p) => text.match(p) ?? []))];
 }
+
+/** Latin words a Chinese screen may show: the language switch and the names of file formats. */
+const ALLOWED_ON_ZH = new Set(['English', 'CSV', 'Excel', 'XLSX', 'PDF', 'JPEG', 'PNG']);
+
+/**
+ * The bare English words (three letters or more) on a Chinese screen, header and navigation
+ * included: an untranslated state or outcome (`completed`, `approved`, `claimed`, `open`, `live`)
+ * that rawValues' patterns for codes and sentences do not catch. Case numbers are digits only.
+ */
+export async function bareEnglishWords(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  return [...new Set(text.match(/\b[A-Za-z]{3,}\b/g) ?? [])].filter((w) => !ALLOWED_ON_ZH.has(w));
+}

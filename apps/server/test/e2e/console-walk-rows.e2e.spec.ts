@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import { ManualClock } from '@one-window/shared';
+import type { Page } from 'playwright-core';
+import { ApiWorld, DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
+import { CHROMIUM } from '../support/browser.js';
+import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
+import { axeViolations, bareEnglishWords, rawValues } from '../support/screen-checks.js';
+import type { TestServer } from '../support/test-server.js';
+
+const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+
+type Lang = 'zh' | 'en';
+
+/** A screen with the rows it must show: `{name}` a seeded case's number, `list` the table that holds it. */
+interface Screen {
+  readonly at: string;
+  readonly rows: readonly { readonly list: string; readonly case: string }[];
+}
+
+/**
+ * The screens the a11y walk sees empty, walked with rows in them: a result awaiting pickup, a
+ * received case past its acceptance decision, an accepted case past its decision (green channel),
+ * a completed case, and a bad rating's 回访 — each in Chinese at a counter terminal's 1024×768 and
+ * in English at 1366×768, axe clean, no internal code, no ISO time, no bare English word on a
+ * Chinese screen, nothing wider than the window.
+ */
+const SCREENS: Record<string, readonly Screen[]> = {
+  clerk1: [
+    { at: '#/pickup', rows: [{ list: 'main', case: 'pickup' }] },
+    {
+      at: '#/deadlines',
+      rows: [
+        { list: 'red-list', case: 'decisionLate' },
+        { list: 'acceptance-list', case: 'received' },
+      ],
+    },
+    { at: '#/cases', rows: [{ list: 'case-list', case: 'completed' }] },
+  ],
+  approver1: [{ at: '#/queue', rows: [{ list: 'main', case: 'decisionLate' }] }],
+  head1: [
+    {
+      at: '#/cases',
+      rows: [
+        { list: 'case-list', case: 'decisionLate' },
+        { list: 'case-list', case: 'received' },
+      ],
+    },
+    {
+      at: '#/deadlines',
+      rows: [
+        { list: 'red-list', case: 'decisionLate' },
+        { list: 'acceptance-list', case: 'received' },
+      ],
+    },
+    { at: '#/stats', rows: [] },
+  ],
+  reviewer1: [{ at: '#/obligations', rows: [{ list: 'obligation-list', case: 'rated' }] }],
+  admin: [{ at: '#/stats', rows: [] }],
+};
+
+describeWithBrowser('the console walked with rows on its lists', () => {
+  // Received Monday 2 March 2026: the acceptance decision is due Monday 9 March.
+  const clock = new ManualClock('2026-03-02T01:30:00Z');
+  let world: ConsoleWorld;
+  let server: TestServer;
+  let page: Page;
+  const numbers: Record<string, string> = {};
+
+  beforeAll(async () => {
+    // The timer would deem the late case accepted (Art. 32); polled hourly, it stays out of the way.
+    world = await startConsoleWorld(clock, { timerPollMs: 3_600_000 });
+    ({ server, page } = world);
+    let api = await ApiWorld.signIn(server.base);
+    const number = async (name: string, caseId: string, after?: { position: number }) => {
+      numbers[name] = (
+        (await api.read('clerk1', `/api/cases/${caseId}`, after)) as { caseNumber: string }
+      ).caseNumber;
+    };
+    const received = await api.receive(DEMO_ITEMS.foodBusinessLicence);
+    await number('received', received.caseId);
+    // Green channel, accepted the same day: its decision is late on 10 March too, in approver1's queue.
+    const accepted = await api.receive(DEMO_ITEMS.foodBusinessLicence, { greenChannel: true });
+    await number(
+      'decisionLate',
+      accepted.caseId,
+      await api.ok('clerk1', `/api/cases/${accepted.caseId}/accept`),
+    );
+    // Tuesday 10 March: a result at the window, a completed case and a bad rating's follow-up.
+    clock.set('2026-03-10T02:00:00Z');
+    api = await ApiWorld.signIn(server.base);
+    const pickup = await api.atTheWindow();
+    await number('pickup', pickup.caseId, pickup);
+    const completed = await api.atTheWindow();
+    await number('completed', completed.caseId);
+    await api.ok('clerk1', `/api/cases/${completed.caseId}/deliver`, PICKUP_BY_APPLICANT);
+    const rated = await api.atTheWindow();
+    await number('rated', rated.caseId);
+    await api.ok('clerk1', `/api/cases/${rated.caseId}/deliver`, PICKUP_BY_APPLICANT);
+    const rating = await api.ok('clerk1', `/api/cases/${rated.caseId}/rate`, {
+      level: 5,
+      channel: 'window-device',
+    });
+    await api.read('admin', '/api/obligations', rating);
+  }, 120_000);
+  afterAll(async () => world?.close());
+
+  /** What is wrong with the screen as shown: a missing row, a raw value, English on zh, overflow, axe. */
+  async function screenProblems(screen: Screen, lang: Lang): Promise<string[]> {
+    const problems: string[] = [];
+    if (await page.locator('main .problem').count()) problems.push(`${screen.at}: shows a problem`);
+    for (const { list, case: name } of screen.rows) {
+      const text = await page.locator(list === 'main' ? 'main' : `#${list}`).innerText();
+      if (!text.includes(numbers[name])) problems.push(`${screen.at}: ${list} lacks the ${name} case`);
+    }
+    const wide = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth - window.innerWidth,
+      elements: [...document.querySelectorAll('main *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .map((e) => e.tagName.toLowerCase() + (e.id ? `#${e.id}` : '')),
+    }));
+    if (wide.scroll > 0) problems.push(`${screen.at}: ${wide.scroll}px wider than the window`);
+    for (const e of wide.elements.slice(0, 5)) problems.push(`${screen.at}: ${e} runs off the window`);
+    for (const raw of await rawValues(page, lang)) problems.push(`${screen.at}: shows "${raw}"`);
+    if (lang === 'zh')
+      for (const word of await bareEnglishWords(page)) problems.push(`${screen.at}: English "${word}"`);
+    for (const v of await axeViolations(page)) problems.push(`${screen.at}: ${v}`);
+    return problems;
+  }
+
+  for (const [lang, size] of [
+    ['zh', { width: 1024, height: 768 }],
+    ['en', { width: 1366, height: 768 }],
+  ] as const)
+    for (const [user, screens] of Object.entries(SCREENS))
+      it(`${user} in ${lang} at ${size.width}×${size.height}: the lists with their rows, axe clean, nothing raw`, async () => {
+        await page.setViewportSize(size);
+        await world.signInAs(user);
+        await page.evaluate((l) => localStorage.setItem('one-window.lang', l), lang);
+        try {
+          await page.reload();
+          await page.locator('#sign-out').waitFor();
+          const problems: string[] = [];
+          for (const screen of screens) {
+            await page.goto(`${server.base}/${screen.at}`);
+            await page.waitForLoadState('networkidle');
+            await page.locator('main h1').first().waitFor();
+            await page.waitForTimeout(150);
+            problems.push(...(await screenProblems(screen, lang)));
+          }
+          expect(problems).toEqual([]);
+        } finally {
+          await page.evaluate(() => localStorage.setItem('one-window.lang', 'zh'));
+        }
+      });
+});

@@ -19,7 +19,8 @@ type Screen = string | { readonly at: string; readonly open: readonly string[] }
 /**
  * The screens of each role, as a counter terminal shows them: `{case}` a case in the back office,
  * `{received}` one awaiting the acceptance decision, `{deciding}` one whose decision step approver3
- * holds, and the reviewer's list holds a bad rating's follow-up.
+ * holds, `{ready}` one awaiting 确认领取, `{completed}` one not yet rated; the reviewer's list holds a
+ * bad rating's follow-up.
  */
 const SCREENS: Record<string, readonly Screen[]> = {
   clerk1: [
@@ -30,6 +31,8 @@ const SCREENS: Record<string, readonly Screen[]> = {
     '#/deadlines',
     '#/case/{case}',
     { at: '#/case/{received}', open: ['AcceptCase', 'RefuseCase', 'RequestCorrection'] },
+    { at: '#/case/{ready}', open: ['DeliverResult'] },
+    { at: '#/case/{completed}', open: ['RateService'] },
     '#/voucher/{case}/acceptance',
   ],
   approver1: ['#/queue', '#/cases', '#/deadlines', '#/case/{case}'],
@@ -48,7 +51,7 @@ const SCREENS: Record<string, readonly Screen[]> = {
 };
 
 /** The commands whose form says 此操作办理后不能撤回 before its 确认 (command-forms.ts). */
-const IRREVERSIBLE = ['AcceptCase', 'RefuseCase', 'ApproveCase', 'DenyCase'];
+const IRREVERSIBLE = ['AcceptCase', 'RefuseCase', 'ApproveCase', 'DenyCase', 'DeliverResult'];
 
 /**
  * The console at a counter terminal's 1024×768 and a 1366×768 laptop, signed out and as each role:
@@ -80,11 +83,20 @@ describeWithBrowser('the console at 1024×768 and 1366×768, checked by axe-core
       deciding.caseId,
       await w.ok('clerk1', `/api/cases/${deciding.caseId}/accept`),
     );
-    // …and one rated 非常不满意, whose follow-up waits for the reviewer's 回访.
+    // …one on the pickup list, one handed out, and one rated 非常不满意 whose follow-up waits for 回访.
+    const ready = await w.atTheWindow();
+    const completed = await w.atTheWindow();
+    await w.ok('clerk1', `/api/cases/${completed.caseId}/deliver`, PICKUP_BY_APPLICANT);
     const rated = await w.atTheWindow();
     await w.ok('clerk1', `/api/cases/${rated.caseId}/deliver`, PICKUP_BY_APPLICANT);
     await w.ok('clerk1', `/api/cases/${rated.caseId}/rate`, { level: 5, channel: 'window-device' });
-    ids = { case: accepted.caseId, received: received.caseId, deciding: deciding.caseId };
+    ids = {
+      case: accepted.caseId,
+      received: received.caseId,
+      deciding: deciding.caseId,
+      ready: ready.caseId,
+      completed: completed.caseId,
+    };
   }, 60_000);
   afterAll(async () => world?.close());
 

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { ApiWorld, DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
 import { CHROMIUM } from '../support/browser.js';
 import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
-import { axeViolations, rawValues } from '../support/screen-checks.js';
+import { axeViolations, bareEnglishWords, rawValues } from '../support/screen-checks.js';
 import type { TestServer } from '../support/test-server.js';
 
 const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
@@ -123,6 +123,8 @@ describeWithBrowser('the console at 1024×768 and 1366×768, checked by axe-core
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     if (overflow > 0) problems.push(`${screen}: ${overflow}px wider than the window`);
     for (const raw of await rawValues(page, lang)) problems.push(`${screen}: shows "${raw}"`);
+    if (lang === 'zh')
+      for (const word of await bareEnglishWords(page)) problems.push(`${screen}: English "${word}"`);
     for (const v of await axeViolations(page)) problems.push(`${screen}: ${v}`);
     return problems;
   }

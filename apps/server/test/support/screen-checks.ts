@@ -54,8 +54,11 @@ export async function rawValues(page: Page, lang: 'zh' | 'en'): Promise<string[]
   return [...new Set(patterns.flatMap((p) => text.match(p) ?? []))];
 }
 
-/** Latin words a Chinese screen may show: the language switch and the names of file formats. */
-const ALLOWED_ON_ZH = new Set(['English', 'CSV', 'Excel', 'XLSX', 'PDF', 'JPEG', 'PNG']);
+/**
+ * Latin words a Chinese screen may show: the language switch, the names of file formats, and the
+ * hash a notice prints (SHA-256).
+ */
+const ALLOWED_ON_ZH = new Set(['English', 'CSV', 'Excel', 'XLSX', 'PDF', 'JPEG', 'PNG', 'JSON', 'SHA']);
 
 /**
  * The bare English words (three letters or more) on a Chinese screen, header and navigation

@@ -19,7 +19,7 @@ interface Screen {
 }
 
 /**
- * The screens the a11y walk sees empty, walked with rows in them: a result awaiting pickup, a
+ * The screens the a11y walk sees empty, walked with rows in them (`{name}` in a screen: that case's id): a result awaiting pickup, a
  * received case past its acceptance decision, an accepted case past its decision (green channel),
  * a completed case, and a bad rating's 回访 — each in Chinese at a counter terminal's 1024×768 and
  * in English at 1366×768, axe clean, no internal code, no ISO time, no bare English word on a
@@ -36,8 +36,18 @@ const SCREENS: Record<string, readonly Screen[]> = {
       ],
     },
     { at: '#/cases', rows: [{ list: 'case-list', case: 'completed' }] },
+    { at: '#/case/{completed}', rows: [{ list: 'main', case: 'completed' }] },
+    { at: '#/case/{pickup}', rows: [{ list: 'main', case: 'pickup' }] },
+    { at: '#/case/{received}', rows: [{ list: 'main', case: 'received' }] },
+    { at: '#/voucher/{received}/receipt', rows: [{ list: 'main', case: 'received' }] },
+    { at: '#/voucher/{completed}/delivery', rows: [{ list: 'main', case: 'completed' }] },
+    { at: '#/desk', rows: [] },
   ],
-  approver1: [{ at: '#/queue', rows: [{ list: 'main', case: 'decisionLate' }] }],
+  approver1: [
+    { at: '#/queue', rows: [{ list: 'main', case: 'decisionLate' }] },
+    { at: '#/case/{decisionLate}', rows: [{ list: 'main', case: 'decisionLate' }] },
+    { at: '#/deadlines', rows: [{ list: 'red-list', case: 'decisionLate' }] },
+  ],
   head1: [
     {
       at: '#/cases',
@@ -55,8 +65,19 @@ const SCREENS: Record<string, readonly Screen[]> = {
     },
     { at: '#/stats', rows: [] },
   ],
-  reviewer1: [{ at: '#/obligations', rows: [{ list: 'obligation-list', case: 'rated' }] }],
-  admin: [{ at: '#/stats', rows: [] }],
+  reviewer1: [
+    { at: '#/obligations', rows: [{ list: 'obligation-list', case: 'rated' }] },
+    { at: '#/case/{rated}', rows: [{ list: 'main', case: 'rated' }] },
+    { at: '#/cases', rows: [{ list: 'case-list', case: 'rated' }] },
+  ],
+  admin: [
+    { at: '#/stats', rows: [] },
+    { at: '#/obligations', rows: [{ list: 'obligation-list', case: 'rated' }] },
+    { at: '#/replay/{rated}', rows: [{ list: 'main', case: 'rated' }] },
+    { at: '#/projections', rows: [] },
+    { at: '#/calendar', rows: [] },
+    { at: '#/cases', rows: [{ list: 'case-list', case: 'completed' }] },
+  ],
 };
 
 describeWithBrowser('the console walked with rows on its lists', () => {
@@ -65,7 +86,11 @@ describeWithBrowser('the console walked with rows on its lists', () => {
   let world: ConsoleWorld;
   let server: TestServer;
   let page: Page;
+  /** Each seeded case's number, and its id for the screens' `{name}`. */
   const numbers: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  const at = (screen: string) =>
+    `${server.base}/${screen.replace(/\{(\w+)\}/g, (_, name: string) => ids[name])}`;
 
   beforeAll(async () => {
     // The timer would deem the late case accepted (Art. 32); polled hourly, it stays out of the way.
@@ -73,6 +98,7 @@ describeWithBrowser('the console walked with rows on its lists', () => {
     ({ server, page } = world);
     let api = await ApiWorld.signIn(server.base);
     const number = async (name: string, caseId: string, after?: { position: number }) => {
+      ids[name] = caseId;
       numbers[name] = (
         (await api.read('clerk1', `/api/cases/${caseId}`, after)) as { caseNumber: string }
       ).caseNumber;
@@ -142,7 +168,7 @@ describeWithBrowser('the console walked with rows on its lists', () => {
           await page.locator('#sign-out').waitFor();
           const problems: string[] = [];
           for (const screen of screens) {
-            await page.goto(`${server.base}/${screen.at}`);
+            await page.goto(at(screen.at));
             await page.waitForLoadState('networkidle');
             await page.locator('main h1').first().waitFor();
             await page.waitForTimeout(150);

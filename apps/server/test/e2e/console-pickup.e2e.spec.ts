@@ -75,6 +75,19 @@ describeWithBrowser('the clerk’s 容缺 and pickup forms in a browser', () => 
     expect(entry.data.supplyBy).toBe('2026-03-09');
   });
 
+  it('容缺受理 is offered only when every missing material may be deferred: a key one missing leaves 一次性补正', async () => {
+    for (const leaveOut of [['layout-and-process'], ['safety-rules', 'layout-and-process']]) {
+      const { caseId, caseNumber } = await w.receive(DEMO_ITEMS.foodBusinessLicence, { leaveOut });
+      await page.goto(`${session.server.base}/#/case/${caseId}`);
+      await page.locator('#case-number', { hasText: caseNumber as string }).waitFor();
+      await page.locator('#actions button[data-command="RequestCorrection"]').waitFor();
+      expect({
+        leaveOut,
+        deficiency: await page.locator('[data-command="AcceptWithDeficiency"]').count(),
+      }).toEqual({ leaveOut, deficiency: 0 });
+    }
+  });
+
   it('确认领取: the clerk enters an agent as recipient; a wrong ID is refused in Chinese; the timeline names them', async () => {
     const { caseId, ...dispatched } = await w.atTheWindow();
     await w.read('clerk1', `/api/cases/${caseId}`, dispatched);

@@ -19,11 +19,12 @@ interface Screen {
 }
 
 /**
- * The screens the a11y walk sees empty, walked with rows in them (`{name}` in a screen: that case's id): a result awaiting pickup, a
- * received case past its acceptance decision, an accepted case past its decision (green channel),
- * a completed case, and a bad rating's 回访 — each in Chinese at a counter terminal's 1024×768 and
- * in English at 1366×768, axe clean, no internal code, no ISO time, no bare English word on a
- * Chinese screen, nothing wider than the window.
+ * The screens the a11y walk sees empty, walked with rows in them (`{name}` in a screen: that
+ * case's id): a result awaiting pickup, receipts past and near their acceptance decision (超期 and
+ * 临期), an accepted case past its decision (green channel), a completed case, and bad ratings' 回访,
+ * one of them overdue — each in Chinese at a counter terminal's 1024×768 and in English at
+ * 1366×768, axe clean, no internal code, no ISO time, no bare English word on a Chinese screen,
+ * nothing wider than the window.
  */
 const SCREENS: Record<string, readonly Screen[]> = {
   clerk1: [
@@ -33,6 +34,7 @@ const SCREENS: Record<string, readonly Screen[]> = {
       rows: [
         { list: 'red-list', case: 'decisionLate' },
         { list: 'acceptance-list', case: 'received' },
+        { list: 'acceptance-list', case: 'nearer' },
       ],
     },
     { at: '#/cases', rows: [{ list: 'case-list', case: 'completed' }] },
@@ -66,7 +68,14 @@ const SCREENS: Record<string, readonly Screen[]> = {
     { at: '#/stats', rows: [] },
   ],
   reviewer1: [
-    { at: '#/obligations', rows: [{ list: 'obligation-list', case: 'rated' }] },
+    {
+      at: '#/obligations',
+      rows: [
+        { list: 'obligation-list', case: 'rated' },
+        { list: 'obligation-list', case: 'callbackLate' },
+      ],
+    },
+    { at: '#/obligations?status=overdue', rows: [{ list: 'obligation-list', case: 'callbackLate' }] },
     { at: '#/case/{rated}', rows: [{ list: 'main', case: 'rated' }] },
     { at: '#/cases', rows: [{ list: 'case-list', case: 'rated' }] },
   ],
@@ -112,7 +121,24 @@ describeWithBrowser('the console walked with rows on its lists', () => {
       accepted.caseId,
       await api.ok('clerk1', `/api/cases/${accepted.caseId}/accept`),
     );
-    // Tuesday 10 March: a result at the window, a completed case and a bad rating's follow-up.
+    // A result handed out at the window and rated 非常不满意: its 回访 is due within 48 hours.
+    const ratedBadly = async (name: string): Promise<{ position: number }> => {
+      const { caseId } = await api.atTheWindow();
+      await number(name, caseId);
+      await api.ok('clerk1', `/api/cases/${caseId}/deliver`, PICKUP_BY_APPLICANT);
+      const rating = (await api.ok('clerk1', `/api/cases/${caseId}/rate`, {
+        level: 5,
+        channel: 'window-device',
+      })) as { position: number };
+      return rating;
+    };
+    // Thursday 5 March: a receipt whose acceptance decision (12 March) is near on the 10th, and a
+    // bad rating whose 回访 is overdue by then.
+    clock.set('2026-03-05T02:00:00Z');
+    api = await ApiWorld.signIn(server.base);
+    await number('nearer', (await api.receive(DEMO_ITEMS.foodBusinessLicence)).caseId);
+    await ratedBadly('callbackLate');
+    // Tuesday 10 March: a result at the window, a completed case and a fresh bad rating.
     clock.set('2026-03-10T02:00:00Z');
     api = await ApiWorld.signIn(server.base);
     const pickup = await api.atTheWindow();
@@ -120,14 +146,7 @@ describeWithBrowser('the console walked with rows on its lists', () => {
     const completed = await api.atTheWindow();
     await number('completed', completed.caseId);
     await api.ok('clerk1', `/api/cases/${completed.caseId}/deliver`, PICKUP_BY_APPLICANT);
-    const rated = await api.atTheWindow();
-    await number('rated', rated.caseId);
-    await api.ok('clerk1', `/api/cases/${rated.caseId}/deliver`, PICKUP_BY_APPLICANT);
-    const rating = await api.ok('clerk1', `/api/cases/${rated.caseId}/rate`, {
-      level: 5,
-      channel: 'window-device',
-    });
-    await api.read('admin', '/api/obligations', rating);
+    await api.read('admin', '/api/obligations', await ratedBadly('rated'));
   }, 120_000);
   afterAll(async () => world?.close());
 

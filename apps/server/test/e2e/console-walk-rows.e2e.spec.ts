@@ -21,7 +21,7 @@ interface Screen {
 /**
  * The screens the a11y walk sees empty, walked with rows in them (`{name}` in a screen: that
  * case's id): a result awaiting pickup, receipts past and near their acceptance decision (超期 and
- * 临期), an accepted case past its decision (green channel), a completed case, and bad ratings' 回访,
+ * 临期), accepted cases past and near their decision (green channel), a completed case, and bad ratings' 回访,
  * one of them overdue — each in Chinese at a counter terminal's 1024×768 and in English at
  * 1366×768, axe clean, no internal code, no ISO time, no bare English word on a Chinese screen,
  * nothing wider than the window.
@@ -33,6 +33,7 @@ const SCREENS: Record<string, readonly Screen[]> = {
       at: '#/deadlines',
       rows: [
         { list: 'red-list', case: 'decisionLate' },
+        { list: 'yellow-list', case: 'decisionNear' },
         { list: 'acceptance-list', case: 'received' },
         { list: 'acceptance-list', case: 'nearer' },
       ],
@@ -62,6 +63,7 @@ const SCREENS: Record<string, readonly Screen[]> = {
       at: '#/deadlines',
       rows: [
         { list: 'red-list', case: 'decisionLate' },
+        { list: 'yellow-list', case: 'decisionNear' },
         { list: 'acceptance-list', case: 'received' },
       ],
     },
@@ -132,11 +134,13 @@ describeWithBrowser('the console walked with rows on its lists', () => {
       })) as { position: number };
       return rating;
     };
-    // Thursday 5 March: a receipt whose acceptance decision (12 March) is near on the 10th, and a
-    // bad rating whose 回访 is overdue by then.
+    // Thursday 5 March: a receipt whose acceptance decision (12 March) is near on the 10th, a green
+    // channel case whose decision is near then too, and a bad rating whose 回访 is overdue by then.
     clock.set('2026-03-05T02:00:00Z');
     api = await ApiWorld.signIn(server.base);
     await number('nearer', (await api.receive(DEMO_ITEMS.foodBusinessLicence)).caseId);
+    const near = await api.receive(DEMO_ITEMS.foodBusinessLicence, { greenChannel: true });
+    await number('decisionNear', near.caseId, await api.ok('clerk1', `/api/cases/${near.caseId}/accept`));
     await ratedBadly('callbackLate');
     // Tuesday 10 March: a result at the window, a completed case and a fresh bad rating.
     clock.set('2026-03-10T02:00:00Z');

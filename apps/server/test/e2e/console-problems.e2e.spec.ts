@@ -127,15 +127,22 @@ describeWithBrowser('every refusal class renders in Chinese on the zh console (i
     await page.click('#take-application');
   }
 
-  it('invalid input, field by field: a resident ID whose check digit is wrong', async () => {
+  it('invalid input, field by field: a resident ID whose check digit is wrong (the form checks a USCC too)', async () => {
     await signIn('clerk1');
     // The form checks the digit itself (its own refusal); with that check off, the server's is rendered.
     await page.goto(`${base}/#/desk/item/${DEMO_ITEMS.foodBusinessLicence}`);
     await page.locator('#application-form').waitFor();
+    const idRefusal = () => page.locator('#idNumber').evaluate((i: HTMLInputElement) => i.validationMessage);
+    // A company: the ID type follows (统一社会信用代码), and its GB 32100 check digit is checked too.
+    await page.selectOption('#kind', 'legal-person');
+    await expect(page.locator('#idType').inputValue()).resolves.toBe('uscc');
+    await page.fill('#idNumber', '91150102MA00000018');
+    await expect(idRefusal()).resolves.toContain('不是有效的统一社会信用代码');
+    await page.fill('#idNumber', '91150102MA00000017');
+    await expect(idRefusal()).resolves.toBe('');
+    await page.selectOption('#kind', 'natural-person');
     await page.fill('#idNumber', '150102199001011231');
-    await expect(
-      page.locator('#idNumber').evaluate((i: HTMLInputElement) => i.validationMessage),
-    ).resolves.toContain('不是有效的居民身份证号码');
+    await expect(idRefusal()).resolves.toContain('不是有效的居民身份证号码');
     await page.evaluate(() => {
       document.querySelector<HTMLFormElement>('#application-form')!.noValidate = true;
     });
@@ -283,6 +290,9 @@ describeWithBrowser('every refusal class renders in Chinese on the zh console (i
     } finally {
       await page.evaluate(() => localStorage.setItem('one-window.lang', 'zh'));
       await page.reload();
+      // Settled before the next test moves the clock: a read still in flight then would be a 401.
+      await page.locator('.problem[role=alert][data-code="not-found"]').waitFor();
+      await page.waitForLoadState('networkidle');
     }
   });
 

@@ -99,6 +99,9 @@ const selectCase = (from = 'cases c'): string =>
   LEFT JOIN tasks t ON t.k = c.k AND t.status IN ('open', 'claimed')`;
 const SELECT_CASE = selectCase();
 
+/** A one-gram search's rows: case_search's walk in the list's order, joined to the case rows. */
+const GRAM_ORDER = { from: 'case_search s CROSS JOIN cases c ON c.k = s.k', at: 's.received_at', k: 's.k' };
+
 /** Reads of the `cases` read model: the case list, one case's summary, the deadline board. */
 export class CaseQueries {
   private readonly clock: Clock;
@@ -176,7 +179,7 @@ export class CaseQueries {
     }
     const rows = this.db
       .prepare(
-        `${selectCase('case_search s CROSS JOIN cases c ON c.k = s.k')}
+        `${selectCase(GRAM_ORDER.from)}
          WHERE ${walk.where} ${after} ORDER BY s.received_at DESC, s.k DESC LIMIT @limit OFFSET @offset`,
       )
       .all(params) as CaseRow[];
@@ -216,6 +219,22 @@ export class CaseQueries {
     const today = this.deadlines.today(now);
     const range = this.yellowRange(filter, today);
     const condition = caseListCondition(filter, scope, today, range);
+    const db = this.db;
+    const pageSize = options.pageSize ?? 500;
+    const walk = gramWalk(db, filter, scope);
+    if (walk) {
+      // A one-gram search: counted from case_search's index, paged along it (as the list is).
+      const total = countGramWalk(db, walk, options.cap);
+      const overCap = total > options.cap;
+      return {
+        total,
+        overCap,
+        *pages() {
+          if (!overCap)
+            yield* registerPages(db, { sql: walk.where, params: walk.params }, pageSize, GRAM_ORDER);
+        },
+      };
+    }
     const total = this.count(scope, condition, options.cap);
     const searching = Boolean(filter.q?.trim()) || filter.idNumber !== undefined;
     const paged =
@@ -223,8 +242,6 @@ export class CaseQueries {
         ? caseListCondition(filter, scope, today, range, 'walk')
         : condition;
     const overCap = total > options.cap;
-    const db = this.db;
-    const pageSize = options.pageSize ?? 500;
     return {
       total,
       overCap,

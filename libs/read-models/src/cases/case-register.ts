@@ -49,14 +49,20 @@ export function* registerPages(
   db: ReadModelDb,
   condition: { sql: string; params: Record<string, unknown> },
   pageSize: number,
+  /** What the rows are read from and the columns of its (received_at, k) order (a one-gram search walks case_search). */
+  over: { readonly from: string; readonly at: string; readonly k: string } = {
+    from: 'cases c',
+    at: 'c.received_at',
+    k: 'c.k',
+  },
 ): Generator<CaseRegisterRow[]> {
   let after: { at: string; k: number } | null = null;
   for (;;) {
     const rows = db
       .prepare(
-        `SELECT c.* FROM cases c WHERE ${condition.sql}
-         ${after ? 'AND (c.received_at, c.k) < (@afterAt, @afterK)' : ''}
-         ORDER BY c.received_at DESC, c.k DESC LIMIT @limit`,
+        `SELECT c.* FROM ${over.from} WHERE ${condition.sql}
+         ${after ? `AND (${over.at}, ${over.k}) < (@afterAt, @afterK)` : ''}
+         ORDER BY ${over.at} DESC, ${over.k} DESC LIMIT @limit`,
       )
       .all({
         ...condition.params,

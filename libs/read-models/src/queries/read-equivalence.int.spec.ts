@@ -390,6 +390,31 @@ describe('indexed reads equal the reference scans', () => {
     }
   });
 
+  it('the register of a search holds the reference cases in order, counted as they are', () => {
+    for (const [scope, filter] of [
+      [ALL_SCOPE, { q: commonChar }],
+      [scopes[1], { q: commonChar }],
+      [ALL_SCOPE, { q: '有限' }],
+      [scopes[5], { q: '有限' }],
+      [ALL_SCOPE, { q: `${commonChar}x` }],
+    ] as [ReadScope, CaseListFilter][]) {
+      const expected: string[] = [];
+      const { total } = referenceCaseList(t.db, { ...filter, pageSize: 200, page: 1 }, scope, today);
+      for (let p = 1; expected.length < total; p++)
+        expected.push(...referenceCaseList(t.db, { ...filter, pageSize: 200, page: p }, scope, today).ids);
+      const register = cases.register(filter, scope, { cap: 10_000, pageSize: 7 }, now);
+      const where = JSON.stringify({ scope, filter });
+      expect({ where, total: register.total }).toEqual({ where, total });
+      expect({ where, ids: [...register.pages()].flat().map((row) => row.caseId) }).toEqual({
+        where,
+        ids: expected,
+      });
+    }
+    const overCap = cases.register({ q: commonChar }, ALL_SCOPE, { cap: 2 }, now);
+    expect(overCap).toMatchObject({ total: 3, overCap: true });
+    expect([...overCap.pages()]).toEqual([]);
+  });
+
   it('finds an applicant by the last digits of the ID number, and whole', () => {
     const events = t.db
       .prepare('SELECT case_id, id_number_reversed FROM cases WHERE id_number_reversed IS NOT NULL LIMIT 1')

@@ -16,15 +16,17 @@ type Lang = 'zh' | 'en';
 interface Screen {
   readonly at: string;
   readonly rows: readonly { readonly list: string; readonly case: string }[];
+  /** Command forms opened on it in turn (the next replaces it), each checked as shown, never sent. */
+  readonly open?: readonly string[];
 }
 
 /**
  * The screens the a11y walk sees empty, walked with rows in them (`{name}` in a screen: that
  * case's id): a result awaiting pickup, receipts past and near their acceptance decision (超期 and
- * 临期), accepted cases past and near their decision (green channel), a completed case, and bad ratings' 回访,
- * one of them overdue — each in Chinese at a counter terminal's 1024×768 and in English at
- * 1366×768, axe clean, no internal code, no ISO time, no bare English word on a Chinese screen,
- * nothing wider than the window.
+ * 临期), accepted cases past and near their decision (green channel), a completed case, and bad
+ * ratings' 回访 — open, overdue, called back (its 整改/说明 forms opened) and closed — each in
+ * Chinese at a counter terminal's 1024×768 and in English at 1366×768, axe clean, no internal
+ * code, no ISO time, no bare English word on a Chinese screen, nothing wider than the window.
  */
 const SCREENS: Record<string, readonly Screen[]> = {
   clerk1: [
@@ -78,6 +80,12 @@ const SCREENS: Record<string, readonly Screen[]> = {
       ],
     },
     { at: '#/obligations?status=overdue', rows: [{ list: 'obligation-list', case: 'callbackLate' }] },
+    {
+      at: '#/obligations',
+      rows: [{ list: 'obligation-list', case: 'calledBack' }],
+      open: ['RecordCallback', 'RectifyObligation', 'ExplainObligation'],
+    },
+    { at: '#/obligations?status=closed', rows: [{ list: 'obligation-list', case: 'closed' }] },
     { at: '#/case/{rated}', rows: [{ list: 'main', case: 'rated' }] },
     { at: '#/cases', rows: [{ list: 'case-list', case: 'rated' }] },
   ],
@@ -150,7 +158,25 @@ describeWithBrowser('the console walked with rows on its lists', () => {
     const completed = await api.atTheWindow();
     await number('completed', completed.caseId);
     await api.ok('clerk1', `/api/cases/${completed.caseId}/deliver`, PICKUP_BY_APPLICANT);
-    await api.read('admin', '/api/obligations', await ratedBadly('rated'));
+    await ratedBadly('rated');
+    // Two called back the same day: one waits for its rectification, one is rectified (closed).
+    const callBack = async (name: string): Promise<string> => {
+      const rating = await ratedBadly(name);
+      const open = (await api.read('reviewer1', '/api/obligations?status=open', rating)) as {
+        items: { caseId: string; obligationId: string }[];
+      };
+      const { obligationId } = open.items.find((o) => o.caseId === ids[name]) ?? { obligationId: '' };
+      await api.ok('reviewer1', `/api/obligations/${obligationId}/callback`, {
+        notes: '已电话回访，情况属实',
+        verified: true,
+      });
+      return obligationId;
+    };
+    await callBack('calledBack');
+    const rectified = await api.ok('reviewer1', `/api/obligations/${await callBack('closed')}/rectify`, {
+      measures: '增设取号引导岗，开展窗口服务规范培训',
+    });
+    await api.read('admin', '/api/obligations', rectified);
   }, 120_000);
   afterAll(async () => world?.close());
 
@@ -196,6 +222,11 @@ describeWithBrowser('the console walked with rows on its lists', () => {
             await page.locator('main h1').first().waitFor();
             await page.waitForTimeout(150);
             problems.push(...(await screenProblems(screen, lang)));
+            for (const command of screen.open ?? []) {
+              await page.locator(`button[data-command="${command}"]`).first().click();
+              await page.locator(`#form-${command}`).waitFor();
+              problems.push(...(await screenProblems({ ...screen, at: `${screen.at} ${command}` }, lang)));
+            }
           }
           expect(problems).toEqual([]);
         } finally {

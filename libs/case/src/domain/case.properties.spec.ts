@@ -70,7 +70,10 @@ describe('random command sequences (fast-check)', () => {
         expect(replayed?.rating).toBe(driver.state?.rating);
         expect(replayed?.context).toEqual(driver.state?.context);
       }),
-      { numRuns: 150 },
+      // Seeded (PROPERTY_SEED to explore others): the depth check below must not depend on luck —
+      // unseeded, 150 runs stored 24–27 event types, and once (under load, in a mutation run's dry
+      // run) 20 or fewer.
+      { numRuns: 150, seed: Number(process.env.PROPERTY_SEED ?? 2026) },
     );
     // The runs went deep: most event types were stored somewhere.
     expect(reached.size).toBeGreaterThan(20);

@@ -25,8 +25,9 @@ interface Screen {
  * case's id): a result awaiting pickup, receipts past and near their acceptance decision (超期 and
  * 临期), accepted cases past and near their decision (green channel), a completed case, and bad
  * ratings' 回访 — open, overdue, called back (its 整改/说明 forms opened) and closed — each in
- * Chinese at a counter terminal's 1024×768 and in English at 1366×768, axe clean, no internal
- * code, no ISO time, no bare English word on a Chinese screen, nothing wider than the window.
+ * Chinese at a counter terminal's 1024×768 and in English at 1366×768 and at 1024×768 (its longer
+ * words are the tighter fit), axe clean, no internal code, no ISO time, no bare English word on a
+ * Chinese screen, nothing wider than the window.
  */
 const SCREENS: Record<string, readonly Screen[]> = {
   clerk1: [
@@ -206,6 +207,7 @@ describeWithBrowser('the console walked with rows on its lists', () => {
   for (const [lang, size] of [
     ['zh', { width: 1024, height: 768 }],
     ['en', { width: 1366, height: 768 }],
+    ['en', { width: 1024, height: 768 }],
   ] as const)
     for (const [user, screens] of Object.entries(SCREENS))
       it(`${user} in ${lang} at ${size.width}×${size.height}: the lists with their rows, axe clean, nothing raw`, async () => {

@@ -16,14 +16,13 @@ export function barChart(
   const labelWidth = 180;
   const max = options.max ?? Math.max(1, ...bars.map((b) => b.value));
   const format = options.format ?? ((v: number) => String(v));
-  return svg(
+  const chart = svg(
     'svg',
     {
       class: 'chart',
       // Scales down with the screen (1024×768 counter terminals) instead of running off its edge.
       viewBox: `0 0 ${width} ${bars.length * row + 8}`,
       preserveAspectRatio: 'xMinYMin meet',
-      style: `max-width: ${width}px`,
       role: 'img',
       // The text alternative: every bar's label and value, for screen readers and axe (svg-img-alt).
       'aria-label': `${options.title ? `${options.title}: ` : ''}${bars.map((b) => `${b.label} ${format(b.value)}`).join('; ')}`,
@@ -38,4 +37,8 @@ export function barChart(
       ];
     }),
   );
+  // …and never wider than drawn. Set through the CSSOM: the console's CSP (style-src 'self')
+  // drops a style attribute, so `style: 'max-width: …'` had no effect.
+  chart.style.maxWidth = `${width}px`;
+  return chart;
 }

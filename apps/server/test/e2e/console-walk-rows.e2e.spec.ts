@@ -197,6 +197,15 @@ describeWithBrowser('the console walked with rows on its lists', () => {
     }));
     if (wide.scroll > 0) problems.push(`${screen.at}: ${wide.scroll}px wider than the window`);
     for (const e of wide.elements.slice(0, 5)) problems.push(`${screen.at}: ${e} runs off the window`);
+    // A chart keeps the width it is drawn for (560 px) on a wide screen, not its column's.
+    const charts = await page
+      .locator('svg.chart')
+      .evaluateAll((svgs) =>
+        svgs.map((c) => ({ max: getComputedStyle(c).maxWidth, width: c.getBoundingClientRect().width })),
+      );
+    for (const c of charts)
+      if (c.max === 'none' || c.width > 560.5)
+        problems.push(`${screen.at}: a chart ${c.width}px wide, max-width ${c.max}`);
     for (const raw of await rawValues(page, lang)) problems.push(`${screen.at}: shows "${raw}"`);
     if (lang === 'zh')
       for (const word of await bareEnglishWords(page)) problems.push(`${screen.at}: English "${word}"`);

@@ -102,6 +102,10 @@ describe('returns (退回): to the front desk or an earlier step only', () => {
       claimed().error(approver, { type: 'ReturnTask', taskId: 'c1.t1', to: 'review', reason: 'x' })
         .errors?.[0].message,
     ).toBe('to must be "front-desk" or an earlier step (none)');
+    expect(
+      atDecision().error(head, { type: 'ReturnTask', taskId: 'c1.t3', to: 'decision', reason: 'x' })
+        .errors?.[0].message,
+    ).toBe('to must be "front-desk" or an earlier step (review, verification)');
   });
 
   it('to the front desk: the task is returned and no new one opens', () => {

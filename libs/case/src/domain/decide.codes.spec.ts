@@ -89,6 +89,7 @@ describe('409: a command the state does not allow names the state and, once each
     expect(received().error(clerk, application())).toMatchObject({
       code: 'not-allowed-in-state',
       state: 'frontDesk.received',
+      message: 'The case has already been received',
     });
   });
 

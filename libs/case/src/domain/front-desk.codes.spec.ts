@@ -5,7 +5,7 @@
  * left these open (docs/adr/0014-mutation-testing.md): the older specs read only the words.
  * Dates: Monday 2026-03-02 receipt; the Art. 32 notice due 2026-03-09; promised due 2026-03-16.
  */
-import type { CaseCommand, MaterialInput, ReceiveApplication } from '../commands.js';
+import type { AcceptWithDeficiency, CaseCommand, MaterialInput, ReceiveApplication } from '../commands.js';
 import { CaseDriver } from '../testing/case-driver.js';
 import {
   GUIDE,
@@ -18,6 +18,7 @@ import {
   system,
 } from '../testing/fixtures.js';
 import { decide } from './decide.js';
+import { deficiencySupplyWindow } from './decide-front-desk.js';
 import type { DomainError } from './errors.js';
 import { DEFAULT_CASE_POLICY } from './policy.js';
 
@@ -634,5 +635,262 @@ describe('Art. 32: accepting, and deemed acceptance, date the clock', () => {
         noticeDueBy: '2026-03-09',
       },
     });
+  });
+});
+
+/** 容缺 for the two materials missing from `incompleteApplication()`, to be supplied by 2026-03-13. */
+const DEFER: AcceptWithDeficiency = {
+  type: 'AcceptWithDeficiency',
+  caseId: 'c1',
+  missing: [{ code: 'safety-rules' }, { code: 'staff-health' }],
+  supplyBy: '2026-03-13',
+  commitmentSigned: true,
+};
+/** The one complete correction notice for the same two materials. */
+const NOTICE: CaseCommand = {
+  type: 'RequestCorrection',
+  caseId: 'c1',
+  items: [
+    { code: 'safety-rules', problem: '缺' },
+    { code: 'staff-health', problem: '缺' },
+  ],
+};
+
+describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014-mutation-testing.md)', () => {
+  /** The guide with each material named in Chinese, so a name is not its code. */
+  const NAMED = { ...GUIDE, materials: GUIDE.materials.map((m) => ({ ...m, name: `材料·${m.code}` })) };
+  const namedIncomplete = (guide = NAMED) =>
+    new CaseDriver('c1', guide).given([clerk, incompleteApplication(), at('2026-03-02')]);
+  const messagesOf = (error: DomainError) => (error.errors ?? []).map((e) => e.message);
+
+  it('the refusals’ params name each material by the guide’s name, not its code', () => {
+    expect(
+      namedIncomplete().error(clerk, { ...DEFER, missing: [{ code: 'safety-rules' }, { code: 'layout' }] })
+        .rules,
+    ).toEqual([
+      { code: 'not-deferrable', params: { code: 'layout', name: '材料·layout' } },
+      { code: 'handed-in', params: { code: 'layout', name: '材料·layout' } },
+      { code: 'list-every-missing', params: { codes: ['staff-health'], names: ['材料·staff-health'] } },
+    ]);
+    expect(
+      namedIncomplete().error(clerk, {
+        type: 'RequestCorrection',
+        caseId: 'c1',
+        items: [{ code: 'safety-rules', problem: '缺' }],
+      }).rules,
+    ).toEqual([
+      { code: 'list-every-missing', params: { codes: ['staff-health'], names: ['材料·staff-health'] } },
+    ]);
+    const deferred = namedIncomplete().given([clerk, DEFER]);
+    const supply = deferred.error(clerk, {
+      type: 'SupplyDeficiency',
+      caseId: 'c1',
+      materials: [{ code: 'layout', form: 'original' }],
+    });
+    expect(rulesOf(supply)).toEqual([
+      {
+        field: 'materials[0].code',
+        code: 'not-open-deficiency',
+        params: { code: 'layout', name: '材料·layout' },
+      },
+    ]);
+    expect(messagesOf(supply)).toEqual(['"layout" is not an open deficiency']);
+  });
+
+  it('容缺: a handed-in material that is neither key nor on the 容缺 list is still not deferrable', () => {
+    const guide = {
+      ...NAMED,
+      materials: NAMED.materials.map((m) => (m.code === 'layout' ? { ...m, key: false } : m)),
+    };
+    expect(
+      namedIncomplete(guide).error(clerk, {
+        ...DEFER,
+        missing: [{ code: 'safety-rules' }, { code: 'staff-health' }, { code: 'layout' }],
+      }).rules,
+    ).toEqual([
+      { code: 'not-deferrable', params: { code: 'layout', name: '材料·layout' } },
+      { code: 'handed-in', params: { code: 'layout', name: '材料·layout' } },
+    ]);
+  });
+
+  it('each refusal says in English what is wrong (the words an API caller reads beside the code)', () => {
+    expect(
+      messagesOf(
+        receiveError({
+          materials: [
+            { code: 'other', form: 'copy' },
+            { code: 'other', form: 'copy', files: [{ sha256: hash(1), name: 'a.pdf' }] },
+          ],
+        }),
+      ),
+    ).toEqual([
+      `materials[0].code "other" is not a material of ${GUIDE.code}`,
+      `materials[1].code "other" is not a material of ${GUIDE.code}`,
+      'materials[1].code "other" is listed twice',
+      'materials[1].files[0] was not resolved by the blob store (size and type unknown)',
+    ]);
+    const half = DEFAULT_CASE_POLICY.maxCaseFileBytes / 2;
+    expect(
+      messagesOf(
+        receiveError({
+          materials: [{ code: 'application', form: 'original', files: [scan(1, half), scan(2, half + 1)] }],
+        }),
+      ),
+    ).toEqual([
+      `the case's files come to ${2 * half + 1} bytes, above the limit of ${2 * half} bytes per case`,
+    ]);
+    expect(receiveError({ materials: undefined }).errors).toContainEqual({
+      field: 'materials',
+      message: 'materials must be a list',
+    });
+    expect(receiveError({}, system).errors).toEqual([{ field: 'hall', message: 'hall is required' }]);
+    const deficiency = receivedIncomplete().error(clerk, {
+      type: 'AcceptWithDeficiency',
+      caseId: 'c1',
+      missing: [{ code: 'other' }],
+      supplyBy: '2026-03-13',
+      commitmentSigned: false,
+    });
+    expect(messagesOf(deficiency)).toEqual([
+      'the applicant must sign the commitment (容缺承诺)',
+      `"other" is not a material of ${GUIDE.code}`,
+      'materials safety-rules, staff-health are missing too and must be listed (or corrected first)',
+    ]);
+    expect(
+      messagesOf(
+        namedIncomplete().error(clerk, {
+          ...DEFER,
+          missing: [{ code: 'safety-rules' }, { code: 'staff-health' }, { code: 'layout' }],
+        }),
+      ),
+    ).toEqual([
+      '"layout" is a key material, or not on the 容缺 list: it cannot be missing at acceptance',
+      '"layout" has been handed in',
+    ]);
+    expect(
+      messagesOf(
+        receivedIncomplete().error(clerk, {
+          type: 'RequestCorrection',
+          caseId: 'c1',
+          items: [{ code: 'other', problem: '缺' }],
+          correctBy: '2026-03-02',
+        }),
+      ),
+    ).toEqual([
+      `"other" is not a material of ${GUIDE.code}`,
+      'one complete notice (一次性告知) must list every missing material; safety-rules, staff-health missing from it',
+      'correctBy must be after today',
+    ]);
+  });
+
+  it('a command sent without its list is refused for listing nothing (not for a list it does not have)', () => {
+    const without = (d: CaseDriver, command: Record<string, unknown>) =>
+      d.error(clerk, command as CaseCommand);
+    expect(
+      without(receivedIncomplete(), {
+        type: 'AcceptWithDeficiency',
+        caseId: 'c1',
+        supplyBy: '2026-03-13',
+        commitmentSigned: true,
+      }).errors?.[0],
+    ).toEqual({ field: 'missing', message: 'missing must list at least one material' });
+    expect(without(receivedIncomplete(), { type: 'RequestCorrection', caseId: 'c1' }).errors?.[0]).toEqual({
+      field: 'items',
+      message: 'the notice must list at least one material',
+    });
+    const noticed = receivedIncomplete().given([clerk, NOTICE]);
+    expect(without(noticed, { type: 'SubmitCorrection', caseId: 'c1' }).errors).toEqual([
+      { field: 'materials', message: 'materials must list what was handed in' },
+    ]);
+    const deferred = receivedIncomplete().given([clerk, DEFER]);
+    expect(without(deferred, { type: 'SupplyDeficiency', caseId: 'c1' }).errors).toEqual([
+      { field: 'materials', message: 'materials must list what was supplied' },
+    ]);
+    expect(
+      rulesOf(
+        deferred.error(clerk, {
+          type: 'SupplyDeficiency',
+          caseId: 'c1',
+          materials: [{ code: 'x', form: 'copy' }],
+        }),
+      ),
+    ).toEqual([
+      { field: 'materials[0].code', code: 'not-a-material', params: { code: 'x' } },
+      { field: 'materials[0].code', code: 'not-open-deficiency', params: { code: 'x', name: 'x' } },
+    ]);
+  });
+
+  it('an application without its applicant is refused field by field; an ID number that is not text only as required', () => {
+    expect(rulesOf(receiveError({ applicant: undefined }))).toEqual([
+      { field: 'applicant.kind', code: 'one-of', params: { allowed: ['natural-person', 'legal-person'] } },
+      { field: 'applicant.name', code: 'required' },
+      { field: 'applicant.idType', code: 'required' },
+      { field: 'applicant.idNumber', code: 'required' },
+      { field: 'applicant.phone', code: 'required' },
+    ]);
+    expect(
+      rulesOf(
+        receiveError({ applicant: { ...application().applicant, idType: 'resident-id', idNumber: 12345 } }),
+      ),
+    ).toEqual([{ field: 'applicant.idNumber', code: 'required' }]);
+  });
+
+  it('receipt without the handler’s ids is a programming error; a clerk with no hall is refused by that name', () => {
+    expect(() =>
+      decide(null, application(), { now: new Date(at('2026-03-02')), actor: clerk, calendar, guide: GUIDE }),
+    ).toThrow('ReceiveApplication needs ids (caseId, caseNumber) from the handler');
+    const unhoused = { ...clerk, hall: undefined };
+    expect(receiveError({ hall: 'hall-150102' }, unhoused).message).toBe(
+      'a clerk of no hall cannot receive for hall hall-150102',
+    );
+    try {
+      decide(null, application({ itemCode: 'NO-SUCH' }), {
+        now: new Date(at('2026-03-02')),
+        actor: clerk,
+        calendar,
+        ids: { caseId: 'x', caseNumber: 'n' },
+      });
+    } catch (error) {
+      expect((error as DomainError).errors).toEqual([
+        { field: 'itemCode', message: 'No service item NO-SUCH in the catalog' },
+      ]);
+    }
+  });
+
+  it('a refusal names the competent agency when the clerk gives one', () => {
+    expect(
+      received().send(clerk, {
+        type: 'RefuseCase',
+        caseId: 'c1',
+        reason: '不属于本机关职权',
+        legalBasis: '第三十二条',
+        competentAgency: '新城区卫生健康委员会',
+      })[0].data,
+    ).toMatchObject({ competentAgency: '新城区卫生健康委员会' });
+  });
+
+  it('容缺 on the day: the supply-by window runs from tomorrow to the promised due date it would set', () => {
+    expect(
+      deficiencySupplyWindow(receivedIncomplete().current, {
+        now: new Date(at('2026-03-02')),
+        actor: clerk,
+        calendar,
+        policy: DEFAULT_CASE_POLICY,
+      }),
+    ).toEqual({ earliest: '2026-03-03', latest: '2026-03-16' });
+  });
+
+  it('the overdue marks say the due day they are refused for (Art. 32’s notice, the correction, 容缺)', () => {
+    expect(received().error(system, { type: 'DeemAccepted', caseId: 'c1' }, at('2026-03-09')).message).toBe(
+      'The correction notice is due by 2026-03-09; it is not late yet',
+    );
+    const noticed = receivedIncomplete().given([clerk, NOTICE]);
+    expect(
+      noticed.error(system, { type: 'MarkCorrectionOverdue', caseId: 'c1' }, at('2026-03-16')).message,
+    ).toBe('The correction is due by 2026-03-16; it is not late yet');
+    const deferred = receivedIncomplete().given([clerk, DEFER]);
+    expect(
+      deferred.error(system, { type: 'MarkDeficiencyOverdue', caseId: 'c1' }, at('2026-03-13')).message,
+    ).toBe('Deficient materials are due by 2026-03-13; not late yet');
   });
 });

@@ -51,7 +51,15 @@ const SCREENS: Record<string, readonly Screen[]> = {
 };
 
 /** The commands whose form says 此操作办理后不能撤回 before its 确认 (command-forms.ts). */
-const IRREVERSIBLE = ['AcceptCase', 'RefuseCase', 'ApproveCase', 'DenyCase', 'DeliverResult'];
+const IRREVERSIBLE = [
+  'AcceptCase',
+  'AcceptWithDeficiency',
+  'RefuseCase',
+  'WithdrawCase',
+  'ApproveCase',
+  'DenyCase',
+  'DeliverResult',
+];
 
 /**
  * The console at a counter terminal's 1024×768 and a 1366×768 laptop, signed out and as each role:

@@ -67,6 +67,10 @@ describeWithBrowser('the clerk’s 容缺 and pickup forms in a browser', () => 
     await expect(date.evaluate((i: HTMLInputElement) => i.validity.rangeOverflow)).resolves.toBe(true);
     await page.fill('#cmd-supplyBy', '2026-03-09');
     await page.check('#cmd-commitmentSigned');
+    // An acceptance like 受理: the form says it cannot be undone before its 确认.
+    await expect(page.locator('#form-AcceptWithDeficiency .confirm-note').textContent()).resolves.toContain(
+      '不能撤回',
+    );
     const before = await page.locator('#case-summary').getAttribute('data-revision');
     await page.click('#submit-AcceptWithDeficiency');
     await revisionChanged(before);

@@ -130,6 +130,8 @@ export const FRONT_DESK_COMMANDS = defineCommands({
     schema: AcceptWithDeficiencyDto,
     labels: { zh: '容缺受理', en: 'Accept with deficiency' },
     summary: 'accept with deficiency (容缺受理)',
+    // An acceptance like 受理: the form says it cannot be undone before its 确认.
+    irreversible: true,
   },
   RequestCorrection: {
     target: 'case',
@@ -165,6 +167,8 @@ export const FRONT_DESK_COMMANDS = defineCommands({
     labels: { zh: '撤回申请', en: 'Withdraw' },
     summary: "record the applicant's withdrawal (撤回)",
     emphasis: 'danger',
+    // It ends the case.
+    irreversible: true,
   },
   SupplyDeficiency: {
     target: 'case',

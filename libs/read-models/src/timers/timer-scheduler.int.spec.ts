@@ -236,7 +236,9 @@ describe('durable timers', () => {
       // Live once caught up; then the next poll sends (an upper bound only: a loaded host is slow).
       const until = performance.now() + 20_000;
       while (sent.length === 0 && performance.now() < until) await pause(20);
-      expect(sent).toEqual([`deemed-acceptance:${caseId}:2026-03-09`]);
+      // The first poll once live sends the deemed acceptance; once that is projected, a later poll
+      // may already send what it leads to (the promised limit passed too), so only the first is pinned.
+      expect(sent[0]).toBe(`deemed-acceptance:${caseId}:2026-03-09`);
     } finally {
       await scheduler.close();
       await w.readModels.runner.stop();

@@ -35,6 +35,11 @@ const common = {
 
 export default {
   testTimeout: 30000,
+  // Test files run in a worker that is replaced once it holds more than this after a file: each
+  // file's ESM module registry (--experimental-vm-modules) stays in the heap, and run in band on a
+  // 2-core machine (one worker) the whole suite's grew past Node's 4 GB limit (the local CI of
+  // 14eb5af died of it after 171 of 188 files). Setting it also makes Jest use a worker at all.
+  workerIdleMemoryLimit: '1GB',
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
   projects: [
     {

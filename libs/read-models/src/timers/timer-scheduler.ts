@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { type Clock, nameUuid, systemClock } from '@one-window/shared';
-import Database from 'better-sqlite3';
-import type { ReadModelDb } from '../database/read-model-database.js';
+import type Database from 'better-sqlite3';
+import { openReadModelDatabase, type ReadModelDb } from '../database/read-model-database.js';
 import type { CalendarSource } from '../queries/deadline-evaluator.js';
 import { DEFAULT_READ_MODEL_SETTINGS } from '../settings/read-model-settings.js';
 import { DueDeadlines } from './due-deadlines.js';
@@ -160,16 +160,14 @@ export class TimerScheduler {
 
 export const TIMER_ATTEMPTS_FILE = 'timer-attempts.sqlite';
 
-/** The bookkeeping's file beside a read-model database on disk; none for one in memory. */
+/**
+ * The bookkeeping's file beside a read-model database on disk (none for one in memory), opened
+ * as the read models are (WAL, NORMAL: a lost attempt only sends a timer's command again, which
+ * its command id makes idempotent).
+ */
 function openAttempts(readModels: ReadModelDb): Database.Database | undefined {
   if (readModels.memory) return undefined;
-  const db = new Database(join(dirname(readModels.name), TIMER_ATTEMPTS_FILE));
-  db.pragma('journal_mode = WAL');
-  // As the read models: a lost attempt only sends a timer's command again, which its command id
-  // makes idempotent.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  return db;
+  return openReadModelDatabase({ file: join(dirname(readModels.name), TIMER_ATTEMPTS_FILE) });
 }
 
 /**

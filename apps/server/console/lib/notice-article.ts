@@ -27,6 +27,16 @@ const list = (items: readonly NoticeMaterial[]) =>
     items.map((m) => h('li', {}, zh('notice.material', { name: m.name, form: m.form ?? 'none' }))),
   );
 
+/**
+ * The query code is letters and digits drawn at random (QUERY_CODE_ALPHABET), not words: it is
+ * marked `translate="no"` so that neither a browser's translation nor a reader takes "MCWBNW" for
+ * English, and set apart in a monospace span the applicant can copy.
+ */
+function queryCode(code: string): HTMLElement {
+  const [before = '', after = ''] = zh('notice.acceptance.queryCode', { code: '\u0000' }).split('\u0000');
+  return h('p', {}, before, h('span', { class: 'query-code', translate: 'no' }, code), after);
+}
+
 function body(n: NoticeContent): (HTMLElement | null)[] {
   const basis = n.basis.map((b) => zh(`notice.basis.${b}`)).join('、');
   const common = { receivedOn: n.receivedOn, item: n.item.name, caseNumber: n.caseNumber, basis };
@@ -56,7 +66,7 @@ function body(n: NoticeContent): (HTMLElement | null)[] {
             promisedDueDate: n.promisedDueDate,
           }),
         ),
-        n.queryCode ? p(zh('notice.acceptance.queryCode', { code: n.queryCode })) : null,
+        n.queryCode ? queryCode(n.queryCode) : null,
         n.ratingUrl ? p(zh('notice.rating', { url: n.ratingUrl })) : null,
       ];
     case 'correction':

@@ -113,6 +113,15 @@ describeWithBrowser('the notices print from what the case stored', () => {
       const words = text.replace(/办件查询码：[2-9A-Z]{6}/, '办件查询码');
       expect({ number, problems: chineseProblems(words) }).toEqual({ number, problems: [] });
       expect(text).toContain(number);
+      // The drawn query code (letters and digits: "MCWBNW" is not a word) is marked not to be
+      // translated, and the rest of its line is the catalog's Chinese.
+      if (title === '受理通知书') {
+        const code = article.locator('span.query-code[translate="no"]');
+        await expect(code.textContent()).resolves.toMatch(/^[2-9A-Z]{6}$/);
+        await expect(code.locator('xpath=..').textContent()).resolves.toMatch(
+          /^办件查询码：[2-9A-Z]{6}（凭办件编号和查询码查询办理进度）$/,
+        );
+      }
       // The acceptance and delivery notices carry the case's QR rating link, signed as printed.
       const withQr = ['受理通知书', '容缺受理通知书', '送达回证'].includes(title);
       expect({ number, qr: await article.locator('#notice-qr svg').count() }).toEqual({

@@ -63,9 +63,15 @@ const ALLOWED_ON_ZH = new Set(['English', 'CSV', 'Excel', 'XLSX', 'PDF', 'JPEG',
 /**
  * The bare English words (three letters or more) on a Chinese screen, header and navigation
  * included: an untranslated state or outcome (`completed`, `approved`, `claimed`, `open`, `live`)
- * that rawValues' patterns for codes and sentences do not catch. Case numbers are digits only.
+ * that rawValues' patterns for codes and sentences do not catch. Case numbers are digits only; a
+ * code drawn from letters (the query code, "MCWBNW") is marked `translate="no"` and not read.
  */
 export async function bareEnglishWords(page: Page): Promise<string[]> {
-  const text = await page.evaluate(() => document.body.innerText);
+  const text = await page.evaluate(() => {
+    let all = document.body.innerText;
+    for (const code of document.querySelectorAll<HTMLElement>('[translate="no"]'))
+      all = all.split(code.innerText).join(' ');
+    return all;
+  });
   return [...new Set(text.match(/\b[A-Za-z]{3,}\b/g) ?? [])].filter((w) => !ALLOWED_ON_ZH.has(w));
 }

@@ -423,8 +423,9 @@ export function submitCorrection(state: CaseState, command: SubmitCorrection, no
   );
   checkFiles(problems, state.context.materials, command.materials ?? [], now);
   problems.throwIfAny();
-  if (state.status === 'frontDesk.returnedForCorrection') {
-    // Already accepted: the case goes back to the step that returned it.
+  if (state.snapshot.hasTag('decisionClock')) {
+    // Returned by the back office: already accepted (the decision clock runs on), so the case goes
+    // back to the step that returned it. Otherwise it answers the correction notice (一次性告知).
     return [
       {
         type: 'case.CorrectionSubmitted',

@@ -8,6 +8,7 @@ import type { CaseState } from './case-state.js';
 import { currentTask } from './context.js';
 import { provisionalOf } from './dates.js';
 import type { Now } from './decide-context.js';
+import { acceptedCommands } from './state-meta.js';
 
 export function recalculate(state: CaseState, now: Now): CaseEvent[] {
   const { context } = state;
@@ -46,7 +47,9 @@ export function recalculate(state: CaseState, now: Now): CaseEvent[] {
       { deadline: 'promised', from: context.promisedDueDate, to: due(guide.promisedLimitDays, 0) },
     );
   }
-  if (state.status === 'frontDesk.received' || state.status === 'frontDesk.correctionSubmitted') {
+  const accepts = acceptedCommands(state.snapshot);
+  // Waiting for the acceptance decision: the states where the case may be accepted (or deemed so).
+  if (accepts.has('AcceptCase')) {
     changes.push({
       deadline: 'acceptance-decision',
       from: context.acceptanceDecideBy,
@@ -64,11 +67,8 @@ export function recalculate(state: CaseState, now: Now): CaseEvent[] {
     });
   }
   const decision = context.decision;
-  if (
-    state.status === 'delivery.awaitingResult' &&
-    decision?.outcome === 'approved' &&
-    decision.resultDueBy
-  ) {
+  // The result is still to issue: the states whose result-issue deadline the scheduler watches.
+  if (accepts.has('MarkResultIssueOverdue') && decision?.outcome === 'approved' && decision.resultDueBy) {
     changes.push({
       deadline: 'result-issue',
       from: decision.resultDueBy,

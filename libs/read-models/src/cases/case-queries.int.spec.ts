@@ -4,10 +4,9 @@ import { InvalidQueryError } from '../queries/invalid-query.error.js';
 import {
   acceptedFoodLicence,
   DEMO_ACTORS as A,
-  type CaseWorld,
   decideFoodLicence,
   deliverFoodLicence,
-  openCaseWorld,
+  caseWorldPerTest,
   receiveFoodLicence,
 } from '../testing/index.js';
 
@@ -15,11 +14,7 @@ import {
 const START = '2026-04-28T01:30:00Z';
 
 describe('case list, summary and deadline board', () => {
-  let w: CaseWorld;
-  beforeEach(async () => {
-    w = await openCaseWorld({ start: START });
-  });
-  afterEach(async () => w.dispose());
+  const w = caseWorldPerTest({ start: START });
 
   it('shows due dates, and working days left and the warning as of today, skipping the Labour Day holiday', async () => {
     const { caseId } = await acceptedFoodLicence(w);

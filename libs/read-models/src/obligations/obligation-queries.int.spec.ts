@@ -1,24 +1,11 @@
 import { scopeForActor } from '../scope/read-scope.js';
-import {
-  acceptedFoodLicence,
-  decideFoodLicence,
-  deliverFoodLicence,
-  DEMO_ACTORS as A,
-  type CaseWorld,
-  openCaseWorld,
-} from '../testing/index.js';
+import { caseWorldPerTest, completedFoodLicence, DEMO_ACTORS as A } from '../testing/index.js';
 
 describe('bad-rating review obligations (Art. 36)', () => {
-  let w: CaseWorld;
-  beforeEach(async () => {
-    w = await openCaseWorld({ start: '2026-03-02T01:30:00Z' });
-  });
-  afterEach(async () => w.dispose());
+  const w = caseWorldPerTest({ start: '2026-03-02T01:30:00Z' });
 
   it('open with a 48-hour callback and a 15-day rectification, overdue when passed, closed when rectified', async () => {
-    const { caseId, caseNumber } = await acceptedFoodLicence(w);
-    await decideFoodLicence(w, caseId);
-    await deliverFoodLicence(w, caseId);
+    const { caseId, caseNumber } = await completedFoodLicence(w);
     w.clock.set('2026-03-03T06:00:00Z');
     await w.send({ type: 'RateService', caseId, level: 5, channel: 'qr-code', comment: '排队太久' }, A.clerk);
     await w.settle();

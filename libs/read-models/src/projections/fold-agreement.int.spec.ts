@@ -1,34 +1,21 @@
 import { CASE_EVENT_TYPES, type CaseEvent, foldCase } from '@one-window/case';
-import { WorkingCalendar } from '@one-window/calendar';
-import { readModelProjections } from './read-model-projections.js';
-import { ProjectionRunner } from '../runner/projection-runner.js';
 import { CaseQueries } from '../cases/case-queries.js';
-import { DeadlineEvaluator } from '../queries/deadline-evaluator.js';
 import { ALL_SCOPE } from '../scope/read-scope.js';
-import { DEFAULT_READ_MODEL_SETTINGS } from '../settings/read-model-settings.js';
 import { TaskQueries } from '../tasks/task-queries.js';
-import { openTempReadModels, seedGeneratedCases, type TempReadModels } from '../testing/index.js';
+import { openProjectedReadModels, type ProjectedReadModels } from '../testing/index.js';
 
 /**
  * The read models are a second reading of the same events the case machine folds: for every
  * case, the projected status, due dates, tasks and obligations must agree with `foldCase`.
  */
 describe('read models agree with the case machine', () => {
-  let t: TempReadModels;
+  let t: ProjectedReadModels;
   let cases: CaseQueries;
   let tasks: TaskQueries;
   beforeAll(async () => {
-    t = await openTempReadModels();
-    await seedGeneratedCases(t.store, 400, { seed: 7 });
-    const calendar = WorkingCalendar.create();
-    const deadlines = new DeadlineEvaluator(calendar, DEFAULT_READ_MODEL_SETTINGS);
-    cases = new CaseQueries(t.db, deadlines);
-    tasks = new TaskQueries(t.db, deadlines);
-    await new ProjectionRunner({
-      store: t.store,
-      db: t.db,
-      projections: readModelProjections(calendar),
-    }).catchUp();
+    t = await openProjectedReadModels(400, 7);
+    cases = new CaseQueries(t.db, t.deadlines);
+    tasks = new TaskQueries(t.db, t.deadlines);
   });
   afterAll(async () => t.dispose());
 

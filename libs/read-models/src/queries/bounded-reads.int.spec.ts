@@ -3,15 +3,11 @@ import type { Statement } from 'better-sqlite3';
 import { CaseQueries } from '../cases/case-queries.js';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import { ObligationQueries } from '../obligations/obligation-queries.js';
-import { readModelProjections } from '../projections/read-model-projections.js';
-import { ProjectionRunner } from '../runner/projection-runner.js';
 import { ALL_SCOPE, type ReadScope } from '../scope/read-scope.js';
-import { DEFAULT_READ_MODEL_SETTINGS } from '../settings/read-model-settings.js';
 import { StatisticsQueries } from '../statistics/statistics-queries.js';
 import { TaskQueries, type TaskQueueFilter } from '../tasks/task-queries.js';
 import { DueDeadlines } from '../timers/due-deadlines.js';
-import { openTempReadModels, seedGeneratedCases, type TempReadModels } from '../testing/index.js';
-import { DeadlineEvaluator } from './deadline-evaluator.js';
+import { openProjectedReadModels, type ProjectedReadModels } from '../testing/index.js';
 
 /**
  * No read stalls another because none reads more rows than its page (ADR 11): every statement a
@@ -20,7 +16,7 @@ import { DeadlineEvaluator } from './deadline-evaluator.js';
  * cases there are (no ANALYZE), so a small generated log shows what 100k cases would get.
  */
 describe('every read is bounded by its page, not by the table', () => {
-  let t: TempReadModels;
+  let t: ProjectedReadModels;
   const recorded: Recorded[] = [];
   let cases: CaseQueries;
   let dense: CaseQueries;
@@ -30,16 +26,9 @@ describe('every read is bounded by its page, not by the table', () => {
   const now = new Date('2026-01-20T03:00:00Z');
 
   beforeAll(async () => {
-    t = await openTempReadModels();
-    await seedGeneratedCases(t.store, 300, { seed: 11 });
-    const calendar = WorkingCalendar.create();
-    await new ProjectionRunner({
-      store: t.store,
-      db: t.db,
-      projections: readModelProjections(calendar),
-    }).catchUp();
+    t = await openProjectedReadModels(300, 11);
     const db = recording(t.db, recorded);
-    const deadlines = new DeadlineEvaluator(calendar, DEFAULT_READ_MODEL_SETTINGS);
+    const { deadlines } = t;
     cases = new CaseQueries(db, deadlines);
     dense = new CaseQueries(db, deadlines, undefined, { denseSearchAbove: -1 });
     tasks = new TaskQueries(db, deadlines);

@@ -1,25 +1,38 @@
-import { WorkingCalendar } from '@one-window/calendar';
 import type { CaseStage, CaseStatus } from '@one-window/case';
 import { CaseQueries, type CaseListFilter, type DeadlineBoardFilter } from '../cases/case-queries.js';
-import { readModelProjections } from '../projections/read-model-projections.js';
-import { ProjectionRunner } from '../runner/projection-runner.js';
 import { ALL_SCOPE, type ReadScope } from '../scope/read-scope.js';
-import { DEFAULT_READ_MODEL_SETTINGS } from '../settings/read-model-settings.js';
 import { periodParts, StatisticsQueries, type StatisticsGroupBy } from '../statistics/statistics-queries.js';
 import { referenceCaseList, referenceDeadlineBoard, referenceTaskQueue } from '../testing/reference-reads.js';
 import { TaskQueries, type TaskQueueFilter } from '../tasks/task-queries.js';
 import { ReferenceStatistics } from '../testing/reference-statistics.js';
-import { openTempReadModels, seedGeneratedCases, type TempReadModels } from '../testing/index.js';
-import { DeadlineEvaluator } from './deadline-evaluator.js';
+import { openProjectedReadModels, type ProjectedReadModels } from '../testing/index.js';
 import { TOTAL_CAP } from './cursor.js';
 import { InvalidQueryError } from './invalid-query.error.js';
+
+/** A page of cases is the reference's: the same cases in the same order, the same total up to the cap. */
+function expectReferencePage(
+  where: string,
+  page: {
+    readonly items: readonly { caseId: string }[];
+    readonly total: number;
+    readonly totalCapped: boolean;
+  },
+  reference: { readonly ids: readonly string[]; readonly total: number },
+): void {
+  expect({ where, ids: page.items.map((c) => c.caseId) }).toEqual({ where, ids: reference.ids });
+  expect({ where, total: page.total, capped: page.totalCapped }).toEqual({
+    where,
+    total: Math.min(reference.total, TOTAL_CAP),
+    capped: reference.total > TOTAL_CAP,
+  });
+}
 
 /**
  * The indexed reads answer exactly what the old scans answered (testing/reference-reads.ts) on
  * a generated log: the same cases in the same order, the same totals up to the cap.
  */
 describe('indexed reads equal the reference scans', () => {
-  let t: TempReadModels;
+  let t: ProjectedReadModels;
   let cases: CaseQueries;
   /** Every search walks the list's order (as a dense one does), whatever its count. */
   let walking: CaseQueries;
@@ -34,18 +47,10 @@ describe('indexed reads equal the reference scans', () => {
   let commonChar: string;
 
   beforeAll(async () => {
-    t = await openTempReadModels();
-    await seedGeneratedCases(t.store, 1_600, { seed: 15 });
-    const calendar = WorkingCalendar.create();
-    const deadlines = new DeadlineEvaluator(calendar, DEFAULT_READ_MODEL_SETTINGS);
-    cases = new CaseQueries(t.db, deadlines);
-    walking = new CaseQueries(t.db, deadlines, undefined, { denseSearchAbove: -1 });
-    tasks = new TaskQueries(t.db, deadlines);
-    await new ProjectionRunner({
-      store: t.store,
-      db: t.db,
-      projections: readModelProjections(calendar),
-    }).catchUp();
+    t = await openProjectedReadModels(1_600, 15);
+    cases = new CaseQueries(t.db, t.deadlines);
+    walking = new CaseQueries(t.db, t.deadlines, undefined, { denseSearchAbove: -1 });
+    tasks = new TaskQueries(t.db, t.deadlines);
     // A task is marked special while its case's clock stands still (before the edits below).
     specialDrift = t.db
       .prepare(
@@ -130,12 +135,7 @@ describe('indexed reads equal the reference scans', () => {
         const reference = referenceCaseList(t.db, filter, scope, today);
         const page = cases.list(filter, scope, now);
         const where = JSON.stringify({ scope, filter });
-        expect({ where, ids: page.items.map((c) => c.caseId) }).toEqual({ where, ids: reference.ids });
-        expect({ where, total: page.total, capped: page.totalCapped }).toEqual({
-          where,
-          total: Math.min(reference.total, TOTAL_CAP),
-          capped: reference.total > TOTAL_CAP,
-        });
+        expectReferencePage(where, page, reference);
         if (filter.q !== undefined || filter.idNumber !== undefined) {
           const walked = walking.list(filter, scope, now);
           expect({ where, ids: walked.items.map((c) => c.caseId), total: walked.total }).toEqual({
@@ -204,13 +204,7 @@ describe('indexed reads equal the reference scans', () => {
       for (const filter of boards) {
         const reference = referenceDeadlineBoard(t.db, filter, scope, today);
         const page = cases.deadlineBoard(filter, scope, now);
-        const where = JSON.stringify({ scope, filter });
-        expect({ where, ids: page.items.map((c) => c.caseId) }).toEqual({ where, ids: reference.ids });
-        expect({ where, total: page.total, capped: page.totalCapped }).toEqual({
-          where,
-          total: Math.min(reference.total, TOTAL_CAP),
-          capped: reference.total > TOTAL_CAP,
-        });
+        expectReferencePage(JSON.stringify({ scope, filter }), page, reference);
         compared++;
         if (filter.warning === 'yellow' && reference.total > 0) yellow++;
       }

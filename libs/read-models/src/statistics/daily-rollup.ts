@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { ReadModelDb } from '../database/read-model-database.js';
+import { COUNT_KEYS } from './statistics-rows.js';
 
 /**
  * `case_stats_daily`: the statistics' counters per China day, kept by the `cases` projection so
@@ -9,11 +10,7 @@ import type { ReadModelDb } from '../database/read-model-database.js';
  * Rows keep the item's name as the cases had it, so labels read as they did from the cases.
  */
 export const ROLLUP_COUNTERS = [
-  'received',
-  'accepted',
-  'refused',
-  'withdrawn',
-  'completed',
+  ...COUNT_KEYS,
   'decided',
   'approved',
   'denied',

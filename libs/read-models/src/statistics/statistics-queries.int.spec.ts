@@ -2,6 +2,7 @@ import { ALL_SCOPE, scopeForActor } from '../scope/read-scope.js';
 import { InvalidQueryError } from '../queries/invalid-query.error.js';
 import {
   acceptedFoodLicence,
+  completedFoodLicence,
   decideFoodLicence,
   deliverFoodLicence,
   DEMO_ACTORS as A,
@@ -15,9 +16,7 @@ describe('statistics per item, hall and department', () => {
   beforeAll(async () => {
     w = await openCaseWorld({ start: '2026-03-02T01:30:00Z' });
     // Approved on time, completed, rated 1.
-    const a = await acceptedFoodLicence(w);
-    await decideFoodLicence(w, a.caseId);
-    await deliverFoodLicence(w, a.caseId);
+    const a = await completedFoodLicence(w);
     await w.send({ type: 'RateService', caseId: a.caseId, level: 1, channel: 'window-device' }, A.clerk);
     // Denied two weeks later, past the promised limit but inside the statutory one; rated 4 (bad).
     const b = await acceptedFoodLicence(w);

@@ -1,7 +1,7 @@
 import type { ReadModelDb } from '../database/read-model-database.js';
-import { InvalidQueryError } from '../queries/invalid-query.error.js';
-import type { ReadScope } from '../scope/read-scope.js';
+import { type ReadScope, scopeCondition } from '../scope/read-scope.js';
 import { ROLLUP_COUNTERS } from './daily-rollup.js';
+import { COUNT_KEYS, type Counts, type Decisions, groupColumn, statisticsOf } from './statistics-rows.js';
 
 export type StatisticsGroupBy = 'item' | 'hall' | 'department';
 
@@ -58,35 +58,8 @@ export interface Statistics {
   readonly total: StatisticsRow;
 }
 
-const KEY: Record<StatisticsGroupBy, { key: string; label: string }> = {
-  item: { key: 'item_code', label: 'item_name' },
-  hall: { key: 'hall', label: 'hall' },
-  department: { key: 'department', label: 'department' },
-};
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-type Counts = Record<'received' | 'accepted' | 'refused' | 'withdrawn' | 'completed', number>;
-interface Decisions {
-  decided: number;
-  approved: number;
-  denied: number;
-  onTime: number;
-  promisedOnTime: number;
-  daysSum: number;
-  daysCount: number;
-}
-
 /** The counter each label is taken from first: a group is named as the first figure that holds it names it. */
-const LABEL_ORDER = [
-  'received',
-  'accepted',
-  'refused',
-  'withdrawn',
-  'completed',
-  'decided',
-  'rated',
-] as const;
+const LABEL_ORDER = [...COUNT_KEYS, 'decided', 'rated'] as const;
 
 interface GroupRow extends Counts, Decisions {
   key: string;
@@ -107,12 +80,7 @@ export class StatisticsQueries {
   constructor(private readonly db: ReadModelDb) {}
 
   statistics(filter: StatisticsFilter, scope: ReadScope): Statistics {
-    for (const field of ['from', 'to'] as const)
-      if (!DATE.test(filter[field]))
-        throw new InvalidQueryError(field, `${field} must be a date written YYYY-MM-DD`);
-    if (filter.from > filter.to) throw new InvalidQueryError('from', 'from must not be after to');
-    const column = KEY[filter.groupBy];
-    if (!column) throw new InvalidQueryError('groupBy', 'groupBy must be item, hall or department');
+    const column = groupColumn(filter);
     const { sql, params } = rollupScope(scope);
     const rated = 'rated_1 + rated_2 + rated_3 + rated_4 + rated_5';
     const labels = LABEL_ORDER.map(
@@ -153,19 +121,16 @@ export class StatisticsQueries {
     const groups = found
       .map((g) => ({ g, label: LABEL_ORDER.map((c) => g[`l_${c}`]).find((l) => l != null) }))
       .filter((x): x is { g: GroupRow; label: string } => typeof x.label === 'string');
-    const rows = groups
-      .map(({ g, label }) => toRow(g.key, label, countsOf(g), g, levelsOf(g)))
-      .sort((a, b) => a.key.localeCompare(b.key));
-    const counts = zeroCounts();
-    const decided = zeroDecisions();
-    const levels = [0, 0, 0, 0, 0, 0];
-    for (const { g } of groups) {
-      for (const k of Object.keys(counts) as (keyof Counts)[]) counts[k] += g[k];
-      for (const k of Object.keys(decided) as (keyof Decisions)[]) decided[k] += g[k];
-      levelsOf(g).forEach((n, level) => (levels[level] += n));
-    }
-    const total = toRow('total', 'total', counts, decided, levels);
-    return { from: filter.from, to: filter.to, groupBy: filter.groupBy, rows, total };
+    return statisticsOf(
+      filter,
+      groups.map(({ g, label }) => ({
+        key: g.key,
+        label,
+        counts: countsOf(g),
+        decisions: g,
+        levels: levelsOf(g),
+      })),
+    );
   }
 }
 
@@ -212,53 +177,8 @@ function lastDayOf(month: string): string {
 
 /** The rollup rows a scope reads: its own jurisdiction's (scope_department ''), or a handling department's. */
 function rollupScope(scope: ReadScope): { sql: string; params: Record<string, string> } {
-  switch (scope.kind) {
-    case 'all':
-      return { sql: "scope_department = ''", params: {} };
-    case 'none':
-      return { sql: '0 = 1', params: {} };
-    case 'hall':
-      return { sql: "scope_department = '' AND hall = @scopeHall", params: { scopeHall: scope.hall } };
-    case 'department':
-      return {
-        sql: "scope_department = '' AND department = @scopeDepartment",
-        params: { scopeDepartment: scope.department },
-      };
-    case 'handling':
-      return { sql: 'scope_department = @scopeDepartment', params: { scopeDepartment: scope.department } };
-    default: {
-      const unknown: never = scope;
-      throw new Error(`Unknown scope ${JSON.stringify(unknown)}`);
-    }
-  }
-}
-
-function zeroCounts(): Counts {
-  return { received: 0, accepted: 0, refused: 0, withdrawn: 0, completed: 0 };
-}
-function zeroDecisions(): Decisions {
-  return { decided: 0, approved: 0, denied: 0, onTime: 0, promisedOnTime: 0, daysSum: 0, daysCount: 0 };
-}
-
-function toRow(key: string, label: string, counts: Counts, d: Decisions, levels: number[]): StatisticsRow {
-  const total = levels[1] + levels[2] + levels[3] + levels[4] + levels[5];
-  const bad = levels[4] + levels[5];
-  return {
-    key,
-    label,
-    ...counts,
-    decided: d.decided,
-    approved: d.approved,
-    denied: d.denied,
-    onTime: d.onTime,
-    onTimeRate: d.decided ? d.onTime / d.decided : null,
-    promisedOnTimeRate: d.decided ? d.promisedOnTime / d.decided : null,
-    averageWorkingDays: d.daysCount ? d.daysSum / d.daysCount : null,
-    ratings: {
-      total,
-      byLevel: { 1: levels[1], 2: levels[2], 3: levels[3], 4: levels[4], 5: levels[5] },
-      bad,
-      badRate: total ? bad / total : null,
-    },
-  };
+  if (scope.kind === 'handling')
+    return { sql: 'scope_department = @scopeDepartment', params: { scopeDepartment: scope.department } };
+  const own = scopeCondition(scope, 'hall', 'department');
+  return { sql: `scope_department = '' AND ${own.sql}`, params: own.params };
 }

@@ -4,17 +4,12 @@ import {
   acceptedFoodLicence,
   DEMO_ACTORS as A,
   FOOD_LICENCE,
-  type CaseWorld,
-  openCaseWorld,
+  caseWorldPerTest,
   receiveFoodLicence,
 } from '../testing/index.js';
 
 describe('approver task queues', () => {
-  let w: CaseWorld;
-  beforeEach(async () => {
-    w = await openCaseWorld({ start: '2026-03-02T01:30:00Z' });
-  });
-  afterEach(async () => w.dispose());
+  const w = caseWorldPerTest({ start: '2026-03-02T01:30:00Z' });
 
   it('puts the green channel first, then the nearest due date, and shows who holds each task', async () => {
     const early = await acceptedFoodLicence(w);

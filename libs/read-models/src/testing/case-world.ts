@@ -100,3 +100,25 @@ export async function openCaseWorld(
     },
   };
 }
+
+/**
+ * A fresh case world for each test of the enclosing `describe`, opened before it and disposed
+ * after it; the returned world stands for the current test's (call it only inside a test).
+ */
+export function caseWorldPerTest(options: Parameters<typeof openCaseWorld>[0] = {}): CaseWorld {
+  let current: CaseWorld | undefined;
+  beforeEach(async () => {
+    current = await openCaseWorld(options);
+  });
+  afterEach(async () => {
+    await current?.dispose();
+    current = undefined;
+  });
+  return new Proxy({} as CaseWorld, {
+    get(_, key) {
+      if (!current) throw new Error('The case world is open only while a test runs');
+      const value: unknown = Reflect.get(current, key, current);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;
+    },
+  });
+}

@@ -81,3 +81,14 @@ export async function deliverFoodLicence(world: CaseWorld, caseId: string, appro
     A.clerk,
   );
 }
+
+/** Received, accepted, approved and handed over: a completed food licence (the acceptance's result). */
+export async function completedFoodLicence(
+  world: CaseWorld,
+  options: Parameters<typeof receiveFoodLicence>[1] = {},
+): Promise<CaseCommandResult> {
+  const accepted = await acceptedFoodLicence(world, options);
+  await decideFoodLicence(world, accepted.caseId);
+  await deliverFoodLicence(world, accepted.caseId);
+  return accepted;
+}

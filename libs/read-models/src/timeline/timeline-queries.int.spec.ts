@@ -5,16 +5,11 @@ import {
   decideFoodLicence,
   deliverFoodLicence,
   DEMO_ACTORS as A,
-  type CaseWorld,
-  openCaseWorld,
+  caseWorldPerTest,
 } from '../testing/index.js';
 
 describe('a case’s timeline', () => {
-  let w: CaseWorld;
-  beforeEach(async () => {
-    w = await openCaseWorld({ start: '2026-03-02T01:30:00Z' });
-  });
-  afterEach(async () => w.dispose());
+  const w = caseWorldPerTest({ start: '2026-03-02T01:30:00Z' });
 
   it('tells every event in order, in Chinese and English, with who did it and when', async () => {
     const { caseId, caseNumber } = await acceptedFoodLicence(w);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkingCalendar, type YearSchedule } from '@one-window/calendar';
 import { caseStreamName } from '@one-window/case';
-import { acceptedFoodLicence, type CaseWorld, openCaseWorld } from '../testing/index.js';
+import { acceptedFoodLicence, caseWorldPerTest } from '../testing/index.js';
 
 const SCHEDULE_2027: YearSchedule = {
   ...(JSON.parse(
@@ -17,11 +17,7 @@ const SCHEDULE_2027: YearSchedule = {
  * servers store it once and a restart half-way through misses none.
  */
 describe('recalculating provisional deadlines when a year is loaded (durable timers)', () => {
-  let w: CaseWorld;
-  beforeEach(async () => {
-    w = await openCaseWorld({ start: '2026-12-21T01:30:00Z' });
-  });
-  afterEach(async () => w.dispose());
+  const w = caseWorldPerTest({ start: '2026-12-21T01:30:00Z' });
 
   async function recalculations(caseId: string) {
     return (await w.store.readStream(caseStreamName(caseId))).filter(

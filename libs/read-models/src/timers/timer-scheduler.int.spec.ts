@@ -2,11 +2,10 @@ import { caseStreamName } from '@one-window/case';
 import type { ReadModels } from '../read-models.js';
 import {
   acceptedFoodLicence,
-  decideFoodLicence,
-  deliverFoodLicence,
+  completedFoodLicence,
   DEMO_ACTORS as A,
   type CaseWorld,
-  openCaseWorld,
+  caseWorldPerTest,
   receiveFoodLicence,
 } from '../testing/index.js';
 import { join } from 'node:path';
@@ -37,11 +36,7 @@ async function eventTypes(w: CaseWorld, caseId: string): Promise<string[]> {
 }
 
 describe('durable timers', () => {
-  let w: CaseWorld;
-  beforeEach(async () => {
-    w = await openCaseWorld({ start: '2026-03-02T01:30:00Z' });
-  });
-  afterEach(async () => w.dispose());
+  const w = caseWorldPerTest({ start: '2026-03-02T01:30:00Z' });
 
   it('deems a case accepted from the day of receipt when no correction notice came within 5 working days (Law Art. 32)', async () => {
     const { caseId } = await receiveFoodLicence(w);
@@ -86,9 +81,7 @@ describe('durable timers', () => {
   it('misses nothing while the process was down: one run after a month fires every deadline that passed, each once', async () => {
     const received = await receiveFoodLicence(w);
     const accepted = await acceptedFoodLicence(w);
-    const rated = await acceptedFoodLicence(w);
-    await decideFoodLicence(w, rated.caseId);
-    await deliverFoodLicence(w, rated.caseId);
+    const rated = await completedFoodLicence(w);
     await w.send({ type: 'RateService', caseId: rated.caseId, level: 5, channel: 'app' }, A.clerk);
     await w.settle();
     const scheduler = w.readModels.scheduler(w.sender());

@@ -2,14 +2,12 @@ import { get, newIdempotencyKey, send } from '../lib/api.js';
 import { formValues, h, mount } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import type { SessionUser } from '../lib/session.js';
-import type { CommandAnswer, ObligationView } from '../lib/types.js';
+import type { AllowedCommand, CommandAnswer, ObligationView } from '../lib/types.js';
 import { badge, fmtDateTime, navigate, problemBox, table, toast } from '../lib/ui.js';
 import { obligationCommand } from './command-forms.js';
 
-function actionsFor(o: ObligationView): string[] {
-  if (o.status === 'closed') return [];
-  return o.callback.at ? ['RectifyObligation', 'ExplainObligation'] : ['RecordCallback'];
-}
+/** GET /api/obligations: each obligation with the commands the engine says the caller may send to it now. */
+type ObligationItem = ObligationView & { readonly allowedCommands: readonly AllowedCommand[] };
 
 /** Bad ratings' follow-up: callback within 48 hours, rectify within 15 natural days, or explain (Art. 36). */
 export async function obligationsView(
@@ -18,9 +16,9 @@ export async function obligationsView(
   user: SessionUser | null,
 ): Promise<void> {
   const status = new URLSearchParams(location.hash.split('?')[1] ?? '').get('status') ?? 'open';
-  const page = await get<{ items: ObligationView[] }>('/api/obligations', { status });
+  const page = await get<{ items: ObligationItem[] }>('/api/obligations', { status });
   const formBox = h('div', {});
-  const open = (o: ObligationView, name: string): void => {
+  const open = (o: ObligationItem, name: string): void => {
     const spec = obligationCommand(name);
     const key = newIdempotencyKey();
     const message = h('div', {});
@@ -69,7 +67,7 @@ export async function obligationsView(
         [
           {
             label: t('caseNumber'),
-            cell: (o: ObligationView) =>
+            cell: (o: ObligationItem) =>
               h('a', { href: `#/case/${encodeURIComponent(o.caseId)}` }, o.caseNumber),
           },
           { label: t('item'), cell: (o) => o.itemName },
@@ -106,15 +104,15 @@ export async function obligationsView(
           {
             label: '',
             cell: (o) =>
-              user?.role === 'reviewer'
+              o.allowedCommands.length
                 ? h(
                     'div',
                     { class: 'actions' },
-                    actionsFor(o).map((name) =>
+                    o.allowedCommands.map(({ type }) =>
                       h(
                         'button',
-                        { type: 'button', dataset: { command: name }, on: { click: () => open(o, name) } },
-                        t(`cmd.${name}`),
+                        { type: 'button', dataset: { command: type }, on: { click: () => open(o, type) } },
+                        t(`cmd.${type}`),
                       ),
                     ),
                   )

@@ -5,11 +5,12 @@ import {
   activeSpecialProcedure,
   allowedCommands,
   currentTask,
+  type AllowedCommand,
   deficiencySupplyWindow,
   loadCase,
 } from '@one-window/case';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
-import { ReadModels, type CaseSummary, scopeForActor } from '@one-window/read-models';
+import { ReadModels, type CaseSummary, type ObligationView, scopeForActor } from '@one-window/read-models';
 import type { Actor, Clock } from '@one-window/shared';
 import type { ServerConfig } from '../config/server-config.js';
 import { casePolicyFor } from '../config/warning-settings.js';
@@ -52,12 +53,7 @@ export class CaseDetailService {
     const { context } = state;
     const task = currentTask(context);
     const procedure = activeSpecialProcedure(context);
-    const ctx = {
-      now: this.clock.now(),
-      actor,
-      calendar: this.calendar.calendar(),
-      policy: casePolicyFor(this.config),
-    };
+    const ctx = this.commandContext(actor);
     const allowed = allowedCommands(state, ctx);
     const stepIndex = task ? context.guide.steps.findIndex((s) => s.name === task.step) : -1;
     return {
@@ -94,4 +90,39 @@ export class CaseDetailService {
       ratings: context.ratings,
     };
   }
+
+  /**
+   * Obligations read from the read model, each with the commands the caller may send to it now,
+   * as the engine says (the case folded from its stream, once per case): the obligations list
+   * offers exactly these.
+   */
+  async withAllowedCommands(items: readonly ObligationView[], actor: Actor): Promise<ObligationItem[]> {
+    const ctx = this.commandContext(actor);
+    const caseIds = [...new Set(items.map((o) => o.caseId))];
+    const allowed = new Map(
+      await Promise.all(
+        caseIds.map(async (caseId) => {
+          const { state } = await loadCase(this.store, caseId);
+          return [caseId, state ? allowedCommands(state, ctx) : []] as const;
+        }),
+      ),
+    );
+    return items.map((o) => ({
+      ...o,
+      allowedCommands: (allowed.get(o.caseId) ?? []).filter((a) => a.obligationId === o.obligationId),
+    }));
+  }
+
+  /** What the rules read besides the case: now, the caller, the calendar and the warning policy. */
+  private commandContext(actor: Actor) {
+    return {
+      now: this.clock.now(),
+      actor,
+      calendar: this.calendar.calendar(),
+      policy: casePolicyFor(this.config),
+    };
+  }
 }
+
+/** An obligation as the obligations list and read answer it: with the commands the caller may send to it. */
+export type ObligationItem = ObligationView & { readonly allowedCommands: readonly AllowedCommand[] };

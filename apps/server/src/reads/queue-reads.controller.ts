@@ -13,6 +13,7 @@ import { StatsQueryDto } from './dto/stats-query.dto.js';
 import { TaskQueryDto } from './dto/task-query.dto.js';
 import { ApiProblems } from '../problem/api-problems.decorator.js';
 import { ReadQueryDto } from '../http/read-query.dto.js';
+import { CaseDetailService } from './case-detail.service.js';
 
 /** Work lists: the approver's queue, bad-rating obligations, the deadline board, statistics. */
 @ApiTags('reads')
@@ -22,6 +23,7 @@ import { ReadQueryDto } from '../http/read-query.dto.js';
 export class QueueReadsController {
   constructor(
     private readonly readModels: ReadModels,
+    private readonly details: CaseDetailService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -86,12 +88,16 @@ export class QueueReadsController {
   @Get('obligations')
   @Roles('reviewer', 'admin')
   @ApiOperation({ summary: 'bad-rating obligations with their callback and rectification due times' })
-  @ApiOkResponse({ description: '{items: ObligationView[], total, page, pageSize}' })
-  obligations(@Query() query: ObligationQueryDto, @CurrentActor() actor: Actor) {
-    return this.readModels.obligations.list(
+  @ApiOkResponse({
+    description:
+      "{items: ObligationView[], total, page, pageSize}: each item with allowedCommands, the commands the caller may send to it now (the engine's answer, as on a case)",
+  })
+  async obligations(@Query() query: ObligationQueryDto, @CurrentActor() actor: Actor) {
+    const page = this.readModels.obligations.list(
       { status: query.status, page: query.page, pageSize: query.pageSize },
       scopeForActor(actor),
     );
+    return { ...page, items: await this.details.withAllowedCommands(page.items, actor) };
   }
 
   @Get('deadlines')
@@ -125,11 +131,12 @@ export class QueueReadsController {
   @Get('obligations/:obligationId')
   @Roles('reviewer', 'admin')
   @ApiOperation({ summary: 'one bad-rating obligation with its callback and rectification' })
-  @ApiOkResponse({ description: 'ObligationView' })
-  obligation(@Param('obligationId', IdPipe) obligationId: string, @CurrentActor() actor: Actor) {
+  @ApiOkResponse({ description: 'ObligationView with allowedCommands' })
+  async obligation(@Param('obligationId', IdPipe) obligationId: string, @CurrentActor() actor: Actor) {
     const found = this.readModels.obligations.obligation(obligationId, scopeForActor(actor));
     if (!found) throw problems.notFound(`There is no obligation ${obligationId}.`);
-    return found;
+    const [item] = await this.details.withAllowedCommands([found], actor);
+    return item;
   }
 }
 

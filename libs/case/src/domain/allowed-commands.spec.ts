@@ -12,8 +12,8 @@ import {
 } from '../testing/fixtures.js';
 import type { Actor } from '@one-window/shared';
 import { allowedCommands } from './allowed-commands.js';
+import { at } from '../testing/scenarios.js';
 
-const at = (date: string) => `${date}T10:00:00+08:00`;
 const allowed = (d: CaseDriver, actor: Actor, when = d.at) =>
   allowedCommands(d.current, { now: new Date(when), actor, calendar });
 

@@ -9,8 +9,8 @@ import { CaseDriver } from '../testing/case-driver.js';
 import { GUIDE, ONE_STEP_GUIDE, application, approver, approver2, clerk, head } from '../testing/fixtures.js';
 import { SPECIAL_PROCEDURE_KINDS } from './decide-back-office.js';
 import type { DomainError } from './errors.js';
+import { at } from '../testing/scenarios.js';
 
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 /** Each bad field of a 400 with the catalog rule it broke. */
 const rulesOf = (error: DomainError) =>
   (error.errors ?? []).map((e, i) => ({ field: e.field, ...error.rules?.[i] }));

@@ -17,22 +17,7 @@ import {
   outsider,
   system,
 } from '../testing/fixtures.js';
-
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
-const accepted = () =>
-  new CaseDriver().given(
-    [clerk, application(), at('2026-03-02')],
-    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
-  );
-const claimed = () => accepted().given([approver, { type: 'ClaimTask', taskId: 'c1.t1' }]);
-/** At the last step (审批, role head), claimed by the head. */
-const atDecision = () =>
-  claimed().given(
-    [approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '材料齐全' }],
-    [approver2, { type: 'ClaimTask', taskId: 'c1.t2' }],
-    [approver2, { type: 'PassTask', taskId: 'c1.t2', opinion: '核查一致' }],
-    [head, { type: 'ClaimTask', taskId: 'c1.t3' }],
-  );
+import { accepted, at, atDecision, claimed } from '../testing/scenarios.js';
 
 describe('Art. 28 后台分类审批: guide steps become tasks', () => {
   it('each step of the guide becomes a task in its department queue, in order', () => {

@@ -4,28 +4,9 @@
  */
 import type { Actor } from '@one-window/shared';
 import type { CaseCommand } from '../commands.js';
-import { CaseDriver } from '../testing/case-driver.js';
-import { application, approver, approver2, clerk, head, system } from '../testing/fixtures.js';
-
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
-const accepted = () =>
-  new CaseDriver().given(
-    [clerk, application(), at('2026-03-02')],
-    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
-  );
-const claimed = () => accepted().given([approver, { type: 'ClaimTask', taskId: 'c1.t1' }]);
-const inProcedure = () =>
-  claimed().given([
-    approver,
-    { type: 'StartSpecialProcedure', caseId: 'c1', kind: 'inspection', reason: '现场核查', expectedDays: 5 },
-  ]);
-const atDecision = () =>
-  claimed().given(
-    [approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' }],
-    [approver2, { type: 'ClaimTask', taskId: 'c1.t2' }],
-    [approver2, { type: 'PassTask', taskId: 'c1.t2', opinion: '同意' }],
-    [head, { type: 'ClaimTask', taskId: 'c1.t3' }],
-  );
+import { type CaseDriver } from '../testing/case-driver.js';
+import { approver, approver2, head, system } from '../testing/fixtures.js';
+import { accepted, at, atDecision, claimed, inProcedure } from '../testing/scenarios.js';
 
 const fieldErrors = (d: CaseDriver, actor: Actor, command: CaseCommand, when?: string) => {
   const error = d.error(actor, command, when);

@@ -5,40 +5,17 @@
  */
 import type { CaseEvent } from '../events.js';
 import { CaseDriver } from '../testing/case-driver.js';
-import { application, approver, approver2, clerk, head, incompleteApplication } from '../testing/fixtures.js';
+import { approver, clerk, head, incompleteApplication } from '../testing/fixtures.js';
 import { CaseHistoryError, foldCase } from './case-state.js';
+import { DEFICIENCY_ACCEPTANCE, accepted, approved, at, claimed } from '../testing/scenarios.js';
 
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
-
-const accepted = () =>
-  new CaseDriver().given(
-    [clerk, application(), at('2026-03-02')],
-    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
-  );
-const claimed = () => accepted().given([approver, { type: 'ClaimTask', taskId: 'c1.t1' }]);
 const extended = () =>
   claimed().given([head, { type: 'ExtendTimeLimit', caseId: 'c1', days: 5, reason: '需专家论证' }]);
 const passed = () => claimed().given([approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' }]);
-const approvedAtLastStep = () =>
-  passed().given(
-    [approver2, { type: 'ClaimTask', taskId: 'c1.t2' }],
-    [approver2, { type: 'PassTask', taskId: 'c1.t2', opinion: '同意' }],
-    [head, { type: 'ClaimTask', taskId: 'c1.t3' }],
-    [head, { type: 'ApproveCase', caseId: 'c1', opinion: '准予' }],
-  );
 const deficientApproved = () => {
   const d = new CaseDriver().given(
     [clerk, incompleteApplication(), at('2026-03-02')],
-    [
-      clerk,
-      {
-        type: 'AcceptWithDeficiency',
-        caseId: 'c1',
-        missing: [{ code: 'safety-rules' }, { code: 'staff-health' }],
-        supplyBy: '2026-03-13',
-        commitmentSigned: true,
-      },
-    ],
+    [clerk, DEFICIENCY_ACCEPTANCE],
   );
   for (const n of [1, 2]) {
     d.send(approver, { type: 'ClaimTask', taskId: `c1.t${n}` });
@@ -71,7 +48,7 @@ function refusal(history: readonly CaseEvent[]): string {
 
 describe('a corrupt history is refused when folded (CaseHistoryError)', () => {
   it('the real histories used below fold', () => {
-    for (const d of [extended(), passed(), approvedAtLastStep(), deficientApproved()]) {
+    for (const d of [extended(), passed(), approved(), deficientApproved()]) {
       expect(refusal(d.events)).toBe('folds');
     }
   });
@@ -122,7 +99,7 @@ describe('a corrupt history is refused when folded (CaseHistoryError)', () => {
   });
 
   it('a decision at a step that is not the last one (Art. 38)', () => {
-    const approvedEvent = ofType(approvedAtLastStep(), 'case.Approved');
+    const approvedEvent = ofType(approved(), 'case.Approved');
     expect(refusal([...claimed().events, withTask(approvedEvent, 'c1.t1')])).toMatch(/^#\d+ case\.Approved/);
   });
 
@@ -145,7 +122,7 @@ describe('a corrupt history is refused when folded (CaseHistoryError)', () => {
     );
     expect(refusal([...accepted().events, supplied])).toMatch(/^#\d+ case\.DeficiencySupplied/);
     const issued = last(
-      approvedAtLastStep().given([
+      approved().given([
         clerk,
         { type: 'IssueResult', caseId: 'c1', certificateNumber: 'GT-0001', electronic: true },
       ]),

@@ -4,15 +4,10 @@
  * timers that no longer apply decide nothing. Mutation testing (docs/adr/0014-mutation-testing.md).
  */
 import type { CaseCommand } from '../commands.js';
-import { CaseDriver } from '../testing/case-driver.js';
 import { application, approver, clerk, head, otherClerk, outsider, system } from '../testing/fixtures.js';
 import { decide, isTimerCommand } from './decide.js';
 import type { DomainError } from './errors.js';
-
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
-const received = () => new CaseDriver().given([clerk, application(), at('2026-03-02')]);
-const accepted = () => received().given([clerk, { type: 'AcceptCase', caseId: 'c1' }]);
-const claimed = () => accepted().given([approver, { type: 'ClaimTask', taskId: 'c1.t1' }]);
+import { accepted, at, claimed, received } from '../testing/scenarios.js';
 
 describe('404: what the command names must exist in the case', () => {
   it('no case: not-found.case', () => {

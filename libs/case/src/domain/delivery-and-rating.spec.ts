@@ -13,8 +13,7 @@ import {
   system,
 } from '../testing/fixtures.js';
 import type { RateService } from '../commands.js';
-
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
+import { CORRECTION_REQUEST, DEFICIENCY_ACCEPTANCE, at } from '../testing/scenarios.js';
 
 /** Approved on 2026-03-02 by the one-step guide (no courier delivery). */
 const approvedOneStep = () =>
@@ -29,18 +28,7 @@ const approvedOneStep = () =>
 const approved = (deficient = false) => {
   const d = new CaseDriver().given(
     [clerk, deficient ? incompleteApplication() : application(), at('2026-03-02')],
-    deficient
-      ? [
-          clerk,
-          {
-            type: 'AcceptWithDeficiency',
-            caseId: 'c1',
-            missing: [{ code: 'safety-rules' }, { code: 'staff-health' }],
-            supplyBy: '2026-03-13',
-            commitmentSigned: true,
-          },
-        ]
-      : [clerk, { type: 'AcceptCase', caseId: 'c1' }],
+    deficient ? [clerk, DEFICIENCY_ACCEPTANCE] : [clerk, { type: 'AcceptCase', caseId: 'c1' }],
   );
   for (const n of [1, 2]) {
     d.send(approver, { type: 'ClaimTask', taskId: `c1.t${n}` });
@@ -191,14 +179,7 @@ describe('好差评 — ratings (Art. 36–37, GB/T 39046 A.8)', () => {
       state: 'frontDesk.received',
       message: expect.stringContaining('一次一评'),
     });
-    d.send(clerk, {
-      type: 'RequestCorrection',
-      caseId: 'c1',
-      items: [
-        { code: 'safety-rules', problem: '缺' },
-        { code: 'staff-health', problem: '缺' },
-      ],
-    });
+    d.send(clerk, CORRECTION_REQUEST);
     d.send(clerk, {
       type: 'SubmitCorrection',
       caseId: 'c1',

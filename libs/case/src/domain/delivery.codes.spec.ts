@@ -17,8 +17,7 @@ import {
   system,
 } from '../testing/fixtures.js';
 import type { DomainError } from './errors.js';
-
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
+import { at } from '../testing/scenarios.js';
 
 /** The one-step guide (no courier delivery), approved on Monday 2026-03-02. */
 const approved = () =>

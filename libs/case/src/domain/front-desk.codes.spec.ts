@@ -5,7 +5,7 @@
  * left these open (docs/adr/0014-mutation-testing.md): the older specs read only the words.
  * Dates: Monday 2026-03-02 receipt; the Art. 32 notice due 2026-03-09; promised due 2026-03-16.
  */
-import type { AcceptWithDeficiency, CaseCommand, MaterialInput, ReceiveApplication } from '../commands.js';
+import type { CaseCommand, MaterialInput, ReceiveApplication } from '../commands.js';
 import { CaseDriver } from '../testing/case-driver.js';
 import {
   GUIDE,
@@ -21,8 +21,16 @@ import { decide } from './decide.js';
 import { deficiencySupplyWindow } from './decide-front-desk.js';
 import type { DomainError } from './errors.js';
 import { DEFAULT_CASE_POLICY } from './policy.js';
+import {
+  CORRECTION_REQUEST,
+  DEFICIENCY_ACCEPTANCE,
+  at,
+  received,
+  receivedIncomplete,
+  correctionRequested,
+  deficient,
+} from '../testing/scenarios.js';
 
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 const MB = 1024 * 1024;
 const PDF = 'application/pdf';
 const hash = (n: number) => n.toString(16).padStart(64, '0');
@@ -38,9 +46,6 @@ const rulesOf = (error: DomainError) =>
   (error.errors ?? []).map((e, i) => ({ field: e.field, ...error.rules?.[i] }));
 const receiveError = (over: Partial<ReceiveApplication> | Record<string, unknown>, actor = clerk) =>
   new CaseDriver().error(actor, { ...application(), ...over }, at('2026-03-02'));
-
-const received = () => new CaseDriver().given([clerk, application(), at('2026-03-02')]);
-const receivedIncomplete = () => new CaseDriver().given([clerk, incompleteApplication(), at('2026-03-02')]);
 
 describe('receipt: refusals by field and catalog code', () => {
   it('an item the catalog does not know is a 400 at itemCode with the code named', () => {
@@ -271,14 +276,7 @@ describe('attached files (ADR 16): resolved by the blob store, the case within i
       },
       at('2026-03-02'),
     ]);
-    d.send(clerk, {
-      type: 'RequestCorrection',
-      caseId: 'c1',
-      items: [
-        { code: 'safety-rules', problem: '缺' },
-        { code: 'staff-health', problem: '缺' },
-      ],
-    });
+    d.send(clerk, CORRECTION_REQUEST);
     const again = (code: string): CaseCommand => ({
       type: 'SubmitCorrection',
       caseId: 'c1',
@@ -542,17 +540,7 @@ describe('refusal (不予受理) and withdrawal (撤回)', () => {
 });
 
 describe('容缺 supply: refusals by field and catalog code', () => {
-  const deferred = () =>
-    receivedIncomplete().given([
-      clerk,
-      {
-        type: 'AcceptWithDeficiency',
-        caseId: 'c1',
-        missing: [{ code: 'safety-rules' }, { code: 'staff-health' }],
-        supplyBy: '2026-03-13',
-        commitmentSigned: true,
-      },
-    ]);
+  const deferred = () => deficient();
 
   it('nothing supplied, and a material that is not an open deficiency, by index, code and name', () => {
     expect(
@@ -639,22 +627,7 @@ describe('Art. 32: accepting, and deemed acceptance, date the clock', () => {
 });
 
 /** 容缺 for the two materials missing from `incompleteApplication()`, to be supplied by 2026-03-13. */
-const DEFER: AcceptWithDeficiency = {
-  type: 'AcceptWithDeficiency',
-  caseId: 'c1',
-  missing: [{ code: 'safety-rules' }, { code: 'staff-health' }],
-  supplyBy: '2026-03-13',
-  commitmentSigned: true,
-};
 /** The one complete correction notice for the same two materials. */
-const NOTICE: CaseCommand = {
-  type: 'RequestCorrection',
-  caseId: 'c1',
-  items: [
-    { code: 'safety-rules', problem: '缺' },
-    { code: 'staff-health', problem: '缺' },
-  ],
-};
 
 describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014-mutation-testing.md)', () => {
   /** The guide with each material named in Chinese, so a name is not its code. */
@@ -665,8 +638,10 @@ describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014
 
   it('the refusals’ params name each material by the guide’s name, not its code', () => {
     expect(
-      namedIncomplete().error(clerk, { ...DEFER, missing: [{ code: 'safety-rules' }, { code: 'layout' }] })
-        .rules,
+      namedIncomplete().error(clerk, {
+        ...DEFICIENCY_ACCEPTANCE,
+        missing: [{ code: 'safety-rules' }, { code: 'layout' }],
+      }).rules,
     ).toEqual([
       { code: 'not-deferrable', params: { code: 'layout', name: '材料·layout' } },
       { code: 'handed-in', params: { code: 'layout', name: '材料·layout' } },
@@ -681,7 +656,7 @@ describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014
     ).toEqual([
       { code: 'list-every-missing', params: { codes: ['staff-health'], names: ['材料·staff-health'] } },
     ]);
-    const deferred = namedIncomplete().given([clerk, DEFER]);
+    const deferred = namedIncomplete().given([clerk, DEFICIENCY_ACCEPTANCE]);
     const supply = deferred.error(clerk, {
       type: 'SupplyDeficiency',
       caseId: 'c1',
@@ -704,7 +679,7 @@ describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014
     };
     expect(
       namedIncomplete(guide).error(clerk, {
-        ...DEFER,
+        ...DEFICIENCY_ACCEPTANCE,
         missing: [{ code: 'safety-rules' }, { code: 'staff-health' }, { code: 'layout' }],
       }).rules,
     ).toEqual([
@@ -759,7 +734,7 @@ describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014
     expect(
       messagesOf(
         namedIncomplete().error(clerk, {
-          ...DEFER,
+          ...DEFICIENCY_ACCEPTANCE,
           missing: [{ code: 'safety-rules' }, { code: 'staff-health' }, { code: 'layout' }],
         }),
       ),
@@ -798,11 +773,11 @@ describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014
       field: 'items',
       message: 'the notice must list at least one material',
     });
-    const noticed = receivedIncomplete().given([clerk, NOTICE]);
+    const noticed = correctionRequested();
     expect(without(noticed, { type: 'SubmitCorrection', caseId: 'c1' }).errors).toEqual([
       { field: 'materials', message: 'materials must list what was handed in' },
     ]);
-    const deferred = receivedIncomplete().given([clerk, DEFER]);
+    const deferred = deficient();
     expect(without(deferred, { type: 'SupplyDeficiency', caseId: 'c1' }).errors).toEqual([
       { field: 'materials', message: 'materials must list what was supplied' },
     ]);
@@ -884,11 +859,11 @@ describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014
     expect(received().error(system, { type: 'DeemAccepted', caseId: 'c1' }, at('2026-03-09')).message).toBe(
       'The correction notice is due by 2026-03-09; it is not late yet',
     );
-    const noticed = receivedIncomplete().given([clerk, NOTICE]);
+    const noticed = correctionRequested();
     expect(
       noticed.error(system, { type: 'MarkCorrectionOverdue', caseId: 'c1' }, at('2026-03-16')).message,
     ).toBe('The correction is due by 2026-03-16; it is not late yet');
-    const deferred = receivedIncomplete().given([clerk, DEFER]);
+    const deferred = deficient();
     expect(
       deferred.error(system, { type: 'MarkDeficiencyOverdue', caseId: 'c1' }, at('2026-03-13')).message,
     ).toBe('Deficient materials are due by 2026-03-13; not late yet');

@@ -16,10 +16,13 @@ import {
 import { decide } from './decide.js';
 import { allowedCommands } from './allowed-commands.js';
 import { DEFAULT_CASE_POLICY } from './policy.js';
-
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
-const received = () => new CaseDriver().given([clerk, application(), at('2026-03-02')]);
-const receivedIncomplete = () => new CaseDriver().given([clerk, incompleteApplication(), at('2026-03-02')]);
+import {
+  CORRECTION_REQUEST,
+  CORRECTION_SUBMITTED,
+  at,
+  received,
+  receivedIncomplete,
+} from '../testing/scenarios.js';
 
 describe('receiving an application', () => {
   it('records the guide version, the missing materials, the green channel and the Art. 32 correction-notice deadline', () => {
@@ -206,17 +209,7 @@ describe('Administrative Licensing Law Art. 32 — accept, correct or refuse', (
 
   it('Art. 32: no second correction notice after the resubmission — accept or refuse', () => {
     const d = receivedIncomplete().given(
-      [
-        clerk,
-        {
-          type: 'RequestCorrection',
-          caseId: 'c1',
-          items: [
-            { code: 'safety-rules', problem: '缺' },
-            { code: 'staff-health', problem: '缺' },
-          ],
-        },
-      ],
+      [clerk, CORRECTION_REQUEST],
       [
         clerk,
         { type: 'SubmitCorrection', caseId: 'c1', materials: [{ code: 'safety-rules', form: 'original' }] },
@@ -259,18 +252,7 @@ describe('Administrative Licensing Law Art. 32 — accept, correct or refuse', (
 
   it('Art. 32: a correction notice after the 5 working days is refused — the case already counts as accepted', () => {
     const d = receivedIncomplete();
-    const error = d.error(
-      clerk,
-      {
-        type: 'RequestCorrection',
-        caseId: 'c1',
-        items: [
-          { code: 'safety-rules', problem: '缺' },
-          { code: 'staff-health', problem: '缺' },
-        ],
-      },
-      at('2026-03-10'),
-    );
+    const error = d.error(clerk, CORRECTION_REQUEST, at('2026-03-10'));
     expect(error).toMatchObject({
       code: 'not-allowed-in-state',
       message: expect.stringContaining('counts as accepted from 2026-03-02'),
@@ -286,46 +268,14 @@ describe('Administrative Licensing Law Art. 32 — accept, correct or refuse', (
   });
 
   it('Art. 32: a deemed-acceptance timer for a case that got its notice in time decides nothing', () => {
-    const d = receivedIncomplete().given([
-      clerk,
-      {
-        type: 'RequestCorrection',
-        caseId: 'c1',
-        items: [
-          { code: 'safety-rules', problem: '缺' },
-          { code: 'staff-health', problem: '缺' },
-        ],
-      },
-      at('2026-03-06'),
-    ]);
+    const d = receivedIncomplete().given([clerk, CORRECTION_REQUEST, at('2026-03-06')]);
     expect(d.send(system, { type: 'DeemAccepted', caseId: 'c1' }, at('2026-03-10'))).toEqual([]);
   });
 
   it('Art. 32: after the corrected materials come in, the agency again has 5 working days, or the case counts as accepted from resubmission', () => {
     const d = receivedIncomplete().given(
-      [
-        clerk,
-        {
-          type: 'RequestCorrection',
-          caseId: 'c1',
-          items: [
-            { code: 'safety-rules', problem: '缺' },
-            { code: 'staff-health', problem: '缺' },
-          ],
-        },
-      ],
-      [
-        clerk,
-        {
-          type: 'SubmitCorrection',
-          caseId: 'c1',
-          materials: [
-            { code: 'safety-rules', form: 'original' },
-            { code: 'staff-health', form: 'copy' },
-          ],
-        },
-        at('2026-03-05'),
-      ],
+      [clerk, CORRECTION_REQUEST],
+      [clerk, CORRECTION_SUBMITTED, at('2026-03-05')],
     );
     expect(d.events.at(-1)).toMatchObject({ data: { submittedOn: '2026-03-05', decideBy: '2026-03-12' } });
     const [deemed] = d.send(system, { type: 'DeemAccepted', caseId: 'c1' }, at('2026-03-13'));

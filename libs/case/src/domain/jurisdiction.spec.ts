@@ -17,14 +17,28 @@ import {
   approver2,
   clerk,
   head,
-  incompleteApplication,
   otherClerk,
   outsider,
   reviewer,
   system,
 } from '../testing/fixtures.js';
-
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
+import {
+  CORRECTION_REQUEST,
+  CORRECTION_SUBMITTED,
+  DEFICIENCY_ACCEPTANCE,
+  accepted,
+  approved,
+  at,
+  atDecision,
+  claimed,
+  correctionRequested,
+  deficient,
+  dispatched,
+  inProcedure,
+  issued,
+  received,
+  receivedIncomplete,
+} from '../testing/scenarios.js';
 
 const otherHead: Actor = { userId: 'head-9', name: '周局', role: 'head', department: OTHER_DEPT };
 const otherReviewer: Actor = {
@@ -38,52 +52,6 @@ const otherReviewer: Actor = {
 const otherDeptClerk: Actor = { ...otherClerk, department: OTHER_DEPT };
 const admin: Actor = { userId: 'admin-1', name: '管理员', role: 'admin' };
 
-const received = () => new CaseDriver().given([clerk, application(), at('2026-03-02')]);
-const receivedIncomplete = () => new CaseDriver().given([clerk, incompleteApplication(), at('2026-03-02')]);
-const correctionRequested = () =>
-  receivedIncomplete().given([
-    clerk,
-    {
-      type: 'RequestCorrection',
-      caseId: 'c1',
-      items: [
-        { code: 'safety-rules', problem: '缺' },
-        { code: 'staff-health', problem: '缺' },
-      ],
-    },
-  ]);
-const deficient = () =>
-  receivedIncomplete().given([
-    clerk,
-    {
-      type: 'AcceptWithDeficiency',
-      caseId: 'c1',
-      missing: [{ code: 'safety-rules' }, { code: 'staff-health' }],
-      supplyBy: '2026-03-13',
-      commitmentSigned: true,
-    },
-  ]);
-const accepted = () => received().given([clerk, { type: 'AcceptCase', caseId: 'c1' }]);
-const claimed = () => accepted().given([approver, { type: 'ClaimTask', taskId: 'c1.t1' }]);
-const inProcedure = () =>
-  claimed().given([
-    approver,
-    { type: 'StartSpecialProcedure', caseId: 'c1', kind: 'inspection', reason: '现场核查', expectedDays: 5 },
-  ]);
-const atDecision = () =>
-  claimed().given(
-    [approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' }],
-    [approver2, { type: 'ClaimTask', taskId: 'c1.t2' }],
-    [approver2, { type: 'PassTask', taskId: 'c1.t2', opinion: '同意' }],
-    [head, { type: 'ClaimTask', taskId: 'c1.t3' }],
-  );
-const approved = () => atDecision().given([head, { type: 'ApproveCase', caseId: 'c1', opinion: '准予' }]);
-const issued = () =>
-  approved().given([
-    clerk,
-    { type: 'IssueResult', caseId: 'c1', certificateNumber: 'GT-0001', electronic: true },
-  ]);
-const dispatched = () => issued().given([clerk, { type: 'DispatchResult', caseId: 'c1', method: 'window' }]);
 const rated = () =>
   dispatched().given(
     [clerk, { type: 'DeliverResult', caseId: 'c1', recipient: BY_APPLICANT }],
@@ -112,26 +80,13 @@ const RULES: readonly Rule[] = [
   // The hall's commands (前台).
   { command: { type: 'AcceptCase', caseId: 'c1' }, given: received, allowed: [clerk], refused: otherHall },
   {
-    command: {
-      type: 'AcceptWithDeficiency',
-      caseId: 'c1',
-      missing: [{ code: 'safety-rules' }, { code: 'staff-health' }],
-      supplyBy: '2026-03-13',
-      commitmentSigned: true,
-    },
+    command: DEFICIENCY_ACCEPTANCE,
     given: receivedIncomplete,
     allowed: [clerk],
     refused: otherHall,
   },
   {
-    command: {
-      type: 'RequestCorrection',
-      caseId: 'c1',
-      items: [
-        { code: 'safety-rules', problem: '缺' },
-        { code: 'staff-health', problem: '缺' },
-      ],
-    },
+    command: CORRECTION_REQUEST,
     given: receivedIncomplete,
     allowed: [clerk],
     refused: otherHall,
@@ -149,14 +104,7 @@ const RULES: readonly Rule[] = [
     refused: otherHall,
   },
   {
-    command: {
-      type: 'SubmitCorrection',
-      caseId: 'c1',
-      materials: [
-        { code: 'safety-rules', form: 'original' },
-        { code: 'staff-health', form: 'copy' },
-      ],
-    },
+    command: CORRECTION_SUBMITTED,
     given: correctionRequested,
     allowed: [clerk, system],
     refused: otherHall,

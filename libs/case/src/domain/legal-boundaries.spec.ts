@@ -20,8 +20,14 @@ import {
   reviewer,
   system,
 } from '../testing/fixtures.js';
-
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
+import {
+  CORRECTION_REQUEST,
+  CORRECTION_SUBMITTED,
+  accepted,
+  at,
+  claimed,
+  receivedIncomplete,
+} from '../testing/scenarios.js';
 
 /** Whether the command goes through on that day (on a fresh case each time). */
 const passes = (build: () => CaseDriver, actor: Actor, command: CaseCommand, when: string) => {
@@ -40,21 +46,6 @@ const onDays = (
   days: readonly [string, string, string],
 ) => days.map((day) => passes(build, actor, command, at(day)));
 
-const receivedIncomplete = () => new CaseDriver().given([clerk, incompleteApplication(), at('2026-03-02')]);
-const correctionRequest: CaseCommand = {
-  type: 'RequestCorrection',
-  caseId: 'c1',
-  items: [
-    { code: 'safety-rules', problem: '缺' },
-    { code: 'staff-health', problem: '缺' },
-  ],
-};
-const accepted = () =>
-  new CaseDriver().given(
-    [clerk, application(), at('2026-03-02')],
-    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
-  );
-const claimed = () => accepted().given([approver, { type: 'ClaimTask', taskId: 'c1.t1' }]);
 /** One-step item accepted 2026-03-02: statutory due 2026-03-23 (15 working days), promised 2026-03-05. */
 const oneStepClaimed = () =>
   new CaseDriver('c1', ONE_STEP_GUIDE).given(
@@ -66,7 +57,7 @@ const oneStepClaimed = () =>
 describe('Law Art. 32: the correction notice within 5 working days of receipt (due 2026-03-09)', () => {
   it('a notice on the day before and on the 5th working day itself is given; on the day after it is refused', () => {
     expect(
-      onDays(receivedIncomplete, clerk, correctionRequest, ['2026-03-06', '2026-03-09', '2026-03-10']),
+      onDays(receivedIncomplete, clerk, CORRECTION_REQUEST, ['2026-03-06', '2026-03-09', '2026-03-10']),
     ).toEqual([true, true, false]);
   });
 
@@ -93,22 +84,14 @@ describe('Law Art. 32: the correction notice within 5 working days of receipt (d
 });
 
 describe('the correction period: 10 working days from the notice (given 2026-03-04, due 2026-03-18)', () => {
-  const noticed = () => receivedIncomplete().given([clerk, correctionRequest, at('2026-03-04')]);
-  const submit: CaseCommand = {
-    type: 'SubmitCorrection',
-    caseId: 'c1',
-    materials: [
-      { code: 'safety-rules', form: 'original' },
-      { code: 'staff-health', form: 'copy' },
-    ],
-  };
+  const noticed = () => receivedIncomplete().given([clerk, CORRECTION_REQUEST, at('2026-03-04')]);
 
   it('the notice records the due day', () => {
     expect(noticed().current.context.correction?.correctBy).toBe('2026-03-18');
   });
 
   it('a correction submitted on the day before or on its due day is taken; on the day after it is refused', () => {
-    expect(onDays(noticed, clerk, submit, ['2026-03-17', '2026-03-18', '2026-03-19'])).toEqual([
+    expect(onDays(noticed, clerk, CORRECTION_SUBMITTED, ['2026-03-17', '2026-03-18', '2026-03-19'])).toEqual([
       true,
       true,
       false,
@@ -125,7 +108,7 @@ describe('the correction period: 10 working days from the notice (given 2026-03-
   });
 
   it('a correction date the clerk sets must be after today', () => {
-    const withDate = (correctBy: string): CaseCommand => ({ ...correctionRequest, correctBy });
+    const withDate = (correctBy: string): CaseCommand => ({ ...CORRECTION_REQUEST, correctBy });
     expect(passes(receivedIncomplete, clerk, withDate('2026-03-04'), at('2026-03-04'))).toBe(false);
     expect(passes(receivedIncomplete, clerk, withDate('2026-03-05'), at('2026-03-04'))).toBe(true);
   });

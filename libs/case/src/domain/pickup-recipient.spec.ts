@@ -3,8 +3,8 @@ import { CaseDriver } from '../testing/case-driver.js';
 import { BY_APPLICANT, ONE_STEP_GUIDE, application, approver, clerk } from '../testing/fixtures.js';
 import type { Recipient } from '../events.js';
 import { foldCase } from './case-state.js';
+import { at } from '../testing/scenarios.js';
 
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 // GB 11643 and GB 32100 numbers with sound check characters.
 const RESIDENT_ID = '150102199001011230';
 const AGENT: Recipient = { collectedBy: 'agent', name: '王芳', idType: 'resident-id', idNumber: RESIDENT_ID };

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { WorkingCalendar, type YearSchedule } from '@one-window/calendar';
 import { CaseDriver } from '../testing/case-driver.js';
 import { application, clerk, system } from '../testing/fixtures.js';
+import { at } from '../testing/scenarios.js';
 
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 const SCHEDULE_2027 = JSON.parse(
   readFileSync(join(process.cwd(), 'libs/calendar/data/2027.example.json'), 'utf8'),
 ) as YearSchedule;

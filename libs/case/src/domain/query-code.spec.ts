@@ -5,8 +5,7 @@
 import { CaseDriver } from '../testing/case-driver.js';
 import { application, clerk, incompleteApplication, system } from '../testing/fixtures.js';
 import { QUERY_CODE_ALPHABET, drawQueryCode, normalizeQueryCode } from './query-code.js';
-
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
+import { DEFICIENCY_ACCEPTANCE, at } from '../testing/scenarios.js';
 
 describe('the query code', () => {
   it('is six characters of an alphabet without look-alikes (no 0, O, 1, I, L), one draw per character', () => {
@@ -34,13 +33,7 @@ describe('the query code', () => {
 
     const deficient = new CaseDriver().given([clerk, incompleteApplication(), at('2026-03-02')]);
     deficient.queryCode = 'ABCDEF';
-    const [withDeficiency] = deficient.send(clerk, {
-      type: 'AcceptWithDeficiency',
-      caseId: 'c1',
-      missing: [{ code: 'safety-rules' }, { code: 'staff-health' }],
-      supplyBy: '2026-03-13',
-      commitmentSigned: true,
-    });
+    const [withDeficiency] = deficient.send(clerk, DEFICIENCY_ACCEPTANCE);
     expect(withDeficiency).toMatchObject({
       type: 'case.AcceptedWithDeficiency',
       data: { queryCode: 'ABCDEF' },

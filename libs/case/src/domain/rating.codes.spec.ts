@@ -17,8 +17,8 @@ import {
 } from '../testing/fixtures.js';
 import { RATING_CHANNELS, RATING_STAGES } from './decide-rating.js';
 import type { DomainError } from './errors.js';
+import { at } from '../testing/scenarios.js';
 
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 /** Each bad field of a 400 with the catalog rule it broke. */
 const rulesOf = (error: DomainError) =>
   (error.errors ?? []).map((e, i) => ({ field: e.field, ...error.rules?.[i] }));

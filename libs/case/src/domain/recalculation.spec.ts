@@ -12,8 +12,8 @@ import { WorkingCalendar, type YearSchedule } from '@one-window/calendar';
 import type { CaseEvent } from '../events.js';
 import { CaseDriver } from '../testing/case-driver.js';
 import { ONE_STEP_GUIDE, application, approver, clerk, head, system } from '../testing/fixtures.js';
+import { at } from '../testing/scenarios.js';
 
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 const SCHEDULE_2027 = JSON.parse(
   readFileSync(join(process.cwd(), 'libs/calendar/data/2027.example.json'), 'utf8'),
 ) as YearSchedule;

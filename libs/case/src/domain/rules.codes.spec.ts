@@ -19,8 +19,8 @@ import {
 } from '../testing/fixtures.js';
 import { resolveNow } from './decide-context.js';
 import * as rules from './rules.js';
+import { at } from '../testing/scenarios.js';
 
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 const on = (date: string) => resolveNow({ now: new Date(at(date)), actor: system, calendar });
 
 /** The guide with each material named in Chinese, so a name is not its code. */

@@ -21,18 +21,21 @@ import {
 } from '../testing/fixtures.js';
 import { resolveNow } from './decide-context.js';
 import * as rules from './rules.js';
+import {
+  CORRECTION_REQUEST,
+  accepted,
+  at,
+  claimed,
+  received,
+  receivedIncomplete,
+} from '../testing/scenarios.js';
 
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 const on = (date: string) => resolveNow({ now: new Date(at(date)), actor: system, calendar });
 const admin: Actor = { userId: 'admin-1', name: '管理员', role: 'admin' };
 const deptReviewer: Actor = { ...reviewer, userId: 'rev-2' };
 const hallReviewer: Actor = { userId: 'rev-3', name: '周敏', role: 'reviewer', hall: HALL };
 const hallApprover: Actor = { ...approver, hall: HALL };
 
-const received = () => new CaseDriver().given([clerk, application(), at('2026-03-02')]);
-const receivedIncomplete = () => new CaseDriver().given([clerk, incompleteApplication(), at('2026-03-02')]);
-const accepted = () => received().given([clerk, { type: 'AcceptCase', caseId: 'c1' }]);
-const claimed = () => accepted().given([approver, { type: 'ClaimTask', taskId: 'c1.t1' }]);
 const passed = () => claimed().given([approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' }]);
 const oneStep = () =>
   new CaseDriver('c1', ONE_STEP_GUIDE).given(
@@ -176,18 +179,7 @@ describe('when: available', () => {
   });
 
   it('a correction past its day names the day', () => {
-    const d = receivedIncomplete().given([
-      clerk,
-      {
-        type: 'RequestCorrection',
-        caseId: 'c1',
-        items: [
-          { code: 'safety-rules', problem: '缺' },
-          { code: 'staff-health', problem: '缺' },
-        ],
-      },
-      at('2026-03-04'),
-    ]);
+    const d = receivedIncomplete().given([clerk, CORRECTION_REQUEST, at('2026-03-04')]);
     expect(available('SubmitCorrection', d.current, {}, on('2026-03-19'))).toBe(
       'the correction was due by 2026-03-18',
     );

@@ -18,8 +18,8 @@ import { commandsFor } from '../testing/sends.js';
 import { resolveNow } from './decide-context.js';
 import { available } from './rules.js';
 import { refusalIn, statusesAccepting } from './state-meta.js';
+import { at } from '../testing/scenarios.js';
 
-const at = (date: string) => `${date}T10:00:00+08:00`;
 const on = (date: string) => resolveNow({ now: new Date(at(date)), actor: system, calendar });
 
 /** The clerk sends `type` as the walks of the model-based tests would. */

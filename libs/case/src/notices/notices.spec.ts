@@ -21,8 +21,8 @@ import { foldCase } from '../domain/case-state.js';
 import { buildNotice, noticeNumber, type NoticeEnvironment } from './build-notice.js';
 import { foldWithNotices, noticeHash, noticeIntact } from './issue-notices.js';
 import type { IssuedNotice, NoticeContent } from './notice-content.js';
+import { DEFICIENCY_ACCEPTANCE, at } from '../testing/scenarios.js';
 
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 const HALL = { name: '呼和浩特市新城区政务服务大厅', phone: '0471-6960003', address: '新城区海拉尔东街' };
 const env = (actor: Actor): NoticeEnvironment => ({
   hall: HALL,
@@ -148,16 +148,7 @@ describe('受理通知书 — at acceptance', () => {
   });
 
   it('容缺受理通知书: variant with-deficiency, the missing materials and the supply-by date', () => {
-    const d = received(incompleteApplication()).given([
-      clerk,
-      {
-        type: 'AcceptWithDeficiency',
-        caseId: 'c1',
-        missing: [{ code: 'safety-rules' }, { code: 'staff-health' }],
-        supplyBy: '2026-03-13',
-        commitmentSigned: true,
-      },
-    ]);
+    const d = received(incompleteApplication()).given([clerk, DEFICIENCY_ACCEPTANCE]);
     expect(d.notice('acceptance').content).toMatchObject({
       variant: 'with-deficiency',
       number: `${CASE_NUMBER}-A`,

@@ -5,8 +5,8 @@
 import type { StaffMember } from '../domain/staff.js';
 import { CaseDriver } from '../testing/case-driver.js';
 import { OTHER_DEPT, application, approver, approver2, clerk, head, outsider } from '../testing/fixtures.js';
+import { at } from '../testing/scenarios.js';
 
-const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 const admin = { userId: 'admin-1', name: '管理员', role: 'admin' as const };
 const member = (actor: typeof approver, more: Partial<StaffMember> = {}): StaffMember => ({
   userId: actor.userId,

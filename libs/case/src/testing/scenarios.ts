@@ -1,0 +1,124 @@
+/**
+ * The cases the decider specs start from, each one step further along than the last: received on
+ * Monday 2026-03-02 (the Art. 32 notice due 2026-03-09), accepted the same day (statutory decision
+ * due 2026-03-30, promised 2026-03-16), claimed, at the decision step, approved, issued …
+ * Each builder takes the driver to walk (a fresh one on GUIDE unless given: another guide, a
+ * driver subclass) and answers it, so `claimed(new CaseDriver('c1', ONE_STEP_GUIDE))` reads as it
+ * says. The commands a spec sends again and again are here too, under their legal name.
+ */
+import type {
+  AcceptWithDeficiency,
+  ReceiveApplication,
+  RequestCorrection,
+  SubmitCorrection,
+} from '../commands.js';
+import { CaseDriver } from './case-driver.js';
+import {
+  BY_APPLICANT,
+  application,
+  approver,
+  approver2,
+  clerk,
+  head,
+  incompleteApplication,
+} from './fixtures.js';
+
+/** China time (UTC+8) on a date, 10:00 unless told. */
+export const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
+
+/** The two 容缺 materials (not key, on the guide's deficiency list) `incompleteApplication()` leaves out. */
+const LEFT_OUT = ['safety-rules', 'staff-health'];
+
+/** Art. 32 补正告知: the two materials left out. */
+export const CORRECTION_REQUEST: RequestCorrection = {
+  type: 'RequestCorrection',
+  caseId: 'c1',
+  items: LEFT_OUT.map((code) => ({ code, problem: '缺' })),
+};
+
+/** The two materials the correction notice asked for, handed in. */
+export const CORRECTION_SUBMITTED: SubmitCorrection = {
+  type: 'SubmitCorrection',
+  caseId: 'c1',
+  materials: [
+    { code: 'safety-rules', form: 'original' },
+    { code: 'staff-health', form: 'copy' },
+  ],
+};
+
+/** 容缺受理: accepted without the two materials, the commitment signed, to be supplied by 2026-03-13. */
+export const DEFICIENCY_ACCEPTANCE: AcceptWithDeficiency = {
+  type: 'AcceptWithDeficiency',
+  caseId: 'c1',
+  missing: LEFT_OUT.map((code) => ({ code })),
+  supplyBy: '2026-03-13',
+  commitmentSigned: true,
+};
+
+/** The application for the driver's guide (GUIDE's, or the one-step item's …). */
+const applicationFor = (d: CaseDriver, base: ReceiveApplication = application()): ReceiveApplication =>
+  base.itemCode === d.guide.code ? base : { ...base, itemCode: d.guide.code };
+
+/** Received on 2026-03-02 with every material handed in. */
+export const received = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
+  d.given([clerk, applicationFor(d), at('2026-03-02')]);
+
+/** Received on 2026-03-02 without the two 容缺 materials. */
+export const receivedIncomplete = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
+  d.given([clerk, applicationFor(d, incompleteApplication()), at('2026-03-02')]);
+
+/** Received incomplete, the correction notice given the same day. */
+export const correctionRequested = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
+  receivedIncomplete(d).given([clerk, CORRECTION_REQUEST]);
+
+/** Received incomplete and accepted with deficiency (容缺受理). */
+export const deficient = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
+  receivedIncomplete(d).given([clerk, DEFICIENCY_ACCEPTANCE]);
+
+/** Received and accepted on 2026-03-02: the first step's task is in its queue. */
+export const accepted = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
+  received(d).given([clerk, { type: 'AcceptCase', caseId: 'c1' }]);
+
+/** Accepted, the first task claimed by the approver 李明. */
+export const claimed = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
+  accepted(d).given([approver, { type: 'ClaimTask', taskId: 'c1.t1' }]);
+
+/** Claimed, and in a special procedure (现场核查, 5 days expected). */
+export const inProcedure = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
+  claimed(d).given([
+    approver,
+    { type: 'StartSpecialProcedure', caseId: 'c1', kind: 'inspection', reason: '现场核查', expectedDays: 5 },
+  ]);
+
+/** GUIDE's last step (审批, role head) claimed by the head: 审查 passed by 李明, 审核 by 赵敏. */
+export const atDecision = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
+  claimed(d).given(
+    [approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' }],
+    [approver2, { type: 'ClaimTask', taskId: 'c1.t2' }],
+    [approver2, { type: 'PassTask', taskId: 'c1.t2', opinion: '同意' }],
+    [head, { type: 'ClaimTask', taskId: 'c1.t3' }],
+  );
+
+/** Approved at the decision step: on GUIDE by the head, on a one-step guide by the approver holding it. */
+export const approved = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D => {
+  const oneStep = d.guide.steps.length === 1;
+  return (oneStep ? claimed(d) : atDecision(d)).given([
+    oneStep ? approver : head,
+    { type: 'ApproveCase', caseId: 'c1', opinion: '准予' },
+  ]);
+};
+
+/** Approved, the licence GT-0001 issued with an electronic seal. */
+export const issued = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
+  approved(d).given([
+    clerk,
+    { type: 'IssueResult', caseId: 'c1', certificateNumber: 'GT-0001', electronic: true },
+  ]);
+
+/** Issued and handed to the window for collection. */
+export const dispatched = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
+  issued(d).given([clerk, { type: 'DispatchResult', caseId: 'c1', method: 'window' }]);
+
+/** Collected by the applicant in person: 办结. */
+export const completed = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
+  dispatched(d).given([clerk, { type: 'DeliverResult', caseId: 'c1', recipient: BY_APPLICANT }]);

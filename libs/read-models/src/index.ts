@@ -51,6 +51,7 @@ export {
   type TaskView,
 } from './tasks/task-queries.js';
 export {
+  OBLIGATION_STATUS_FILTERS,
   ObligationQueries,
   type ObligationFilter,
   type ObligationStatusFilter,

@@ -3,11 +3,15 @@ import { formValues, h, mount } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import type { SessionUser } from '../lib/session.js';
 import type { AllowedCommand, CommandAnswer, ObligationView } from '../lib/types.js';
+import type { ObligationStatusFilter } from '@one-window/read-models';
 import { badge, fmtDateTime, navigate, problemBox, table, toast } from '../lib/ui.js';
 import { obligationCommand } from './command-forms.js';
 
 /** GET /api/obligations: each obligation with the commands the engine says the caller may send to it now. */
 type ObligationItem = ObligationView & { readonly allowedCommands: readonly AllowedCommand[] };
+
+/** The list's filters (the read model's OBLIGATION_STATUS_FILTERS; the console bundle takes no value from a lib). */
+const TABS = ['open', 'overdue', 'closed'] as const satisfies readonly ObligationStatusFilter[];
 
 /** Bad ratings' follow-up: callback within 48 hours, rectify within 15 natural days, or explain (Art. 36). */
 export async function obligationsView(
@@ -47,7 +51,7 @@ export async function obligationsView(
     h(
       'div',
       { class: 'tabs' },
-      ['open', 'overdue', 'closed'].map((s) =>
+      TABS.map((s) =>
         h(
           'button',
           {

@@ -5,7 +5,9 @@ import { type Page, type PageRequest, pageBounds } from '../queries/page.js';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
 import { type ReadScope, inScope, scopeCondition } from '../scope/read-scope.js';
 
-export type ObligationStatusFilter = 'open' | 'overdue' | 'closed';
+/** The obligations list's filters: open (not closed yet), overdue (open, a deadline past), closed. */
+export const OBLIGATION_STATUS_FILTERS = ['open', 'overdue', 'closed'] as const;
+export type ObligationStatusFilter = (typeof OBLIGATION_STATUS_FILTERS)[number];
 
 export interface ObligationFilter extends PageRequest {
   readonly status?: ObligationStatusFilter;

@@ -19,6 +19,7 @@ import { EventTable, type StreamHeadRow } from './event-table.js';
 import { StreamHeads } from './stream-heads.js';
 import { acquireLock, openDatabase, type Synchronous } from './open-database.js';
 import { EventTableStore } from './table-reads.js';
+import { toRecordedEventOnDemand } from './stored-event.js';
 import { WriterClient } from './writer-client.js';
 import { committedRows, type AppendAnswer, type AppendRequest } from './writer-protocol.js';
 
@@ -223,6 +224,7 @@ export class EmbeddedEventStore extends EventTableStore implements EventStore {
       filter,
       this.options.catchUpBatchSize ?? 500,
       this.options.liveBufferSize ?? 10_000,
+      toRecordedEventOnDemand,
     );
     this.subscriptions.add(subscription);
     return subscription;

@@ -1,5 +1,5 @@
 import { passesFilter } from '../port/filter.js';
-import type { EventFilter, Subscription, SubscriptionMessage } from '../port/types.js';
+import type { EventFilter, RecordedEvent, Subscription, SubscriptionMessage } from '../port/types.js';
 import { toRecordedEvent, type StoredEvent } from './stored-event.js';
 
 /** What a subscription needs from the store: synchronous reads of the log. */
@@ -46,6 +46,8 @@ export class EmbeddedSubscription implements Subscription {
     private readonly filter: EventFilter | undefined,
     private readonly batchSize: number,
     private readonly liveBufferSize: number,
+    /** How a row becomes the event delivered (the main thread's store parses data on demand). */
+    private readonly toEvent: (row: StoredEvent) => RecordedEvent = toRecordedEvent,
   ) {
     this.queuedUpTo = fromPosition === 'start' ? 0 : fromPosition;
   }
@@ -93,7 +95,7 @@ export class EmbeddedSubscription implements Subscription {
         if (item !== undefined) {
           yield 'caughtUp' in item
             ? { kind: 'caught-up', position: item.caughtUp }
-            : { kind: 'event', event: toRecordedEvent(item) };
+            : { kind: 'event', event: this.toEvent(item) };
         } else if (!this.live) {
           // Between pages of a catch-up, let the event loop in: a consumer that awaits nothing
           // but this iterator would otherwise hold it for the whole log (a cold start's anchorer

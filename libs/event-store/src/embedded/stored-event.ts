@@ -25,11 +25,21 @@ export const EVENT_COLUMNS_UNCHAINED =
   'position, stream_name, stream_revision, event_id, type, data, metadata, created, NULL AS chain';
 
 export function toRecordedEvent(row: StoredEvent): RecordedEvent {
-  const event: { -readonly [K in keyof RecordedEvent]: RecordedEvent[K] } = {
+  const event = toRecordedEventWithout(row);
+  event.data = JSON.parse(row[5]) as unknown;
+  event.metadata = row[6] === null ? null : (JSON.parse(row[6]) as unknown);
+  return event;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Every field but data and metadata, in the order toRecordedEvent has always given them. */
+function toRecordedEventWithout(row: StoredEvent): Mutable<RecordedEvent> {
+  const event: Mutable<RecordedEvent> = {
     id: row[3],
     type: row[4],
-    data: JSON.parse(row[5]) as unknown,
-    metadata: row[6] === null ? null : (JSON.parse(row[6]) as unknown),
+    data: undefined,
+    metadata: null,
     streamName: row[1],
     streamRevision: row[2],
     position: row[0],
@@ -39,5 +49,27 @@ export function toRecordedEvent(row: StoredEvent): RecordedEvent {
   // Before the chain started an event has no `chain` at all (not an undefined one).
   if (chain !== null)
     event.chain = Buffer.from(chain.buffer, chain.byteOffset, chain.byteLength).toString('hex');
+  return event;
+}
+
+/**
+ * The same event, its data and metadata parsed when first read (each once) instead of at once: for
+ * subscribers on the main thread, where the anchorer follows every commit and reads only the
+ * stream, revision, position and chain of all but its own audit events — parsing each event's
+ * JSON there (3 KB for a receipt) was a few per cent of the main thread under HTTP load. The two
+ * fields are own enumerable properties, so spreading, JSON and structured clones see their values.
+ */
+export function toRecordedEventOnDemand(row: StoredEvent): RecordedEvent {
+  const event = toRecordedEventWithout(row);
+  let data: { readonly value: unknown } | undefined;
+  let metadata: { readonly value: unknown } | undefined;
+  Object.defineProperty(event, 'data', {
+    enumerable: true,
+    get: () => (data ??= { value: JSON.parse(row[5]) as unknown }).value,
+  });
+  Object.defineProperty(event, 'metadata', {
+    enumerable: true,
+    get: () => (metadata ??= { value: row[6] === null ? null : (JSON.parse(row[6]) as unknown) }).value,
+  });
   return event;
 }

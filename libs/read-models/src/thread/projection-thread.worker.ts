@@ -19,6 +19,17 @@ import type {
   ToProjectionThread,
 } from './projection-thread-protocol.js';
 
+/**
+ * Catch-up and rebuild pages in this thread: up to 5,000 events or about 200 ms of CPU each. The
+ * runner's own default (20 ms) keeps a page short for a runner on the event loop; here a page
+ * holds no request (the main thread reads its own connection, WAL) and only delays this thread's
+ * answers to the main thread's questions (lag, status) by at most a page. Fewer, larger
+ * transactions cost less per event: a rebuild of 3,000 generated cases took 18–19k events per CPU
+ * second in 20 ms pages, 22–25k in 1,000 ms pages (test/bench rebuild, ADR 0009).
+ */
+const THREAD_PAGE_SIZE = 5_000;
+const THREAD_SLICE_MS = 200;
+
 const port = parentPort!;
 const settings = workerData as ProjectionThreadSettings;
 const say = (message: FromProjectionThread): void => port.postMessage(message);
@@ -36,8 +47,8 @@ async function main(): Promise<void> {
     db,
     projections: readModelProjections(() => calendar),
     batchSize: settings.batchSize,
-    pageSize: settings.pageSize,
-    sliceMs: settings.sliceMs,
+    pageSize: settings.pageSize ?? THREAD_PAGE_SIZE,
+    sliceMs: settings.sliceMs ?? THREAD_SLICE_MS,
     retryDelayMs: settings.retryDelayMs,
     onError: (error) => say({ kind: 'error', message: error.message, stack: error.stack }),
     onProgress: (position, status) => say({ kind: 'progress', position, status }),

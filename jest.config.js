@@ -1,15 +1,5 @@
 // Jest runs TypeScript as native ESM through SWC (Nest 12 is ESM-only): see docs/adr/0001-toolchain.md.
-const swc = {
-  swcrc: false,
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    target: 'es2022',
-    keepClassNames: true,
-  },
-  module: { type: 'es6' },
-  sourceMaps: 'inline',
-};
+import { swcTypeScript } from './test/support/swc-typescript.mjs';
 
 const requireableEsm = {
   swcrc: false,
@@ -21,7 +11,7 @@ const common = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
-    '^.+\\.ts$': ['@swc/jest', swc],
+    '^.+\\.ts$': ['@swc/jest', swcTypeScript],
     // @fastify/static (CommonJS) requires content-disposition 3 (ESM only): Node 20 can, Jest cannot.
     '/node_modules/content-disposition/.+\\.js$': ['@swc/jest', requireableEsm],
   },

@@ -1,11 +1,10 @@
 /** Streams.Append: client-streaming, options first, then the proposed events (README.md §Append). */
 import { status, type sendUnaryData, type ServerReadableStream } from '@grpc/grpc-js';
+import { expectedVersionOf, fillSuccess, fillWrongExpectedVersion } from './append-answers.js';
 import type { FixtureContext } from './fixture-context.js';
 import type { AppendOutcome, ExpectedVersion, ProposedEvent } from './in-memory-log.js';
 import { exceptionError, serviceError, streamNameOf, uuidToString } from './messages.js';
-import { sharedPb, streamsPb, type AppendReq, type AppendResp } from './proto.js';
-
-type AppendOptions = InstanceType<typeof streamsPb.AppendReq.Options>;
+import { type sharedPb, streamsPb, type AppendReq, type AppendResp } from './proto.js';
 
 export function appendHandler(context: FixtureContext) {
   return (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>): void => {
@@ -28,7 +27,13 @@ async function respond(context: FixtureContext, requests: readonly AppendReq[]):
   if (!options)
     throw serviceError(status.INVALID_ARGUMENT, 'the first append message must carry the options');
   const streamName = streamNameOf(options.getStreamIdentifier());
-  const expected = expectedOf(options);
+  const Case = streamsPb.AppendReq.Options.ExpectedStreamRevisionCase;
+  const expected = expectedVersionOf(
+    options.getExpectedStreamRevisionCase(),
+    { revision: Case.REVISION, noStream: Case.NO_STREAM, any: Case.ANY, streamExists: Case.STREAM_EXISTS },
+    () => Number(options.getRevision()),
+  );
+  if (!expected) throw serviceError(status.INVALID_ARGUMENT, 'expected stream revision is required');
   const events = messages.map((message) => {
     const proposed = message.getProposedMessage();
     if (!proposed)
@@ -48,22 +53,6 @@ async function respond(context: FixtureContext, requests: readonly AppendReq[]):
   }
   await context.beforeReply();
   return toResponse(context.log.append(streamName, expected, events), expected);
-}
-
-function expectedOf(options: AppendOptions): ExpectedVersion {
-  const Case = streamsPb.AppendReq.Options.ExpectedStreamRevisionCase;
-  switch (options.getExpectedStreamRevisionCase()) {
-    case Case.REVISION:
-      return { kind: 'revision', revision: Number(options.getRevision()) };
-    case Case.NO_STREAM:
-      return { kind: 'no_stream' };
-    case Case.ANY:
-      return { kind: 'any' };
-    case Case.STREAM_EXISTS:
-      return { kind: 'stream_exists' };
-    case Case.EXPECTED_STREAM_REVISION_NOT_SET:
-      throw serviceError(status.INVALID_ARGUMENT, 'expected stream revision is required');
-  }
 }
 
 /** EventStoreDB refuses events without `type` or `content-type` metadata. */
@@ -100,40 +89,21 @@ export function proposedEvent(message: {
 
 function toResponse(outcome: AppendOutcome, expected: ExpectedVersion): AppendResp {
   const response = new streamsPb.AppendResp();
-  const empty = new sharedPb.Empty();
   switch (outcome.kind) {
     case 'written':
     case 'idempotent': {
       const success = new streamsPb.AppendResp.Success();
-      if (outcome.lastRevision === null) success.setNoStream(empty);
-      else success.setCurrentRevision(String(outcome.lastRevision));
-      if (outcome.position === null) success.setNoPosition(empty);
-      else {
-        const position = String(outcome.position);
-        success.setPosition(
-          new streamsPb.AppendResp.Position().setCommitPosition(position).setPreparePosition(position),
-        );
-      }
+      fillSuccess(success, outcome, (position) =>
+        new streamsPb.AppendResp.Position().setCommitPosition(position).setPreparePosition(position),
+      );
       return response.setSuccess(success);
     }
     case 'wrong-expected-version': {
       const wrong = new streamsPb.AppendResp.WrongExpectedVersion();
-      if (outcome.currentRevision === null) wrong.setCurrentNoStream(empty);
-      else wrong.setCurrentRevision(String(outcome.currentRevision));
-      switch (expected.kind) {
-        case 'any':
-          wrong.setExpectedAny(empty);
-          break;
-        case 'no_stream':
-          wrong.setExpectedNoStream(empty);
-          break;
-        case 'stream_exists':
-          wrong.setExpectedStreamExists(empty);
-          break;
-        case 'revision':
-          wrong.setExpectedRevision(String(expected.revision));
-          break;
-      }
+      fillWrongExpectedVersion(wrong, outcome, expected, {
+        current: (revision) => wrong.setCurrentRevision(revision),
+        expected: (revision) => wrong.setExpectedRevision(revision),
+      });
       return response.setWrongExpectedVersion(wrong);
     }
   }

@@ -3,6 +3,7 @@
  * a correlation id, split into chunks until `is_final` (README.md §BatchAppend).
  */
 import { type ServerDuplexStream } from '@grpc/grpc-js';
+import { expectedVersionOf, fillSuccess, fillWrongExpectedVersion } from './append-answers.js';
 import { proposedEvent } from './append-handler.js';
 import type { ElectionRefusal, FixtureContext } from './fixture-context.js';
 import type { AppendOutcome, ExpectedVersion, ProposedEvent } from './in-memory-log.js';
@@ -128,41 +129,22 @@ type Fill = (response: BatchAppendResp) => void;
 const MAX_TIMER = 2 ** 31 - 1;
 
 function fill(response: BatchAppendResp, outcome: AppendOutcome, expected: ExpectedVersion): void {
-  const empty = new sharedPb.Empty();
   switch (outcome.kind) {
     case 'written':
     case 'idempotent': {
       const success = new streamsPb.BatchAppendResp.Success();
-      if (outcome.lastRevision === null) success.setNoStream(empty);
-      else success.setCurrentRevision(String(outcome.lastRevision));
-      if (outcome.position === null) success.setNoPosition(empty);
-      else {
-        const position = String(outcome.position);
-        success.setPosition(
-          new sharedPb.AllStreamPosition().setCommitPosition(position).setPreparePosition(position),
-        );
-      }
+      fillSuccess(success, outcome, (position) =>
+        new sharedPb.AllStreamPosition().setCommitPosition(position).setPreparePosition(position),
+      );
       response.setSuccess(success);
       return;
     }
     case 'wrong-expected-version': {
       const details = new sharedPb.WrongExpectedVersion();
-      if (outcome.currentRevision === null) details.setCurrentNoStream(empty);
-      else details.setCurrentStreamRevision(String(outcome.currentRevision));
-      switch (expected.kind) {
-        case 'any':
-          details.setExpectedAny(empty);
-          break;
-        case 'no_stream':
-          details.setExpectedNoStream(empty);
-          break;
-        case 'stream_exists':
-          details.setExpectedStreamExists(empty);
-          break;
-        case 'revision':
-          details.setExpectedStreamPosition(String(expected.revision));
-          break;
-      }
+      fillWrongExpectedVersion(details, outcome, expected, {
+        current: (revision) => details.setCurrentStreamRevision(revision),
+        expected: (revision) => details.setExpectedStreamPosition(revision),
+      });
       response.setError(
         statusOf(
           codePb.Code.ALREADY_EXISTS,
@@ -176,20 +158,21 @@ function fill(response: BatchAppendResp, outcome: AppendOutcome, expected: Expec
   }
 }
 
+/** BatchAppend without an expected position appends as `any`. */
 function expectedOf(options: BatchOptions): ExpectedVersion {
   const Case = streamsPb.BatchAppendReq.Options.ExpectedStreamPositionCase;
-  switch (options.getExpectedStreamPositionCase()) {
-    case Case.STREAM_POSITION:
-      return { kind: 'revision', revision: Number(options.getStreamPosition()) };
-    case Case.NO_STREAM:
-      return { kind: 'no_stream' };
-    case Case.ANY:
-      return { kind: 'any' };
-    case Case.STREAM_EXISTS:
-      return { kind: 'stream_exists' };
-    case Case.EXPECTED_STREAM_POSITION_NOT_SET:
-      return { kind: 'any' };
-  }
+  return (
+    expectedVersionOf(
+      options.getExpectedStreamPositionCase(),
+      {
+        revision: Case.STREAM_POSITION,
+        noStream: Case.NO_STREAM,
+        any: Case.ANY,
+        streamExists: Case.STREAM_EXISTS,
+      },
+      () => Number(options.getStreamPosition()),
+    ) ?? { kind: 'any' }
+  );
 }
 
 /** The client sends an absolute deadline (`deadline_21_10_0`); no deadline means no timeout. */

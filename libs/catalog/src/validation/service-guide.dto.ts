@@ -38,6 +38,17 @@ const SCOPES = ['none', 'league', 'region', 'national'] as const;
 const onTheSpot = (g: ServiceGuideDto) => g.caseKind === 'on-the-spot';
 const isInt = (v: unknown): v is number => Number.isInteger(v);
 
+/** A time limit is 0 for an on-the-spot item (即办件), and `promised` (at least 1 working day) for a promised one. */
+const LimitMatchesKind = (name: string, promised: (v: unknown) => boolean) =>
+  Rule<ServiceGuideDto>(
+    name,
+    (v, g) => (onTheSpot(g) ? v === 0 : promised(v)),
+    (_v, g) =>
+      onTheSpot(g)
+        ? 'must be 0 for an on-the-spot item (即办件)'
+        : 'must be at least 1 working day for a promised item (承诺件)',
+  );
+
 /** A service guide with every Art. 10 element and the DOMAIN §3 rules that concern one guide. */
 export class ServiceGuideDto implements ServiceGuide {
   @NotBlank()
@@ -87,14 +98,7 @@ export class ServiceGuideDto implements ServiceGuide {
   @IsArray()
   serviceTarget!: ('natural-person' | 'legal-person')[];
 
-  @Rule<ServiceGuideDto>(
-    'statutoryMatchesKind',
-    (v, g) => (onTheSpot(g) ? v === 0 : isInt(v) && v >= 1),
-    (_v, g) =>
-      onTheSpot(g)
-        ? 'must be 0 for an on-the-spot item (即办件)'
-        : 'must be at least 1 working day for a promised item (承诺件)',
-  )
+  @LimitMatchesKind('statutoryMatchesKind', (v) => isInt(v) && v >= 1)
   @Min(0)
   @IsInt()
   statutoryLimitDays!: number;
@@ -104,14 +108,7 @@ export class ServiceGuideDto implements ServiceGuide {
     (v, g) => !isInt(g.statutoryLimitDays) || (v as number) <= g.statutoryLimitDays,
     (v, g) => `the promised limit (${String(v)}) exceeds the statutory limit (${g.statutoryLimitDays})`,
   )
-  @Rule<ServiceGuideDto>(
-    'promisedMatchesKind',
-    (v, g) => (onTheSpot(g) ? v === 0 : (v as number) >= 1),
-    (_v, g) =>
-      onTheSpot(g)
-        ? 'must be 0 for an on-the-spot item (即办件)'
-        : 'must be at least 1 working day for a promised item (承诺件)',
-  )
+  @LimitMatchesKind('promisedMatchesKind', (v) => (v as number) >= 1)
   @Min(0)
   @IsInt()
   promisedLimitDays!: number;

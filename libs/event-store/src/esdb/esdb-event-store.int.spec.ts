@@ -1,6 +1,7 @@
 import { EsdbFixtureServer } from '../../../../test/esdb-fixture/index.js';
 import { chainOf } from '../chain/event-chain.js';
 import { EventStoreUnavailableError, StreamNotFoundError } from '../port/errors.js';
+import { reopeningFixture } from '../testing/contract-support.js';
 import { eventStoreContract } from '../testing/event-store.contract.js';
 import { EsdbEventStore } from './esdb-event-store.js';
 
@@ -17,17 +18,8 @@ afterAll(async () => {
 
 eventStoreContract('EventStoreDB adapter over the wire fixture', async () => {
   server ??= await EsdbFixtureServer.start();
-  const connectionString = server.connectionString;
-  let store = await EsdbEventStore.connect(connectionString);
-  return {
-    store,
-    reopen: async () => {
-      await store.close();
-      store = await EsdbEventStore.connect(connectionString);
-      return store;
-    },
-    dispose: () => store.close(),
-  };
+  const { connectionString } = server;
+  return reopeningFixture(() => EsdbEventStore.connect(connectionString));
 });
 
 describe('EsdbEventStore: hash chain in the metadata (ADR 13)', () => {

@@ -1,5 +1,6 @@
 import type { StartedTestContainer } from 'testcontainers';
 import { whyNoContainerRuntime } from '../../../../test/support/container-runtime.js';
+import { reopeningFixture } from '../testing/contract-support.js';
 import { eventStoreContract } from '../testing/event-store.contract.js';
 import { EsdbEventStore } from './esdb-event-store.js';
 
@@ -56,15 +57,6 @@ if (missing !== undefined) {
   });
 
   eventStoreContract(`real EventStoreDB (${IMAGE})`, async () => {
-    let store = await EsdbEventStore.connect(connectionString);
-    return {
-      store,
-      reopen: async () => {
-        await store.close();
-        store = await EsdbEventStore.connect(connectionString);
-        return store;
-      },
-      dispose: () => store.close(),
-    };
+    return reopeningFixture(() => EsdbEventStore.connect(connectionString));
   });
 }

@@ -11,6 +11,30 @@ export interface EventStoreFixture {
 
 export type EventStoreFactory = () => Promise<EventStoreFixture>;
 
+/**
+ * A fixture over the store `open` gives: reopening closes it and opens another over the same data,
+ * disposing closes it and then runs `cleanUp` (a temporary folder's removal, say).
+ */
+export async function reopeningFixture<S extends EventStore>(
+  open: () => Promise<S>,
+  cleanUp: () => void = () => undefined,
+): Promise<EventStoreFixture & { readonly current: () => S }> {
+  let store = await open();
+  return {
+    store,
+    current: () => store,
+    reopen: async () => {
+      await store.close();
+      store = await open();
+      return store;
+    },
+    dispose: async () => {
+      await store.close();
+      cleanUp();
+    },
+  };
+}
+
 /** The store under test, replaced when a test reopens it. */
 export interface ContractContext {
   readonly store: EventStore;

@@ -25,4 +25,21 @@ describe('request fingerprints (Idempotency-Key draft §2.2)', () => {
     expect(requestFingerprint('POST', '/api/cases/1/accept', { a: 1, b: { c: [2, 1] } })).not.toBe(f);
     expect(requestFingerprint('POST', '/x', undefined)).toBe(requestFingerprint('POST', '/x', null));
   });
+
+  it('are the ones recorded before the shared RFC 8785 encoder served them (keys by UTF-16 code unit)', () => {
+    // The digest of this body as the server computed it with its own encoder until stop 24: a
+    // retry of a request recorded then must still match its fingerprint.
+    const body = {
+      申请人: { name: '张三', idNumber: '150102199001011234' },
+      materials: [{ code: 'a', form: 'original' }, null],
+      Z: 1.5,
+      a: true,
+      é: 'x',
+      '\u{1F600}': 2,
+      B: [],
+    };
+    expect(requestFingerprint('POST', '/api/cases', body)).toBe(
+      'd1_mDc09zxIXAstZueuWVIuIEZ6pjZ8kvjcBTP7l7d0',
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
+import { canonicalJson } from '@one-window/event-store';
 import type { FastifyRequest } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/auth.decorators.js';
 import { problems } from '../problem/problem-details.js';
@@ -30,21 +31,10 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   return raw;
 }
 
-/** JSON with object keys sorted, so two encodings of one body give one fingerprint. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
 /**
  * The request fingerprint of the Idempotency-Key draft (§2.2): method, path (without the query)
- * and the body as parsed, canonically encoded, digested with SHA-256. The same request sent again
+ * and the body as parsed, canonically encoded (RFC 8785, as the event chain encodes: keys sorted by
+ * UTF-16 code units), digested with SHA-256. The same request sent again
  * gives the same fingerprint whatever its key order or whitespace.
  */
 export function requestFingerprint(method: string, url: string, body: unknown): string {

@@ -6,34 +6,22 @@
  */
 import type { CaseCommand } from '../commands.js';
 import { CaseDriver } from '../testing/case-driver.js';
-import { GUIDE, ONE_STEP_GUIDE, application, approver, approver2, clerk, head } from '../testing/fixtures.js';
+import { GUIDE, application, approver, approver2, clerk, head } from '../testing/fixtures.js';
 import { SPECIAL_PROCEDURE_KINDS } from './decide-back-office.js';
 import type { DomainError } from './errors.js';
-import { at } from '../testing/scenarios.js';
+import { accepted, at, atDecision, claimed, oneStep } from '../testing/scenarios.js';
 
 /** Each bad field of a 400 with the catalog rule it broke. */
 const rulesOf = (error: DomainError) =>
   (error.errors ?? []).map((e, i) => ({ field: e.field, ...error.rules?.[i] }));
 
-const accepted = (guide = GUIDE) =>
-  new CaseDriver('c1', guide).given(
-    [clerk, application({ itemCode: guide.code }), at('2026-03-02')],
-    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
-  );
-const claimed = () => accepted().given([approver, { type: 'ClaimTask', taskId: 'c1.t1' }]);
 const atVerification = () =>
   claimed().given(
     [approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '材料齐全' }],
     [approver2, { type: 'ClaimTask', taskId: 'c1.t2' }],
   );
-const atDecision = () =>
-  atVerification().given(
-    [approver2, { type: 'PassTask', taskId: 'c1.t2', opinion: '核查一致' }],
-    [head, { type: 'ClaimTask', taskId: 'c1.t3' }],
-  );
 /** The one-step item, claimed: its only step decides; statutory due 2026-03-23, promised 2026-03-05. */
-const oneStepClaimed = () =>
-  accepted(ONE_STEP_GUIDE).given([approver, { type: 'ClaimTask', taskId: 'c1.t1' }]);
+const oneStepClaimed = () => claimed(oneStep());
 
 describe('claim, release, pass', () => {
   it('a claim records its holder and the instant; a release hands back the holder’s name', () => {

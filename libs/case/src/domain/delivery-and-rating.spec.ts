@@ -2,9 +2,6 @@
 import { CaseDriver } from '../testing/case-driver.js';
 import {
   BY_APPLICANT,
-  ONE_STEP_GUIDE,
-  application,
-  approver,
   clerk,
   head,
   incompleteApplication,
@@ -13,38 +10,32 @@ import {
   system,
 } from '../testing/fixtures.js';
 import type { RateService } from '../commands.js';
-import { CORRECTION_REQUEST, DEFICIENCY_ACCEPTANCE, at } from '../testing/scenarios.js';
+import {
+  CORRECTION_REQUEST,
+  accepted,
+  approve,
+  approved,
+  at,
+  deficient,
+  dispatched,
+  oneStep,
+  toDecision,
+} from '../testing/scenarios.js';
 
 /** Approved on 2026-03-02 by the one-step guide (no courier delivery). */
-const approvedOneStep = () =>
-  new CaseDriver('c1', ONE_STEP_GUIDE).given(
-    [clerk, application({ itemCode: ONE_STEP_GUIDE.code }), at('2026-03-02')],
-    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
-    [approver, { type: 'ClaimTask', taskId: 'c1.t1' }],
-    [approver, { type: 'ApproveCase', caseId: 'c1', opinion: '准予' }],
-  );
+const approvedOneStep = () => approved(oneStep());
 
-/** Three-step guide, approved; accepted with 容缺 when `deficient`. */
-const approved = (deficient = false) => {
-  const d = new CaseDriver().given(
-    [clerk, deficient ? incompleteApplication() : application(), at('2026-03-02')],
-    deficient ? [clerk, DEFICIENCY_ACCEPTANCE] : [clerk, { type: 'AcceptCase', caseId: 'c1' }],
-  );
-  for (const n of [1, 2]) {
-    d.send(approver, { type: 'ClaimTask', taskId: `c1.t${n}` });
-    d.send(approver, { type: 'PassTask', taskId: `c1.t${n}`, opinion: '同意' });
-  }
-  d.send(head, { type: 'ClaimTask', taskId: 'c1.t3' });
-  d.send(head, { type: 'ApproveCase', caseId: 'c1', opinion: '准予' });
-  return d;
-};
+/** Three-step guide, approved; accepted with 容缺 when `withDeficiency`. */
+const approvedThreeStep = (withDeficiency = false) =>
+  approve(toDecision(withDeficiency ? deficient() : accepted()));
 
+/** The one-step case collected by the applicant on 2026-03-03. */
 const completed = () =>
-  approvedOneStep().given(
-    [clerk, { type: 'IssueResult', caseId: 'c1', certificateNumber: 'GT-0001', electronic: true }],
-    [clerk, { type: 'DispatchResult', caseId: 'c1', method: 'window' }],
-    [clerk, { type: 'DeliverResult', caseId: 'c1', recipient: BY_APPLICANT }, at('2026-03-03')],
-  );
+  dispatched(oneStep()).given([
+    clerk,
+    { type: 'DeliverResult', caseId: 'c1', recipient: BY_APPLICANT },
+    at('2026-03-03'),
+  ]);
 
 describe('综合窗口出件 — delivery (Art. 20, 21, 44)', () => {
   it('issue with an electronic seal, dispatch, deliver → completed (办结)', () => {
@@ -77,7 +68,7 @@ describe('综合窗口出件 — delivery (Art. 20, 21, 44)', () => {
   });
 
   it('容缺: a case with deficient materials still open cannot be delivered; once supplied it can', () => {
-    const d = approved(true);
+    const d = approvedThreeStep(true);
     expect(
       d.error(clerk, { type: 'IssueResult', caseId: 'c1', certificateNumber: 'JY-1', electronic: false }),
     ).toMatchObject({
@@ -115,7 +106,7 @@ describe('综合窗口出件 — delivery (Art. 20, 21, 44)', () => {
   });
 
   it('courier delivery needs a tracking number and a guide that offers it; electronic delivery needs an electronic certificate', () => {
-    const courierGuide = approved().given([
+    const courierGuide = approvedThreeStep().given([
       clerk,
       { type: 'IssueResult', caseId: 'c1', certificateNumber: 'JY-1', electronic: false },
     ]);

@@ -5,59 +5,25 @@
  * left these open (docs/adr/0014-mutation-testing.md): the older specs read only the words.
  */
 import type { CaseCommand } from '../commands.js';
-import { CaseDriver } from '../testing/case-driver.js';
-import {
-  BY_APPLICANT,
-  GUIDE,
-  ONE_STEP_GUIDE,
-  application,
-  approver,
-  clerk,
-  head,
-  system,
-} from '../testing/fixtures.js';
+import { BY_APPLICANT, approver, clerk, system } from '../testing/fixtures.js';
 import type { DomainError } from './errors.js';
-import { at } from '../testing/scenarios.js';
+import { approved, at, atDecision, oneStep } from '../testing/scenarios.js';
 
 /** The one-step guide (no courier delivery), approved on Monday 2026-03-02. */
-const approved = () =>
-  new CaseDriver('c1', ONE_STEP_GUIDE).given(
-    [clerk, application({ itemCode: ONE_STEP_GUIDE.code }), at('2026-03-02')],
-    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
-    [approver, { type: 'ClaimTask', taskId: 'c1.t1' }],
-    [approver, { type: 'ApproveCase', caseId: 'c1', opinion: '准予' }],
-  );
+const approvedOneStep = () => approved(oneStep());
 /** The same case denied on 2026-03-02: the written denial goes straight to dispatch. */
 const denied = () =>
-  new CaseDriver('c1', ONE_STEP_GUIDE).given(
-    [clerk, application({ itemCode: ONE_STEP_GUIDE.code }), at('2026-03-02')],
-    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
-    [approver, { type: 'ClaimTask', taskId: 'c1.t1' }],
-    [
-      approver,
-      {
-        type: 'DenyCase',
-        caseId: 'c1',
-        reasons: ['经营场所与食品经营项目不相适应'],
-        remedies: { reviewAuthority: '呼和浩特市新城区人民政府', court: '呼和浩特市新城区人民法院' },
-      },
-    ],
-  );
+  atDecision(oneStep()).given([
+    approver,
+    {
+      type: 'DenyCase',
+      caseId: 'c1',
+      reasons: ['经营场所与食品经营项目不相适应'],
+      remedies: { reviewAuthority: '呼和浩特市新城区人民政府', court: '呼和浩特市新城区人民法院' },
+    },
+  ]);
 /** The three-step guide (courier delivery offered), approved on 2026-03-02. */
-const approvedByCourierGuide = () => {
-  const d = new CaseDriver('c1', GUIDE).given(
-    [clerk, application(), at('2026-03-02')],
-    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
-  );
-  for (const n of [1, 2]) {
-    d.send(approver, { type: 'ClaimTask', taskId: `c1.t${n}` });
-    d.send(approver, { type: 'PassTask', taskId: `c1.t${n}`, opinion: '同意' });
-  }
-  return d.given(
-    [head, { type: 'ClaimTask', taskId: 'c1.t3' }],
-    [head, { type: 'ApproveCase', caseId: 'c1', opinion: '准予' }],
-  );
-};
+const approvedByCourierGuide = () => approved();
 
 const issue = (over: Record<string, unknown> = {}): CaseCommand => ({
   type: 'IssueResult',
@@ -66,7 +32,7 @@ const issue = (over: Record<string, unknown> = {}): CaseCommand => ({
   electronic: true,
   ...over,
 });
-const issued = (electronic = true) => approved().given([clerk, issue({ electronic })]);
+const issued = (electronic = true) => approvedOneStep().given([clerk, issue({ electronic })]);
 
 /** Each bad field of a 400 with the catalog rule it broke. */
 const rulesOf = (error: DomainError) =>
@@ -74,7 +40,7 @@ const rulesOf = (error: DomainError) =>
 
 describe('IssueResult: refusals by field and catalog code', () => {
   it('an empty certificate number is required, an electronic flag that is not a boolean is refused', () => {
-    const error = approved().error(clerk, issue({ certificateNumber: ' ', electronic: 'yes' }));
+    const error = approvedOneStep().error(clerk, issue({ certificateNumber: ' ', electronic: 'yes' }));
     expect(error.code).toBe('invalid-command');
     expect(rulesOf(error)).toEqual([
       { field: 'certificateNumber', code: 'required' },
@@ -87,21 +53,25 @@ describe('IssueResult: refusals by field and catalog code', () => {
   });
 
   it('electronic false is a sound answer: a paper certificate', () => {
-    expect(approved().send(clerk, issue({ electronic: false }))[0].data).toMatchObject({ electronic: false });
+    expect(approvedOneStep().send(clerk, issue({ electronic: false }))[0].data).toMatchObject({
+      electronic: false,
+    });
   });
 
   it('validUntil must be a date, and after the day of issue: today (2026-03-02) and the day before are refused, the day after is kept', () => {
-    expect(rulesOf(approved().error(clerk, issue({ validUntil: '2031-02-30' })))).toEqual([
+    expect(rulesOf(approvedOneStep().error(clerk, issue({ validUntil: '2031-02-30' })))).toEqual([
       { field: 'validUntil', code: 'date' },
     ]);
     for (const day of ['2026-03-02', '2026-03-01']) {
-      const error = approved().error(clerk, issue({ validUntil: day }), at('2026-03-02'));
+      const error = approvedOneStep().error(clerk, issue({ validUntil: day }), at('2026-03-02'));
       expect(rulesOf(error)).toEqual([
         { field: 'validUntil', code: 'after-today', params: { today: '2026-03-02' } },
       ]);
       expect(error.errors?.[0].message).toBe('validUntil must be after today');
     }
-    expect(approved().send(clerk, issue({ validUntil: '2026-03-03' }), at('2026-03-02'))[0].data).toEqual({
+    expect(
+      approvedOneStep().send(clerk, issue({ validUntil: '2026-03-03' }), at('2026-03-02'))[0].data,
+    ).toEqual({
       certificateNumber: 'GT-0001',
       validUntil: '2026-03-03',
       electronic: true,
@@ -111,17 +81,17 @@ describe('IssueResult: refusals by field and catalog code', () => {
   });
 
   it('no validUntil: the event carries none', () => {
-    expect(approved().send(clerk, issue())[0].data).not.toHaveProperty('validUntil');
+    expect(approvedOneStep().send(clerk, issue())[0].data).not.toHaveProperty('validUntil');
   });
 });
 
 describe('Law Art. 44: an approved result is issued within 10 working days (approved Monday 2026-03-02: due Monday 2026-03-16)', () => {
   it('the approval records the 10th working day as the result’s due day', () => {
-    expect(approved().current.context.decision?.resultDueBy).toBe('2026-03-16');
+    expect(approvedOneStep().current.context.decision?.resultDueBy).toBe('2026-03-16');
   });
 
   it('issued the working day before (Friday 03-13) and on the 10th working day itself: on time; the day after (03-17): late', () => {
-    const late = (day: string) => approved().send(clerk, issue(), at(day))[0].data;
+    const late = (day: string) => approvedOneStep().send(clerk, issue(), at(day))[0].data;
     expect(late('2026-03-13')).toMatchObject({ issuedOn: '2026-03-13', late: false });
     expect(late('2026-03-16')).toMatchObject({ issuedOn: '2026-03-16', late: false });
     expect(late('2026-03-17')).toMatchObject({ issuedOn: '2026-03-17', late: true });
@@ -130,7 +100,7 @@ describe('Law Art. 44: an approved result is issued within 10 working days (appr
   it('the overdue mark is refused the day before and on the due day, with its code and the due day (Art. 44); the day after it is recorded once', () => {
     const mark: CaseCommand = { type: 'MarkResultIssueOverdue', caseId: 'c1' };
     for (const day of ['2026-03-13', '2026-03-16']) {
-      const error = approved().error(system, mark, at(day));
+      const error = approvedOneStep().error(system, mark, at(day));
       expect(error).toMatchObject({
         code: 'not-allowed-in-state',
         state: 'delivery.awaitingResult',
@@ -138,7 +108,7 @@ describe('Law Art. 44: an approved result is issued within 10 working days (appr
       });
       expect(error.message).toBe('The result is due by 2026-03-16 (Law Art. 44): not late yet');
     }
-    const d = approved();
+    const d = approvedOneStep();
     expect(d.send(system, mark, at('2026-03-17'))).toEqual([
       { type: 'case.ResultIssueOverdue', data: { resultDueBy: '2026-03-16' } },
     ]);

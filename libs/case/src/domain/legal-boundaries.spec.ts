@@ -11,7 +11,6 @@ import { CaseDriver } from '../testing/case-driver.js';
 import {
   BY_APPLICANT,
   GUIDE,
-  ONE_STEP_GUIDE,
   application,
   approver,
   clerk,
@@ -26,6 +25,7 @@ import {
   accepted,
   at,
   claimed,
+  oneStep,
   receivedIncomplete,
 } from '../testing/scenarios.js';
 
@@ -47,12 +47,7 @@ const onDays = (
 ) => days.map((day) => passes(build, actor, command, at(day)));
 
 /** One-step item accepted 2026-03-02: statutory due 2026-03-23 (15 working days), promised 2026-03-05. */
-const oneStepClaimed = () =>
-  new CaseDriver('c1', ONE_STEP_GUIDE).given(
-    [clerk, application({ itemCode: ONE_STEP_GUIDE.code }), at('2026-03-02')],
-    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
-    [approver, { type: 'ClaimTask', taskId: 'c1.t1' }],
-  );
+const oneStepClaimed = () => claimed(oneStep());
 
 describe('Law Art. 32: the correction notice within 5 working days of receipt (due 2026-03-09)', () => {
   it('a notice on the day before and on the 5th working day itself is given; on the day after it is refused', () => {

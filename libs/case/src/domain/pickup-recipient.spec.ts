@@ -1,9 +1,8 @@
 /** 确认领取: who collected the result is recorded in case.Delivered (送达回证); old events still fold. */
-import { CaseDriver } from '../testing/case-driver.js';
-import { BY_APPLICANT, ONE_STEP_GUIDE, application, approver, clerk } from '../testing/fixtures.js';
+import { BY_APPLICANT, clerk } from '../testing/fixtures.js';
 import type { Recipient } from '../events.js';
 import { foldCase } from './case-state.js';
-import { at } from '../testing/scenarios.js';
+import { at, issued, oneStep } from '../testing/scenarios.js';
 
 // GB 11643 and GB 32100 numbers with sound check characters.
 const RESIDENT_ID = '150102199001011230';
@@ -11,14 +10,7 @@ const AGENT: Recipient = { collectedBy: 'agent', name: '王芳', idType: 'reside
 
 /** Approved by the one-step guide (no courier), issued and dispatched by `method`. */
 const dispatched = (method: 'window' | 'electronic' = 'window') =>
-  new CaseDriver('c1', ONE_STEP_GUIDE).given(
-    [clerk, application({ itemCode: ONE_STEP_GUIDE.code }), at('2026-03-02')],
-    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
-    [approver, { type: 'ClaimTask', taskId: 'c1.t1' }],
-    [approver, { type: 'ApproveCase', caseId: 'c1', opinion: '准予' }],
-    [clerk, { type: 'IssueResult', caseId: 'c1', certificateNumber: 'GT-0001', electronic: true }],
-    [clerk, { type: 'DispatchResult', caseId: 'c1', method }],
-  );
+  issued(oneStep()).given([clerk, { type: 'DispatchResult', caseId: 'c1', method }]);
 
 const refusal = (recipient: unknown) => {
   const error = dispatched().error(clerk, {

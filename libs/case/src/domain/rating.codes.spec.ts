@@ -5,19 +5,11 @@
  * (docs/adr/0014-mutation-testing.md). Received Monday 2026-03-02.
  */
 import type { CaseCommand } from '../commands.js';
-import { CaseDriver } from '../testing/case-driver.js';
-import {
-  BY_APPLICANT,
-  ONE_STEP_GUIDE,
-  application,
-  approver,
-  clerk,
-  reviewer,
-  system,
-} from '../testing/fixtures.js';
+import { type CaseDriver } from '../testing/case-driver.js';
+import { BY_APPLICANT, approver, clerk, reviewer, system } from '../testing/fixtures.js';
 import { RATING_CHANNELS, RATING_STAGES } from './decide-rating.js';
 import type { DomainError } from './errors.js';
-import { at } from '../testing/scenarios.js';
+import { accepted, approved, at, completed, issued, oneStep, received } from '../testing/scenarios.js';
 
 /** Each bad field of a 400 with the catalog rule it broke. */
 const rulesOf = (error: DomainError) =>
@@ -25,39 +17,18 @@ const rulesOf = (error: DomainError) =>
 const rate = (level: unknown, over: Record<string, unknown> = {}): CaseCommand =>
   ({ type: 'RateService', caseId: 'c1', level, channel: 'window-device', ...over }) as CaseCommand;
 
-const received = () =>
-  new CaseDriver('c1', ONE_STEP_GUIDE).given([
-    clerk,
-    application({ itemCode: ONE_STEP_GUIDE.code }),
-    at('2026-03-02'),
-  ]);
-const accepted = () => received().given([clerk, { type: 'AcceptCase', caseId: 'c1' }]);
-const approved = () =>
-  accepted().given(
-    [approver, { type: 'ClaimTask', taskId: 'c1.t1' }],
-    [approver, { type: 'ApproveCase', caseId: 'c1', opinion: '准予' }],
-  );
-const issued = () =>
-  approved().given([
-    clerk,
-    { type: 'IssueResult', caseId: 'c1', certificateNumber: 'GT-1', electronic: true },
-  ]);
-const completed = () =>
-  issued().given(
-    [clerk, { type: 'DispatchResult', caseId: 'c1', method: 'window' }],
-    [clerk, { type: 'DeliverResult', caseId: 'c1', recipient: BY_APPLICANT }],
-  );
 /** Rated 4 (bad) on 2026-03-03 09:00 China time: call back by 03-05 09:00, rectify by 03-18. */
-const rated = () => completed().given([system, rate(4, { channel: 'app' }), at('2026-03-03', '09:00')]);
+const rated = () =>
+  completed(oneStep()).given([system, rate(4, { channel: 'app' }), at('2026-03-03', '09:00')]);
 
 describe('RateService: refusals by field and catalog code', () => {
   it('a level outside 1–5 or not whole, a channel and a stage not in their lists', () => {
     for (const level of [0, 6, 2.5]) {
-      expect(rulesOf(completed().error(system, rate(level)))).toEqual([
+      expect(rulesOf(completed(oneStep()).error(system, rate(level)))).toEqual([
         { field: 'level', code: 'integer-range', params: { min: 1, max: 5 } },
       ]);
     }
-    const error = completed().error(system, rate(1, { channel: 'fax', stage: 'lunch' }));
+    const error = completed(oneStep()).error(system, rate(1, { channel: 'fax', stage: 'lunch' }));
     expect(rulesOf(error)).toEqual([
       {
         field: 'channel',
@@ -74,32 +45,34 @@ describe('RateService: refusals by field and catalog code', () => {
     expect(RATING_CHANNELS).toHaveLength(6);
     expect(RATING_STAGES).toHaveLength(4);
     for (const channel of RATING_CHANNELS) {
-      expect(completed().send(system, rate(2, { channel }))[0].data).toMatchObject({ channel });
+      expect(completed(oneStep()).send(system, rate(2, { channel }))[0].data).toMatchObject({ channel });
     }
     for (const level of [1, 5])
-      expect(completed().send(system, rate(level))[0].data).toMatchObject({ level });
+      expect(completed(oneStep()).send(system, rate(level))[0].data).toMatchObject({ level });
   });
 
   it('Art. 37: the back office before acceptance and delivery before the result are refused, each with its code', () => {
-    expect(received().error(clerk, rate(1, { stage: 'back-office' }))).toMatchObject({
+    expect(received(oneStep()).error(clerk, rate(1, { stage: 'back-office' }))).toMatchObject({
       code: 'not-allowed-in-state',
       state: 'frontDesk.received',
       reason: { code: 'not-allowed-in-state.rating-before-acceptance' },
       message: 'The back office cannot be rated: the case has not been accepted',
     });
-    expect(approved().error(clerk, rate(1, { stage: 'delivery' }))).toMatchObject({
+    expect(approved(oneStep()).error(clerk, rate(1, { stage: 'delivery' }))).toMatchObject({
       code: 'not-allowed-in-state',
       reason: { code: 'not-allowed-in-state.rating-before-result' },
       message: 'Delivery cannot be rated: no result has been issued',
     });
-    expect(accepted().send(clerk, rate(1, { stage: 'back-office' }))[0].data).toMatchObject({
+    expect(accepted(oneStep()).send(clerk, rate(1, { stage: 'back-office' }))[0].data).toMatchObject({
       stage: 'back-office',
     });
-    expect(issued().send(clerk, rate(1, { stage: 'delivery' }))[0].data).toMatchObject({ stage: 'delivery' });
+    expect(issued(oneStep()).send(clerk, rate(1, { stage: 'delivery' }))[0].data).toMatchObject({
+      stage: 'delivery',
+    });
   });
 
   it('一次一评 and 一事一评 refused twice with the already-rated code, by their own words', () => {
-    const visit = received().given([clerk, rate(2)]);
+    const visit = received(oneStep()).given([clerk, rate(2)]);
     expect(visit.error(clerk, rate(2, { stage: 'front-desk' }))).toMatchObject({
       reason: { code: 'not-allowed-in-state.already-rated' },
       message: 'Visit 1 has already been rated (一次一评)',
@@ -116,18 +89,21 @@ describe('RateService: refusals by field and catalog code', () => {
 describe('the stage a rating counts for, by the stage the case is in', () => {
   it('front desk, back office, delivery; the whole case once it has ended', () => {
     const stageOf = (d: CaseDriver) => d.send(clerk, rate(2))[0].data;
-    expect(stageOf(received())).toMatchObject({ stage: 'front-desk', visit: 1 });
-    expect(stageOf(accepted())).toMatchObject({ stage: 'back-office', visit: 1 });
-    expect(stageOf(issued())).toMatchObject({ stage: 'delivery', visit: 1 });
-    expect(stageOf(completed())).toMatchObject({ stage: 'overall' });
-    const refused = received().given([
+    expect(stageOf(received(oneStep()))).toMatchObject({ stage: 'front-desk', visit: 1 });
+    expect(stageOf(accepted(oneStep()))).toMatchObject({ stage: 'back-office', visit: 1 });
+    expect(stageOf(issued(oneStep()))).toMatchObject({ stage: 'delivery', visit: 1 });
+    expect(stageOf(completed(oneStep()))).toMatchObject({ stage: 'overall' });
+    const refused = received(oneStep()).given([
       clerk,
       { type: 'RefuseCase', caseId: 'c1', reason: '不属于本机关职权', legalBasis: '第三十二条' },
     ]);
     expect(stageOf(refused)).toMatchObject({ stage: 'overall' });
-    const withdrawn = received().given([clerk, { type: 'WithdrawCase', caseId: 'c1', reason: '撤回' }]);
+    const withdrawn = received(oneStep()).given([
+      clerk,
+      { type: 'WithdrawCase', caseId: 'c1', reason: '撤回' },
+    ]);
     expect(stageOf(withdrawn)).toMatchObject({ stage: 'overall' });
-    const denied = accepted().given(
+    const denied = accepted(oneStep()).given(
       [approver, { type: 'ClaimTask', taskId: 'c1.t1' }],
       [
         approver,
@@ -148,29 +124,29 @@ describe('the stage a rating counts for, by the stage the case is in', () => {
 
 describe('Art. 36: a bad rating is level 4 or 5, and opens the follow-up', () => {
   it('level 3 is not bad and opens nothing; level 4 is bad', () => {
-    const three = completed().send(system, rate(3));
+    const three = completed(oneStep()).send(system, rate(3));
     expect(three.map((e) => e.type)).toEqual(['case.Rated']);
     expect(three[0].data).toMatchObject({ bad: false });
     expect(
-      completed()
+      completed(oneStep())
         .send(system, rate(4))
         .map((e) => e.type),
     ).toEqual(['case.Rated', 'case.ObligationOpened']);
   });
 
   it('the rating keeps its number, channel, comment only when given, and the instant', () => {
-    expect(completed().send(system, rate(2, { comment: '很好' }), at('2026-03-03', '09:00'))[0].data).toEqual(
-      {
-        n: 1,
-        level: 2,
-        bad: false,
-        channel: 'window-device',
-        stage: 'overall',
-        comment: '很好',
-        ratedAt: '2026-03-03T01:00:00.000Z',
-      },
-    );
-    expect(completed().send(system, rate(2, { comment: '' }))[0].data).not.toHaveProperty('comment');
+    expect(
+      completed(oneStep()).send(system, rate(2, { comment: '很好' }), at('2026-03-03', '09:00'))[0].data,
+    ).toEqual({
+      n: 1,
+      level: 2,
+      bad: false,
+      channel: 'window-device',
+      stage: 'overall',
+      comment: '很好',
+      ratedAt: '2026-03-03T01:00:00.000Z',
+    });
+    expect(completed(oneStep()).send(system, rate(2, { comment: '' }))[0].data).not.toHaveProperty('comment');
   });
 
   it('the second bad rating opens the second obligation, numbered after the first', () => {

@@ -10,7 +10,6 @@ import {
   GUIDE,
   HALL,
   ONE_STEP_GUIDE,
-  application,
   approver,
   calendar,
   clerk,
@@ -26,6 +25,7 @@ import {
   accepted,
   at,
   claimed,
+  oneStep,
   received,
   receivedIncomplete,
 } from '../testing/scenarios.js';
@@ -37,14 +37,9 @@ const hallReviewer: Actor = { userId: 'rev-3', name: '周敏', role: 'reviewer',
 const hallApprover: Actor = { ...approver, hall: HALL };
 
 const passed = () => claimed().given([approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' }]);
-const oneStep = () =>
-  new CaseDriver('c1', ONE_STEP_GUIDE).given(
-    [clerk, application({ itemCode: ONE_STEP_GUIDE.code }), at('2026-03-02')],
-    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
-    [approver, { type: 'ClaimTask', taskId: 'c1.t1' }],
-  );
+const oneStepClaimed = () => claimed(oneStep());
 const rated = () =>
-  oneStep().given(
+  oneStepClaimed().given(
     [approver, { type: 'ApproveCase', caseId: 'c1', opinion: '准予' }],
     [
       system,

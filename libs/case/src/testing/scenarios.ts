@@ -15,6 +15,7 @@ import type {
 import { CaseDriver } from './case-driver.js';
 import {
   BY_APPLICANT,
+  ONE_STEP_GUIDE,
   application,
   approver,
   approver2,
@@ -59,6 +60,9 @@ export const DEFICIENCY_ACCEPTANCE: AcceptWithDeficiency = {
 const applicationFor = (d: CaseDriver, base: ReceiveApplication = application()): ReceiveApplication =>
   base.itemCode === d.guide.code ? base : { ...base, itemCode: d.guide.code };
 
+/** A fresh case of the one-step item (个体工商户设立登记: statutory 15, promised 3 working days, no courier). */
+export const oneStep = () => new CaseDriver('c1', ONE_STEP_GUIDE);
+
 /** Received on 2026-03-02 with every material handed in. */
 export const received = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
   d.given([clerk, applicationFor(d), at('2026-03-02')]);
@@ -90,23 +94,36 @@ export const inProcedure = <D extends CaseDriver = CaseDriver>(d: D = new CaseDr
     { type: 'StartSpecialProcedure', caseId: 'c1', kind: 'inspection', reason: '现场核查', expectedDays: 5 },
   ]);
 
-/** GUIDE's last step (审批, role head) claimed by the head: 审查 passed by 李明, 审核 by 赵敏. */
-export const atDecision = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
-  claimed(d).given(
-    [approver, { type: 'PassTask', taskId: 'c1.t1', opinion: '同意' }],
-    [approver2, { type: 'ClaimTask', taskId: 'c1.t2' }],
-    [approver2, { type: 'PassTask', taskId: 'c1.t2', opinion: '同意' }],
-    [head, { type: 'ClaimTask', taskId: 'c1.t3' }],
-  );
+/** Who works the guide's step `i` (0-based): the head on a head's step, else 李明 and 赵敏 by turns. */
+const workerOf = (d: CaseDriver, i: number) =>
+  d.guide.steps[i].role === 'head' ? head : i % 2 === 0 ? approver : approver2;
 
-/** Approved at the decision step: on GUIDE by the head, on a one-step guide by the approver holding it. */
-export const approved = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D => {
-  const oneStep = d.guide.steps.length === 1;
-  return (oneStep ? claimed(d) : atDecision(d)).given([
-    oneStep ? approver : head,
-    { type: 'ApproveCase', caseId: 'c1', opinion: '准予' },
-  ]);
+/**
+ * An accepted case walked to its decision step: every earlier step claimed and passed (同意), the
+ * last one claimed. On GUIDE: 审查 by 李明, 审核 by 赵敏, 审批 held by the head; on a one-step guide
+ * the approver holds its only step.
+ */
+export const toDecision = <D extends CaseDriver>(d: D): D => {
+  const last = d.guide.steps.length - 1;
+  d.guide.steps.forEach((_, i) => {
+    const taskId = `c1.t${i + 1}`;
+    d.send(workerOf(d, i), { type: 'ClaimTask', taskId });
+    if (i < last) d.send(workerOf(d, i), { type: 'PassTask', taskId, opinion: '同意' });
+  });
+  return d;
 };
+
+/** The decision step's holder approves (准予). */
+export const approve = <D extends CaseDriver>(d: D): D =>
+  d.given([workerOf(d, d.guide.steps.length - 1), { type: 'ApproveCase', caseId: 'c1', opinion: '准予' }]);
+
+/** Accepted and walked to the decision step (see `toDecision`). */
+export const atDecision = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
+  toDecision(accepted(d));
+
+/** Approved at the decision step by its holder. */
+export const approved = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
+  approve(atDecision(d));
 
 /** Approved, the licence GT-0001 issued with an electronic seal. */
 export const issued = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>

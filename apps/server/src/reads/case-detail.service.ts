@@ -69,7 +69,10 @@ export class CaseDetailService {
         ? [...context.guide.steps.slice(0, Math.max(0, stepIndex)).map((s) => s.name), FRONT_DESK]
         : [],
       tasks: this.readModels.tasks.forCase(caseId),
-      obligations: this.readModels.obligations.list({ caseId, pageSize: 200 }, scopeForActor(actor)).items,
+      obligations: withCommands(
+        this.readModels.obligations.list({ caseId, pageSize: 200 }, scopeForActor(actor)).items,
+        allowed,
+      ),
       applicant: context.applicant,
       agent: context.agent,
       appointmentId: context.appointmentId,
@@ -107,10 +110,7 @@ export class CaseDetailService {
         }),
       ),
     );
-    return items.map((o) => ({
-      ...o,
-      allowedCommands: (allowed.get(o.caseId) ?? []).filter((a) => a.obligationId === o.obligationId),
-    }));
+    return items.flatMap((o) => withCommands([o], allowed.get(o.caseId) ?? []));
   }
 
   /** What the rules read besides the case: now, the caller, the calendar and the warning policy. */
@@ -126,3 +126,14 @@ export class CaseDetailService {
 
 /** An obligation as the obligations list and read answer it: with the commands the caller may send to it. */
 export type ObligationItem = ObligationView & { readonly allowedCommands: readonly AllowedCommand[] };
+
+/** Each obligation of one case with those of its case's allowed commands that act on it. */
+function withCommands(
+  items: readonly ObligationView[],
+  allowed: readonly AllowedCommand[],
+): ObligationItem[] {
+  return items.map((o) => ({
+    ...o,
+    allowedCommands: allowed.filter((a) => a.obligationId === o.obligationId),
+  }));
+}

@@ -27,6 +27,8 @@ describe('obligations carry their allowed commands', () => {
     overdue: '',
   };
   let last: { position: number } = { position: 0 };
+  /** Each obligation's case. */
+  const caseOf = new Map<string, string>();
 
   /** A case accepted and rated 非常不满意 at the window: one open obligation, its id. */
   async function ratedBadly(): Promise<string> {
@@ -34,7 +36,9 @@ describe('obligations carry their allowed commands', () => {
     await w.ok('clerk1', `/api/cases/${caseId}/accept`);
     last = await w.ok('clerk1', `/api/cases/${caseId}/rate`, { level: 5, channel: 'window-device' });
     const { items } = await w.read('reviewer1', '/api/obligations?status=open&pageSize=200', last);
-    return (items as Listed[]).find((o) => o.caseId === caseId)!.obligationId;
+    const { obligationId } = (items as Listed[]).find((o) => o.caseId === caseId)!;
+    caseOf.set(obligationId, caseId);
+    return obligationId;
   }
   const callBack = async (obligationId: string) => {
     last = await w.ok('reviewer1', `/api/obligations/${obligationId}/callback`, {
@@ -95,12 +99,15 @@ describe('obligations carry their allowed commands', () => {
     ]);
   });
 
-  it('one obligation read by its id carries them too', async () => {
-    const one = (await w.read('reviewer1', `/api/obligations/${ids.calledBack}`, last)) as Listed;
-    expect(one.obligationId).toBe(ids.calledBack);
-    expect(one.allowedCommands).toEqual([
+  it('one obligation read by its id carries them too, and so do the obligations on its case', async () => {
+    const expected = [
       { type: 'RectifyObligation', obligationId: ids.calledBack },
       { type: 'ExplainObligation', obligationId: ids.calledBack },
-    ]);
+    ];
+    const one = (await w.read('reviewer1', `/api/obligations/${ids.calledBack}`, last)) as Listed;
+    expect(one.obligationId).toBe(ids.calledBack);
+    expect(one.allowedCommands).toEqual(expected);
+    const detail = await w.read('reviewer1', `/api/cases/${caseOf.get(ids.calledBack)}`, last);
+    expect((detail.obligations as Listed[]).map((o) => o.allowedCommands)).toEqual([expected]);
   });
 });

@@ -6,6 +6,7 @@ import {
   DEMO_ACTORS as A,
   decideFoodLicence,
   deliverFoodLicence,
+  handInSafetyRules,
   caseWorldPerTest,
   receiveFoodLicence,
 } from '../testing/index.js';
@@ -124,14 +125,7 @@ describe('case list, summary and deadline board', () => {
     w.clock.set('2026-04-29T02:00:00Z');
     const resubmitted = await receiveFoodLicence(w, { deficient: true });
     await requestCorrection(resubmitted.caseId);
-    await w.send(
-      {
-        type: 'SubmitCorrection',
-        caseId: resubmitted.caseId,
-        materials: [{ code: 'safety-rules', form: 'original' }],
-      },
-      A.clerk,
-    );
+    await handInSafetyRules(w, resubmitted.caseId, 'SubmitCorrection');
     await w.settle();
     const board = (warning?: 'yellow' | 'red') =>
       w.readModels.cases
@@ -258,10 +252,7 @@ describe('case list, summary and deadline board', () => {
       'safety-rules': 'deficient',
     });
     expect(summary.openDeficiencies.map((m) => m.code)).toEqual(['safety-rules']);
-    await w.send(
-      { type: 'SupplyDeficiency', caseId, materials: [{ code: 'safety-rules', form: 'original' }] },
-      A.clerk,
-    );
+    await handInSafetyRules(w, caseId, 'SupplyDeficiency');
     await w.settle();
     const supplied = w.readModels.cases.summary(caseId, ALL_SCOPE)!;
     expect(supplied.openDeficiencies).toEqual([]);

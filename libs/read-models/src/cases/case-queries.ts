@@ -4,8 +4,8 @@ import { type Clock, systemClock } from '@one-window/shared';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import { DeadlineEvaluator, type DueStatus } from '../queries/deadline-evaluator.js';
 import { InvalidQueryError } from '../queries/invalid-query.error.js';
-import { cursorPageBounds, decodeCursor, encodeCursor, TOTAL_CAP } from '../queries/cursor.js';
-import type { Page, PageRequest } from '../queries/page.js';
+import { cursorPage, type CursorPage, cursorPageBounds, decodeCursor, TOTAL_CAP } from '../queries/cursor.js';
+import type { PageRequest } from '../queries/page.js';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
 import { type ReadScope, inScope, scopeCondition } from '../scope/read-scope.js';
 import { countGramWalk, gramWalk } from '../search/gram-walk.js';
@@ -36,18 +36,10 @@ export interface CaseListFilter extends PageRequest {
 }
 
 /** A page of the case list: the old shape plus where the next page starts and whether the total is capped. */
-export interface CasePage extends Page<CaseListItem> {
-  /** True when more than TOTAL_CAP cases match: `total` then says TOTAL_CAP. */
-  readonly totalCapped: boolean;
-  /** Pass as `cursor` for the next page; null on the last one. */
-  readonly nextCursor: string | null;
-}
+export type CasePage = CursorPage<CaseListItem>;
 
 /** A page of the deadline board: like a case-list page, keyset-paged by (due date, green channel, case). */
-export interface DeadlinePage extends Page<DeadlineBoardItem> {
-  readonly totalCapped: boolean;
-  readonly nextCursor: string | null;
-}
+export type DeadlinePage = CursorPage<DeadlineBoardItem>;
 
 export interface DeadlineBoardFilter extends PageRequest {
   /** The decision's limits (default) or the acceptance decision's (Law Art. 32). */
@@ -193,17 +185,13 @@ export class CaseQueries {
     { page, pageSize }: { page: number; pageSize: number },
     today: string,
   ): CasePage {
-    const more = rows.length > pageSize;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
-    return {
-      items: rows.map((row) => this.listItem(row, today)),
-      total: Math.min(total, TOTAL_CAP),
-      totalCapped: total > TOTAL_CAP,
-      page,
-      pageSize,
-      nextCursor: more && last ? encodeCursor([last.received_at, last.k]) : null,
-    };
+    return cursorPage(
+      rows,
+      total,
+      { page, pageSize },
+      (row) => this.listItem(row, today),
+      (row) => [row.received_at, row.k],
+    );
   }
 
   /**
@@ -370,18 +358,14 @@ export class CaseQueries {
          ORDER BY ${due}, c.green_channel DESC, c.k LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: pageSize + 1, offset: filter.cursor === undefined ? offset : 0 }) as CaseRow[];
-    const more = rows.length > pageSize;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
     const dueOf = (row: CaseRow): string => row[board.due] ?? '';
-    return {
-      items: rows.map((row) => this.boardItem(row, today, dueOf(row), deadline)),
-      total: Math.min(total, TOTAL_CAP),
-      totalCapped: total > TOTAL_CAP,
-      page,
-      pageSize,
-      nextCursor: more && last ? encodeCursor([dueOf(last), last.green_channel, last.k]) : null,
-    };
+    return cursorPage(
+      rows,
+      total,
+      { page, pageSize },
+      (row) => this.boardItem(row, today, dueOf(row), deadline),
+      (row) => [dueOf(row), row.green_channel, row.k],
+    );
   }
 
   /** A board's line: on the acceptance board, the warning and days left are the acceptance decision's. */

@@ -1,5 +1,5 @@
 import { InvalidQueryError } from './invalid-query.error.js';
-import { pageBounds, type PageRequest } from './page.js';
+import { type Page, pageBounds, type PageRequest } from './page.js';
 
 /**
  * Keyset pagination: a cursor is the sort key of the last row of a page, opaque to callers
@@ -27,6 +27,38 @@ export function decodeCursor(cursor: string, kinds: readonly ('string' | 'number
 
 /** Totals are counted up to this many; beyond it a page says `totalCapped: true`. */
 export const TOTAL_CAP = 1_000;
+
+/** A keyset-paged list's page: its total counted up to TOTAL_CAP, the cursor of the next page. */
+export interface CursorPage<T> extends Page<T> {
+  /** True when more than TOTAL_CAP rows match: `total` then says TOTAL_CAP. */
+  readonly totalCapped: boolean;
+  /** Pass as `cursor` for the next page; null on the last one. */
+  readonly nextCursor: string | null;
+}
+
+/**
+ * A page from its rows read to pageSize + 1 (the one more says there is a next page): the items
+ * of the first pageSize rows, the total up to the cap, and the cursor made of the last item's key.
+ */
+export function cursorPage<Row, Item>(
+  rows: readonly Row[],
+  total: number,
+  { page, pageSize }: { readonly page: number; readonly pageSize: number },
+  item: (row: Row) => Item,
+  key: (row: Row) => readonly (string | number)[],
+): CursorPage<Item> {
+  const more = rows.length > pageSize;
+  const kept = more ? rows.slice(0, pageSize) : rows;
+  const last = kept[kept.length - 1];
+  return {
+    items: kept.map(item),
+    total: Math.min(total, TOTAL_CAP),
+    totalCapped: total > TOTAL_CAP,
+    page,
+    pageSize,
+    nextCursor: more && last ? encodeCursor(key(last)) : null,
+  };
+}
 
 /**
  * pageBounds for a keyset-paged list: pages by number reach TOTAL_CAP rows at most, beyond which

@@ -4,6 +4,7 @@ import {
   acceptedFoodLicence,
   DEMO_ACTORS as A,
   FOOD_LICENCE,
+  handInSafetyRules,
   caseWorldPerTest,
   receiveFoodLicence,
 } from '../testing/index.js';
@@ -168,14 +169,7 @@ describe('approver task queues', () => {
     expect(next.nextCursor).toBeNull();
 
     // The 容缺 mark goes once the missing material is supplied.
-    await w.send(
-      {
-        type: 'SupplyDeficiency',
-        caseId: deficient.caseId,
-        materials: [{ code: 'safety-rules', form: 'original' }],
-      },
-      A.clerk,
-    );
+    await handInSafetyRules(w, deficient.caseId, 'SupplyDeficiency');
     await w.settle();
     expect(ids({ deficiency: true })).toEqual([]);
 

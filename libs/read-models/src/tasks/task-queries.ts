@@ -3,9 +3,9 @@ import type { WarningLevel } from '@one-window/calendar';
 import { type Clock, systemClock } from '@one-window/shared';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import type { DeadlineEvaluator } from '../queries/deadline-evaluator.js';
-import { cursorPageBounds, decodeCursor, encodeCursor, TOTAL_CAP } from '../queries/cursor.js';
+import { cursorPage, type CursorPage, cursorPageBounds, decodeCursor, TOTAL_CAP } from '../queries/cursor.js';
 import { InvalidQueryError } from '../queries/invalid-query.error.js';
-import type { Page, PageRequest } from '../queries/page.js';
+import type { PageRequest } from '../queries/page.js';
 import { OutOfScopeError } from '../scope/out-of-scope.error.js';
 import { type ReadScope, inScope, scopeCondition } from '../scope/read-scope.js';
 import { caseSearchTerms } from '../search/search-condition.js';
@@ -57,12 +57,7 @@ export interface TaskCounts {
 }
 
 /** A queue page: the old shape plus the capped total's flag and where the next page starts. */
-export interface TaskPage extends Page<TaskView> {
-  /** True when more than TOTAL_CAP tasks match: `total` then says TOTAL_CAP. */
-  readonly totalCapped: boolean;
-  /** Pass as `cursor` for the next page; null on the last one. */
-  readonly nextCursor: string | null;
-}
+export type TaskPage = CursorPage<TaskView>;
 
 export interface TaskView {
   readonly taskId: string;
@@ -185,21 +180,14 @@ export class TaskQueries {
         limit: pageSize + 1,
         offset: filter.cursor === undefined ? offset : 0,
       }) as (TaskJoinRow & { rank_green: number; k: number })[];
-    const more = rows.length > pageSize;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
-    const cursorOf = (row: (typeof rows)[number]): string =>
-      encodeCursor(
+    return cursorPage(
+      rows,
+      total,
+      { page, pageSize },
+      (row) => this.view(row, today),
+      (row) =>
         sort === 'received' ? [row.received_at, row.k, row.n] : [row.rank_green, row.step_due, row.k, row.n],
-      );
-    return {
-      items: rows.map((row) => this.view(row, today)),
-      total: Math.min(total, TOTAL_CAP),
-      totalCapped: total > TOTAL_CAP,
-      page,
-      pageSize,
-      nextCursor: more && last ? cursorOf(last) : null,
-    };
+    );
   }
 
   /**

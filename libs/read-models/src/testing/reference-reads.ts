@@ -18,53 +18,41 @@ export function referenceCaseList(
   today: string,
 ): { ids: string[]; total: number } {
   const { pageSize, offset } = pageBounds(filter);
-  const where: string[] = [];
-  const params: Record<string, unknown> = { today };
+  const c = new Conditions({ today });
   const s = scopeCondition(scope, 'c.hall', 'c.department', 'c.k');
-  where.push(s.sql);
-  Object.assign(params, s.params);
-  if (filter.hall !== undefined) {
-    where.push('c.hall = @hall');
-    params.hall = filter.hall;
-  }
-  if (filter.department !== undefined) {
-    where.push('c.department = @department');
-    params.department = filter.department;
-  }
-  if (filter.item !== undefined) {
-    where.push('c.item_code = @item');
-    params.item = filter.item;
-  }
+  c.add(s.sql, s.params);
+  c.compare('c.hall', 'hall', filter.hall);
+  c.compare('c.department', 'department', filter.department);
+  c.compare('c.item_code', 'item', filter.item);
   if (filter.status !== undefined) {
     const statuses = typeof filter.status === 'string' ? [filter.status] : filter.status;
     for (const status of statuses) if (!CASE_STATUSES.includes(status)) throw new Error(status);
-    where.push(`c.status IN (${statuses.map((_, i) => `@status${i}`).join(', ') || 'NULL'})`);
-    statuses.forEach((status, i) => (params[`status${i}`] = status));
+    c.add(
+      `c.status IN (${statuses.map((_, i) => `@status${i}`).join(', ') || 'NULL'})`,
+      Object.fromEntries(statuses.map((status, i) => [`status${i}`, status])),
+    );
   }
-  if (filter.stage !== undefined) {
-    where.push(`(c.status = @stage OR c.status LIKE @stagePrefix ESCAPE '\\')`);
-    params.stage = filter.stage;
-    params.stagePrefix = `${escapeLike(filter.stage)}.%`;
-  }
-  if (filter.warning !== undefined) where.push(DeadlineEvaluator.sql(filter.warning));
+  if (filter.stage !== undefined)
+    c.add(`(c.status = @stage OR c.status LIKE @stagePrefix ESCAPE '\\')`, {
+      stage: filter.stage,
+      stagePrefix: `${escapeLike(filter.stage)}.%`,
+    });
+  if (filter.warning !== undefined) c.add(DeadlineEvaluator.sql(filter.warning));
   if (filter.q !== undefined && filter.q.trim() !== '') {
-    where.push(`(c.case_number LIKE @qPrefix ESCAPE '\\' OR c.applicant_name LIKE @qContains ESCAPE '\\')`);
     const q = escapeLike(filter.q.trim());
-    params.qPrefix = `${q}%`;
-    params.qContains = `%${q}%`;
+    c.add(`(c.case_number LIKE @qPrefix ESCAPE '\\' OR c.applicant_name LIKE @qContains ESCAPE '\\')`, {
+      qPrefix: `${q}%`,
+      qContains: `%${q}%`,
+    });
   }
-  if (filter.receivedFrom !== undefined) {
-    where.push('c.received_on >= @receivedFrom');
-    params.receivedFrom = filter.receivedFrom;
-  }
-  if (filter.receivedTo !== undefined) {
-    where.push('c.received_on <= @receivedTo');
-    params.receivedTo = filter.receivedTo;
-  }
-  if (filter.greenChannel !== undefined) {
-    where.push('c.green_channel = @green');
-    params.green = filter.greenChannel ? 1 : 0;
-  }
+  c.compare('c.received_on', 'receivedFrom', filter.receivedFrom, '>=');
+  c.compare('c.received_on', 'receivedTo', filter.receivedTo, '<=');
+  c.compare(
+    'c.green_channel',
+    'green',
+    filter.greenChannel === undefined ? undefined : filter.greenChannel ? 1 : 0,
+  );
+  const { where, params } = c;
   const condition = `WHERE ${where.join(' AND ')}`;
   const total = db.prepare(`SELECT COUNT(*) FROM cases c ${condition}`).pluck().get(params) as number;
   const ids = db
@@ -74,6 +62,22 @@ export function referenceCaseList(
     .pluck()
     .all({ ...params, limit: pageSize, offset }) as string[];
   return { ids, total };
+}
+
+/** A WHERE clause in the making: its conditions and their named parameters. */
+class Conditions {
+  readonly where: string[] = [];
+  constructor(readonly params: Record<string, unknown> = {}) {}
+
+  add(sql: string, params: Record<string, unknown> = {}): void {
+    this.where.push(sql);
+    Object.assign(this.params, params);
+  }
+
+  /** `column op @name`, when the filter gives a value. */
+  compare(column: string, name: string, value: unknown, op: '=' | '>=' | '<=' = '='): void {
+    if (value !== undefined) this.add(`${column} ${op} @${name}`, { [name]: value });
+  }
 }
 
 function escapeLike(text: string): string {
@@ -90,18 +94,14 @@ export function referenceDeadlineBoard(
   const { pageSize, offset } = pageBounds(filter);
   const s = scopeCondition(scope, 'c.hall', 'c.department', 'c.k');
   const levels = filter.warning ? [filter.warning] : (['yellow', 'red'] as const);
-  const where = [
-    'c.decision_pending = 1',
-    s.sql,
-    `(${levels.map((l) => DeadlineEvaluator.sql(l)).join(' OR ')})`,
-  ];
-  const params: Record<string, unknown> = { today, ...s.params };
-  for (const key of ['hall', 'department', 'item'] as const) {
-    const value = filter[key];
-    if (value === undefined) continue;
-    where.push(`c.${key === 'item' ? 'item_code' : key} = @${key}`);
-    params[key] = value;
-  }
+  const c = new Conditions({ today });
+  c.add('c.decision_pending = 1');
+  c.add(s.sql, s.params);
+  c.add(`(${levels.map((l) => DeadlineEvaluator.sql(l)).join(' OR ')})`);
+  c.compare('c.hall', 'hall', filter.hall);
+  c.compare('c.department', 'department', filter.department);
+  c.compare('c.item_code', 'item', filter.item);
+  const { where, params } = c;
   const condition = `WHERE ${where.join(' AND ')}`;
   const total = db.prepare(`SELECT COUNT(*) FROM cases c ${condition}`).pluck().get(params) as number;
   const ids = db
@@ -121,36 +121,21 @@ export function referenceTaskQueue(
 ): { ids: string[]; total: number } {
   const { pageSize, offset } = pageBounds(filter);
   const s = scopeCondition(scope, 'c.hall', 't.department');
-  const where = [s.sql, `t.status IN ('open', 'claimed')`];
-  const params: Record<string, unknown> = { ...s.params };
-  if (filter.status) {
-    where.push('t.status = @status');
-    params.status = filter.status;
-  }
-  if ((filter.queue ?? 'department') === 'mine') {
-    where.push('t.holder_user_id = @userId');
-    params.userId = filter.userId;
-  }
-  if (filter.role) {
-    where.push('t.role = @role');
-    params.role = filter.role;
-  }
-  if (filter.department) {
-    where.push('t.department = @department');
-    params.department = filter.department;
-  }
+  const c = new Conditions();
+  c.add(s.sql, s.params);
+  c.add(`t.status IN ('open', 'claimed')`);
+  c.compare('t.status', 'status', filter.status || undefined);
+  if ((filter.queue ?? 'department') === 'mine')
+    c.add('t.holder_user_id = @userId', { userId: filter.userId });
+  c.compare('t.role', 'role', filter.role || undefined);
+  c.compare('t.department', 'department', filter.department || undefined);
   // The filters read the case row, not the copies the task row keeps for its indexes.
-  if (filter.item !== undefined) {
-    where.push('c.item_code = @item');
-    params.item = filter.item;
-  }
-  if (filter.step !== undefined) {
-    where.push('t.step = @step');
-    params.step = filter.step;
-  }
-  if (filter.greenChannel !== undefined) where.push(`c.green_channel = ${filter.greenChannel ? 1 : 0}`);
-  if (filter.extended !== undefined) where.push(`(c.extended_days > 0) = ${filter.extended ? 1 : 0}`);
-  if (filter.deficiency !== undefined) where.push(`(c.supply_by IS NOT NULL) = ${filter.deficiency ? 1 : 0}`);
+  c.compare('c.item_code', 'item', filter.item);
+  c.compare('t.step', 'step', filter.step);
+  if (filter.greenChannel !== undefined) c.add(`c.green_channel = ${filter.greenChannel ? 1 : 0}`);
+  if (filter.extended !== undefined) c.add(`(c.extended_days > 0) = ${filter.extended ? 1 : 0}`);
+  if (filter.deficiency !== undefined) c.add(`(c.supply_by IS NOT NULL) = ${filter.deficiency ? 1 : 0}`);
+  const { where, params } = c;
   const condition = `FROM tasks t JOIN cases c ON c.k = t.k WHERE ${where.join(' AND ')}`;
   const total = db.prepare(`SELECT COUNT(*) ${condition}`).pluck().get(params) as number;
   const order =

@@ -34,6 +34,18 @@ export async function receiveFoodLicence(
   );
 }
 
+/**
+ * The safety rules a `deficient` application left out, handed in at the window: as the correction
+ * asked for (SubmitCorrection) or as the material promised under 容缺 (SupplyDeficiency).
+ */
+export async function handInSafetyRules(
+  world: CaseWorld,
+  caseId: string,
+  as: 'SubmitCorrection' | 'SupplyDeficiency',
+): Promise<CaseCommandResult> {
+  return world.send({ type: as, caseId, materials: [{ code: 'safety-rules', form: 'original' }] }, A.clerk);
+}
+
 /** Received and accepted: the decision clock runs and the first task (审查) waits in the queue. */
 export async function acceptedFoodLicence(
   world: CaseWorld,
@@ -83,11 +95,8 @@ export async function deliverFoodLicence(world: CaseWorld, caseId: string, appro
 }
 
 /** Received, accepted, approved and handed over: a completed food licence (the acceptance's result). */
-export async function completedFoodLicence(
-  world: CaseWorld,
-  options: Parameters<typeof receiveFoodLicence>[1] = {},
-): Promise<CaseCommandResult> {
-  const accepted = await acceptedFoodLicence(world, options);
+export async function completedFoodLicence(world: CaseWorld): Promise<CaseCommandResult> {
+  const accepted = await acceptedFoodLicence(world);
   await decideFoodLicence(world, accepted.caseId);
   await deliverFoodLicence(world, accepted.caseId);
   return accepted;

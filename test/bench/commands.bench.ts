@@ -9,6 +9,7 @@
  *     the disk's ceiling, and a one-core CPU probe at the start and the end; (f) projection lag while (a) runs with the read models following live (in the
  *     projection thread, as the server runs them);
  *     (h) the HTTP ceiling: the same client against bare Fastify in its own process, 1 and 64 clients;
+ *     with (b) and (h), where the CPU went: the server, its main thread, the client, the machine;
  *     (g) N generated cases (default 100,000): the server's cold start on them (port, readiness,
  *     the longest /health/live wait) and an admin rebuild (events/s, the longest request wait).
  * Prints a table, or with --json exactly one JSON object {figures, settings}.
@@ -145,7 +146,13 @@ async function overHttp(clients: number) {
   const server = await startBenchServer();
   try {
     const { token, receipt } = await prepareReceipt(server.base);
-    return await runHttpLoad(server.base, { clients, seconds: SECONDS, token, receipt });
+    return await runHttpLoad(server.base, {
+      clients,
+      seconds: SECONDS,
+      token,
+      receipt,
+      serverPid: server.pid,
+    });
   } finally {
     await server.stop();
   }
@@ -163,7 +170,13 @@ async function httpCeiling(clients: number) {
       });
       child.once('exit', (code) => reject(new Error(`the ceiling server exited with ${code}`)));
     });
-    return await runHttpLoad(base, { clients, seconds: SECONDS, token: 'ceiling', receipt: { n: 1 } });
+    return await runHttpLoad(base, {
+      clients,
+      seconds: SECONDS,
+      token: 'ceiling',
+      receipt: { n: 1 },
+      serverPid: child.pid,
+    });
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
@@ -272,6 +285,13 @@ async function main() {
     http_ceiling_requests_per_s_1: r(ceiling[1]?.commandsPerSecond, 0),
     http_ceiling_requests_per_s_64: r(ceiling[64]?.commandsPerSecond, 0),
     http_ceiling_p50_ms_1: r(ceiling[1]?.p50Ms),
+    // Where the CPU went at 64 clients, in cores (cpu-meter.ts): the server's event loop at ~1.0
+    // with the machine at its core count says the loop, not the disk or the client, bounds it.
+    http_cpu_cores_server_64: http[64]?.cpu.server ?? null,
+    http_cpu_cores_server_main_thread_64: http[64]?.cpu.serverMainThread ?? null,
+    http_cpu_cores_client_64: http[64]?.cpu.client ?? null,
+    http_cpu_cores_machine_64: http[64]?.cpu.machine ?? null,
+    http_ceiling_cpu_cores_server_64: ceiling[64]?.cpu.server ?? null,
     http_errors:
       [1, 16, 64].reduce((sum, c) => sum + (http[c]?.errors ?? 0), 0) +
       [1, 64].reduce((sum, c) => sum + (ceiling[c]?.errors ?? 0), 0),

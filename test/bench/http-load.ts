@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'undici';
 import { percentile } from './bench-stats.js';
+import { cpuMeter, type CpuShares } from './cpu-meter.js';
 
 export interface HttpLoadResult {
   readonly clients: number;
@@ -10,6 +11,8 @@ export interface HttpLoadResult {
   readonly commandsPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** Where the CPU went while the clients ran (cpu-meter.ts). */
+  readonly cpu: CpuShares;
 }
 
 const FOOD_LICENCE = '11150102DEM000004X4DEM000000004';
@@ -102,7 +105,7 @@ export async function prepareReceipt(base: string): Promise<{ token: string; rec
  */
 export async function runHttpLoad(
   base: string,
-  options: { clients: number; seconds: number; token: string; receipt: unknown },
+  options: { clients: number; seconds: number; token: string; receipt: unknown; serverPid?: number },
 ): Promise<HttpLoadResult> {
   const pool = new Pool(base, { connections: options.clients, pipelining: 1, keepAliveTimeout: 60_000 });
   const latencies: number[] = [];
@@ -126,7 +129,9 @@ export async function runHttpLoad(
     }
   };
   const start = performance.now();
+  const meter = cpuMeter(options.serverPid);
   await Promise.all(Array.from({ length: options.clients }, client));
+  const cpu = meter.stop();
   const ms = performance.now() - start;
   await pool.close();
   return {
@@ -137,5 +142,6 @@ export async function runHttpLoad(
     commandsPerSecond: (latencies.length * 1000) / ms,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
+    cpu,
   };
 }

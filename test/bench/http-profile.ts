@@ -4,7 +4,9 @@ import { prepareReceipt, runHttpLoad } from './http-load.js';
 
 const clients = Number(process.argv[2] ?? 16);
 const seconds = Number(process.argv[3] ?? 10);
-const server = await startBenchServer({ nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR ?? 'profiles'}`] });
+const server = await startBenchServer({
+  nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR ?? 'profiles'}`],
+});
 try {
   const { token, receipt } = await prepareReceipt(server.base);
   const result = await runHttpLoad(server.base, { clients, seconds, token, receipt });

@@ -1,9 +1,10 @@
-import { DEFAULT_SLOT_POLICY, hallDayStream } from '@one-window/appointments';
+import { hallDayStream, DEFAULT_SLOT_POLICY } from '@one-window/appointments';
 import { ManualClock, residentIdCheckDigit } from '@one-window/shared';
 import { NoShowSweeper } from '../../src/appointments/no-show-sweeper.js';
-import { ApiWorld, DEMO_ITEMS, foodLicenceReceipt } from '../support/api-world.js';
+import { DEMO_ITEMS, foodLicenceReceipt } from '../support/api-world.js';
 import { call } from '../support/http.js';
 import { type TestServer, startTestServer } from '../support/test-server.js';
+import { serveApi } from '../support/suites.js';
 
 interface SlotRow {
   start: string;
@@ -23,8 +24,7 @@ describe('appointments', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
   const hall = 'hall-150102';
   const item = DEMO_ITEMS.foodBusinessLicence;
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w } = serveApi({ clock });
   let ids = 0;
   const zh = { 'accept-language': 'zh-CN' };
   const post = (path: string, body: unknown) => call(server.base, 'POST', path, { body, headers: zh });
@@ -37,12 +37,6 @@ describe('appointments', () => {
   });
   const book = (day: string, slot: string, applicant = person()) =>
     post('/api/public/appointments', { hall, itemCode: item, day, slot, applicant });
-
-  beforeAll(async () => {
-    server = await startTestServer({}, { clock });
-    w = await ApiWorld.signIn(server.base);
-  });
-  afterAll(async () => server?.close());
 
   it('publish the guide’s hours with 早晚弹性办 on a working day and 预约服务 on a rest day', async () => {
     const options = await get('/api/public/appointments/options');

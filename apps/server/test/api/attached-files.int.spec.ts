@@ -4,8 +4,8 @@ import { readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { ManualClock } from '@one-window/shared';
-import { ApiWorld, foodLicenceReceipt } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { foodLicenceReceipt } from '../support/api-world.js';
+import { serveApi } from '../support/suites.js';
 import { ELF_BYTES, EXE_BYTES, PDF_BYTES, PNG_BYTES, streamUpload, uploadFile } from '../support/uploads.js';
 
 const MB = 1024 * 1024;
@@ -22,17 +22,12 @@ function blobFiles(dataDir: string): string[] {
 /** Issue 13 item 1: scans attached per material at receipt, read by the approver, every view logged. */
 describe('attached files over real HTTP (ADR 16)', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
-
-  beforeAll(async () => {
-    server = await startTestServer(
-      { blobs: { url: undefined, maxFileBytes: 10 * MB, maxCaseBytes: 12 * MB, unattachedTtlHours: 24 } },
-      { clock },
-    );
-    w = await ApiWorld.signIn(server.base);
+  const { server, w } = serveApi({
+    clock,
+    config: {
+      blobs: { url: undefined, maxFileBytes: 10 * MB, maxCaseBytes: 12 * MB, unattachedTtlHours: 24 },
+    },
   });
-  afterAll(async () => server.close());
 
   it('uploads a PDF and a PNG, receives with them, and records per material {sha256, size, type, name, attachedBy, attachedAt}', async () => {
     const pdf = await uploadFile(server.base, w.token('clerk1'), '营业执照申请书.pdf', PDF_BYTES);

@@ -1,18 +1,11 @@
 import { seedGeneratedCases } from '../../../../libs/read-models/src/testing/index.js';
 import { parseAnchor, verifyLog } from '@one-window/audit';
 import { AnchorService } from '../../src/audit/anchor.service.js';
-import { ApiWorld } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { serveApi } from '../support/suites.js';
 
 /** The server anchors its hash-chained log every N events; the admin reads the line to keep outside. */
 describe('audit anchors over real HTTP', () => {
-  let server: TestServer;
-  let w: ApiWorld;
-  beforeAll(async () => {
-    server = await startTestServer({ auditAnchorEveryEvents: 500 });
-    w = await ApiWorld.signIn(server.base);
-  });
-  afterAll(async () => server.close());
+  const { server, w } = serveApi({ config: { auditAnchorEveryEvents: 500 } });
 
   async function anchored(): Promise<{ line: string; position: number } | null> {
     return (

@@ -1,8 +1,8 @@
 import { ManualClock } from '@one-window/shared';
 import { UsersStore } from '@one-window/identity';
 import { call, login } from '../support/http.js';
-import { ApiWorld, DEMO_ITEMS, type DemoUser } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { DEMO_ITEMS, type DemoUser } from '../support/api-world.js';
+import { serveApi } from '../support/suites.js';
 
 type Role = 'clerk' | 'approver' | 'head' | 'reviewer' | 'admin';
 const ONE_USER_PER_ROLE: Record<Role, DemoUser> = {
@@ -28,15 +28,12 @@ interface Route {
  */
 describe('authorization over real HTTP', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w } = serveApi({ clock });
   let caseId: string;
   let taskId: string;
   let routes: Route[];
 
   beforeAll(async () => {
-    server = await startTestServer({}, { clock });
-    w = await ApiWorld.signIn(server.base);
     const received = await w.receive(DEMO_ITEMS.foodBusinessLicence);
     caseId = received.caseId;
     const accepted = await w.ok('clerk1', `/api/cases/${caseId}/accept`);
@@ -92,7 +89,6 @@ describe('authorization over real HTTP', () => {
       { method: 'PUT', path: '/api/admin/calendar/2027', roles: ['admin'], body: {} },
     ];
   });
-  afterAll(async () => server.close());
 
   it('answers 403 to every role outside a route, naming the roles it is for, and writes nothing', async () => {
     const checked: string[] = [];

@@ -1,9 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- problem bodies are inspected field by field */
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '@one-window/shared';
-import { APPLICANT, ApiWorld, foodLicenceReceipt } from '../support/api-world.js';
+import { foodLicenceReceipt, APPLICANT } from '../support/api-world.js';
 import { call } from '../support/http.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { serveApi } from '../support/suites.js';
 
 const pointers = (body: { errors?: { pointer: string }[] }): string[] =>
   (body.errors ?? []).map((e) => e.pointer).sort();
@@ -14,17 +14,13 @@ const pointers = (body: { errors?: { pointer: string }[] }): string[] =>
  */
 describe('bad input over real HTTP', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w } = serveApi({ clock, config: { bodyLimitBytes: 16 * 1024 } });
   let caseId: string;
   const good = () => foodLicenceReceipt();
 
   beforeAll(async () => {
-    server = await startTestServer({ bodyLimitBytes: 16 * 1024 }, { clock });
-    w = await ApiWorld.signIn(server.base);
     caseId = (await w.ok('clerk1', '/api/cases', good())).caseId;
   });
-  afterAll(async () => server.close());
 
   /** Runs a request that must fail and proves it wrote nothing. */
   async function refused(send: () => Promise<{ status: number; body: any; headers: Headers }>) {

@@ -5,11 +5,13 @@ import { ManualClock } from '@one-window/shared';
 import { ReadSideLifecycle } from '../../src/reads/read-side.lifecycle.js';
 import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
 import { call } from '../support/http.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { serveApi } from '../support/suites.js';
 
 /** The shape of the 2027 example file, loaded under a test source (its dates hold the statutory holidays). */
 const SCHEDULE_2027 = {
-  ...(JSON.parse(readFileSync(join(process.cwd(), 'libs/calendar/data/2027.example.json'), 'utf8')) as object),
+  ...(JSON.parse(
+    readFileSync(join(process.cwd(), 'libs/calendar/data/2027.example.json'), 'utf8'),
+  ) as object),
   source: '测试用 2027 年日程（非国务院通知）',
 };
 
@@ -20,14 +22,7 @@ const SCHEDULE_2027 = {
  */
 describe('acceptance across the 2026/2027 boundary before the 2027 schedule is loaded, over real HTTP', () => {
   const clock = new ManualClock('2026-12-21T01:30:00Z'); // Monday 21 December 2026
-  let server: TestServer;
-  let w: ApiWorld;
-
-  beforeAll(async () => {
-    server = await startTestServer({ readWaitMs: 2000, timerPollMs: 3_600_000 }, { clock });
-    w = await ApiWorld.signIn(server.base);
-  });
-  afterAll(async () => server.close());
+  const { server, w } = serveApi({ clock, config: { readWaitMs: 2000, timerPollMs: 3_600_000 } });
 
   it('Art. 42: a 30-working-day item is accepted with provisional (暂定) deadlines; loading 2027 recomputes them once, and list, board and detail show the new dates', async () => {
     const { caseId } = await w.receive(DEMO_ITEMS.minimumLivingAllowance);
@@ -52,7 +47,12 @@ describe('acceptance across the 2026/2027 boundary before the 2027 schedule is l
     });
 
     // From 1 November the administrator's screen and /health/ready warn; ready stays ready.
-    const warning = { year: 2027, since: '2026-11-01', zh: expect.stringContaining('2027'), en: expect.any(String) };
+    const warning = {
+      year: 2027,
+      since: '2026-11-01',
+      zh: expect.stringContaining('2027'),
+      en: expect.any(String),
+    };
     expect((await w.read('admin', '/api/admin/calendar')).warning).toEqual(warning);
     const ready = await call(server.base, 'GET', '/health/ready');
     expect(ready.status).toBe(200);

@@ -1,22 +1,16 @@
 import { ManualClock } from '@one-window/shared';
 import { seedGeneratedCases } from '../../../../libs/read-models/src/testing/index.js';
-import { ApiWorld } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { serveApi } from '../support/suites.js';
 
 /** The case list over real HTTP: cursor pages, totals counted up to 1,000, refusals with their field. */
 describe('case list paging over real HTTP', () => {
   const clock = new ManualClock('2026-01-20T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w } = serveApi({ clock });
 
   beforeAll(async () => {
-    server = await startTestServer({}, { clock });
     await seedGeneratedCases(server.store, 1_050, { seed: 3 });
-    w = await ApiWorld.signIn(server.base);
-    const head = await server.store.headPosition();
-    await w.read('admin', '/api/cases', { position: head ?? 0 });
+    await w.caughtUp(server.store);
   }, 120_000);
-  afterAll(async () => server.close());
 
   it('walks every case once by nextCursor, says the total is capped at 1,000, and refuses deep pages and foreign cursors', async () => {
     const first = await w.read('admin', '/api/cases?pageSize=200');

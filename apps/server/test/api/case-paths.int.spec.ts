@@ -1,6 +1,6 @@
 import { ManualClock } from '@one-window/shared';
-import { ApiWorld, DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
+import { serveApi } from '../support/suites.js';
 
 /**
  * Whole cases over real HTTP, from receipt to rating, one per kind of path (DOMAIN §4), on the
@@ -9,14 +9,7 @@ import { type TestServer, startTestServer } from '../support/test-server.js';
 describe('case paths over real HTTP', () => {
   // Monday 2 March 2026, 09:30 in Hohhot.
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
-
-  beforeAll(async () => {
-    server = await startTestServer({ tokenTtlSeconds: 7 * 24 * 3600 }, { clock });
-    w = await ApiWorld.signIn(server.base);
-  });
-  afterAll(async () => server.close());
+  const { w } = serveApi({ clock, config: { tokenTtlSeconds: 7 * 24 * 3600 } });
 
   /** Issue (by the clerk), hand out at the window, picked up: completed. */
   async function deliverAtWindow(caseId: string): Promise<{ position: number }> {

@@ -2,8 +2,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { ManualClock } from '@one-window/shared';
 import { seedGeneratedCases } from '../../../../libs/read-models/src/testing/index.js';
-import { ApiWorld, type DemoUser } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { type DemoUser } from '../support/api-world.js';
+import { serveApi } from '../support/suites.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CAP = 170;
@@ -90,17 +90,12 @@ function parseXlsx(bytes: Uint8Array): { sheetName: string; rows: string[][] } {
  */
 describe('GET /api/cases/export', () => {
   const clock = new ManualClock('2026-01-20T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w } = serveApi({ clock, config: { registerExportMaxRows: CAP } });
 
   beforeAll(async () => {
-    server = await startTestServer({ registerExportMaxRows: CAP }, { clock });
     await seedGeneratedCases(server.store, 200, { seed: 11 });
-    w = await ApiWorld.signIn(server.base);
-    const head = await server.store.headPosition();
-    await w.read('admin', '/api/cases', { position: head ?? 0 });
+    await w.caughtUp(server.store);
   }, 120_000);
-  afterAll(async () => server.close());
 
   async function download(user: DemoUser, query: string, lang = 'zh-CN') {
     const res = await fetch(`${server.base}/api/cases/export?${query}`, {

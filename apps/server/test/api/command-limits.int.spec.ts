@@ -2,8 +2,8 @@
 import { HTTP_COMMANDS, commandPath } from '@one-window/case';
 import { ManualClock } from '@one-window/shared';
 import { call } from '../support/http.js';
-import { APPLICANT, ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { DEMO_ITEMS } from '../support/api-world.js';
+import { serveApi } from '../support/suites.js';
 
 const pointers = (body: { errors?: { pointer: string }[] }): string[] =>
   (body.errors ?? []).map((e) => e.pointer).sort();
@@ -15,28 +15,15 @@ const pointers = (body: { errors?: { pointer: string }[] }): string[] =>
  */
 describe('agreed field limits over real HTTP', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w } = serveApi({ clock, config: { bodyLimitBytes: 1024 * 1024 } });
 
-  beforeAll(async () => {
-    server = await startTestServer({ bodyLimitBytes: 1024 * 1024 }, { clock });
-    w = await ApiWorld.signIn(server.base);
-  });
-  afterAll(async () => server.close());
-
-  async function receive(name: string) {
-    const guide = await w.guide(DEMO_ITEMS.individualBusinessRegistration);
-    const materials = guide.materials
-      .filter((m: any) => m.sourceChannel !== 'shared' && m.sourceChannel !== 'electronic-certificate')
-      .map((m: any) => ({ code: m.code, form: m.type }));
-    return w.as('clerk1', 'POST', '/api/cases', {
-      itemCode: DEMO_ITEMS.individualBusinessRegistration,
-      applicant: { ...APPLICANT, name },
-      channel: 'window',
-      materials,
-      sharingAuthorized: true,
-    });
-  }
+  const receive = async (name: string) =>
+    w.as(
+      'clerk1',
+      'POST',
+      '/api/cases',
+      await w.receipt(DEMO_ITEMS.individualBusinessRegistration, { applicant: { name } }),
+    );
 
   /** A case at its one step, claimed by approver1 (who decides it). */
   async function atDecision(): Promise<{ caseId: string; taskId: string }> {

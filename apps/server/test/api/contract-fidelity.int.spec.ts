@@ -1,19 +1,12 @@
 import { ManualClock } from '@one-window/shared';
-import { APPLICANT, ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
+import { APPLICANT, DEMO_ITEMS } from '../support/api-world.js';
 import { call } from '../support/http.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { serveApi } from '../support/suites.js';
 
 /** The contract surprises of issue 12 item 7 and the refusal classes of item 4, over real HTTP (ADR 12). */
 describe('contract fidelity over real HTTP', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
-
-  beforeAll(async () => {
-    server = await startTestServer({}, { clock });
-    w = await ApiWorld.signIn(server.base);
-  });
-  afterAll(async () => server.close());
+  const { server, w } = serveApi({ clock });
 
   it('an unknown itemCode is a 400 at #/itemCode, not a 404', async () => {
     const head = await server.store.headPosition();

@@ -1,6 +1,6 @@
 import { ManualClock } from '@one-window/shared';
-import { ApiWorld, DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
+import { serveApi } from '../support/suites.js';
 
 interface BoardItem {
   caseId: string;
@@ -17,8 +17,8 @@ interface BoardItem {
 describe('the acceptance board and completed cases over real HTTP', () => {
   // Monday 2 March 2026, 09:30 in Hohhot: the 5 working days end on Monday 9 March.
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  // The timer would deem a late case accepted (Art. 32); polled hourly, it stays out of the way here.
+  const { w, signInAgain } = serveApi({ clock, config: { timerPollMs: 3_600_000 } });
   const ids: Record<'plain' | 'green' | 'correcting' | 'accepted', string> = {
     plain: '',
     green: '',
@@ -28,9 +28,6 @@ describe('the acceptance board and completed cases over real HTTP', () => {
   let last: { position: number };
 
   beforeAll(async () => {
-    // The timer would deem a late case accepted (Art. 32); polled hourly, it stays out of the way here.
-    server = await startTestServer({ timerPollMs: 3_600_000 }, { clock });
-    w = await ApiWorld.signIn(server.base);
     ids.plain = (await w.receive(DEMO_ITEMS.foodBusinessLicence)).caseId;
     ids.green = (await w.receive(DEMO_ITEMS.foodBusinessLicence, { greenChannel: true })).caseId;
     ids.correcting = (await w.receive(DEMO_ITEMS.foodBusinessLicence, { leaveOut: ['safety-rules'] })).caseId;
@@ -40,7 +37,6 @@ describe('the acceptance board and completed cases over real HTTP', () => {
     ids.accepted = (await w.receive(DEMO_ITEMS.foodBusinessLicence)).caseId;
     last = await w.ok('clerk1', `/api/cases/${ids.accepted}/accept`);
   });
-  afterAll(async () => server?.close());
 
   const board = async (user: 'clerk1' | 'clerk2' | 'approver1' | 'admin', query: string) => {
     const page = await w.read(user, `/api/deadlines?deadline=acceptance${query}`, last);
@@ -51,7 +47,7 @@ describe('the acceptance board and completed cases over real HTTP', () => {
     await expect(board('clerk1', '')).resolves.toEqual([]);
     // Wednesday 4 March: 5, 6 and 9 March are left — within the three warning days.
     clock.set('2026-03-04T02:00:00Z');
-    w = await ApiWorld.signIn(server.base);
+    await signInAgain();
     const yellow = [
       [ids.green, '2026-03-09', 'yellow', 3],
       [ids.plain, '2026-03-09', 'yellow', 3],
@@ -64,7 +60,7 @@ describe('the acceptance board and completed cases over real HTTP', () => {
 
     // Tuesday 10 March: past the limit.
     clock.set('2026-03-10T02:00:00Z');
-    w = await ApiWorld.signIn(server.base);
+    await signInAgain();
     const red = [
       [ids.green, '2026-03-09', 'red', -1],
       [ids.plain, '2026-03-09', 'red', -1],
@@ -92,7 +88,7 @@ describe('the acceptance board and completed cases over real HTTP', () => {
     );
     expect(second).toMatchObject({ items: [{ caseId: ids.plain }], nextCursor: null });
     clock.set('2026-03-02T01:30:00Z');
-    w = await ApiWorld.signIn(server.base);
+    await signInAgain();
   });
 
   it('refuses a board it does not know with a problem', async () => {
@@ -105,7 +101,7 @@ describe('the acceptance board and completed cases over real HTTP', () => {
     const { caseId } = await w.atTheWindow();
     // 23:30 in Hohhot on Monday 2 March is still 2 March there (15:30 UTC).
     clock.set('2026-03-02T15:30:00Z');
-    w = await ApiWorld.signIn(server.base);
+    await signInAgain();
     const delivered = await w.ok('clerk1', `/api/cases/${caseId}/deliver`, PICKUP_BY_APPLICANT);
     const list = await w.read('clerk1', '/api/cases?status=completed', delivered);
     const item = list.items.find((i: { caseId: string }) => i.caseId === caseId);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '@one-window/shared';
-import { APPLICANT, ApiWorld, foodLicenceReceipt } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { APPLICANT, foodLicenceReceipt } from '../support/api-world.js';
+import { serveApi } from '../support/suites.js';
 
 /**
  * The Idempotency-Key HTTP header field (IETF httpapi draft): a key is bound to the request it
@@ -10,15 +10,8 @@ import { type TestServer, startTestServer } from '../support/test-server.js';
  */
 describe('Idempotency-Key per the IETF draft, over real HTTP', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w } = serveApi({ clock });
   const receipt = (name = APPLICANT.name) => foodLicenceReceipt({ name });
-
-  beforeAll(async () => {
-    server = await startTestServer({}, { clock });
-    w = await ApiWorld.signIn(server.base);
-  });
-  afterAll(async () => server.close());
 
   it('§2.6: a faithful replay returns the original answer, its event list included, and writes nothing', async () => {
     const key = randomUUID();

@@ -1,7 +1,7 @@
 import { ManualClock } from '@one-window/shared';
-import { ApiWorld, DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
+import { DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
 import { chineseProblems } from '../support/chinese-text.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { serveApi } from '../support/suites.js';
 
 /**
  * Notices over real HTTP (issue 11 item 5, ADR 0018): each command that issues one stores it in the
@@ -18,14 +18,7 @@ interface Reprint {
 
 describe('notices are stored with the event that issues them, and reprint intact', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
-
-  beforeAll(async () => {
-    server = await startTestServer({}, { clock });
-    w = await ApiWorld.signIn(server.base);
-  });
-  afterAll(async () => server?.close());
+  const { w } = serveApi({ clock });
 
   /** The case's notices, each checked by its reprint and found in the timeline's event of its kind. */
   async function notices(caseId: string, after: { position: number }): Promise<Reprint[]> {

@@ -1,7 +1,7 @@
 import { ManualClock } from '@one-window/shared';
-import { APPLICANT, ApiWorld, PICKUP_BY_APPLICANT } from '../support/api-world.js';
+import { APPLICANT, PICKUP_BY_APPLICANT } from '../support/api-world.js';
 import { chineseProblems } from '../support/chinese-text.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { serveApi } from '../support/suites.js';
 
 // GB 11643: a sound check digit (…0) and the same number one off (…1).
 const AGENT = { collectedBy: 'agent', name: '王芳', idType: 'resident-id', idNumber: '150102199001011230' };
@@ -9,14 +9,7 @@ const AGENT = { collectedBy: 'agent', name: '王芳', idType: 'resident-id', idN
 /** 确认领取 over real HTTP: the recipient is checked field by field and recorded in case.Delivered. */
 describe('pickup records the recipient (issue 11 item 4)', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
-
-  beforeAll(async () => {
-    server = await startTestServer({}, { clock });
-    w = await ApiWorld.signIn(server.base);
-  });
-  afterAll(async () => server?.close());
+  const { w } = serveApi({ clock });
 
   const atTheWindow = async (): Promise<string> => (await w.atTheWindow()).caseId;
 

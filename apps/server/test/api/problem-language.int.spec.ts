@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
-import { EmbeddedEventStore, type EventStore } from '@one-window/event-store';
 import { ManualClock } from '@one-window/shared';
-import { loadServerConfig } from '../../src/config/server-config.js';
-import { createServer } from '../../src/server.js';
-import { APPLICANT, ApiWorld, DEMO_ITEMS, foodLicenceReceipt } from '../support/api-world.js';
+import { DEMO_ITEMS, foodLicenceReceipt, APPLICANT } from '../support/api-world.js';
 import { type Answer, call, login } from '../support/http.js';
 import { chineseProblems } from '../support/chinese-text.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { withRival } from '../support/rival-writer.js';
+import { serveApi } from '../support/suites.js';
+import { startTestServer } from '../support/test-server.js';
 
 type Send = (language: Record<string, string>) => Promise<Answer>;
 
@@ -54,8 +50,7 @@ function expectWorded(
 
 describe('problems in Chinese by default, in English when asked, with code and params (issue 11 item 1)', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w } = serveApi({ clock });
   let paths: Record<string, string>;
   const path = (type: string, caseId: string) => paths[type].replace('{caseId}', caseId);
   const as = (user: string, method: string, to: string, body?: unknown): Send => {
@@ -68,12 +63,9 @@ describe('problems in Chinese by default, in English when asked, with code and p
   };
 
   beforeAll(async () => {
-    server = await startTestServer({}, { clock });
-    w = await ApiWorld.signIn(server.base);
     const commands = (await call(server.base, 'GET', '/api/commands', { token: w.token('clerk1') })).body;
     paths = Object.fromEntries(commands.map((c: { type: string; path: string }) => [c.type, c.path]));
   });
-  afterAll(async () => server?.close());
 
   it('invalid input, field by field: a resident ID without its check digit, and blank fields', async () => {
     const badId = await inEachLanguage(
@@ -285,64 +277,16 @@ describe('problems in Chinese by default, in English when asked, with code and p
   });
 });
 
-/**
- * A second writer allocating case numbers in the same hall and day, always just before this
- * server: every attempt of the allocator meets a newer revision, and after its retries the
- * receipt is refused as a conflict. The store is the real one; only its caller races.
- */
-function racingNumbers(store: EventStore): EventStore {
-  let rival = 0;
-  const real: EventStore['appendToStream'] = store.appendToStream.bind(store);
-  const append: EventStore['appendToStream'] = async (stream, events, options) => {
-    if (stream.startsWith('casenumber-')) {
-      rival++;
-      await real(stream, [
-        {
-          id: randomUUID(),
-          type: 'caseNumber.Allocated',
-          data: {
-            caseId: `rival-${rival}`,
-            sequence: 9000 + rival,
-            caseNumber: `rival-${rival}`,
-            hall: 'hall-150102',
-          },
-        },
-      ]);
-    }
-    return real(stream, events, options);
-  };
-  // The server's metrics wrap appendToStream by assignment: they wrap the racing one.
-  let outer: EventStore['appendToStream'] | undefined;
-  return new Proxy(store, {
-    set(target, property, value, receiver) {
-      if (property !== 'appendToStream') return Reflect.set(target, property, value, receiver);
-      outer = value as EventStore['appendToStream'];
-      return true;
-    },
-    get(target, property, receiver) {
-      if (property === 'appendToStream') return outer ?? append;
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-}
-
 describe('a concurrency conflict that outlived its retries, in both languages', () => {
   it('answers 409 concurrency-conflict worded from its code', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'one-window-race-'));
-    const store = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' });
-    const config = loadServerConfig({ LOG_LEVEL: 'silent', DEMO_USERS: 'on' }, { dataDir });
-    const app = await createServer({
-      config,
-      eventStore: racingNumbers(store),
-      clock: new ManualClock('2026-03-02T01:30:00Z'),
-    });
+    const server = await startTestServer(
+      {},
+      { clock: new ManualClock('2026-03-02T01:30:00Z'), wrapStore: (store) => withRival(store, true).store },
+    );
     try {
-      await app.listen(0, '127.0.0.1');
-      const base = await app.getUrl();
-      const token = await login(base, 'clerk1');
+      const token = await login(server.base, 'clerk1');
       const answers = await inEachLanguage((language) =>
-        call(base, 'POST', '/api/cases', {
+        call(server.base, 'POST', '/api/cases', {
           token,
           body: foodLicenceReceipt(),
           headers: { ...language, 'idempotency-key': randomUUID() },
@@ -350,9 +294,7 @@ describe('a concurrency conflict that outlived its retries, in both languages', 
       );
       expectWorded(answers, 409, 'concurrency-conflict');
     } finally {
-      await app.close();
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await server.close();
     }
   });
 });

@@ -1,24 +1,17 @@
 import { ManualClock } from '@one-window/shared';
-import { APPLICANT, ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
+import { APPLICANT, DEMO_ITEMS } from '../support/api-world.js';
 import { call } from '../support/http.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { serveApi } from '../support/suites.js';
 
 /** The applicant's progress lookup over real HTTP, without signing in (issue 13 item 4). */
 describe('public progress lookup', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w } = serveApi({ clock });
   const lookUp = (caseNumber: string, code: string, lang = 'zh-CN') =>
     call(server.base, 'POST', '/api/public/progress', {
       body: { caseNumber, code },
       headers: { 'accept-language': lang },
     });
-
-  beforeAll(async () => {
-    server = await startTestServer({}, { clock });
-    w = await ApiWorld.signIn(server.base);
-  });
-  afterAll(async () => server?.close());
 
   it('with the query code staff see on the case: the stage in words, China dates, the notices, nothing else', async () => {
     const received = await w.receive(DEMO_ITEMS.foodBusinessLicence);

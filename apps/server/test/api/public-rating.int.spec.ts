@@ -1,22 +1,15 @@
 import { ManualClock } from '@one-window/shared';
-import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
+import { DEMO_ITEMS } from '../support/api-world.js';
 import { call } from '../support/http.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { serveApi } from '../support/suites.js';
 
 /** 一事一评 by QR code over real HTTP (issue 13 item 5): a signed, expiring link, the desk's own rating command. */
 describe('online rating by QR link', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w } = serveApi({ clock });
   const post = (path: string, body: unknown) =>
     call(server.base, 'POST', path, { body, headers: { 'accept-language': 'zh-CN' } });
   const tokenOf = (url: string) => url.split('#/rate/')[1];
-
-  beforeAll(async () => {
-    server = await startTestServer({}, { clock });
-    w = await ApiWorld.signIn(server.base);
-  });
-  afterAll(async () => server?.close());
 
   async function acceptedCase() {
     const received = await w.receive(DEMO_ITEMS.foodBusinessLicence);

@@ -1,28 +1,24 @@
 import { ManualClock } from '@one-window/shared';
 import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
 import { call } from '../support/http.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { serveApi } from '../support/suites.js';
 import { withStatutoryHolidays } from '../../../../libs/calendar/src/testing/statutory-schedule.js';
 
 /** Read-your-writes, history, deadlines, statistics, durable timers, and the administrator's routes. */
 describe('reads and administration over real HTTP', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w } = serveApi({
+    clock,
+    config: { readWaitMs: 300, timerPollMs: 100, tokenTtlSeconds: 7 * 24 * 3600 },
+  });
   let caseId: string;
   let accepted: { position: number };
 
   beforeAll(async () => {
-    server = await startTestServer(
-      { readWaitMs: 300, timerPollMs: 100, tokenTtlSeconds: 7 * 24 * 3600 },
-      { clock },
-    );
-    w = await ApiWorld.signIn(server.base);
     const received = await w.receive(DEMO_ITEMS.foodBusinessLicence, { greenChannel: true });
     caseId = received.caseId;
     accepted = await w.ok('clerk1', `/api/cases/${caseId}/accept`);
   });
-  afterAll(async () => server.close());
 
   it('waits for ?minPosition= and answers 503 with Retry-After when the read models cannot get there in time', async () => {
     const visible = await w.read('clerk1', `/api/cases/${caseId}`, accepted);

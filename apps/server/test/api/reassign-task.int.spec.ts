@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { UsersStore } from '@one-window/identity';
 import { ManualClock } from '@one-window/shared';
-import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
+import { DEMO_ITEMS } from '../support/api-world.js';
 import { call, login } from '../support/http.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { serveApi } from '../support/suites.js';
 
 /**
  * 转办 over real HTTP: the head hands a task to a named approver of the department (the staff lookup
@@ -12,8 +12,7 @@ import { type TestServer, startTestServer } from '../support/test-server.js';
  */
 describe('转办 (reassign a task) over real HTTP', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w } = serveApi({ clock, config: { tokenTtlSeconds: 7 * 24 * 3600 } });
   let approver4: { userId: string; token: string };
   let head2: string;
 
@@ -21,8 +20,6 @@ describe('转办 (reassign a task) over real HTTP', () => {
     call(server.base, 'POST', path, { token, body, headers: { 'idempotency-key': randomUUID() } });
 
   beforeAll(async () => {
-    server = await startTestServer({ tokenTtlSeconds: 7 * 24 * 3600 }, { clock });
-    w = await ApiWorld.signIn(server.base);
     const users = server.app.get(UsersStore);
     const [fourth] = await users.createAll(
       [
@@ -46,7 +43,6 @@ describe('转办 (reassign a task) over real HTTP', () => {
     approver4 = { userId: fourth.userId, token: await login(server.base, 'approver4') };
     head2 = await login(server.base, 'head2');
   }, 120_000); // two more users' scrypt hashes and sign-ins on a loaded machine
-  afterAll(async () => server.close());
 
   it('hands a claimed task to another approver of the department; the queue and case show them', async () => {
     const received = await w.receive(DEMO_ITEMS.foodBusinessLicence);

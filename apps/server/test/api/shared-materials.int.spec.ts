@@ -1,6 +1,6 @@
 import { ManualClock } from '@one-window/shared';
-import { APPLICANT, ApiWorld, DEMO_ITEMS, FOOD_LICENCE_MATERIALS } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { DEMO_ITEMS, FOOD_LICENCE_MATERIALS, APPLICANT } from '../support/api-world.js';
+import { serveApi } from '../support/suites.js';
 
 /**
  * Regulation Art. 11(5): materials held by data sharing or the e-certificate library (申请人授权调用)
@@ -8,8 +8,7 @@ import { type TestServer, startTestServer } from '../support/test-server.js';
  */
 describe('Art. 11(5) shared and e-certificate materials over real HTTP', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w } = serveApi({ clock });
   const own = FOOD_LICENCE_MATERIALS;
   const receipt = (materials: { code: string; form: string }[], sharingAuthorized: boolean) => ({
     itemCode: DEMO_ITEMS.foodBusinessLicence,
@@ -18,12 +17,6 @@ describe('Art. 11(5) shared and e-certificate materials over real HTTP', () => {
     materials,
     sharingAuthorized,
   });
-
-  beforeAll(async () => {
-    server = await startTestServer({}, { clock });
-    w = await ApiWorld.signIn(server.base);
-  });
-  afterAll(async () => server.close());
 
   it('without authorization the e-certificate material is missing and 受理 is not offered; "fetched" is refused at its form', async () => {
     const guide = await w.guide(DEMO_ITEMS.foodBusinessLicence);

@@ -1,9 +1,8 @@
 import { DEMO_ITEMS } from '@one-window/catalog';
 import { ManualClock } from '@one-window/shared';
 import { UsersStore } from '@one-window/identity';
-import { ApiWorld } from '../support/api-world.js';
 import { call, login } from '../support/http.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { serveApi } from '../support/suites.js';
 
 /**
  * 困难残疾人生活补贴: decided by civil affairs, reviewed by the township, verified by the disabled
@@ -12,8 +11,7 @@ import { type TestServer, startTestServer } from '../support/test-server.js';
  */
 describe('reads for the approver of a later step’s department, over real HTTP', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w } = serveApi({ clock });
   let caseId: string;
   let town: string;
   let federation: string;
@@ -32,8 +30,6 @@ describe('reads for the approver of a later step’s department, over real HTTP'
   };
 
   beforeAll(async () => {
-    server = await startTestServer({}, { clock });
-    w = await ApiWorld.signIn(server.base);
     const users = new UsersStore(server.store);
     for (const [username, department] of [
       ['town1', '150102-baoheshao-town'],
@@ -71,7 +67,6 @@ describe('reads for the approver of a later step’s department, over real HTTP'
     await post(town, `/api/tasks/${t1}/claim`);
     passed = await post(town, `/api/tasks/${t1}/pass`, { opinion: '情况属实' });
   });
-  afterAll(async () => server?.close());
 
   it('opens the case, its timeline and history for the federation’s approver, who then claims the step', async () => {
     const detail = await get(federation, `/api/cases/${caseId}`, passed);

@@ -1,19 +1,15 @@
 import { ManualClock } from '@one-window/shared';
-import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { DEMO_ITEMS } from '../support/api-world.js';
+import { serveApi } from '../support/suites.js';
 
 /** 督办 over real HTTP: refused far from the due date (409) and to an approver (403), sent near it, marked in the queue. */
 describe('督办 (supervision notice) over real HTTP', () => {
   // Monday 2 March 2026, 09:30 in Hohhot.
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
-
-  beforeAll(async () => {
-    server = await startTestServer({ tokenTtlSeconds: 7 * 24 * 3600, warningWorkingDays: 1 }, { clock });
-    w = await ApiWorld.signIn(server.base);
+  const { w } = serveApi({
+    clock,
+    config: { tokenTtlSeconds: 7 * 24 * 3600, warningWorkingDays: 1 },
   });
-  afterAll(async () => server.close());
 
   it('a head sends it near the due date; far from it a 409 in Chinese and English; an approver gets 403', async () => {
     const received = await w.receive(DEMO_ITEMS.foodBusinessLicence);

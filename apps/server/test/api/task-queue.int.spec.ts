@@ -1,25 +1,22 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- API answers are inspected field by field */
 import { ManualClock } from '@one-window/shared';
-import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { DEMO_ITEMS } from '../support/api-world.js';
+import { serveApi } from '../support/suites.js';
 
 /** The approver's queue over real HTTP (issue 11 item 6): filters, search, sort, markers, counts. */
 describe('the task queue at Tasklist level', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  const { w, signInAgain } = serveApi({ clock });
   let plain: any;
   let green: any;
   let deficient: any;
   let last: any;
 
   beforeAll(async () => {
-    server = await startTestServer({}, { clock });
-    w = await ApiWorld.signIn(server.base);
     plain = await w.receive(DEMO_ITEMS.foodBusinessLicence);
     await w.ok('clerk1', `/api/cases/${plain.caseId}/accept`);
     clock.set('2026-03-03T01:30:00Z');
-    w = await ApiWorld.signIn(server.base); // the day's sessions
+    await signInAgain(); // the day's sessions
     green = await w.receive(DEMO_ITEMS.foodBusinessLicence, { greenChannel: true });
     await w.ok('clerk1', `/api/cases/${green.caseId}/accept`);
     const received = await w.receive(DEMO_ITEMS.foodBusinessLicence, { leaveOut: ['safety-rules'] });
@@ -33,7 +30,6 @@ describe('the task queue at Tasklist level', () => {
     await w.ok('head1', `/api/cases/${plain.caseId}/extend`, { days: 5, reason: '需专家论证' });
     last = await w.ok('approver1', `/api/tasks/${claimed.taskId}/release`);
   }, 60_000);
-  afterAll(async () => server?.close());
 
   const ids = async (query: string): Promise<string[]> =>
     ((await w.read('approver1', `/api/tasks?${query}`, last)).items as any[]).map((t) => t.caseId);

@@ -8,6 +8,7 @@ import { ManualClock } from '@one-window/shared';
 import { AttachGuard, AttachedFiles, UnattachedFilesSweeper } from '../../src/blobs/index.js';
 import { ApiWorld, foodLicenceReceipt } from '../support/api-world.js';
 import { type TestServer, startTestServer } from '../support/test-server.js';
+import { serveApi } from '../support/suites.js';
 import { PDF_BYTES, PNG_BYTES, uploadFile } from '../support/uploads.js';
 import { type LocalS3, startS3rver } from '../../../../libs/blob-store/src/testing/local-s3.js';
 
@@ -36,8 +37,11 @@ function receiptWith(sha256: string) {
 /** Issue 13: a file uploaded and never attached (the clerk left the form) does not stay forever (ADR 16). */
 describe('the unattached-file sweep (BLOB_UNATTACHED_TTL_HOURS)', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w } = serveApi({
+    clock,
+    // The poll would sweep on its own between a test's steps: the tests call it themselves.
+    config: { blobs: BLOBS, timerPollMs: 3_600_000 },
+  });
   let sweeper: UnattachedFilesSweeper;
 
   const path = (sha256: string) => join(server.dataDir, 'blobs', sha256.slice(0, 2), sha256);
@@ -49,19 +53,9 @@ describe('the unattached-file sweep (BLOB_UNATTACHED_TTL_HOURS)', () => {
   };
   const upload = (bytes: Buffer, name?: string) => uploadAs(server, w, bytes, name);
 
-  beforeAll(async () => {
-    server = await startTestServer(
-      {
-        blobs: BLOBS,
-        // The poll would sweep on its own between a test's steps: the tests call it themselves.
-        timerPollMs: 3_600_000,
-      },
-      { clock },
-    );
-    w = await ApiWorld.signIn(server.base);
+  beforeAll(() => {
     sweeper = server.app.get(UnattachedFilesSweeper);
   });
-  afterAll(async () => server.close());
 
   it('deletes old files no case event names; keeps attached ones, young ones, and old content uploaded again', async () => {
     const attachedOld = await upload(pdf(1));

@@ -3,21 +3,15 @@ import { createHash } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VerifyState } from '../../src/admin/verify-tracker.js';
-import { ApiWorld, foodLicenceReceipt } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { foodLicenceReceipt } from '../support/api-world.js';
+import { serveApi } from '../support/suites.js';
 import { PDF_BYTES, PNG_BYTES, uploadFile } from '../support/uploads.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** POST /api/admin/verify checks the attached files as well as the log (issue 13, ADR 16). */
 describe('online verify of the attached files over real HTTP', () => {
-  let server: TestServer;
-  let w: ApiWorld;
-  beforeAll(async () => {
-    server = await startTestServer();
-    w = await ApiWorld.signIn(server.base);
-  });
-  afterAll(async () => server.close());
+  const { server, w } = serveApi();
 
   async function verified(): Promise<NonNullable<VerifyState['report']>> {
     expect((await w.as('admin', 'POST', '/api/admin/verify')).status).toBe(202);

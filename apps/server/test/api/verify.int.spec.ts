@@ -3,19 +3,14 @@ import { join } from 'node:path';
 import { DEMO_ITEMS } from '@one-window/catalog';
 import { seedGeneratedCases } from '../../../../libs/read-models/src/testing/index.js';
 import type { VerifyState } from '../../src/admin/verify-tracker.js';
-import { ApiWorld } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { serveApi } from '../support/suites.js';
 
 /** GET/POST /api/admin/verify: the whole live log checked in the background while the server works. */
 describe('online verify over real HTTP', () => {
-  let server: TestServer;
-  let w: ApiWorld;
+  const { server, w, restart } = serveApi();
   beforeAll(async () => {
-    server = await startTestServer();
-    w = await ApiWorld.signIn(server.base);
     await seedGeneratedCases(server.store, 900);
   });
-  afterAll(async () => server.close());
 
   type Finished = VerifyState & { report: NonNullable<VerifyState['report']> & { head: number } };
   async function finished(): Promise<Finished> {
@@ -62,12 +57,11 @@ describe('online verify over real HTTP', () => {
     ).map((e) => e.streamName);
     // A second connection cannot write the live file (it is locked): the edit is made as an
     // attacker with the file would, through SQLite after the server let go, then the server reopens.
-    await server.close({ keepData: true });
-    const raw = new Database(join(server.dataDir, 'events.sqlite'));
-    raw.prepare('DELETE FROM events WHERE stream_name = ? AND stream_revision = 1').run(victim);
-    raw.close();
-    server = await startTestServer({}, { dataDir: server.dataDir });
-    w = await ApiWorld.signIn(server.base);
+    await restart((dataDir) => {
+      const raw = new Database(join(dataDir, 'events.sqlite'));
+      raw.prepare('DELETE FROM events WHERE stream_name = ? AND stream_revision = 1').run(victim);
+      raw.close();
+    });
     expect((await w.as('admin', 'POST', '/api/admin/verify')).status).toBe(202);
     const state = await finished();
     expect(state.report.sound).toBe(false);

@@ -2,8 +2,8 @@ import { ManualClock } from '@one-window/shared';
 import { loadServerConfig } from '../../src/config/server-config.js';
 import { casePolicyFor, readModelSettingsFor } from '../../src/config/warning-settings.js';
 import { ReadSideLifecycle } from '../../src/reads/read-side.lifecycle.js';
-import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { DEMO_ITEMS } from '../support/api-world.js';
+import { serveApi } from '../support/suites.js';
 
 const SECRET = { authSecret: 'a-test-secret-of-at-least-32-characters' };
 
@@ -22,13 +22,10 @@ describe('WARNING_WORKING_DAYS: one warning window for the read side and the cas
   describe('over real HTTP with a five-day window', () => {
     // Monday 2 March 2026: the food licence's promised limit (5 working days) ends Monday 9 March.
     const clock = new ManualClock('2026-03-02T01:30:00Z');
-    let server: TestServer;
-    let w: ApiWorld;
-    beforeAll(async () => {
-      server = await startTestServer({ warningWorkingDays: 5, tokenTtlSeconds: 7 * 24 * 3600 }, { clock });
-      w = await ApiWorld.signIn(server.base);
+    const { server, w } = serveApi({
+      clock,
+      config: { warningWorkingDays: 5, tokenTtlSeconds: 7 * 24 * 3600 },
     });
-    afterAll(async () => server?.close());
 
     it('sends the early warning the read side sees, and the case engine takes it the first time', async () => {
       const { caseId } = await w.receive(DEMO_ITEMS.foodBusinessLicence);

@@ -1,13 +1,8 @@
-import { existsSync } from 'node:fs';
 import { seedGeneratedCases } from '../../../../libs/read-models/src/testing/index.js';
 import { ManualClock } from '@one-window/shared';
-import type { Page } from 'playwright-core';
-import { ApiWorld, DEMO_ITEMS, type DemoUser } from '../support/api-world.js';
-import { CHROMIUM } from '../support/browser.js';
-import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+import { DEMO_ITEMS, type DemoUser } from '../support/api-world.js';
+import { describeWithBrowser } from '../support/browser.js';
+import { serveConsole } from '../support/suites.js';
 
 interface Page1 {
   items: { caseNumber: string }[];
@@ -18,25 +13,18 @@ interface Page1 {
 /** The deadline board and the approver's queue page by the server's cursors, like the case list (issue 15). */
 describeWithBrowser('the console board and queue in a browser', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let session: ConsoleWorld;
-  let api: ApiWorld;
-  let page: Page;
+  const { session, server, page, w: api } = serveConsole({ clock, api: true });
 
   beforeAll(async () => {
-    session = await startConsoleWorld(clock);
-    page = session.page;
-    const { server } = session;
     // Histories from 2025-09 over 120 working days: by March many are running, open or late.
     await seedGeneratedCases(server.store, 400, { seed: 5 });
-    api = await ApiWorld.signIn(server.base);
     // And 25 accepted food licences: open tasks in approver1's department (market regulation).
     for (let i = 0; i < 25; i++) {
       const received = await api.receive(DEMO_ITEMS.foodBusinessLicence);
       await api.ok('clerk1', `/api/cases/${received.caseId as string}/accept`);
     }
-    await api.read('admin', '/api/cases', { position: (await api.headPosition(server.store)) ?? 0 });
+    await api.caughtUp(server.store);
   }, 120_000);
-  afterAll(async () => session?.close());
 
   /** The first case number of each row shown in a list. */
   const numbers = (list: string): Promise<string[]> =>

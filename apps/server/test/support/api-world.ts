@@ -51,6 +51,12 @@ export function foodLicenceReceipt(applicant: Partial<typeof APPLICANT> = {}) {
   };
 }
 
+export interface ReceiptOptions {
+  readonly leaveOut?: string[];
+  readonly greenChannel?: boolean;
+  readonly applicant?: Partial<typeof APPLICANT>;
+}
+
 /** The API as the people at a hall use it: one signed-in session per demo user. */
 export class ApiWorld {
   private constructor(
@@ -100,24 +106,29 @@ export class ApiWorld {
     return this.read('clerk1', `/api/catalog/items/${code}`);
   }
 
-  /** Receives an application with every applicant-supplied material except `leaveOut`. */
-  async receive(
-    itemCode: string,
-    options: { leaveOut?: string[]; greenChannel?: boolean; clerk?: DemoUser } = {},
-  ) {
+  /**
+   * The receipt the desk sends for `itemCode`: every applicant-supplied material except `leaveOut`,
+   * from the demo applicant (with `applicant`'s fields instead).
+   */
+  async receipt(itemCode: string, options: ReceiptOptions = {}) {
     const guide = await this.guide(itemCode);
     const materials = guide.materials
       .filter((m: any) => m.sourceChannel !== 'shared' && m.sourceChannel !== 'electronic-certificate')
       .filter((m: any) => !(options.leaveOut ?? []).includes(m.code))
       .map((m: any) => ({ code: m.code, form: m.type }));
-    return this.ok(options.clerk ?? 'clerk1', '/api/cases', {
+    return {
       itemCode,
-      applicant: APPLICANT,
+      applicant: { ...APPLICANT, ...options.applicant },
       channel: 'window',
       materials,
       sharingAuthorized: true,
       greenChannel: options.greenChannel ?? false,
-    });
+    };
+  }
+
+  /** Receives an application with every applicant-supplied material except `leaveOut`. */
+  async receive(itemCode: string, options: ReceiptOptions & { clerk?: DemoUser } = {}) {
+    return this.ok(options.clerk ?? 'clerk1', '/api/cases', await this.receipt(itemCode, options));
   }
 
   /** The current task of a case, claimed by `user`. */
@@ -156,8 +167,9 @@ export class ApiWorld {
     return { caseId, position: dispatched.position as number };
   }
 
-  async headPosition(store: { headPosition(): Promise<number | null> }): Promise<number | null> {
-    return store.headPosition();
+  /** Waits until the read models show all the store holds (events written past the engine, by a seed). */
+  async caughtUp(store: { headPosition(): Promise<number | null> }): Promise<void> {
+    await this.read('admin', '/api/cases', { position: (await store.headPosition()) ?? 0 });
   }
 }
 

@@ -1,9 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
+
+/** `describe` where Debian's Chromium is installed; elsewhere the browser tests are skipped, and say why. */
+export const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 /** Debian's headless Chromium with a fresh profile, driven by playwright-core (no downloaded browsers). */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {

@@ -6,7 +6,7 @@ import type { ServerConfig } from '../../src/config/server-config.js';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { buildConsole } from './build-console.js';
-import { type TestServer, startTestServer } from './test-server.js';
+import { type TestServer, type TestServerOptions, startTestServer } from './test-server.js';
 
 /** The built console on a real server, and one page of Debian's Chromium on it. */
 export interface ConsoleWorld {
@@ -22,9 +22,10 @@ export interface ConsoleWorld {
 export async function startConsoleWorld(
   clock?: Clock,
   overrides: Partial<ServerConfig> = {},
+  options: Pick<TestServerOptions, 'wrapStore'> = {},
 ): Promise<ConsoleWorld> {
   const consoleDir = await buildConsole(mkdtempSync(join(tmpdir(), 'one-window-console-')));
-  const server = await startTestServer({ ...overrides, consoleDir }, { clock });
+  const server = await startTestServer({ ...overrides, consoleDir }, { ...options, clock });
   const browser = await launchBrowser();
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.setDefaultTimeout(10_000);

@@ -11,22 +11,25 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** axe-core's violations of any impact on the page as shown, one line each: impact, rule, help, where. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * axe-core's violations of any impact on the page as shown, or only `within` a selector (an open
+ * form, a printed notice), one line each: impact, rule, help, where.
+ */
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
   // Evaluated through the DevTools protocol: the console's CSP (script-src 'self') stays as served.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (selector) => {
     const { axe } = window as unknown as {
-      axe: { run: (o: object) => Promise<{ violations: AxeViolation[] }> };
+      axe: { run: (context: string | Document, o: object) => Promise<{ violations: AxeViolation[] }> };
     };
-    const result = await axe.run({ resultTypes: ['violations'] });
+    const result = await axe.run(selector ?? document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target })),
     }));
-  });
+  }, within ?? null);
   return violations.map(
     (v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );

@@ -28,6 +28,7 @@ import { formatTable, round } from './bench-stats.js';
 import { startBenchServer } from './bench-server.js';
 import { login, prepareReceipt, runHttpLoad, send } from './http-load.js';
 import { benchClock, benchExecutor, runClerks, runNumberingDay } from './in-process-load.js';
+import { cpuMeter } from './cpu-meter.js';
 import { openRawSqliteTarget } from './raw-sqlite-target.js';
 import { generateLog, probe, waitForStatus } from './rebuild-probe.js';
 import { Pool } from 'undici';
@@ -76,7 +77,10 @@ async function inProcess(dir: string) {
   const store = await EmbeddedEventStore.open({ dataDir: dir, synchronous: 'FULL' });
   try {
     const executor = await benchExecutor(store, benchClock());
-    return await runClerks(executor, { clerks: CLERKS, seconds: SECONDS, tag: 'in-process' });
+    // This process is the engine here: its main thread runs the clerks and the executor.
+    const meter = cpuMeter(process.pid);
+    const load = await runClerks(executor, { clerks: CLERKS, seconds: SECONDS, tag: 'in-process' });
+    return { ...load, cpu: meter.stop() };
   } finally {
     await store.close();
   }
@@ -108,6 +112,7 @@ async function lagUnderLoad(dir: string) {
     readModels.runner.start();
     const lags: number[] = [];
     const waits: Promise<void>[] = [];
+    const meter = cpuMeter(process.pid);
     const load = await runClerks(executor, {
       clerks: CLERKS,
       seconds: SECONDS,
@@ -119,11 +124,12 @@ async function lagUnderLoad(dir: string) {
         );
       },
     });
+    const cpu = meter.stop();
     await Promise.all(waits);
     await readModels.runner.stop();
     await readModels.runner.close();
     const { percentile } = await import('./bench-stats.js');
-    return { load, p50: percentile(lags, 50), p99: percentile(lags, 99), max: Math.max(...lags) };
+    return { load, cpu, p50: percentile(lags, 50), p99: percentile(lags, 99), max: Math.max(...lags) };
   } finally {
     if (db.open) db.close();
     await store.close();
@@ -273,6 +279,11 @@ async function main() {
   const figures = {
     in_process_commands_per_s: r(local?.commandsPerSecond, 0),
     in_process_p99_ms: r(local?.p99Ms),
+    // The engine's process in cores while its clerks ran: its main thread (clerks, executor),
+    // the whole process (with the writer thread) and the machine.
+    in_process_cpu_cores_main_thread: local?.cpu.serverMainThread ?? null,
+    in_process_cpu_cores_process: local?.cpu.server ?? null,
+    in_process_cpu_cores_machine: local?.cpu.machine ?? null,
     http_commands_per_s_1: r(http[1]?.commandsPerSecond, 0),
     http_commands_per_s_16: r(http[16]?.commandsPerSecond, 0),
     http_commands_per_s_64: r(http[64]?.commandsPerSecond, 0),
@@ -304,6 +315,11 @@ async function main() {
     lag_p99_ms: r(lag?.p99),
     lag_max_ms: r(lag?.max),
     lag_phase_commands_per_s: r(lag?.load.commandsPerSecond, 0),
+    // The read-your-writes wait resolves on the main thread: at ~1.0 core there, the projection
+    // thread's answer queues behind the clerks' work.
+    lag_phase_cpu_cores_main_thread: lag?.cpu.serverMainThread ?? null,
+    lag_phase_cpu_cores_process: lag?.cpu.server ?? null,
+    lag_phase_cpu_cores_machine: lag?.cpu.machine ?? null,
     rebuild_events: rebuilt?.events ?? null,
     rebuild_events_per_s: r(rebuilt?.rebuildPerSecond, 0),
     max_request_stall_during_rebuild_ms: r(rebuilt?.rebuildStallMs),

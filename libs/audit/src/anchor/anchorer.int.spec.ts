@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedEventStore, type EventStore, type Subscription } from '@one-window/event-store';
+import { openTempEventStore, type TempEventStore } from '../../../event-store/src/testing/temp-store.js';
 import { seedGeneratedCases } from '../../../read-models/src/testing/index.js';
 import { Anchorer } from './anchorer.js';
 import { ChainHeads } from './chain-heads.js';
@@ -37,11 +38,11 @@ async function referenceRoot(store: EventStore, position: number): Promise<strin
 }
 
 describe('the anchorer starts from the stream heads on the embedded store (ADR 13)', () => {
-  let dir: string;
+  let temp: TempEventStore;
   let store: EmbeddedEventStore;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'one-window-anchorer-'));
-    store = await EmbeddedEventStore.open({ dataDir: dir, synchronous: 'NORMAL' });
+    temp = await openTempEventStore({ synchronous: 'NORMAL' });
+    store = temp.current();
     await seedGeneratedCases(store, 60);
     // An earlier server's anchor, then more history after it.
     const earlier = new Anchorer(store);
@@ -50,10 +51,7 @@ describe('the anchorer starts from the stream heads on the embedded store (ADR 1
     await earlier.stop();
     await seedGeneratedCases(store, 10, { skip: 60 });
   }, 60_000);
-  afterAll(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => temp.dispose());
 
   it('reads the heads instead of the log, follows only what came after, and anchors the same root', async () => {
     const events = (await store.readAll()).length;

@@ -2,23 +2,11 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { EmbeddedEventStore, ReadOnlyEventStore } from '@one-window/event-store';
-import { seedGeneratedCases } from '../../../read-models/src/testing/index.js';
+import { ReadOnlyEventStore } from '@one-window/event-store';
+import { Random } from '../../../read-models/src/testing/index.js';
 import type { AnchoredData } from '../anchor/anchor.js';
-import { Anchorer } from '../anchor/anchorer.js';
+import { writeAnchoredLog } from '../testing/anchored-log.js';
 import { verifyLog } from './verify-log.js';
-
-/** mulberry32: a small seeded generator, so that every run makes the same 100 corruptions. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Edit = (db: Database.Database, pick: (n: number) => number) => void;
 
@@ -94,13 +82,7 @@ describe('100 random corruptions of a real events.sqlite (seeded): each detected
   let anchor: AnchoredData;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'one-window-corrupt-'));
-    const store = await EmbeddedEventStore.open({ dataDir: join(dir, 'source'), synchronous: 'NORMAL' });
-    await seedGeneratedCases(store, 30);
-    const anchorer = new Anchorer(store);
-    await anchorer.start();
-    anchor = (await anchorer.anchor())!;
-    await anchorer.stop();
-    await store.close();
+    anchor = await writeAnchoredLog(join(dir, 'source'), 30);
     pristine = join(dir, 'source', 'events.sqlite');
     const db = new Database(pristine);
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -117,8 +99,9 @@ describe('100 random corruptions of a real events.sqlite (seeded): each detected
   });
 
   it('detects every corruption that changed anything', async () => {
-    const next = random(20261202);
-    const pick = (n: number) => Math.floor(next() * n);
+    // Seeded, so that every run makes the same 100 corruptions.
+    const random = new Random(20261202);
+    const pick = (n: number) => random.int(0, n - 1);
     const kinds = Object.keys(SQL_EDITS);
     /*
      * harmless: every row and SQLite's integrity check as before (a flip in free space). A cut

@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { EmbeddedEventStore, ReadOnlyEventStore } from '@one-window/event-store';
-import { seedGeneratedCases } from '../../../read-models/src/testing/index.js';
-import { Anchorer } from '../anchor/anchorer.js';
+import { ReadOnlyEventStore } from '@one-window/event-store';
+import { writeAnchoredLog } from '../testing/anchored-log.js';
 import { formatAnchor, parseAnchor, type AnchoredData } from '../anchor/anchor.js';
 import { verifyLog } from './verify-log.js';
 
@@ -36,13 +35,7 @@ describe('verify detects tampering (issue 10, defect 2)', () => {
 
   async function freshLog(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
-    const store = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' });
-    await seedGeneratedCases(store, 40);
-    const anchorer = new Anchorer(store, { everyEvents: 100 });
-    await anchorer.start();
-    anchor = (await anchorer.anchor())!;
-    await anchorer.stop();
-    await store.close();
+    anchor = await writeAnchoredLog(dataDir, 40, { everyEvents: 100 });
   }
 
   it('a fresh log with its anchor is sound; the anchor line round-trips', async () => {

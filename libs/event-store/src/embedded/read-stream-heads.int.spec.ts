@@ -1,20 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EmbeddedEventStore } from './embedded-event-store.js';
+import { openTempEventStore, type TempEventStore } from '../testing/temp-store.js';
+import type { EmbeddedEventStore } from './embedded-event-store.js';
 import { STREAM_HEADS_PAGE, type StreamHeadRow } from './event-table.js';
 
 describe('EmbeddedEventStore.readStreamHeads: every stream’s last event without the log', () => {
-  let dir: string;
+  let temp: TempEventStore;
   let store: EmbeddedEventStore;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'one-window-heads-'));
-    store = await EmbeddedEventStore.open({ dataDir: dir, synchronous: 'NORMAL' });
+    temp = await openTempEventStore({ synchronous: 'NORMAL' });
+    store = temp.current();
   });
-  afterAll(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => temp.dispose());
 
   it('pages through more streams than a page by name, each at its last ordinary event with its chain', async () => {
     const streams = STREAM_HEADS_PAGE + 5;

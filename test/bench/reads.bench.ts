@@ -41,7 +41,8 @@ const label = (n: number): string => (n % 1000 === 0 ? `${n / 1000}k` : String(n
 
 /** The data folder of N generated cases, made once and kept between runs. */
 async function dataFor(cases: number): Promise<string> {
-  const dir = join(tmpdir(), `one-window-bench-reads-${cases}-s${SEED}`);
+  // `-decided`: the histories the decider decides (a folder of the hand-written ones is not reused).
+  const dir = join(tmpdir(), `one-window-bench-reads-${cases}-s${SEED}-decided`);
   const marker = join(dir, 'generated.json');
   if (existsSync(marker)) {
     log(`reusing ${dir} (${readFileSync(marker, 'utf8').trim()})`);

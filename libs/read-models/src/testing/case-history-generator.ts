@@ -1,23 +1,35 @@
 import { addNaturalDays, chinaDate, chinaDayStart, type WorkingCalendar } from '@one-window/calendar';
+import type { ServiceGuide } from '@one-window/catalog';
 import {
   CASE_EVENT_SCHEMA_VERSION,
+  type CaseCommand,
   type CaseEvent,
   type CaseEventMetadata,
-  type CaseGuide,
+  type CaseState,
   type RatingLevel,
+  DEFAULT_CASE_POLICY,
   caseStreamName,
+  decide,
+  drawQueryCode,
+  evolve,
   formatCaseNumber,
-  obligationId,
-  taskId,
+  stillMissing,
 } from '@one-window/case';
 import type { EventData } from '@one-window/event-store';
-import type { Actor } from '@one-window/shared';
-import { generatedUuid } from './generated-id.js';
+import {
+  RESIDENT_ID,
+  SYSTEM_ACTOR,
+  UNIFIED_SOCIAL_CREDIT_CODE,
+  residentIdCheckDigit,
+  usccCheckCharacter,
+  type Actor,
+} from '@one-window/shared';
+import { generatedUuid, generatedUuidSeries } from './generated-id.js';
 import { Random } from './random.js';
 
-/** A guide as a case keeps it, plus the hall where its applications are received. */
+/** A catalog guide, as the counter receives under it, plus the hall where its applications are received. */
 export interface GeneratorItem {
-  readonly guide: CaseGuide;
+  readonly guide: ServiceGuide;
   readonly hall: string;
   readonly hallDivision: string;
 }
@@ -64,14 +76,22 @@ const COMPANIES = [
   '赛罕区牧歌商贸有限公司',
 ];
 const CHANNELS = ['window', 'window', 'window', 'online', 'mobile', 'terminal', 'agent-point'] as const;
-const SYSTEM: Actor = { userId: 'system', name: 'One Window scheduler', role: 'system' };
+/** The commands whose decision may accept the case, and so record a query code. */
+const ACCEPTING: ReadonlySet<CaseCommand['type']> = new Set([
+  'AcceptCase',
+  'AcceptWithDeficiency',
+  'DeemAccepted',
+]);
 
 /**
- * Realistic case histories, generated directly as events (no decider in the loop, so a million
- * events take seconds): the paths of DOMAIN §4 in plausible proportions — corrections,
- * deficiencies, deemed acceptance, refusals, withdrawals, returns, special procedures,
- * extensions, denials, late decisions and results, ratings with bad-rating reviews — with due
- * dates from the real working-day calendar. Every history folds through the case machine.
+ * Realistic case histories, every event decided by the engine's own decider: for each case a
+ * path is drawn (the paths of DOMAIN §4 in plausible proportions — corrections, deficiencies,
+ * deemed acceptance, refusals, withdrawals, returns, special procedures, extensions, denials,
+ * late decisions and results, ratings with bad-rating reviews), sent as the commands the counter,
+ * the back office, the head, the reviewer and the scheduler would send, on a clock that moves by
+ * working days of the real calendar, and decided by `decide` against the case folded so far. The
+ * events carry the metadata the executor gives them (actor, command id, time, status and stage).
+ * A command the decider refuses is a bug of the generator: it throws.
  */
 export function* generateCaseHistories(count: number, options: GeneratorOptions): Generator<GeneratedCase> {
   const random = new Random(options.seed ?? 20260105);
@@ -103,18 +123,22 @@ export function* generateCaseHistories(count: number, options: GeneratorOptions)
   }
 }
 
-/** One case's history, told event by event with a moving business day and time. */
+/** One case's history: commands sent on a moving business day and time, each decided and folded. */
 class Story {
   readonly events: GeneratedEvent[] = [];
+  private state: CaseState | null = null;
+  private commands = 0;
   private readonly clerk: Actor;
-  private readonly guide: CaseGuide;
+  private readonly eventIds: (index: number) => string;
+  private readonly commandIds: (index: number) => string;
   private day: string;
+  /** The instant `day` begins in China time (kept with `day`: `at()` is read for every command). */
+  private dayStart: number;
   private minute: number;
-  private statutory = '';
-  private promised = '';
-  private task = 0;
-  private deficiencyOpen = false;
-  private missing: string[] = [];
+  /** Materials missing at receipt (a correction or 容缺 path). */
+  private missingAtReceipt = false;
+  private returned = false;
+  private person = true;
 
   constructor(
     private readonly caseId: string,
@@ -124,8 +148,10 @@ class Story {
     private readonly random: Random,
     private readonly calendar: WorkingCalendar,
   ) {
-    this.guide = item.guide;
+    this.eventIds = generatedUuidSeries('generated-event', caseId);
+    this.commandIds = generatedUuidSeries('generated-command', caseId);
     this.day = receivedOn;
+    this.dayStart = chinaDayStart(receivedOn).getTime();
     this.minute = random.int(9 * 60, 16 * 60);
     this.clerk = {
       userId: `clerk-${item.hall}-${random.int(1, 4)}`,
@@ -139,13 +165,7 @@ class Story {
     if (!this.frontDesk()) return;
     if (this.random.chance(0.03)) {
       this.later(this.random.int(0, 3));
-      this.push(
-        {
-          type: 'case.Withdrawn',
-          data: { reason: '申请人主动撤回', withdrawnOn: this.day, during: 'backOffice.underReview' },
-        },
-        this.clerk,
-      );
+      this.send(this.clerk, { type: 'WithdrawCase', caseId: this.caseId, reason: '申请人主动撤回' });
       return;
     }
     const running = this.random.chance(0.08);
@@ -156,545 +176,406 @@ class Story {
 
   /** Receipt, correction or deemed acceptance, refusal, acceptance. False when the case ends here. */
   private frontDesk(): boolean {
-    const { random, guide, calendar } = this;
+    const { random, caseId } = this;
+    const guide = this.item.guide;
     const materials = guide.materials.filter(
       (m) => m.sourceChannel === 'applicant' || m.sourceChannel === 'intermediary',
     );
     const deficient = materials.filter((m) => m.deficiencyAllowed && !m.key);
     const correction = materials.length > 0 && random.chance(0.12);
-    const withDeficiency = !correction && deficient.length > 0 && random.chance(0.25);
+    // 容缺 needs a supply date after today and by the promised due date: not on a same-day item.
+    const withDeficiency =
+      !correction && deficient.length > 0 && random.chance(0.25) && guide.promisedLimitDays > 0;
     const held = (m: (typeof materials)[number]) =>
       !(withDeficiency && m === deficient[0]) && !(correction && m === materials[materials.length - 1]);
-    const submitted = materials.filter(held).map((m) => ({ code: m.code, form: m.type }));
-    this.missing = materials.filter((m) => !held(m)).map((m) => m.code);
-    const person = random.chance(0.8);
-    const correctionNoticeDueBy = calendar.addWorkingDays(this.receivedOn, 5);
-    this.push(
-      {
-        type: 'case.Received',
-        data: {
-          caseId: this.caseId,
-          caseNumber: this.caseNumber,
-          hall: this.item.hall,
-          itemCode: guide.code,
-          guideVersion: guide.version,
-          guide,
-          applicant: {
-            kind: person ? 'natural-person' : 'legal-person',
-            name: person ? `${random.pick(SURNAMES)}${random.pick(GIVEN)}` : random.pick(COMPANIES),
-            idType: person ? '居民身份证' : '统一社会信用代码',
-            idNumber: person
-              ? `15010219${random.int(50, 99)}0101${random.int(1000, 9999)}`
-              : `91150102MA0${random.int(100000, 999999)}X`,
-            phone: `13${random.int(100000000, 999999999)}`,
+    this.missingAtReceipt = correction || withDeficiency;
+    this.person = random.chance(0.8);
+    this.send(this.clerk, {
+      type: 'ReceiveApplication',
+      itemCode: guide.code,
+      hall: this.item.hall,
+      applicant: this.person
+        ? {
+            kind: 'natural-person',
+            name: this.personName(),
+            idType: RESIDENT_ID,
+            idNumber: this.residentId(),
+            phone: this.phone(),
+          }
+        : {
+            kind: 'legal-person',
+            name: random.pick(COMPANIES),
+            idType: UNIFIED_SOCIAL_CREDIT_CODE,
+            idNumber: this.creditCode(),
+            phone: this.phone(),
           },
-          channel: random.pick(CHANNELS),
-          materials: submitted,
-          missingMaterials: this.missing,
-          sharingAuthorized: true,
-          greenChannel: random.chance(0.05),
-          receivedOn: this.receivedOn,
-          receivedAt: this.at(),
-          correctionNoticeDueBy,
-        },
-      },
-      this.clerk,
-    );
+      channel: random.pick(CHANNELS),
+      materials: materials.filter(held).map((m) => ({ code: m.code, form: m.type })),
+      sharingAuthorized: true,
+      greenChannel: random.chance(0.05),
+    });
     if (random.chance(0.04)) {
       this.later(0);
-      this.push(
-        {
-          type: 'case.Refused',
-          data: {
-            reason: '申请事项不属于本机关职权范围',
-            legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（二）项',
-            competentAgency: '呼和浩特市市场监督管理局',
-            refusedOn: this.day,
-            voucherNumber: `BYSL-${this.caseNumber}`,
-          },
-        },
-        this.clerk,
-      );
+      this.send(this.clerk, {
+        type: 'RefuseCase',
+        caseId,
+        reason: '申请事项不属于本机关职权范围',
+        legalBasis: '《中华人民共和国行政许可法》第三十二条第一款第（二）项',
+        competentAgency: '呼和浩特市市场监督管理局',
+      });
       return false;
     }
     if (correction) {
       this.later(random.int(0, 1));
-      const correctBy = calendar.addWorkingDays(this.day, 10);
-      const items = this.missing.map((code) => ({ code, problem: '未提交或不符合法定形式' }));
-      this.push(
-        { type: 'case.CorrectionRequested', data: { items, requestedOn: this.day, correctBy } },
-        this.clerk,
-      );
+      const items = stillMissing(this.context).map((code) => ({ code, problem: '未提交或不符合法定形式' }));
+      this.send(this.clerk, { type: 'RequestCorrection', caseId, items });
       if (random.chance(0.1)) {
-        this.jumpAfter(correctBy);
-        this.push({ type: 'case.CorrectionOverdue', data: { correctBy, withdrawnOn: this.day } }, SYSTEM);
+        this.jumpAfter(this.context.correction?.correctBy ?? this.day);
+        this.send(SYSTEM_ACTOR, { type: 'MarkCorrectionOverdue', caseId });
         return false;
       }
       this.later(random.int(1, 8));
-      const materials = this.missing.map((code) => ({ code, form: 'original' as const }));
-      this.push(
-        {
-          type: 'case.CorrectionSubmitted',
-          data: { materials, submittedOn: this.day, decideBy: calendar.addWorkingDays(this.day, 5) },
-        },
-        this.clerk,
-      );
+      const handedIn = items.map(({ code }) => ({ code, form: 'original' as const }));
+      this.send(this.clerk, { type: 'SubmitCorrection', caseId, materials: handedIn });
     }
-    const deemed = !correction && !withDeficiency && random.chance(0.02);
-    if (deemed) this.jumpAfter(correctionNoticeDueBy);
-    else this.later(0);
-    // Deemed acceptance counts from the day of receipt (Law Art. 32).
-    const acceptedOn = deemed ? this.receivedOn : this.day;
-    this.statutory = calendar.addWorkingDays(acceptedOn, guide.statutoryLimitDays);
-    this.promised = calendar.addWorkingDays(acceptedOn, guide.promisedLimitDays);
-    const acceptance = {
-      acceptedOn,
-      statutoryDueDate: this.statutory,
-      promisedDueDate: this.promised,
-      voucherNumber: `SL-${this.caseNumber}`,
-    };
-    if (deemed) {
-      this.push(
-        { type: 'case.DeemedAccepted', data: { ...acceptance, noticeDueBy: correctionNoticeDueBy } },
-        SYSTEM,
-      );
+    if (!correction && !withDeficiency && random.chance(0.02)) {
+      // Deemed acceptance (Law Art. 32): no notice within the 5 working days; counted from receipt.
+      this.jumpAfter(this.context.acceptanceDecideBy);
+      this.send(SYSTEM_ACTOR, { type: 'DeemAccepted', caseId });
     } else if (withDeficiency) {
-      const supplyBy = calendar.addWorkingDays(acceptedOn, Math.max(1, Math.min(3, guide.promisedLimitDays)));
-      this.push(
-        {
-          type: 'case.AcceptedWithDeficiency',
-          data: { ...acceptance, missing: this.missing, supplyBy, commitmentSigned: true },
-        },
-        this.clerk,
-      );
-      this.deficiencyOpen = true;
+      this.later(0);
+      const supplyBy = this.calendar.addWorkingDays(this.day, Math.min(3, guide.promisedLimitDays));
+      const missing = stillMissing(this.context).map((code) => ({ code }));
+      this.send(this.clerk, {
+        type: 'AcceptWithDeficiency',
+        caseId,
+        missing,
+        supplyBy,
+        commitmentSigned: true,
+      });
       if (random.chance(0.2)) {
         this.jumpAfter(supplyBy);
-        this.push({ type: 'case.DeficiencyOverdue', data: { supplyBy, missing: this.missing } }, SYSTEM);
+        this.send(SYSTEM_ACTOR, { type: 'MarkDeficiencyOverdue', caseId });
       }
-    } else this.push({ type: 'case.Accepted', data: acceptance }, this.clerk);
+    } else {
+      this.later(0);
+      this.send(this.clerk, { type: 'AcceptCase', caseId });
+    }
     return true;
   }
 
-  /** One task per step, with claims, releases, returns, special procedures, extensions and the decision. */
+  /** Each step's task claimed, sometimes released, returned or suspended, passed — then the decision. */
   private backOffice(running: boolean): boolean {
-    const { random, guide } = this;
-    const steps = guide.steps;
+    const { random, caseId } = this;
+    const steps = this.context.guide.steps;
     const late = random.chance(0.06);
-    for (let s = 0; s < steps.length; s++) {
+    for (;;) {
+      const taskId = this.context.currentTaskId ?? '';
+      const s = this.context.tasks.find((t) => t.taskId === taskId)?.stepIndex ?? 0;
       const step = steps[s];
-      const previous = this.events[this.events.length - 1].type;
-      const reason =
-        previous === 'case.CorrectionSubmitted' && s === 0 && this.task > 0
-          ? 'resubmitted'
-          : previous === 'case.TaskReturned'
-            ? 'returned'
-            : s === 0
-              ? 'accepted'
-              : 'passed';
-      const id = this.createTask(s, reason);
       if (running && s === steps.length - 1) return true;
       let approver = approverOf(step.department, step.role, random.int(1, 3));
       this.later(step.timeLimitDays === 0 ? 0 : random.int(0, Math.min(2, step.timeLimitDays)));
-      this.claim(id, approver);
+      this.send(approver, { type: 'ClaimTask', taskId });
       if (random.chance(0.05)) {
         this.later(0);
-        this.push(
-          {
-            type: 'case.TaskReleased',
-            data: { taskId: id, holder: holderOf(approver), releasedAt: this.at() },
-          },
-          approver,
-        );
+        this.send(approver, { type: 'ReleaseTask', taskId });
         approver = approverOf(step.department, step.role, 4);
-        this.claim(id, approver);
+        this.send(approver, { type: 'ClaimTask', taskId });
       }
-      if (this.deficiencyOpen) {
+      const deficiency = this.context.deficiency;
+      if (deficiency && deficiency.missing.length > 0) {
         this.later(0);
-        const late = this.events.some((e) => e.type === 'case.DeficiencyOverdue');
-        const materials = this.missing.map((code) => ({ code, form: 'original' as const }));
-        this.push(
-          { type: 'case.DeficiencySupplied', data: { materials, suppliedOn: this.day, remaining: [], late } },
-          this.clerk,
-        );
-        this.deficiencyOpen = false;
+        const materials = deficiency.missing.map((code) => ({ code, form: 'original' as const }));
+        this.send(this.clerk, { type: 'SupplyDeficiency', caseId, materials });
       }
-      const returnedBefore = this.events.some((e) => e.type === 'case.TaskReturned');
-      if (
-        s === 0 &&
-        steps.length === 1 &&
-        this.missing.length === 0 &&
-        !returnedBefore &&
-        random.chance(0.03)
-      ) {
+      if (s === 0 && steps.length === 1 && !this.missingAtReceipt && !this.returned && random.chance(0.03)) {
         // Back to the front desk for a material found defective in review; the clock keeps running.
+        this.returned = true;
         this.later(0);
-        this.push(
-          {
-            type: 'case.TaskReturned',
-            data: { taskId: id, to: 'front-desk', reason: '申请书签字不全', returnedAt: this.at() },
-          },
-          approver,
-        );
+        this.send(approver, { type: 'ReturnTask', taskId, to: 'front-desk', reason: '申请书签字不全' });
         this.later(1);
-        this.push(
-          {
-            type: 'case.CorrectionSubmitted',
-            data: { materials: [{ code: 'application', form: 'original' }], submittedOn: this.day },
-          },
-          this.clerk,
-        );
-        s -= 1;
+        const material = this.context.materials[0]?.code ?? this.context.guide.materials[0].code;
+        this.send(this.clerk, {
+          type: 'SubmitCorrection',
+          caseId,
+          materials: [{ code: material, form: 'original' }],
+        });
         continue;
       }
-      if (s > 0 && !returnedBefore && random.chance(0.03)) {
+      if (s > 0 && !this.returned && random.chance(0.03)) {
+        this.returned = true;
         this.later(0);
-        this.push(
-          {
-            type: 'case.TaskReturned',
-            data: { taskId: id, to: steps[s - 1].name, reason: '需补充审查意见', returnedAt: this.at() },
-          },
-          approver,
-        );
-        s -= 2;
+        this.send(approver, { type: 'ReturnTask', taskId, to: steps[s - 1].name, reason: '需补充审查意见' });
         continue;
       }
-      if (s === 0 && guide.statutoryLimitDays >= 10 && random.chance(0.04))
-        this.specialProcedure(id, approver);
+      if (s === 0 && this.context.guide.statutoryLimitDays >= 10 && random.chance(0.04))
+        this.specialProcedure(approver);
       if (s < steps.length - 1) {
         this.later(step.timeLimitDays === 0 ? 0 : random.int(0, 1));
-        this.push(
-          {
-            type: 'case.TaskPassed',
-            data: { taskId: id, opinion: '材料齐全，符合法定条件', passedAt: this.at() },
-          },
-          approver,
-        );
+        this.send(approver, { type: 'PassTask', taskId, opinion: '材料齐全，符合法定条件' });
         continue;
       }
       if (late) this.lateDecision(step.department);
       else this.later(0);
-      this.decide(id, approver);
+      this.decide(approver);
+      return true;
     }
-    return true;
   }
 
   private delivery(): void {
-    const { random } = this;
-    const denied = this.events.some((e) => e.type === 'case.Denied');
-    const courier = this.guide.courierDelivery && random.chance(0.3);
+    const { random, caseId } = this;
+    const courier = this.context.guide.courierDelivery && random.chance(0.3);
     this.later(random.int(0, 2));
-    this.push(
-      {
-        type: 'case.Dispatched',
-        data: courier
-          ? { method: 'courier', trackingNumber: `SF${random.int(1e9, 9e9)}`, dispatchedOn: this.day }
-          : { method: 'window', dispatchedOn: this.day },
-      },
+    this.send(
       this.clerk,
+      courier
+        ? { type: 'DispatchResult', caseId, method: 'courier', trackingNumber: `SF${random.int(1e9, 9e9)}` }
+        : { type: 'DispatchResult', caseId, method: 'window' },
     );
     this.later(random.int(0, 3));
-    this.push(
-      { type: 'case.Delivered', data: { deliveredOn: this.day, outcome: denied ? 'denied' : 'approved' } },
-      this.clerk,
-    );
+    const { applicant } = this.context;
+    // At the window the recipient is recorded (送达回证): the applicant, or for a company its agent.
+    const recipient = courier
+      ? undefined
+      : this.person
+        ? {
+            collectedBy: 'applicant' as const,
+            name: applicant.name,
+            idType: applicant.idType,
+            idNumber: applicant.idNumber,
+          }
+        : {
+            collectedBy: 'agent' as const,
+            name: this.personName(),
+            idType: RESIDENT_ID,
+            idNumber: this.residentId(),
+          };
+    this.send(this.clerk, { type: 'DeliverResult', caseId, ...(recipient ? { recipient } : {}) });
   }
 
   private rating(): void {
-    const { random } = this;
+    const { random, caseId } = this;
     this.later(0);
     const bad = random.chance(0.04);
     const level = (bad ? random.int(4, 5) : random.pick([1, 1, 1, 2, 2, 3])) as RatingLevel;
-    const ratedAt = this.at();
     const channel = random.pick(['window-device', 'qr-code', 'sms', 'app'] as const);
-    this.push(
-      {
-        type: 'case.Rated',
-        data: {
-          n: 1,
-          level,
-          bad,
-          channel,
-          stage: 'overall',
-          ...(bad ? { comment: '等待时间过长' } : {}),
-          ratedAt,
-        },
-      },
-      this.clerk,
-    );
+    this.send(this.clerk, {
+      type: 'RateService',
+      caseId,
+      level,
+      channel,
+      stage: 'overall',
+      ...(bad ? { comment: '等待时间过长' } : {}),
+    });
     if (!bad) return;
-    const id = obligationId(this.caseId, 1);
+    const obligation = this.context.obligations[this.context.obligations.length - 1];
+    const obligationId = obligation.obligationId;
     const reviewer: Actor = {
       userId: `reviewer-${this.item.hall}`,
       name: '回访专员',
       role: 'reviewer',
       hall: this.item.hall,
     };
-    const callbackDueAt = new Date(Date.parse(ratedAt) + 48 * 3_600_000).toISOString();
-    this.push(
-      {
-        type: 'case.ObligationOpened',
-        data: {
-          obligationId: id,
-          n: 1,
-          ratingN: 1,
-          office: { hall: this.item.hall, department: this.guide.department },
-          openedAt: ratedAt,
-          callbackDueAt,
-          rectifyDueBy: addNaturalDays(chinaDate(new Date(ratedAt)), 15),
-        },
-      },
-      SYSTEM,
-    );
     if (random.chance(0.3)) {
-      this.day = chinaDate(new Date(Date.parse(callbackDueAt) + 3_600_000));
-      this.minute = (new Date(Date.parse(callbackDueAt) + 3_600_000).getUTCHours() + 8) * 60;
-      this.push(
-        {
-          type: 'case.ObligationOverdue',
-          data: { obligationId: id, deadline: 'callback', dueAt: callbackDueAt },
-        },
-        SYSTEM,
-      );
+      const scheduled = new Date(Date.parse(obligation.callbackDueAt) + 3_600_000);
+      const day = chinaDate(scheduled);
+      this.moveTo(day, Math.floor((scheduled.getTime() - chinaDayStart(day).getTime()) / 60_000));
+      this.send(SYSTEM_ACTOR, { type: 'MarkObligationOverdue', obligationId, deadline: 'callback' });
     } else this.later(1);
-    const calledAt = this.at();
-    this.push(
-      {
-        type: 'case.CallbackRecorded',
-        data: {
-          obligationId: id,
-          notes: '已电话回访，情况属实',
-          verified: true,
-          calledAt,
-          late: calledAt > callbackDueAt,
-        },
-      },
-      reviewer,
-    );
+    this.send(reviewer, {
+      type: 'RecordCallback',
+      obligationId,
+      notes: '已电话回访，情况属实',
+      verified: true,
+    });
     this.later(random.int(1, 5));
-    this.push(
-      random.chance(0.7)
-        ? {
-            type: 'case.Rectified',
-            data: {
-              obligationId: id,
-              measures: '增设窗口，高峰时段分流',
-              rectifiedAt: this.at(),
-              late: false,
-            },
-          }
-        : {
-            type: 'case.Explained',
-            data: {
-              obligationId: id,
-              explanation: '系申请人材料不全导致，已解释',
-              explainedAt: this.at(),
-              late: false,
-            },
-          },
+    this.send(
       reviewer,
+      random.chance(0.7)
+        ? { type: 'RectifyObligation', obligationId, measures: '增设窗口，高峰时段分流' }
+        : { type: 'ExplainObligation', obligationId, explanation: '系申请人材料不全导致，已解释' },
     );
   }
 
-  private createTask(s: number, reason: 'accepted' | 'passed' | 'returned' | 'resubmitted'): string {
-    const step = this.guide.steps[s];
-    this.task += 1;
-    const id = taskId(this.caseId, this.task);
-    this.push(
-      {
-        type: 'case.TaskCreated',
-        data: {
-          taskId: id,
-          n: this.task,
-          step: step.name,
-          stepIndex: s,
-          label: step.label,
-          department: step.department,
-          role: step.role,
-          createdOn: this.day,
-          stepDueDate: this.calendar.addWorkingDays(this.day, step.timeLimitDays),
-          reason,
-        },
-      },
-      s === 0 ? this.clerk : approverOf(step.department, 'approver', 1),
-    );
-    return id;
-  }
-
-  private claim(id: string, approver: Actor): void {
-    this.push(
-      { type: 'case.TaskClaimed', data: { taskId: id, holder: holderOf(approver), claimedAt: this.at() } },
-      approver,
-    );
-  }
-
-  private specialProcedure(id: string, approver: Actor): void {
+  private specialProcedure(approver: Actor): void {
+    const { caseId } = this;
     this.later(1);
     const kind = this.random.pick(['inspection', 'expert-review', 'hearing'] as const);
-    this.push(
-      {
-        type: 'case.SpecialProcedureStarted',
-        data: { n: 1, kind, reason: '需现场核查', expectedDays: 5, taskId: id, startedOn: this.day },
-      },
-      approver,
-    );
-    const started = this.day;
+    this.send(approver, {
+      type: 'StartSpecialProcedure',
+      caseId,
+      kind,
+      reason: '需现场核查',
+      expectedDays: 5,
+    });
+    const n = this.context.specialProcedures.length;
     this.later(this.random.int(2, 6));
-    const suspended = this.calendar.workingDaysBetween(started, this.day);
-    this.statutory = this.calendar.addWorkingDays(this.statutory, suspended);
-    this.promised = this.calendar.addWorkingDays(this.promised, suspended);
-    this.push(
-      {
-        type: 'case.SpecialProcedureEnded',
-        data: {
-          n: 1,
-          result: '核查符合要求',
-          endedOn: this.day,
-          suspendedWorkingDays: suspended,
-          statutoryDueDate: this.statutory,
-          promisedDueDate: this.promised,
-        },
-      },
-      approver,
-    );
+    this.send(approver, { type: 'EndSpecialProcedure', caseId, n, result: '核查符合要求' });
   }
 
-  /** The yellow warning, the red mark on the promised limit, and sometimes the head's extension. */
+  /**
+   * The scheduler's yellow warning once the promised limit is near (`warningWorkingDays` left),
+   * its red mark the day after, and sometimes the head's extension (Law Art. 42).
+   */
   private lateDecision(department: string): void {
-    const { calendar } = this;
-    if (this.day <= this.promised) {
-      this.later(0);
-      const left = Math.max(0, calendar.workingDaysBetween(this.day, this.promised));
-      this.push(
-        {
-          type: 'case.DecisionWarning',
-          data: { limit: 'promised', dueDate: this.promised, workingDaysLeft: left },
-        },
-        SYSTEM,
-      );
+    const { calendar, caseId } = this;
+    const promised = this.context.promisedDueDate ?? this.day;
+    if (this.day <= promised) {
+      let warnOn = this.day;
+      while (calendar.workingDaysBetween(warnOn, promised) > DEFAULT_CASE_POLICY.warningWorkingDays)
+        warnOn = calendar.addWorkingDays(warnOn, 1);
+      if (warnOn > this.day) this.moveTo(warnOn, this.random.int(0, 5));
+      else this.later(0);
+      this.send(SYSTEM_ACTOR, { type: 'MarkDecisionWarning', caseId, limit: 'promised' });
     }
-    this.jumpAfter(this.promised);
-    this.push({ type: 'case.DecisionOverdue', data: { limit: 'promised', dueDate: this.promised } }, SYSTEM);
-    if (this.statutory > this.promised && this.random.chance(0.5)) {
-      const head = { userId: `head-${department}`, name: '科长' };
+    this.jumpAfter(promised);
+    this.send(SYSTEM_ACTOR, { type: 'MarkDecisionOverdue', caseId, limit: 'promised' });
+    if ((this.context.statutoryDueDate ?? '') > promised && this.random.chance(0.5)) {
       this.later(0);
-      const previous = this.statutory;
-      this.statutory = calendar.addWorkingDays(this.statutory, 10);
-      this.push(
-        {
-          type: 'case.Extended',
-          data: {
-            days: 10,
-            reason: '情况复杂，需延长审查',
-            head,
-            previousDueDate: previous,
-            statutoryDueDate: this.statutory,
-            extendedOn: this.day,
-          },
-        },
-        { ...head, role: 'head', department },
-      );
+      const head: Actor = { userId: `head-${department}`, name: '科长', role: 'head', department };
+      this.send(head, { type: 'ExtendTimeLimit', caseId, days: 10, reason: '情况复杂，需延长审查' });
     }
     this.later(0);
   }
 
-  private decide(id: string, approver: Actor): void {
-    const on = this.day;
-    const within = { withinStatutoryLimit: on <= this.statutory, withinPromisedLimit: on <= this.promised };
+  private decide(approver: Actor): void {
+    const { caseId } = this;
     if (this.random.chance(0.07)) {
-      this.push(
-        {
-          type: 'case.Denied',
-          data: {
-            taskId: id,
-            reasons: ['经营场所不符合食品安全要求'],
-            remedies: {
-              administrativeReviewDays: 60,
-              reviewAuthority: '呼和浩特市新城区人民政府',
-              lawsuitMonths: 6,
-              court: '呼和浩特市新城区人民法院',
-            },
-            deniedOn: on,
-            decisionNumber: `BYXK-${this.caseNumber}`,
-            ...within,
-          },
-        },
-        approver,
-      );
+      this.send(approver, {
+        type: 'DenyCase',
+        caseId,
+        reasons: ['经营场所不符合食品安全要求'],
+        remedies: { reviewAuthority: '呼和浩特市新城区人民政府', court: '呼和浩特市新城区人民法院' },
+      });
       return;
     }
-    const resultDueBy = this.calendar.addWorkingDays(on, 10);
-    this.push(
-      {
-        type: 'case.Approved',
-        data: { taskId: id, opinion: '准予许可', approvedOn: on, resultDueBy, ...within },
-      },
-      approver,
-    );
-    const lateResult = this.random.chance(0.02);
-    if (lateResult) {
-      this.jumpAfter(resultDueBy);
-      this.push({ type: 'case.ResultIssueOverdue', data: { resultDueBy } }, SYSTEM);
+    this.send(approver, { type: 'ApproveCase', caseId, opinion: '准予许可' });
+    if (this.random.chance(0.02)) {
+      this.jumpAfter(this.context.decision?.resultDueBy ?? this.day);
+      this.send(SYSTEM_ACTOR, { type: 'MarkResultIssueOverdue', caseId });
     } else this.later(this.random.int(0, 2));
-    this.push(
-      {
-        type: 'case.ResultIssued',
-        data: {
-          certificateNumber: `ZZ${this.caseNumber}`,
-          electronic: this.random.chance(0.6),
-          issuedOn: this.day,
-          late: lateResult,
-        },
-      },
-      this.clerk,
-    );
-  }
-
-  private push(event: CaseEvent, actor: Actor): void {
-    const n = this.events.length;
-    const commandId = generatedUuid('generated-command', this.caseId, String(n));
-    this.events.push({
-      id: generatedUuid('generated-event', this.caseId, String(n)),
-      type: event.type,
-      data: event.data,
-      metadata: {
-        actor,
-        commandId,
-        correlationId: commandId,
-        causationId: commandId,
-        guideVersion: this.guide.version,
-        at: this.at(),
-        schemaVersion: CASE_EVENT_SCHEMA_VERSION,
-      },
+    this.send(this.clerk, {
+      type: 'IssueResult',
+      caseId,
+      certificateNumber: `ZZ${this.caseNumber}`,
+      electronic: this.random.chance(0.6),
     });
   }
 
+  private get context(): CaseState['context'] {
+    return this.state!.context;
+  }
+
+  /** Decides the command at the story's moment, folds its events and records them as the executor would. */
+  private send(actor: Actor, command: CaseCommand): void {
+    const at = this.at();
+    let decided: CaseEvent[];
+    try {
+      decided = decide(this.state, command, {
+        now: new Date(at),
+        actor,
+        calendar: this.calendar,
+        ...(command.type === 'ReceiveApplication'
+          ? { ids: { caseId: this.caseId, caseNumber: this.caseNumber }, guide: this.item.guide }
+          : {}),
+        ...(ACCEPTING.has(command.type)
+          ? { queryCode: drawQueryCode((n) => this.random.int(0, n - 1)) }
+          : {}),
+      });
+    } catch (error) {
+      throw new Error(
+        `The generator sent ${command.type} to ${this.caseNumber} (${this.state?.status ?? 'no case'}) at ${at}, and the decider refused it: ${String(error)}`,
+        { cause: error },
+      );
+    }
+    if (decided.length === 0) {
+      throw new Error(
+        `The generator sent ${command.type} to ${this.caseNumber} at ${at}, which decided nothing`,
+      );
+    }
+    const commandId = this.commandIds(this.commands++);
+    for (const event of decided) {
+      const state = evolve(this.state, event, this.events.length);
+      this.state = state;
+      this.events.push({
+        id: this.eventIds(this.events.length),
+        type: event.type,
+        data: event.data,
+        metadata: {
+          actor,
+          commandId,
+          correlationId: commandId,
+          causationId: commandId,
+          guideVersion: state.context.guide.version,
+          at,
+          schemaVersion: CASE_EVENT_SCHEMA_VERSION,
+          status: state.status,
+          stage: state.stage,
+        },
+      });
+    }
+  }
+
+  private personName(): string {
+    return `${this.random.pick(SURNAMES)}${this.random.pick(GIVEN)}`;
+  }
+
+  private phone(): string {
+    return `13${this.random.int(100000000, 999999999)}`;
+  }
+
+  /** A resident ID number of 新城区 with a real birth date and its GB 11643 check digit. */
+  private residentId(): string {
+    const { random } = this;
+    const birth = `19${random.int(50, 99)}${pad(random.int(1, 12))}${pad(random.int(1, 28))}`;
+    const first17 = `150102${birth}${String(random.int(0, 999)).padStart(3, '0')}`;
+    return first17 + residentIdCheckDigit(first17);
+  }
+
+  /**
+   * A unified social credit code of a company registered in 新城区, with its GB 32100 check
+   * character — the organisation code stepped on until that is a digit, as the tails of the codes
+   * the register export spec masks were (apps/server/test/api/case-register-export: `[0-9X]{4}`).
+   */
+  private creditCode(): string {
+    const start = this.random.int(100000, 999999);
+    for (let step = 0; ; step++) {
+      const first17 = `91150102MA0${100000 + ((start - 100000 + step) % 900000)}`;
+      const check = usccCheckCharacter(first17);
+      if (check <= '9') return first17 + check;
+    }
+  }
+
   private at(): string {
-    return new Date(chinaDayStart(this.day).getTime() + this.minute * 60_000).toISOString();
+    return new Date(this.dayStart + this.minute * 60_000).toISOString();
+  }
+
+  private moveTo(day: string, minute: number): void {
+    if (day !== this.day) this.dayStart = chinaDayStart(day).getTime();
+    this.day = day;
+    this.minute = minute;
   }
 
   /** Moves on `workingDays` (to a time in office hours), or a few minutes within the day. */
   private later(workingDays: number): void {
-    if (workingDays > 0) this.day = this.calendar.addWorkingDays(this.day, workingDays);
-    this.minute =
-      workingDays > 0
-        ? this.random.int(9 * 60, 17 * 60)
-        : Math.min(this.minute + this.random.int(1, 30), 23 * 60 + 59);
+    if (workingDays > 0)
+      this.moveTo(this.calendar.addWorkingDays(this.day, workingDays), this.random.int(9 * 60, 17 * 60));
+    else this.minute = Math.min(this.minute + this.random.int(1, 30), 23 * 60 + 59);
   }
 
-  /** Just after a deadline day ended: the scheduler's moment. */
+  /** Just after a deadline day ended: the scheduler's moment (never back in time: a day already past it stays). */
   private jumpAfter(date: string): void {
-    this.day = addNaturalDays(date, 1);
-    this.minute = this.random.int(0, 5);
+    const after = addNaturalDays(date, 1);
+    if (after > this.day) this.moveTo(after, this.random.int(0, 5));
+    else this.later(0);
   }
 }
+
+const pad = (n: number): string => String(n).padStart(2, '0');
 
 function approverOf(department: string, role: 'approver' | 'head', k: number): Actor {
   return role === 'head'
     ? { userId: `head-${department}`, name: '科长', role: 'head', department }
     : { userId: `approver-${department}-${k}`, name: `审批员${k}`, role: 'approver', department };
-}
-
-function holderOf(actor: Actor): { userId: string; name: string } {
-  return { userId: actor.userId, name: actor.name };
 }

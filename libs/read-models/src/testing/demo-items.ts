@@ -1,5 +1,4 @@
 import { demoCatalogDir, loadCatalog } from '@one-window/catalog';
-import { toCaseGuide } from '@one-window/case';
 import type { GeneratorItem } from './case-history-generator.js';
 
 /** The demo catalog's items, each with the hall whose back office decides it. */
@@ -9,6 +8,6 @@ export async function demoGeneratorItems(): Promise<GeneratorItem[]> {
     const department = catalog.directory.department(guide.department);
     const hall = department ? catalog.directory.hall(department.hall) : undefined;
     if (!department || !hall) throw new Error(`Demo item ${guide.code} has no hall for ${guide.department}`);
-    return { guide: toCaseGuide(guide), hall: hall.id, hallDivision: hall.divisionCode };
+    return { guide, hall: hall.id, hallDivision: hall.divisionCode };
   });
 }

@@ -8,12 +8,7 @@ import type { CaseCommand } from '../commands.js';
 import { CaseDriver } from '../testing/case-driver.js';
 import { GUIDE, application, approver, approver2, clerk, head } from '../testing/fixtures.js';
 import { SPECIAL_PROCEDURE_KINDS } from './decide-back-office.js';
-import type { DomainError } from './errors.js';
-import { accepted, at, atDecision, claimed, oneStep } from '../testing/scenarios.js';
-
-/** Each bad field of a 400 with the catalog rule it broke. */
-const rulesOf = (error: DomainError) =>
-  (error.errors ?? []).map((e, i) => ({ field: e.field, ...error.rules?.[i] }));
+import { accepted, at, atDecision, claimed, oneStep, rulesOf } from '../testing/scenarios.js';
 
 const atVerification = () =>
   claimed().given(

@@ -6,8 +6,7 @@
  */
 import type { CaseCommand } from '../commands.js';
 import { BY_APPLICANT, approver, clerk, system } from '../testing/fixtures.js';
-import type { DomainError } from './errors.js';
-import { approved, at, atDecision, oneStep } from '../testing/scenarios.js';
+import { approved, at, atDecision, oneStep, rulesOf } from '../testing/scenarios.js';
 
 /** The one-step guide (no courier delivery), approved on Monday 2026-03-02. */
 const approvedOneStep = () => approved(oneStep());
@@ -33,10 +32,6 @@ const issue = (over: Record<string, unknown> = {}): CaseCommand => ({
   ...over,
 });
 const issued = (electronic = true) => approvedOneStep().given([clerk, issue({ electronic })]);
-
-/** Each bad field of a 400 with the catalog rule it broke. */
-const rulesOf = (error: DomainError) =>
-  (error.errors ?? []).map((e, i) => ({ field: e.field, ...error.rules?.[i] }));
 
 describe('IssueResult: refusals by field and catalog code', () => {
   it('an empty certificate number is required, an electronic flag that is not a boolean is refused', () => {

@@ -19,16 +19,18 @@ import {
 } from '../testing/fixtures.js';
 import { decide } from './decide.js';
 import { deficiencySupplyWindow } from './decide-front-desk.js';
-import type { DomainError } from './errors.js';
+import { DomainError } from './errors.js';
 import { DEFAULT_CASE_POLICY } from './policy.js';
 import {
   CORRECTION_REQUEST,
   DEFICIENCY_ACCEPTANCE,
   at,
-  received,
-  receivedIncomplete,
+  correctionRequest,
   correctionRequested,
   deficient,
+  received,
+  receivedIncomplete,
+  rulesOf,
 } from '../testing/scenarios.js';
 
 const MB = 1024 * 1024;
@@ -41,28 +43,31 @@ const scan = (n: number, size: number, type = PDF) => ({
   type,
 });
 
-/** Each bad field of a 400 with the catalog rule it broke. */
-const rulesOf = (error: DomainError) =>
-  (error.errors ?? []).map((e, i) => ({ field: e.field, ...error.rules?.[i] }));
+/** The refusal of a receipt for an item the catalog does not know, decided without a guide. */
+const unknownItemRefusal = (): DomainError => {
+  try {
+    decide(null, application({ itemCode: 'NO-SUCH' }), {
+      now: new Date(at('2026-03-02')),
+      actor: clerk,
+      calendar,
+      ids: { caseId: 'x', caseNumber: 'n' },
+    });
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+};
 const receiveError = (over: Partial<ReceiveApplication> | Record<string, unknown>, actor = clerk) =>
   new CaseDriver().error(actor, { ...application(), ...over }, at('2026-03-02'));
 
 describe('receipt: refusals by field and catalog code', () => {
   it('an item the catalog does not know is a 400 at itemCode with the code named', () => {
-    try {
-      decide(null, application({ itemCode: 'NO-SUCH' }), {
-        now: new Date(at('2026-03-02')),
-        actor: clerk,
-        calendar,
-        ids: { caseId: 'x', caseNumber: 'n' },
-      });
-      throw new Error('expected a refusal');
-    } catch (error) {
-      expect(error).toMatchObject({ code: 'invalid-command' });
-      expect(rulesOf(error as DomainError)).toEqual([
-        { field: 'itemCode', code: 'unknown-item', params: { itemCode: 'NO-SUCH' } },
-      ]);
-    }
+    const error = unknownItemRefusal();
+    expect(error).toMatchObject({ code: 'invalid-command' });
+    expect(rulesOf(error)).toEqual([
+      { field: 'itemCode', code: 'unknown-item', params: { itemCode: 'NO-SUCH' } },
+    ]);
   });
 
   it('the online channel (system) must name the hall; a clerk of another hall is refused for it, by code and hall', () => {
@@ -320,14 +325,8 @@ describe('attached files (ADR 16): resolved by the blob store, the case within i
 });
 
 describe('容缺受理: refusals by field and catalog code (Art. 32)', () => {
-  const withDeficiency = (over: Record<string, unknown> = {}): CaseCommand => ({
-    type: 'AcceptWithDeficiency',
-    caseId: 'c1',
-    missing: [{ code: 'safety-rules' }, { code: 'staff-health' }],
-    supplyBy: '2026-03-13',
-    commitmentSigned: true,
-    ...over,
-  });
+  const withDeficiency = (over: Record<string, unknown> = {}) =>
+    ({ ...DEFICIENCY_ACCEPTANCE, ...over }) as CaseCommand;
 
   it('nothing listed, no signed commitment and no date', () => {
     expect(
@@ -647,13 +646,7 @@ describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014
       { code: 'handed-in', params: { code: 'layout', name: '材料·layout' } },
       { code: 'list-every-missing', params: { codes: ['staff-health'], names: ['材料·staff-health'] } },
     ]);
-    expect(
-      namedIncomplete().error(clerk, {
-        type: 'RequestCorrection',
-        caseId: 'c1',
-        items: [{ code: 'safety-rules', problem: '缺' }],
-      }).rules,
-    ).toEqual([
+    expect(namedIncomplete().error(clerk, correctionRequest({ 'safety-rules': '缺' })).rules).toEqual([
       { code: 'list-every-missing', params: { codes: ['staff-health'], names: ['材料·staff-health'] } },
     ]);
     const deferred = namedIncomplete().given([clerk, DEFICIENCY_ACCEPTANCE]);
@@ -744,12 +737,7 @@ describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014
     ]);
     expect(
       messagesOf(
-        receivedIncomplete().error(clerk, {
-          type: 'RequestCorrection',
-          caseId: 'c1',
-          items: [{ code: 'other', problem: '缺' }],
-          correctBy: '2026-03-02',
-        }),
+        receivedIncomplete().error(clerk, { ...correctionRequest({ other: '缺' }), correctBy: '2026-03-02' }),
       ),
     ).toEqual([
       `"other" is not a material of ${GUIDE.code}`,
@@ -818,18 +806,9 @@ describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014
     expect(receiveError({ hall: 'hall-150102' }, unhoused).message).toBe(
       'a clerk of no hall cannot receive for hall hall-150102',
     );
-    try {
-      decide(null, application({ itemCode: 'NO-SUCH' }), {
-        now: new Date(at('2026-03-02')),
-        actor: clerk,
-        calendar,
-        ids: { caseId: 'x', caseNumber: 'n' },
-      });
-    } catch (error) {
-      expect((error as DomainError).errors).toEqual([
-        { field: 'itemCode', message: 'No service item NO-SUCH in the catalog' },
-      ]);
-    }
+    expect(unknownItemRefusal().errors).toEqual([
+      { field: 'itemCode', message: 'No service item NO-SUCH in the catalog' },
+    ]);
   });
 
   it('a refusal names the competent agency when the clerk gives one', () => {

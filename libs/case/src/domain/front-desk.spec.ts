@@ -19,7 +19,9 @@ import { DEFAULT_CASE_POLICY } from './policy.js';
 import {
   CORRECTION_REQUEST,
   CORRECTION_SUBMITTED,
+  DEFICIENCY_ACCEPTANCE,
   at,
+  correctionRequest,
   received,
   receivedIncomplete,
 } from '../testing/scenarios.js';
@@ -182,24 +184,15 @@ describe('Administrative Licensing Law Art. 32 — accept, correct or refuse', (
 
   it('Art. 32: the correction notice is one complete notice listing every missing material (一次性告知)', () => {
     const d = receivedIncomplete();
-    const partial = d.error(clerk, {
-      type: 'RequestCorrection',
-      caseId: 'c1',
-      items: [{ code: 'safety-rules', problem: '缺' }],
-    });
+    const partial = d.error(clerk, correctionRequest({ 'safety-rules': '缺' }));
     expect(partial).toMatchObject({
       code: 'invalid-command',
       message: expect.stringContaining('staff-health'),
     });
-    const [notice] = d.send(clerk, {
-      type: 'RequestCorrection',
-      caseId: 'c1',
-      items: [
-        { code: 'safety-rules', problem: '未提交' },
-        { code: 'staff-health', problem: '未提交' },
-        { code: 'layout', problem: '未签字' },
-      ],
-    });
+    const [notice] = d.send(
+      clerk,
+      correctionRequest({ 'safety-rules': '未提交', 'staff-health': '未提交', layout: '未签字' }),
+    );
     expect(notice).toMatchObject({
       type: 'case.CorrectionRequested',
       data: { requestedOn: '2026-03-02', correctBy: '2026-03-16' },
@@ -216,11 +209,7 @@ describe('Administrative Licensing Law Art. 32 — accept, correct or refuse', (
         at('2026-03-05'),
       ],
     );
-    const error = d.error(clerk, {
-      type: 'RequestCorrection',
-      caseId: 'c1',
-      items: [{ code: 'staff-health', problem: '缺' }],
-    });
+    const error = d.error(clerk, correctionRequest({ 'staff-health': '缺' }));
     expect(error).toMatchObject({
       code: 'not-allowed-in-state',
       state: 'frontDesk.correctionSubmitted',
@@ -283,18 +272,7 @@ describe('Administrative Licensing Law Art. 32 — accept, correct or refuse', (
   });
 
   it('a correction not supplied by its deadline: the application counts as withdrawn, and a late submission is refused', () => {
-    const d = receivedIncomplete().given([
-      clerk,
-      {
-        type: 'RequestCorrection',
-        caseId: 'c1',
-        items: [
-          { code: 'safety-rules', problem: '缺' },
-          { code: 'staff-health', problem: '缺' },
-        ],
-        correctBy: '2026-03-20',
-      },
-    ]);
+    const d = receivedIncomplete().given([clerk, { ...CORRECTION_REQUEST, correctBy: '2026-03-20' }]);
     const late = d.error(
       clerk,
       { type: 'SubmitCorrection', caseId: 'c1', materials: [{ code: 'safety-rules', form: 'original' }] },
@@ -316,14 +294,7 @@ describe('Administrative Licensing Law Art. 32 — accept, correct or refuse', (
 });
 
 describe('容缺受理 — acceptance with deficiency', () => {
-  const withDeficiency = (overrides = {}) => ({
-    type: 'AcceptWithDeficiency' as const,
-    caseId: 'c1',
-    missing: [{ code: 'safety-rules' }, { code: 'staff-health' }],
-    supplyBy: '2026-03-13',
-    commitmentSigned: true,
-    ...overrides,
-  });
+  const withDeficiency = (overrides = {}) => ({ ...DEFICIENCY_ACCEPTANCE, ...overrides });
 
   it('Art. 32 容缺: only non-key materials on the 容缺 list may be missing, against a signed commitment, with a supply-by date', () => {
     const d = receivedIncomplete();

@@ -8,12 +8,17 @@ import type { CaseCommand } from '../commands.js';
 import { type CaseDriver } from '../testing/case-driver.js';
 import { BY_APPLICANT, approver, clerk, reviewer, system } from '../testing/fixtures.js';
 import { RATING_CHANNELS, RATING_STAGES } from './decide-rating.js';
-import type { DomainError } from './errors.js';
-import { accepted, approved, at, completed, issued, oneStep, received } from '../testing/scenarios.js';
+import {
+  accepted,
+  approved,
+  at,
+  completed,
+  issued,
+  oneStep,
+  received,
+  rulesOf,
+} from '../testing/scenarios.js';
 
-/** Each bad field of a 400 with the catalog rule it broke. */
-const rulesOf = (error: DomainError) =>
-  (error.errors ?? []).map((e, i) => ({ field: e.field, ...error.rules?.[i] }));
 const rate = (level: unknown, over: Record<string, unknown> = {}): CaseCommand =>
   ({ type: 'RateService', caseId: 'c1', level, channel: 'window-device', ...over }) as CaseCommand;
 

@@ -12,7 +12,7 @@ import { WorkingCalendar, type YearSchedule } from '@one-window/calendar';
 import type { CaseEvent } from '../events.js';
 import { CaseDriver } from '../testing/case-driver.js';
 import { ONE_STEP_GUIDE, application, approver, clerk, head, system } from '../testing/fixtures.js';
-import { at } from '../testing/scenarios.js';
+import { at, correctionRequest } from '../testing/scenarios.js';
 
 const SCHEDULE_2027 = JSON.parse(
   readFileSync(join(process.cwd(), 'libs/calendar/data/2027.example.json'), 'utf8'),
@@ -37,11 +37,7 @@ describe('Art. 32: the five working days to decide on acceptance are counted aga
 
   it('a correction handed in on 29 December restarts the count from that day: the 5 January guess moves to 6 January', () => {
     const d = received('2026-12-21').given(
-      [
-        clerk,
-        { type: 'RequestCorrection', caseId: 'c1', items: [{ code: 'layout', problem: '比例不符' }] },
-        at('2026-12-22'),
-      ],
+      [clerk, correctionRequest({ layout: '比例不符' }), at('2026-12-22')],
       [
         clerk,
         { type: 'SubmitCorrection', caseId: 'c1', materials: [{ code: 'layout', form: 'original' }] },
@@ -56,7 +52,7 @@ describe('Art. 32: the five working days to decide on acceptance are counted aga
   it('while the applicant is correcting, no acceptance decision is due, so none is counted', () => {
     const d = received('2026-12-28').given([
       clerk,
-      { type: 'RequestCorrection', caseId: 'c1', items: [{ code: 'layout', problem: '比例不符' }] },
+      correctionRequest({ layout: '比例不符' }),
       at('2026-12-29'),
     ]);
     expect(d.current.status).toBe('frontDesk.correctionRequested');

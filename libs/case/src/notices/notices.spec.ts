@@ -21,7 +21,7 @@ import { foldCase } from '../domain/case-state.js';
 import { buildNotice, noticeNumber, type NoticeEnvironment } from './build-notice.js';
 import { foldWithNotices, noticeHash, noticeIntact } from './issue-notices.js';
 import type { IssuedNotice, NoticeContent } from './notice-content.js';
-import { DEFICIENCY_ACCEPTANCE, at } from '../testing/scenarios.js';
+import { DEFICIENCY_ACCEPTANCE, at, correctionRequest } from '../testing/scenarios.js';
 
 const HALL = { name: '呼和浩特市新城区政务服务大厅', phone: '0471-6960003', address: '新城区海拉尔东街' };
 const env = (actor: Actor): NoticeEnvironment => ({
@@ -179,15 +179,7 @@ describe('一次性补正告知书 — every defect at once', () => {
   it('names each material with its problem and the correction deadline; -B (a second would be -B2)', () => {
     const d = received(incompleteApplication()).given([
       clerk,
-      {
-        type: 'RequestCorrection',
-        caseId: 'c1',
-        items: [
-          { code: 'safety-rules', problem: '未提交' },
-          { code: 'staff-health', problem: '未提交' },
-          { code: 'layout', problem: '未标注面积' },
-        ],
-      },
+      correctionRequest({ 'safety-rules': '未提交', 'staff-health': '未提交', layout: '未标注面积' }),
     ]);
     const first = d.notice('correction').content;
     expect(first).toMatchObject({

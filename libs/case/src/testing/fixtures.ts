@@ -5,7 +5,7 @@
 import { DEMO_ITEMS, type ServiceGuide } from '@one-window/catalog';
 import { WorkingCalendar } from '@one-window/calendar';
 import { SYSTEM_ACTOR, type Actor } from '@one-window/shared';
-import type { ReceiveApplication } from '../commands.js';
+import type { MaterialInput, ReceiveApplication } from '../commands.js';
 import type { CaseCalendar } from '../domain/calendar.js';
 
 export const HALL = 'hall-150102';
@@ -119,6 +119,15 @@ export const calendar: CaseCalendar = {
   reckon: (compute, options) => real().reckon(compute, options),
 };
 
+/** The applicant of `application()`: a catering company, a legal person of Hohhot. */
+const APPLICANT: ReceiveApplication['applicant'] = {
+  kind: 'legal-person',
+  name: '呼和浩特市青城餐饮有限公司',
+  idType: 'unified-social-credit-code',
+  idNumber: '91150102MA00000004',
+  phone: '13800000000',
+};
+
 /** The applicant of `application()` collecting the result in person (综合窗口出件). */
 export const BY_APPLICANT = {
   collectedBy: 'applicant',
@@ -127,53 +136,28 @@ export const BY_APPLICANT = {
   idNumber: '91150102MA00000004',
 } as const;
 
+/** Materials handed in as originals, by code. */
+const originals = (...codes: string[]): MaterialInput[] => codes.map((code) => ({ code, form: 'original' }));
+
 /** A complete application: every applicant material handed in, sharing authorized. */
 export const application = (overrides: Partial<ReceiveApplication> = {}): ReceiveApplication => ({
   type: 'ReceiveApplication',
   itemCode: GUIDE.code,
-  applicant: {
-    kind: 'legal-person',
-    name: '呼和浩特市青城餐饮有限公司',
-    idType: 'unified-social-credit-code',
-    idNumber: '91150102MA00000004',
-    phone: '13800000000',
-  },
+  applicant: { ...APPLICANT },
   channel: 'window',
-  materials: [
-    { code: 'application', form: 'original' },
-    { code: 'layout', form: 'original' },
-    { code: 'safety-rules', form: 'original' },
-    { code: 'staff-health', form: 'copy' },
-  ],
+  materials: [...originals('application', 'layout', 'safety-rules'), { code: 'staff-health', form: 'copy' }],
   sharingAuthorized: true,
   ...overrides,
 });
 
 /** Without the two 容缺 materials. */
 export const incompleteApplication = (): ReceiveApplication =>
-  application({
-    materials: [
-      { code: 'application', form: 'original' },
-      { code: 'layout', form: 'original' },
-    ],
-  });
+  application({ materials: originals('application', 'layout') });
 
 /** The demo catalog's food-business licence with every material handed in, for specs on the demo catalog. */
-export const demoReceipt = (): ReceiveApplication => ({
-  type: 'ReceiveApplication',
-  itemCode: DEMO_ITEMS.foodBusinessLicence,
-  applicant: {
-    kind: 'legal-person',
-    name: '青城餐饮有限公司',
-    idType: 'uscc',
-    idNumber: '91150102MA00000004',
-    phone: '13800000000',
-  },
-  channel: 'window',
-  materials: [
-    { code: 'application', form: 'original' },
-    { code: 'layout-and-process', form: 'original' },
-    { code: 'safety-rules', form: 'original' },
-  ],
-  sharingAuthorized: true,
-});
+export const demoReceipt = (): ReceiveApplication =>
+  application({
+    itemCode: DEMO_ITEMS.foodBusinessLicence,
+    applicant: { ...APPLICANT, name: '青城餐饮有限公司', idType: 'uscc' },
+    materials: originals('application', 'layout-and-process', 'safety-rules'),
+  });

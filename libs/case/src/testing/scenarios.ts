@@ -12,6 +12,7 @@ import type {
   RequestCorrection,
   SubmitCorrection,
 } from '../commands.js';
+import type { DomainError } from '../domain/errors.js';
 import { CaseDriver } from './case-driver.js';
 import {
   BY_APPLICANT,
@@ -30,12 +31,15 @@ export const at = (date: string, time = '10:00') => `${date}T${time}:00+08:00`;
 /** The two 容缺 materials (not key, on the guide's deficiency list) `incompleteApplication()` leaves out. */
 const LEFT_OUT = ['safety-rules', 'staff-health'];
 
-/** Art. 32 补正告知: the two materials left out. */
-export const CORRECTION_REQUEST: RequestCorrection = {
+/** Art. 32 补正告知 listing each material code with its problem, in the order given. */
+export const correctionRequest = (problems: Readonly<Record<string, string>>): RequestCorrection => ({
   type: 'RequestCorrection',
   caseId: 'c1',
-  items: LEFT_OUT.map((code) => ({ code, problem: '缺' })),
-};
+  items: Object.entries(problems).map(([code, problem]) => ({ code, problem })),
+});
+
+/** Art. 32 补正告知: the two materials left out. */
+export const CORRECTION_REQUEST = correctionRequest(Object.fromEntries(LEFT_OUT.map((code) => [code, '缺'])));
 
 /** The two materials the correction notice asked for, handed in. */
 export const CORRECTION_SUBMITTED: SubmitCorrection = {
@@ -139,3 +143,7 @@ export const dispatched = <D extends CaseDriver = CaseDriver>(d: D = new CaseDri
 /** Collected by the applicant in person: 办结. */
 export const completed = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
   dispatched(d).given([clerk, { type: 'DeliverResult', caseId: 'c1', recipient: BY_APPLICANT }]);
+
+/** Each bad field of a 400 with the catalog rule it broke (ADR 15). */
+export const rulesOf = (error: DomainError) =>
+  (error.errors ?? []).map((e, i) => ({ field: e.field, ...error.rules?.[i] }));

@@ -52,6 +52,10 @@ const log = (line: string): void => {
   if (!json) process.stderr.write(`${line}\n`);
 };
 
+/** Microseconds of CPU per command from cores busy and commands per second. */
+const usPer = (cores: number | null | undefined, perSecond: number | undefined): number | null =>
+  cores === null || cores === undefined || !perSecond ? null : Math.round((cores / perSecond) * 1e6);
+
 async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'one-window-bench-commands-'));
   try {
@@ -284,6 +288,8 @@ async function main() {
     in_process_cpu_cores_main_thread: local?.cpu.serverMainThread ?? null,
     in_process_cpu_cores_process: local?.cpu.server ?? null,
     in_process_cpu_cores_machine: local?.cpu.machine ?? null,
+    // CPU per command, which the shared host's run queue does not inflate as it does wall time.
+    in_process_main_thread_cpu_us_per_command: usPer(local?.cpu.serverMainThread, local?.commandsPerSecond),
     http_commands_per_s_1: r(http[1]?.commandsPerSecond, 0),
     http_commands_per_s_16: r(http[16]?.commandsPerSecond, 0),
     http_commands_per_s_64: r(http[64]?.commandsPerSecond, 0),
@@ -303,6 +309,12 @@ async function main() {
     http_cpu_cores_client_64: http[64]?.cpu.client ?? null,
     http_cpu_cores_machine_64: http[64]?.cpu.machine ?? null,
     http_ceiling_cpu_cores_server_64: ceiling[64]?.cpu.server ?? null,
+    http_server_main_thread_cpu_us_per_command_64: usPer(
+      http[64]?.cpu.serverMainThread,
+      http[64]?.commandsPerSecond,
+    ),
+    http_server_cpu_us_per_command_64: usPer(http[64]?.cpu.server, http[64]?.commandsPerSecond),
+    http_client_cpu_us_per_command_64: usPer(http[64]?.cpu.client, http[64]?.commandsPerSecond),
     http_errors:
       [1, 16, 64].reduce((sum, c) => sum + (http[c]?.errors ?? 0), 0) +
       [1, 64].reduce((sum, c) => sum + (ceiling[c]?.errors ?? 0), 0),

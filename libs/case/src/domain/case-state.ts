@@ -16,8 +16,9 @@ import type { CaseContext } from './context.js';
 
 export type CaseSnapshot = SnapshotFrom<typeof caseMachine>;
 
-/** The handling region's state value as the statechart's own type says it (XState infers it). */
+/** The handling and rating regions' state values as the statechart's own type says them (XState infers them). */
 type HandlingValue = CaseSnapshot['value'] extends { readonly handling: infer H } ? H : never;
+type RatingValue = CaseSnapshot['value'] extends { readonly rating: infer R } ? R : never;
 type Dotted<V> = V extends string
   ? V
   : { [K in keyof V & string]: `${K}.${V[K] & string}` }[keyof V & string];
@@ -31,7 +32,8 @@ export type CaseStage = CaseStatus extends infer S ? (S extends `${infer P}.${st
 /** Every status, in the statechart's order (read from its states). */
 export { CASE_STATUSES } from './state-meta.js';
 
-export type RatingStatus = 'noOpenObligation' | 'followingUp';
+/** Where the rating follow-up (好差评) stands, e.g. `followingUp`: the rating region's states. */
+export type RatingStatus = Dotted<RatingValue>;
 
 export interface CaseState {
   readonly status: CaseStatus;

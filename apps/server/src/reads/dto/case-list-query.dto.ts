@@ -1,20 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_STATUSES, type CaseStage, type CaseStatus } from '@one-window/case';
+import { CASE_STATUS_INFO, CASE_STATUSES, type CaseStage, type CaseStatus } from '@one-window/case';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
 import { BooleanField, DateField, EnumField, TextField } from '../../http/fields.js';
 import { LIMITS } from '../../http/limits.js';
 import { PageQueryDto } from '../../http/page-query.dto.js';
 
-const STAGES: readonly CaseStage[] = [
-  'frontDesk',
-  'backOffice',
-  'delivery',
-  'completed',
-  'refused',
-  'withdrawn',
-  'denied',
-];
+/** The stages of one window and the ways a case ends, in the statechart's order (its statuses' stages). */
+const STAGES: readonly CaseStage[] = [...new Set(CASE_STATUS_INFO.map(({ stage }) => stage))];
 
 export class CaseListQueryDto extends PageQueryDto {
   @TextField(LIMITS.code, { optional: true, description: 'a hall id (within your scope)' })

@@ -40,6 +40,19 @@ const runnerFor = (t: TempReadModels, extra: Projection[] = [], db = t.db) =>
     onError: () => undefined,
   });
 
+/** Waits until `runner`, following live, has applied everything in the log now. */
+async function reachesHead(t: TempReadModels, runner: ProjectionRunner): Promise<void> {
+  await runner.waitForPosition((await t.store.headPosition())!, 5_000);
+}
+
+/** A runner on the server's own connection, started and caught up with the log. */
+async function servingRunner(t: TempReadModels): Promise<ProjectionRunner> {
+  const serving = runnerFor(t);
+  serving.start();
+  await reachesHead(t, serving);
+  return serving;
+}
+
 describe('ProjectionRunner', () => {
   let t: TempReadModels;
   beforeEach(async () => {
@@ -193,9 +206,7 @@ describe('ProjectionRunner', () => {
 
   it('stays correct while another connection rebuilds underneath it and appends keep coming', async () => {
     await seedGeneratedCases(t.store, 20);
-    const serving = runnerFor(t);
-    serving.start();
-    await serving.waitForPosition((await t.store.headPosition())!, 5_000);
+    const serving = await servingRunner(t);
     const cli = new ProjectionRunner({
       store: t.store,
       db: t.openDb(),
@@ -206,7 +217,7 @@ describe('ProjectionRunner', () => {
       for (let i = 0; i < 10; i++) await seedGeneratedCases(t.store, 1, { skip: 20 + i });
     })();
     await Promise.all([cli.rebuild(), appending]);
-    await serving.waitForPosition((await t.store.headPosition())!, 5_000);
+    await reachesHead(t, serving);
     await serving.stop();
     const afterBoth = tableDump(t.db, TABLES);
     await runnerFor(t).rebuild();
@@ -216,9 +227,7 @@ describe('ProjectionRunner', () => {
 
   it('replays from zero when another connection emptied the read models (a rebuild that died part-way)', async () => {
     await seedGeneratedCases(t.store, 10);
-    const serving = runnerFor(t);
-    serving.start();
-    await serving.waitForPosition((await t.store.headPosition())!, 5_000);
+    const serving = await servingRunner(t);
     const unreachable = Object.assign(Object.create(t.store) as typeof t.store, {
       readAll: () => Promise.reject(new Error('store went away')),
     });
@@ -230,7 +239,7 @@ describe('ProjectionRunner', () => {
     await expect(dying.rebuild()).rejects.toThrow('store went away');
     expect(t.db.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(0);
     await seedGeneratedCases(t.store, 5, { skip: 10 });
-    await serving.waitForPosition((await t.store.headPosition())!, 5_000);
+    await reachesHead(t, serving);
     await serving.stop();
     expect(t.db.prepare('SELECT COUNT(*) FROM cases').pluck().get()).toBe(15);
   });

@@ -1,6 +1,6 @@
 import type { Actor } from '@one-window/shared';
 import { caseHistory } from '../history/case-history.js';
-import { DEMO_ACTORS as A, APPLICANT, type CaseWorld, openCaseWorld } from '../testing/index.js';
+import { DEMO_ACTORS as A, type CaseWorld, openCaseWorld, windowReceipt } from '../testing/index.js';
 import { OutOfScopeError } from './out-of-scope.error.js';
 import { scopeForActor } from './read-scope.js';
 
@@ -26,18 +26,10 @@ describe('an approverâ€™s read scope covers every case one of their departmentâ€
   beforeAll(async () => {
     w = await openCaseWorld({ start: '2026-03-02T01:30:00Z' });
     const received = await w.send(
-      {
-        type: 'ReceiveApplication',
-        itemCode: DISABILITY_SUBSIDY,
-        applicant: APPLICANT,
-        channel: 'window',
-        materials: [
-          { code: 'application', form: 'original' },
-          { code: 'bank-account', form: 'copy' },
-        ],
-        sharingAuthorized: true,
-        greenChannel: false,
-      },
+      windowReceipt(DISABILITY_SUBSIDY, [
+        { code: 'application', form: 'original' },
+        { code: 'bank-account', form: 'copy' },
+      ]),
       A.clerk,
     );
     caseId = received.caseId;

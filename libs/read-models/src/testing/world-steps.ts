@@ -1,4 +1,4 @@
-import type { Applicant, CaseCommandResult } from '@one-window/case';
+import type { Applicant, CaseCommand, CaseCommandResult } from '@one-window/case';
 import { DEMO_ACTORS as A, FOOD_LICENCE } from './demo-actors.js';
 import type { CaseWorld } from './case-world.js';
 
@@ -10,6 +10,25 @@ export const APPLICANT: Applicant = {
   phone: '13800000000',
 };
 
+type Receipt = Extract<CaseCommand, { type: 'ReceiveApplication' }>;
+
+/** An application for `itemCode` received at the window from the demo applicant, who authorizes data sharing. */
+export function windowReceipt(
+  itemCode: string,
+  materials: Receipt['materials'],
+  options: { applicant?: Partial<Applicant>; greenChannel?: boolean } = {},
+): Receipt {
+  return {
+    type: 'ReceiveApplication',
+    itemCode,
+    applicant: { ...APPLICANT, ...options.applicant },
+    channel: 'window',
+    materials,
+    sharingAuthorized: true,
+    greenChannel: options.greenChannel ?? false,
+  };
+}
+
 /** A food-business licence application at the Xincheng hall; `safety-rules` left out when `deficient`. */
 export async function receiveFoodLicence(
   world: CaseWorld,
@@ -20,18 +39,7 @@ export async function receiveFoodLicence(
     { code: 'layout-and-process', form: 'original' as const },
     ...(options.deficient ? [] : [{ code: 'safety-rules', form: 'original' as const }]),
   ];
-  return world.send(
-    {
-      type: 'ReceiveApplication',
-      itemCode: FOOD_LICENCE,
-      applicant: { ...APPLICANT, ...options.applicant },
-      channel: 'window',
-      materials,
-      sharingAuthorized: true,
-      greenChannel: options.greenChannel ?? false,
-    },
-    A.clerk,
-  );
+  return world.send(windowReceipt(FOOD_LICENCE, materials, options), A.clerk);
 }
 
 /**

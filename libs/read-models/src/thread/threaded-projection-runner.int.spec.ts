@@ -26,6 +26,17 @@ async function referenceDump(t: TempReadModels): Promise<Record<string, unknown[
   }
 }
 
+/** A projection thread on the temporary store and read-model folder. */
+const threadOn = (t: TempReadModels) =>
+  ThreadedProjectionRunner.start({ store: t.store, readModelsDir: t.dataDir });
+
+/** Waits until the thread has applied everything in the log now; the log's head. */
+async function caughtUp(t: TempReadModels, runner: ThreadedProjectionRunner): Promise<number> {
+  const head = (await t.store.headPosition())!;
+  await runner.waitForPosition(head, 20_000);
+  return head;
+}
+
 describe('the projection thread', () => {
   let t: TempReadModels;
   let runner: ThreadedProjectionRunner;
@@ -39,17 +50,15 @@ describe('the projection thread', () => {
 
   it('catches up on the log at start, then follows live commits; read-your-writes waits for them', async () => {
     await seedGeneratedCases(t.store, 40, { seed: 7 });
-    runner = await ThreadedProjectionRunner.start({ store: t.store, readModelsDir: t.dataDir });
+    runner = await threadOn(t);
     expect(runner.projectionNames).toEqual(['cases', 'tasks', 'obligations']);
     runner.start();
-    const head = (await t.store.headPosition())!;
-    await runner.waitForPosition(head, 20_000);
+    const head = await caughtUp(t, runner);
 
     // Written after the thread went live: these arrive as rows from the store's commits.
     await seedGeneratedCases(t.store, 20, { seed: 8 });
-    const newHead = (await t.store.headPosition())!;
+    const newHead = await caughtUp(t, runner);
     expect(newHead).toBeGreaterThan(head);
-    await runner.waitForPosition(newHead, 20_000);
     expect(runner.position).toBe(newHead);
     expect(runner.status).toBe('live');
     expect(tableDump(t.db, TABLES)).toEqual(await referenceDump(t));
@@ -61,10 +70,9 @@ describe('the projection thread', () => {
 
   it('rebuilds in the thread with progress, and answers the same tables', async () => {
     await seedGeneratedCases(t.store, 30, { seed: 9 });
-    runner = await ThreadedProjectionRunner.start({ store: t.store, readModelsDir: t.dataDir });
+    runner = await threadOn(t);
     runner.start();
-    const head = (await t.store.headPosition())!;
-    await runner.waitForPosition(head, 20_000);
+    const head = await caughtUp(t, runner);
     const before = tableDump(t.db, TABLES);
     const progress: number[] = [];
     const result = await runner.rebuild({ onProgress: (p) => progress.push(p.processed) });
@@ -80,18 +88,16 @@ describe('the projection thread', () => {
 
   it('stops at a checkpoint and a new thread resumes from it', async () => {
     await seedGeneratedCases(t.store, 10, { seed: 10 });
-    runner = await ThreadedProjectionRunner.start({ store: t.store, readModelsDir: t.dataDir });
+    runner = await threadOn(t);
     runner.start();
-    const head = (await t.store.headPosition())!;
-    await runner.waitForPosition(head, 20_000);
+    const head = await caughtUp(t, runner);
     await runner.stop();
     await runner.close();
     await seedGeneratedCases(t.store, 10, { seed: 11 });
-    runner = await ThreadedProjectionRunner.start({ store: t.store, readModelsDir: t.dataDir });
+    runner = await threadOn(t);
     expect(runner.position).toBe(head);
     runner.start();
-    const newHead = (await t.store.headPosition())!;
-    await runner.waitForPosition(newHead, 20_000);
+    await caughtUp(t, runner);
     expect(tableDump(t.db, TABLES)).toEqual(await referenceDump(t));
   });
 
@@ -124,7 +130,7 @@ describe('the projection thread', () => {
   });
 
   it('a wait that outlives the thread fails instead of hanging', async () => {
-    runner = await ThreadedProjectionRunner.start({ store: t.store, readModelsDir: t.dataDir });
+    runner = await threadOn(t);
     const failed = expect(runner.waitForPosition(1_000_000, 60_000)).rejects.toThrow(/shutting down/);
     await runner.close();
     await failed;

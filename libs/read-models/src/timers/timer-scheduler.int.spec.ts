@@ -31,6 +31,18 @@ async function fireAll(
   }
 }
 
+/** The scheduler's tick when the clock reaches `at`, having sent nothing a second before it. */
+async function tickAt(
+  w: CaseWorld,
+  scheduler: TimerScheduler,
+  at: string,
+): Promise<Awaited<ReturnType<TimerScheduler['tick']>>> {
+  w.clock.set(new Date(Date.parse(at) - 1_000).toISOString());
+  expect((await scheduler.tick()).sent).toEqual([]);
+  w.clock.set(at);
+  return scheduler.tick();
+}
+
 async function eventTypes(w: CaseWorld, caseId: string): Promise<string[]> {
   return (await w.store.readStream(caseStreamName(caseId))).map((e) => e.type);
 }
@@ -43,10 +55,7 @@ describe('durable timers', () => {
     await w.settle();
     const scheduler = w.readModels.scheduler(w.sender());
     // Received Monday 2 March: the notice was due by Monday 9 March, to 24:00 China time.
-    w.clock.set('2026-03-09T15:59:59Z');
-    expect((await scheduler.tick()).sent).toEqual([]);
-    w.clock.set('2026-03-09T16:00:00Z');
-    const tick = await scheduler.tick();
+    const tick = await tickAt(w, scheduler, '2026-03-09T16:00:00Z');
     expect(tick.sent).toEqual([`deemed-acceptance:${caseId}:2026-03-09`]);
     await w.settle();
     expect(w.readModels.cases.summary(caseId, { kind: 'all' })).toMatchObject({
@@ -64,10 +73,9 @@ describe('durable timers', () => {
     await w.settle();
     const scheduler = w.readModels.scheduler(w.sender());
     // Promised by Friday 8 May; 6, 7 and 8 May are the last three working days, so yellow from Thursday 30 April.
-    w.clock.set('2026-04-29T15:59:59Z');
-    expect((await scheduler.tick()).sent).toEqual([]);
-    w.clock.set('2026-04-29T16:00:00Z');
-    expect((await scheduler.tick()).sent).toEqual([`decision-warning:${caseId}:promised:2026-05-08`]);
+    expect((await tickAt(w, scheduler, '2026-04-29T16:00:00Z')).sent).toEqual([
+      `decision-warning:${caseId}:promised:2026-05-08`,
+    ]);
     const [warning] = await w.store.readStream(caseStreamName(caseId), {
       direction: 'backwards',
       maxCount: 1,

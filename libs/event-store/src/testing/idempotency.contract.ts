@@ -1,11 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedRevisionError } from '../port/errors.js';
-import { ANY, NO_STREAM, STREAM_EXISTS, type EventData, type EventStore } from '../port/types.js';
+import {
+  ANY,
+  type AppendOptions,
+  type AppendResult,
+  NO_STREAM,
+  STREAM_EXISTS,
+  type EventData,
+  type EventStore,
+} from '../port/types.js';
 import { eventsWithIds, someEvents, uniquePrefix, type ContractContext } from './contract-support.js';
 
 async function snapshot(store: EventStore, prefix: string): Promise<string[]> {
   const all = await store.readAll({ filter: { streamNamePrefixes: [prefix] } });
   return all.map((e) => `${e.streamName}@${e.streamRevision}:${e.id}:${e.position}`);
+}
+
+/** Each retry of `batch` to `stream` (with the options given, in turn) answers `first` and writes nothing under `prefix`. */
+async function expectRetriesAnswer(
+  store: EventStore,
+  prefix: string,
+  stream: string,
+  batch: readonly EventData[],
+  first: AppendResult,
+  retries: readonly (AppendOptions | undefined)[],
+): Promise<void> {
+  const before = await snapshot(store, prefix);
+  for (const options of retries) expect(await store.appendToStream(stream, batch, options)).toEqual(first);
+  expect(await snapshot(store, prefix)).toEqual(before);
 }
 
 export function idempotencyContract(ctx: ContractContext): void {
@@ -16,12 +38,7 @@ export function idempotencyContract(ctx: ContractContext): void {
       await ctx.store.appendToStream(stream, someEvents(2));
       const batch = eventsWithIds(3);
       const first = await ctx.store.appendToStream(stream, batch, { expectedRevision: 1 });
-      const before = await snapshot(ctx.store, prefix);
-
-      const again = await ctx.store.appendToStream(stream, batch, { expectedRevision: 1 });
-
-      expect(again).toEqual(first);
-      expect(await snapshot(ctx.store, prefix)).toEqual(before);
+      await expectRetriesAnswer(ctx.store, prefix, stream, batch, first, [{ expectedRevision: 1 }]);
     });
 
     it('with no_stream: same result, nothing written', async () => {
@@ -29,9 +46,7 @@ export function idempotencyContract(ctx: ContractContext): void {
       const stream = `${prefix}-a`;
       const batch = eventsWithIds(2);
       const first = await ctx.store.appendToStream(stream, batch, { expectedRevision: NO_STREAM });
-      const before = await snapshot(ctx.store, prefix);
-      expect(await ctx.store.appendToStream(stream, batch, { expectedRevision: NO_STREAM })).toEqual(first);
-      expect(await snapshot(ctx.store, prefix)).toEqual(before);
+      await expectRetriesAnswer(ctx.store, prefix, stream, batch, first, [{ expectedRevision: NO_STREAM }]);
     });
 
     it('with any and stream_exists: same result when the ids are already in the stream', async () => {
@@ -40,13 +55,11 @@ export function idempotencyContract(ctx: ContractContext): void {
       await ctx.store.appendToStream(stream, someEvents(1));
       const batch = eventsWithIds(2);
       const first = await ctx.store.appendToStream(stream, batch, { expectedRevision: ANY });
-      const before = await snapshot(ctx.store, prefix);
-      expect(await ctx.store.appendToStream(stream, batch, { expectedRevision: ANY })).toEqual(first);
-      expect(await ctx.store.appendToStream(stream, batch, { expectedRevision: STREAM_EXISTS })).toEqual(
-        first,
-      );
-      expect(await ctx.store.appendToStream(stream, batch)).toEqual(first);
-      expect(await snapshot(ctx.store, prefix)).toEqual(before);
+      await expectRetriesAnswer(ctx.store, prefix, stream, batch, first, [
+        { expectedRevision: ANY },
+        { expectedRevision: STREAM_EXISTS },
+        undefined,
+      ]);
     });
 
     it('still recognises a retry after the stream has moved on', async () => {
@@ -55,9 +68,7 @@ export function idempotencyContract(ctx: ContractContext): void {
       const batch = eventsWithIds(2);
       const first = await ctx.store.appendToStream(stream, batch, { expectedRevision: NO_STREAM });
       await ctx.store.appendToStream(stream, someEvents(1), { expectedRevision: 1 });
-      const before = await snapshot(ctx.store, prefix);
-      expect(await ctx.store.appendToStream(stream, batch, { expectedRevision: NO_STREAM })).toEqual(first);
-      expect(await snapshot(ctx.store, prefix)).toEqual(before);
+      await expectRetriesAnswer(ctx.store, prefix, stream, batch, first, [{ expectedRevision: NO_STREAM }]);
     });
 
     it('refuses ids that only partly match what was written, writing nothing', async () => {

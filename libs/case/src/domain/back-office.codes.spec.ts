@@ -8,7 +8,7 @@ import type { CaseCommand } from '../commands.js';
 import { CaseDriver } from '../testing/case-driver.js';
 import { GUIDE, application, approver, approver2, clerk, head } from '../testing/fixtures.js';
 import { SPECIAL_PROCEDURE_KINDS } from './decide-back-office.js';
-import { accepted, at, atDecision, claimed, oneStep, rulesOf } from '../testing/scenarios.js';
+import { DENIAL, accepted, at, atDecision, claimed, oneStep, rulesOf } from '../testing/scenarios.js';
 
 const atVerification = () =>
   claimed().given(
@@ -256,13 +256,7 @@ describe('Law Art. 42: the extension, by field and catalog code', () => {
 });
 
 describe('the decision (Art. 38, 42, 44): by field and catalog code, timeliness on the due days', () => {
-  const deny = (over: Record<string, unknown> = {}): CaseCommand => ({
-    type: 'DenyCase',
-    caseId: 'c1',
-    reasons: ['经营场所与食品经营项目不相适应'],
-    remedies: { reviewAuthority: '呼和浩特市新城区人民政府', court: '呼和浩特市新城区人民法院' },
-    ...over,
-  });
+  const deny = (over: Record<string, unknown> = {}) => ({ ...DENIAL, ...over }) as CaseCommand;
 
   it('an approval needs an opinion', () => {
     expect(rulesOf(atDecision().error(head, { type: 'ApproveCase', caseId: 'c1', opinion: '' }))).toEqual([

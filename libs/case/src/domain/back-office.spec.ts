@@ -17,7 +17,7 @@ import {
   outsider,
   system,
 } from '../testing/fixtures.js';
-import { accepted, at, atDecision, claimed } from '../testing/scenarios.js';
+import { DENIAL, accepted, at, atDecision, claimed } from '../testing/scenarios.js';
 
 describe('Art. 28 后台分类审批: guide steps become tasks', () => {
   it('each step of the guide becomes a task in its department queue, in order', () => {
@@ -319,12 +319,7 @@ describe('the decision — approve or deny at the last step (Art. 38)', () => {
 
   it('Art. 38: a denial states its reasons and the remedies — administrative review within 60 days, lawsuit within 6 months', () => {
     const d = atDecision();
-    const [denied] = d.send(head, {
-      type: 'DenyCase',
-      caseId: 'c1',
-      reasons: ['经营场所与食品经营项目不相适应'],
-      remedies: { reviewAuthority: '呼和浩特市新城区人民政府', court: '呼和浩特市新城区人民法院' },
-    });
+    const [denied] = d.send(head, DENIAL);
     expect(denied).toMatchObject({
       type: 'case.Denied',
       data: {

@@ -11,27 +11,16 @@ const METHODS: readonly DispatchMethod[] = ['window', 'courier', 'electronic'];
 const COLLECTED_BY: readonly RecipientKind[] = ['applicant', 'agent'];
 
 export function issueResult(state: CaseState, command: IssueResult, now: Now): CaseEvent[] {
-  const problems = new Problems()
+  new Problems()
     .text(command.certificateNumber, 'certificateNumber')
     .check(
       typeof command.electronic === 'boolean',
       'electronic',
       'electronic must be true or false',
       'boolean',
-    );
-  if (command.validUntil !== undefined) {
-    problems.date(command.validUntil, 'validUntil');
-    problems.check(
-      command.validUntil > now.today,
-      'validUntil',
-      'validUntil must be after today',
-      'after-today',
-      {
-        today: now.today,
-      },
-    );
-  }
-  problems.throwIfAny();
+    )
+    .dateAfter(command.validUntil, 'validUntil', now.today)
+    .throwIfAny();
   return [
     {
       type: 'case.ResultIssued',

@@ -5,22 +5,13 @@
  * left these open (docs/adr/0014-mutation-testing.md): the older specs read only the words.
  */
 import type { CaseCommand } from '../commands.js';
-import { BY_APPLICANT, approver, clerk, system } from '../testing/fixtures.js';
-import { approved, at, atDecision, oneStep, rulesOf } from '../testing/scenarios.js';
+import { BY_APPLICANT, clerk, system } from '../testing/fixtures.js';
+import { approved, at, atDecision, deny, oneStep, rulesOf } from '../testing/scenarios.js';
 
 /** The one-step guide (no courier delivery), approved on Monday 2026-03-02. */
 const approvedOneStep = () => approved(oneStep());
 /** The same case denied on 2026-03-02: the written denial goes straight to dispatch. */
-const denied = () =>
-  atDecision(oneStep()).given([
-    approver,
-    {
-      type: 'DenyCase',
-      caseId: 'c1',
-      reasons: ['经营场所与食品经营项目不相适应'],
-      remedies: { reviewAuthority: '呼和浩特市新城区人民政府', court: '呼和浩特市新城区人民法院' },
-    },
-  ]);
+const denied = () => deny(atDecision(oneStep()));
 /** The three-step guide (courier delivery offered), approved on 2026-03-02. */
 const approvedByCourierGuide = () => approved();
 

@@ -26,6 +26,7 @@ import {
   CORRECTION_REQUEST,
   CORRECTION_SUBMITTED,
   DEFICIENCY_ACCEPTANCE,
+  DENIAL,
   accepted,
   approved,
   at,
@@ -212,12 +213,7 @@ const RULES: readonly Rule[] = [
     refused: [...otherDepartment, clerk, approver],
   },
   {
-    command: {
-      type: 'DenyCase',
-      caseId: 'c1',
-      reasons: ['不符合条件'],
-      remedies: { reviewAuthority: '新城区人民政府', court: '新城区人民法院' },
-    },
+    command: DENIAL,
     given: atDecision,
     allowed: [head],
     refused: [...otherDepartment, clerk, approver],

@@ -22,6 +22,7 @@ import {
 import {
   CORRECTION_REQUEST,
   CORRECTION_SUBMITTED,
+  DENIAL,
   accepted,
   at,
   claimed,
@@ -212,17 +213,7 @@ describe('Law Art. 42: the decision within 20 working days (statutory due 2026-0
   });
 
   it('a denial on the day after the statutory due day is late too', () => {
-    const deny = (day: string) =>
-      oneStepClaimed().send(
-        approver,
-        {
-          type: 'DenyCase',
-          caseId: 'c1',
-          reasons: ['不符合条件'],
-          remedies: { reviewAuthority: '新城区人民政府', court: '新城区人民法院' },
-        },
-        at(day),
-      )[0].data;
+    const deny = (day: string) => oneStepClaimed().send(approver, DENIAL, at(day))[0].data;
     expect(deny('2026-03-23')).toMatchObject({ withinStatutoryLimit: true });
     expect(deny('2026-03-24')).toMatchObject({ withinStatutoryLimit: false });
   });

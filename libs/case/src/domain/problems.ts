@@ -36,6 +36,20 @@ export class Problems {
     );
   }
 
+  /** A date the command may set (a deadline, a validity): when given, a date after `today`. */
+  dateAfter(value: string | undefined, field: string, today: string): this {
+    if (value === undefined) return this;
+    return this.date(value, field).check(
+      value > today,
+      field,
+      `${field} must be after today`,
+      'after-today',
+      {
+        today,
+      },
+    );
+  }
+
   integer(value: unknown, field: string, min: number, max: number): this {
     return this.check(
       typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max,

@@ -6,13 +6,15 @@
  */
 import type { CaseCommand } from '../commands.js';
 import { type CaseDriver } from '../testing/case-driver.js';
-import { BY_APPLICANT, approver, clerk, reviewer, system } from '../testing/fixtures.js';
+import { BY_APPLICANT, clerk, reviewer, system } from '../testing/fixtures.js';
 import { RATING_CHANNELS, RATING_STAGES } from './decide-rating.js';
 import {
   accepted,
   approved,
   at,
+  atDecision,
   completed,
+  deny,
   issued,
   oneStep,
   received,
@@ -108,17 +110,7 @@ describe('the stage a rating counts for, by the stage the case is in', () => {
       { type: 'WithdrawCase', caseId: 'c1', reason: '撤回' },
     ]);
     expect(stageOf(withdrawn)).toMatchObject({ stage: 'overall' });
-    const denied = accepted(oneStep()).given(
-      [approver, { type: 'ClaimTask', taskId: 'c1.t1' }],
-      [
-        approver,
-        {
-          type: 'DenyCase',
-          caseId: 'c1',
-          reasons: ['不符合法定条件'],
-          remedies: { reviewAuthority: '呼和浩特市新城区人民政府', court: '呼和浩特市新城区人民法院' },
-        },
-      ],
+    const denied = deny(atDecision(oneStep())).given(
       [clerk, { type: 'DispatchResult', caseId: 'c1', method: 'window' }],
       [clerk, { type: 'DeliverResult', caseId: 'c1', recipient: BY_APPLICANT }],
     );

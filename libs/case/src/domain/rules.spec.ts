@@ -9,7 +9,6 @@ import { CaseDriver } from '../testing/case-driver.js';
 import {
   GUIDE,
   HALL,
-  ONE_STEP_GUIDE,
   approver,
   calendar,
   clerk,
@@ -22,12 +21,15 @@ import { resolveNow } from './decide-context.js';
 import * as rules from './rules.js';
 import {
   CORRECTION_REQUEST,
+  DEFICIENCY_ACCEPTANCE,
   accepted,
   at,
   claimed,
+  deny,
   oneStep,
   received,
   receivedIncomplete,
+  toDecision,
 } from '../testing/scenarios.js';
 
 const on = (date: string) => resolveNow({ now: new Date(at(date)), actor: system, calendar });
@@ -234,29 +236,11 @@ describe('when: available', () => {
   });
 
   it('容缺 and a denial: the written denial is handed out while materials are still missing', () => {
-    const d = new CaseDriver('c1', ONE_STEP_GUIDE).given(
-      [clerk, incompleteApplication(), at('2026-03-02')],
-      [
-        clerk,
-        {
-          type: 'AcceptWithDeficiency',
-          caseId: 'c1',
-          missing: [{ code: 'safety-rules' }, { code: 'staff-health' }],
-          supplyBy: '2026-03-05',
-          commitmentSigned: true,
-        },
-      ],
-      [approver, { type: 'ClaimTask', taskId: 'c1.t1' }],
-      [
-        approver,
-        {
-          type: 'DenyCase',
-          caseId: 'c1',
-          reasons: ['不符合条件'],
-          remedies: { reviewAuthority: '新城区人民政府', court: '新城区人民法院' },
-        },
-      ],
-    );
+    const deferred = receivedIncomplete(oneStep()).given([
+      clerk,
+      { ...DEFICIENCY_ACCEPTANCE, supplyBy: '2026-03-05' },
+    ]);
+    const d = deny(toDecision(deferred));
     expect(available('DispatchResult', d.current, {}, on('2026-03-03'))).toBeNull();
   });
 

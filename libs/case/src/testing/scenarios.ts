@@ -8,6 +8,7 @@
  */
 import type {
   AcceptWithDeficiency,
+  DenyCase,
   ReceiveApplication,
   RequestCorrection,
   SubmitCorrection,
@@ -120,6 +121,18 @@ export const toDecision = <D extends CaseDriver>(d: D): D => {
 /** The decision step's holder approves (准予). */
 export const approve = <D extends CaseDriver>(d: D): D =>
   d.given([workerOf(d, d.guide.steps.length - 1), { type: 'ApproveCase', caseId: 'c1', opinion: '准予' }]);
+
+/** Art. 38 不予许可: its reasons, and where the applicant may seek review or sue. */
+export const DENIAL: DenyCase = {
+  type: 'DenyCase',
+  caseId: 'c1',
+  reasons: ['经营场所与食品经营项目不相适应'],
+  remedies: { reviewAuthority: '呼和浩特市新城区人民政府', court: '呼和浩特市新城区人民法院' },
+};
+
+/** The decision step's holder denies (DENIAL). */
+export const deny = <D extends CaseDriver>(d: D): D =>
+  d.given([workerOf(d, d.guide.steps.length - 1), DENIAL]);
 
 /** Accepted and walked to the decision step (see `toDecision`). */
 export const atDecision = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>

@@ -1,6 +1,6 @@
-import { IsBoolean, IsString, ValidateIf } from 'class-validator';
+import { IsBoolean, ValidateIf } from 'class-validator';
 import type { Fee } from '../guide.js';
-import { NotBlank, Rule } from './rule.js';
+import { NonBlankText, Rule } from './rule.js';
 
 /** Fee standard and basis (Art. 10): a charged item states both; a free one states neither. */
 export class FeeDto implements Fee {
@@ -8,13 +8,11 @@ export class FeeDto implements Fee {
   charged!: boolean;
 
   @Rule<FeeDto>('onlyWhenCharged', (_v, f) => f.charged === true, 'a free item has no fee standard')
-  @NotBlank({ message: 'a charged item needs its fee standard' })
-  @IsString({ message: 'a charged item needs its fee standard' })
+  @NonBlankText({ message: 'a charged item needs its fee standard' })
   @ValidateIf((f: FeeDto) => f.charged === true || f.standard !== undefined)
   standard?: string;
 
-  @NotBlank({ message: 'a charged item needs the legal basis of its fee' })
-  @IsString({ message: 'a charged item needs the legal basis of its fee' })
+  @NonBlankText({ message: 'a charged item needs the legal basis of its fee' })
   @ValidateIf((f: FeeDto) => f.charged === true || f.basis !== undefined)
   basis?: string;
 }

@@ -1,7 +1,7 @@
 import { IsBoolean, IsIn, IsInt, IsString, Matches, Min, ValidateIf } from 'class-validator';
 import type { Material, MaterialType, SourceChannel } from '../guide.js';
 import { isCatchAllCode, isCatchAllName, isFormName } from './catch-all.js';
-import { NotBlank, Rule } from './rule.js';
+import { NonBlankText, Rule } from './rule.js';
 
 export const MATERIAL_TYPES: readonly MaterialType[] = ['original', 'copy', 'electronic'];
 export const SOURCE_CHANNELS: readonly SourceChannel[] = [
@@ -30,8 +30,7 @@ export class MaterialDto implements Material {
     (v) => typeof v !== 'string' || !isCatchAllName(v),
     'is a catch-all material ("其他", "有关…材料"), not allowed (Art. 11(1))',
   )
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   name!: string;
 
   @Rule<MaterialDto>(
@@ -42,17 +41,14 @@ export class MaterialDto implements Material {
   @IsIn(MATERIAL_TYPES)
   type!: MaterialType;
 
-  @NotBlank({ message: 'every material needs a legal basis (Art. 11(1))' })
-  @IsString({ message: 'every material needs a legal basis (Art. 11(1))' })
+  @NonBlankText({ message: 'every material needs a legal basis (Art. 11(1))' })
   legalBasis!: string;
 
-  @NotBlank({ message: 'a form (表格类材料) needs a filled-in sample (Art. 11(3))' })
-  @IsString({ message: 'a form (表格类材料) needs a filled-in sample (Art. 11(3))' })
+  @NonBlankText({ message: 'a form (表格类材料) needs a filled-in sample (Art. 11(3))' })
   @ValidateIf((m: MaterialDto) => isFormName(m.name) || m.sample !== undefined)
   sample?: string;
 
-  @NotBlank({ message: 'a form (表格类材料) needs a blank electronic form (Art. 11(3))' })
-  @IsString({ message: 'a form (表格类材料) needs a blank electronic form (Art. 11(3))' })
+  @NonBlankText({ message: 'a form (表格类材料) needs a blank electronic form (Art. 11(3))' })
   @ValidateIf((m: MaterialDto) => isFormName(m.name) || m.electronicForm !== undefined)
   electronicForm?: string;
 
@@ -64,8 +60,7 @@ export class MaterialDto implements Material {
     (_v, m) => isSharedChannel(m.sourceChannel),
     'only shared or electronic-certificate materials name a shared source',
   )
-  @NotBlank({ message: 'a shared-source material must name its shared source (Art. 11(5))' })
-  @IsString({ message: 'a shared-source material must name its shared source (Art. 11(5))' })
+  @NonBlankText({ message: 'a shared-source material must name its shared source (Art. 11(5))' })
   @ValidateIf((m: MaterialDto) => isSharedChannel(m.sourceChannel) || m.sharedSource !== undefined)
   sharedSource?: string;
 
@@ -74,10 +69,7 @@ export class MaterialDto implements Material {
     (_v, m) => m.sourceChannel === 'intermediary',
     'only intermediary materials name an intermediary',
   )
-  @NotBlank({
-    message: "an intermediary material must name the intermediary's category or qualification (Art. 11(4))",
-  })
-  @IsString({
+  @NonBlankText({
     message: "an intermediary material must name the intermediary's category or qualification (Art. 11(4))",
   })
   @ValidateIf((m: MaterialDto) => m.sourceChannel === 'intermediary' || m.intermediary !== undefined)
@@ -95,8 +87,7 @@ export class MaterialDto implements Material {
   @IsInt()
   copies!: number;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   format!: string;
 
   @Rule<MaterialDto>(

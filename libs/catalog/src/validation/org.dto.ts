@@ -5,7 +5,7 @@ import { IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateNested
 import type { Level } from '../guide.js';
 import type { Department, Hall, OrgDirectoryData } from '../org.js';
 import { KEBAB } from './material.dto.js';
-import { NotBlank, Rule } from './rule.js';
+import { NonBlankText, Rule } from './rule.js';
 import { LEVELS } from '../guide.js';
 
 /**
@@ -40,8 +40,7 @@ export class HallDto implements Hall {
   @IsString()
   id!: string;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   name!: string;
 
   @divisionRule
@@ -57,8 +56,7 @@ export class HallDto implements Hall {
   @IsOptional()
   phone?: string;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   @IsOptional()
   address?: string;
 }
@@ -68,8 +66,7 @@ export class DepartmentDto implements Department {
   @IsString()
   id!: string;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   name!: string;
 
   @IsIn(LEVELS, { message: 'must be a GB/T 39046 level from 2 (region) to 6 (village)' })
@@ -80,17 +77,14 @@ export class DepartmentDto implements Department {
   @IsString()
   divisionCode!: string;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   hall!: string;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   @IsOptional()
   reviewAuthority?: string;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   @IsOptional()
   court?: string;
 }

@@ -9,7 +9,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { NotBlank } from './rule.js';
+import { NonBlankText } from './rule.js';
 import type { ApproverRole, ProcessStep } from '../guide.js';
 import { KEBAB } from './material.dto.js';
 
@@ -21,12 +21,10 @@ export class ProcessStepDto implements ProcessStep {
   @IsString()
   name!: string;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   label!: string;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   department!: string;
 
   @IsIn(APPROVER_ROLES)
@@ -36,20 +34,17 @@ export class ProcessStepDto implements ProcessStep {
   @IsInt({ message: 'every step needs its own time limit in working days (Art. 9)' })
   timeLimitDays!: number;
 
-  @NotBlank({ message: 'every step needs its own review standard (Art. 9)' })
-  @IsString({ message: 'every step needs its own review standard (Art. 9)' })
+  @NonBlankText({ message: 'every step needs its own review standard (Art. 9)' })
   reviewStandard!: string;
 
-  @NotBlank({ message: 'every step needs its own result (Art. 9)' })
-  @IsString({ message: 'every step needs its own result (Art. 9)' })
+  @NonBlankText({ message: 'every step needs its own result (Art. 9)' })
   result!: string;
 
   /** 常用意见 (at most 20, each at most 500 characters: an opinion is chosen, then edited). */
   @IsOptional()
   @ArrayMaxSize(20)
   @MaxLength(500, { each: true })
-  @NotBlank({ each: true })
-  @IsString({ each: true })
+  @NonBlankText({ each: true })
   @IsArray()
   standardOpinions?: string[];
 }

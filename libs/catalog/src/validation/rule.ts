@@ -1,4 +1,4 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsString, ValidateBy, type ValidationOptions } from 'class-validator';
 
 /**
  * A named rule that may look at the whole object being validated (same-object cross-field
@@ -35,4 +35,15 @@ export function NotBlank(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/**
+ * A string with something other than whitespace in it, `options` (a message, `each`) for both
+ * checks; the type check is registered first, so a number reports "must be a string", not blank.
+ */
+export function NonBlankText(options?: ValidationOptions): PropertyDecorator {
+  return (target, property) => {
+    IsString(options)(target, property);
+    NotBlank(options)(target, property);
+  };
 }

@@ -30,7 +30,7 @@ import {
 import { FeeDto } from './fee.dto.js';
 import { MaterialDto } from './material.dto.js';
 import { ProcessStepDto } from './process-step.dto.js';
-import { NotBlank, Rule } from './rule.js';
+import { NonBlankText, Rule } from './rule.js';
 
 const SERVICE_TARGETS = ['natural-person', 'legal-person'] as const;
 const SCOPES = ['none', 'league', 'region', 'national'] as const;
@@ -51,16 +51,14 @@ const LimitMatchesKind = (name: string, promised: (v: unknown) => boolean) =>
 
 /** A service guide with every Art. 10 element and the DOMAIN §3 rules that concern one guide. */
 export class ServiceGuideDto implements ServiceGuide {
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   code!: string;
 
   @Min(1)
   @IsInt()
   version!: number;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   name!: string;
 
   @IsString()
@@ -76,20 +74,16 @@ export class ServiceGuideDto implements ServiceGuide {
   @IsIn(CASE_KINDS, { message: 'must be "on-the-spot" (即办件) or "promised" (承诺件)' })
   caseKind!: CaseKind;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   legalBasis!: string;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   implementingAgency!: string;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   department!: string;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   acceptanceConditions!: string;
 
   @IsIn(SERVICE_TARGETS, { each: true })
@@ -113,13 +107,11 @@ export class ServiceGuideDto implements ServiceGuide {
   @IsInt()
   promisedLimitDays!: number;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   resultName!: string;
 
   /** 结果样本 (Art. 10): a sample of the result, so the applicant knows what they will get. */
-  @NotBlank({ message: 'every guide needs its result sample (结果样本, Art. 10)' })
-  @IsString({ message: 'every guide needs its result sample (结果样本, Art. 10)' })
+  @NonBlankText({ message: 'every guide needs its result sample (结果样本, Art. 10)' })
   resultSample!: string;
 
   @ValidateNested()
@@ -185,28 +177,23 @@ export class ServiceGuideDto implements ServiceGuide {
   @IsOptional()
   jointHandling?: boolean;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   place!: string;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   hours!: string;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   enquiry!: string;
 
-  @NotBlank()
-  @IsString()
+  @NonBlankText()
   complaint!: string;
 
   @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date YYYY-MM-DD' })
   @IsOptional()
   effectiveFrom?: string;
 
-  @NotBlank({ message: 'from version 2 on, a guide says what changed and why (Art. 13)' })
-  @IsString({ message: 'from version 2 on, a guide says what changed and why (Art. 13)' })
+  @NonBlankText({ message: 'from version 2 on, a guide says what changed and why (Art. 13)' })
   @ValidateIf((g: ServiceGuideDto) => (isInt(g.version) && g.version > 1) || g.changeNote !== undefined)
   changeNote?: string;
 

@@ -68,6 +68,8 @@ describe('generateCaseHistories', () => {
       'case.DeficiencySupplied',
       'case.Withdrawn',
       'case.TaskReleased',
+      'case.TaskReassigned',
+      'case.SupervisionNoticeSent',
       'case.TaskReturned',
       'case.SpecialProcedureEnded',
       'case.DecisionWarning',

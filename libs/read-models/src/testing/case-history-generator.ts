@@ -6,9 +6,11 @@ import {
   type CaseEvent,
   type CaseEventMetadata,
   type CaseState,
+  type NamedStaff,
   type RatingLevel,
   DEFAULT_CASE_POLICY,
   caseStreamName,
+  currentTask,
   decide,
   drawQueryCode,
   evolve,
@@ -87,7 +89,7 @@ const ACCEPTING: ReadonlySet<CaseCommand['type']> = new Set([
  * Realistic case histories, every event decided by the engine's own decider: for each case a
  * path is drawn (the paths of DOMAIN §4 in plausible proportions — corrections, deficiencies,
  * deemed acceptance, refusals, withdrawals, returns, special procedures, extensions, denials,
- * late decisions and results, ratings with bad-rating reviews), sent as the commands the counter,
+ * late decisions and results, 转办 and 督办, ratings with bad-rating reviews), sent as the commands the counter,
  * the back office, the head, the reviewer and the scheduler would send, on a clock that moves by
  * working days of the real calendar, and decided by `decide` against the case folded so far. The
  * events carry the metadata the executor gives them (actor, command id, time, status and stage).
@@ -283,6 +285,20 @@ class Story {
         approver = approverOf(step.department, step.role, 4);
         this.send(approver, { type: 'ClaimTask', taskId });
       }
+      if (step.role === 'approver' && random.chance(0.02)) {
+        // 转办: the holder is away; the department's head hands the task to a colleague.
+        this.later(0);
+        const colleague = approverOf(step.department, 'approver', 5);
+        const staff = new Map([[colleague.userId, { ...colleague, disabled: false }]]);
+        const command = {
+          type: 'ReassignTask',
+          taskId,
+          assignee: colleague.userId,
+          reason: '原承办人休假',
+        } as const;
+        this.send(headOf(step.department), command, staff);
+        approver = colleague;
+      }
       const deficiency = this.context.deficiency;
       if (deficiency && deficiency.missing.length > 0) {
         this.later(0);
@@ -431,10 +447,21 @@ class Story {
     }
     this.jumpAfter(promised);
     this.send(SYSTEM_ACTOR, { type: 'MarkDecisionOverdue', caseId, limit: 'promised' });
+    const task = currentTask(this.context);
+    if (task && this.random.chance(0.5) && this.nearOrPast(task.stepDueDate)) {
+      // 督办 on the step: its head presses the approver; a head's own step is pressed by the administrator.
+      this.later(0);
+      const by = task.role === 'approver' ? headOf(department) : ADMINISTRATOR;
+      this.send(by, { type: 'SendSupervisionNotice', taskId: task.taskId, note: '请于法定期限内办结' });
+    }
     if ((this.context.statutoryDueDate ?? '') > promised && this.random.chance(0.5)) {
       this.later(0);
-      const head: Actor = { userId: `head-${department}`, name: '科长', role: 'head', department };
-      this.send(head, { type: 'ExtendTimeLimit', caseId, days: 10, reason: '情况复杂，需延长审查' });
+      this.send(headOf(department), {
+        type: 'ExtendTimeLimit',
+        caseId,
+        days: 10,
+        reason: '情况复杂，需延长审查',
+      });
     }
     this.later(0);
   }
@@ -468,7 +495,16 @@ class Story {
   }
 
   /** Decides the command at the story's moment, folds its events and records them as the executor would. */
-  private send(actor: Actor, command: CaseCommand): void {
+  /** Whether a due date is within the warning days or past (the window of 督办). */
+  private nearOrPast(dueDate: string): boolean {
+    return (
+      this.day > dueDate ||
+      this.calendar.workingDaysBetween(this.day, dueDate) <= DEFAULT_CASE_POLICY.warningWorkingDays
+    );
+  }
+
+  /** `staff`: the people the command names, as the executor looks them up before deciding. */
+  private send(actor: Actor, command: CaseCommand, staff?: NamedStaff): void {
     const at = this.at();
     let decided: CaseEvent[];
     try {
@@ -476,6 +512,7 @@ class Story {
         now: new Date(at),
         actor,
         calendar: this.calendar,
+        ...(staff ? { staff } : {}),
         ...(command.type === 'ReceiveApplication'
           ? { ids: { caseId: this.caseId, caseNumber: this.caseNumber }, guide: this.item.guide }
           : {}),
@@ -574,8 +611,17 @@ class Story {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+const ADMINISTRATOR: Actor = { userId: 'admin', name: '系统管理员', role: 'admin' };
+
+const headOf = (department: string): Actor => ({
+  userId: `head-${department}`,
+  name: '科长',
+  role: 'head',
+  department,
+});
+
 function approverOf(department: string, role: 'approver' | 'head', k: number): Actor {
   return role === 'head'
-    ? { userId: `head-${department}`, name: '科长', role: 'head', department }
+    ? headOf(department)
     : { userId: `approver-${department}-${k}`, name: `审批员${k}`, role: 'approver', department };
 }

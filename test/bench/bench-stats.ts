@@ -41,3 +41,19 @@ export function round(value: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/**
+ * A bench's command line: `--json` (then only the one JSON object goes to stdout, and `log` is
+ * silent), `--<name> <number>` options, and progress lines on stderr.
+ */
+export const benchArgs = {
+  json: process.argv.includes('--json'),
+  /** The number after `--<name>`, or `fallback` when it is not given. */
+  option<T extends number | undefined>(name: string, fallback: T): number | T {
+    const i = process.argv.indexOf(`--${name}`);
+    return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  },
+  log(line: string): void {
+    if (!benchArgs.json) process.stderr.write(`${line}\n`);
+  },
+};

@@ -24,7 +24,7 @@ import { EsdbEventStore } from '../../libs/event-store/src/esdb/index.js';
 import { openReadModelDatabase, ReadModels, ThreadedProjectionRunner } from '@one-window/read-models';
 import { WorkingCalendar } from '@one-window/calendar';
 import { EsdbFixtureServer } from '../esdb-fixture/index.js';
-import { formatTable, round } from './bench-stats.js';
+import { benchArgs, formatTable, round } from './bench-stats.js';
 import { startBenchServer } from './bench-server.js';
 import { login, prepareReceipt, runHttpLoad, send } from './http-load.js';
 import { benchClock, benchExecutor, runClerks, runNumberingDay } from './in-process-load.js';
@@ -33,11 +33,7 @@ import { openRawSqliteTarget } from './raw-sqlite-target.js';
 import { generateLog, probe, waitForStatus } from './rebuild-probe.js';
 import { Pool } from 'undici';
 
-const json = process.argv.includes('--json');
-const option = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
+const { json, option, log } = benchArgs;
 const SECONDS = option('seconds', 15);
 const CASES = option('cases', 100_000);
 const RECEIPTS = option('receipts', 20_000);
@@ -48,9 +44,6 @@ const ONLY = process.argv.includes('--only')
   : null;
 const phase = <T>(name: string, run: () => Promise<T>): Promise<T | undefined> =>
   ONLY === null || ONLY.includes(name) ? run() : Promise.resolve(undefined);
-const log = (line: string): void => {
-  if (!json) process.stderr.write(`${line}\n`);
-};
 
 /** Microseconds of CPU per command from cores busy and commands per second. */
 const usPer = (cores: number | null | undefined, perSecond: number | undefined): number | null =>

@@ -13,31 +13,21 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkingCalendar } from '@one-window/calendar';
-import { demoCatalogDir, loadCatalog } from '@one-window/catalog';
-import { CaseCommandExecutor, DEFAULT_CASE_POLICY } from '@one-window/case';
 import { EmbeddedEventStore } from '@one-window/event-store';
 import { openReadModelDatabase, ReadModels } from '@one-window/read-models';
 import type { Clock } from '@one-window/shared';
 import {
-  APPLICANT,
   DEMO_ACTORS,
   demoGeneratorItems,
-  FOOD_LICENCE,
   generateCaseHistories,
 } from '../../libs/read-models/src/testing/index.js';
-import { formatTable, percentile, round } from './bench-stats.js';
+import { benchArgs, formatTable, percentile, round } from './bench-stats.js';
+import { benchExecutor, RECEIPT } from './in-process-load.js';
 
-const json = process.argv.includes('--json');
-const option = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
+const { json, option, log } = benchArgs;
 const CASES = option('cases', 100_000);
 const LOAD_SECONDS = option('seconds', 15);
 const CLERKS = option('clerks', 8);
-const log = (line: string): void => {
-  if (!json) process.stderr.write(`${line}\n`);
-};
 const mb = (bytes: number): number => round(bytes / 1_048_576, 1);
 
 /** Samples resident memory every 20 ms between start() and stop(). */
@@ -98,15 +88,7 @@ async function main(): Promise<Record<string, unknown>> {
     log(`  ${rebuild.events.toLocaleString('en')} events in ${(rebuild.ms / 1000).toFixed(1)} s`);
 
     log(`following live while ${CLERKS} clerks send commands for ${LOAD_SECONDS} s ...`);
-    const catalog = await loadCatalog(demoCatalogDir());
-    const executor = new CaseCommandExecutor(
-      store,
-      clock,
-      { calendar: () => calendar },
-      DEFAULT_CASE_POLICY,
-      catalog,
-      catalog.directory,
-    );
+    const executor = await benchExecutor(store, clock);
     readModels.runner.start();
     await readModels.ready((await store.headPosition())!, 60_000);
     const lags: number[] = [];
@@ -125,21 +107,10 @@ async function main(): Promise<Record<string, unknown>> {
         const id = `bench-${k}-${i}`;
         let caseId = '';
         await measured(async () => {
-          const received = await executor.execute(
-            {
-              type: 'ReceiveApplication',
-              itemCode: FOOD_LICENCE,
-              applicant: APPLICANT,
-              channel: 'window',
-              materials: [
-                { code: 'application', form: 'original' },
-                { code: 'layout-and-process', form: 'original' },
-                { code: 'safety-rules', form: 'original' },
-              ],
-              sharingAuthorized: true,
-            },
-            { actor: DEMO_ACTORS.clerk, commandId: `${id}-receive` },
-          );
+          const received = await executor.execute(RECEIPT, {
+            actor: DEMO_ACTORS.clerk,
+            commandId: `${id}-receive`,
+          });
           caseId = received.caseId;
           return received;
         });

@@ -21,22 +21,15 @@ import { WorkingCalendar } from '@one-window/calendar';
 import { EmbeddedEventStore } from '@one-window/event-store';
 import { demoGeneratorItems, generateCaseHistories } from '../../libs/read-models/src/testing/index.js';
 import { startBenchServer } from './bench-server.js';
-import { formatTable, percentile, round } from './bench-stats.js';
+import { benchArgs, formatTable, percentile, round } from './bench-stats.js';
 import { login } from './http-load.js';
 import { cpuPerRead } from './reads-cpu.js';
 
-const json = process.argv.includes('--json');
-const option = (name: string): number | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : undefined;
-};
-const SIZES = option('cases') !== undefined ? [option('cases')!] : [10_000, 100_000];
-const SECONDS = option('seconds') ?? 2;
+const { json, option, log } = benchArgs;
+const SIZES = option('cases', undefined) !== undefined ? [option('cases', 0)] : [10_000, 100_000];
+const SECONDS = option('seconds', 2);
 const CLIENTS = 16;
 const SEED = 2026;
-const log = (line: string): void => {
-  if (!json) process.stderr.write(`${line}\n`);
-};
 const label = (n: number): string => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
 /** The data folder of N generated cases, made once and kept between runs. */

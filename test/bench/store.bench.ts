@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedEventStore } from '@one-window/event-store';
-import { formatTable, round } from './bench-stats.js';
+import { benchArgs, formatTable, round } from './bench-stats.js';
 import { openEmmettTarget } from './emmett-target.js';
 import { openRawSqliteTarget } from './raw-sqlite-target.js';
 import { extraStoreSubjects } from './store-bench-extras.js';
@@ -21,7 +21,7 @@ import {
   type StoreTarget,
 } from './store-workload.js';
 
-const json = process.argv.includes('--json');
+const { json } = benchArgs;
 
 const raw: BenchSubject = {
   name: 'raw_sqlite',

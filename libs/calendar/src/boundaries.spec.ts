@@ -180,30 +180,15 @@ describe('working days (Law Art. 82): the start day never counts, weekends and h
 
   it('describes each kind of day with its source: weekday, weekend, holiday, make-up working day', () => {
     const source = { year: 2026, kind: 'chinese-days', source: expect.stringMatching(/^chinese-days /) };
-    expect(calendar.describeDay('2026-03-02')).toEqual({
-      date: '2026-03-02',
-      working: true,
-      reason: 'weekday',
-      source,
-    });
-    expect(calendar.describeDay('2026-03-07')).toEqual({
-      date: '2026-03-07',
-      working: false,
-      reason: 'weekend',
-      source,
-    });
-    expect(calendar.describeDay('2026-10-01')).toEqual({
-      date: '2026-10-01',
-      working: false,
-      reason: 'holiday',
-      source,
-    });
-    expect(calendar.describeDay('2026-02-14')).toEqual({
-      date: '2026-02-14',
-      working: true,
-      reason: 'make-up-working-day',
-      source,
-    });
+    const days = [
+      ['2026-03-02', true, 'weekday'],
+      ['2026-03-07', false, 'weekend'],
+      ['2026-10-01', false, 'holiday'],
+      ['2026-02-14', true, 'make-up-working-day'],
+    ] as const;
+    for (const [date, working, reason] of days) {
+      expect(calendar.describeDay(date)).toEqual({ date, working, reason, source });
+    }
     expect(calendar.isWorkingDay('2026-02-14')).toBe(true);
     expect(calendar.isWorkingDay('2026-10-01')).toBe(false);
   });
@@ -371,22 +356,14 @@ describe('counting between two days refuses a bad day on its own field', () => {
 
 describe('suspensions given out of order (Law Art. 45: every suspended working day counts once)', () => {
   it('an earlier suspension listed after a later overlapping one still merges from its own start', () => {
-    const inOrder = decisionDue(calendar, {
-      acceptedOn: '2026-03-02',
-      limitDays: 20,
-      suspensions: [
-        { from: '2026-03-05', to: '2026-03-12' },
-        { from: '2026-03-10', to: '2026-03-20' },
-      ],
-    });
-    const reversed = decisionDue(calendar, {
-      acceptedOn: '2026-03-02',
-      limitDays: 20,
-      suspensions: [
-        { from: '2026-03-10', to: '2026-03-20' },
-        { from: '2026-03-05', to: '2026-03-12' },
-      ],
-    });
+    const suspensions = [
+      { from: '2026-03-05', to: '2026-03-12' },
+      { from: '2026-03-10', to: '2026-03-20' },
+    ];
+    const due = (listed: typeof suspensions) =>
+      decisionDue(calendar, { acceptedOn: '2026-03-02', limitDays: 20, suspensions: listed });
+    const inOrder = due(suspensions);
+    const reversed = due([...suspensions].reverse());
     // (03-05, 03-20]: 03-06, 03-09…03-13, 03-16…03-20 = 11 working days.
     expect(inOrder.suspendedWorkingDays).toBe(11);
     expect(reversed).toEqual(inOrder);

@@ -111,24 +111,17 @@ describe('a blank text is refused on its field', () => {
 
 describe('deadline marks sent too early say what is due when', () => {
   it('a decision warning more than 3 working days ahead, and an overdue mark before the due date', () => {
-    const warning = accepted().error(
-      system,
-      { type: 'MarkDecisionWarning', caseId: 'c1', limit: 'promised' },
-      at('2026-03-10'),
-    );
-    expect([warning.code, warning.message]).toEqual([
+    const tooEarly = (command: CaseCommand, day: string) => {
+      const error = accepted().error(system, command, at(day));
+      return [error.code, error.message];
+    };
+    expect(tooEarly({ type: 'MarkDecisionWarning', caseId: 'c1', limit: 'promised' }, '2026-03-10')).toEqual([
       'invalid-command',
       '4 working days are left before 2026-03-16; no warning yet',
     ]);
-    const overdue = accepted().error(
-      system,
-      { type: 'MarkDecisionOverdue', caseId: 'c1', limit: 'statutory' },
-      at('2026-03-30'),
+    expect(tooEarly({ type: 'MarkDecisionOverdue', caseId: 'c1', limit: 'statutory' }, '2026-03-30')).toEqual(
+      ['invalid-command', 'The statutory due date 2026-03-30 has not passed'],
     );
-    expect([overdue.code, overdue.message]).toEqual([
-      'invalid-command',
-      'The statutory due date 2026-03-30 has not passed',
-    ]);
   });
 
   it('a second procedure is numbered 2, and its end moves the dates again', () => {

@@ -39,6 +39,10 @@ const passes = (build: () => CaseDriver, actor: Actor, command: CaseCommand, whe
     return false;
   }
 };
+/** Goes through on the day before and on the day itself, refused the day after (a last day). */
+const UP_TO_THE_DAY = [true, true, false];
+/** Refused on the day before and on the day itself, goes through the day after (a deadline passed). */
+const ONLY_THE_DAY_AFTER = [false, false, true];
 /** The outcome on the day before, the day itself and the day after. */
 const onDays = (
   build: () => CaseDriver,
@@ -54,16 +58,14 @@ describe('Law Art. 32: the correction notice within 5 working days of receipt (d
   it('a notice on the day before and on the 5th working day itself is given; on the day after it is refused', () => {
     expect(
       onDays(receivedIncomplete, clerk, CORRECTION_REQUEST, ['2026-03-06', '2026-03-09', '2026-03-10']),
-    ).toEqual([true, true, false]);
+    ).toEqual(UP_TO_THE_DAY);
   });
 
   it('deemed acceptance is not decided before or on the 5th working day, only on the day after', () => {
     const deem: CaseCommand = { type: 'DeemAccepted', caseId: 'c1' };
-    expect(onDays(receivedIncomplete, system, deem, ['2026-03-06', '2026-03-09', '2026-03-10'])).toEqual([
-      false,
-      false,
-      true,
-    ]);
+    expect(onDays(receivedIncomplete, system, deem, ['2026-03-06', '2026-03-09', '2026-03-10'])).toEqual(
+      ONLY_THE_DAY_AFTER,
+    );
   });
 
   it('a clerk accepting on the 5th working day accepts on that day; on the day after, the case counts as accepted from receipt', () => {
@@ -87,20 +89,16 @@ describe('the correction period: 10 working days from the notice (given 2026-03-
   });
 
   it('a correction submitted on the day before or on its due day is taken; on the day after it is refused', () => {
-    expect(onDays(noticed, clerk, CORRECTION_SUBMITTED, ['2026-03-17', '2026-03-18', '2026-03-19'])).toEqual([
-      true,
-      true,
-      false,
-    ]);
+    expect(onDays(noticed, clerk, CORRECTION_SUBMITTED, ['2026-03-17', '2026-03-18', '2026-03-19'])).toEqual(
+      UP_TO_THE_DAY,
+    );
   });
 
   it('the application counts as withdrawn only from the day after the due day', () => {
     const overdue: CaseCommand = { type: 'MarkCorrectionOverdue', caseId: 'c1' };
-    expect(onDays(noticed, system, overdue, ['2026-03-17', '2026-03-18', '2026-03-19'])).toEqual([
-      false,
-      false,
-      true,
-    ]);
+    expect(onDays(noticed, system, overdue, ['2026-03-17', '2026-03-18', '2026-03-19'])).toEqual(
+      ONLY_THE_DAY_AFTER,
+    );
   });
 
   it('a correction date the clerk sets must be after today', () => {
@@ -144,11 +142,9 @@ describe('Law Art. 32 容缺: supply by a date after today and not after the pro
 
   it('the deficiency is marked overdue only after the supply-by day', () => {
     const overdue: CaseCommand = { type: 'MarkDeficiencyOverdue', caseId: 'c1' };
-    expect(onDays(deficient, system, overdue, ['2026-03-12', '2026-03-13', '2026-03-16'])).toEqual([
-      false,
-      false,
-      true,
-    ]);
+    expect(onDays(deficient, system, overdue, ['2026-03-12', '2026-03-13', '2026-03-16'])).toEqual(
+      ONLY_THE_DAY_AFTER,
+    );
   });
 
   it('a key material cannot be deferred even when the guide lists it for 容缺', () => {
@@ -178,7 +174,7 @@ describe('Law Art. 42: the decision within 20 working days (statutory due 2026-0
   it('overdue only from the day after the due date', () => {
     expect(
       onDays(accepted, system, overdue('statutory'), ['2026-03-27', '2026-03-30', '2026-03-31']),
-    ).toEqual([false, false, true]);
+    ).toEqual(ONLY_THE_DAY_AFTER);
     expect(onDays(accepted, system, overdue('promised'), ['2026-03-13', '2026-03-16', '2026-03-17'])).toEqual(
       [false, false, true],
     );
@@ -238,11 +234,9 @@ describe('Law Art. 42: one extension by 1 to 10 working days moves the statutory
     const extended = () => claimed().given([head, extend(10)]);
     expect(extended().current.context.statutoryDueDate).toBe('2026-04-14');
     const overdue: CaseCommand = { type: 'MarkDecisionOverdue', caseId: 'c1', limit: 'statutory' };
-    expect(onDays(extended, system, overdue, ['2026-03-31', '2026-04-14', '2026-04-15'])).toEqual([
-      false,
-      false,
-      true,
-    ]);
+    expect(onDays(extended, system, overdue, ['2026-03-31', '2026-04-14', '2026-04-15'])).toEqual(
+      ONLY_THE_DAY_AFTER,
+    );
   });
 });
 
@@ -261,35 +255,45 @@ describe('Law Art. 45: a special procedure moves a due date only when it starts 
       .given([approver, start(), at(startedOn)])
       .send(approver, end, at(endedOn))[0].data;
 
-  it('started the day before the promised due date (Fri 2026-03-13): it moves by the 2 working days', () => {
-    expect(endedAfter('2026-03-13', '2026-03-17')).toMatchObject({
-      suspendedWorkingDays: 2,
-      promisedDueDate: '2026-03-18',
-      statutoryDueDate: '2026-04-01',
-    });
-  });
-
-  it('started on the promised due date itself: the promised date stays, the statutory one moves', () => {
-    expect(endedAfter('2026-03-16', '2026-03-18')).toMatchObject({
-      suspendedWorkingDays: 2,
-      promisedDueDate: '2026-03-16',
-      statutoryDueDate: '2026-04-01',
-    });
-  });
-
-  it('started the day after the promised due date: the promised date stays', () => {
-    expect(endedAfter('2026-03-17', '2026-03-19')).toMatchObject({
-      suspendedWorkingDays: 2,
-      promisedDueDate: '2026-03-16',
-      statutoryDueDate: '2026-04-01',
-    });
-  });
-
-  it('ended on the day it started: no working day is suspended and nothing moves', () => {
-    expect(endedAfter('2026-03-04', '2026-03-04')).toMatchObject({
-      suspendedWorkingDays: 0,
-      promisedDueDate: '2026-03-16',
-      statutoryDueDate: '2026-03-30',
+  // [test, started on, ended on, working days suspended, promised due date, statutory due date]
+  it.each([
+    [
+      'started the day before the promised due date (Fri 2026-03-13): it moves by the 2 working days',
+      '2026-03-13',
+      '2026-03-17',
+      2,
+      '2026-03-18',
+      '2026-04-01',
+    ],
+    [
+      'started on the promised due date itself: the promised date stays, the statutory one moves',
+      '2026-03-16',
+      '2026-03-18',
+      2,
+      '2026-03-16',
+      '2026-04-01',
+    ],
+    [
+      'started the day after the promised due date: the promised date stays',
+      '2026-03-17',
+      '2026-03-19',
+      2,
+      '2026-03-16',
+      '2026-04-01',
+    ],
+    [
+      'ended on the day it started: no working day is suspended and nothing moves',
+      '2026-03-04',
+      '2026-03-04',
+      0,
+      '2026-03-16',
+      '2026-03-30',
+    ],
+  ])('%s', (_, startedOn, endedOn, suspendedWorkingDays, promisedDueDate, statutoryDueDate) => {
+    expect(endedAfter(startedOn, endedOn)).toMatchObject({
+      suspendedWorkingDays,
+      promisedDueDate,
+      statutoryDueDate,
     });
   });
 
@@ -326,11 +330,9 @@ describe('Law Art. 44: the result issued within 10 working days of approval (app
 
   it('marked overdue only from the day after the due day', () => {
     const overdue: CaseCommand = { type: 'MarkResultIssueOverdue', caseId: 'c1' };
-    expect(onDays(approved, system, overdue, ['2026-03-13', '2026-03-16', '2026-03-17'])).toEqual([
-      false,
-      false,
-      true,
-    ]);
+    expect(onDays(approved, system, overdue, ['2026-03-13', '2026-03-16', '2026-03-17'])).toEqual(
+      ONLY_THE_DAY_AFTER,
+    );
   });
 });
 
@@ -387,11 +389,9 @@ describe('Art. 36: a bad rating is called back within 48 hours and rectified wit
       obligationId: 'c1.o1',
       deadline: 'rectification',
     };
-    expect(onDays(rated, system, overdue, ['2026-03-17', '2026-03-18', '2026-03-19'])).toEqual([
-      false,
-      false,
-      true,
-    ]);
+    expect(onDays(rated, system, overdue, ['2026-03-17', '2026-03-18', '2026-03-19'])).toEqual(
+      ONLY_THE_DAY_AFTER,
+    );
   });
 });
 

@@ -46,31 +46,46 @@ export function withSubmitted(
   materials: readonly MaterialStatus[],
   submitted: readonly SubmittedMaterial[],
 ): MaterialStatus[] {
-  const forms = new Map(submitted.map((m) => [m.code, m.form]));
-  return materials.map((m) => {
-    const form = forms.get(m.code);
-    if (!form) return m;
-    return strip({ ...m, state: form === 'shared' ? 'shared' : 'submitted', form });
-  });
+  return updateNamed(
+    materials,
+    submitted.map((m) => [m.code, m.form]),
+    (m, form) => strip({ ...m, state: form === 'shared' ? 'shared' : 'submitted', form }),
+  );
 }
 
 export function withCorrectionItems(
   materials: readonly MaterialStatus[],
   items: readonly CorrectionItem[],
 ): MaterialStatus[] {
-  const problems = new Map(items.map((i) => [i.code, i.problem]));
-  return materials.map((m) => {
-    const problem = problems.get(m.code);
-    return problem === undefined ? m : { ...m, state: 'to-correct', problem };
-  });
+  return updateNamed(
+    materials,
+    items.map((i) => [i.code, i.problem]),
+    (m, problem) => ({ ...m, state: 'to-correct', problem }),
+  );
 }
 
 export function withDeficient(
   materials: readonly MaterialStatus[],
   codes: readonly string[],
 ): MaterialStatus[] {
-  const deficient = new Set(codes);
-  return materials.map((m) => (deficient.has(m.code) ? strip({ ...m, state: 'deficient' }) : m));
+  return updateNamed(
+    materials,
+    codes.map((code) => [code, true]),
+    (m) => strip({ ...m, state: 'deficient' }),
+  );
+}
+
+/** The materials, each one `named` lists by code changed by `change` with what the list says of it. */
+function updateNamed<V>(
+  materials: readonly MaterialStatus[],
+  named: readonly (readonly [string, V])[],
+  change: (material: MaterialStatus, value: V) => MaterialStatus,
+): MaterialStatus[] {
+  const byCode = new Map(named);
+  return materials.map((m) => {
+    const value = byCode.get(m.code);
+    return value === undefined ? m : change(m, value);
+  });
 }
 
 function strip(m: MaterialStatus): MaterialStatus {

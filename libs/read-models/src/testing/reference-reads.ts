@@ -2,22 +2,30 @@ import { CASE_STATUSES, taskId } from '@one-window/case';
 import type { CaseListFilter, DeadlineBoardFilter } from '../cases/case-queries.js';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import { DeadlineEvaluator } from '../queries/deadline-evaluator.js';
-import { pageBounds } from '../queries/page.js';
+import { pageBounds, type PageRequest } from '../queries/page.js';
 import { type ReadScope, scopeCondition } from '../scope/read-scope.js';
 import type { TaskQueueFilter } from '../tasks/task-queries.js';
+
+/** The ids of a page in order, and the exact total. */
+export interface ReferencePage {
+  readonly ids: string[];
+  readonly total: number;
+}
+
+/** A read as it was before the read side was indexed, for the equivalence test to compare with. */
+export type ReferenceRead<Filter> = (
+  db: ReadModelDb,
+  filter: Filter,
+  scope: ReadScope,
+  today: string,
+) => ReferencePage;
 
 /**
  * The case list as it was read before the read side was indexed (a full scan, OFFSET pages, an
  * exact COUNT(*)), kept as the reference the equivalence test compares today's answers with.
  * Returns the case ids of the page in order and the exact total.
  */
-export function referenceCaseList(
-  db: ReadModelDb,
-  filter: CaseListFilter,
-  scope: ReadScope,
-  today: string,
-): { ids: string[]; total: number } {
-  const { pageSize, offset } = pageBounds(filter);
+export const referenceCaseList: ReferenceRead<CaseListFilter> = (db, filter, scope, today) => {
   const c = new Conditions({ today });
   const s = scopeCondition(scope, 'c.hall', 'c.department', 'c.k');
   c.add(s.sql, s.params);
@@ -52,17 +60,8 @@ export function referenceCaseList(
     'green',
     filter.greenChannel === undefined ? undefined : filter.greenChannel ? 1 : 0,
   );
-  const { where, params } = c;
-  const condition = `WHERE ${where.join(' AND ')}`;
-  const total = db.prepare(`SELECT COUNT(*) FROM cases c ${condition}`).pluck().get(params) as number;
-  const ids = db
-    .prepare(
-      `SELECT c.case_id FROM cases c ${condition} ORDER BY c.received_at DESC, c.k DESC LIMIT @limit OFFSET @offset`,
-    )
-    .pluck()
-    .all({ ...params, limit: pageSize, offset }) as string[];
-  return { ids, total };
-}
+  return c.casePage(db, 'c.received_at DESC, c.k DESC', filter);
+};
 
 /** A WHERE clause in the making: its conditions and their named parameters. */
 class Conditions {
@@ -78,6 +77,18 @@ class Conditions {
   compare(column: string, name: string, value: unknown, op: '=' | '>=' | '<=' = '='): void {
     if (value !== undefined) this.add(`${column} ${op} @${name}`, { [name]: value });
   }
+
+  /** The page of the cases that meet the conditions, in `order` with OFFSET paging, and their exact count. */
+  casePage(db: ReadModelDb, order: string, page: PageRequest): ReferencePage {
+    const { pageSize, offset } = pageBounds(page);
+    const condition = `WHERE ${this.where.join(' AND ')}`;
+    const total = db.prepare(`SELECT COUNT(*) FROM cases c ${condition}`).pluck().get(this.params) as number;
+    const ids = db
+      .prepare(`SELECT c.case_id FROM cases c ${condition} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .pluck()
+      .all({ ...this.params, limit: pageSize, offset }) as string[];
+    return { ids, total };
+  }
 }
 
 function escapeLike(text: string): string {
@@ -85,13 +96,7 @@ function escapeLike(text: string): string {
 }
 
 /** The deadline board as it was read before (every pending case tested, OFFSET pages, a count to the cap). */
-export function referenceDeadlineBoard(
-  db: ReadModelDb,
-  filter: DeadlineBoardFilter,
-  scope: ReadScope,
-  today: string,
-): { ids: string[]; total: number } {
-  const { pageSize, offset } = pageBounds(filter);
+export const referenceDeadlineBoard: ReferenceRead<DeadlineBoardFilter> = (db, filter, scope, today) => {
   const s = scopeCondition(scope, 'c.hall', 'c.department', 'c.k');
   const levels = filter.warning ? [filter.warning] : (['yellow', 'red'] as const);
   const c = new Conditions({ today });
@@ -101,24 +106,15 @@ export function referenceDeadlineBoard(
   c.compare('c.hall', 'hall', filter.hall);
   c.compare('c.department', 'department', filter.department);
   c.compare('c.item_code', 'item', filter.item);
-  const { where, params } = c;
-  const condition = `WHERE ${where.join(' AND ')}`;
-  const total = db.prepare(`SELECT COUNT(*) FROM cases c ${condition}`).pluck().get(params) as number;
-  const ids = db
-    .prepare(
-      `SELECT c.case_id FROM cases c ${condition} ORDER BY c.warning_due, c.green_channel DESC, c.k LIMIT @limit OFFSET @offset`,
-    )
-    .pluck()
-    .all({ ...params, limit: pageSize, offset }) as string[];
-  return { ids, total };
-}
+  return c.casePage(db, 'c.warning_due, c.green_channel DESC, c.k', filter);
+};
 
 /** The task queue as it was read before (sorted over the case rows, OFFSET pages, an exact count); task ids. */
 export function referenceTaskQueue(
   db: ReadModelDb,
   filter: TaskQueueFilter,
   scope: ReadScope,
-): { ids: string[]; total: number } {
+): ReferencePage {
   const { pageSize, offset } = pageBounds(filter);
   const s = scopeCondition(scope, 'c.hall', 't.department');
   const c = new Conditions();

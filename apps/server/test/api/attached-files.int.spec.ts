@@ -43,14 +43,12 @@ describe('attached files over real HTTP (ADR 16)', () => {
     expect(png.status).toBe(201);
     expect(png.body.type).toBe('image/png');
 
-    const receipt = foodLicenceReceipt();
-    receipt.materials[0] = {
-      ...receipt.materials[0],
-      files: [
+    const receipt = foodLicenceReceipt({}, [
+      [
         { sha256: pdf.body.sha256, name: pdf.body.name },
         { sha256: png.body.sha256, name: 'photo.jpg' },
       ],
-    } as any;
+    ]);
     // Size and type are the blob store's: a client cannot say them.
     const claimed = structuredClone(receipt) as any;
     claimed.materials[0].files[1] = { ...claimed.materials[0].files[1], size: 1, type: 'application/pdf' };
@@ -235,11 +233,7 @@ describe('attached files over real HTTP (ADR 16)', () => {
 
   it('refuses a command naming a hash the blob store does not have, at its field, writing nothing', async () => {
     const unknown = sha256(Buffer.from('never uploaded'));
-    const receipt = foodLicenceReceipt();
-    receipt.materials[1] = {
-      ...receipt.materials[1],
-      files: [{ sha256: unknown, name: '平面图.pdf' }],
-    } as any;
+    const receipt = foodLicenceReceipt({}, [[], [{ sha256: unknown, name: '平面图.pdf' }]]);
     const head = await server.store.headPosition();
     const res = await w.as('clerk1', 'POST', '/api/cases', receipt);
     expect(res.status).toBe(400);
@@ -254,15 +248,10 @@ describe('attached files over real HTTP (ADR 16)', () => {
     const a = await uploadFile(server.base, w.token('clerk1'), 'a.pdf', big(1));
     const b = await uploadFile(server.base, w.token('clerk1'), 'b.pdf', big(2));
     expect([a.status, b.status]).toEqual([201, 201]);
-    const receipt = foodLicenceReceipt();
-    receipt.materials[0] = {
-      ...receipt.materials[0],
-      files: [{ sha256: a.body.sha256, name: 'a.pdf' }],
-    } as any;
-    receipt.materials[1] = {
-      ...receipt.materials[1],
-      files: [{ sha256: b.body.sha256, name: 'b.pdf' }],
-    } as any;
+    const receipt = foodLicenceReceipt({}, [
+      [{ sha256: a.body.sha256, name: 'a.pdf' }],
+      [{ sha256: b.body.sha256, name: 'b.pdf' }],
+    ]);
     const res = await w.as('clerk1', 'POST', '/api/cases', receipt);
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
@@ -282,7 +271,7 @@ describe('attached files over real HTTP (ADR 16)', () => {
     expect([a.status, b.status]).toEqual([201, 201]);
     const receipt = foodLicenceReceipt();
     const attach = (i: number, sha: string): void => {
-      receipt.materials[i] = { ...receipt.materials[i], files: [{ sha256: sha, name: 'scan.pdf' }] } as any;
+      receipt.materials[i] = { ...receipt.materials[i], files: [{ sha256: sha, name: 'scan.pdf' }] };
     };
     attach(0, a.body.sha256);
     attach(1, a.body.sha256);

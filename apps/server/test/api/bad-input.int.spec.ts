@@ -198,21 +198,11 @@ describe('bad input over real HTTP', () => {
       events: first.body.events,
     });
     const acceptKey = randomUUID();
-    const accepted = await w.as(
-      'clerk1',
-      'POST',
-      `/api/cases/${first.body.caseId}/accept`,
-      undefined,
-      acceptKey,
-    );
+    const accept = (user: 'clerk1' | 'clerk2') =>
+      w.as(user, 'POST', `/api/cases/${first.body.caseId}/accept`, undefined, acceptKey);
+    const accepted = await accept('clerk1');
     const afterAccept = await server.store.headPosition();
-    const replayed = await w.as(
-      'clerk1',
-      'POST',
-      `/api/cases/${first.body.caseId}/accept`,
-      undefined,
-      acceptKey,
-    );
+    const replayed = await accept('clerk1');
     expect(replayed.status).toBe(200);
     expect(replayed.body).toMatchObject({
       state: accepted.body.state,
@@ -222,13 +212,7 @@ describe('bad input over real HTTP', () => {
     expect(await server.store.headPosition()).toBe(afterAccept);
     expect(head).toBeLessThan(afterAccept!);
     // Another user's identical key is another command: keys are per user.
-    const other = await w.as(
-      'clerk2',
-      'POST',
-      `/api/cases/${first.body.caseId}/accept`,
-      undefined,
-      acceptKey,
-    );
+    const other = await accept('clerk2');
     expect(other.status).toBe(403);
   });
 

@@ -1,6 +1,6 @@
 import { ManualClock } from '@one-window/shared';
 import { DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
-import { serveApi } from '../support/suites.js';
+import { HOURLY_TIMERS, serveApi } from '../support/suites.js';
 
 interface BoardItem {
   caseId: string;
@@ -17,8 +17,7 @@ interface BoardItem {
 describe('the acceptance board and completed cases over real HTTP', () => {
   // Monday 2 March 2026, 09:30 in Hohhot: the 5 working days end on Monday 9 March.
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  // The timer would deem a late case accepted (Art. 32); polled hourly, it stays out of the way here.
-  const { w, signInAgain } = serveApi({ clock, config: { timerPollMs: 3_600_000 } });
+  const { w, signInAgain } = serveApi({ clock, config: HOURLY_TIMERS });
   const ids: Record<'plain' | 'green' | 'correcting' | 'accepted', string> = {
     plain: '',
     green: '',

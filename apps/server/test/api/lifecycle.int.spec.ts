@@ -9,13 +9,24 @@ import { createServer } from '../../src/server.js';
 import { APPLICANT, DEMO_ITEMS } from '../support/api-world.js';
 import { call, login } from '../support/http.js';
 
+const configFor = (dataDir: string) =>
+  loadServerConfig({ LOG_LEVEL: 'silent', DEMO_USERS: 'on' }, { dataDir });
+
+/** Runs `use` on a fresh DATA_DIR, removed afterwards whatever happens. */
+async function inFreshDataDir(use: (dataDir: string) => Promise<void>): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'one-window-lifecycle-'));
+  try {
+    await use(dataDir);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /** Start-up and shutdown of a server that opens its own store, as `one-window serve` does. */
 describe('server lifecycle', () => {
   it('finishes a command in flight, stops the projections, then closes its store', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'one-window-lifecycle-'));
-    try {
-      const config = loadServerConfig({ LOG_LEVEL: 'silent', DEMO_USERS: 'on' }, { dataDir });
-      const app = await createServer({ config });
+    await inFreshDataDir(async (dataDir) => {
+      const app = await createServer({ config: configFor(dataDir) });
       await app.listen(0, '127.0.0.1');
       const base = await app.getUrl();
       const token = await login(base, 'clerk1');
@@ -53,20 +64,17 @@ describe('server lifecycle', () => {
       const events = await store.readStream(`case-${answer.body.caseId}`);
       expect(events.map((e) => e.type)).toEqual(['case.Received']);
       await store.close();
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('keeps the signing key per data directory across restarts, and seeds demo users only once', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'one-window-lifecycle-'));
-    try {
-      const config = loadServerConfig({ LOG_LEVEL: 'silent', DEMO_USERS: 'on' }, { dataDir });
+    await inFreshDataDir(async (dataDir) => {
+      const config = configFor(dataDir);
       const first = await createServer({ config });
       await first.listen(0, '127.0.0.1');
       const token = await login(await first.getUrl(), 'admin', 'demo-admin');
       await first.close();
-      const again = loadServerConfig({ LOG_LEVEL: 'silent', DEMO_USERS: 'on' }, { dataDir });
+      const again = configFor(dataDir);
       expect(again.authSecret).toBe(config.authSecret);
       const second = await createServer({ config: again });
       await second.listen(0, '127.0.0.1');
@@ -77,8 +85,6 @@ describe('server lifecycle', () => {
       const users = await store.readStream('users');
       expect(users.filter((e) => e.type === 'user.Created')).toHaveLength(8);
       await store.close();
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    });
   });
 });

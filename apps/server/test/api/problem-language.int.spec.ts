@@ -20,6 +20,18 @@ async function inEachLanguage(send: Send) {
   return { star, zh, en };
 }
 
+/** The food licence's receipt sent by clerk1 (signed in for it) in each language, each under its own key. */
+async function receiptInEachLanguage(base: string) {
+  const token = await login(base, 'clerk1');
+  return inEachLanguage((language) =>
+    call(base, 'POST', '/api/cases', {
+      token,
+      body: foodLicenceReceipt(),
+      headers: { ...language, 'idempotency-key': randomUUID() },
+    }),
+  );
+}
+
 /** Every refusal class: `detail` (and each field's) in Chinese by default and English on request, with `code` and `params`. */
 function expectWorded(
   answers: { star: Answer; zh: Answer; en: Answer },
@@ -244,14 +256,7 @@ describe('problems in Chinese by default, in English when asked, with code and p
   it('calendar not covered: a count in a year before the calendar’s first', async () => {
     clock.set('2003-05-06T02:00:00Z');
     try {
-      const token = await login(server.base, 'clerk1');
-      const old = await inEachLanguage((language) =>
-        call(server.base, 'POST', '/api/cases', {
-          token,
-          body: foodLicenceReceipt(),
-          headers: { ...language, 'idempotency-key': randomUUID() },
-        }),
-      );
+      const old = await receiptInEachLanguage(server.base);
       expectWorded(old, 409, 'calendar-not-covered', { year: 2003 });
       expect(old.zh.body.detail).toContain('2003 年');
     } finally {
@@ -284,15 +289,7 @@ describe('a concurrency conflict that outlived its retries, in both languages', 
       { clock: new ManualClock('2026-03-02T01:30:00Z'), wrapStore: (store) => withRival(store, true).store },
     );
     try {
-      const token = await login(server.base, 'clerk1');
-      const answers = await inEachLanguage((language) =>
-        call(server.base, 'POST', '/api/cases', {
-          token,
-          body: foodLicenceReceipt(),
-          headers: { ...language, 'idempotency-key': randomUUID() },
-        }),
-      );
-      expectWorded(answers, 409, 'concurrency-conflict');
+      expectWorded(await receiptInEachLanguage(server.base), 409, 'concurrency-conflict');
     } finally {
       await server.close();
     }

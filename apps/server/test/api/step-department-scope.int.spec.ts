@@ -42,8 +42,8 @@ describe('reads for the approver of a later step’s department, over real HTTP'
     town = await login(server.base, 'town1', 'a-strong-password');
     federation = await login(server.base, 'federation1', 'a-strong-password');
 
-    const received = await w.ok('clerk1', '/api/cases', {
-      itemCode: DEMO_ITEMS.disabilityAllowances,
+    // Its own materials: the application and the bank account (the rest is shared or an e-certificate).
+    const received = await w.receive(DEMO_ITEMS.disabilityAllowances, {
       applicant: {
         kind: 'natural-person',
         name: '巴特尔',
@@ -51,13 +51,6 @@ describe('reads for the approver of a later step’s department, over real HTTP'
         idNumber: '150102199001011234',
         phone: '13800000000',
       },
-      channel: 'window',
-      materials: [
-        { code: 'application', form: 'original' },
-        { code: 'bank-account', form: 'copy' },
-      ],
-      sharingAuthorized: true,
-      greenChannel: false,
     });
     caseId = received.caseId;
     const accepted = await w.ok('clerk1', `/api/cases/${caseId}/accept`);

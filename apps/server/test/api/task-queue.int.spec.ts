@@ -1,34 +1,18 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- API answers are inspected field by field */
 import { ManualClock } from '@one-window/shared';
 import { DEMO_ITEMS } from '../support/api-world.js';
+import { queueOfThree } from '../support/queue-cases.js';
 import { serveApi } from '../support/suites.js';
 
 /** The approver's queue over real HTTP (issue 11 item 6): filters, search, sort, markers, counts. */
 describe('the task queue at Tasklist level', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  const { w, signInAgain } = serveApi({ clock });
-  let plain: any;
-  let green: any;
-  let deficient: any;
-  let last: any;
+  const suite = serveApi({ clock });
+  const { w } = suite;
+  let plain: any, green: any, deficient: any, last: { position: number };
 
   beforeAll(async () => {
-    plain = await w.receive(DEMO_ITEMS.foodBusinessLicence);
-    await w.ok('clerk1', `/api/cases/${plain.caseId}/accept`);
-    clock.set('2026-03-03T01:30:00Z');
-    await signInAgain(); // the day's sessions
-    green = await w.receive(DEMO_ITEMS.foodBusinessLicence, { greenChannel: true });
-    await w.ok('clerk1', `/api/cases/${green.caseId}/accept`);
-    const received = await w.receive(DEMO_ITEMS.foodBusinessLicence, { leaveOut: ['safety-rules'] });
-    const detail = await w.read('clerk1', `/api/cases/${received.caseId}`, received);
-    deficient = await w.ok('clerk1', `/api/cases/${received.caseId}/accept-with-deficiency`, {
-      missing: [{ code: 'safety-rules' }],
-      supplyBy: detail.deficiencySupplyBy.latest,
-      commitmentSigned: true,
-    });
-    const claimed = await w.claimCurrent('approver1', plain.caseId, deficient);
-    await w.ok('head1', `/api/cases/${plain.caseId}/extend`, { days: 5, reason: '需专家论证' });
-    last = await w.ok('approver1', `/api/tasks/${claimed.taskId}/release`);
+    ({ plain, green, deficient, last } = await queueOfThree(suite, clock));
   }, 60_000);
 
   const ids = async (query: string): Promise<string[]> =>

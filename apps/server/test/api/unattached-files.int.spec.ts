@@ -28,11 +28,7 @@ async function uploadAs(server: TestServer, w: ApiWorld, bytes: Buffer, name = '
 }
 
 /** The food licence receipt with one file on its application form. */
-function receiptWith(sha256: string) {
-  const receipt = foodLicenceReceipt();
-  receipt.materials[0] = { ...receipt.materials[0], files: [{ sha256, name: 'scan.pdf' }] } as any;
-  return receipt;
-}
+const receiptWith = (sha256: string) => foodLicenceReceipt({}, [[{ sha256, name: 'scan.pdf' }]]);
 
 /** Issue 13: a file uploaded and never attached (the clerk left the form) does not stay forever (ADR 16). */
 describe('the unattached-file sweep (BLOB_UNATTACHED_TTL_HOURS)', () => {

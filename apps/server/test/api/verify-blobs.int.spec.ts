@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- API answers are inspected field by field */
 import { createHash } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,16 +27,11 @@ describe('online verify of the attached files over real HTTP', () => {
   it('finds every attached file sound, then reports a deleted and a corrupted one by case and material', async () => {
     const pdf = await uploadFile(server.base, w.token('clerk1'), '申请书.pdf', PDF_BYTES);
     const png = await uploadFile(server.base, w.token('clerk1'), '照片.png', PNG_BYTES);
-    const receipt = foodLicenceReceipt();
+    const receipt = foodLicenceReceipt({}, [
+      [{ sha256: pdf.body.sha256, name: '申请书.pdf' }],
+      [{ sha256: png.body.sha256, name: '照片.png' }],
+    ]);
     const codes = receipt.materials.map((m) => m.code);
-    receipt.materials[0] = {
-      ...receipt.materials[0],
-      files: [{ sha256: pdf.body.sha256, name: '申请书.pdf' }],
-    } as any;
-    receipt.materials[1] = {
-      ...receipt.materials[1],
-      files: [{ sha256: png.body.sha256, name: '照片.png' }],
-    } as any;
     const { caseId } = await w.ok('clerk1', '/api/cases', receipt);
 
     const sound = await verified();

@@ -1,25 +1,16 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ManualClock } from '@one-window/shared';
 import type { Page } from 'playwright-core';
-import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
+import { DEMO_ITEMS } from '../support/api-world.js';
 import { call } from '../support/http.js';
-import { CHROMIUM, launchBrowser } from '../support/browser.js';
+import { axeViolations } from '../support/screen-checks.js';
+import { README_SCREENSHOTS, describeWithBrowser, launchBrowser } from '../support/browser.js';
 import { chineseProblems } from '../support/chinese-text.js';
-import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { serveConsole } from '../support/suites.js';
 
 // The README's phone screenshots are refreshed on request only: UPDATE_SCREENSHOTS=1 npm test -- applicant-pages.e2e
-const SCREENSHOTS =
-  process.env.UPDATE_SCREENSHOTS === '1'
-    ? fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url))
-    : undefined;
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+const SCREENSHOTS = README_SCREENSHOTS;
 
 /**
  * The applicant's side end to end (issue 13 items 3–6): on a phone (375×667) an applicant books a
@@ -30,11 +21,9 @@ if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (ap
 describeWithBrowser('the applicant’s pages on a phone', () => {
   // Monday 2 March 2026, 09:30 in Hohhot.
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let session: ConsoleWorld;
-  let clerk: Page;
+  const { session, page: clerk, w } = serveConsole({ clock, api: true });
   let phone: Page;
   let closePhone: () => Promise<void>;
-  let w: ApiWorld;
   const at = (hash: string) => `${session.server.base}/applicant/${hash}`;
   /** A fresh load of a public page (a hash change alone would keep a finished form's state). */
   const open = async (hash: string) => {
@@ -50,9 +39,6 @@ describeWithBrowser('the applicant’s pages on a phone', () => {
   }
 
   beforeAll(async () => {
-    session = await startConsoleWorld(clock);
-    clerk = session.page;
-    w = await ApiWorld.signIn(session.server.base);
     const browser = await launchBrowser();
     closePhone = browser.close;
     phone = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -61,23 +47,14 @@ describeWithBrowser('the applicant’s pages on a phone', () => {
     await phone.setViewportSize({ width: 375, height: 667 });
     if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
   }, 90_000);
-  afterAll(async () => {
-    await closePhone?.();
-    await session?.close();
-  });
+  afterAll(async () => closePhone?.());
 
   /** axe-core's violations (any impact) on the whole page, and whether anything is wider than the phone. */
   async function check(page: Page): Promise<{ violations: string[]; overflow: number }> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-    return page.evaluate(async () => {
-      type Run = (context: Document, options: object) => Promise<{ violations: { id: string }[] }>;
-      const { axe } = window as unknown as { axe: { run: Run } };
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return {
-        violations: result.violations.map((v) => v.id),
-        overflow: document.documentElement.scrollWidth - window.innerWidth,
-      };
-    });
+    return {
+      violations: await axeViolations(page),
+      overflow: await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    };
   }
   const clean = { violations: [], overflow: 0 };
 

@@ -1,42 +1,19 @@
-import { existsSync } from 'node:fs';
 import { seedGeneratedCases } from '../../../../libs/read-models/src/testing/index.js';
 import { ManualClock } from '@one-window/shared';
-import type { Page } from 'playwright-core';
-import { ApiWorld, APPLICANT, DEMO_ITEMS } from '../support/api-world.js';
-import { CHROMIUM } from '../support/browser.js';
-import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
-import type { TestServer } from '../support/test-server.js';
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+import { DEMO_ITEMS } from '../support/api-world.js';
+import { describeWithBrowser } from '../support/browser.js';
+import { serveConsole } from '../support/suites.js';
 
 /** The console's case list in headless Chromium: pages follow the server's cursors; 王伟 is found by name. */
 describeWithBrowser('the console case list in a browser', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let session: ConsoleWorld;
-  let server: TestServer;
-  let page: Page;
+  const { session, server, page, w: api } = serveConsole({ clock, api: true });
 
   beforeAll(async () => {
-    session = await startConsoleWorld(clock);
-    ({ server, page } = session);
     await seedGeneratedCases(server.store, 45, { seed: 11 });
-    const api = await ApiWorld.signIn(server.base);
-    const guide = (await api.guide(DEMO_ITEMS.foodBusinessLicence)) as {
-      materials: { code: string; type: string; sourceChannel?: string }[];
-    };
-    const received = await api.ok('clerk1', '/api/cases', {
-      itemCode: DEMO_ITEMS.foodBusinessLicence,
-      applicant: { ...APPLICANT, name: '王伟' },
-      channel: 'window',
-      materials: guide.materials
-        .filter((m) => m.sourceChannel !== 'shared' && m.sourceChannel !== 'electronic-certificate')
-        .map((m) => ({ code: m.code, form: m.type })),
-      sharingAuthorized: true,
-    });
+    const received = await api.receive(DEMO_ITEMS.foodBusinessLicence, { applicant: { name: '王伟' } });
     await api.read('admin', '/api/cases', received);
   }, 90_000);
-  afterAll(async () => session?.close());
 
   const rows = async (): Promise<string[]> =>
     page.locator('#case-list tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
@@ -85,7 +62,6 @@ describeWithBrowser('the console case list in a browser', () => {
   });
 
   it('narrows the list by the received range and the department, as the API counts them', async () => {
-    const api = await ApiWorld.signIn(server.base);
     await page.goto(`${server.base}/#/cases`);
     await page.locator('#case-list-count').waitFor();
     // 王伟's case was received today (the clock's day); the seed's cases before it.

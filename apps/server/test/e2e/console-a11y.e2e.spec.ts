@@ -1,14 +1,8 @@
-import { existsSync } from 'node:fs';
 import { ManualClock } from '@one-window/shared';
-import type { Page } from 'playwright-core';
-import { ApiWorld, DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
-import { CHROMIUM } from '../support/browser.js';
-import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
+import { DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
+import { describeWithBrowser } from '../support/browser.js';
+import { serveConsole } from '../support/suites.js';
 import { axeViolations, bareEnglishWords, rawValues } from '../support/screen-checks.js';
-import type { TestServer } from '../support/test-server.js';
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 /**
  * A screen of the walk; `open`: the command forms opened on it (at 1024×768), each checked as shown
@@ -69,18 +63,13 @@ const IRREVERSIBLE = [
  */
 describeWithBrowser('the console at 1024×768 and 1366×768, checked by axe-core', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let world: ConsoleWorld;
-  let server: TestServer;
-  let page: Page;
+  const { session: world, server, page, w } = serveConsole({ clock, api: true });
   let ids: Record<string, string>;
   const at = (screen: string) =>
     `${server.base}/${screen.replace(/\{(\w+)\}/g, (_, name: string) => ids[name])}`;
   const signInAs = (username: string) => world.signInAs(username);
 
   beforeAll(async () => {
-    world = await startConsoleWorld(clock);
-    ({ server, page } = world);
-    const w = await ApiWorld.signIn(server.base);
     // Something on every list: a received case, one in the back office, one at its decision step…
     const received = await w.receive(DEMO_ITEMS.foodBusinessLicence);
     const accepted = await w.receive(DEMO_ITEMS.foodBusinessLicence);
@@ -106,7 +95,6 @@ describeWithBrowser('the console at 1024×768 and 1366×768, checked by axe-core
       completed: completed.caseId,
     };
   }, 60_000);
-  afterAll(async () => world?.close());
 
   /** Navigation links that another element covers at their centre (so a click would miss them). */
   async function coveredNavLinks(): Promise<string[]> {

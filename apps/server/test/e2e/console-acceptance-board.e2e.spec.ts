@@ -1,21 +1,12 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ManualClock } from '@one-window/shared';
-import type { Page } from 'playwright-core';
-import { ApiWorld, DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
-import { CHROMIUM } from '../support/browser.js';
-import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
+import { DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
+import { README_SCREENSHOTS, describeWithBrowser } from '../support/browser.js';
+import { HOURLY_TIMERS, serveConsole } from '../support/suites.js';
 import { axeViolations, rawValues } from '../support/screen-checks.js';
-import type { TestServer } from '../support/test-server.js';
 
 // The README's board screenshot is refreshed on request only: UPDATE_SCREENSHOTS=1 npm test -- console-acceptance-board.e2e
-const SCREENSHOT =
-  process.env.UPDATE_SCREENSHOTS === '1'
-    ? fileURLToPath(new URL('../../../../docs/screenshots/deadline-board.png', import.meta.url))
-    : undefined;
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+const SCREENSHOT = README_SCREENSHOTS && join(README_SCREENSHOTS, 'deadline-board.png');
 
 /**
  * The deadline board's 受理决定时限 (Art. 32's 5 working days to decide on acceptance) and a
@@ -25,19 +16,14 @@ if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (ap
 describeWithBrowser('the acceptance board and completed cases in the console', () => {
   // Received Monday 2 March 2026: the acceptance decision is due Monday 9 March.
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let session: ConsoleWorld;
-  let server: TestServer;
-  let page: Page;
+  const suite = serveConsole({ clock, config: HOURLY_TIMERS, api: true });
+  const { session, server, page, w: api } = suite;
   let late: { caseNumber: string };
   let nearer: { caseNumber: string };
   let decisionLate: { caseNumber: string };
   let completed: { caseNumber: string };
 
   beforeAll(async () => {
-    // The timer would deem the late case accepted (Art. 32); polled hourly, it stays out of the way.
-    session = await startConsoleWorld(clock, { timerPollMs: 3_600_000 });
-    ({ server, page } = session);
-    let api = await ApiWorld.signIn(server.base);
     late = await api.receive(DEMO_ITEMS.foodBusinessLicence);
     // Accepted the same day: promised by Monday 9 March, its decision is late on the 10th too.
     const accepted = await api.receive(DEMO_ITEMS.foodBusinessLicence, { greenChannel: true });
@@ -48,14 +34,13 @@ describeWithBrowser('the acceptance board and completed cases in the console', (
     await api.ok('clerk1', `/api/cases/${caseId}/deliver`, PICKUP_BY_APPLICANT);
     // Thursday 5 March: one more received, its acceptance decision due Thursday 12 March.
     clock.set('2026-03-05T02:00:00Z');
-    api = await ApiWorld.signIn(server.base);
+    await suite.signInAgain();
     const received = await api.receive(DEMO_ITEMS.foodBusinessLicence);
     nearer = received;
     await api.read('admin', '/api/cases', received);
     // Tuesday 10 March: the received case is a day past its acceptance decision.
     clock.set('2026-03-10T02:00:00Z');
   }, 90_000);
-  afterAll(async () => session?.close());
 
   /** The rows of a list, as text. */
   const rows = (list: string): Promise<string[]> =>

@@ -1,27 +1,18 @@
-import { existsSync } from 'node:fs';
 import { statutoryHolidays } from '@one-window/calendar';
 import { ManualClock } from '@one-window/shared';
-import type { Page } from 'playwright-core';
-import { CHROMIUM } from '../support/browser.js';
+import { describeWithBrowser } from '../support/browser.js';
 import { chineseProblems } from '../support/chinese-text.js';
-import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+import { serveConsole } from '../support/suites.js';
 
 /** The calendar import is a form in Chinese, not JSON with English keys (issue 11, stop 20's screens). */
 describeWithBrowser('the calendar import screen', () => {
-  let world: ConsoleWorld;
-  let page: Page;
+  const { session: world, page } = serveConsole({ clock: new ManualClock('2026-03-02T01:30:00Z') });
 
   beforeAll(async () => {
-    world = await startConsoleWorld(new ManualClock('2026-03-02T01:30:00Z'));
-    page = world.page;
     await world.signInAs('admin');
     await page.goto(`${world.server.base}/#/calendar`);
     await page.locator('#calendar-form').waitFor();
   }, 60_000);
-  afterAll(async () => world?.close());
 
   /** The import panel's words, its labels, hints and placeholders included. */
   const importWords = (): Promise<string> =>

@@ -1,19 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { ManualClock } from '@one-window/shared';
-import type { Page } from 'playwright-core';
-import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
-import { CHROMIUM } from '../support/browser.js';
+import { DEMO_ITEMS } from '../support/api-world.js';
+import { axeViolations } from '../support/screen-checks.js';
+import { describeWithBrowser } from '../support/browser.js';
 import { chineseProblems } from '../support/chinese-text.js';
-import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
+import { serveConsole } from '../support/suites.js';
 import { ELF_BYTES, PDF_BYTES, PNG_BYTES } from '../support/uploads.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 interface FilesAnswer {
   materials: { code: string; files: { sha256: string; name: string; type: string }[] }[];
@@ -22,31 +16,27 @@ interface FilesAnswer {
 /** Issue 13 item 1 in a browser: scans attached at 补正 and at 容缺 supply, as at the receipt (ADR 16). */
 describeWithBrowser('scans attached at correction and at 容缺 supply in the console', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let session: ConsoleWorld;
-  let page: Page;
-  let w: ApiWorld;
+  const { session, page, w } = serveConsole({ clock, api: true });
 
-  beforeAll(async () => {
-    session = await startConsoleWorld(clock);
-    page = session.page;
-    w = await ApiWorld.signIn(session.server.base);
-  }, 90_000);
-  afterAll(async () => session?.close());
-
-  async function axeIn(selector: string): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-    return page.evaluate(async (s) => {
-      type Run = (context: string, options: object) => Promise<{ violations: { id: string }[] }>;
-      const { axe } = window as unknown as { axe: { run: Run } };
-      const result = await axe.run(s, { resultTypes: ['violations'] });
-      return result.violations.map((v) => v.id);
-    }, selector);
-  }
+  const axeIn = (selector: string) => axeViolations(page, selector);
 
   async function openCommand(caseId: string, type: string): Promise<void> {
     await page.goto(`${session.server.base}/#/case/${encodeURIComponent(caseId)}`);
     await page.click(`button[data-command="${type}"]`);
     await page.locator(`#form-${type}`).waitFor();
+  }
+
+  /** Attaches `file` to material `code` in the open form of `type`, sends it, and waits for the file on the case. */
+  async function attachAndSend(
+    type: string,
+    code: string,
+    file: { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<void> {
+    const form = `#form-${type}`;
+    await page.setInputFiles(`${form} input[name="s.${code}"]`, file);
+    await page.click(`#submit-${type}`);
+    await page.locator(form).waitFor({ state: 'detached' });
+    await page.locator('#material-files .file-list li', { hasText: file.name }).waitFor();
   }
 
   const filesOf = async (caseId: string, code: string) =>
@@ -79,14 +69,11 @@ describeWithBrowser('scans attached at correction and at 容缺 supply in the co
     expect(chineseProblems(words.replace('布局图.pdf', ''))).toEqual([]);
     expect(await session.server.store.headPosition()).toBe(head);
 
-    await page.setInputFiles(`${form} input[name="s.layout-and-process"]`, {
+    await attachAndSend('SubmitCorrection', 'layout-and-process', {
       name: '布局图.pdf',
       mimeType: 'application/pdf',
       buffer: PDF_BYTES,
     });
-    await page.click('#submit-SubmitCorrection');
-    await page.locator(form).waitFor({ state: 'detached' });
-    await page.locator('#material-files .file-list li', { hasText: '布局图.pdf' }).waitFor();
     const detail = await w.read('clerk1', `/api/cases/${received.caseId}`);
     expect(detail.state).toBe('frontDesk.correctionSubmitted');
     expect(await filesOf(received.caseId, 'layout-and-process')).toEqual([
@@ -105,14 +92,11 @@ describeWithBrowser('scans attached at correction and at 容缺 supply in the co
     const form = '#form-SupplyDeficiency';
     await expect(axeIn(form)).resolves.toEqual([]);
     expect(chineseProblems(await page.locator(form).innerText())).toEqual([]);
-    await page.setInputFiles(`${form} input[name="s.safety-rules"]`, {
+    await attachAndSend('SupplyDeficiency', 'safety-rules', {
       name: '制度照片.png',
       mimeType: 'image/png',
       buffer: PNG_BYTES,
     });
-    await page.click('#submit-SupplyDeficiency');
-    await page.locator(form).waitFor({ state: 'detached' });
-    await page.locator('#material-files .file-list li', { hasText: '制度照片.png' }).waitFor();
     expect(await filesOf(received.caseId, 'safety-rules')).toEqual([
       expect.objectContaining({ sha256: sha256(PNG_BYTES), name: '制度照片.png', type: 'image/png' }),
     ]);

@@ -1,44 +1,23 @@
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  ftruncateSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '@one-window/shared';
-import type { Page } from 'playwright-core';
 import { APPLICANT, DEMO_ITEMS } from '../support/api-world.js';
-import { CHROMIUM } from '../support/browser.js';
+import { axeViolations } from '../support/screen-checks.js';
+import { describeWithBrowser } from '../support/browser.js';
 import { chineseProblems } from '../support/chinese-text.js';
-import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
+import { serveConsole } from '../support/suites.js';
 import { ELF_BYTES, PDF_BYTES, PNG_BYTES } from '../support/uploads.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 /** Issue 13 item 1 in a browser: scans attached at the desk, previewed by the approver, the access log. */
 describeWithBrowser('scanned materials in the console (ADR 16)', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let session: ConsoleWorld;
-  let page: Page;
+  const { session, page } = serveConsole({ clock });
   let caseId = '';
-
-  beforeAll(async () => {
-    session = await startConsoleWorld(clock);
-    page = session.page;
-  }, 90_000);
-  afterAll(async () => session?.close());
 
   /** The desk's application form for the food licence, the applicant filled in. */
   async function openDeskForm(): Promise<void> {
@@ -61,15 +40,7 @@ describeWithBrowser('scanned materials in the console (ADR 16)', () => {
     return entries.filter((e) => e.isFile()).length;
   }
 
-  async function axeIn(selector: string): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-    return page.evaluate(async (s) => {
-      type Run = (context: string, options: object) => Promise<{ violations: { id: string }[] }>;
-      const { axe } = window as unknown as { axe: { run: Run } };
-      const result = await axe.run(s, { resultTypes: ['violations'] });
-      return result.violations.map((v) => v.id);
-    }, selector);
-  }
+  const axeIn = (selector: string) => axeViolations(page, selector);
 
   it('a clerk attaches a PDF and a photo at receipt; a renamed executable is refused in Chinese first', async () => {
     await session.signInAs('clerk1');

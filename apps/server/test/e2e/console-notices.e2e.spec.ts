@@ -1,16 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { ManualClock } from '@one-window/shared';
-import type { Page } from 'playwright-core';
-import { ApiWorld, DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
-import { CHROMIUM } from '../support/browser.js';
+import { DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
+import { axeViolations } from '../support/screen-checks.js';
+import { describeWithBrowser } from '../support/browser.js';
 import { chineseProblems } from '../support/chinese-text.js';
-import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+import { serveConsole } from '../support/suites.js';
 
 /**
  * Every notice (issue 11 item 5, ADR 0018) as the console prints it from the content the case
@@ -19,9 +12,7 @@ if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (ap
  */
 describeWithBrowser('the notices print from what the case stored', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let session: ConsoleWorld;
-  let page: Page;
-  let w: ApiWorld;
+  const { session, page, w } = serveConsole({ clock, api: true, signIn: 'clerk1' });
   /** [caseId, notice number, title] of every notice issued below. */
   const issued: [string, string, string][] = [];
 
@@ -31,9 +22,6 @@ describeWithBrowser('the notices print from what the case stored', () => {
   }
 
   beforeAll(async () => {
-    session = await startConsoleWorld(clock);
-    page = session.page;
-    w = await ApiWorld.signIn(session.server.base);
     // 收件回执, 受理通知书 and 送达回证.
     const a = await w.receive(DEMO_ITEMS.unemploymentRegistration);
     const accepted = await w.ok('clerk1', `/api/cases/${a.caseId}/accept`);
@@ -72,18 +60,9 @@ describeWithBrowser('the notices print from what the case stored', () => {
       competentAgency: '呼和浩特市市场监督管理局',
     });
     issued.push([d.caseId, (await numbers(d.caseId, refused))[1], '不予受理通知书']);
-    await session.signIn('clerk1', 'demo-clerk1');
   }, 120_000);
-  afterAll(async () => session?.close());
 
-  async function axe(selector: string): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-    return page.evaluate(async (s) => {
-      type Run = (context: string, options: object) => Promise<{ violations: { id: string }[] }>;
-      const { axe } = window as unknown as { axe: { run: Run } };
-      return (await axe.run(s, { resultTypes: ['violations'] })).violations.map((v) => v.id);
-    }, selector);
-  }
+  const axe = (selector: string) => axeViolations(page, selector);
 
   it('each of the seven renders in Chinese on one A4 page, axe-clean, its stored hash intact', async () => {
     expect(issued.map(([, number]) => number.replace(/^.*-/, ''))).toEqual([

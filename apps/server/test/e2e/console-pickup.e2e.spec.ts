@@ -1,32 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { ManualClock } from '@one-window/shared';
-import type { Page } from 'playwright-core';
-import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
-import { CHROMIUM } from '../support/browser.js';
+import { DEMO_ITEMS } from '../support/api-world.js';
+import { axeViolations } from '../support/screen-checks.js';
+import { describeWithBrowser } from '../support/browser.js';
 import { chineseProblems } from '../support/chinese-text.js';
-import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+import { serveConsole } from '../support/suites.js';
 
 /** Forms that guide (issue 11 item 4): 容缺's supply-by date, and the recipient 确认领取 records. */
 describeWithBrowser('the clerk’s 容缺 and pickup forms in a browser', () => {
   // Monday 2 March 2026, 09:30 in Hohhot.
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let session: ConsoleWorld;
-  let page: Page;
-  let w: ApiWorld;
-
-  beforeAll(async () => {
-    session = await startConsoleWorld(clock);
-    page = session.page;
-    w = await ApiWorld.signIn(session.server.base);
-    await session.signIn('clerk1', 'demo-clerk1');
-  }, 90_000);
-  afterAll(async () => session?.close());
+  const { session, page, w } = serveConsole({ clock, api: true, signIn: 'clerk1' });
 
   async function openCommand(caseId: string, type: string): Promise<void> {
     await page.goto(`${session.server.base}/#/case/${caseId}`);
@@ -35,15 +18,7 @@ describeWithBrowser('the clerk’s 容缺 and pickup forms in a browser', () => 
   }
 
   /** axe-core's violations (any impact) in the open form, as the a11y walk counts them. */
-  async function axeInForm(type: string): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-    return page.evaluate(async (selector) => {
-      type Run = (context: string, options: object) => Promise<{ violations: { id: string }[] }>;
-      const { axe } = window as unknown as { axe: { run: Run } };
-      const result = await axe.run(selector, { resultTypes: ['violations'] });
-      return result.violations.map((v) => v.id);
-    }, `#form-${type}`);
-  }
+  const axeInForm = (type: string) => axeViolations(page, `#form-${type}`);
 
   const revisionChanged = (before: string | null) =>
     page.waitForFunction(

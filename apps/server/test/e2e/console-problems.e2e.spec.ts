@@ -1,60 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EmbeddedEventStore, type EventStore } from '@one-window/event-store';
 import { ManualClock } from '@one-window/shared';
-import type { Page } from 'playwright-core';
-import { loadServerConfig } from '../../src/config/server-config.js';
-import { createServer } from '../../src/server.js';
 import { chineseProblems } from '../support/chinese-text.js';
-import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
-import { CHROMIUM, launchBrowser } from '../support/browser.js';
-import { buildConsole } from '../support/build-console.js';
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-
-/** The real store, with a second writer that can be set to allocate case numbers just before this server. */
-function withRival(store: EventStore): { store: EventStore; race: (on: boolean) => void } {
-  let racing = false;
-  let rival = 0;
-  const real: EventStore['appendToStream'] = store.appendToStream.bind(store);
-  const append: EventStore['appendToStream'] = async (stream, events, options) => {
-    if (racing && stream.startsWith('casenumber-')) {
-      rival++;
-      await real(stream, [
-        {
-          id: randomUUID(),
-          type: 'caseNumber.Allocated',
-          data: {
-            caseId: `rival-${rival}`,
-            sequence: 9000 + rival,
-            caseNumber: `rival-${rival}`,
-            hall: 'hall-150102',
-          },
-        },
-      ]);
-    }
-    return real(stream, events, options);
-  };
-  // The server's metrics wrap appendToStream by assignment: they wrap the racing one.
-  let outer: EventStore['appendToStream'] | undefined;
-  const proxy = new Proxy(store, {
-    set(target, property, value, receiver) {
-      if (property !== 'appendToStream') return Reflect.set(target, property, value, receiver);
-      outer = value as EventStore['appendToStream'];
-      return true;
-    },
-    get(target, property, receiver) {
-      if (property === 'appendToStream') return outer ?? append;
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { store: proxy, race: (on) => (racing = on) };
-}
+import { DEMO_ITEMS } from '../support/api-world.js';
+import { describeWithBrowser } from '../support/browser.js';
+import { withRival } from '../support/rival-writer.js';
+import { serveConsole } from '../support/suites.js';
 
 /**
  * One problem of every refusal class of the case engine, provoked through the Chinese console the
@@ -63,40 +13,17 @@ function withRival(store: EventStore): { store: EventStore; race: (on: boolean) 
  */
 describeWithBrowser('every refusal class renders in Chinese on the zh console (issue 11 item 1)', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let app: NestFastifyApplication;
-  let base: string;
-  let page: Page;
-  let w: ApiWorld;
-  let race: (on: boolean) => void;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    const consoleDir = await buildConsole(mkdtempSync(join(tmpdir(), 'one-window-console-')));
-    const dataDir = mkdtempSync(join(tmpdir(), 'one-window-api-'));
-    const real = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' });
-    const rival = withRival(real);
-    race = rival.race;
-    const config = loadServerConfig({ LOG_LEVEL: 'silent', DEMO_USERS: 'on' }, { dataDir, consoleDir });
-    app = await createServer({ config, eventStore: rival.store, clock });
-    await app.listen(0, '127.0.0.1');
-    base = await app.getUrl();
-    const browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    page.setDefaultTimeout(10_000);
-    w = await ApiWorld.signIn(base);
-    cleanup = async () => {
-      await browser.close();
-      await app.close();
-      await real.close();
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(consoleDir, { recursive: true, force: true });
-    };
-  }, 60_000);
-  afterAll(async () => cleanup?.());
+  let rival: ReturnType<typeof withRival> | undefined;
+  const race = (on: boolean) => rival!.race(on);
+  const { server, page, w } = serveConsole({
+    clock,
+    api: true,
+    wrapStore: (store) => (rival = withRival(store)).store,
+  });
 
   async function signIn(username: string, password = `demo-${username}`): Promise<void> {
     if (await page.locator('#sign-out').count()) await page.click('#sign-out');
-    await page.goto(`${base}/#/login`);
+    await page.goto(`${server.base}/#/login`);
     await page.fill('#username', username);
     await page.fill('#password', password);
     await page.click('#login-form button[type=submit]');
@@ -113,13 +40,13 @@ describeWithBrowser('every refusal class renders in Chinese on the zh console (i
   }
 
   async function openCommand(caseId: string, type: string): Promise<void> {
-    await page.goto(`${base}/#/case/${caseId}`);
+    await page.goto(`${server.base}/#/case/${caseId}`);
     await page.locator(`button[data-command="${type}"]`).click();
     await page.locator(`#form-${type}`).waitFor();
   }
 
   async function receiveOnDesk(idNumber = '110101199003074477'): Promise<void> {
-    await page.goto(`${base}/#/desk/item/${DEMO_ITEMS.foodBusinessLicence}`);
+    await page.goto(`${server.base}/#/desk/item/${DEMO_ITEMS.foodBusinessLicence}`);
     await page.locator('#application-form').waitFor();
     await page.fill('#name', '张伟');
     await page.fill('#idNumber', idNumber);
@@ -130,7 +57,7 @@ describeWithBrowser('every refusal class renders in Chinese on the zh console (i
   it('invalid input, field by field: a resident ID whose check digit is wrong (the form checks a USCC too)', async () => {
     await signIn('clerk1');
     // The form checks the digit itself (its own refusal); with that check off, the server's is rendered.
-    await page.goto(`${base}/#/desk/item/${DEMO_ITEMS.foodBusinessLicence}`);
+    await page.goto(`${server.base}/#/desk/item/${DEMO_ITEMS.foodBusinessLicence}`);
     await page.locator('#application-form').waitFor();
     const idRefusal = () => page.locator('#idNumber').evaluate((i: HTMLInputElement) => i.validationMessage);
     // A company: the ID type follows (统一社会信用代码), and its GB 32100 check digit is checked too.
@@ -160,7 +87,7 @@ describeWithBrowser('every refusal class renders in Chinese on the zh console (i
     for (const lang of ['zh', 'en'] as const) {
       await signIn('clerk1');
       await page.evaluate((l) => localStorage.setItem('one-window.lang', l), lang);
-      await page.goto(`${base}/#/desk/item/${DEMO_ITEMS.foodBusinessLicence}`);
+      await page.goto(`${server.base}/#/desk/item/${DEMO_ITEMS.foodBusinessLicence}`);
       await page.reload();
       await page.locator('#application-form').waitFor();
       const refusal = await refusalOf('12');
@@ -181,11 +108,11 @@ describeWithBrowser('every refusal class renders in Chinese on the zh console (i
   });
 
   it('not found, and another hall’s case (jurisdiction)', async () => {
-    await page.goto(`${base}/#/case/${randomUUID()}`);
+    await page.goto(`${server.base}/#/case/${randomUUID()}`);
     await rendered('not-found');
     const { caseId } = await w.receive(DEMO_ITEMS.foodBusinessLicence);
     await signIn('clerk2');
-    await page.goto(`${base}/#/case/${caseId}`);
+    await page.goto(`${server.base}/#/case/${caseId}`);
     await rendered('forbidden.jurisdiction');
   });
 
@@ -279,7 +206,7 @@ describeWithBrowser('every refusal class renders in Chinese on the zh console (i
     await signIn('clerk1');
     await page.evaluate(() => localStorage.setItem('one-window.lang', 'en'));
     try {
-      await page.goto(`${base}/#/case/${randomUUID()}`);
+      await page.goto(`${server.base}/#/case/${randomUUID()}`);
       await page.reload();
       const box = page.locator('.problem[role=alert][data-code="not-found"]').last();
       await box.waitFor();
@@ -310,7 +237,7 @@ describeWithBrowser('every refusal class renders in Chinese on the zh console (i
 
   it('sign-in: a wrong password, then too many of them (last: the address stays limited)', async () => {
     // Signed out by the previous test (its session cleared): a fresh login page.
-    await page.goto(`${base}/#/login`);
+    await page.goto(`${server.base}/#/login`);
     await page.reload();
     await signIn('reviewer1', 'wrong');
     await rendered('unauthorized.wrong-password');

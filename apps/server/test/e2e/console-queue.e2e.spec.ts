@@ -1,15 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- API answers are read field by field */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { ManualClock } from '@one-window/shared';
-import type { Page } from 'playwright-core';
-import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
-import { CHROMIUM } from '../support/browser.js';
-import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+import { DEMO_ITEMS } from '../support/api-world.js';
+import { axeViolations } from '../support/screen-checks.js';
+import { describeWithBrowser } from '../support/browser.js';
+import { queueOfThree } from '../support/queue-cases.js';
+import { serveConsole } from '../support/suites.js';
 
 /**
  * The approver's queue at Tasklist level in a browser (issue 11 item 6): the filter bar, the
@@ -18,37 +13,14 @@ if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (ap
  */
 describeWithBrowser('the approver queue in the console', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let world: ConsoleWorld;
-  let page: Page;
-  let w: ApiWorld;
-  let plain: any;
-  let green: any;
-  let deficient: any;
-  let last: any;
+  const suite = serveConsole({ clock, api: true });
+  const { session: world, page, w } = suite;
+  let plain: any, green: any, deficient: any, last: { position: number };
 
   beforeAll(async () => {
-    world = await startConsoleWorld(clock);
-    page = world.page;
-    w = await ApiWorld.signIn(world.server.base);
-    plain = await w.receive(DEMO_ITEMS.foodBusinessLicence);
-    await w.ok('clerk1', `/api/cases/${plain.caseId}/accept`);
-    clock.set('2026-03-03T01:30:00Z');
-    w = await ApiWorld.signIn(world.server.base);
-    green = await w.receive(DEMO_ITEMS.foodBusinessLicence, { greenChannel: true });
-    await w.ok('clerk1', `/api/cases/${green.caseId}/accept`);
-    const received = await w.receive(DEMO_ITEMS.foodBusinessLicence, { leaveOut: ['safety-rules'] });
-    const detail = await w.read('clerk1', `/api/cases/${received.caseId}`, received);
-    deficient = await w.ok('clerk1', `/api/cases/${received.caseId}/accept-with-deficiency`, {
-      missing: [{ code: 'safety-rules' }],
-      supplyBy: detail.deficiencySupplyBy.latest,
-      commitmentSigned: true,
-    });
-    const claimed = await w.claimCurrent('approver1', plain.caseId, deficient);
-    await w.ok('head1', `/api/cases/${plain.caseId}/extend`, { days: 5, reason: '需专家论证' });
-    last = await w.ok('approver1', `/api/tasks/${claimed.taskId}/release`);
+    ({ plain, green, deficient, last } = await queueOfThree(suite, clock));
     await w.read('approver1', '/api/tasks/counts', last);
   }, 90_000);
-  afterAll(async () => world?.close());
 
   const rowOf = (caseNumber: string) =>
     page.locator('#department-task-list tbody tr', { hasText: caseNumber }).first();
@@ -63,15 +35,7 @@ describeWithBrowser('the approver queue in the console', () => {
       [list, expected] as const,
     );
 
-  async function axe(): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-    return page.evaluate(async () => {
-      type Run = (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-      const { axe: run } = window as unknown as { axe: { run: Run } };
-      const result = await run.run({ resultTypes: ['violations'] });
-      return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-  }
+  const axe = () => axeViolations(page);
   /** What a hall's staff must not read on the screen: ISO times, state paths, ids. */
   const rawOnScreen = async (): Promise<string[]> => {
     const text = await page.evaluate(() => document.querySelector('main')?.innerText ?? '');

@@ -1,30 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { UsersStore } from '@one-window/identity';
 import { ManualClock } from '@one-window/shared';
-import type { Page } from 'playwright-core';
-import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
-import { CHROMIUM } from '../support/browser.js';
+import { DEMO_ITEMS } from '../support/api-world.js';
+import { axeViolations } from '../support/screen-checks.js';
+import { describeWithBrowser } from '../support/browser.js';
 import { chineseProblems } from '../support/chinese-text.js';
-import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+import { serveConsole } from '../support/suites.js';
 
 /** 转办 in a browser: the form the registry builds, in Chinese, a refusal in Chinese, the new holder shown. */
 describeWithBrowser('the head’s 转办 form in the console', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let session: ConsoleWorld;
-  let page: Page;
-  let w: ApiWorld;
+  const { session, page, w } = serveConsole({ clock, api: true, signIn: 'head1' });
   let approver4: string;
 
   beforeAll(async () => {
-    session = await startConsoleWorld(clock);
-    page = session.page;
-    w = await ApiWorld.signIn(session.server.base);
     const [user] = await session.server.app.get(UsersStore).createAll(
       [
         {
@@ -38,9 +26,7 @@ describeWithBrowser('the head’s 转办 form in the console', () => {
       'test',
     );
     approver4 = user.userId;
-    await session.signIn('head1', 'demo-head1');
   }, 120_000);
-  afterAll(async () => session?.close());
 
   it('the head hands the task to another approver through the form, all in Chinese', async () => {
     const { caseId } = await w.receive(DEMO_ITEMS.foodBusinessLicence);
@@ -67,12 +53,6 @@ describeWithBrowser('the head’s 转办 form in the console', () => {
     await page.locator('main', { hasText: '周洁（市场监管审批）' }).waitFor();
     await page.locator('main', { hasText: '转办' }).waitFor();
 
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      type Run = (context: string, options: object) => Promise<{ violations: { id: string }[] }>;
-      const { axe } = window as unknown as { axe: { run: Run } };
-      return (await axe.run('main', { resultTypes: ['violations'] })).violations.map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page, 'main')).toEqual([]);
   });
 });

@@ -1,17 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { ManualClock } from '@one-window/shared';
-import type { Page } from 'playwright-core';
 import { seedGeneratedCases } from '../../../../libs/read-models/src/testing/index.js';
-import { ApiWorld } from '../support/api-world.js';
-import { CHROMIUM } from '../support/browser.js';
+import { describeWithBrowser } from '../support/browser.js';
 import { chineseProblems } from '../support/chinese-text.js';
-import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
+import { serveConsole } from '../support/suites.js';
 import { axeViolations, rawValues } from '../support/screen-checks.js';
-import type { TestServer } from '../support/test-server.js';
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 const CAP = 40;
 
@@ -21,20 +15,22 @@ const CAP = 40;
  */
 describeWithBrowser('the register export in the console', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let session: ConsoleWorld;
-  let server: TestServer;
-  let page: Page;
-  let api: ApiWorld;
+  const {
+    session,
+    server,
+    page,
+    w: api,
+  } = serveConsole({
+    clock,
+    config: { registerExportMaxRows: CAP },
+    api: true,
+  });
 
   beforeAll(async () => {
-    session = await startConsoleWorld(clock, { registerExportMaxRows: CAP });
-    ({ server, page } = session);
     await seedGeneratedCases(server.store, 45, { seed: 11 });
-    api = await ApiWorld.signIn(server.base);
-    await api.read('admin', '/api/cases', { position: (await server.store.headPosition()) ?? 0 });
+    await api.caughtUp(server.store);
     await page.setViewportSize({ width: 1024, height: 768 });
   }, 90_000);
-  afterAll(async () => session?.close());
 
   const axe = () => axeViolations(page);
   /** The sheet's XML and its shared strings: where a cell's text is, inline or shared. */
@@ -51,18 +47,28 @@ describeWithBrowser('the register export in the console', () => {
     return { name: file.suggestedFilename(), bytes: readFileSync(path) };
   }
 
-  it('downloads the filtered list as CSV and Excel with the same cases, and asks in Chinese to narrow a filter too wide', async () => {
-    await session.signInAs('admin');
+  /**
+   * 办件查询 with its two export buttons (their words checked), filtered to the cases received by
+   * 31 December 2025; the numbers of those cases as the API lists them to `user`, and their count.
+   */
+  async function listedTo2025(user: 'admin' | 'clerk1', csvButton: string, xlsxButton: string) {
     await page.goto(`${server.base}/#/cases`);
     await page.locator('#case-list-count').waitFor();
-    await expect(page.locator('#export-csv').textContent()).resolves.toBe('导出 CSV');
-    await expect(page.locator('#export-xlsx').textContent()).resolves.toBe('导出 Excel');
-
+    await expect(page.locator('#export-csv').textContent()).resolves.toBe(csvButton);
+    await expect(page.locator('#export-xlsx').textContent()).resolves.toBe(xlsxButton);
     await page.fill('#receivedTo', '2025-12-31');
     await page.click('#case-search button[type=submit]');
-    const listed = await api.read('admin', '/api/cases?receivedTo=2025-12-31&pageSize=200');
-    expect(listed.total).toBeLessThanOrEqual(CAP);
-    const numbers = (listed.items as { caseNumber: string }[]).map((c) => c.caseNumber);
+    const listed = await api.read(user, '/api/cases?receivedTo=2025-12-31&pageSize=200');
+    return {
+      total: listed.total as number,
+      numbers: (listed.items as { caseNumber: string }[]).map((c) => c.caseNumber),
+    };
+  }
+
+  it('downloads the filtered list as CSV and Excel with the same cases, and asks in Chinese to narrow a filter too wide', async () => {
+    await session.signInAs('admin');
+    const { total, numbers } = await listedTo2025('admin', '导出 CSV', '导出 Excel');
+    expect(total).toBeLessThanOrEqual(CAP);
 
     const csv = await download('#export-csv');
     expect(csv.name).toBe('办件台账-20260302.csv');
@@ -97,14 +103,7 @@ describeWithBrowser('the register export in the console', () => {
     await page.evaluate(() => localStorage.setItem('one-window.lang', 'en'));
     try {
       await page.reload();
-      await page.goto(`${server.base}/#/cases`);
-      await page.locator('#case-list-count').waitFor();
-      await expect(page.locator('#export-csv').textContent()).resolves.toBe('Export CSV');
-      await expect(page.locator('#export-xlsx').textContent()).resolves.toBe('Export Excel');
-      await page.fill('#receivedTo', '2025-12-31');
-      await page.click('#case-search button[type=submit]');
-      const listed = await api.read('clerk1', '/api/cases?receivedTo=2025-12-31&pageSize=200');
-      const numbers = (listed.items as { caseNumber: string }[]).map((c) => c.caseNumber);
+      const { numbers } = await listedTo2025('clerk1', 'Export CSV', 'Export Excel');
       expect(numbers.length).toBeGreaterThan(0);
 
       const csv = await download('#export-csv');

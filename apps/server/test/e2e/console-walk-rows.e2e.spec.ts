@@ -1,14 +1,8 @@
-import { existsSync } from 'node:fs';
 import { ManualClock } from '@one-window/shared';
-import type { Page } from 'playwright-core';
-import { ApiWorld, DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
-import { CHROMIUM } from '../support/browser.js';
-import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
+import { DEMO_ITEMS, PICKUP_BY_APPLICANT } from '../support/api-world.js';
+import { describeWithBrowser } from '../support/browser.js';
+import { HOURLY_TIMERS, serveConsole } from '../support/suites.js';
 import { axeViolations, bareEnglishWords, rawValues } from '../support/screen-checks.js';
-import type { TestServer } from '../support/test-server.js';
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 type Lang = 'zh' | 'en';
 
@@ -103,9 +97,8 @@ const SCREENS: Record<string, readonly Screen[]> = {
 describeWithBrowser('the console walked with rows on its lists', () => {
   // Received Monday 2 March 2026: the acceptance decision is due Monday 9 March.
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let world: ConsoleWorld;
-  let server: TestServer;
-  let page: Page;
+  const suite = serveConsole({ clock, config: HOURLY_TIMERS, api: true });
+  const { session: world, server, page, w: api } = suite;
   /** Each seeded case's number, and its id for the screens' `{name}`. */
   const numbers: Record<string, string> = {};
   const ids: Record<string, string> = {};
@@ -113,10 +106,6 @@ describeWithBrowser('the console walked with rows on its lists', () => {
     `${server.base}/${screen.replace(/\{(\w+)\}/g, (_, name: string) => ids[name])}`;
 
   beforeAll(async () => {
-    // The timer would deem the late case accepted (Art. 32); polled hourly, it stays out of the way.
-    world = await startConsoleWorld(clock, { timerPollMs: 3_600_000 });
-    ({ server, page } = world);
-    let api = await ApiWorld.signIn(server.base);
     const number = async (name: string, caseId: string, after?: { position: number }) => {
       ids[name] = caseId;
       numbers[name] = (
@@ -146,14 +135,14 @@ describeWithBrowser('the console walked with rows on its lists', () => {
     // Thursday 5 March: a receipt whose acceptance decision (12 March) is near on the 10th, a green
     // channel case whose decision is near then too, and a bad rating whose 回访 is overdue by then.
     clock.set('2026-03-05T02:00:00Z');
-    api = await ApiWorld.signIn(server.base);
+    await suite.signInAgain();
     await number('nearer', (await api.receive(DEMO_ITEMS.foodBusinessLicence)).caseId);
     const near = await api.receive(DEMO_ITEMS.foodBusinessLicence, { greenChannel: true });
     await number('decisionNear', near.caseId, await api.ok('clerk1', `/api/cases/${near.caseId}/accept`));
     await ratedBadly('callbackLate');
     // Tuesday 10 March: a result at the window, a completed case and a fresh bad rating.
     clock.set('2026-03-10T02:00:00Z');
-    api = await ApiWorld.signIn(server.base);
+    await suite.signInAgain();
     const pickup = await api.atTheWindow();
     await number('pickup', pickup.caseId, pickup);
     const completed = await api.atTheWindow();
@@ -179,7 +168,6 @@ describeWithBrowser('the console walked with rows on its lists', () => {
     });
     await api.read('admin', '/api/obligations', rectified);
   }, 120_000);
-  afterAll(async () => world?.close());
 
   /** What is wrong with the screen as shown: a missing row, a raw value, English on zh, overflow, axe. */
   async function screenProblems(screen: Screen, lang: Lang): Promise<string[]> {

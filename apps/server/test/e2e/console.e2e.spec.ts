@@ -1,21 +1,13 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ManualClock } from '@one-window/shared';
 import type { Page } from 'playwright-core';
 import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
-import { CHROMIUM } from '../support/browser.js';
-import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
-import type { TestServer } from '../support/test-server.js';
+import { README_SCREENSHOTS, describeWithBrowser } from '../support/browser.js';
+import { serveConsole } from '../support/suites.js';
 
 // Screenshots for the README are refreshed on request only: UPDATE_SCREENSHOTS=1 npm test -- console.e2e
-const SCREENSHOTS =
-  process.env.UPDATE_SCREENSHOTS === '1'
-    ? fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url))
-    : undefined;
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+const SCREENSHOTS = README_SCREENSHOTS;
 
 /**
  * A case through the console in headless Chromium: the clerk desk takes and accepts it, the
@@ -24,18 +16,13 @@ if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (ap
  */
 describeWithBrowser('the web console in a browser', () => {
   const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let world: ConsoleWorld;
-  let server: TestServer;
-  let page: Page;
+  const { session: world, server, page } = serveConsole({ clock });
   let caseUrl: string;
   const signInAs = (username: string) => world.signInAs(username);
 
   beforeAll(async () => {
-    world = await startConsoleWorld(clock);
-    ({ server, page } = world);
     if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
   }, 60_000);
-  afterAll(async () => world?.close());
 
   /** Commands that cannot be taken back: their form asks for confirmation even without fields. */
   const IRREVERSIBLE = ['AcceptCase', 'RefuseCase', 'ApproveCase', 'DenyCase', 'DeliverResult'];

@@ -40,13 +40,24 @@ export const FOOD_LICENCE_MATERIALS = [
   { code: 'safety-rules', form: 'original' },
 ];
 
-/** A complete receipt of the demo food licence, as the desk sends it. */
-export function foodLicenceReceipt(applicant: Partial<typeof APPLICANT> = {}) {
+/** A scan attached to a material: its hash in the blob store and the name the clerk sees. */
+export interface AttachedFile {
+  readonly sha256: string;
+  readonly name: string;
+}
+
+/**
+ * A complete receipt of the demo food licence, as the desk sends it; `files[i]` are the scans
+ * attached to its i-th material (none where absent or empty).
+ */
+export function foodLicenceReceipt(applicant: Partial<typeof APPLICANT> = {}, files: AttachedFile[][] = []) {
   return {
     itemCode: DEMO_ITEMS.foodBusinessLicence,
     applicant: { ...APPLICANT, ...applicant },
     channel: 'window',
-    materials: FOOD_LICENCE_MATERIALS.map((m) => ({ ...m })),
+    materials: FOOD_LICENCE_MATERIALS.map((m, i): { code: string; form: string; files?: AttachedFile[] } =>
+      files[i]?.length ? { ...m, files: files[i] } : { ...m },
+    ),
     sharingAuthorized: true,
   };
 }

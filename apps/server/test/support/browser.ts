@@ -1,9 +1,16 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
+
+/** docs/screenshots/ when the README's screenshots are asked for (UPDATE_SCREENSHOTS=1), else undefined. */
+export const README_SCREENSHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url))
+    : undefined;
 
 /** `describe` where Debian's Chromium is installed; elsewhere the browser tests are skipped, and say why. */
 export const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;

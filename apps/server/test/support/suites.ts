@@ -23,6 +23,12 @@ function once<T extends object>(what: string, current: () => T | undefined): T {
   });
 }
 
+/**
+ * The durable timers polled hourly: a test that moves the clock past a deadline sees it as data
+ * (the boards, the due dates) without the timer acting on it meanwhile (deeming acceptance, Art. 32).
+ */
+export const HOURLY_TIMERS = { timerPollMs: 3_600_000 } as const satisfies Partial<ServerConfig>;
+
 export interface SuiteOptions extends Pick<TestServerOptions, 'clock' | 'wrapStore'> {
   /** The server's configuration beside the defaults of the tests. */
   readonly config?: Partial<ServerConfig>;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EmbeddedEventStore, type EventStore } from '@one-window/event-store';
 import { type Clock, systemClock } from '@one-window/shared';
+import type { Logger } from 'pino';
 import { loadServerConfig, type ServerConfig } from '../../src/config/server-config.js';
 import { createServer } from '../../src/server.js';
 
@@ -21,6 +22,10 @@ export interface TestServerOptions {
   readonly dataDir?: string;
   /** What the server writes through instead of the store itself (a racing writer); `store` stays the real one. */
   readonly wrapStore?: (store: EventStore) => EventStore;
+  /** An open store to share (a second server on the same log): this server neither opens nor closes it. */
+  readonly store?: EmbeddedEventStore;
+  /** Where the server logs, at its config's `logLevel` (`silent` unless TEST_LOG_LEVEL says). */
+  readonly logger?: Logger;
 }
 
 /** The real server on a real embedded store in a fresh temp DATA_DIR, listening on a free port. */
@@ -33,23 +38,18 @@ export async function startTestServer(
     { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DEMO_USERS: 'on' },
     { dataDir, ...overrides },
   );
-  const store = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' });
+  const store = options.store ?? (await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' }));
   const app = await createServer({
     config,
     eventStore: options.wrapStore?.(store) ?? store,
     clock: options.clock ?? systemClock,
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   await app.listen(0, '127.0.0.1');
-  const base = await app.getUrl();
-  return {
-    app,
-    base,
-    store,
-    dataDir,
-    close: async ({ keepData = false } = {}) => {
-      await app.close();
-      await store.close();
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
-    },
+  const close = async ({ keepData = false } = {}): Promise<void> => {
+    await app.close();
+    if (!options.store) await store.close();
+    if (!keepData) rmSync(dataDir, { recursive: true, force: true });
   };
+  return { app, base: await app.getUrl(), store, dataDir, close };
 }

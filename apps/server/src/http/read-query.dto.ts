@@ -10,3 +10,9 @@ export class ReadQueryDto {
   })
   minPosition?: number;
 }
+
+/** A read's filter: its query without `minPosition`, which the read-your-writes interceptor waited for. */
+export function readFilter<Q extends ReadQueryDto>(query: Q): Omit<Q, 'minPosition'> {
+  const { minPosition: _wait, ...filter } = query;
+  return filter;
+}

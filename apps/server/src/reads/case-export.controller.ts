@@ -13,6 +13,7 @@ import { preferredLang } from '../problem/problem-language.js';
 import { CLOCK, SERVER_CONFIG } from '../tokens.js';
 import { BOM, cells, csvLine, headers, registerXlsx } from './case-register.format.js';
 import { CaseExportQueryDto } from './dto/case-export-query.dto.js';
+import { readFilter } from '../http/read-query.dto.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -47,7 +48,7 @@ export class CaseExportController {
     @CurrentActor() actor: Actor,
     @Headers('accept-language') acceptLanguage: string | undefined,
   ): Promise<StreamableFile> {
-    const { format, minPosition: _w, cursor: _c, page: _p, pageSize: _s, ...filter } = query;
+    const { format, cursor: _c, page: _p, pageSize: _s, ...filter } = readFilter(query);
     const max = this.config.registerExportMaxRows;
     const register = this.readModels.cases.register(filter, scopeForActor(actor), { cap: max });
     if (register.overCap) {

@@ -10,7 +10,7 @@ import { problems } from '../problem/problem-details.js';
 import { CaseDetailService } from './case-detail.service.js';
 import { CaseListQueryDto } from './dto/case-list-query.dto.js';
 import { HistoryQueryDto } from './dto/history-query.dto.js';
-import { ReadQueryDto } from '../http/read-query.dto.js';
+import { ReadQueryDto, readFilter } from '../http/read-query.dto.js';
 import { ApiProblems } from '../problem/api-problems.decorator.js';
 
 /** Reads of cases, always within the caller's hall or department (an administrator sees all). */
@@ -32,8 +32,7 @@ export class CaseReadsController {
       '{items: CaseListItem[], total, totalCapped, page, pageSize, nextCursor}: total counts up to 1,000 (totalCapped: true beyond); pass nextCursor as cursor for the next page; page × pageSize reaches at most 1,000 (ADR 0008 §5, ADR 0011)',
   })
   list(@Query() query: CaseListQueryDto, @CurrentActor() actor: Actor) {
-    const { minPosition: _wait, ...filter } = query;
-    return this.readModels.cases.list(filter, scopeForActor(actor));
+    return this.readModels.cases.list(readFilter(query), scopeForActor(actor));
   }
 
   @Get(':caseId')

@@ -12,7 +12,7 @@ import { ObligationQueryDto } from './dto/obligation-query.dto.js';
 import { StatsQueryDto } from './dto/stats-query.dto.js';
 import { TaskQueryDto } from './dto/task-query.dto.js';
 import { ApiProblems } from '../problem/api-problems.decorator.js';
-import { ReadQueryDto } from '../http/read-query.dto.js';
+import { ReadQueryDto, readFilter } from '../http/read-query.dto.js';
 import { CaseDetailService } from './case-detail.service.js';
 
 /** Work lists: the approver's queue, bad-rating obligations, the deadline board, statistics. */
@@ -111,8 +111,7 @@ export class QueueReadsController {
       '{items: DeadlineBoardItem[] (a CaseListItem with dueDate: the date ordered by; on the acceptance board warning and workingDaysLeft count to it), total, totalCapped, page, pageSize, nextCursor}, most urgent first; total counts up to 1,000; pass nextCursor as cursor for the next page; page × pageSize reaches at most 1,000 (ADR 0011)',
   })
   deadlines(@Query() query: DeadlineQueryDto, @CurrentActor() actor: Actor) {
-    const { minPosition: _wait, ...filter } = query;
-    return this.readModels.cases.deadlineBoard(filter, scopeForActor(actor));
+    return this.readModels.cases.deadlineBoard(readFilter(query), scopeForActor(actor));
   }
 
   @Get('stats')

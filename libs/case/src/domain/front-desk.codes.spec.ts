@@ -625,9 +625,6 @@ describe('Art. 32: accepting, and deemed acceptance, date the clock', () => {
   });
 });
 
-/** 容缺 for the two materials missing from `incompleteApplication()`, to be supplied by 2026-03-13. */
-/** The one complete correction notice for the same two materials. */
-
 describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014-mutation-testing.md)', () => {
   /** The guide with each material named in Chinese, so a name is not its code. */
   const NAMED = { ...GUIDE, materials: GUIDE.materials.map((m) => ({ ...m, name: `材料·${m.code}` })) };

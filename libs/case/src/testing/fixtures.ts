@@ -103,6 +103,8 @@ export const outsider: Actor = { userId: 'appr-9', name: '刘洋', role: 'approv
 export const head: Actor = { userId: 'head-1', name: '陈局', role: 'head', department: DEPT };
 export const reviewer: Actor = { userId: 'rev-1', name: '孙华', role: 'reviewer', department: DEPT };
 export const system: Actor = SYSTEM_ACTOR;
+/** The hall's people who send commands to a case: front desk, back office, head, review office. */
+export const PEOPLE: readonly Actor[] = [clerk, approver, head, reviewer];
 
 let built: WorkingCalendar | undefined;
 const real = () => (built ??= WorkingCalendar.create());

@@ -9,16 +9,7 @@ import type { CaseCommand } from '../commands.js';
 import { allowedCommands } from '../domain/allowed-commands.js';
 import type { CaseState } from '../domain/case-state.js';
 import { stillMissing } from '../domain/guide-snapshot.js';
-import {
-  application,
-  approver,
-  calendar,
-  clerk,
-  head,
-  incompleteApplication,
-  reviewer,
-  system,
-} from './fixtures.js';
+import { PEOPLE, application, calendar, clerk, incompleteApplication, system } from './fixtures.js';
 
 export type Send = {
   readonly type: string;
@@ -28,7 +19,6 @@ export type Send = {
 };
 
 export const FINISHED = new Set(['completed', 'refused', 'withdrawn', 'denied']);
-export const PEOPLE: readonly Actor[] = [clerk, approver, head, reviewer];
 export const nextDay = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 export const dayAfter = (date: string) => `${nextDay(date)}T10:00:00+08:00`;

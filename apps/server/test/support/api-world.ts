@@ -1,6 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- API answers are inspected field by field */
 import { randomUUID } from 'node:crypto';
+import type { Applicant } from '@one-window/case';
 import { DEMO_ITEMS } from '@one-window/catalog';
+import { windowReceipt } from '../../../../libs/read-models/src/testing/world-steps.js';
 import { type Answer, call, login } from './http.js';
 
 export const DEMO_USERNAMES = [
@@ -127,14 +129,12 @@ export class ApiWorld {
       .filter((m: any) => m.sourceChannel !== 'shared' && m.sourceChannel !== 'electronic-certificate')
       .filter((m: any) => !(options.leaveOut ?? []).includes(m.code))
       .map((m: any) => ({ code: m.code, form: m.type }));
-    return {
-      itemCode,
-      applicant: { ...APPLICANT, ...options.applicant },
-      channel: 'window',
-      materials,
-      sharingAuthorized: true,
-      greenChannel: options.greenChannel ?? false,
-    };
+    // The engine's window receipt (the generator's, its command type aside): the HTTP body of POST /api/cases.
+    const { type: _command, ...body } = windowReceipt(itemCode, materials, {
+      applicant: { ...APPLICANT, ...options.applicant } as Partial<Applicant>,
+      greenChannel: options.greenChannel,
+    });
+    return body;
   }
 
   /** Receives an application with every applicant-supplied material except `leaveOut`. */

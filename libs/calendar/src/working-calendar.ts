@@ -97,9 +97,7 @@ export class WorkingCalendar implements WorkingDays {
   isWorkingDay(date: BusinessDate, options?: { provisional?: false }): boolean;
   isWorkingDay(date: BusinessDate, options: { provisional: true }): Reckoning<boolean>;
   isWorkingDay(date: BusinessDate, options?: CalendarOptions): boolean | Reckoning<boolean> {
-    return options?.provisional
-      ? this.reckon((d) => d.isWorkingDay(date), options)
-      : this.strict.isWorkingDay(date);
+    return this.answer(options, (d) => d.isWorkingDay(date));
   }
 
   addWorkingDays(start: BusinessDate, n: number, options?: { provisional?: false }): BusinessDate;
@@ -109,17 +107,13 @@ export class WorkingCalendar implements WorkingDays {
     n: number,
     options?: CalendarOptions,
   ): BusinessDate | Reckoning<BusinessDate> {
-    return options?.provisional
-      ? this.reckon((d) => d.addWorkingDays(start, n), options)
-      : this.strict.addWorkingDays(start, n);
+    return this.answer(options, (d) => d.addWorkingDays(start, n));
   }
 
   nextWorkingDay(date: BusinessDate, options?: { provisional?: false }): BusinessDate;
   nextWorkingDay(date: BusinessDate, options: { provisional: true }): Reckoning<BusinessDate>;
   nextWorkingDay(date: BusinessDate, options?: CalendarOptions): BusinessDate | Reckoning<BusinessDate> {
-    return options?.provisional
-      ? this.reckon((d) => d.nextWorkingDay(date), options)
-      : this.strict.nextWorkingDay(date);
+    return this.answer(options, (d) => d.nextWorkingDay(date));
   }
 
   workingDaysBetween(from: BusinessDate, to: BusinessDate, options?: { provisional?: false }): number;
@@ -129,9 +123,12 @@ export class WorkingCalendar implements WorkingDays {
     to: BusinessDate,
     options?: CalendarOptions,
   ): number | Reckoning<number> {
-    return options?.provisional
-      ? this.reckon((d) => d.workingDaysBetween(from, to), options)
-      : this.strict.workingDaysBetween(from, to);
+    return this.answer(options, (d) => d.workingDaysBetween(from, to));
+  }
+
+  /** A working-day question answered strictly, or reckoned with what it rested on when `provisional`. */
+  private answer<T>(options: CalendarOptions | undefined, ask: (days: WorkingDays) => T): T | Reckoning<T> {
+    return options?.provisional ? this.reckon(ask, options) : ask(this.strict);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CalendarService } from '@one-window/calendar';
 import {
+  CaseCommandExecutor,
   FRONT_DESK,
   activeSpecialProcedure,
   allowedCommands,
@@ -30,6 +31,7 @@ export class CaseDetailService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SERVER_CONFIG) private readonly config: ServerConfig,
+    private readonly engine: CaseCommandExecutor,
   ) {}
 
   async summary(caseId: string, actor: Actor): Promise<CaseSummary> {
@@ -48,7 +50,7 @@ export class CaseDetailService {
 
   async detail(caseId: string, actor: Actor) {
     const summary = await this.summary(caseId, actor);
-    const { state, revision: streamRevision } = await loadCase(this.store, caseId);
+    const { state, revision: streamRevision } = await this.engine.folded(caseId);
     if (!state) throw problems.notFound(`There is no case ${caseId}.`);
     const { context } = state;
     const task = currentTask(context);
@@ -96,8 +98,8 @@ export class CaseDetailService {
 
   /**
    * Obligations read from the read model, each with the commands the caller may send to it now,
-   * as the engine says (the case folded from its stream, once per case): the obligations list
-   * offers exactly these.
+   * as the engine says (the case as the engine's cache folds it, once per case: a case this
+   * process wrote last reads nothing from the store): the obligations list offers exactly these.
    */
   async withAllowedCommands(items: readonly ObligationView[], actor: Actor): Promise<ObligationItem[]> {
     const ctx = this.commandContext(actor);
@@ -105,7 +107,7 @@ export class CaseDetailService {
     const allowed = new Map(
       await Promise.all(
         caseIds.map(async (caseId) => {
-          const { state } = await loadCase(this.store, caseId);
+          const { state } = await this.engine.folded(caseId);
           return [caseId, state ? allowedCommands(state, ctx) : []] as const;
         }),
       ),

@@ -80,6 +80,16 @@ export class CaseCommandExecutor {
     this.cases = new CaseStateCache(store);
   }
 
+  /**
+   * The case as the store has it now, folded — from the cache this executor keeps for its own
+   * commands (only the events after the cached revision are read and folded; on the embedded
+   * store none are read when this process wrote the last one). What a full fold of the stream
+   * gives; for reads that need the engine's view of a case (the commands a caller may send).
+   */
+  folded(caseId: string): Promise<FoldedCase> {
+    return this.cases.load(caseId);
+  }
+
   async execute(command: CaseCommand, meta: CommandMeta): Promise<CaseCommandResult> {
     validateCommand(command, { schema: meta.schemaChecked !== true });
     if (command.type === 'ReceiveApplication') return this.receive(command, meta);

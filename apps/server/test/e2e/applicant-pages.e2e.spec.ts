@@ -10,7 +10,6 @@ import { chineseProblems } from '../support/chinese-text.js';
 import { serveConsole } from '../support/suites.js';
 
 // The README's phone screenshots are refreshed on request only: UPDATE_SCREENSHOTS=1 npm test -- applicant-pages.e2e
-const SCREENSHOTS = README_SCREENSHOTS;
 
 /**
  * The applicant's side end to end (issue 13 items 3–6): on a phone (375×667) an applicant books a
@@ -45,7 +44,7 @@ describeWithBrowser('the applicant’s pages on a phone', () => {
     phone.setDefaultTimeout(10_000);
     phone.on('pageerror', (e) => console.log('pageerror:', e.message));
     await phone.setViewportSize({ width: 375, height: 667 });
-    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+    if (README_SCREENSHOTS) mkdirSync(README_SCREENSHOTS, { recursive: true });
   }, 90_000);
   afterAll(async () => closePhone?.());
 
@@ -60,9 +59,9 @@ describeWithBrowser('the applicant’s pages on a phone', () => {
 
   /** A screenshot of the phone for the README: zh, 375×667, the whole page. */
   async function screenshot(name: string): Promise<void> {
-    if (!SCREENSHOTS) return;
+    if (!README_SCREENSHOTS) return;
     await phone.evaluate(() => window.scrollTo(0, 0));
-    await phone.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+    await phone.screenshot({ path: join(README_SCREENSHOTS, name), fullPage: true });
   }
 
   async function inEnglishToo(page: Page, title: string): Promise<void> {

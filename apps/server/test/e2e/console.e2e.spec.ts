@@ -7,7 +7,6 @@ import { README_SCREENSHOTS, describeWithBrowser } from '../support/browser.js';
 import { serveConsole } from '../support/suites.js';
 
 // Screenshots for the README are refreshed on request only: UPDATE_SCREENSHOTS=1 npm test -- console.e2e
-const SCREENSHOTS = README_SCREENSHOTS;
 
 /**
  * A case through the console in headless Chromium: the clerk desk takes and accepts it, the
@@ -21,7 +20,7 @@ describeWithBrowser('the web console in a browser', () => {
   const signInAs = (username: string) => world.signInAs(username);
 
   beforeAll(async () => {
-    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+    if (README_SCREENSHOTS) mkdirSync(README_SCREENSHOTS, { recursive: true });
   }, 60_000);
 
   /** Commands that cannot be taken back: their form asks for confirmation even without fields. */
@@ -50,13 +49,13 @@ describeWithBrowser('the web console in a browser', () => {
 
   /** A screenshot for the README, without the confirmations still fading out. */
   async function screenshot(name: string): Promise<void> {
-    if (!SCREENSHOTS) return;
+    if (!README_SCREENSHOTS) return;
     await page.evaluate(() => document.getElementById('toast')?.replaceChildren());
     // At a counter terminal's 1024×768 (the whole page), then back to the walk's own size.
     const size = page.viewportSize();
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.waitForTimeout(200);
-    await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: true });
+    await page.screenshot({ path: join(README_SCREENSHOTS, name), fullPage: true });
     if (size) await page.setViewportSize(size);
   }
 

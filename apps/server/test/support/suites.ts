@@ -9,7 +9,7 @@ import { type TestServer, type TestServerOptions, startTestServer } from './test
  * each property is read from the object as it is when read (reading one before the `beforeAll` ran
  * throws), and each method is called on it.
  */
-function once<T extends object>(what: string, current: () => T | undefined): T {
+function startedLater<T extends object>(what: string, current: () => T | undefined): T {
   return new Proxy({} as T, {
     get(_, key) {
       const target = current();
@@ -72,7 +72,12 @@ export function serveApi(options: SuiteOptions = {}): RestartableApiSuite {
     await signInAgain();
   }, options.timeoutMs ?? 60_000);
   afterAll(async () => server?.close());
-  return { server: once('server', () => server), w: once('w', () => world), signInAgain, restart };
+  return {
+    server: startedLater('server', () => server),
+    w: startedLater('w', () => world),
+    signInAgain,
+    restart,
+  };
 }
 
 export interface ConsoleSuite extends ApiSuite {
@@ -100,10 +105,10 @@ export function serveConsole(
   }, options.timeoutMs ?? 90_000);
   afterAll(async () => session?.close());
   return {
-    session: once('session', () => session),
-    server: once('server', () => session?.server),
-    page: once('page', () => session?.page),
-    w: once('w', () => world),
+    session: startedLater('session', () => session),
+    server: startedLater('server', () => session?.server),
+    page: startedLater('page', () => session?.page),
+    w: startedLater('w', () => world),
     signInAgain,
   };
 }

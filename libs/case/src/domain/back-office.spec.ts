@@ -366,7 +366,7 @@ describe('decision deadlines (DOMAIN §5): warning and overdue marks from the du
     expect(
       d.error(system, { type: 'MarkDecisionWarning', caseId: 'c1', limit: 'statutory' }, at('2026-03-24'))
         .code,
-    ).toBe('invalid-command');
+    ).toBe('not-allowed-in-state');
     expect(
       d.send(system, { type: 'MarkDecisionWarning', caseId: 'c1', limit: 'statutory' }, at('2026-03-25')),
     ).toEqual([
@@ -382,7 +382,7 @@ describe('decision deadlines (DOMAIN §5): warning and overdue marks from the du
         { type: 'MarkDecisionOverdue', caseId: 'c1', limit: 'statutory' },
         at('2026-03-30', '23:59'),
       ).code,
-    ).toBe('invalid-command');
+    ).toBe('not-allowed-in-state');
     expect(
       d.send(system, { type: 'MarkDecisionOverdue', caseId: 'c1', limit: 'statutory' }, at('2026-03-31')),
     ).toHaveLength(1);

@@ -116,11 +116,11 @@ describe('deadline marks sent too early say what is due when', () => {
       return [error.code, error.message];
     };
     expect(tooEarly({ type: 'MarkDecisionWarning', caseId: 'c1', limit: 'promised' }, '2026-03-10')).toEqual([
-      'invalid-command',
+      'not-allowed-in-state',
       '4 working days are left before 2026-03-16; no warning yet',
     ]);
     expect(tooEarly({ type: 'MarkDecisionOverdue', caseId: 'c1', limit: 'statutory' }, '2026-03-30')).toEqual(
-      ['invalid-command', 'The statutory due date 2026-03-30 has not passed'],
+      ['not-allowed-in-state', 'The statutory due date 2026-03-30 has not passed'],
     );
   });
 

@@ -265,8 +265,12 @@ export function accept(state: CaseState, _command: AcceptCase, now: Now): CaseEv
 export function deemAccepted(state: CaseState, now: Now): CaseEvent[] {
   const { context } = state;
   if (now.today <= context.acceptanceDecideBy) {
-    throw DomainError.invalid(
+    throw DomainError.notAllowedNow(
       `The correction notice is due by ${context.acceptanceDecideBy}; it is not late yet`,
+      {
+        code: 'not-allowed-in-state.notice-not-overdue',
+        params: { noticeDueBy: context.acceptanceDecideBy },
+      },
     );
   }
   const { deemed: _deemed, ...dates } = acceptanceDates(state, now);
@@ -451,7 +455,10 @@ export function submitCorrection(state: CaseState, command: SubmitCorrection, no
 export function markCorrectionOverdue(state: CaseState, now: Now): CaseEvent[] {
   const correctBy = state.context.correction?.correctBy ?? '';
   if (now.today <= correctBy)
-    throw DomainError.invalid(`The correction is due by ${correctBy}; it is not late yet`);
+    throw DomainError.notAllowedNow(`The correction is due by ${correctBy}; it is not late yet`, {
+      code: 'not-allowed-in-state.correction-not-overdue',
+      params: { correctBy },
+    });
   return [{ type: 'case.CorrectionOverdue', data: { correctBy, withdrawnOn: now.today } }];
 }
 
@@ -521,6 +528,9 @@ export function markDeficiencyOverdue(state: CaseState, now: Now): CaseEvent[] {
   const deficiency = state.context.deficiency;
   const supplyBy = deficiency?.supplyBy ?? '';
   if (now.today <= supplyBy)
-    throw DomainError.invalid(`Deficient materials are due by ${supplyBy}; not late yet`);
+    throw DomainError.notAllowedNow(`Deficient materials are due by ${supplyBy}; not late yet`, {
+      code: 'not-allowed-in-state.deficiency-not-overdue',
+      params: { supplyBy },
+    });
   return [{ type: 'case.DeficiencyOverdue', data: { supplyBy, missing: deficiency?.missing ?? [] } }];
 }

@@ -189,6 +189,10 @@ export function markObligationOverdue(
   const passed =
     deadline === 'callback' ? now.now.getTime() > Date.parse(o.callbackDueAt) : now.today > o.rectifyDueBy;
   const dueAt = deadline === 'callback' ? o.callbackDueAt : o.rectifyDueBy;
-  if (!passed) throw DomainError.invalid(`The ${deadline} is due by ${dueAt}; not late yet`);
+  if (!passed)
+    throw DomainError.notAllowedNow(`The ${deadline} is due by ${dueAt}; not late yet`, {
+      code: 'not-allowed-in-state.obligation-not-overdue',
+      params: { deadline, dueAt },
+    });
   return [{ type: 'case.ObligationOverdue', data: { obligationId: o.obligationId, deadline, dueAt } }];
 }

@@ -14,7 +14,13 @@ export function markDecisionWarning(state: CaseState, limit: DecisionLimit, now:
   if (state.context.marks.includes(key) || now.today > dueDate) return [];
   const workingDaysLeft = now.calendar.workingDaysBetween(now.today, dueDate);
   if (workingDaysLeft > now.policy.warningWorkingDays) {
-    throw DomainError.invalid(`${workingDaysLeft} working days are left before ${dueDate}; no warning yet`);
+    throw DomainError.notAllowedNow(
+      `${workingDaysLeft} working days are left before ${dueDate}; no warning yet`,
+      {
+        code: 'not-allowed-in-state.decision-warning-early',
+        params: { limit, dueDate, workingDaysLeft, warningWorkingDays: now.policy.warningWorkingDays },
+      },
+    );
   }
   return [{ type: 'case.DecisionWarning', data: { limit, dueDate, workingDaysLeft } }];
 }
@@ -22,7 +28,11 @@ export function markDecisionWarning(state: CaseState, limit: DecisionLimit, now:
 export function markDecisionOverdue(state: CaseState, limit: DecisionLimit, now: Now): CaseEvent[] {
   const dueDate = dueOf(state, limit);
   if (state.context.marks.includes(`decision-overdue:${limit}:${dueDate}`)) return [];
-  if (now.today <= dueDate) throw DomainError.invalid(`The ${limit} due date ${dueDate} has not passed`);
+  if (now.today <= dueDate)
+    throw DomainError.notAllowedNow(`The ${limit} due date ${dueDate} has not passed`, {
+      code: 'not-allowed-in-state.decision-not-overdue',
+      params: { limit, dueDate },
+    });
   return [{ type: 'case.DecisionOverdue', data: { limit, dueDate } }];
 }
 

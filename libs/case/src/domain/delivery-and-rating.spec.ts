@@ -300,7 +300,7 @@ describe('好差评 — ratings (Art. 36–37, GB/T 39046 A.8)', () => {
         { type: 'MarkObligationOverdue', obligationId: 'c1.o1', deadline: 'callback' },
         '2026-03-05T09:00:00+08:00',
       ).code,
-    ).toBe('invalid-command');
+    ).toBe('not-allowed-in-state');
     expect(overdue('callback', '2026-03-05T09:00:01+08:00')).toEqual([
       {
         type: 'case.ObligationOverdue',

@@ -222,7 +222,7 @@ describe('Administrative Licensing Law Art. 32 — accept, correct or refuse', (
   it('Art. 32: no correction notice within 5 working days → deemed accepted from the day of receipt', () => {
     const d = receivedIncomplete();
     expect(d.error(system, { type: 'DeemAccepted', caseId: 'c1' }, at('2026-03-09', '23:59'))).toMatchObject({
-      code: 'invalid-command',
+      code: 'not-allowed-in-state',
     });
     const events = d.send(system, { type: 'DeemAccepted', caseId: 'c1' }, at('2026-03-10', '00:00'));
     expect(events[0]).toEqual({
@@ -284,7 +284,7 @@ describe('Administrative Licensing Law Art. 32 — accept, correct or refuse', (
     });
     expect(
       d.error(system, { type: 'MarkCorrectionOverdue', caseId: 'c1' }, at('2026-03-20', '23:00')).code,
-    ).toBe('invalid-command');
+    ).toBe('not-allowed-in-state');
     expect(d.send(system, { type: 'MarkCorrectionOverdue', caseId: 'c1' }, at('2026-03-21'))).toEqual([
       { type: 'case.CorrectionOverdue', data: { correctBy: '2026-03-20', withdrawnOn: '2026-03-21' } },
     ]);
@@ -380,7 +380,7 @@ describe('容缺受理 — acceptance with deficiency', () => {
   it('容缺: deficiency not supplied by its supply-by date is marked overdue (once); a late supply is recorded late', () => {
     const d = receivedIncomplete().given([clerk, withDeficiency()]);
     expect(d.error(system, { type: 'MarkDeficiencyOverdue', caseId: 'c1' }, at('2026-03-13')).code).toBe(
-      'invalid-command',
+      'not-allowed-in-state',
     );
     expect(d.send(system, { type: 'MarkDeficiencyOverdue', caseId: 'c1' }, at('2026-03-14'))).toEqual([
       {

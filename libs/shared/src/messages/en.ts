@@ -443,6 +443,18 @@ export const EN: Readonly<Record<MessageKey, string>> = {
     'No result has been issued yet: its delivery cannot be rated.',
   'problem.not-allowed-in-state.result-not-overdue':
     'The approved result is due by {resultDueBy, date} (Law Art. 44): it is not overdue yet.',
+  'problem.not-allowed-in-state.notice-not-overdue':
+    'A correction notice may still be given until {noticeDueBy, date} (Law Art. 32: within 5 working days of receipt): the case is not deemed accepted yet.',
+  'problem.not-allowed-in-state.correction-not-overdue':
+    'The correction is due by {correctBy, date}: it is not overdue yet, so the application is not deemed withdrawn.',
+  'problem.not-allowed-in-state.deficiency-not-overdue':
+    'The deferred materials are due by {supplyBy, date}: they are not overdue yet.',
+  'problem.not-allowed-in-state.obligation-not-overdue':
+    '{deadline, select, callback {The bad rating is to be called back by {dueAt, time} (within 48 hours)} other {The bad rating is to be rectified or explained by {dueAt, date} (within 15 days)}}: it is not overdue yet.',
+  'problem.not-allowed-in-state.decision-warning-early':
+    'The {limit, limit} limit is {dueDate, date}, {workingDaysLeft, plural, one {# working day} other {# working days}} away: the warning comes within {warningWorkingDays, plural, one {# working day} other {# working days}}.',
+  'problem.not-allowed-in-state.decision-not-overdue':
+    'The {limit, limit} limit {dueDate, date} has not passed: it is not overdue yet.',
   'problem.concurrency-conflict': 'The case was changed by someone else just now: reload and try again.',
   'problem.calendar-not-covered':
     'The working-day calendar has no holiday schedule for {year}, so the date cannot be counted. Ask the system administrator.',

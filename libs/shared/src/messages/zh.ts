@@ -438,6 +438,17 @@ export const ZH = {
   'problem.not-allowed-in-state.rating-before-result': '结果尚未出具，不能评价出件环节。',
   'problem.not-allowed-in-state.result-not-overdue':
     '准予许可的结果应于 {resultDueBy, date} 前出具（《行政许可法》第四十四条），尚未逾期。',
+  'problem.not-allowed-in-state.notice-not-overdue':
+    '一次性告知补正的期限至 {noticeDueBy, date} 届满（《行政许可法》第三十二条：收件后 5 个工作日内），尚未逾期，不能视为受理。',
+  'problem.not-allowed-in-state.correction-not-overdue':
+    '补正期限至 {correctBy, date} 届满，尚未逾期，不能视为撤回申请。',
+  'problem.not-allowed-in-state.deficiency-not-overdue': '容缺材料应于 {supplyBy, date} 前补齐，尚未逾期。',
+  'problem.not-allowed-in-state.obligation-not-overdue':
+    '{deadline, select, callback {差评应于 {dueAt, time} 前回访核实（48 小时内）} other {差评应于 {dueAt, date} 前整改或解释（15 日内）}}，尚未逾期。',
+  'problem.not-allowed-in-state.decision-warning-early':
+    '{limit, limit}时限 {dueDate, date}，还剩 {workingDaysLeft} 个工作日；剩 {warningWorkingDays} 个工作日以内才预警。',
+  'problem.not-allowed-in-state.decision-not-overdue':
+    '{limit, limit}时限 {dueDate, date} 尚未届满，尚未逾期。',
   'problem.concurrency-conflict': '该办件刚被他人修改，请刷新后重试。',
   'problem.calendar-not-covered':
     '工作日历中没有 {year} 年的法定节假日安排，无法计算该日期。请联系系统管理员。',

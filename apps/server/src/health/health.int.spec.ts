@@ -1,14 +1,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { type TestServer, startTestServer } from '../../test/support/test-server.js';
+import { openForTests } from '../../../../test/support/open-for-tests.js';
+import { startTestServer } from '../../test/support/test-server.js';
 
 describe('health over real HTTP', () => {
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server.close());
+  const server = openForTests('all', () => startTestServer());
 
   it('answers liveness without a token', async () => {
     const res = await fetch(`${server.base}/health/live`);

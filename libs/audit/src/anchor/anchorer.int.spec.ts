@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedEventStore, type EventStore, type Subscription } from '@one-window/event-store';
-import { openTempEventStore, type TempEventStore } from '../../../event-store/src/testing/temp-store.js';
+import { openForTests } from '../../../../test/support/open-for-tests.js';
+import { openTempEventStore } from '../../../event-store/src/testing/temp-store.js';
 import { seedGeneratedCases } from '../../../read-models/src/testing/index.js';
 import { Anchorer } from './anchorer.js';
 import { ChainHeads } from './chain-heads.js';
@@ -38,10 +39,9 @@ async function referenceRoot(store: EventStore, position: number): Promise<strin
 }
 
 describe('the anchorer starts from the stream heads on the embedded store (ADR 13)', () => {
-  let temp: TempEventStore;
+  const temp = openForTests('all', () => openTempEventStore({ synchronous: 'NORMAL' }));
   let store: EmbeddedEventStore;
   beforeAll(async () => {
-    temp = await openTempEventStore({ synchronous: 'NORMAL' });
     store = temp.current();
     await seedGeneratedCases(store, 60);
     // An earlier server's anchor, then more history after it.
@@ -51,7 +51,6 @@ describe('the anchorer starts from the stream heads on the embedded store (ADR 1
     await earlier.stop();
     await seedGeneratedCases(store, 10, { skip: 60 });
   }, 60_000);
-  afterAll(() => temp.dispose());
 
   it('reads the heads instead of the log, follows only what came after, and anchors the same root', async () => {
     const events = (await store.readAll()).length;

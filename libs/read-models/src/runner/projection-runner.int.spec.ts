@@ -2,6 +2,7 @@ import { WorkingCalendar } from '@one-window/calendar';
 import type { RecordedEvent } from '@one-window/event-store';
 import { readModelProjections } from '../projections/read-model-projections.js';
 import { openTempReadModels, seedGeneratedCases, tableDump, type TempReadModels } from '../testing/index.js';
+import { openForTests } from '../../../../test/support/open-for-tests.js';
 import { ProjectionRunner } from './projection-runner.js';
 import type { Projection } from './projection.js';
 import { ReadModelTimeoutError } from './read-model-timeout.error.js';
@@ -54,11 +55,7 @@ async function servingRunner(t: TempReadModels): Promise<ProjectionRunner> {
 }
 
 describe('ProjectionRunner', () => {
-  let t: TempReadModels;
-  beforeEach(async () => {
-    t = await openTempReadModels();
-  });
-  afterEach(async () => t.dispose());
+  const t = openForTests('each', () => openTempReadModels());
 
   it('catches up from an empty checkpoint in pages, then follows live appends', async () => {
     await seedGeneratedCases(t.store, 30);

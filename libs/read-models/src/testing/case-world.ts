@@ -15,6 +15,7 @@ import { caseCommandSender } from '../timers/case-command-sender.js';
 import type { CommandSender } from '../timers/timer-types.js';
 import { DEFAULT_READ_MODEL_SETTINGS, type ReadModelSettings } from '../settings/read-model-settings.js';
 import { openTempReadModels, type TempReadModels } from './temp-read-models.js';
+import { openForTests } from '../../../../test/support/open-for-tests.js';
 
 /**
  * The real thing, small: an embedded event store, the demo catalog, the case engine's command
@@ -106,19 +107,5 @@ export async function openCaseWorld(
  * after it; the returned world stands for the current test's (call it only inside a test).
  */
 export function caseWorldPerTest(options: Parameters<typeof openCaseWorld>[0] = {}): CaseWorld {
-  let current: CaseWorld | undefined;
-  beforeEach(async () => {
-    current = await openCaseWorld(options);
-  });
-  afterEach(async () => {
-    await current?.dispose();
-    current = undefined;
-  });
-  return new Proxy({} as CaseWorld, {
-    get(_, key) {
-      if (!current) throw new Error('The case world is open only while a test runs');
-      const value: unknown = Reflect.get(current, key, current);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;
-    },
-  });
+  return openForTests('each', () => openCaseWorld(options));
 }

@@ -12,14 +12,14 @@ import {
 } from '../testing/fixtures.js';
 import type { Actor } from '@one-window/shared';
 import { allowedCommands } from './allowed-commands.js';
-import { at } from '../testing/scenarios.js';
+import { at, received } from '../testing/scenarios.js';
 
 const allowed = (d: CaseDriver, actor: Actor, when = d.at) =>
   allowedCommands(d.current, { now: new Date(when), actor, calendar });
 
 describe('allowedCommands', () => {
   it('offers the clerk the front-desk decisions on a received case, and nothing to an approver', () => {
-    const d = new CaseDriver().given([clerk, application(), at('2026-03-02')]);
+    const d = received();
     expect(allowed(d, clerk).map((c) => c.type)).toEqual([
       'AcceptCase',
       'RequestCorrection',
@@ -31,7 +31,7 @@ describe('allowedCommands', () => {
   });
 
   it('stops offering a correction notice once its Art. 32 deadline has passed', () => {
-    const d = new CaseDriver().given([clerk, application(), at('2026-03-02')]);
+    const d = received();
     expect(allowed(d, clerk, at('2026-03-10')).map((c) => c.type)).not.toContain('RequestCorrection');
   });
 

@@ -1,14 +1,5 @@
 /** 综合窗口出件 and 好差评 — delivery of the result, ratings, and the follow-up of a bad rating. */
-import { CaseDriver } from '../testing/case-driver.js';
-import {
-  BY_APPLICANT,
-  clerk,
-  head,
-  incompleteApplication,
-  otherClerk,
-  reviewer,
-  system,
-} from '../testing/fixtures.js';
+import { BY_APPLICANT, clerk, head, otherClerk, reviewer, system } from '../testing/fixtures.js';
 import type { RateService } from '../commands.js';
 import {
   CORRECTION_REQUEST,
@@ -19,6 +10,7 @@ import {
   deficient,
   dispatched,
   oneStep,
+  receivedIncomplete,
   toDecision,
 } from '../testing/scenarios.js';
 
@@ -162,7 +154,7 @@ describe('好差评 — ratings (Art. 36–37, GB/T 39046 A.8)', () => {
   });
 
   it('Art. 37: a visit is rated once on site (一次一评); each new visit may be rated again', () => {
-    const d = new CaseDriver().given([clerk, incompleteApplication(), at('2026-03-02')]);
+    const d = receivedIncomplete();
     expect(d.send(clerk, rate(1))[0]).toMatchObject({ data: { stage: 'front-desk', visit: 1, bad: false } });
     // A rule, not a race: a state refusal naming the state and what may be sent instead (ADR 12).
     expect(d.error(clerk, rate(2))).toMatchObject({
@@ -197,7 +189,7 @@ describe('好差评 — ratings (Art. 36–37, GB/T 39046 A.8)', () => {
   });
 
   it('Art. 37: a stage is rated only once the case has been there — no back-office rating before acceptance, no delivery rating before a result', () => {
-    const d = new CaseDriver().given([clerk, incompleteApplication(), at('2026-03-02')]);
+    const d = receivedIncomplete();
     for (const stage of ['back-office', 'delivery'] as const) {
       expect(d.error(clerk, rate(1, stage))).toMatchObject({
         code: 'not-allowed-in-state',

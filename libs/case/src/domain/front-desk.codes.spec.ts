@@ -382,7 +382,7 @@ describe('容缺受理: refusals by field and catalog code (Art. 32)', () => {
       ),
     };
     for (const guide of [keyDeferrable, notListed]) {
-      const d = new CaseDriver('c1', guide).given([clerk, incompleteApplication(), at('2026-03-02')]);
+      const d = receivedIncomplete(new CaseDriver('c1', guide));
       // The state rule names it first (rules.ts); the decider's own check is the same rule.
       expect(d.error(clerk, withDeficiency())).toMatchObject({
         code: 'not-allowed-in-state',
@@ -628,8 +628,7 @@ describe('Art. 32: accepting, and deemed acceptance, date the clock', () => {
 describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014-mutation-testing.md)', () => {
   /** The guide with each material named in Chinese, so a name is not its code. */
   const NAMED = { ...GUIDE, materials: GUIDE.materials.map((m) => ({ ...m, name: `材料·${m.code}` })) };
-  const namedIncomplete = (guide = NAMED) =>
-    new CaseDriver('c1', guide).given([clerk, incompleteApplication(), at('2026-03-02')]);
+  const namedIncomplete = (guide = NAMED) => receivedIncomplete(new CaseDriver('c1', guide));
   const messagesOf = (error: DomainError) => (error.errors ?? []).map((e) => e.message);
 
   it('the refusals’ params name each material by the guide’s name, not its code', () => {

@@ -8,17 +8,7 @@
 import type { Actor } from '@one-window/shared';
 import type { CaseCommand } from '../commands.js';
 import { CaseDriver } from '../testing/case-driver.js';
-import {
-  BY_APPLICANT,
-  GUIDE,
-  application,
-  approver,
-  clerk,
-  head,
-  incompleteApplication,
-  reviewer,
-  system,
-} from '../testing/fixtures.js';
+import { BY_APPLICANT, GUIDE, approver, clerk, head, reviewer, system } from '../testing/fixtures.js';
 import {
   CORRECTION_REQUEST,
   CORRECTION_SUBMITTED,
@@ -27,6 +17,7 @@ import {
   at,
   claimed,
   oneStep,
+  received,
   receivedIncomplete,
 } from '../testing/scenarios.js';
 
@@ -69,10 +60,7 @@ describe('Law Art. 32: the correction notice within 5 working days of receipt (d
   });
 
   it('a clerk accepting on the 5th working day accepts on that day; on the day after, the case counts as accepted from receipt', () => {
-    const accept = (day: string) =>
-      new CaseDriver()
-        .given([clerk, application(), at('2026-03-02')])
-        .send(clerk, { type: 'AcceptCase', caseId: 'c1' }, at(day))[0];
+    const accept = (day: string) => received().send(clerk, { type: 'AcceptCase', caseId: 'c1' }, at(day))[0];
     expect(accept('2026-03-09')).toMatchObject({ type: 'case.Accepted', data: { acceptedOn: '2026-03-09' } });
     expect(accept('2026-03-10')).toMatchObject({
       type: 'case.DeemedAccepted',
@@ -152,7 +140,7 @@ describe('Law Art. 32 容缺: supply by a date after today and not after the pro
       ...GUIDE,
       materials: GUIDE.materials.map((m) => (m.code === 'safety-rules' ? { ...m, key: true } : m)),
     };
-    const d = new CaseDriver('c1', keyGuide).given([clerk, incompleteApplication(), at('2026-03-02')]);
+    const d = receivedIncomplete(new CaseDriver('c1', keyGuide));
     const error = d.error(clerk, defer('2026-03-13'));
     expect(error.code).toBe('not-allowed-in-state');
     expect(error.message).toBe('Safety-rules cannot be deferred (容缺): request a correction');

@@ -3,9 +3,9 @@
  * acceptance event, folded into the case; cases accepted before it have none.
  */
 import { CaseDriver } from '../testing/case-driver.js';
-import { application, clerk, incompleteApplication, system } from '../testing/fixtures.js';
+import { application, clerk, system } from '../testing/fixtures.js';
 import { QUERY_CODE_ALPHABET, drawQueryCode, normalizeQueryCode } from './query-code.js';
-import { DEFICIENCY_ACCEPTANCE, at } from '../testing/scenarios.js';
+import { DEFICIENCY_ACCEPTANCE, at, received, receivedIncomplete } from '../testing/scenarios.js';
 
 describe('the query code', () => {
   it('is six characters of an alphabet without look-alikes (no 0, O, 1, I, L), one draw per character', () => {
@@ -25,13 +25,13 @@ describe('the query code', () => {
   });
 
   it('is recorded by acceptance, 容缺 acceptance and deemed acceptance, and folded into the case', () => {
-    const accepted = new CaseDriver().given([clerk, application(), at('2026-03-02')]);
+    const accepted = received();
     accepted.queryCode = 'K7MP3Q';
     const [event] = accepted.send(clerk, { type: 'AcceptCase', caseId: 'c1' });
     expect(event).toMatchObject({ type: 'case.Accepted', data: { queryCode: 'K7MP3Q' } });
     expect(accepted.current.context.acceptance?.queryCode).toBe('K7MP3Q');
 
-    const deficient = new CaseDriver().given([clerk, incompleteApplication(), at('2026-03-02')]);
+    const deficient = receivedIncomplete();
     deficient.queryCode = 'ABCDEF';
     const [withDeficiency] = deficient.send(clerk, DEFICIENCY_ACCEPTANCE);
     expect(withDeficiency).toMatchObject({
@@ -39,7 +39,7 @@ describe('the query code', () => {
       data: { queryCode: 'ABCDEF' },
     });
 
-    const deemed = new CaseDriver().given([clerk, incompleteApplication(), at('2026-03-02')]);
+    const deemed = receivedIncomplete();
     deemed.queryCode = 'HJK234';
     const [deemedEvent] = deemed.send(system, { type: 'DeemAccepted', caseId: 'c1' }, at('2026-03-10'));
     expect(deemedEvent).toMatchObject({ type: 'case.DeemedAccepted', data: { queryCode: 'HJK234' } });
@@ -47,7 +47,7 @@ describe('the query code', () => {
   });
 
   it('a later command does not change it: the one drawn at acceptance stays', () => {
-    const d = new CaseDriver().given([clerk, application(), at('2026-03-02')]);
+    const d = received();
     d.queryCode = 'K7MP3Q';
     d.send(clerk, { type: 'AcceptCase', caseId: 'c1' });
     d.queryCode = 'ZZZZZZ';

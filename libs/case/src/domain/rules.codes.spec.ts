@@ -14,12 +14,11 @@ import {
   calendar,
   clerk,
   head,
-  incompleteApplication,
   system,
 } from '../testing/fixtures.js';
 import { resolveNow } from './decide-context.js';
 import * as rules from './rules.js';
-import { at } from '../testing/scenarios.js';
+import { accepted, at, claimed, received, receivedIncomplete } from '../testing/scenarios.js';
 
 const on = (date: string) => resolveNow({ now: new Date(at(date)), actor: system, calendar });
 
@@ -28,14 +27,8 @@ const NAMED: ServiceGuide = {
   ...GUIDE,
   materials: GUIDE.materials.map((m) => ({ ...m, name: `材料·${m.code}` })),
 };
-const receivedIncomplete = (guide: ServiceGuide = NAMED) =>
-  new CaseDriver('c1', guide).given([clerk, incompleteApplication(), at('2026-03-02')]);
-const accepted = () =>
-  new CaseDriver('c1', NAMED).given(
-    [clerk, application(), at('2026-03-02')],
-    [clerk, { type: 'AcceptCase', caseId: 'c1' }],
-  );
-const claimed = () => accepted().given([approver, { type: 'ClaimTask', taskId: 'c1.t1' }]);
+/** A fresh case on the guide (NAMED unless told). */
+const named = (guide: ServiceGuide = NAMED) => new CaseDriver('c1', guide);
 
 /** A refusal's code and params, or its plain words when it has none. */
 const ref = (reason: ReturnType<typeof rules.available>) =>
@@ -43,7 +36,7 @@ const ref = (reason: ReturnType<typeof rules.available>) =>
 
 describe('available: each refusal carries its catalog code and params (ADR 15)', () => {
   it('Law Art. 32: accepting with materials missing names them by code and by the guide’s name, on the 5th working day (2026-03-09); the day after, the case counts as accepted', () => {
-    const state = receivedIncomplete().current;
+    const state = receivedIncomplete(named()).current;
     expect(ref(rules.available('AcceptCase', state, {}, on('2026-03-09')))).toEqual({
       message:
         'materials safety-rules, staff-health are missing: give one complete correction notice, or accept with deficiency (容缺)',
@@ -65,19 +58,26 @@ describe('available: each refusal carries its catalog code and params (ADR 15)',
       ),
     };
     expect(
-      ref(rules.available('AcceptWithDeficiency', receivedIncomplete(guide).current, {}, on('2026-03-02'))),
+      ref(
+        rules.available(
+          'AcceptWithDeficiency',
+          receivedIncomplete(named(guide)).current,
+          {},
+          on('2026-03-02'),
+        ),
+      ),
     ).toEqual({
       message: 'safety-rules cannot be deferred (容缺): request a correction',
       code: 'not-allowed-in-state.not-deferrable',
       params: { codes: ['safety-rules'], materials: ['材料·safety-rules'] },
     });
-    const complete = new CaseDriver('c1', NAMED).given([clerk, application(), at('2026-03-02')]);
+    const complete = received(named());
     expect(ref(rules.available('AcceptWithDeficiency', complete.current, {}, on('2026-03-02')))).toEqual({
       message: 'no materials are missing: accept the case',
       code: 'not-allowed-in-state.nothing-missing',
     });
     expect(
-      rules.available('AcceptWithDeficiency', receivedIncomplete().current, {}, on('2026-03-02')),
+      rules.available('AcceptWithDeficiency', receivedIncomplete(named()).current, {}, on('2026-03-02')),
     ).toBeNull();
   });
 
@@ -87,7 +87,14 @@ describe('available: each refusal carries its catalog code and params (ADR 15)',
       materials: NAMED.materials.map((m) => (m.code === 'staff-health' ? { ...m, key: true } : m)),
     };
     expect(
-      ref(rules.available('AcceptWithDeficiency', receivedIncomplete(guide).current, {}, on('2026-03-02'))),
+      ref(
+        rules.available(
+          'AcceptWithDeficiency',
+          receivedIncomplete(named(guide)).current,
+          {},
+          on('2026-03-02'),
+        ),
+      ),
     ).toEqual({
       message: 'staff-health cannot be deferred (容缺): request a correction',
       code: 'not-allowed-in-state.not-deferrable',
@@ -97,7 +104,7 @@ describe('available: each refusal carries its catalog code and params (ADR 15)',
 
   it('a held task names its holder; an unclaimed one must be claimed first', () => {
     const today = on('2026-03-03');
-    const held = claimed();
+    const held = claimed(named());
     expect(
       ref(rules.available('ClaimTask', held.current, { task: held.current.context.tasks[0] }, today)),
     ).toEqual({
@@ -105,7 +112,7 @@ describe('available: each refusal carries its catalog code and params (ADR 15)',
       code: 'not-allowed-in-state.held-by',
       params: { holder: '李明' },
     });
-    const free = accepted();
+    const free = accepted(named());
     const task = free.current.context.tasks[0];
     for (const type of ['PassTask', 'ReturnTask', 'StartSpecialProcedure'] as const) {
       expect(ref(rules.available(type, free.current, { task }, today))).toEqual({
@@ -117,7 +124,7 @@ describe('available: each refusal carries its catalog code and params (ADR 15)',
   });
 
   it('Law Art. 42: a second extension is refused with its code', () => {
-    const d = claimed().given([
+    const d = claimed(named()).given([
       head,
       { type: 'ExtendTimeLimit', caseId: 'c1', days: 10, reason: '需补充专家论证' },
     ]);
@@ -125,7 +132,7 @@ describe('available: each refusal carries its catalog code and params (ADR 15)',
       message: 'the time limit has already been extended once (Law Art. 42)',
       code: 'not-allowed-in-state.already-extended',
     });
-    expect(rules.available('ExtendTimeLimit', claimed().current, {}, on('2026-03-04'))).toBeNull();
+    expect(rules.available('ExtendTimeLimit', claimed(named()).current, {}, on('2026-03-04'))).toBeNull();
   });
 });
 
@@ -176,7 +183,7 @@ describe('who: a guide whose steps lie in two departments (DOMAIN §2, Law Art. 
 
 describe('when: a recalculation needs one guessed year loaded, not all of them (ADR 12)', () => {
   const guessing = (years: number[]) => {
-    const state = accepted().current;
+    const state = accepted(named()).current;
     return { ...state, context: { ...state.context, provisionalYears: years } };
   };
   const loading2027 = resolveNow({

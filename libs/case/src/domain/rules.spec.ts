@@ -6,17 +6,7 @@
  */
 import type { Actor } from '@one-window/shared';
 import { CaseDriver } from '../testing/case-driver.js';
-import {
-  GUIDE,
-  HALL,
-  approver,
-  calendar,
-  clerk,
-  head,
-  incompleteApplication,
-  reviewer,
-  system,
-} from '../testing/fixtures.js';
+import { GUIDE, HALL, approver, calendar, clerk, head, reviewer, system } from '../testing/fixtures.js';
 import { resolveNow } from './decide-context.js';
 import * as rules from './rules.js';
 import {
@@ -166,7 +156,7 @@ describe('when: available', () => {
         m.code === 'safety-rules' ? { ...m, deficiencyAllowed: false } : m,
       ),
     };
-    const d = new CaseDriver('c1', guide).given([clerk, incompleteApplication(), at('2026-03-02')]);
+    const d = receivedIncomplete(new CaseDriver('c1', guide));
     expect(available('AcceptWithDeficiency', d.current, {}, on('2026-03-02'))).toBe(
       'safety-rules cannot be deferred (容缺): request a correction',
     );

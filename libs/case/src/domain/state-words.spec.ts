@@ -6,19 +6,12 @@
  */
 import type { CaseCommandType } from '../commands.js';
 import { CaseDriver } from '../testing/case-driver.js';
-import {
-  application,
-  approver,
-  calendar,
-  clerk,
-  incompleteApplication,
-  system,
-} from '../testing/fixtures.js';
+import { application, approver, calendar, clerk, system } from '../testing/fixtures.js';
 import { commandsFor } from '../testing/sends.js';
 import { resolveNow } from './decide-context.js';
 import { available } from './rules.js';
 import { refusalIn, statusesAccepting } from './state-meta.js';
-import { at } from '../testing/scenarios.js';
+import { at, receivedIncomplete } from '../testing/scenarios.js';
 
 const on = (date: string) => resolveNow({ now: new Date(at(date)), actor: system, calendar });
 
@@ -26,12 +19,7 @@ const on = (date: string) => resolveNow({ now: new Date(at(date)), actor: system
 const clerkSends = (d: CaseDriver, type: CaseCommandType, date: string): CaseDriver =>
   d.given([clerk, commandsFor(d.current, clerk, at(date)).find((c) => c.type === type)!, at(date)]);
 
-const correctionRequested = () =>
-  clerkSends(
-    new CaseDriver().given([clerk, incompleteApplication(), at('2026-03-02')]),
-    'RequestCorrection',
-    '2026-03-04',
-  );
+const correctionRequested = () => clerkSends(receivedIncomplete(), 'RequestCorrection', '2026-03-04');
 
 describe('rules ask the statechart', () => {
   it('a second correction notice is refused in the words of 已补正，待受理', () => {

@@ -10,12 +10,10 @@ import {
   ReadOnlyEventStore,
   storageFault,
 } from '@one-window/event-store';
-import { systemClock } from '@one-window/shared';
 import { damageFirstEventsPage } from '../../../../libs/event-store/src/testing/damage-file.js';
 import { ApiWorld, foodLicenceReceipt } from '../../test/support/api-world.js';
-import { loadServerConfig } from '../config/server-config.js';
+import { startTestServer } from '../../test/support/test-server.js';
 import { eventStoreProblem } from '../problem/event-store-problems.js';
-import { createServer } from '../server.js';
 
 interface World {
   readonly app: NestFastifyApplication;
@@ -24,18 +22,16 @@ interface World {
   close(): Promise<void>;
 }
 
+/** The test server on a store of at most `maxPageCount` pages (a disk that fills up), its DATA_DIR kept. */
 async function serve(dataDir: string, maxPageCount?: number): Promise<World> {
-  const config = loadServerConfig({ LOG_LEVEL: 'silent', DEMO_USERS: 'on' }, { dataDir, readWaitMs: 200 });
   const store = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL', maxPageCount });
-  const app = await createServer({ config, eventStore: store, clock: systemClock });
-  await app.listen(0, '127.0.0.1');
-  const base = await app.getUrl();
+  const server = await startTestServer({ readWaitMs: 200 }, { dataDir, store });
   return {
-    app,
-    base,
+    app: server.app,
+    base: server.base,
     store,
     close: async () => {
-      await app.close();
+      await server.close({ keepData: true });
       await store.close();
     },
   };

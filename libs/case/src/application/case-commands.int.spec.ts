@@ -35,30 +35,17 @@ import {
 } from '@one-window/case';
 
 const clerk: Actor = { userId: 'clerk-1', name: '王丽', role: 'clerk', hall: DEMO_HALLS.xincheng };
-const approverA: Actor = {
-  userId: 'appr-1',
-  name: '李明',
-  role: 'approver',
+/** Someone of Xincheng's market regulation bureau, the demo food licence's department. */
+const staff = (role: Actor['role'], userId: string, name: string): Actor => ({
+  userId,
+  name,
+  role,
   department: DEMO_DEPARTMENTS.xinchengMarketRegulation,
-};
-const approverB: Actor = {
-  userId: 'appr-2',
-  name: '赵敏',
-  role: 'approver',
-  department: DEMO_DEPARTMENTS.xinchengMarketRegulation,
-};
-const head: Actor = {
-  userId: 'head-1',
-  name: '陈局',
-  role: 'head',
-  department: DEMO_DEPARTMENTS.xinchengMarketRegulation,
-};
-const reviewer: Actor = {
-  userId: 'rev-1',
-  name: '孙华',
-  role: 'reviewer',
-  department: DEMO_DEPARTMENTS.xinchengMarketRegulation,
-};
+});
+const approverA = staff('approver', 'appr-1', '李明');
+const approverB = staff('approver', 'appr-2', '赵敏');
+const head = staff('head', 'head-1', '陈局');
+const reviewer = staff('reviewer', 'rev-1', '孙华');
 
 /** Counts the conflicts the store reports, so a test can see that a retry happened. */
 class ConflictCountingStore {

@@ -1,15 +1,13 @@
 /** Case numbers on the real embedded store: unique, in sequence, never reused, and O(1) per receipt. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  EmbeddedEventStore,
   EventStoreUnavailableError,
+  type EmbeddedEventStore,
   type AppendOptions,
   type EventData,
   type EventStore,
   type ReadStreamOptions,
 } from '@one-window/event-store';
+import { openTempEventStore, type TempEventStore } from '../../../event-store/src/testing/temp-store.js';
 import {
   CaseNumberAllocator,
   caseIdOfNumber,
@@ -42,19 +40,16 @@ const expectedNumbers = (n: number): string[] =>
   Array.from({ length: n }, (_, i) => `150102-20260302-${String(i + 1).padStart(4, '0')}`);
 
 describe('CaseNumberAllocator on the embedded store', () => {
-  let dataDir: string;
+  let temp: TempEventStore;
   let embedded: EmbeddedEventStore;
   let store: WatchedStore;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'one-window-numbers-'));
-    embedded = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' });
+    temp = await openTempEventStore({ synchronous: 'NORMAL' });
+    embedded = temp.current();
     store = new WatchedStore(embedded);
   });
-  afterEach(async () => {
-    await embedded.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => temp.dispose());
 
   const allocator = (): CaseNumberAllocator => new CaseNumberAllocator(store as unknown as EventStore);
   const allocations = async () =>

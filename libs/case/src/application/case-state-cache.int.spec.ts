@@ -5,16 +5,15 @@
  * the other's back) and, command for command, to a fresh executor (an empty cache: a full read)
  * on a second store; every answer, refusal and repeat must match.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { Catalog, demoCatalogDir, loadCatalog } from '@one-window/catalog';
-import { EmbeddedEventStore, type EventStore, type ReadStreamOptions } from '@one-window/event-store';
+import type { EmbeddedEventStore, EventStore, ReadStreamOptions } from '@one-window/event-store';
+import { openTempEventStore } from '../../../event-store/src/testing/temp-store.js';
 import { ManualClock } from '@one-window/shared';
 import { DEFAULT_CASE_POLICY } from '../domain/policy.js';
 import { GUIDE, ONE_STEP_GUIDE, calendar } from '../testing/fixtures.js';
 import { nextSends, type Send } from '../testing/sends.js';
+import type { CaseCommandResult } from './case-command-result.js';
 import { CaseCommandExecutor } from './case-command-executor.js';
 import { CaseStateCache } from './case-state-cache.js';
 import { loadCase } from './case-stream.js';
@@ -23,15 +22,25 @@ const START = Date.parse('2026-03-02T09:00:00+08:00');
 const HOUR = 3_600_000;
 
 async function openStore(): Promise<{ store: EmbeddedEventStore; dispose(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'one-window-cache-'));
-  const store = await EmbeddedEventStore.open({ dataDir: dir, synchronous: 'NORMAL' });
-  return {
-    store,
-    dispose: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const temp = await openTempEventStore({ synchronous: 'NORMAL' });
+  return { store: temp.current(), dispose: temp.dispose };
+}
+
+/** A fresh store on which one receipt per command id has made a case, for `test` to read. */
+async function withReceipts(
+  commandIds: readonly string[],
+  test: (store: EmbeddedEventStore, received: readonly CaseCommandResult[]) => Promise<void>,
+): Promise<void> {
+  const { store, dispose } = await openStore();
+  try {
+    const engine = executor(store, new ManualClock('2026-03-02T02:00:00Z'));
+    const [{ command, actor }] = nextSends(null, '2026-03-02T10:00:00+08:00');
+    const received: CaseCommandResult[] = [];
+    for (const commandId of commandIds) received.push(await engine.execute(command, { actor, commandId }));
+    await test(store, received);
+  } finally {
+    await dispose();
+  }
 }
 
 const outcome = async (run: () => Promise<unknown>): Promise<unknown> => {
@@ -114,13 +123,8 @@ describe('CaseStateCache', () => {
     };
   }
 
-  it('reads only the events after the revision it holds, and the whole stream when it holds none', async () => {
-    const { store, dispose } = await openStore();
-    try {
-      const clock = new ManualClock('2026-03-02T02:00:00Z');
-      const engine = executor(store, clock);
-      const [{ command, actor }] = nextSends(null, '2026-03-02T10:00:00+08:00');
-      const received = await engine.execute(command, { actor, commandId: 'r1' });
+  it('reads only the events after the revision it holds, and the whole stream when it holds none', () =>
+    withReceipts(['r1'], async (store, [received]) => {
       const watched = new Watched(store);
       const cache = new CaseStateCache(watched as unknown as EventStore, 10);
       const first = await cache.load(received.caseId);
@@ -131,20 +135,11 @@ describe('CaseStateCache', () => {
       cache.forget(received.caseId);
       await cache.load(received.caseId);
       expect(watched.reads.map((o) => o?.fromRevision)).toEqual([0, 1, 0]);
-    } finally {
-      await dispose();
-    }
-  });
+    }));
 
-  it('keeps at most its capacity, dropping the least recently used', async () => {
-    const { store, dispose } = await openStore();
-    try {
-      const clock = new ManualClock('2026-03-02T02:00:00Z');
-      const engine = executor(store, clock);
-      const [{ command, actor }] = nextSends(null, '2026-03-02T10:00:00+08:00');
-      const ids: string[] = [];
-      for (let n = 0; n < 3; n++)
-        ids.push((await engine.execute(command, { actor, commandId: `r${n}` })).caseId);
+  it('keeps at most its capacity, dropping the least recently used', () =>
+    withReceipts(['r0', 'r1', 'r2'], async (store, received) => {
+      const ids = received.map((r) => r.caseId);
       const watched = new Watched(store);
       const cache = new CaseStateCache(watched as unknown as EventStore, 2);
       for (const id of ids) await cache.load(id);
@@ -153,8 +148,5 @@ describe('CaseStateCache', () => {
       await cache.load(ids[2]); // held: reads after revision 0
       await cache.load(ids[0]); // dropped: reads the whole stream
       expect(watched.reads.map((o) => o?.fromRevision)).toEqual([1, 0]);
-    } finally {
-      await dispose();
-    }
-  });
+    }));
 });

@@ -1,13 +1,11 @@
 /** The executor draws the query code from the module's random source and the acceptance event stores it. */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { CqrsModule } from '@nestjs/cqrs';
 import { WorkingCalendar } from '@one-window/calendar';
 import { CatalogModule, DEMO_HALLS, demoCatalogDir } from '@one-window/catalog';
-import { EmbeddedEventStore } from '@one-window/event-store';
+import type { EmbeddedEventStore } from '@one-window/event-store';
+import { openTempEventStore, type TempEventStore } from '../../../event-store/src/testing/temp-store.js';
 import { ManualClock, type Actor } from '@one-window/shared';
 import { CaseCommands, CaseModule, caseStreamName, loadCase } from '@one-window/case';
 import { demoReceipt } from '../testing/fixtures.js';
@@ -15,13 +13,13 @@ import { demoReceipt } from '../testing/fixtures.js';
 const clerk: Actor = { userId: 'clerk-1', name: '王丽', role: 'clerk', hall: DEMO_HALLS.xincheng };
 
 describe('query codes through the command side', () => {
-  let dataDir: string;
+  let temp: TempEventStore;
   let store: EmbeddedEventStore;
   let module: TestingModule;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'one-window-query-code-'));
-    store = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' });
+    temp = await openTempEventStore({ synchronous: 'NORMAL' });
+    store = temp.current();
     let i = 0;
     module = await Test.createTestingModule({
       imports: [
@@ -40,8 +38,7 @@ describe('query codes through the command side', () => {
 
   afterEach(async () => {
     await module.close();
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await temp.dispose();
   });
 
   it('stores the drawn code in case.Accepted, and a repeated command answers without drawing a second', async () => {

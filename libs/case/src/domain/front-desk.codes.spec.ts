@@ -24,6 +24,7 @@ import { DEFAULT_CASE_POLICY } from './policy.js';
 import {
   CORRECTION_REQUEST,
   DEFICIENCY_ACCEPTANCE,
+  REFUSAL,
   at,
   correctionRequest,
   correctionRequested,
@@ -58,6 +59,8 @@ const unknownItemRefusal = (): DomainError => {
   }
   throw new Error('expected a refusal');
 };
+/** The refusal of a receipt handing in exactly these materials. */
+const receivingMaterials = (materials: unknown[]) => receiveError({ materials });
 const receiveError = (over: Partial<ReceiveApplication> | Record<string, unknown>, actor = clerk) =>
   new CaseDriver().error(actor, { ...application(), ...over }, at('2026-03-02'));
 
@@ -152,13 +155,11 @@ describe('receipt: refusals by field and catalog code', () => {
   it('a material not in the guide, one listed twice and a form not in the list, each by index and code', () => {
     expect(
       rulesOf(
-        receiveError({
-          materials: [
-            { code: 'application', form: 'original' },
-            { code: 'other', form: 'copy' },
-            { code: 'application', form: 'fax' },
-          ],
-        }),
+        receivingMaterials([
+          { code: 'application', form: 'original' },
+          { code: 'other', form: 'copy' },
+          { code: 'application', form: 'fax' },
+        ]),
       ),
     ).toEqual([
       { field: 'materials[1].code', code: 'not-a-material', params: { code: 'other' } },
@@ -172,7 +173,7 @@ describe('receipt: refusals by field and catalog code', () => {
   });
 
   it('Art. 11(5): "shared" for a material data sharing does not hold, and without the authorization, by code and name', () => {
-    expect(rulesOf(receiveError({ materials: [{ code: 'layout', form: 'shared' }] }))).toEqual([
+    expect(rulesOf(receivingMaterials([{ code: 'layout', form: 'shared' }]))).toEqual([
       { field: 'materials[0].form', code: 'shared-not-held', params: { code: 'layout', name: 'layout' } },
     ]);
     expect(
@@ -208,12 +209,10 @@ describe('attached files (ADR 16): resolved by the blob store, the case within i
     const unsized = { sha256: hash(1), name: 'a.pdf', type: PDF };
     expect(
       rulesOf(
-        receiveError({
-          materials: [
-            { code: 'application', form: 'original', files: [scan(2, 10), unsized] },
-            { code: 'layout', form: 'original', files: [scan(3, 10, 'image/gif')] },
-          ],
-        }),
+        receivingMaterials([
+          { code: 'application', form: 'original', files: [scan(2, 10), unsized] },
+          { code: 'layout', form: 'original', files: [scan(3, 10, 'image/gif')] },
+        ]),
       ),
     ).toEqual([
       { field: 'materials[0].files[1].sha256', code: 'file-not-resolved' },
@@ -239,22 +238,20 @@ describe('attached files (ADR 16): resolved by the blob store, the case within i
     ).toHaveLength(1);
     expect(
       rulesOf(
-        receiveError({
-          materials: [{ code: 'application', form: 'original', files: [scan(1, half), scan(2, half + 1)] }],
-        }),
+        receivingMaterials([
+          { code: 'application', form: 'original', files: [scan(1, half), scan(2, half + 1)] },
+        ]),
       ),
     ).toEqual([{ field: 'materials', code: 'case-files-too-large', params: { totalMb: 100, maxMb: 100 } }]);
     expect(
       rulesOf(
-        receiveError({
-          materials: [
-            {
-              code: 'application',
-              form: 'original',
-              files: [scan(1, 60 * MB), scan(2, Math.round(61.26 * MB))],
-            },
-          ],
-        }),
+        receivingMaterials([
+          {
+            code: 'application',
+            form: 'original',
+            files: [scan(1, 60 * MB), scan(2, Math.round(61.26 * MB))],
+          },
+        ]),
       ),
     ).toEqual([{ field: 'materials', code: 'case-files-too-large', params: { totalMb: 121.3, maxMb: 100 } }]);
   });
@@ -503,20 +500,11 @@ describe('the one complete correction notice (一次性告知, Art. 32): refusal
 
 describe('refusal (不予受理) and withdrawal (撤回)', () => {
   it('a refusal needs its reason and legal basis; the competent agency is kept only when named', () => {
-    expect(
-      rulesOf(received().error(clerk, { type: 'RefuseCase', caseId: 'c1', reason: '', legalBasis: ' ' })),
-    ).toEqual([
+    expect(rulesOf(received().error(clerk, { ...REFUSAL, reason: '', legalBasis: ' ' }))).toEqual([
       { field: 'reason', code: 'required' },
       { field: 'legalBasis', code: 'required' },
     ]);
-    expect(
-      received().send(clerk, {
-        type: 'RefuseCase',
-        caseId: 'c1',
-        reason: '不属于本机关职权',
-        legalBasis: '第三十二条',
-      })[0].data,
-    ).toEqual({
+    expect(received().send(clerk, REFUSAL)[0].data).toEqual({
       reason: '不属于本机关职权',
       legalBasis: '第三十二条',
       refusedOn: '2026-03-02',
@@ -680,12 +668,10 @@ describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014
   it('each refusal says in English what is wrong (the words an API caller reads beside the code)', () => {
     expect(
       messagesOf(
-        receiveError({
-          materials: [
-            { code: 'other', form: 'copy' },
-            { code: 'other', form: 'copy', files: [{ sha256: hash(1), name: 'a.pdf' }] },
-          ],
-        }),
+        receivingMaterials([
+          { code: 'other', form: 'copy' },
+          { code: 'other', form: 'copy', files: [{ sha256: hash(1), name: 'a.pdf' }] },
+        ]),
       ),
     ).toEqual([
       `materials[0].code "other" is not a material of ${GUIDE.code}`,
@@ -696,9 +682,9 @@ describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014
     const half = DEFAULT_CASE_POLICY.maxCaseFileBytes / 2;
     expect(
       messagesOf(
-        receiveError({
-          materials: [{ code: 'application', form: 'original', files: [scan(1, half), scan(2, half + 1)] }],
-        }),
+        receivingMaterials([
+          { code: 'application', form: 'original', files: [scan(1, half), scan(2, half + 1)] },
+        ]),
       ),
     ).toEqual([
       `the case's files come to ${2 * half + 1} bytes, above the limit of ${2 * half} bytes per case`,
@@ -809,13 +795,7 @@ describe('what mutation testing left open in decide-front-desk.ts (docs/adr/0014
 
   it('a refusal names the competent agency when the clerk gives one', () => {
     expect(
-      received().send(clerk, {
-        type: 'RefuseCase',
-        caseId: 'c1',
-        reason: '不属于本机关职权',
-        legalBasis: '第三十二条',
-        competentAgency: '新城区卫生健康委员会',
-      })[0].data,
+      received().send(clerk, { ...REFUSAL, competentAgency: '新城区卫生健康委员会' })[0].data,
     ).toMatchObject({ competentAgency: '新城区卫生健康委员会' });
   });
 

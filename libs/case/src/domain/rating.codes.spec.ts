@@ -9,6 +9,7 @@ import { type CaseDriver } from '../testing/case-driver.js';
 import { BY_APPLICANT, clerk, reviewer, system } from '../testing/fixtures.js';
 import { RATING_CHANNELS, RATING_STAGES } from './decide-rating.js';
 import {
+  REFUSAL,
   accepted,
   approved,
   at,
@@ -100,10 +101,7 @@ describe('the stage a rating counts for, by the stage the case is in', () => {
     expect(stageOf(accepted(oneStep()))).toMatchObject({ stage: 'back-office', visit: 1 });
     expect(stageOf(issued(oneStep()))).toMatchObject({ stage: 'delivery', visit: 1 });
     expect(stageOf(completed(oneStep()))).toMatchObject({ stage: 'overall' });
-    const refused = received(oneStep()).given([
-      clerk,
-      { type: 'RefuseCase', caseId: 'c1', reason: '不属于本机关职权', legalBasis: '第三十二条' },
-    ]);
+    const refused = received(oneStep()).given([clerk, REFUSAL]);
     expect(stageOf(refused)).toMatchObject({ stage: 'overall' });
     const withdrawn = received(oneStep()).given([
       clerk,

@@ -34,6 +34,10 @@ const named = (guide: ServiceGuide = NAMED) => new CaseDriver('c1', guide);
 const ref = (reason: ReturnType<typeof rules.available>) =>
   reason instanceof rules.Refusal ? { message: reason.message, ...reason.reason } : reason;
 
+/** What `available` answers on receipt day to accepting the case with deficiency (容缺), as `ref` reads it. */
+const deferral = (d: CaseDriver) =>
+  ref(rules.available('AcceptWithDeficiency', d.current, {}, on('2026-03-02')));
+
 describe('available: each refusal carries its catalog code and params (ADR 15)', () => {
   it('Law Art. 32: accepting with materials missing names them by code and by the guide’s name, on the 5th working day (2026-03-09); the day after, the case counts as accepted', () => {
     const state = receivedIncomplete(named()).current;
@@ -57,28 +61,17 @@ describe('available: each refusal carries its catalog code and params (ADR 15)',
         m.code === 'safety-rules' ? { ...m, deficiencyAllowed: false } : m,
       ),
     };
-    expect(
-      ref(
-        rules.available(
-          'AcceptWithDeficiency',
-          receivedIncomplete(named(guide)).current,
-          {},
-          on('2026-03-02'),
-        ),
-      ),
-    ).toEqual({
+    expect(deferral(receivedIncomplete(named(guide)))).toEqual({
       message: 'safety-rules cannot be deferred (容缺): request a correction',
       code: 'not-allowed-in-state.not-deferrable',
       params: { codes: ['safety-rules'], materials: ['材料·safety-rules'] },
     });
     const complete = received(named());
-    expect(ref(rules.available('AcceptWithDeficiency', complete.current, {}, on('2026-03-02')))).toEqual({
+    expect(deferral(complete)).toEqual({
       message: 'no materials are missing: accept the case',
       code: 'not-allowed-in-state.nothing-missing',
     });
-    expect(
-      rules.available('AcceptWithDeficiency', receivedIncomplete(named()).current, {}, on('2026-03-02')),
-    ).toBeNull();
+    expect(deferral(receivedIncomplete(named()))).toBeNull();
   });
 
   it('a key material missing cannot be deferred even where the guide lists it for 容缺', () => {
@@ -86,16 +79,7 @@ describe('available: each refusal carries its catalog code and params (ADR 15)',
       ...NAMED,
       materials: NAMED.materials.map((m) => (m.code === 'staff-health' ? { ...m, key: true } : m)),
     };
-    expect(
-      ref(
-        rules.available(
-          'AcceptWithDeficiency',
-          receivedIncomplete(named(guide)).current,
-          {},
-          on('2026-03-02'),
-        ),
-      ),
-    ).toEqual({
+    expect(deferral(receivedIncomplete(named(guide)))).toEqual({
       message: 'staff-health cannot be deferred (容缺): request a correction',
       code: 'not-allowed-in-state.not-deferrable',
       params: { codes: ['staff-health'], materials: ['材料·staff-health'] },

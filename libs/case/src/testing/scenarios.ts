@@ -9,6 +9,7 @@
 import type {
   AcceptWithDeficiency,
   DenyCase,
+  RefuseCase,
   ReceiveApplication,
   RequestCorrection,
   SubmitCorrection,
@@ -121,6 +122,14 @@ export const toDecision = <D extends CaseDriver>(d: D): D => {
 /** The decision step's holder approves (准予). */
 export const approve = <D extends CaseDriver>(d: D): D =>
   d.given([workerOf(d, d.guide.steps.length - 1), { type: 'ApproveCase', caseId: 'c1', opinion: '准予' }]);
+
+/** Art. 32 不予受理: outside the agency's remit, with its legal basis. */
+export const REFUSAL: RefuseCase = {
+  type: 'RefuseCase',
+  caseId: 'c1',
+  reason: '不属于本机关职权',
+  legalBasis: '第三十二条',
+};
 
 /** Art. 38 不予许可: its reasons, and where the applicant may seek review or sue. */
 export const DENIAL: DenyCase = {

@@ -42,51 +42,40 @@ export function materialsAtReceipt(
   });
 }
 
-export function withSubmitted(
-  materials: readonly MaterialStatus[],
-  submitted: readonly SubmittedMaterial[],
-): MaterialStatus[] {
-  return updateNamed(
-    materials,
-    submitted.map((m) => [m.code, m.form]),
-    (m, form) => strip({ ...m, state: form === 'shared' ? 'shared' : 'submitted', form }),
-  );
+/**
+ * An update of a case's materials by a list that names some of them (by `codeOf`): each material
+ * named becomes what `change` makes of it and what the list says of it; the others stay as they are.
+ */
+function updating<T>(
+  codeOf: (named: T) => string,
+  change: (material: MaterialStatus, named: T) => MaterialStatus,
+): (materials: readonly MaterialStatus[], named: readonly T[]) => MaterialStatus[] {
+  return (materials, named) => {
+    const byCode = new Map(named.map((n) => [codeOf(n), n]));
+    return materials.map((m) => {
+      const n = byCode.get(m.code);
+      return n === undefined ? m : change(m, n);
+    });
+  };
 }
 
-export function withCorrectionItems(
-  materials: readonly MaterialStatus[],
-  items: readonly CorrectionItem[],
-): MaterialStatus[] {
-  return updateNamed(
-    materials,
-    items.map((i) => [i.code, i.problem]),
-    (m, problem) => ({ ...m, state: 'to-correct', problem }),
-  );
-}
+/** Handed in (or fetched as shared data). */
+export const withSubmitted = updating(
+  (s: SubmittedMaterial) => s.code,
+  (m, s) => strip({ ...m, state: s.form === 'shared' ? 'shared' : 'submitted', form: s.form }),
+);
 
-export function withDeficient(
-  materials: readonly MaterialStatus[],
-  codes: readonly string[],
-): MaterialStatus[] {
-  return updateNamed(
-    materials,
-    codes.map((code) => [code, true]),
-    (m) => strip({ ...m, state: 'deficient' }),
-  );
-}
+/** Named in the correction notice, with the problem it names. */
+export const withCorrectionItems = updating(
+  (i: CorrectionItem) => i.code,
+  (m, i) => ({ ...m, state: 'to-correct', problem: i.problem }),
+);
 
-/** The materials, each one `named` lists by code changed by `change` with what the list says of it. */
-function updateNamed<V>(
-  materials: readonly MaterialStatus[],
-  named: readonly (readonly [string, V])[],
-  change: (material: MaterialStatus, value: V) => MaterialStatus,
-): MaterialStatus[] {
-  const byCode = new Map(named);
-  return materials.map((m) => {
-    const value = byCode.get(m.code);
-    return value === undefined ? m : change(m, value);
-  });
-}
+/** Missing under an acceptance with deficiency (容缺). */
+export const withDeficient = updating(
+  (code: string) => code,
+  (m) => strip({ ...m, state: 'deficient' }),
+);
 
 function strip(m: MaterialStatus): MaterialStatus {
   if (m.problem === undefined) return m;

@@ -6,3 +6,4 @@ export * from './id-numbers.js';
 export * from './name-uuid.js';
 export * from './messages/index.js';
 export * from './validation-metadata-cache.js';
+export * from './worker-beside.js';

@@ -1,4 +1,5 @@
-import { MessageChannel, Worker, type MessagePort, type TransferListItem } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type TransferListItem, type Worker } from 'node:worker_threads';
+import { startWorkerBeside } from '@one-window/shared';
 import { EventStoreUnavailableError } from '../port/errors.js';
 import type { AppendAnswer, AppendRequest, FromWriter, ToWriter, WriterSettings } from './writer-protocol.js';
 
@@ -180,19 +181,7 @@ function unavailable(error: Error): EventStoreUnavailableError {
   return new EventStoreUnavailableError(`The event store cannot write: ${error.message}`, { cause: error });
 }
 
-/**
- * The compiled worker next to this file; from the TypeScript source (the tests) the same source
- * through the repository's TypeScript hooks, since a worker thread runs outside Jest.
- */
+/** The writer thread (writer.worker), compiled or, from the sources, through the TypeScript hooks. */
 function spawnWriter(settings: WriterSettings): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const hooks = new URL('../../../../test/support/ts-register.mjs', here).href;
-    const entry = new URL('./writer.worker.ts', here).href;
-    return new Worker(`import(${JSON.stringify(hooks)}).then(() => import(${JSON.stringify(entry)}))`, {
-      eval: true,
-      workerData: settings,
-    });
-  }
-  return new Worker(new URL('./writer.worker.js', here), { workerData: settings });
+  return startWorkerBeside(import.meta.url, 'writer.worker', { workerData: settings });
 }

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerBeside } from '@one-window/shared';
 import type { EmbeddedEventStore } from '@one-window/event-store';
 import { PositionWaiter } from '../runner/position-waiter.js';
 import type { ProjectionRunnerPort } from '../runner/runner-port.js';
@@ -229,19 +230,9 @@ export class ThreadedProjectionRunner implements ProjectionRunnerPort {
   }
 }
 
-/** The compiled thread next to this file; from the TypeScript source (the tests) through the repository's hooks. */
+/** The projection thread, compiled or, from the sources, through the TypeScript hooks. */
 function spawnProjectionThread(settings: ProjectionThreadSettings): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const hooks = new URL('../../../../test/support/ts-register.mjs', here).href;
-    const entry = new URL('./projection-thread.worker.ts', here).href;
-    return new Worker(`import(${JSON.stringify(hooks)}).then(() => import(${JSON.stringify(entry)}))`, {
-      eval: true,
-      workerData: settings,
-      transferList: [settings.feed],
-    });
-  }
-  return new Worker(new URL('./projection-thread.worker.js', here), {
+  return startWorkerBeside(import.meta.url, 'projection-thread.worker', {
     workerData: settings,
     transferList: [settings.feed],
   });

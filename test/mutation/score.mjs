@@ -1,13 +1,61 @@
 // Per-file figures of Stryker JSON reports (mutation-testing-report-schema), merged when several
 // are given: node test/mutation/score.mjs [report.json …] (default reports/mutation/mutation.json).
 // score = (killed + timeout) / (killed + timeout + survived + no coverage), as issue 16 counts it.
-import { readFileSync } from 'node:fs';
+//
+// --merge: the score of the two libs from the per-file runs (docs/adr/0014-mutation-testing.md):
+// every report under reports/mutation (the run-file.sh <name>.report.json and the calendar run's
+// mutation.json), each mutated file taken from the newest report that holds it, written as one
+// report to reports/mutation/merged.json; the files of stryker.config.mjs's `mutate` that no report
+// holds are listed as not measured (they are outside the total, which is then not the libs' score).
+// --survivors: each survivor and mutant without coverage, one line each.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
-const paths = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const merge = process.argv.includes('--merge');
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const reportsUnder = (dir) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.report.json') || f === 'mutation.json' || f.endsWith('/mutation.json'))
+    .filter((f) => !f.startsWith('merged'))
+    .map((f) => join(dir, f));
+const paths = args.length ? args : merge ? reportsUnder('reports/mutation') : ['reports/mutation/mutation.json'];
+// Oldest first, so that a file's newest report is the one kept.
+const byAge = merge ? [...paths].sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs) : paths;
 const files = {};
-for (const path of paths.length ? paths : ['reports/mutation/mutation.json']) {
-  Object.assign(files, JSON.parse(readFileSync(path, 'utf8')).files);
+const from = {};
+for (const path of byAge) {
+  for (const [file, result] of Object.entries(JSON.parse(readFileSync(path, 'utf8')).files)) {
+    // The calendar run's report has the mutated files too, with every mutant: only a report that
+    // tested a file (not one that merely lists it as Ignored) counts for it.
+    if (result.mutants.every((m) => m.status === 'Ignored')) continue;
+    files[file] = result;
+    from[file] = path;
+  }
 }
+
+/** The files stryker.config.mjs mutates (its globs, `**` and `*`, `!` excluding). */
+async function mutatedFiles() {
+  const { default: config } = await import(new URL('../../stryker.config.mjs', import.meta.url));
+  const regex = (glob) =>
+    new RegExp(
+      `^${glob
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*\//g, '\u0000')
+        .replace(/\*\*/g, '.*')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\u0000/g, '(?:.*/)?')}$`,
+    );
+  const include = config.mutate.filter((g) => !g.startsWith('!')).map(regex);
+  const exclude = config.mutate.filter((g) => g.startsWith('!')).map((g) => regex(g.slice(1)));
+  const roots = [...new Set(config.mutate.filter((g) => !g.startsWith('!')).map((g) => g.split('/*')[0]))];
+  return roots
+    .flatMap((root) =>
+      readdirSync(root, { recursive: true, encoding: 'utf8' }).map((f) => relative('.', join(root, f))),
+    )
+    .filter((f) => include.some((r) => r.test(f)) && !exclude.some((r) => r.test(f)))
+    .sort();
+}
+
 const rows = Object.entries(files)
   .map(([file, { mutants }]) => {
     const n = (status) => mutants.filter((m) => m.status === status).length;
@@ -43,6 +91,14 @@ for (const r of [...rows, total]) {
   console.log(`| ${r.file} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${score(r)} % |`);
 }
 if (total.other) console.log(`\n(${total.other} mutants ignored, errored or not run: outside the score)`);
+if (merge) {
+  const out = 'reports/mutation/merged.json';
+  writeFileSync(out, JSON.stringify({ schemaVersion: '1.0', thresholds: { high: 90, low: 80 }, files }));
+  const missing = (await mutatedFiles()).filter((f) => !files[f]);
+  console.log(`\n${rows.length} files from ${new Set(Object.values(from)).size} reports → ${out}`);
+  for (const file of Object.keys(files).sort()) console.log(`  ${file} ← ${from[file]}`);
+  console.log(missing.length ? `not measured (outside the total): ${missing.join(', ')}` : 'every mutated file measured');
+}
 if (process.argv.includes('--survivors')) {
   for (const [file, { mutants, source }] of Object.entries(files)) {
     const lines = source.split('\n');

@@ -1,11 +1,11 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ReadOnlyEventStore } from '@one-window/event-store';
 import { Random } from '../../../read-models/src/testing/index.js';
 import type { AnchoredData } from '../anchor/anchor.js';
 import { writeAnchoredLog } from '../testing/anchored-log.js';
+import { openForTests } from '../../../../test/support/open-for-tests.js';
+import { openTempDir } from '../../../../test/support/temp-dir.js';
 import { verifyLog } from './verify-log.js';
 
 type Edit = (db: Database.Database, pick: (n: number) => number) => void;
@@ -76,21 +76,19 @@ function dump(file: string): string {
 }
 
 describe('100 random corruptions of a real events.sqlite (seeded): each detected or proven harmless', () => {
-  let dir: string;
+  const dir = openForTests('all', () => openTempDir('one-window-corrupt-'));
   let pristine: string;
   let pristineDump: string;
   let anchor: AnchoredData;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'one-window-corrupt-'));
-    anchor = await writeAnchoredLog(join(dir, 'source'), 30);
-    pristine = join(dir, 'source', 'events.sqlite');
+    anchor = await writeAnchoredLog(dir.join('source'), 30);
+    pristine = dir.join('source', 'events.sqlite');
     const db = new Database(pristine);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.pragma('journal_mode = DELETE');
     db.close();
     pristineDump = dump(pristine);
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a pristine copy is sound', async () => {
     const store = ReadOnlyEventStore.open({ file: pristine });
@@ -112,7 +110,7 @@ describe('100 random corruptions of a real events.sqlite (seeded): each detected
      */
     const outcomes = { detected: 0, harmless: 0, missed: [] as string[] };
     for (let i = 0; i < 100; i++) {
-      const file = join(dir, `copy-${i}.sqlite`);
+      const file = dir.join(`copy-${i}.sqlite`);
       copyFileSync(pristine, file);
       let what: string;
       if (i % 2 === 0) {

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ReadOnlyEventStore } from '@one-window/event-store';
 import { writeAnchoredLog } from '../testing/anchored-log.js';
 import { formatAnchor, parseAnchor, type AnchoredData } from '../anchor/anchor.js';
+import { openForTests } from '../../../../test/support/open-for-tests.js';
+import { openTempDir } from '../../../../test/support/temp-dir.js';
 import { verifyLog } from './verify-log.js';
 
 /** The edits of the probe in issue 10, each as SQL on a closed file. */
@@ -24,18 +24,14 @@ function dump(db: Database.Database): string {
 }
 
 describe('verify detects tampering (issue 10, defect 2)', () => {
-  let dataDir: string;
+  const dir = openForTests('all', () => openTempDir('one-window-tamper-'));
   let file: string;
   let anchor: AnchoredData;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'one-window-tamper-'));
-    file = join(dataDir, 'events.sqlite');
-  });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   async function freshLog(): Promise<void> {
-    rmSync(dataDir, { recursive: true, force: true });
-    anchor = await writeAnchoredLog(dataDir, 40, { everyEvents: 100 });
+    rmSync(dir.path, { recursive: true, force: true });
+    anchor = await writeAnchoredLog(dir.path, 40, { everyEvents: 100 });
+    file = dir.join('events.sqlite');
   }
 
   it('a fresh log with its anchor is sound; the anchor line round-trips', async () => {

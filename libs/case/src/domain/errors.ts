@@ -36,7 +36,13 @@ export interface MessageRef {
   readonly params?: MessageParams;
 }
 
-export interface DomainErrorDetails {
+/** What a refusal carries beside its code and message (each field documented on DomainError). */
+export type DomainErrorDetails = Partial<
+  Pick<DomainError, 'state' | 'allowed' | 'errors' | 'year' | 'reason' | 'rules'>
+>;
+
+export class DomainError extends Error {
+  readonly status: number;
   /** For `not-allowed-in-state`: the case's state, e.g. `backOffice.specialProcedure`. */
   readonly state?: string;
   /** For `not-allowed-in-state`: the commands the actor may send now. */
@@ -49,16 +55,6 @@ export interface DomainErrorDetails {
   readonly reason?: MessageRef;
   /** For `invalid-command`: the rule each entry of `errors` broke, by index (ADR 15). */
   readonly rules?: readonly (MessageRef | null)[];
-}
-
-export class DomainError extends Error {
-  readonly status: number;
-  readonly state?: string;
-  readonly allowed?: readonly string[];
-  readonly errors?: readonly FieldError[];
-  readonly year?: number;
-  readonly reason?: MessageRef;
-  readonly rules?: readonly (MessageRef | null)[];
 
   constructor(
     readonly code: DomainErrorCode,
@@ -68,12 +64,7 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
     this.status = DOMAIN_ERROR_STATUS[code];
-    this.state = details.state;
-    this.allowed = details.allowed;
-    this.errors = details.errors;
-    this.year = details.year;
-    this.reason = details.reason;
-    this.rules = details.rules;
+    Object.assign(this, details);
   }
 
   static invalid(

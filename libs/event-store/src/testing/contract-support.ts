@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { EventData, EventStore, Subscription, SubscriptionMessage } from '../port/types.js';
+import type {
+  EventData,
+  EventStore,
+  SubscribeToAllOptions,
+  Subscription,
+  SubscriptionMessage,
+} from '../port/types.js';
 
 /** What an adapter's test hands the contract suite: a store, and how to get rid of it. */
 export interface EventStoreFixture {
@@ -59,6 +65,20 @@ export function eventsWithIds(count: number, type = 'test.Happened'): EventData[
 }
 
 export type EventMessage = Extract<SubscriptionMessage, { kind: 'event' }>;
+
+/** Runs `use` on a subscription to $all with `options`, and unsubscribes however it ends. */
+export async function withSubscription<T>(
+  store: EventStore,
+  options: SubscribeToAllOptions,
+  use: (subscription: Subscription) => Promise<T>,
+): Promise<T> {
+  const subscription = store.subscribeToAll(options);
+  try {
+    return await use(subscription);
+  } finally {
+    await subscription.unsubscribe();
+  }
+}
 
 /**
  * Pulls messages until `done` says so. Fails with what it got if nothing satisfies `done` in time,

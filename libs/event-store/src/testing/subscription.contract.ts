@@ -6,6 +6,7 @@ import {
   someEvents,
   uniquePrefix,
   type ContractContext,
+  withSubscription,
 } from './contract-support.js';
 
 const ids = (events: readonly RecordedEvent[]): string[] => events.map((e) => e.id);
@@ -23,8 +24,7 @@ export function subscriptionContract(ctx: ContractContext): void {
     it('catches up on the past, says so, then delivers new events live', async () => {
       const prefix = uniquePrefix();
       await ctx.store.appendToStream(`${prefix}-a`, someEvents(3));
-      const subscription = ctx.store.subscribeToAll({ filter: byPrefix(prefix) });
-      try {
+      await withSubscription(ctx.store, { filter: byPrefix(prefix) }, async (subscription) => {
         const past = await collectUntil(subscription, caughtUp);
         expect(past.map((m) => m.kind)).toEqual(['event', 'event', 'event', 'caught-up']);
 
@@ -32,37 +32,34 @@ export function subscriptionContract(ctx: ContractContext): void {
         const live = await collectUntil(subscription, (m) => countEvents(m) === 2);
         const all = await ctx.store.readAll({ filter: byPrefix(prefix) });
         expect(ids(eventsOf([...past, ...live]))).toEqual(ids(all));
-      } finally {
-        await subscription.unsubscribe();
-      }
+      });
     });
 
     it('starts after an exclusive checkpoint', async () => {
       const prefix = uniquePrefix();
       await ctx.store.appendToStream(`${prefix}-a`, someEvents(4));
       const all = await ctx.store.readAll({ filter: byPrefix(prefix) });
-      const subscription = ctx.store.subscribeToAll({
-        fromPosition: all[1].position,
-        filter: byPrefix(prefix),
-      });
-      try {
-        const messages = await collectUntil(subscription, caughtUp);
-        expect(ids(eventsOf(messages))).toEqual(ids(all.slice(2)));
-      } finally {
-        await subscription.unsubscribe();
-      }
+      await withSubscription(
+        ctx.store,
+        { fromPosition: all[1].position, filter: byPrefix(prefix) },
+        async (subscription) => {
+          const messages = await collectUntil(subscription, caughtUp);
+          expect(ids(eventsOf(messages))).toEqual(ids(all.slice(2)));
+        },
+      );
     });
 
     it('reports the head position when caught up', async () => {
       const prefix = uniquePrefix();
       const { position } = await ctx.store.appendToStream(`${prefix}-a`, someEvents(2));
-      const subscription = ctx.store.subscribeToAll({ fromPosition: position, filter: byPrefix(prefix) });
-      try {
-        const [message] = await collectUntil(subscription, caughtUp);
-        expect(message).toEqual({ kind: 'caught-up', position: await ctx.store.headPosition() });
-      } finally {
-        await subscription.unsubscribe();
-      }
+      await withSubscription(
+        ctx.store,
+        { fromPosition: position, filter: byPrefix(prefix) },
+        async (subscription) => {
+          const [message] = await collectUntil(subscription, caughtUp);
+          expect(message).toEqual({ kind: 'caught-up', position: await ctx.store.headPosition() });
+        },
+      );
     });
 
     it('never skips or repeats an event while appends race the switch from catch-up to live', async () => {
@@ -123,14 +120,15 @@ export function subscriptionContract(ctx: ContractContext): void {
 
       await ctx.store.appendToStream(`${prefix}-b`, someEvents(4));
       const checkpoint = firstPart[firstPart.length - 1].position;
-      const second = ctx.store.subscribeToAll({ fromPosition: checkpoint, filter: byPrefix(prefix) });
-      try {
-        const secondPart = eventsOf(await collectUntil(second, (m) => countEvents(m) === 6));
-        const all = await ctx.store.readAll({ filter: byPrefix(prefix) });
-        expect(ids([...firstPart, ...secondPart])).toEqual(ids(all));
-      } finally {
-        await second.unsubscribe();
-      }
+      await withSubscription(
+        ctx.store,
+        { fromPosition: checkpoint, filter: byPrefix(prefix) },
+        async (second) => {
+          const secondPart = eventsOf(await collectUntil(second, (m) => countEvents(m) === 6));
+          const all = await ctx.store.readAll({ filter: byPrefix(prefix) });
+          expect(ids([...firstPart, ...secondPart])).toEqual(ids(all));
+        },
+      );
     });
 
     it('ends the iteration when unsubscribed while waiting for live events', async () => {
@@ -170,43 +168,45 @@ export function subscriptionContract(ctx: ContractContext): void {
         { type: `${prefix}.rating.Given`, data: {} },
         { type: '$system', data: {} },
       ]);
-      const subscription = ctx.store.subscribeToAll({ filter: { eventTypePrefixes: [`${prefix}.case.`] } });
-      try {
-        const past = await collectUntil(subscription, caughtUp);
-        await ctx.store.appendToStream(`${prefix}-b`, [
-          { type: `${prefix}.rating.Given`, data: {} },
-          { type: `${prefix}.case.Accepted`, data: {} },
-        ]);
-        const live = await collectUntil(subscription, (m) => countEvents(m) === 1);
-        expect(eventsOf([...past, ...live]).map((e) => e.type)).toEqual([
-          `${prefix}.case.Received`,
-          `${prefix}.case.Accepted`,
-        ]);
-      } finally {
-        await subscription.unsubscribe();
-      }
+      await withSubscription(
+        ctx.store,
+        { filter: { eventTypePrefixes: [`${prefix}.case.`] } },
+        async (subscription) => {
+          const past = await collectUntil(subscription, caughtUp);
+          await ctx.store.appendToStream(`${prefix}-b`, [
+            { type: `${prefix}.rating.Given`, data: {} },
+            { type: `${prefix}.case.Accepted`, data: {} },
+          ]);
+          const live = await collectUntil(subscription, (m) => countEvents(m) === 1);
+          expect(eventsOf([...past, ...live]).map((e) => e.type)).toEqual([
+            `${prefix}.case.Received`,
+            `${prefix}.case.Accepted`,
+          ]);
+        },
+      );
     });
 
     it('filters by stream-name prefix, and leaves out system events unfiltered', async () => {
       const prefix = uniquePrefix();
-      const subscription = ctx.store.subscribeToAll({
-        fromPosition: (await ctx.store.headPosition()) ?? 'start',
-      });
-      try {
-        await collectUntil(subscription, caughtUp);
-        await ctx.store.appendToStream(`${prefix}-a`, [
-          { type: '$system', data: {} },
-          { type: 'test.Visible', data: {} },
-        ]);
-        const live = eventsOf(
-          await collectUntil(subscription, (m) => eventsOf(m).some((e) => e.streamName.startsWith(prefix))),
-        );
-        expect(live.filter((e) => e.streamName.startsWith(prefix)).map((e) => e.type)).toEqual([
-          'test.Visible',
-        ]);
-      } finally {
-        await subscription.unsubscribe();
-      }
+      await withSubscription(
+        ctx.store,
+        {
+          fromPosition: (await ctx.store.headPosition()) ?? 'start',
+        },
+        async (subscription) => {
+          await collectUntil(subscription, caughtUp);
+          await ctx.store.appendToStream(`${prefix}-a`, [
+            { type: '$system', data: {} },
+            { type: 'test.Visible', data: {} },
+          ]);
+          const live = eventsOf(
+            await collectUntil(subscription, (m) => eventsOf(m).some((e) => e.streamName.startsWith(prefix))),
+          );
+          expect(live.filter((e) => e.streamName.startsWith(prefix)).map((e) => e.type)).toEqual([
+            'test.Visible',
+          ]);
+        },
+      );
     });
 
     it('serves several subscribers independently', async () => {

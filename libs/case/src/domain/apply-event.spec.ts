@@ -10,6 +10,7 @@ import { CaseDriver } from '../testing/case-driver.js';
 import { application, approver, clerk } from '../testing/fixtures.js';
 import { applyEvent, markKey } from './apply-event.js';
 import type { CaseContext, ObligationRecord, SpecialProcedureRecord, TaskRecord } from './context.js';
+import { ACCEPTED_ON_RECEIPT_DAY } from '../testing/scenarios.js';
 
 type Data<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>['data'];
 const ev = <T extends CaseEvent['type']>(type: T, data: Data<T>) => ({ type, data }) as CaseEvent;
@@ -57,12 +58,7 @@ const obligation = (id: string): ObligationRecord => ({
   closedAt: null,
   overdue: [],
 });
-const acceptanceDates = {
-  acceptedOn: '2026-03-02',
-  statutoryDueDate: '2026-03-30',
-  promisedDueDate: '2026-03-16',
-  voucherNumber: '150102-20260302-0001-A',
-};
+const acceptanceDates = ACCEPTED_ON_RECEIPT_DAY;
 
 describe('acceptance (Law Art. 32): the acceptance, both due dates and the 容缺 deficiency', () => {
   it('case.Received changes nothing: the machine folds it as its input', () => {

@@ -247,11 +247,7 @@ describe('Administrative Licensing Law Art. 42 — extension', () => {
     jointHandling: true,
     steps: GUIDE.steps.map((s) => (s.name === 'verification' ? { ...s, department: OTHER_DEPT } : s)),
   };
-  const acceptedJointly = () =>
-    new CaseDriver('c1', JOINT_GUIDE).given(
-      [clerk, application(), at('2026-03-02')],
-      [clerk, { type: 'AcceptCase', caseId: 'c1' }],
-    );
+  const acceptedJointly = () => accepted(new CaseDriver('c1', JOINT_GUIDE));
 
   it('Administrative Licensing Law Art. 42: a joint-handling case is extended once by up to 15 working days, not 16', () => {
     const d = acceptedJointly();

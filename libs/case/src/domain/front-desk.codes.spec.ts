@@ -22,6 +22,7 @@ import { deficiencySupplyWindow } from './decide-front-desk.js';
 import { DomainError } from './errors.js';
 import { DEFAULT_CASE_POLICY } from './policy.js';
 import {
+  ACCEPTED_ON_RECEIPT_DAY,
   CORRECTION_REQUEST,
   DEFICIENCY_ACCEPTANCE,
   REFUSAL,
@@ -602,13 +603,7 @@ describe('Art. 32: accepting, and deemed acceptance, date the clock', () => {
     const [deemed] = received().send(system, { type: 'DeemAccepted', caseId: 'c1' }, at('2026-03-10'));
     expect(deemed).toEqual({
       type: 'case.DeemedAccepted',
-      data: {
-        acceptedOn: '2026-03-02',
-        statutoryDueDate: '2026-03-30',
-        promisedDueDate: '2026-03-16',
-        voucherNumber: '150102-20260302-0001-A',
-        noticeDueBy: '2026-03-09',
-      },
+      data: { ...ACCEPTED_ON_RECEIPT_DAY, noticeDueBy: '2026-03-09' },
     });
   });
 });

@@ -17,6 +17,7 @@ import { decide } from './decide.js';
 import { allowedCommands } from './allowed-commands.js';
 import { DEFAULT_CASE_POLICY } from './policy.js';
 import {
+  ACCEPTED_ON_RECEIPT_DAY,
   CORRECTION_REQUEST,
   CORRECTION_SUBMITTED,
   DEFICIENCY_ACCEPTANCE,
@@ -227,13 +228,7 @@ describe('Administrative Licensing Law Art. 32 — accept, correct or refuse', (
     const events = d.send(system, { type: 'DeemAccepted', caseId: 'c1' }, at('2026-03-10', '00:00'));
     expect(events[0]).toEqual({
       type: 'case.DeemedAccepted',
-      data: {
-        acceptedOn: '2026-03-02',
-        statutoryDueDate: '2026-03-30',
-        promisedDueDate: '2026-03-16',
-        voucherNumber: '150102-20260302-0001-A',
-        noticeDueBy: '2026-03-09',
-      },
+      data: { ...ACCEPTED_ON_RECEIPT_DAY, noticeDueBy: '2026-03-09' },
     });
     expect(events[1]).toMatchObject({ type: 'case.TaskCreated', data: { createdOn: '2026-03-02' } });
     expect(d.current.status).toBe('backOffice.underReview');

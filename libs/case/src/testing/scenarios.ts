@@ -66,6 +66,14 @@ export const DEFICIENCY_ACCEPTANCE: AcceptWithDeficiency = {
 const applicationFor = (d: CaseDriver, base: ReceiveApplication = application()): ReceiveApplication =>
   base.itemCode === d.guide.code ? base : { ...base, itemCode: d.guide.code };
 
+/** What accepting a GUIDE case on its receipt day (2026-03-02) fixes: both due dates and the voucher. */
+export const ACCEPTED_ON_RECEIPT_DAY = {
+  acceptedOn: '2026-03-02',
+  statutoryDueDate: '2026-03-30',
+  promisedDueDate: '2026-03-16',
+  voucherNumber: '150102-20260302-0001-A',
+};
+
 /** A fresh case of the one-step item (个体工商户设立登记: statutory 15, promised 3 working days, no courier). */
 export const oneStep = () => new CaseDriver('c1', ONE_STEP_GUIDE);
 

@@ -13,6 +13,14 @@ import {
   tempCatalog,
 } from './testing/catalog-fixture.js';
 
+/** A problem as the validator reports it, of `file` in the fixture item (unless `item` says another). */
+const problem = (file: string, field: string, message: string, item = FIXTURE_CODE) => ({
+  file,
+  item,
+  field,
+  message,
+});
+
 async function problemsIn(files: Record<string, unknown>, org?: unknown) {
   const dir = await tempCatalog(files, org);
   try {
@@ -56,24 +64,13 @@ describe('catalog folder layout: <dir>/org.json and <dir>/<itemCode>/v<version>.
         [`${FIXTURE_CODE}/v2.json`]: v2({ version: 1 }),
       }),
     ).toEqual([
-      {
-        file: `${FIXTURE_CODE}/`,
-        item: FIXTURE_CODE,
-        field: '-',
-        message: 'versions run from v1 without gaps (a case keeps its version): missing v1.json',
-      },
-      {
-        file: `${FIXTURE_CODE}/v2.json`,
-        item: FIXTURE_CODE,
-        field: 'version',
-        message: '1 differs from the file name v2.json',
-      },
-      {
-        file: `${other}/v1.json`,
-        item: other,
-        field: 'code',
-        message: `"${FIXTURE_CODE}" differs from its folder name`,
-      },
+      problem(
+        `${FIXTURE_CODE}/`,
+        '-',
+        'versions run from v1 without gaps (a case keeps its version): missing v1.json',
+      ),
+      problem(`${FIXTURE_CODE}/v2.json`, 'version', '1 differs from the file name v2.json'),
+      problem(`${other}/v1.json`, 'code', `"${FIXTURE_CODE}" differs from its folder name`, other),
     ]);
   });
 
@@ -81,12 +78,11 @@ describe('catalog folder layout: <dir>/org.json and <dir>/<itemCode>/v<version>.
     expect(
       await problemsIn({ [FIXTURE_FILE]: fixtureGuide(), [`${FIXTURE_CODE}/v3.json`]: v2({ version: 3 }) }),
     ).toEqual([
-      {
-        file: `${FIXTURE_CODE}/`,
-        item: FIXTURE_CODE,
-        field: '-',
-        message: 'versions run from v1 without gaps (a case keeps its version): missing v2.json',
-      },
+      problem(
+        `${FIXTURE_CODE}/`,
+        '-',
+        'versions run from v1 without gaps (a case keeps its version): missing v2.json',
+      ),
     ]);
   });
 
@@ -100,30 +96,23 @@ describe('catalog folder layout: <dir>/org.json and <dir>/<itemCode>/v<version>.
         [`${FIXTURE_CODE}/v01.json`]: fixtureGuide(),
       }),
     ).toEqual([
-      {
-        file: `${FIXTURE_CODE}/latest.json`,
-        item: FIXTURE_CODE,
-        field: '-',
-        message: 'unexpected entry; an item folder holds only v<version>.json files',
-      },
-      {
-        file: `${FIXTURE_CODE}/v01.json`,
-        item: FIXTURE_CODE,
-        field: '-',
-        message: 'unexpected entry; an item folder holds only v<version>.json files',
-      },
-      {
-        file: FIXTURE_FILE,
-        item: FIXTURE_CODE,
-        field: '-',
-        message: expect.stringMatching(/^not valid JSON: /),
-      },
-      {
-        file: 'notes.txt',
-        item: '-',
-        field: '-',
-        message: 'unexpected file; guides live in <itemCode>/v<version>.json and the directory in org.json',
-      },
+      problem(
+        `${FIXTURE_CODE}/latest.json`,
+        '-',
+        'unexpected entry; an item folder holds only v<version>.json files',
+      ),
+      problem(
+        `${FIXTURE_CODE}/v01.json`,
+        '-',
+        'unexpected entry; an item folder holds only v<version>.json files',
+      ),
+      problem(FIXTURE_FILE, '-', expect.stringMatching(/^not valid JSON: /)),
+      problem(
+        'notes.txt',
+        '-',
+        'unexpected file; guides live in <itemCode>/v<version>.json and the directory in org.json',
+        '-',
+      ),
     ]);
   });
 
@@ -132,12 +121,7 @@ describe('catalog folder layout: <dir>/org.json and <dir>/<itemCode>/v<version>.
       { file: '.', item: '-', field: '-', message: '/nonexistent/catalog is not a readable folder' },
     ]);
     expect(await problemsIn({ [FIXTURE_FILE]: fixtureGuide() }, null)).toEqual([
-      {
-        file: 'org.json',
-        item: '-',
-        field: '-',
-        message: 'the directory must be a JSON object {halls, departments}',
-      },
+      problem('org.json', '-', 'the directory must be a JSON object {halls, departments}', '-'),
     ]);
     const dir = await tempCatalog({ [FIXTURE_FILE]: fixtureGuide() }, NO_ORG);
     try {
@@ -174,26 +158,11 @@ describe('references to the organisation directory', () => {
       ],
     };
     expect(await problemsIn({ [FIXTURE_FILE]: guide }, org)).toEqual([
-      {
-        file: FIXTURE_FILE,
-        item: FIXTURE_CODE,
-        field: 'department',
-        message: 'no department "dept-x" in org.json',
-      },
-      {
-        file: FIXTURE_FILE,
-        item: FIXTURE_CODE,
-        field: 'steps[1].department',
-        message: 'no department "dept-y" in org.json',
-      },
+      problem(FIXTURE_FILE, 'department', 'no department "dept-x" in org.json'),
+      problem(FIXTURE_FILE, 'steps[1].department', 'no department "dept-y" in org.json'),
     ]);
     expect(await problemsIn({ [FIXTURE_FILE]: fixtureGuide({ department: 'dept-c' }) }, org)).toEqual([
-      {
-        file: FIXTURE_FILE,
-        item: FIXTURE_CODE,
-        field: 'department',
-        message: 'department "dept-c" is at level 3, the item at level 4',
-      },
+      problem(FIXTURE_FILE, 'department', 'department "dept-c" is at level 3, the item at level 4'),
     ]);
   });
 });

@@ -406,6 +406,14 @@ describe('the decision (Law Art. 38, 42, 44) and what follows it', () => {
     currentTaskId: 'c1.t2',
   });
 
+  /** The context after a decision: the task decided, no task current, the decision recorded. */
+  const decided = (before: CaseContext, decision: CaseContext['decision']): CaseContext => ({
+    ...before,
+    tasks: [task(1, 'passed'), task(2, 'decided', li)],
+    currentTaskId: null,
+    decision,
+  });
+
   it('case.Approved: the task decided, no task current, the decision with its result due date and timeliness', () => {
     const before = deciding();
     const data = {
@@ -416,11 +424,8 @@ describe('the decision (Law Art. 38, 42, 44) and what follows it', () => {
       withinStatutoryLimit: true,
       withinPromisedLimit: false,
     };
-    expect(applyEvent(before, ev('case.Approved', data))).toEqual({
-      ...before,
-      tasks: [task(1, 'passed'), task(2, 'decided', li)],
-      currentTaskId: null,
-      decision: {
+    expect(applyEvent(before, ev('case.Approved', data))).toEqual(
+      decided(before, {
         outcome: 'approved',
         on: '2026-03-10',
         taskId: 'c1.t2',
@@ -428,8 +433,8 @@ describe('the decision (Law Art. 38, 42, 44) and what follows it', () => {
         resultDueBy: '2026-03-24',
         withinStatutoryLimit: true,
         withinPromisedLimit: false,
-      },
-    });
+      }),
+    );
   });
 
   it('case.Denied: the task decided, the decision with its reasons, remedies and number', () => {
@@ -449,11 +454,8 @@ describe('the decision (Law Art. 38, 42, 44) and what follows it', () => {
       withinStatutoryLimit: false,
       withinPromisedLimit: false,
     };
-    expect(applyEvent(before, ev('case.Denied', data))).toEqual({
-      ...before,
-      tasks: [task(1, 'passed'), task(2, 'decided', li)],
-      currentTaskId: null,
-      decision: {
+    expect(applyEvent(before, ev('case.Denied', data))).toEqual(
+      decided(before, {
         outcome: 'denied',
         on: '2026-03-31',
         taskId: 'c1.t2',
@@ -462,8 +464,8 @@ describe('the decision (Law Art. 38, 42, 44) and what follows it', () => {
         decisionNumber: 'x-D',
         withinStatutoryLimit: false,
         withinPromisedLimit: false,
-      },
-    });
+      }),
+    );
   });
 
   it('case.ResultIssued, case.Dispatched, case.Delivered (one more visit) and case.Rated (one more rating)', () => {

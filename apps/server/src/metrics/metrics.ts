@@ -91,51 +91,42 @@ function outcome(status: number): string {
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
-  private readonly requests = new Counter({
-    name: 'one_window_http_requests_total',
-    help: 'HTTP requests answered, by method, route template and status',
-    labelNames: ['method', 'route', 'status'] as const,
-    registers: [this.registry],
-  });
-  private readonly latency = new Histogram({
-    name: 'one_window_http_request_duration_seconds',
-    help: 'HTTP request latency, by method, route template and status',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  });
-  private readonly commands = new Counter({
-    name: 'one_window_commands_total',
-    help: 'Case commands over HTTP, by command type and outcome (accepted, refused, conflict, unavailable, failed)',
-    labelNames: ['type', 'outcome'] as const,
-    registers: [this.registry],
-  });
-  private readonly commandLatency = new Histogram({
-    name: 'one_window_command_duration_seconds',
-    help: 'Case command latency over HTTP, by command type',
-    labelNames: ['type'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  });
-  private readonly appends = new Histogram({
-    name: 'one_window_event_store_append_duration_seconds',
-    help: 'Event store append latency (group commit included), by result',
-    labelNames: ['result'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers: [this.registry],
-  });
-  private readonly groupSize = new Histogram({
-    name: 'one_window_event_store_commit_group_size',
-    help: 'Appends per group commit of the embedded store (one transaction and one fsync each)',
-    buckets: GROUP_BUCKETS,
-    registers: [this.registry],
-  });
-  private readonly signInFailures = new Counter({
-    name: 'one_window_sign_in_failures_total',
-    help: 'Failed sign-ins by reason (wrong-credentials, throttled-user, throttled-address); no usernames',
-    labelNames: ['reason'] as const,
-    registers: [this.registry],
-  });
+  private readonly requests = this.counter(
+    'one_window_http_requests_total',
+    'HTTP requests answered, by method, route template and status',
+    ['method', 'route', 'status'],
+  );
+  private readonly latency = this.histogram(
+    'one_window_http_request_duration_seconds',
+    'HTTP request latency, by method, route template and status',
+    ['method', 'route', 'status'],
+  );
+  private readonly commands = this.counter(
+    'one_window_commands_total',
+    'Case commands over HTTP, by command type and outcome (accepted, refused, conflict, unavailable, failed)',
+    ['type', 'outcome'],
+  );
+  private readonly commandLatency = this.histogram(
+    'one_window_command_duration_seconds',
+    'Case command latency over HTTP, by command type',
+    ['type'],
+  );
+  private readonly appends = this.histogram(
+    'one_window_event_store_append_duration_seconds',
+    'Event store append latency (group commit included), by result',
+    ['result'],
+  );
+  private readonly groupSize = this.histogram(
+    'one_window_event_store_commit_group_size',
+    'Appends per group commit of the embedded store (one transaction and one fsync each)',
+    [],
+    GROUP_BUCKETS,
+  );
+  private readonly signInFailures = this.counter(
+    'one_window_sign_in_failures_total',
+    'Failed sign-ins by reason (wrong-credentials, throttled-user, throttled-address); no usernames',
+    ['reason'],
+  );
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -262,5 +253,19 @@ export class Metrics {
 
   get contentType(): string {
     return this.registry.contentType;
+  }
+  /** A counter in this server's registry. */
+  private counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  /** A histogram in this server's registry, of latencies in seconds unless `buckets` says otherwise. */
+  private histogram<L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    buckets: number[] = LATENCY_BUCKETS,
+  ): Histogram<L> {
+    return new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });
   }
 }

@@ -17,6 +17,11 @@ import { at, correctionRequest } from '../testing/scenarios.js';
 const SCHEDULE_2027 = JSON.parse(
   readFileSync(join(process.cwd(), 'libs/calendar/data/2027.example.json'), 'utf8'),
 ) as YearSchedule;
+/** The first two changes of a recalculation: the statutory and the promised limit, each [from, to]. */
+const limitsMoved = (statutory: [string, string], promised: [string, string]) => [
+  { deadline: 'statutory', from: statutory[0], to: statutory[1] },
+  { deadline: 'promised', from: promised[0], to: promised[1] },
+];
 const recalculate = (d: CaseDriver, on: string) => {
   d.calendar = WorkingCalendar.create([SCHEDULE_2027]);
   const events = d.send(system, { type: 'RecalculateDeadlines', caseId: 'c1' }, at(on));
@@ -77,6 +82,9 @@ describe('Art. 42 and 45: the statutory and promised limits, and the open step, 
       },
       at('2026-12-22'),
     ] as const;
+  /** The inspection ended (核查合格) on `day`. */
+  const inspected = (day: string) =>
+    [approver, { type: 'EndSpecialProcedure', caseId: 'c1', n: 1, result: '核查合格' }, at(day)] as const;
 
   it('an accepted case: statutory and promised move past New Year, the open step is counted again where it stands', () => {
     const data = recalculate(accepted(), '2026-12-28');
@@ -103,41 +111,30 @@ describe('Art. 42 and 45: the statutory and promised limits, and the open step, 
       at('2026-12-22'),
     ]);
     const data = recalculate(d, '2026-12-28');
-    expect(data.changes.slice(0, 2)).toEqual([
-      { deadline: 'statutory', from: '2027-02-01', to: '2027-02-02' },
-      { deadline: 'promised', from: '2027-01-04', to: '2027-01-05' },
-    ]);
+    expect(data.changes.slice(0, 2)).toEqual(
+      limitsMoved(['2027-02-01', '2027-02-02'], ['2027-01-04', '2027-01-05']),
+    );
   });
 
   it('Art. 45: an ended special procedure stays out of the count; a running one is counted when it ends', () => {
-    const d = accepted().given(claim, inspection(2), [
-      approver,
-      { type: 'EndSpecialProcedure', caseId: 'c1', n: 1, result: '核查合格' },
-      at('2026-12-24'),
-    ]);
+    const d = accepted().given(claim, inspection(2), inspected('2026-12-24'));
     // 22–24 December took 2 working days: 18 → 20 January guessed, 19 → 21 January counted.
     const data = recalculate(d, '2026-12-28');
-    expect(data.changes.slice(0, 2)).toEqual([
-      { deadline: 'statutory', from: '2027-01-20', to: '2027-01-21' },
-      { deadline: 'promised', from: '2027-01-06', to: '2027-01-07' },
-    ]);
+    expect(data.changes.slice(0, 2)).toEqual(
+      limitsMoved(['2027-01-20', '2027-01-21'], ['2027-01-06', '2027-01-07']),
+    );
   });
 
   it('Art. 45: a procedure still running is not yet a suspension: the limits are counted from acceptance', () => {
     const d = accepted().given(claim, inspection(20));
     expect(d.current.status).toBe('backOffice.specialProcedure');
-    expect(recalculate(d, '2026-12-28').changes.slice(0, 2)).toEqual([
-      { deadline: 'statutory', from: '2027-01-18', to: '2027-01-19' },
-      { deadline: 'promised', from: '2027-01-04', to: '2027-01-05' },
-    ]);
+    expect(recalculate(d, '2026-12-28').changes.slice(0, 2)).toEqual(
+      limitsMoved(['2027-01-18', '2027-01-19'], ['2027-01-04', '2027-01-05']),
+    );
   });
 
   it('a year-long inspection pushes the limits into 2028: loading 2027 counts what it can and 2028 stays guessed', () => {
-    const d = accepted().given(claim, inspection(200), [
-      approver,
-      { type: 'EndSpecialProcedure', caseId: 'c1', n: 1, result: '核查合格' },
-      at('2027-12-20'),
-    ]);
+    const d = accepted().given(claim, inspection(200), inspected('2027-12-20'));
     expect(d.current.context.provisionalYears).toEqual([2027, 2028]);
     const data = recalculate(d, '2027-12-21');
     expect(data).toMatchObject({
@@ -146,10 +143,9 @@ describe('Art. 42 and 45: the statutory and promised limits, and the open step, 
       provisional: { years: [2028] },
     });
     // 2027's holidays all fall inside the suspension, which counts no day of it either way.
-    expect(data.changes.slice(0, 2)).toEqual([
-      { deadline: 'statutory', from: '2028-01-14', to: '2028-01-14' },
-      { deadline: 'promised', from: '2027-12-31', to: '2027-12-31' },
-    ]);
+    expect(data.changes.slice(0, 2)).toEqual(
+      limitsMoved(['2028-01-14', '2028-01-14'], ['2027-12-31', '2027-12-31']),
+    );
     expect(d.current.context.provisionalYears).toEqual([2028]);
   });
 });

@@ -1,3 +1,4 @@
+import type { CaseStatus } from '@one-window/case';
 import { get, newIdempotencyKey, send } from '../lib/api.js';
 import { h, mount } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
@@ -52,7 +53,7 @@ function taskTable(
         label: t('step'),
         cell: (x) => [
           x.label,
-          x.specialProcedure ? [' ', statusBadge('backOffice.specialProcedure')] : null,
+          x.specialProcedure ? [' ', statusBadge('backOffice.specialProcedure' satisfies CaseStatus)] : null,
           x.deficiency ? [' ', badge(t('queue.deficiency'), 'yellow')] : null,
           x.extended ? [' ', badge(t('queue.extended'), 'blue')] : null,
           x.supervisedOn ? [' ', badge(t('queue.supervised'), 'red')] : null,

@@ -3,6 +3,7 @@
  * leads to; this reducer records *what it says*. Pure, total over the union (a slice's events fold in its module).
  */
 import type { CaseEvent, DeadlinesRecalculatedData, SubmittedMaterial } from '../events.js';
+import type { CaseStatus } from './case-state.js';
 import type { CaseContext, ObligationRecord, TaskRecord } from './context.js';
 import { sliceOfEvent, type SlicedEvent } from '../slices/index.js';
 
@@ -73,12 +74,14 @@ function applyData(context: CaseContext, event: CaseEvent): CaseContext {
       };
     }
     case 'case.CorrectionOverdue':
+      // The one state of the chart that takes case.CorrectionOverdue. The fold is given no snapshot,
+      // so the status is named here, and its type holds it to the chart's statuses.
       return {
         ...context,
         withdrawal: {
           reason: 'correction not supplied by its deadline',
           withdrawnOn: event.data.withdrawnOn,
-          during: 'frontDesk.correctionRequested',
+          during: 'frontDesk.correctionRequested' satisfies CaseStatus,
           deemed: true,
         },
       };

@@ -26,7 +26,9 @@ describe('the case list query: stage', () => {
 
   it('refuses a status or an unknown stage, naming the seven', async () => {
     for (const stage of ['delivery.issued', 'rating']) {
-      expect(await problems({ stage })).toEqual([`stage must be one of the following values: ${STAGES.join(', ')}`]);
+      expect(await problems({ stage })).toEqual([
+        `stage must be one of the following values: ${STAGES.join(', ')}`,
+      ]);
     }
   });
 });

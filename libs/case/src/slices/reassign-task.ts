@@ -5,12 +5,11 @@
  * The person comes from the staff lookup port (`Now.staff`, ADR 0010).
  */
 import { LIMITS, TextField } from '@one-window/shared';
-import { currentTask } from '../domain/context.js';
 import { DomainError } from '../domain/errors.js';
 import { Problems } from '../domain/problems.js';
 import { Refusal, when } from '../domain/reason.js';
 import type { TaskHolder } from '../events.js';
-import { defineSlice } from './slice.js';
+import { defineSlice, headsTaskOrAdmin, onCurrentTask } from './slice.js';
 
 export type ReassignTask = {
   readonly type: 'ReassignTask';
@@ -54,10 +53,10 @@ export const REASSIGN_TASK = defineSlice<ReassignTask, CaseTaskReassigned>({
   events: ['case.TaskReassigned'],
   in: ['handling.backOffice'],
   staff: (command) => [command.assignee],
-  fits: (context, event) => currentTask(context)?.taskId === event.data.taskId,
+  fits: onCurrentTask,
   authorize: (_state, actor, { task }) =>
     when(
-      actor.role === 'admin' || (actor.role === 'head' && actor.department === task?.department),
+      headsTaskOrAdmin(actor, task),
       new Refusal(
         `only the head of ${task?.department ?? 'the department'} or an administrator may reassign the task (转办)`,
         {

@@ -4,12 +4,12 @@
  * change; the tasks read model marks the task and the queue shows the command's own label.
  */
 import { LIMITS, TextField } from '@one-window/shared';
-import { currentTask, type TaskRecord } from '../domain/context.js';
+import type { TaskRecord } from '../domain/context.js';
 import type { Now } from '../domain/decide-context.js';
 import { Problems } from '../domain/problems.js';
 import { when } from '../domain/reason.js';
 import type { TaskHolder } from '../events.js';
-import { defineSlice } from './slice.js';
+import { defineSlice, headsTaskOrAdmin, onCurrentTask } from './slice.js';
 
 export type SendSupervisionNotice = {
   readonly type: 'SendSupervisionNotice';
@@ -58,10 +58,10 @@ export const SEND_SUPERVISION_NOTICE = defineSlice<SendSupervisionNotice, CaseSu
   },
   events: ['case.SupervisionNoticeSent'],
   in: ['handling.backOffice'],
-  fits: (context, event) => currentTask(context)?.taskId === event.data.taskId,
+  fits: onCurrentTask,
   authorize: (_state, actor, { task }) =>
     when(
-      actor.role === 'admin' || (actor.role === 'head' && actor.department === task?.department),
+      headsTaskOrAdmin(actor, task),
       `only the head of ${task?.department ?? 'the department'} or an administrator may send a supervision notice (督办)`,
     ),
   available: (state, { task }, now) => {

@@ -8,7 +8,7 @@
  */
 import type { Actor, MessageParams } from '@one-window/shared';
 import type { CaseState } from '../domain/case-state.js';
-import type { CaseContext } from '../domain/context.js';
+import { currentTask, type CaseContext, type TaskRecord } from '../domain/context.js';
 import type { Now } from '../domain/decide-context.js';
 import type { Reason } from '../domain/reason.js';
 import type { Target } from '../domain/rules.js';
@@ -69,3 +69,11 @@ export function defineSlice<C extends SliceCommandShape, E extends SliceEventSha
 ): CaseSlice<C, E> {
   return slice;
 }
+
+/** The guard of a slice on the open task: its event names the case's current task. */
+export const onCurrentTask = (context: CaseContext, event: { readonly data: { readonly taskId: string } }) =>
+  currentTask(context)?.taskId === event.data.taskId;
+
+/** Whether the actor heads the task's department or is an administrator (转办, 督办). */
+export const headsTaskOrAdmin = (actor: Actor, task: TaskRecord | null | undefined) =>
+  actor.role === 'admin' || (actor.role === 'head' && actor.department === task?.department);

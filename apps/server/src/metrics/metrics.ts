@@ -12,6 +12,9 @@ const RUNNER_STATES: readonly RunnerStatus[] = ['stopped', 'catching-up', 'live'
 /** Appends per group commit: 1 on a quiet hall, tens under load (ADR 9). */
 const GROUP_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256];
 
+/** One projection's line of the runner's lag report. */
+type ProjectionLag = Awaited<ReturnType<ReadModels['runner']['lag']>>['projections'][number];
+
 /** The embedded store tells each group commit's size; EventStoreDB has no such thing. */
 interface CommitGroups {
   onGroupCommitted(listener: (size: number) => void): () => void;
@@ -134,26 +137,28 @@ export class Metrics {
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'one_window_' });
     const runner = (): ReadModels['runner'] => this.readModels.runner;
-    new Gauge({
-      name: 'one_window_projection_lag_events',
-      help: 'Events in the log not yet applied, by projection (counted up to a cap)',
-      labelNames: ['projection'] as const,
-      registers: [this.registry],
-      async collect() {
-        const lag = await runner().lag();
-        for (const p of lag.projections) this.set({ projection: p.name }, p.eventsBehind);
-      },
-    });
-    new Gauge({
-      name: 'one_window_projection_lag_seconds',
-      help: 'Age of the oldest event not yet applied, by projection; 0 when caught up',
-      labelNames: ['projection'] as const,
-      registers: [this.registry],
-      async collect() {
-        const lag = await runner().lag();
-        for (const p of lag.projections) this.set({ projection: p.name }, p.msBehind / 1000);
-      },
-    });
+    /** A gauge per projection, read from the runner's lag report when scraped. */
+    const lagGauge = (name: string, help: string, value: (p: ProjectionLag) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['projection'] as const,
+        registers: [this.registry],
+        async collect() {
+          const lag = await runner().lag();
+          for (const p of lag.projections) this.set({ projection: p.name }, value(p));
+        },
+      });
+    lagGauge(
+      'one_window_projection_lag_events',
+      'Events in the log not yet applied, by projection (counted up to a cap)',
+      (p) => p.eventsBehind,
+    );
+    lagGauge(
+      'one_window_projection_lag_seconds',
+      'Age of the oldest event not yet applied, by projection; 0 when caught up',
+      (p) => p.msBehind / 1000,
+    );
     new Gauge({
       name: 'one_window_projection_runner_state',
       help: 'The projection runner state: 1 for the current one (catching-up, live, rebuilding, failed, stopped)',

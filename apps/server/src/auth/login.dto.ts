@@ -1,16 +1,25 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { USER_ROLES, type UserRole } from '@one-window/identity';
 
+/** A user name: 1–64 characters (sign-in and the first administrator alike). */
+const UsernameField = (example: string) =>
+  applyDecorators(Length(1, 64), IsString(), ApiProperty({ example }));
+
+/** A password: 1–256 characters. */
+const PasswordField = (example?: string) =>
+  applyDecorators(
+    Length(1, 256),
+    IsString(),
+    example === undefined ? ApiProperty() : ApiProperty({ example }),
+  );
+
 export class LoginDto {
-  @ApiProperty({ example: 'clerk1' })
-  @IsString()
-  @Length(1, 64)
+  @UsernameField('clerk1')
   username!: string;
 
-  @ApiProperty({ example: 'demo-clerk1' })
-  @IsString()
-  @Length(1, 256)
+  @PasswordField('demo-clerk1')
   password!: string;
 }
 
@@ -36,9 +45,7 @@ export class BootstrapDto {
   @Length(1, 128)
   token!: string;
 
-  @ApiProperty({ example: 'admin.wang' })
-  @IsString()
-  @Length(1, 64)
+  @UsernameField('admin.wang')
   username!: string;
 
   @ApiProperty({ example: '王管理员' })
@@ -46,8 +53,6 @@ export class BootstrapDto {
   @Length(1, 64)
   name!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 256)
+  @PasswordField()
   password!: string;
 }

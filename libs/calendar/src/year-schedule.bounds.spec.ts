@@ -1,0 +1,80 @@
+/**
+ * What a year schedule's validation draws its lines at (year-schedule.ts; mutation testing,
+ * docs/adr/0014-mutation-testing.md): the years 2000–2200 and a source of up to 500 characters on
+ * either side of each bound, a badly written date refused once for what it is (not again as
+ * outside the year or not a weekend), lists that are not lists refused as such, and the
+ * normalised schedule the parse returns.
+ */
+import { InvalidYearScheduleError } from './errors.js';
+import { parseYearSchedule } from './year-schedule.js';
+
+const schedule = (over: Record<string, unknown> = {}) => ({
+  year: 2027,
+  holidays: ['2027-01-01'],
+  workingWeekends: ['2027-02-20', '2027-02-14'],
+  source: '国办发明电〔2026〕7号',
+  ...over,
+});
+const refusal = (input: unknown) => {
+  try {
+    parseYearSchedule(input);
+  } catch (error) {
+    if (error instanceof InvalidYearScheduleError) return { year: error.year, problems: error.problems };
+    throw error;
+  }
+  throw new Error('expected the schedule to be refused');
+};
+
+describe('a year schedule’s bounds', () => {
+  it('the year: 1999 refused, 2000 and 2200 taken, 2201 refused', () => {
+    expect(refusal(schedule({ year: 1999, holidays: ['1999-01-01'], workingWeekends: [] }))).toEqual({
+      year: 1999,
+      problems: ['year must not be less than 2000'],
+    });
+    for (const year of [2000, 2200]) {
+      expect(
+        parseYearSchedule(schedule({ year, holidays: [`${year}-01-01`], workingWeekends: [] })).year,
+      ).toBe(year);
+    }
+    expect(refusal(schedule({ year: 2201, holidays: ['2201-01-01'], workingWeekends: [] })).problems).toEqual(
+      ['year must not be greater than 2200'],
+    );
+  });
+
+  it('the source: 500 characters taken, 501 refused', () => {
+    expect(parseYearSchedule(schedule({ source: 'x'.repeat(500) })).source).toHaveLength(500);
+    expect(refusal(schedule({ source: 'x'.repeat(501) })).problems).toEqual([
+      'source must be shorter than or equal to 500 characters',
+    ]);
+  });
+
+  it('a badly written date is refused for that alone, not also as outside the year or on a weekday', () => {
+    expect(refusal(schedule({ holidays: ['27-01-01'] })).problems).toEqual([
+      'holidays must be real dates written YYYY-MM-DD: 27-01-01',
+    ]);
+    expect(refusal(schedule({ workingWeekends: ['27-02-14'] })).problems).toEqual([
+      'workingWeekends must be real dates written YYYY-MM-DD: 27-02-14',
+    ]);
+    expect(refusal(schedule({ workingWeekends: ['2026-02-14'] })).problems).toEqual([
+      'workingWeekends must fall inside the schedule’s year: 2026-02-14',
+    ]);
+  });
+
+  it('lists that are not lists are refused as such, without the date checks failing on them', () => {
+    expect(refusal(schedule({ holidays: {} })).problems).toEqual(
+      expect.arrayContaining(['holidays must be an array']),
+    );
+    expect(refusal(schedule({ workingWeekends: 7 })).problems).toEqual(
+      expect.arrayContaining(['workingWeekends must be an array']),
+    );
+  });
+
+  it('returns the schedule normalised: dates sorted, no publishedAt key when none was given', () => {
+    expect(parseYearSchedule(schedule())).toStrictEqual({
+      year: 2027,
+      holidays: ['2027-01-01'],
+      workingWeekends: ['2027-02-14', '2027-02-20'],
+      source: '国办发明电〔2026〕7号',
+    });
+  });
+});

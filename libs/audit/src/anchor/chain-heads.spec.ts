@@ -49,6 +49,12 @@ class Log {
     return merkleRoot([...this.reference.values()]);
   }
 
+  /** The heads' root asked for now, beside the reference root of the same moment. */
+  rootNow(): Roots {
+    const expected = this.expected();
+    return { expected, root: this.heads.root() };
+  }
+
   private newName(): string {
     const kinds = ['case-', 'casenumber-150102-', '案件-', '～', '😀', 'a'];
     const name = `${kinds[this.names.length % kinds.length]}${Math.floor(this.next() * 1e9).toString(36)}`;
@@ -57,41 +63,46 @@ class Log {
   }
 }
 
+interface Roots {
+  readonly root: Promise<Buffer> | Buffer;
+  readonly expected: Promise<Buffer>;
+}
+
+async function expectSameRoot({ root, expected }: Roots): Promise<void> {
+  expect((await root).toString('hex')).toBe((await expected).toString('hex'));
+}
+
 describe('ChainHeads keeps the anchor root incrementally (ADR 13)', () => {
   it('answers the reference root over the same heads, root after root as streams are added and moved', async () => {
     const log = new Log(random(13));
     for (const batch of [1, 7, 300, 1, 0, 2_000, 50, 5_000]) {
       log.write(batch);
-      const expected = log.expected();
-      expect((await log.heads.root()).toString('hex')).toBe((await expected).toString('hex'));
+      await expectSameRoot(log.rootNow());
     }
   });
 
   it('is the root of the heads at the call: events applied while it computes are not in it', async () => {
     const log = new Log(random(7));
     log.write(20_000);
-    const expected = log.expected();
-    const root = log.heads.root();
+    const before = log.rootNow();
     log.write(3_000, 0.5);
-    expect((await root).toString('hex')).toBe((await expected).toString('hex'));
-    expect((await log.heads.root()).toString('hex')).toBe((await log.expected()).toString('hex'));
+    await expectSameRoot(before);
+    await expectSameRoot(log.rootNow());
   });
 
   it('gives each of two roots computing at once its own heads, and the next root all of them', async () => {
     const log = new Log(random(99));
     log.write(5_000);
-    const firstExpected = log.expected();
-    const first = log.heads.root();
+    const first = log.rootNow();
     log.write(4_000, 0.6);
-    const secondExpected = log.expected();
-    const second = log.heads.root();
+    const second = log.rootNow();
     log.write(1_000, 0.6);
     // The second (more new streams) settles first or last: either way neither undoes the other.
-    const [a, b] = await Promise.all([first, second]);
-    expect(a.toString('hex')).toBe((await firstExpected).toString('hex'));
-    expect(b.toString('hex')).toBe((await secondExpected).toString('hex'));
+    const [a, b] = await Promise.all([first.root, second.root]);
+    await expectSameRoot({ root: a, expected: first.expected });
+    await expectSameRoot({ root: b, expected: second.expected });
     log.write(10, 0.5);
-    expect((await log.heads.root()).toString('hex')).toBe((await log.expected()).toString('hex'));
+    await expectSameRoot(log.rootNow());
   });
 
   it('lets the event loop run while it sorts and hashes many streams', async () => {

@@ -6,6 +6,8 @@ import { HEADS, chunked, fileOf } from '../testing/streams.js';
 import { createBlobStore } from '../create-blob-store.js';
 import { S3BlobStore } from '../s3/s3-blob-store.js';
 import { FsBlobStore } from './fs-blob-store.js';
+import { openForTests } from '../../../../test/support/open-for-tests.js';
+import { openTempDir } from '../../../../test/support/temp-dir.js';
 
 /** Every file under `dir`, relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -29,39 +31,33 @@ blobStoreContract('filesystem', async () => {
 });
 
 describe('FsBlobStore', () => {
-  let dataDir: string;
-  beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'blobs-'));
-  });
-  afterEach(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const dir = openForTests('each', () => openTempDir('blobs-'));
 
   it('keeps a file at blobs/<first two hex digits>/<sha256>, read-only to others', async () => {
-    const store = await FsBlobStore.open(dataDir);
+    const store = await FsBlobStore.open(dir.path);
     const info = await store.put(chunked(fileOf(HEADS.pdf, 1000), 100), { maxBytes: 2000 });
-    expect(await filesUnder(join(dataDir, 'blobs'))).toEqual([join(info.sha256.slice(0, 2), info.sha256)]);
-    const mode = (await stat(join(dataDir, 'blobs', info.sha256.slice(0, 2), info.sha256))).mode & 0o777;
+    expect(await filesUnder(join(dir.path, 'blobs'))).toEqual([join(info.sha256.slice(0, 2), info.sha256)]);
+    const mode = (await stat(join(dir.path, 'blobs', info.sha256.slice(0, 2), info.sha256))).mode & 0o777;
     expect(mode & 0o002).toBe(0);
   });
 
   it('on open, removes temporaries a dead process left an hour ago, and keeps younger ones', async () => {
-    await FsBlobStore.open(dataDir);
-    const old = join(dataDir, 'blobs', 'dead-upload.tmp');
-    const young = join(dataDir, 'blobs', 'live-upload.tmp');
+    await FsBlobStore.open(dir.path);
+    const old = join(dir.path, 'blobs', 'dead-upload.tmp');
+    const young = join(dir.path, 'blobs', 'live-upload.tmp');
     await writeFile(old, 'half a file');
     await writeFile(young, 'half a file');
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
     await utimes(old, twoHoursAgo, twoHoursAgo);
-    await FsBlobStore.open(dataDir);
-    expect(await filesUnder(join(dataDir, 'blobs'))).toEqual(['live-upload.tmp']);
+    await FsBlobStore.open(dir.path);
+    expect(await filesUnder(join(dir.path, 'blobs'))).toEqual(['live-upload.tmp']);
   });
 
   it('list skips what is not a blob in its folder', async () => {
-    const store = await FsBlobStore.open(dataDir);
+    const store = await FsBlobStore.open(dir.path);
     const info = await store.put(chunked(fileOf(HEADS.png, 300)), { maxBytes: 2000 });
-    await writeFile(join(dataDir, 'blobs', info.sha256.slice(0, 2), 'notes.txt'), 'x');
-    await writeFile(join(dataDir, 'blobs', 'x.tmp'), 'x');
+    await writeFile(join(dir.path, 'blobs', info.sha256.slice(0, 2), 'notes.txt'), 'x');
+    await writeFile(join(dir.path, 'blobs', 'x.tmp'), 'x');
     const hashes = [];
     for await (const hash of store.list()) hashes.push(hash);
     expect(hashes).toEqual([info.sha256]);
@@ -69,29 +65,23 @@ describe('FsBlobStore', () => {
 });
 
 describe('createBlobStore', () => {
-  let dataDir: string;
-  beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'blobs-'));
-  });
-  afterEach(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const dir = openForTests('each', () => openTempDir('blobs-'));
 
   it.each([undefined, '', 'file:'])('%p: the filesystem under DATA_DIR/blobs', async (url) => {
-    const store = await createBlobStore(url, dataDir);
+    const store = await createBlobStore(url, dir.path);
     expect(store).toBeInstanceOf(FsBlobStore);
-    expect((store as FsBlobStore).root).toBe(join(dataDir, 'blobs'));
+    expect((store as FsBlobStore).root).toBe(join(dir.path, 'blobs'));
   });
 
   it('file:///dir: the filesystem under dir/blobs', async () => {
-    const store = await createBlobStore(`file://${join(dataDir, 'elsewhere')}`, dataDir);
-    expect((store as FsBlobStore).root).toBe(join(dataDir, 'elsewhere', 'blobs'));
+    const store = await createBlobStore(`file://${join(dir.path, 'elsewhere')}`, dir.path);
+    expect((store as FsBlobStore).root).toBe(join(dir.path, 'elsewhere', 'blobs'));
   });
 
   it('s3://: the S3-compatible store, credentials from the options when the URL has none', async () => {
     const store = await createBlobStore(
       's3://hall-files/one-window?endpoint=http://127.0.0.1:9&forcePathStyle=true',
-      dataDir,
+      dir.path,
       {
         credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
       },
@@ -104,7 +94,7 @@ describe('createBlobStore', () => {
   it.each(['ftp://host/x', 'http://minio:9000/bucket', 'file://host/relative'])(
     '%p: refused with a code and words in English and Chinese',
     async (url) => {
-      const error = await createBlobStore(url, dataDir).catch((e: unknown) => e);
+      const error = await createBlobStore(url, dir.path).catch((e: unknown) => e);
       expect(error).toMatchObject({
         code: 'invalid-blob-store-url',
         messageZh: expect.stringMatching(/\p{Script=Han}/u),

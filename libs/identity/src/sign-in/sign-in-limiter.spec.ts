@@ -8,6 +8,25 @@ const limits: SignInLimits = {
   windowMs: 900_000,
 };
 const at = (ms: number) => new Date(Date.UTC(2026, 2, 2) + ms);
+const userN = (i: number) => `user${i}`;
+
+/**
+ * `count` sign-ins that fail, the i-th by `username` (or `username(i)`) from `address` at `when(i)`
+ * (at(i) unless told); answers, for each, whether the limiter let it try.
+ */
+function failSignIns(
+  limiter: SignInLimiter,
+  count: number,
+  username: string | ((i: number) => string),
+  address: string,
+  when: (i: number) => Date = at,
+): boolean[] {
+  return Array.from({ length: count }, (_, i) => {
+    const d = limiter.begin(typeof username === 'string' ? username : username(i), address, when(i));
+    if (d.allowed) d.attempt.failed(when(i));
+    return d.allowed;
+  });
+}
 
 describe('SignInLimiter', () => {
   it('counts parallel attempts as they begin: 40 at once let 5 through (defect: all 40 were hashed)', () => {
@@ -20,11 +39,7 @@ describe('SignInLimiter', () => {
   it('backs off exponentially per username and address after the free failures', () => {
     const limiter = new SignInLimiter(limits);
     let t = 0;
-    const failOnce = () => {
-      const d = limiter.begin('clerk1', '10.0.0.9', at(t));
-      if (d.allowed) d.attempt.failed(at(t));
-      return d.allowed;
-    };
+    const failOnce = () => failSignIns(limiter, 1, 'clerk1', '10.0.0.9', () => at(t))[0];
     for (let i = 0; i < 5; i++) expect(failOnce()).toBe(true);
     expect(failOnce()).toBe(false); // now + 1 s
     t = 1_000;
@@ -39,10 +54,7 @@ describe('SignInLimiter', () => {
 
   it('never locks the real user out from their own address, whatever a stranger does', () => {
     const limiter = new SignInLimiter(limits);
-    for (let i = 0; i < 19; i++) {
-      const d = limiter.begin('clerk1', '203.0.113.66', at(i));
-      if (d.allowed) d.attempt.failed(at(i));
-    }
+    failSignIns(limiter, 19, 'clerk1', '203.0.113.66');
     const stranger = limiter.begin('clerk1', '203.0.113.66', at(100));
     expect(stranger.allowed).toBe(false);
     const real = limiter.begin('clerk1', '10.0.0.9', at(100));
@@ -52,11 +64,7 @@ describe('SignInLimiter', () => {
 
   it('limits one address across usernames (password spraying)', () => {
     const limiter = new SignInLimiter(limits);
-    for (let i = 0; i < 20; i++) {
-      const d = limiter.begin(`user${i}`, '203.0.113.66', at(i));
-      expect(d.allowed).toBe(true);
-      if (d.allowed) d.attempt.failed(at(i));
-    }
+    expect(failSignIns(limiter, 20, userN, '203.0.113.66')).toEqual(Array(20).fill(true));
     expect(limiter.begin('user99', '203.0.113.66', at(30))).toMatchObject({
       allowed: false,
       reason: 'address',
@@ -67,10 +75,7 @@ describe('SignInLimiter', () => {
 
   it('forgives the pair on success', () => {
     const limiter = new SignInLimiter(limits);
-    for (let i = 0; i < 4; i++) {
-      const d = limiter.begin('clerk1', '10.0.0.9', at(i));
-      if (d.allowed) d.attempt.failed(at(i));
-    }
+    failSignIns(limiter, 4, 'clerk1', '10.0.0.9');
     const right = limiter.begin('clerk1', '10.0.0.9', at(10));
     if (right.allowed) right.attempt.succeeded();
     for (let i = 0; i < 5; i++) expect(limiter.begin('clerk1', '10.0.0.9', at(20)).allowed).toBe(true);
@@ -80,18 +85,12 @@ describe('SignInLimiter', () => {
     const limiter = new SignInLimiter(limits);
     const blocks: SignInBlock[] = [];
     limiter.watch((b) => blocks.push(b));
-    for (let i = 0; i < 30; i++) {
-      const d = limiter.begin('clerk1', '10.0.0.9', at(i));
-      if (d.allowed) d.attempt.failed(at(i));
-    }
+    failSignIns(limiter, 30, 'clerk1', '10.0.0.9');
     expect(blocks).toEqual([
       { user: userKey('clerk1'), address: '10.0.0.9', until: at(4 + 1_000).getTime(), failures: 5 },
     ]);
     expect(JSON.stringify(blocks)).not.toContain('clerk1');
-    for (let i = 0; i < 20; i++) {
-      const d = limiter.begin(`user${i}`, '203.0.113.66', at(10_000 + i));
-      if (d.allowed) d.attempt.failed(at(10_000 + i));
-    }
+    failSignIns(limiter, 20, userN, '203.0.113.66', (i) => at(10_000 + i));
     expect(blocks.slice(1)).toEqual([
       { user: null, address: '203.0.113.66', until: at(10_019 + 900_000).getTime(), failures: 20 },
     ]);
@@ -101,20 +100,14 @@ describe('SignInLimiter', () => {
     const first = new SignInLimiter(limits);
     const second = new SignInLimiter(limits);
     first.watch((b) => second.learn(b));
-    for (let i = 0; i < 5; i++) {
-      const d = first.begin('clerk1', '10.0.0.9', at(0));
-      if (d.allowed) d.attempt.failed(at(0));
-    }
+    failSignIns(first, 5, 'clerk1', '10.0.0.9', () => at(0));
     expect(second.begin('clerk1', '10.0.0.9', at(0))).toMatchObject({ allowed: false, reason: 'pair' });
     expect(second.begin('clerk1', '10.0.0.7', at(0)).allowed).toBe(true);
     const after = second.begin('clerk1', '10.0.0.9', at(1_000));
     expect(after.allowed).toBe(true);
     if (after.allowed) after.attempt.failed(at(1_000)); // the 6th failure of the pair anywhere: 2 s
     expect(second.begin('clerk1', '10.0.0.9', at(2_500)).allowed).toBe(false);
-    for (let i = 0; i < 20; i++) {
-      const d = first.begin(`user${i}`, '203.0.113.66', at(i));
-      if (d.allowed) d.attempt.failed(at(i));
-    }
+    failSignIns(first, 20, userN, '203.0.113.66');
     expect(second.begin('user99', '203.0.113.66', at(30))).toMatchObject({
       allowed: false,
       reason: 'address',

@@ -5,7 +5,8 @@ import { WorkingCalendar } from '@one-window/calendar';
 import { EmbeddedEventStore, ReadOnlyEventStore } from '@one-window/event-store';
 import { openReadModelDatabase, READ_MODELS_FILE, TIMER_ATTEMPTS_FILE } from '@one-window/read-models';
 import { seedGeneratedCases } from '../../../../libs/read-models/src/testing/index.js';
-import { backupCommand, restoreCommand, type BackupDeps } from './backup.command.js';
+import { CliConfigError, loadCliConfig } from '../config.js';
+import { backupCommand, backupDeps, restoreCommand, type BackupDeps } from './backup.command.js';
 import type { ReadSideCliDeps } from './read-side-deps.js';
 import { rebuildReadModels } from './rebuild.command.js';
 
@@ -94,5 +95,17 @@ describe('one-window backup and restore (real files)', () => {
     expect(err).toEqual([]);
     expect(existsSync(join(dataDir, READ_MODELS_FILE))).toBe(false);
     expect(existsSync(join(dataDir, TIMER_ATTEMPTS_FILE))).toBe(false);
+  });
+
+  it("takes its folders from the CLI's one configuration, checked like every other command's", () => {
+    const deps = backupDeps(loadCliConfig({ DATA_DIR: '/srv/ow', BLOB_STORE_URL: 's3://bucket/files' }));
+    expect([deps.dataDir, deps.blobStoreUrl]).toEqual(['/srv/ow', 's3://bucket/files']);
+    // An empty DATA_DIR is the server's ./data, not the current folder; a blank URL is DATA_DIR/blobs.
+    const blank = backupDeps(loadCliConfig({ DATA_DIR: '', BLOB_STORE_URL: ' ' }));
+    expect([blank.dataDir, blank.blobStoreUrl]).toEqual(['./data', undefined]);
+    expect(() => loadCliConfig({ BLOB_STORE_URL: 'ftp://files' })).toThrow(CliConfigError);
+    expect(() => loadCliConfig({ BLOB_STORE_URL: 'ftp://files' })).toThrow(
+      /BLOB_STORE_URL must be file:\/\/\/dir or s3:\/\/bucket\/prefix, got "ftp:\/\/files"/,
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
   ReadOnlyEventStore,
 } from '@one-window/event-store';
 import { READ_MODELS_FILE, TIMER_ATTEMPTS_FILE } from '@one-window/read-models';
+import { type CliConfig, cliConfig } from '../config.js';
 
 export interface BackupDeps {
   /** The DATA_DIR the server uses. */
@@ -20,9 +21,10 @@ export interface BackupDeps {
   err(line: string): void;
 }
 
-const environment = (): BackupDeps => ({
-  dataDir: process.env.DATA_DIR ?? './data',
-  blobStoreUrl: process.env.BLOB_STORE_URL,
+/** The folders of the CLI's one configuration (DATA_DIR, BLOB_STORE_URL, checked at start). */
+export const backupDeps = (config: CliConfig = cliConfig()): BackupDeps => ({
+  dataDir: config.dataDir ?? './data',
+  blobStoreUrl: config.blobStoreUrl,
   out: (line) => console.log(line),
   err: (line) => console.error(line),
 });
@@ -150,7 +152,7 @@ export async function restoreCommand(
   return 0;
 }
 
-export function registerBackup(program: Command, deps: () => BackupDeps = environment): void {
+export function registerBackup(program: Command, deps: () => BackupDeps = backupDeps): void {
   program
     .command('backup <dir>')
     .description(

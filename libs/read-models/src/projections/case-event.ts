@@ -15,18 +15,21 @@ export interface ProjectedCaseEvent {
   readonly at: string;
 }
 
-let lastRecorded: RecordedEvent | undefined;
-let lastProjected: ProjectedCaseEvent | undefined;
+/** Each stored event's narrowing, kept with the event itself (gone when it is): null for skipped. */
+const narrowed = new WeakMap<RecordedEvent, ProjectedCaseEvent | null>();
 
 /**
  * Narrows a stored event to a case event, or undefined: anything else in the log (other streams,
- * future types) is skipped (unlike the case lib's `requireCaseEvent`, which throws). The runner hands one event to every projection in turn, so the last answer is kept.
+ * future types) is skipped (unlike the case lib's `requireCaseEvent`, which throws). The runner
+ * hands one event to every projection in turn, so each event is narrowed once, whoever asks.
  */
 export function caseEventOrSkip(recorded: RecordedEvent): ProjectedCaseEvent | undefined {
-  if (recorded === lastRecorded) return lastProjected;
-  lastRecorded = recorded;
-  lastProjected = narrow(recorded);
-  return lastProjected;
+  let projected = narrowed.get(recorded);
+  if (projected === undefined) {
+    projected = narrow(recorded) ?? null;
+    narrowed.set(recorded, projected);
+  }
+  return projected ?? undefined;
 }
 
 function narrow(recorded: RecordedEvent): ProjectedCaseEvent | undefined {

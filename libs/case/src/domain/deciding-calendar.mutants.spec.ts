@@ -6,9 +6,11 @@
  * `resolveNow` fills in when the context leaves it out.
  */
 import { CalendarCoverageError, WorkingCalendar } from '@one-window/calendar';
-import { clerk } from '../testing/fixtures.js';
+import { CaseDriver } from '../testing/case-driver.js';
+import { application, clerk } from '../testing/fixtures.js';
 import { decidingCalendar } from './calendar.js';
 import { resolveNow } from './decide-context.js';
+import { DomainError } from './errors.js';
 import { NO_STAFF } from './staff.js';
 
 /** chinese-days' years only: 2004–2026 covered, 2027 not. */
@@ -37,6 +39,16 @@ describe('ADR 12: the deciding calendar', () => {
       provisional: { years: [2027] },
     });
     expect(builtin().provisionalOf('2026-03-02', '2026-03-30', undefined)).toEqual({});
+  });
+});
+
+describe('a receipt on a day no calendar covers (2003) is refused by the decider with the year', () => {
+  it('a DomainError calendar-not-covered naming 2003', () => {
+    const d = new CaseDriver();
+    d.calendar = WorkingCalendar.create();
+    const error = d.error(clerk, application(), '2003-06-02T10:00:00+08:00');
+    expect(error).toBeInstanceOf(DomainError);
+    expect([error.name, error.code, error.year]).toEqual(['DomainError', 'calendar-not-covered', 2003]);
   });
 });
 

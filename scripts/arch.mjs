@@ -2,12 +2,13 @@
 //   - an import of apps/ from libs/,
 //   - a lib reading process.env outside its tests and testing/ helpers,
 //   - an import cycle between libs (value imports of @one-window/* in production files),
-//   - a cycle of value imports between the production files of one lib;
+//   - a cycle of value imports between the production files of one lib,
+//   - an import by apps/cli of anything under apps/server/src but its public entry (index.ts);
 // and prints, for the last transition added (the newest commit that added a case event type to
 // libs/case/src/events.ts or in a command slice), the production files that commit touched.
 // Reads files as text; `import type` and `export type` lines are not edges (they vanish at build).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,15 +28,15 @@ function walk(dir, out = []) {
   return out;
 }
 
-/** The value imports of a file: [specifier, line], skipping `import type` / `export type`. */
-function valueImports(text) {
+/** The value imports of a file: [specifier, line], skipping `import type` / `export type` unless `types`. */
+function valueImports(text, { types = false } = {}) {
   const found = [];
   const pattern =
     /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
   let match;
   while ((match = pattern.exec(text)) !== null) {
     const specifier = match[3] ?? match[4];
-    if (match[2]) continue; // type-only
+    if (match[2] && !types) continue; // type-only
     const line = text.slice(0, match.index).split('\n').length + (match[0].startsWith('\n') ? 1 : 0);
     found.push([specifier, line]);
   }
@@ -85,6 +86,23 @@ for (const file of libFiles) {
       if (!libGraph.get(from).has(lib)) libGraph.get(from).set(lib, rel);
     } else if (/^(\.\.\/)*apps\//.test(specifier)) {
       problems.push(`${rel}:${line}: a lib imports from apps/ ("${specifier}")`);
+    }
+  }
+}
+
+// The CLI reaches the server only through the server's public entry (apps/server/src/index.ts,
+// ADR 0010); type imports count too: they tie the CLI to the server's insides all the same.
+const serverSrc = join(root, 'apps', 'server', 'src');
+const serverEntry = join(serverSrc, 'index.ts');
+const cliDir = join(root, 'apps', 'cli', 'src');
+for (const file of existsSync(cliDir) ? walk(cliDir) : []) {
+  for (const [specifier, line] of valueImports(readFileSync(file, 'utf8'), { types: true })) {
+    if (!specifier.startsWith('.')) continue;
+    const target = resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
+    if (target.startsWith(serverSrc + sep) && target !== serverEntry) {
+      problems.push(
+        `${relative(root, file)}:${line}: the CLI imports the server's insides ("${specifier}"); use apps/server/src/index.ts`,
+      );
     }
   }
 }
@@ -140,14 +158,17 @@ for (const component of cycles(fileGraph)) {
 // The last transition added: the newest commit that added a case event type, to the list of
 // libs/case/src/events.ts or as a command slice's `events: [...]` (libs/case/src/slices, ADR 0010).
 const EVENT_PATHS = ['libs/case/src/events.ts', 'libs/case/src/slices/'];
+/** The event types a diff adds (`+`) or removes (`-`): lines of events.ts's list, a slice's `events: [...]`. */
 function eventTypesIn(diff, sign) {
-  const listed = [...diff.matchAll(new RegExp(`^\\${sign}\\s+'(case\\.[A-Za-z]+)',$`, 'gm'))].map(
-    (m) => m[1],
-  );
-  const sliced = [...diff.matchAll(new RegExp(`^\\${sign}\\s*events: \\[([^\\]]*)\\]`, 'gm'))].flatMap((m) =>
-    [...m[1].matchAll(/'(case\.[A-Za-z]+)'/g)].map((n) => n[1]),
-  );
-  return [...listed, ...sliced];
+  return diff.split(/^diff --git /m).flatMap((fileDiff) => {
+    if (fileDiff.startsWith('a/libs/case/src/events.ts ')) {
+      return [...fileDiff.matchAll(new RegExp(`^\\${sign}\\s+'(case\\.[A-Za-z]+)',$`, 'gm'))].map((m) => m[1]);
+    }
+    // A slice names other event types too (labels, guards): only its `events: [...]` adds one.
+    return [...fileDiff.matchAll(new RegExp(`^\\${sign}\\s*events: \\[([^\\]]*)\\]`, 'gm'))].flatMap((m) =>
+      [...m[1].matchAll(/'(case\.[A-Za-z]+)'/g)].map((n) => n[1]),
+    );
+  });
 }
 
 function lastTransition() {
@@ -188,4 +209,6 @@ if (problems.length > 0) {
   for (const problem of problems) console.error(`  ${problem}`);
   process.exit(1);
 }
-console.log('arch: no lib imports apps/, no lib reads process.env, no import cycle');
+console.log(
+  'arch: no lib imports apps/, no lib reads process.env, no import cycle, the CLI reaches the server only through its entry',
+);

@@ -18,6 +18,8 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     '^@one-window/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    // A lib's other entries: `@one-window/<lib>/nest` (its Nest module), `@one-window/calendar/store`.
+    '^@one-window/([a-z-]+)/([a-z-]+)$': '<rootDir>/libs/$1/src/$2/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],

@@ -1,6 +1,7 @@
 // Node module hooks that run this repository's TypeScript in a test child process (tests only):
-// `@one-window/<lib>` maps to libs/<lib>/src/index.ts, `.js` imports fall back to the `.ts` source,
-// and SWC strips the types on the fly. Used by the embedded store's and the projection runner's
+// `@one-window/<lib>` maps to libs/<lib>/src/index.ts and `@one-window/<lib>/<entry>` (nest, store)
+// to libs/<lib>/src/<entry>/index.ts, `.js` imports fall back to the `.ts` source, and SWC strips the
+// types on the fly. Used by the embedded store's and the projection runner's
 // second-process tests through ts-register.mjs.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +11,8 @@ import { swcTypeScript } from './swc-typescript.mjs';
 const root = new URL('../../', import.meta.url);
 
 export async function resolve(specifier, context, nextResolve) {
-  const alias = /^@one-window\/([a-z-]+)$/.exec(specifier);
-  if (alias) return nextResolve(new URL(`libs/${alias[1]}/src/index.ts`, root).href, context);
+  const alias = /^@one-window\/([a-z-]+)(\/[a-z-]+)?$/.exec(specifier);
+  if (alias) return nextResolve(new URL(`libs/${alias[1]}/src${alias[2] ?? ''}/index.ts`, root).href, context);
   try {
     return await nextResolve(specifier, context);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { CalendarModule, CalendarService } from '@one-window/calendar';
+import { CalendarModule, CalendarService } from '@one-window/calendar/nest';
 import { CaseModule } from '@one-window/case';
 import { UsersStore } from '@one-window/identity';
 import { CatalogModule } from '@one-window/catalog';

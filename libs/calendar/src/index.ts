@@ -17,8 +17,4 @@ export * from './deadlines.js';
 export * from './rating-deadlines.js';
 export * from './next-year-warning.js';
 export * from './store/calendar-events.js';
-export { CalendarStore } from './store/calendar-store.js';
 export { EXAMPLE_MARK, isExampleSchedule, readYearScheduleFile } from './store/year-file.js';
-export { CalendarModule, type CalendarModuleOptions } from './nest/calendar.module.js';
-export { CalendarService } from './nest/calendar.service.js';
-export { CALENDAR_CLOCK } from './nest/calendar.tokens.js';

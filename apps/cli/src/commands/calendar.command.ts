@@ -3,13 +3,13 @@ import type { Command } from 'commander';
 import {
   CalendarCoverageError,
   CalendarError,
-  CalendarStore,
   isExampleSchedule,
   readYearScheduleFile,
   type Reckoning,
   type WorkingCalendar,
   type YearCoverage,
 } from '@one-window/calendar';
+import { CalendarStore } from '@one-window/calendar/store';
 import type { EventStore } from '@one-window/event-store';
 import type { Actor } from '@one-window/shared';
 

@@ -1,5 +1,6 @@
 import { type BlobStore, createBlobStore } from '@one-window/blob-store';
-import { CalendarStore, type WorkingCalendar } from '@one-window/calendar';
+import type { WorkingCalendar } from '@one-window/calendar';
+import { CalendarStore } from '@one-window/calendar/store';
 import { createEventStore, type EventStore } from '@one-window/event-store';
 import { openReadModelDatabase, type ReadModelDb } from '@one-window/read-models';
 import { cliConfig } from '../config.js';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Inject, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CalendarService, chinaDate, nextYearWarning } from '@one-window/calendar';
+import { chinaDate, nextYearWarning } from '@one-window/calendar';
+import { CalendarService } from '@one-window/calendar/nest';
 import type { Actor, Clock } from '@one-window/shared';
 import type { ServerConfig } from '../config/server-config.js';
 import { CLOCK, SERVER_CONFIG } from '../tokens.js';

@@ -14,7 +14,8 @@ import {
   publishedSlots,
   seatsTaken,
 } from '@one-window/appointments';
-import { CalendarService, addNaturalDays, chinaDate } from '@one-window/calendar';
+import { addNaturalDays, chinaDate } from '@one-window/calendar';
+import { CalendarService } from '@one-window/calendar/nest';
 import { drawQueryCode } from '@one-window/case';
 import { Catalog, Directory, type ServiceGuide } from '@one-window/catalog';
 import {

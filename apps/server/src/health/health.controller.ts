@@ -9,7 +9,8 @@ import {
 } from '@one-window/event-store';
 import { ReadModels, type RunnerStatus } from '@one-window/read-models';
 import type { FastifyReply } from 'fastify';
-import { CalendarService, chinaDate, nextYearWarning } from '@one-window/calendar';
+import { chinaDate, nextYearWarning } from '@one-window/calendar';
+import { CalendarService } from '@one-window/calendar/nest';
 import type { Clock } from '@one-window/shared';
 import { Public } from '../auth/auth.decorators.js';
 import type { ServerConfig } from '../config/server-config.js';

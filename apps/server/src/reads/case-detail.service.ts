@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CalendarService } from '@one-window/calendar';
+import { CalendarService } from '@one-window/calendar/nest';
 import {
   CaseCommandExecutor,
   FRONT_DESK,

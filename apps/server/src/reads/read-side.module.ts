@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { CalendarService } from '@one-window/calendar';
+import { CalendarService } from '@one-window/calendar/nest';
 import { EmbeddedEventStore, EVENT_STORE, type EventStore } from '@one-window/event-store';
 import {
   READ_MODEL_DB,

@@ -31,7 +31,7 @@ export interface CaseModuleOptions {
   /** Modules that provide the dependencies below and `Catalog` + `Directory` (e.g. CatalogModule). */
   readonly imports?: ModuleMetadata['imports'];
   readonly eventStore: CaseDependency<EventStore>;
-  /** `CalendarService` from `@one-window/calendar`, or any `{ calendar(): CaseCalendar }`. */
+  /** `CalendarService` from `@one-window/calendar/nest`, or any `{ calendar(): CaseCalendar }`. */
   readonly calendar: CaseDependency<CaseCalendarSource>;
   /** Defaults to the system clock. */
   readonly clock?: CaseDependency<Clock>;

@@ -1,5 +1,6 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
-import { CalendarService, WorkingCalendar } from '@one-window/calendar';
+import { WorkingCalendar } from '@one-window/calendar';
+import { CalendarService } from '@one-window/calendar/nest';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
 import type { Clock } from '@one-window/shared';
 import { openReadModelDatabase, type ReadModelDb } from '../database/read-model-database.js';

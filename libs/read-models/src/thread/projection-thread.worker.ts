@@ -7,7 +7,8 @@
  * every commit, so that read-your-writes waits on the main thread resolve.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { CALENDAR_STREAM, CalendarStore, WorkingCalendar } from '@one-window/calendar';
+import { CALENDAR_STREAM, WorkingCalendar } from '@one-window/calendar';
+import { CalendarStore } from '@one-window/calendar/store';
 import { ReadOnlyEventStore, type CommitFeedMessage, type StoredEvent } from '@one-window/event-store';
 import { openReadModelDatabase } from '../database/read-model-database.js';
 import { readModelProjections } from '../projections/read-model-projections.js';

@@ -3,7 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CalendarModule, CalendarService } from '@one-window/calendar/nest';
 import { CaseModule } from '@one-window/case';
 import { UsersStore } from '@one-window/identity';
-import { CatalogModule } from '@one-window/catalog';
+import { CatalogModule } from '@one-window/catalog/nest';
 import { EVENT_STORE } from '@one-window/event-store';
 import { CalendarController } from './admin/calendar.controller.js';
 import { ProjectionsController } from './admin/projections.controller.js';

@@ -8,5 +8,4 @@ export { loadCatalog, validateCatalogDir, ORG_FILE, type LoadCatalogOptions } fr
 export { DEFAULT_ITEM_CODE_PATTERN, type GuideValidationOptions } from './validation/validate-guide.js';
 export { demoCatalogDir } from './demo-catalog.js';
 export { DEMO_ITEMS, DEMO_HALLS, DEMO_DEPARTMENTS } from './demo-items.js';
-export { CatalogModule, type CatalogModuleOptions } from './catalog.module.js';
 export { catalogSettingsFromEnv, CatalogSettingError, type CatalogSettings } from './catalog-settings.js';

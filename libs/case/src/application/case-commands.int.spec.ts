@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { CqrsModule } from '@nestjs/cqrs';
 import { WorkingCalendar } from '@one-window/calendar';
-import { CatalogModule, DEMO_DEPARTMENTS, DEMO_HALLS, demoCatalogDir } from '@one-window/catalog';
+import { DEMO_DEPARTMENTS, DEMO_HALLS, demoCatalogDir } from '@one-window/catalog';
+import { CatalogModule } from '@one-window/catalog/nest';
 import {
   EmbeddedEventStore,
   WrongExpectedRevisionError,

@@ -3,18 +3,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
-import { Catalog } from './catalog.js';
+import { Catalog } from '../catalog.js';
 import { CatalogModule } from './catalog.module.js';
-import { DEMO_ITEMS } from './demo-items.js';
-import { Directory } from './directory.js';
-import { CatalogValidationError } from './problem.js';
+import { DEMO_ITEMS } from '../demo-items.js';
+import { Directory } from '../directory.js';
+import { CatalogValidationError } from '../problem.js';
 import {
   FIXTURE_CODE,
   FIXTURE_FILE,
   fixtureGuide,
   removeCatalog,
   tempCatalog,
-} from './testing/catalog-fixture.js';
+} from '../testing/catalog-fixture.js';
 
 describe('CatalogModule', () => {
   it('provides the shipped demo catalog and its directory without a folder', async () => {

@@ -1,8 +1,8 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { Catalog } from './catalog.js';
-import { demoCatalogDir } from './demo-catalog.js';
-import { Directory } from './directory.js';
-import { loadCatalog } from './load-catalog.js';
+import { Catalog } from '../catalog.js';
+import { demoCatalogDir } from '../demo-catalog.js';
+import { Directory } from '../directory.js';
+import { loadCatalog } from '../load-catalog.js';
 
 export interface CatalogModuleOptions {
   /** Catalog folder; default the shipped demo catalog (the application passes its CATALOG_DIR). */

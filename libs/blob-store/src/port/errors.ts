@@ -9,6 +9,11 @@ export abstract class BlobStoreError extends Error {
   abstract readonly code: string;
   abstract readonly messageZh: string;
   abstract readonly params: Readonly<Record<string, string | number>>;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    // Each kind is named by its class (BlobTooLargeError, …) in logs and stack traces.
+    this.name = new.target.name;
+  }
 }
 
 /** The content crossed `maxBytes`: refused at the first byte beyond it, nothing kept. */
@@ -20,7 +25,6 @@ export class BlobTooLargeError extends BlobStoreError {
     super(`The file is larger than the limit of ${formatBytes(maxBytes)}: refused, nothing was stored.`);
     this.messageZh = `文件超过 ${formatBytes(maxBytes)} 的大小上限，已拒收，未保存任何内容。`;
     this.params = { maxBytes };
-    this.name = 'BlobTooLargeError';
   }
 }
 
@@ -38,7 +42,6 @@ export class BlobTypeRefusedError extends BlobStoreError {
     );
     this.messageZh = `文件内容不是 PDF、JPEG 或 PNG 格式（按文件开头字节判断，不看文件名），已拒收，未保存任何内容。规则：${ACCEPTED_TYPES_ZH}。`;
     this.params = { head };
-    this.name = 'BlobTypeRefusedError';
   }
 }
 
@@ -52,7 +55,6 @@ export class BlobUploadAbortedError extends BlobStoreError {
       'The upload was interrupted before the end of the file: nothing was stored. Upload it again.',
       options,
     );
-    this.name = 'BlobUploadAbortedError';
   }
 }
 
@@ -64,7 +66,6 @@ export class BlobNotFoundError extends BlobStoreError {
     super(`No stored file has the SHA-256 ${sha256}.`);
     this.messageZh = `找不到 SHA-256 为 ${sha256} 的文件。`;
     this.params = { sha256 };
-    this.name = 'BlobNotFoundError';
   }
 }
 
@@ -75,7 +76,6 @@ export class InvalidBlobHashError extends BlobStoreError {
   readonly messageZh = '文件标识无效：应为 64 位小写十六进制的 SHA-256 值。';
   constructor(readonly value: string) {
     super(`Not a SHA-256 in lowercase hex: ${JSON.stringify(value.slice(0, 80))}`);
-    this.name = 'InvalidBlobHashError';
   }
 }
 
@@ -91,7 +91,6 @@ export class InvalidBlobStoreUrlError extends BlobStoreError {
   ) {
     super(`Blob store URL ${redact(url)}: ${reason}`);
     this.messageZh = `文件存储地址 ${redact(url)} 无效：${reasonZh}`;
-    this.name = 'InvalidBlobStoreUrlError';
   }
 }
 
@@ -104,7 +103,6 @@ export class BlobStoreUnavailableError extends BlobStoreError {
   constructor(context: string, options?: { cause?: unknown }) {
     const cause = options?.cause instanceof Error ? `: ${options.cause.message}` : '';
     super(`The blob store failed (${context})${cause}. Nothing was stored; try again later.`, options);
-    this.name = 'BlobStoreUnavailableError';
   }
 }
 

@@ -30,4 +30,3 @@ export {
   type TokenClaims,
   type TokenPolicy,
 } from './tokens/token.js';
-export { IdentityModule, TOKEN_POLICY, type IdentityOptions } from './nest/identity.module.js';

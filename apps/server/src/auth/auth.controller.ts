@@ -4,7 +4,6 @@ import type { Actor, Clock } from '@one-window/shared';
 import {
   SharedSignInThrottle,
   SignInLimiter,
-  TOKEN_POLICY,
   type TokenPolicy,
   UserInputError,
   UsersStore,
@@ -12,6 +11,7 @@ import {
   publicUser,
   verifyPasswordOf,
 } from '@one-window/identity';
+import { TOKEN_POLICY } from '@one-window/identity/nest';
 import type { FastifyRequest } from 'fastify';
 import { problems } from '../problem/problem-details.js';
 import { CLOCK } from '../tokens.js';

@@ -1,7 +1,8 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Reflector } from '@nestjs/core';
-import { TOKEN_POLICY, type TokenPolicy, type UserRole, UsersStore, actorOf } from '@one-window/identity';
+import { type TokenPolicy, type UserRole, UsersStore, actorOf } from '@one-window/identity';
+import { TOKEN_POLICY } from '@one-window/identity/nest';
 import { type Clock } from '@one-window/shared';
 import { CLOCK } from '../tokens.js';
 import { problems } from '../problem/problem-details.js';

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { IdentityModule } from '@one-window/identity';
+import { IdentityModule } from '@one-window/identity/nest';
 import type { ServerConfig } from '../config/server-config.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';

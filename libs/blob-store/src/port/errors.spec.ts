@@ -1,23 +1,15 @@
-import {
-  BlobNotFoundError,
-  BlobStoreUnavailableError,
-  BlobTooLargeError,
-  BlobTypeRefusedError,
-  BlobUploadAbortedError,
-  InvalidBlobHashError,
-  InvalidBlobStoreUrlError,
-} from './errors.js';
+import * as kinds from './errors.js';
 
 describe('blob-store errors', () => {
   it('are each named by their class, for logs and stack traces', () => {
     const errors = [
-      new BlobTooLargeError(1024),
-      new BlobTypeRefusedError('00'),
-      new BlobUploadAbortedError(),
-      new BlobNotFoundError('a'.repeat(64)),
-      new InvalidBlobHashError('x'),
-      new InvalidBlobStoreUrlError('s3://u:p@host/bucket', 'no region', '缺少区域'),
-      new BlobStoreUnavailableError('put', { cause: new Error('disk') }),
+      new kinds.BlobTooLargeError(1024),
+      new kinds.BlobTypeRefusedError('00'),
+      new kinds.BlobUploadAbortedError(),
+      new kinds.BlobNotFoundError('a'.repeat(64)),
+      new kinds.InvalidBlobHashError('x'),
+      new kinds.InvalidBlobStoreUrlError('s3://u:p@host/bucket', 'no region', '缺少区域'),
+      new kinds.BlobStoreUnavailableError('put', { cause: new Error('disk') }),
     ];
     expect(errors.map((e) => e.name)).toEqual(errors.map((e) => e.constructor.name));
     expect(errors.map((e) => e.name)).toEqual([
@@ -29,6 +21,6 @@ describe('blob-store errors', () => {
       'InvalidBlobStoreUrlError',
       'BlobStoreUnavailableError',
     ]);
-    expect(new BlobStoreUnavailableError('put', { cause: 'x' }).cause).toBe('x');
+    expect(new kinds.BlobStoreUnavailableError('put', { cause: 'x' }).cause).toBe('x');
   });
 });

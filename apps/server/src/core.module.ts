@@ -19,7 +19,7 @@ export interface CoreDependencies {
 
 /**
  * What every feature module may inject: configuration, the clock, the log and the event store
- * (under the event-store lib's EVENT_STORE token; the server, not EventStoreModule, closes it, after
+ * (under the event-store lib's EVENT_STORE token; the server closes it itself, after
  * projections have stopped).
  */
 @Global()

@@ -8,7 +8,7 @@ export interface CalendarModuleOptions {
   readonly clock?: Clock;
 }
 
-/** Provides CalendarService (global); needs EVENT_STORE from the EventStoreModule. */
+/** Provides CalendarService (global); needs EVENT_STORE (the server's CoreModule provides it). */
 @Module({})
 export class CalendarModule {
   static forRoot(options: CalendarModuleOptions = {}): DynamicModule {

@@ -8,7 +8,7 @@ import { EmbeddedEventStore } from '../embedded/embedded-event-store.js';
 import { EventStoreError, InvalidEventStoreInputError } from '../port/errors.js';
 import type { EventStore } from '../port/types.js';
 import { createEventStore, eventStoreConfigFromEnv } from './create-event-store.js';
-import { EventStoreModule } from './event-store.module.js';
+import { EventStoreModule } from '../testing/event-store.module.js';
 import { EVENT_STORE } from './event-store.token.js';
 
 @Injectable()

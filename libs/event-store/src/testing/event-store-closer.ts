@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '../port/types.js';
-import { EVENT_STORE } from './event-store.token.js';
+import { EVENT_STORE } from '../config/event-store.token.js';
 
 /** Closes the store when the application shuts down: last, after everything that uses it. */
 @Injectable()

@@ -1,12 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventStore } from '../port/types.js';
-import { createEventStore, type EventStoreConfig } from './create-event-store.js';
+import { createEventStore, type EventStoreConfig } from '../config/create-event-store.js';
 import { EventStoreCloser } from './event-store-closer.js';
-import { EVENT_STORE } from './event-store.token.js';
+import { EVENT_STORE } from '../config/event-store.token.js';
 
 /**
- * Provides the EventStore under `EVENT_STORE` to the whole application (global) and closes it on
- * shutdown. The application reads its environment and hands the configuration in.
+ * Tests only: provides the EventStore under `EVENT_STORE` to a test's Nest module (global) and
+ * closes it on shutdown. The server provides and closes its store itself (apps/server/src/core.module.ts).
  */
 @Module({})
 export class EventStoreModule {

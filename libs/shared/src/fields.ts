@@ -50,6 +50,8 @@ export interface FieldSchema {
 }
 
 const SCHEMAS = new WeakMap<object, Map<string, FieldSchema>>();
+/** Each field's own decorator, for `pickFields` to put the very same field on another class. */
+const DECORATORS = new WeakMap<object, Map<string, PropertyDecorator>>();
 const DESCRIBED = new Set<Class>();
 
 /** The documented fields of a class, its parents' first (empty for a class without fields). */
@@ -76,7 +78,7 @@ function field(
   schema: Omit<FieldSchema, 'required' | 'description' | 'example'>,
   ...checks: PropertyDecorator[]
 ): PropertyDecorator {
-  return (target, key) => {
+  const apply: PropertyDecorator = (target, key) => {
     const decorators = [...(options.optional ? [IsOptional()] : []), ...checks];
     for (const decorate of decorators) decorate(target, key);
     const own = SCHEMAS.get(target) ?? new Map<string, FieldSchema>();
@@ -88,7 +90,35 @@ function field(
       example: options.example,
     });
     DESCRIBED.add(target.constructor as Class);
+    const decorated = DECORATORS.get(target) ?? new Map<string, PropertyDecorator>();
+    DECORATORS.set(target, decorated);
+    decorated.set(String(key), apply);
   };
+  return apply;
+}
+
+/**
+ * The class `name`: `base`'s fields and the `keys` of `source`, each put on it by the decorator it
+ * has in `source` (the same checks, the same documented schema) — a PickType/IntersectionType for
+ * these decorators, so a body that takes some fields of a command does not write them again. The
+ * picked fields are its own and `base`'s inherited, as in `class name extends base { …keys }`.
+ */
+export function pickFields<S extends object, K extends keyof S & string, B extends object>(
+  name: string,
+  source: new () => S,
+  keys: readonly K[],
+  base: new () => B,
+): new () => B & Pick<S, K> {
+  const Picked = class extends (base as new () => object) {};
+  Object.defineProperty(Picked, 'name', { value: name });
+  for (const key of keys) {
+    let decorate: PropertyDecorator | undefined;
+    for (let p: object | null = source.prototype as object; p && !decorate; p = Object.getPrototypeOf(p) as object | null)
+      decorate = DECORATORS.get(p)?.get(key);
+    if (!decorate) throw new Error(`${source.name} has no field ${key}`);
+    decorate(Picked.prototype, key);
+  }
+  return Picked as new () => B & Pick<S, K>;
 }
 
 export function TextField(max: number = LIMITS.text, options: FieldOptions = {}): PropertyDecorator {

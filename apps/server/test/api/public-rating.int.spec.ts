@@ -87,4 +87,27 @@ describe('online rating by QR link', () => {
       clock.advance(-91 * 86_400_000);
     }
   });
+
+  it("takes level and comment from the desk's RateService: the same checks and the same OpenAPI schema", async () => {
+    const doc = await call(server.base, 'GET', '/api/docs-json');
+    const schema = doc.body.components.schemas.PublicRatingDto;
+    expect(Object.keys(schema.properties)).toEqual(['token', 'level', 'comment']);
+    expect(schema.required).toEqual(['token', 'level']);
+    expect(schema.properties.token).toMatchObject({ type: 'string', minLength: 1, maxLength: 100 });
+    expect(schema.properties.level).toMatchObject({ type: 'integer', minimum: 1, maximum: 5 });
+    expect(schema.properties.comment).toEqual(doc.body.components.schemas.RateServiceDto.properties.comment);
+    expect(schema.properties.level.description).toBe('1 非常满意 … 5 非常不满意; 4 and 5 are a bad rating (差评)');
+    const errors = async (body: object) =>
+      ((await post('/api/public/rating', body)).body.errors as { pointer: string; code: string }[]).map(
+        (e) => `${e.pointer} ${e.code}`,
+      );
+    expect(await errors({ token: 'x', level: 1.5 })).toEqual(['#/level integer']);
+    expect(await errors({ level: 1 })).toEqual(['#/token required']);
+    // Every field wrong at once: the same problems in the same order as before.
+    expect(await errors({ token: 7, level: 9, comment: 'x'.repeat(2001) })).toEqual([
+      '#/level integer-range',
+      '#/comment max-length',
+      '#/token text',
+    ]);
+  });
 });

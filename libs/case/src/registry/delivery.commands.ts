@@ -61,7 +61,7 @@ export class DeliverResultDto {
 }
 
 export class RateServiceDto {
-  @IntField(1, 5, { description: '1 非常满意 … 5 非常不满意; 4 and 5 are a bad rating' })
+  @IntField(1, 5, { description: '1 非常满意 … 5 非常不满意; 4 and 5 are a bad rating (差评)' })
   level!: RatingLevel;
 
   @EnumField(RATING_CHANNELS)

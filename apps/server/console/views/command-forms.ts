@@ -52,7 +52,6 @@ const CHECKED = new Set(['electronic']);
  * (a biased default records what nobody said). Yes/no questions among them are asked as a choice.
  */
 const NEUTRAL = new Set(['level', 'verified']);
-/** Commands that cannot be taken back: the form asks for confirmation even when it has no fields. */
 
 // The console's own word for the field, else the catalog's field name, else the registry's description.
 const labelOf = (f: CommandField): string =>
@@ -485,6 +484,7 @@ export function commandBar(c: CaseDetail, onDone: (answer: CommandAnswer) => voi
         .catch((error: unknown) => mount(message, problemBox(error)));
     });
     mount(formBox, form);
+    // A command that cannot be taken back waits for its confirmation even when it has no fields.
     if (!fields && !description.irreversible) form.requestSubmit();
   };
   return h(

@@ -494,7 +494,6 @@ class Story {
     return this.state!.context;
   }
 
-  /** Decides the command at the story's moment, folds its events and records them as the executor would. */
   /** Whether a due date is within the warning days or past (the window of 督办). */
   private nearOrPast(dueDate: string): boolean {
     return (
@@ -503,7 +502,10 @@ class Story {
     );
   }
 
-  /** `staff`: the people the command names, as the executor looks them up before deciding. */
+  /**
+   * Decides the command at the story's moment, folds its events and records them as the executor
+   * would. `staff`: the people the command names, as the executor looks them up before deciding.
+   */
   private send(actor: Actor, command: CaseCommand, staff?: NamedStaff): void {
     const at = this.at();
     let decided: CaseEvent[];

@@ -75,7 +75,6 @@ export {
   timerCommandId,
   type TimerSchedulerOptions,
 } from './timers/timer-scheduler.js';
-export { caseCommandSender, type CaseCommandPort } from './timers/case-command-sender.js';
 
 // History at a point in time
 export {
@@ -87,8 +86,3 @@ export {
   type HistoryOptions,
   type ReplayStep,
 } from './history/case-history.js';
-
-// Nest
-export { ReadModelsModule, type ReadModelsModuleOptions } from './nest/read-models.module.js';
-export { ReadModelsLifecycle } from './nest/read-models.lifecycle.js';
-export { READ_MODEL_DB, TIMER_COMMAND_SENDER } from './nest/read-models.tokens.js';

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { CaseCommands } from '@one-window/case';
-import { READ_MODEL_DB, type ReadModelDb, ReadModels, type TimerScheduler } from '@one-window/read-models';
+import { type ReadModelDb, ReadModels, type TimerScheduler } from '@one-window/read-models';
+import { READ_MODEL_DB } from '@one-window/read-models/nest';
 import { SYSTEM_ACTOR } from '@one-window/shared';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config/server-config.js';

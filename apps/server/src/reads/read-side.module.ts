@@ -2,12 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CalendarService } from '@one-window/calendar/nest';
 import { EmbeddedEventStore, EVENT_STORE, type EventStore } from '@one-window/event-store';
 import {
-  READ_MODEL_DB,
   type ReadModelDb,
   ReadModels,
   ThreadedProjectionRunner,
   openReadModelDatabase,
 } from '@one-window/read-models';
+import { READ_MODEL_DB } from '@one-window/read-models/nest';
 import type { Clock } from '@one-window/shared';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config/server-config.js';
@@ -18,7 +18,7 @@ import { Directory } from '@one-window/catalog';
 
 /**
  * The read side: SQLite read models beside the event store (DATA_DIR/read-models.sqlite) and the
- * projection runner that keeps them. The read-model lib's own ReadModelsModule stops at
+ * projection runner that keeps them. The read-model lib's test-only ReadModelsModule stops at
  * beforeApplicationShutdown in no fixed order with other modules; here ReadSideLifecycle is a step
  * of the server's ShutdownCoordinator, so commands in flight finish before projections stop.
  */

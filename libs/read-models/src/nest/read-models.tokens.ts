@@ -1,6 +1,2 @@
-/** The read-model SQLite connection. */
+/** The read-model SQLite connection, as the server's read side provides it. */
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
-/** Optional: where due timers' commands go (see `caseCommandSender`); without it no scheduler runs. */
-export const TIMER_COMMAND_SENDER = Symbol('TIMER_COMMAND_SENDER');
-/** Options given to `ReadModelsModule.forRoot`. */
-export const READ_MODELS_OPTIONS = Symbol('READ_MODELS_OPTIONS');

@@ -11,7 +11,7 @@ import { type Actor, ManualClock } from '@one-window/shared';
 import { join } from 'node:path';
 import { openReadModelDatabase, type ReadModelDb } from '../database/read-model-database.js';
 import { ReadModels } from '../read-models.js';
-import { caseCommandSender } from '../timers/case-command-sender.js';
+import { caseCommandSender } from './case-command-sender.js';
 import type { CommandSender } from '../timers/timer-types.js';
 import { DEFAULT_READ_MODEL_SETTINGS, type ReadModelSettings } from '../settings/read-model-settings.js';
 import { openTempReadModels, type TempReadModels } from './temp-read-models.js';

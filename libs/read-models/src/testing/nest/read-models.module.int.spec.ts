@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
 import { EmbeddedEventStore } from '@one-window/event-store';
-import { EventStoreModule } from '../../../event-store/src/testing/event-store.module.js';
-import { openReadModelDatabase } from '../database/read-model-database.js';
-import { ReadModels } from '../read-models.js';
-import { seedGeneratedCases } from '../testing/index.js';
+import { EventStoreModule } from '../../../../event-store/src/testing/event-store.module.js';
+import { openReadModelDatabase } from '../../database/read-model-database.js';
+import { ReadModels } from '../../read-models.js';
+import { seedGeneratedCases } from '../index.js';
 import { ReadModelsModule } from './read-models.module.js';
 
 describe('ReadModelsModule', () => {

@@ -6,10 +6,10 @@ import {
   type OnApplicationBootstrap,
   Optional,
 } from '@nestjs/common';
-import type { ReadModelDb } from '../database/read-model-database.js';
-import { ReadModels } from '../read-models.js';
-import type { TimerScheduler } from '../timers/timer-scheduler.js';
-import type { CommandSender } from '../timers/timer-types.js';
+import type { ReadModelDb } from '../../database/read-model-database.js';
+import { ReadModels } from '../../read-models.js';
+import type { TimerScheduler } from '../../timers/timer-scheduler.js';
+import type { CommandSender } from '../../timers/timer-types.js';
 import type { ReadModelsModuleOptions } from './read-models.module.js';
 import { READ_MODEL_DB, READ_MODELS_OPTIONS, TIMER_COMMAND_SENDER } from './read-models.tokens.js';
 

@@ -1,5 +1,5 @@
 import { type Actor, SYSTEM_ACTOR } from '@one-window/shared';
-import type { CommandSender, ScheduledCommand, TimerCaseCommand } from './timer-types.js';
+import type { CommandSender, ScheduledCommand, TimerCaseCommand } from '../timers/timer-types.js';
 
 /** What the case engine offers: `CaseCommands.send` (through the CommandBus) has this shape. */
 export interface CaseCommandPort {

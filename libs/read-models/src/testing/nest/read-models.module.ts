@@ -3,9 +3,9 @@ import { WorkingCalendar } from '@one-window/calendar';
 import { CalendarService } from '@one-window/calendar/nest';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
 import type { Clock } from '@one-window/shared';
-import { openReadModelDatabase, type ReadModelDb } from '../database/read-model-database.js';
-import { ReadModels } from '../read-models.js';
-import type { ReadModelSettings } from '../settings/read-model-settings.js';
+import { openReadModelDatabase, type ReadModelDb } from '../../database/read-model-database.js';
+import { ReadModels } from '../../read-models.js';
+import type { ReadModelSettings } from '../../settings/read-model-settings.js';
 import { ReadModelsLifecycle } from './read-models.lifecycle.js';
 import { READ_MODEL_DB, READ_MODELS_OPTIONS } from './read-models.tokens.js';
 
@@ -19,7 +19,8 @@ export interface ReadModelsModuleOptions {
 }
 
 /**
- * The read side for a Nest application: `ReadModels` (runner + queries) over EVENT_STORE and
+ * Tests only (the server wires its own read side, apps/server/src/reads/read-side.module.ts):
+ * the read side for a Nest test module: `ReadModels` (runner + queries) over EVENT_STORE and
  * the CalendarService when one is registered (chinese-days alone otherwise). Provide
  * TIMER_COMMAND_SENDER (e.g. `caseCommandSender(caseCommands)`) to run the durable timers.
  */

@@ -1,8 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type BlobStore, checkSha256 } from '@one-window/blob-store';
-import { loadCase } from '@one-window/case';
-import { EVENT_STORE, type EventStore } from '@one-window/event-store';
 import type { Actor } from '@one-window/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
@@ -35,7 +33,6 @@ export class CaseFilesController {
   constructor(
     private readonly details: CaseDetailService,
     private readonly views: FileViews,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,
   ) {}
 
@@ -46,10 +43,9 @@ export class CaseFilesController {
       '{caseId, caseNumber, materials: [{code, name, form, files: [{sha256, size, type, name, attachedBy, attachedAt}]}]}',
   })
   async list(@Param('caseId', IdPipe) caseId: string, @CurrentActor() actor: Actor) {
-    const summary = await this.details.summary(caseId, actor);
-    const { state } = await loadCase(this.store, caseId);
-    if (!state) throw problems.notFound(`There is no case ${caseId}.`, { code: 'not-found.case' });
-    return { caseId, caseNumber: summary.caseNumber, materials: currentFiles(state) };
+    const { summary, loaded } = await this.details.loadInScope(caseId, actor);
+    if (!loaded.state) throw problems.notFound(`There is no case ${caseId}.`, { code: 'not-found.case' });
+    return { caseId, caseNumber: summary.caseNumber, materials: currentFiles(loaded.state) };
   }
 
   @Get('cases/:caseId/files/:sha256')
@@ -70,9 +66,8 @@ export class CaseFilesController {
     } catch (error) {
       throw blobProblem(error) ?? error;
     }
-    const summary = await this.details.summary(caseId, actor);
-    const { events } = await loadCase(this.store, caseId);
-    const attached = attachedIn(events, sha256);
+    const { summary, loaded } = await this.details.loadInScope(caseId, actor);
+    const attached = attachedIn(loaded.events, sha256);
     if (!attached)
       throw problems.notFound(`Case ${caseId} has no file ${sha256}.`, { code: 'blob-not-found' });
     let content;

@@ -9,6 +9,7 @@ import {
   type AllowedCommand,
   deficiencySupplyWindow,
   loadCase,
+  type LoadedCase,
 } from '@one-window/case';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
 import { ReadModels, type CaseSummary, type ObligationView, scopeForActor } from '@one-window/read-models';
@@ -46,6 +47,15 @@ export class CaseDetailService {
     const caughtUp = this.readModels.cases.summary(caseId, scope);
     if (!caughtUp) throw problems.notFound(`There is no case ${caseId}.`);
     return caughtUp;
+  }
+
+  /**
+   * A case as its stream holds it, once its summary says the caller may read it (a 404 otherwise):
+   * the files and notices routes read what only the events keep.
+   */
+  async loadInScope(caseId: string, actor: Actor): Promise<{ summary: CaseSummary; loaded: LoadedCase }> {
+    const summary = await this.summary(caseId, actor);
+    return { summary, loaded: await loadCase(this.store, caseId) };
   }
 
   async detail(caseId: string, actor: Actor) {

@@ -1,7 +1,6 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { loadCase, noticeHash, type IssuedNotice, type LoadedCase } from '@one-window/case';
-import { EVENT_STORE, type EventStore } from '@one-window/event-store';
+import { noticeHash, type IssuedNotice, type LoadedCase } from '@one-window/case';
 import type { Actor } from '@one-window/shared';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { IdPipe } from '../http/id.pipe.js';
@@ -43,10 +42,7 @@ export function storedNotices(loaded: LoadedCase): StoredNotice[] {
 @ApiProblems()
 @Controller('api/cases')
 export class CaseNoticesController {
-  constructor(
-    private readonly details: CaseDetailService,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly details: CaseDetailService) {}
 
   @Get(':caseId/notices')
   @ApiOperation({ summary: 'the notices the case issued (收件回执, 受理通知书, …), in order' })
@@ -108,8 +104,7 @@ export class CaseNoticesController {
 
   /** The case's stream, after the caller's scope is checked on the read model (404 outside it). */
   private async load(caseId: string, actor: Actor): Promise<LoadedCase> {
-    await this.details.summary(caseId, actor);
-    const loaded = await loadCase(this.store, caseId);
+    const { loaded } = await this.details.loadInScope(caseId, actor);
     if (!loaded.state) throw problems.notFound(`There is no case ${caseId}.`);
     return loaded;
   }

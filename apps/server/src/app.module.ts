@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CalendarModule, CalendarService } from '@one-window/calendar/nest';
-import { CaseModule } from '@one-window/case';
+import { CaseModule } from '@one-window/case/nest';
 import { UsersStore } from '@one-window/identity';
 import { CatalogModule } from '@one-window/catalog/nest';
 import { EVENT_STORE } from '@one-window/event-store';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type CaseCommand, CaseCommands } from '@one-window/case';
+import { type CaseCommand } from '@one-window/case';
+import { CaseCommands } from '@one-window/case/nest';
 import type { Actor } from '@one-window/shared';
 import { AttachedFiles } from '../blobs/attached-files.js';
 import { InFlightCommands } from '../lifecycle/in-flight-commands.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { CaseCommands } from '@one-window/case';
+import { CaseCommands } from '@one-window/case/nest';
 import { type ReadModelDb, ReadModels, type TimerScheduler } from '@one-window/read-models';
 import { READ_MODEL_DB } from '@one-window/read-models/nest';
 import { SYSTEM_ACTOR } from '@one-window/shared';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CaseCommands } from '@one-window/case';
+import { CaseCommands } from '@one-window/case/nest';
 import { EmbeddedEventStore } from '@one-window/event-store';
 import { loadServerConfig } from '../../src/config/server-config.js';
 import { InFlightCommands } from '../../src/lifecycle/in-flight-commands.js';

@@ -22,8 +22,6 @@ import { ManualClock, SYSTEM_ACTOR, nameUuid, type Actor } from '@one-window/sha
 import { demoReceipt } from '../testing/fixtures.js';
 import { legacyCaseId } from './deterministic-id.js';
 import {
-  CaseCommands,
-  CaseModule,
   DomainError,
   caseStreamName,
   caseNumberStream,
@@ -34,6 +32,7 @@ import {
   type CaseCommandResult,
   type CaseEventMetadata,
 } from '@one-window/case';
+import { CaseCommands, CaseModule } from '@one-window/case/nest';
 
 const clerk: Actor = { userId: 'clerk-1', name: '王丽', role: 'clerk', hall: DEMO_HALLS.xincheng };
 /** Someone of Xincheng's market regulation bureau, the demo food licence's department. */

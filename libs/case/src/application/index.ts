@@ -1,9 +1,4 @@
 export * from './case-command-result.js';
-export { CaseCommandMessage } from './case-command-message.js';
-export { CaseCommandExecutor, MAX_COMMAND_ATTEMPTS } from './case-command-executor.js';
-export { CaseCommands } from './case-commands.service.js';
-export { CaseModule, type CaseModuleOptions, type CaseDependency } from './case.module.js';
-export { CaseCommandHandler } from './case-command.handler.js';
 export { CASE_EVENT_STORE } from './event-store-token.js';
 // The injection tokens of the case module's dependencies, every one of them public.
 export * from './tokens.js';

@@ -8,7 +8,8 @@ import { CatalogModule } from '@one-window/catalog/nest';
 import type { EmbeddedEventStore } from '@one-window/event-store';
 import { openTempEventStore, type TempEventStore } from '../../../event-store/src/testing/temp-store.js';
 import { ManualClock, type Actor } from '@one-window/shared';
-import { CaseCommands, CaseModule, caseStreamName, loadCase } from '@one-window/case';
+import { caseStreamName, loadCase } from '@one-window/case';
+import { CaseCommands, CaseModule } from '@one-window/case/nest';
 import { demoReceipt } from '../testing/fixtures.js';
 
 const clerk: Actor = { userId: 'clerk-1', name: '王丽', role: 'clerk', hall: DEMO_HALLS.xincheng };

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Inject, Param, ParseIntPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Inject, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { chinaDate, nextYearWarning } from '@one-window/calendar';
 import { CalendarService } from '@one-window/calendar/nest';
 import type { Actor, Clock } from '@one-window/shared';
@@ -8,14 +8,11 @@ import { CLOCK, SERVER_CONFIG } from '../tokens.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { problems } from '../problem/problem-details.js';
 import { CalendarYearDto } from './calendar-year.dto.js';
-import { ApiProblems } from '../problem/api-problems.decorator.js';
+import { StaffApi } from '../http/staff-api.decorator.js';
 
 /** The working-day calendar: which years are covered and by what, and loading a year's official schedule. */
-@ApiTags('admin')
-@ApiBearerAuth()
-@ApiProblems()
+@StaffApi('admin', 'api/admin/calendar')
 @Roles('admin')
-@Controller('api/admin/calendar')
 export class CalendarController {
   constructor(
     private readonly calendar: CalendarService,

@@ -1,15 +1,12 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, HttpCode, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ReadModels } from '@one-window/read-models';
 import { Roles } from '../auth/auth.decorators.js';
 import { RebuildTracker } from '../reads/rebuild-tracker.js';
-import { ApiProblems } from '../problem/api-problems.decorator.js';
+import { StaffApi } from '../http/staff-api.decorator.js';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@ApiProblems()
+@StaffApi('admin', 'api/admin/projections')
 @Roles('admin')
-@Controller('api/admin/projections')
 export class ProjectionsController {
   constructor(
     private readonly readModels: ReadModels,

@@ -1,14 +1,11 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, HttpCode, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
-import { ApiProblems } from '../problem/api-problems.decorator.js';
+import { StaffApi } from '../http/staff-api.decorator.js';
 import { VerifyTracker } from './verify-tracker.js';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@ApiProblems()
+@StaffApi('admin', 'api/admin/verify')
 @Roles('admin')
-@Controller('api/admin/verify')
 export class VerifyController {
   constructor(private readonly verify: VerifyTracker) {}
 

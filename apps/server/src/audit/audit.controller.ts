@@ -1,15 +1,12 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { formatAnchor } from '@one-window/audit';
 import { Roles } from '../auth/auth.decorators.js';
-import { ApiProblems } from '../problem/api-problems.decorator.js';
+import { StaffApi } from '../http/staff-api.decorator.js';
 import { AnchorService } from './anchor.service.js';
 
-@ApiTags('admin')
-@ApiBearerAuth()
-@ApiProblems()
+@StaffApi('admin', 'api/admin/audit')
 @Roles('admin')
-@Controller('api/admin/audit')
 export class AuditController {
   constructor(private readonly anchors: AnchorService) {}
 

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import {
   type BlobInfo,
   type BlobStore,
@@ -10,7 +10,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../auth/auth.decorators.js';
 import type { ServerConfig } from '../config/server-config.js';
-import { ApiProblems } from '../problem/api-problems.decorator.js';
+import { StaffApi } from '../http/staff-api.decorator.js';
 import { ProblemError, problemType } from '../problem/problem-details.js';
 import { BLOB_STORE, SERVER_CONFIG } from '../tokens.js';
 import { AttachGuard } from './attach-guard.js';
@@ -59,10 +59,7 @@ function malformedUpload(): ProblemError {
  * whole in memory, nothing kept when it is refused or broken off. The answer's hash is what a
  * receipt, correction or 容缺 supply then attaches to a material.
  */
-@ApiTags('files')
-@ApiBearerAuth()
-@ApiProblems()
-@Controller('api/blobs')
+@StaffApi('files', 'api/blobs')
 export class BlobsController {
   constructor(
     @Inject(BLOB_STORE) private readonly blobs: BlobStore,

@@ -1,11 +1,11 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { type BlobStore, checkSha256 } from '@one-window/blob-store';
 import type { Actor } from '@one-window/shared';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { IdPipe } from '../http/id.pipe.js';
-import { ApiProblems } from '../problem/api-problems.decorator.js';
+import { StaffApi } from '../http/staff-api.decorator.js';
 import { problems } from '../problem/problem-details.js';
 import { CaseDetailService } from '../reads/case-detail.service.js';
 import { BLOB_STORE } from '../tokens.js';
@@ -25,10 +25,7 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
  * as the case's own (a clerk their hall, an approver or head the departments handling it, an
  * administrator all). Every file served is recorded first in the access log.
  */
-@ApiTags('files')
-@ApiBearerAuth()
-@ApiProblems()
-@Controller('api')
+@StaffApi('files', 'api')
 export class CaseFilesController {
   constructor(
     private readonly details: CaseDetailService,

@@ -1,10 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Catalog, type Department, type Hall, type ServiceGuide } from '@one-window/catalog';
 import { IdPipe } from '../http/id.pipe.js';
 import { CatalogQueryDto, GuideQueryDto } from './catalog-query.dto.js';
 import { CatalogItemDto, DirectoryDto } from './catalog.dto.js';
-import { ApiProblems } from '../problem/api-problems.decorator.js';
+import { StaffApi } from '../http/staff-api.decorator.js';
 
 function summary(guide: ServiceGuide): CatalogItemDto {
   return {
@@ -26,10 +26,7 @@ function summary(guide: ServiceGuide): CatalogItemDto {
 }
 
 /** The region's one catalog (Art. 5): every signed-in user may read it. */
-@ApiTags('catalog')
-@ApiBearerAuth()
-@ApiProblems()
-@Controller('api/catalog')
+@StaffApi('catalog', 'api/catalog')
 export class CatalogController {
   constructor(private readonly catalog: Catalog) {}
 

@@ -1,5 +1,5 @@
-import { Controller, Get, Headers, Inject, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Get, Headers, Inject, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Directory } from '@one-window/catalog';
@@ -7,7 +7,7 @@ import { type CaseRegister, ReadModels, scopeForActor } from '@one-window/read-m
 import { type Actor, type Clock, formatDate, type Lang, messages } from '@one-window/shared';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import type { ServerConfig } from '../config/server-config.js';
-import { ApiProblems } from '../problem/api-problems.decorator.js';
+import { StaffApi } from '../http/staff-api.decorator.js';
 import { ProblemError, problemType } from '../problem/problem-details.js';
 import { preferredLang } from '../problem/problem-language.js';
 import { CLOCK, SERVER_CONFIG } from '../tokens.js';
@@ -22,10 +22,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * scope as the list is, as CSV or XLSX in the request's language. Bounded: more cases than
  * REGISTER_EXPORT_MAX_ROWS is a 422 that asks to narrow the filter, before any row is read.
  */
-@ApiTags('cases')
-@ApiBearerAuth()
-@ApiProblems()
-@Controller('api/cases')
+@StaffApi('cases', 'api/cases')
 export class CaseExportController {
   constructor(
     private readonly readModels: ReadModels,

@@ -1,11 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { noticeHash, type IssuedNotice, type LoadedCase } from '@one-window/case';
 import type { Actor } from '@one-window/shared';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { IdPipe } from '../http/id.pipe.js';
 import { ReadQueryDto } from '../http/read-query.dto.js';
-import { ApiProblems } from '../problem/api-problems.decorator.js';
+import { StaffApi } from '../http/staff-api.decorator.js';
 import { problems } from '../problem/problem-details.js';
 import { CaseDetailService } from './case-detail.service.js';
 
@@ -37,10 +37,7 @@ export function storedNotices(loaded: LoadedCase): StoredNotice[] {
  * GET /api/cases/{id}/notices and /notices/{number}: the notices a case issued, and one of them for
  * a reprint — its stored content, the stored SHA-256 and the SHA-256 of the content hashed again.
  */
-@ApiTags('cases')
-@ApiBearerAuth()
-@ApiProblems()
-@Controller('api/cases')
+@StaffApi('cases', 'api/cases')
 export class CaseNoticesController {
   constructor(private readonly details: CaseDetailService) {}
 

@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ReadModels, caseHistory, scopeForActor, stateView } from '@one-window/read-models';
 import { Inject } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
@@ -11,13 +11,10 @@ import { CaseDetailService } from './case-detail.service.js';
 import { CaseListQueryDto } from './dto/case-list-query.dto.js';
 import { HistoryQueryDto } from './dto/history-query.dto.js';
 import { ReadQueryDto, readFilter } from '../http/read-query.dto.js';
-import { ApiProblems } from '../problem/api-problems.decorator.js';
+import { StaffApi } from '../http/staff-api.decorator.js';
 
 /** Reads of cases, always within the caller's hall or department (an administrator sees all). */
-@ApiTags('cases')
-@ApiBearerAuth()
-@ApiProblems()
-@Controller('api/cases')
+@StaffApi('cases', 'api/cases')
 export class CaseReadsController {
   constructor(
     private readonly readModels: ReadModels,

@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Get, Inject, Param, Query } from '@nestjs/common';
 import { addNaturalDays, chinaDate } from '@one-window/calendar';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ReadModels, scopeForActor } from '@one-window/read-models';
 import type { Actor, Clock } from '@one-window/shared';
 import { IdPipe } from '../http/id.pipe.js';
@@ -11,15 +11,12 @@ import { DeadlineQueryDto } from './dto/deadline-query.dto.js';
 import { ObligationQueryDto } from './dto/obligation-query.dto.js';
 import { StatsQueryDto } from './dto/stats-query.dto.js';
 import { TaskQueryDto } from './dto/task-query.dto.js';
-import { ApiProblems } from '../problem/api-problems.decorator.js';
+import { StaffApi } from '../http/staff-api.decorator.js';
 import { ReadQueryDto, readFilter } from '../http/read-query.dto.js';
 import { CaseDetailService } from './case-detail.service.js';
 
 /** Work lists: the approver's queue, bad-rating obligations, the deadline board, statistics. */
-@ApiTags('reads')
-@ApiBearerAuth()
-@ApiProblems()
-@Controller('api')
+@StaffApi('reads', 'api')
 export class QueueReadsController {
   constructor(
     private readonly readModels: ReadModels,

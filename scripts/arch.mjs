@@ -3,7 +3,9 @@
 //   - a lib reading process.env outside its tests and testing/ helpers,
 //   - an import cycle between libs (value imports of @one-window/* in production files),
 //   - a cycle of value imports between the production files of one lib,
-//   - an import by apps/cli of anything under apps/server/src but its public entry (index.ts);
+//   - an import by apps/cli of anything under apps/server/src but its public entry (index.ts),
+//   - a lib's main entry (libs/<lib>/src/index.ts) that reaches Nest: a `@Module` class or an
+//     `@nestjs/*` value import among the files it loads (they belong in `@one-window/<lib>/nest`);
 // and prints, for the last transition added (the newest commit that added a case event type to
 // libs/case/src/events.ts or in a command slice), the production files that commit touched.
 // Reads files as text; `import type` and `export type` lines are not edges (they vanish at build).
@@ -103,6 +105,60 @@ for (const file of existsSync(cliDir) ? walk(cliDir) : []) {
       problems.push(
         `${relative(root, file)}:${line}: the CLI imports the server's insides ("${specifier}"); use apps/server/src/index.ts`,
       );
+    }
+  }
+}
+
+// A lib's main entry is its pure code: following its value imports (within the lib and into other
+// libs' entries), no file may declare a `@Module` or value-import `@nestjs/*` (ADR 0010, issue 14).
+// The Nest pieces are `@one-window/<lib>/nest` (libs/<lib>/src/nest/index.ts).
+/** Where a specifier leads among the lib files, or undefined (a package, or a file that is not there). */
+function libTarget(file, specifier) {
+  if (specifier.startsWith('.')) return resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
+  const entry = /^@one-window\/([a-z-]+)(\/[a-z-]+)?$/.exec(specifier);
+  return entry
+    ? join(libsDir, entry[1], 'src', ...(entry[2] ? [entry[2].slice(1)] : []), 'index.ts')
+    : undefined;
+}
+/** A value import of a package that brings in at least one value (not `import { type A }` only). */
+const bindsValue = (text, specifier) =>
+  [...text.matchAll(/(?:^|\n)\s*import\s+(?!type\s)([^'";]*?)\s+from\s+['"]([^'"]+)['"]/g)]
+    .filter((m) => m[2] === specifier)
+    .some(
+      (m) =>
+        !/^\{[^}]*\}$/.test(m[1].trim()) ||
+        m[1]
+          .replace(/[{}]/g, '')
+          .split(',')
+          .some((n) => n.trim() && !/^type\s/.test(n.trim())),
+    );
+for (const lib of readdirSync(libsDir)) {
+  const entry = join(libsDir, lib, 'src', 'index.ts');
+  if (!existsSync(entry)) continue;
+  const via = new Map([[entry, null]]); // file -> the file that loaded it
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    const text = readFileSync(file, 'utf8');
+    const nest =
+      (/^\s*@Module\(/m.test(text) && '@Module class') ||
+      valueImports(text)
+        .map(([specifier]) => specifier)
+        .find((specifier) => specifier.startsWith('@nestjs/') && bindsValue(text, specifier));
+    if (nest) {
+      const chain = [];
+      for (let at = file; at; at = via.get(at)) chain.unshift(relative(root, at));
+      problems.push(
+        `@one-window/${lib} (its index.ts) reaches Nest (${nest}) through ${chain.join(' -> ')}; a Nest module belongs in its lib's /nest entry`,
+      );
+      break;
+    }
+    for (const [specifier] of valueImports(text)) {
+      const target = libTarget(file, specifier);
+      if (target && existsSync(target) && !via.has(target)) {
+        via.set(target, file);
+        queue.push(target);
+      }
     }
   }
 }
@@ -210,5 +266,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  'arch: no lib imports apps/, no lib reads process.env, no import cycle, the CLI reaches the server only through its entry',
+  'arch: no lib imports apps/, no lib reads process.env, no import cycle, the CLI reaches the server only through its entry, no lib entry reaches Nest',
 );

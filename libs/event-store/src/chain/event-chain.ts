@@ -44,25 +44,28 @@ export function chainOf(previous: Buffer | null, fields: ChainedFields): Buffer 
     .digest();
 }
 
-/** The same, for data and metadata still JSON text (the embedded writer's input). */
+/** An event as an append carries it: data and metadata still JSON text (SerializedEvent). */
+export interface EventText {
+  readonly id: string;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string | null;
+}
+
+/** The same, for an event whose data and metadata are still JSON text (the writers' input). */
 export function chainOfText(
   previous: Buffer | null,
-  streamName: string,
-  streamRevision: number,
-  id: string,
-  type: string,
-  data: string,
-  metadata: string | null,
+  at: { readonly streamName: string; readonly streamRevision: number },
+  event: EventText,
   created: number | null,
   position: number | null,
 ): Buffer {
   return chainOf(previous, {
-    streamName,
-    streamRevision,
-    id,
-    type,
-    data: JSON.parse(data) as unknown,
-    metadata: metadata === null ? null : (JSON.parse(metadata) as unknown),
+    ...at,
+    id: event.id,
+    type: event.type,
+    data: JSON.parse(event.data) as unknown,
+    metadata: event.metadata === null ? null : (JSON.parse(event.metadata) as unknown),
     created,
     position,
   });

@@ -32,17 +32,7 @@ export class GroupWriter {
           revision += 1;
           // The previous event of the stream is known here, inside the transaction: the chain cannot fork.
           const position = firstPosition + i;
-          chain = chainOfText(
-            chain,
-            streamName,
-            revision,
-            e.id,
-            e.type,
-            e.data,
-            e.metadata,
-            created,
-            position,
-          );
+          chain = chainOfText(chain, { streamName, streamRevision: revision }, e, created, position);
           chain.copy(chains, 32 * i);
           table.insert(position, streamName, revision, e.id, e.type, e.data, e.metadata, created, chain);
         }

@@ -46,17 +46,7 @@ export function withChains(
 ): SerializedEvent[] {
   let chain = head.chain;
   return events.map((e, i) => {
-    chain = chainOfText(
-      chain,
-      streamName,
-      head.revision + 1 + i,
-      e.id,
-      e.type,
-      e.data,
-      e.metadata,
-      null,
-      null,
-    );
+    chain = chainOfText(chain, { streamName, streamRevision: head.revision + 1 + i }, e, null, null);
     const hex = chain.toString('hex');
     const original: unknown = e.metadata === null ? null : JSON.parse(e.metadata);
     const merge =

@@ -1,8 +1,7 @@
 /** The case engine's command path called directly (no HTTP): clerks looping receive + accept, and a numbering day. */
 import { WorkingCalendar } from '@one-window/calendar';
 import { demoCatalogDir, loadCatalog } from '@one-window/catalog';
-import { DEFAULT_CASE_POLICY, type CaseCommand } from '@one-window/case';
-import { CaseCommandExecutor } from '@one-window/case/nest';
+import { CaseCommandExecutor, DEFAULT_CASE_POLICY, type CaseCommand } from '@one-window/case';
 import type { EventStore } from '@one-window/event-store';
 import type { Clock } from '@one-window/shared';
 import { APPLICANT, DEMO_ACTORS, FOOD_LICENCE } from '../../libs/read-models/src/testing/index.js';

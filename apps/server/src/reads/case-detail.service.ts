@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CalendarService } from '@one-window/calendar/nest';
 import {
+  CaseCommandExecutor,
   FRONT_DESK,
   activeSpecialProcedure,
   allowedCommands,
@@ -10,7 +11,6 @@ import {
   loadCase,
   type LoadedCase,
 } from '@one-window/case';
-import { CaseCommandExecutor } from '@one-window/case/nest';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
 import { ReadModels, type CaseSummary, type ObligationView, scopeForActor } from '@one-window/read-models';
 import type { Actor, Clock } from '@one-window/shared';

@@ -7,8 +7,7 @@
  * the events after the last it knows.
  */
 import { randomInt } from 'node:crypto';
-import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Catalog, Directory } from '@one-window/catalog';
+import type { Catalog, Directory } from '@one-window/catalog';
 import {
   NO_STREAM,
   WrongExpectedRevisionError,
@@ -46,35 +45,27 @@ import {
 } from './case-stream.js';
 import { validateCommand } from './validate-command.js';
 import { legacyCaseId } from './deterministic-id.js';
-import { CASE_EVENT_STORE } from './event-store-token.js';
-import {
-  CASE_CALENDAR,
-  CASE_CLOCK,
-  CASE_POLICY,
-  CASE_RANDOM,
-  CASE_STAFF,
-  type CaseCalendarSource,
-} from './tokens.js';
+import type { CaseCalendarSource } from './tokens.js';
 import { NO_STAFF, type NamedStaff, type StaffDirectory } from '../domain/staff.js';
 import { sliceOfCommand } from '../slices/index.js';
 
 /** Attempts per command when other writers keep changing the case in between. */
 export const MAX_COMMAND_ATTEMPTS = 5;
 
-@Injectable()
+/** Plain code, no Nest: CaseModule (`@one-window/case/nest`) provides it from its tokens. */
 export class CaseCommandExecutor {
   private readonly numbers: CaseNumberAllocator;
   private readonly cases: CaseStateCache;
 
   constructor(
-    @Inject(CASE_EVENT_STORE) private readonly store: EventStore,
-    @Inject(CASE_CLOCK) private readonly clock: Clock,
-    @Inject(CASE_CALENDAR) private readonly calendars: CaseCalendarSource,
-    @Inject(CASE_POLICY) private readonly policy: CasePolicy,
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly calendars: CaseCalendarSource,
+    private readonly policy: CasePolicy,
     private readonly catalog: Catalog,
     private readonly directory: Directory,
-    @Optional() @Inject(CASE_RANDOM) private readonly random: RandomIndex = (n) => randomInt(n),
-    @Optional() @Inject(CASE_STAFF) private readonly staff?: StaffDirectory,
+    private readonly random: RandomIndex = (n) => randomInt(n),
+    private readonly staff?: StaffDirectory,
   ) {
     this.numbers = new CaseNumberAllocator(store);
     this.cases = new CaseStateCache(store);

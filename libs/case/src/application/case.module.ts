@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore } from '@one-window/event-store';
+import { Catalog, Directory } from '@one-window/catalog';
 import { systemClock, type Clock } from '@one-window/shared';
 import { DEFAULT_CASE_POLICY, type CasePolicy } from '../domain/policy.js';
 import type { RandomIndex } from '../domain/query-code.js';
@@ -66,7 +67,29 @@ export class CaseModule {
         { provide: CASE_POLICY, useValue: options.policy ?? DEFAULT_CASE_POLICY },
         ...(options.random ? [{ provide: CASE_RANDOM, useValue: options.random }] : []),
         ...(options.staff ? [bind(CASE_STAFF, options.staff)] : []),
-        CaseCommandExecutor,
+        {
+          provide: CaseCommandExecutor,
+          inject: [
+            CASE_EVENT_STORE,
+            CASE_CLOCK,
+            CASE_CALENDAR,
+            CASE_POLICY,
+            Catalog,
+            Directory,
+            { token: CASE_RANDOM, optional: true },
+            { token: CASE_STAFF, optional: true },
+          ],
+          useFactory: (
+            store: EventStore,
+            clock: Clock,
+            calendars: CaseCalendarSource,
+            policy: CasePolicy,
+            catalog: Catalog,
+            directory: Directory,
+            random?: RandomIndex,
+            staff?: StaffDirectory,
+          ) => new CaseCommandExecutor(store, clock, calendars, policy, catalog, directory, random, staff),
+        },
         CaseCommands,
         CaseCommandHandler,
       ],

@@ -1,4 +1,5 @@
 export * from './case-command-result.js';
+export { CaseCommandExecutor, MAX_COMMAND_ATTEMPTS } from './case-command-executor.js';
 export { CASE_EVENT_STORE } from './event-store-token.js';
 // The injection tokens of the case module's dependencies, every one of them public.
 export * from './tokens.js';

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { WorkingCalendar } from '@one-window/calendar';
 import { type Catalog, demoCatalogDir, loadCatalog } from '@one-window/catalog';
-import { type CaseCommand, type CaseCommandResult, DEFAULT_CASE_POLICY } from '@one-window/case';
-import { CaseCommandExecutor } from '@one-window/case/nest';
+import {
+  CaseCommandExecutor,
+  type CaseCommand,
+  type CaseCommandResult,
+  DEFAULT_CASE_POLICY,
+} from '@one-window/case';
 import { type Actor, ManualClock } from '@one-window/shared';
 import { join } from 'node:path';
 import { openReadModelDatabase, type ReadModelDb } from '../database/read-model-database.js';

@@ -56,7 +56,7 @@ function taskTable(
           x.specialProcedure ? [' ', statusBadge('backOffice.specialProcedure' satisfies CaseStatus)] : null,
           x.deficiency ? [' ', badge(t('queue.deficiency'), 'yellow')] : null,
           x.extended ? [' ', badge(t('queue.extended'), 'blue')] : null,
-          x.supervisedOn ? [' ', badge(t('queue.supervised'), 'red')] : null,
+          x.marks.map((m) => [' ', badge(t(`queue.${m.name}`), m.tone)]),
         ],
       },
       { label: t('queue.stepDue'), cell: (x) => stepDue(x) },

@@ -38,6 +38,6 @@ describe('督办 (supervision notice) over real HTTP', () => {
     expect(sent).toMatchObject({ state: 'backOffice.underReview', events: ['case.SupervisionNoticeSent'] });
     const queue = await w.read('approver1', '/api/tasks?queue=department', sent);
     const marked = (queue.items as { taskId: string }[]).find((t) => t.taskId === taskId);
-    expect(marked).toMatchObject({ supervisedOn: due.stepDueDate });
+    expect(marked).toMatchObject({ marks: [{ name: 'supervised', tone: 'red', on: due.stepDueDate }] });
   });
 });

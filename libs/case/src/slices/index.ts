@@ -5,7 +5,7 @@
  */
 import { REASSIGN_TASK } from './reassign-task.js';
 import { SEND_SUPERVISION_NOTICE } from './send-supervision-notice.js';
-import type { AnySlice, CaseSlice } from './slice.js';
+import type { AnySlice, CaseSlice, TaskMark } from './slice.js';
 
 export * from './slice.js';
 export * from './send-supervision-notice.js';
@@ -37,6 +37,9 @@ const byEvent = new Map<string, AnySlice>(
 
 export const sliceOfCommand = (type: string): AnySlice | undefined => byCommand.get(type);
 export const sliceOfEvent = (type: string): AnySlice | undefined => byEvent.get(type);
+
+/** The marks the slices put on tasks, in the order of `CASE_SLICES` (the queue's badges). */
+export const TASK_MARKS: readonly TaskMark[] = CASE_SLICES.flatMap((s: AnySlice) => (s.taskMark ? [s.taskMark] : []));
 
 /** The slices whose command a statechart state accepts and whose events it folds, by the state's path. */
 export const slicesIn = (path: string): readonly AnySlice[] =>

@@ -89,6 +89,7 @@ export const SEND_SUPERVISION_NOTICE = defineSlice<SendSupervisionNotice, CaseSu
     ];
   },
   evolve: (context) => context, // a notice: the read side marks the task, the case does not change
+  taskMark: { name: 'supervised', tone: 'red', on: ({ data }) => ({ taskId: data.taskId, day: data.sentOn }) },
   detail: ({ data }) => ({
     by: data.by.name,
     note: data.note,

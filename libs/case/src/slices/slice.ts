@@ -57,6 +57,19 @@ export interface CaseSlice<C extends SliceCommandShape, E extends SliceEventShap
   evolve(context: CaseContext, event: E): CaseContext;
   /** The params of its timeline line (`eventDetail.<type>` in the message catalog). */
   detail(event: E, names: SliceNames): MessageParams;
+  /** The mark its events put on a task in the queues (`queue.<name>` in the message catalog). */
+  readonly taskMark?: TaskMark<E>;
+}
+
+/**
+ * A task's mark in the queues (督办's): the tasks read model keeps the day of the last event per
+ * mark and the queue badges it, so a slice's marker needs no line in the read model or the console.
+ */
+export interface TaskMark<E extends SliceEventShape = SliceEventShape> {
+  readonly name: string;
+  readonly tone: 'red' | 'yellow' | 'blue' | 'green';
+  /** The task the event marks and the day it does so. */
+  on(event: E): { readonly taskId: string; readonly day: string };
 }
 
 /** A slice of any command and event, as the dispatch sees it. */

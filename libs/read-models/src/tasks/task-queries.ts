@@ -1,4 +1,4 @@
-import { parseTaskId, taskId as taskIdOf } from '@one-window/case';
+import { parseTaskId, TASK_MARKS, type TaskMark, taskId as taskIdOf } from '@one-window/case';
 import type { WarningLevel } from '@one-window/calendar';
 import { type Clock, systemClock } from '@one-window/shared';
 import type { ReadModelDb } from '../database/read-model-database.js';
@@ -59,6 +59,19 @@ export interface TaskCounts {
 /** A queue page: the old shape plus the capped total's flag and where the next page starts. */
 export type TaskPage = CursorPage<TaskView>;
 
+/** A task's mark in the queue: its name (`queue.<name>` in the message catalog), tone and last day. */
+export interface TaskMarkView {
+  readonly name: string;
+  readonly tone: TaskMark['tone'];
+  readonly on: string;
+}
+
+/** The stored marks ({name: day}) in the slices' order. */
+function marksOf(stored: string): readonly TaskMarkView[] {
+  const days = JSON.parse(stored) as Record<string, string>;
+  return TASK_MARKS.flatMap(({ name, tone }) => (days[name] ? [{ name, tone, on: days[name] }] : []));
+}
+
 export interface TaskView {
   readonly taskId: string;
   readonly caseId: string;
@@ -83,8 +96,8 @@ export interface TaskView {
   readonly receivedAt: string;
   /** A special procedure is running on this task (the decision clock stands still). */
   readonly specialProcedure: boolean;
-  /** 督办: the day the last supervision notice was sent on this task, or null. */
-  readonly supervisedOn: string | null;
+  /** The command slices' marks on this task, each with the day of its last event, in the slices' order. */
+  readonly marks: readonly TaskMarkView[];
   readonly greenChannel: boolean;
   readonly applicantName: string;
   readonly itemCode: string;
@@ -111,7 +124,7 @@ interface TaskJoinRow {
   created_on: string;
   step_due: string;
   special_procedure: number;
-  supervised_on: string | null;
+  marks: string;
   green_channel: number;
   applicant_name: string;
   item_code: string;
@@ -128,7 +141,7 @@ interface TaskJoinRow {
 }
 
 const SELECT_FIELDS = `SELECT c.case_id, c.case_number, t.n, t.step, t.label, t.department, t.role, t.status,
-  t.holder_user_id, t.holder_name, t.claimed_at, t.created_on, t.step_due, t.special_procedure, t.supervised_on, c.green_channel,
+  t.holder_user_id, t.holder_name, t.claimed_at, t.created_on, t.step_due, t.special_procedure, t.marks, c.green_channel,
   c.applicant_name, c.item_code, c.item_name, c.hall, c.statutory_due, c.promised_due, c.warning_due,
   c.decision_pending, c.clock_stopped_on, t.deficiency, t.extended, t.received_at`;
 const SELECT = `${SELECT_FIELDS} FROM tasks t JOIN cases c ON c.k = t.k`;
@@ -324,7 +337,7 @@ export class TaskQueries {
       extended: row.extended === 1,
       receivedAt: row.received_at,
       specialProcedure: row.special_procedure === 1,
-      supervisedOn: row.supervised_on,
+      marks: marksOf(row.marks),
       greenChannel: row.green_channel === 1,
       applicantName: row.applicant_name,
       itemCode: row.item_code,

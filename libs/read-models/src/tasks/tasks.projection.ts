@@ -1,7 +1,7 @@
-import type { CaseEvent, DeadlineChange } from '@one-window/case';
+import { type CaseEvent, type DeadlineChange, sliceOfEvent } from '@one-window/case';
 import type { ProjectedCaseEvent } from '../projections/case-event.js';
 import { CaseKeys } from '../projections/case-keys.js';
-import { ChildRows } from '../projections/child-number.js';
+import { ChildRows, childNumber } from '../projections/child-number.js';
 import { caseProjection } from '../projections/case-projection.js';
 import type { Patch, SqlValue } from '../projections/row-patcher.js';
 import type { Projection } from '../runner/projection.js';
@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS tasks (
   created_on TEXT NOT NULL,
   step_due TEXT NOT NULL,
   special_procedure INTEGER NOT NULL DEFAULT 0,
-  supervised_on TEXT,
+  -- The command slices' marks (a slice's taskMark): {mark: the day of its last event} (ADR 0010).
+  marks TEXT NOT NULL DEFAULT '{}',
   closed_at TEXT,
   -- The queue's order, kept on the row so an index serves it: 0 for a green-channel case, else 1;
   -- the case's warning due date ('~' before it has one, which sorts after every date).
@@ -133,7 +134,8 @@ export function tasksProjection(): Projection {
     // 3: rank_green, rank_due and task_cases: the queue's order by index (ADR 11).
     // 4: a special procedure's end clears the task's mark again (v3 left it set).
     // 5: item, received date, 容缺 and 延期 on the row, the step due date's order: the queue's filters.
-    version: 5,
+    // 6: marks, the command slices' task marks (replacing supervised_on).
+    version: 6,
     tables: ['tasks', 'task_cases'],
     schema: TASKS_SCHEMA,
     bind: (db) => {
@@ -207,6 +209,10 @@ export function tasksProjection(): Projection {
       const resume = db.prepare<CaseChange>(
         `UPDATE tasks SET special_procedure = 0, revision = @revision
          WHERE k = @k AND special_procedure = 1 AND revision < @revision`,
+      );
+      const setMark = db.prepare<{ k: number; n: number; revision: number; path: string; day: string }>(
+        `UPDATE tasks SET marks = json_set(marks, @path, @day), revision = @revision
+         WHERE k = @k AND n = @n AND revision < @revision`,
       );
       return (e: ProjectedCaseEvent) => {
         const k = keys.of(e);
@@ -293,9 +299,6 @@ export function tasksProjection(): Projection {
           case 'case.SpecialProcedureStarted':
             rows.patch(k, event.data.taskId, e.revision, { special_procedure: 1 });
             return;
-          case 'case.SupervisionNoticeSent':
-            rows.patch(k, event.data.taskId, e.revision, { supervised_on: event.data.sentOn });
-            return;
           case 'case.DeadlinesRecalculated': {
             const changes = event.data.changes;
             // Step dates first: the re-ranking below stamps the open tasks with this revision.
@@ -330,9 +333,14 @@ export function tasksProjection(): Projection {
           case 'case.ResultIssueOverdue':
           case 'case.ObligationOverdue':
             return;
-          default:
-            // An event type this read model does not name (a command slice's, ADR 0010).
+          default: {
+            // An event type this read model does not name (a command slice's, ADR 0010): its task mark.
+            const mark = sliceOfEvent(event.type)?.taskMark;
+            if (!mark) return;
+            const { taskId, day } = mark.on(event);
+            setMark.run({ k, n: childNumber(taskId, 't'), revision: e.revision, path: `$.${mark.name}`, day });
             return;
+          }
         }
       };
     },

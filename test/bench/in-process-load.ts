@@ -1,7 +1,8 @@
 /** The case engine's command path called directly (no HTTP): clerks looping receive + accept, and a numbering day. */
 import { WorkingCalendar } from '@one-window/calendar';
 import { demoCatalogDir, loadCatalog } from '@one-window/catalog';
-import { CaseCommandExecutor, DEFAULT_CASE_POLICY, type CaseCommand } from '@one-window/case';
+import type { CaseCommand, CaseCommandExecutor } from '@one-window/case';
+import { engineOn } from '../../libs/case/src/testing/engine.js';
 import type { EventStore } from '@one-window/event-store';
 import type { Clock } from '@one-window/shared';
 import { APPLICANT, DEMO_ACTORS, FOOD_LICENCE } from '../../libs/read-models/src/testing/index.js';
@@ -36,14 +37,7 @@ export function benchClock(start = '2026-06-01T01:30:00Z'): Clock & { jump(iso: 
 export async function benchExecutor(store: EventStore, clock: Clock): Promise<CaseCommandExecutor> {
   const calendar = WorkingCalendar.create();
   const catalog = await loadCatalog(demoCatalogDir());
-  return new CaseCommandExecutor(
-    store,
-    clock,
-    { calendar: () => calendar },
-    DEFAULT_CASE_POLICY,
-    catalog,
-    catalog.directory,
-  );
+  return engineOn(store, clock, catalog, { calendar: () => calendar });
 }
 
 export interface LoadFigures {

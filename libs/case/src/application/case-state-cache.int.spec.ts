@@ -10,11 +10,10 @@ import { Catalog, demoCatalogDir, loadCatalog } from '@one-window/catalog';
 import type { EmbeddedEventStore, EventStore, ReadStreamOptions } from '@one-window/event-store';
 import { openTempEventStore } from '../../../event-store/src/testing/temp-store.js';
 import { ManualClock } from '@one-window/shared';
-import { DEFAULT_CASE_POLICY } from '../domain/policy.js';
 import { GUIDE, ONE_STEP_GUIDE, calendar } from '../testing/fixtures.js';
 import { nextSends, type Send } from '../testing/sends.js';
 import type { CaseCommandResult } from './case-command-result.js';
-import { CaseCommandExecutor } from './case-command-executor.js';
+import { engineOn } from '../testing/engine.js';
 import { CaseStateCache } from './case-state-cache.js';
 import { loadCase } from './case-stream.js';
 
@@ -57,17 +56,9 @@ beforeAll(async () => {
   catalog = new Catalog([GUIDE, ONE_STEP_GUIDE], demo.directory);
 });
 
+// The same query code in both stores: the comparison is of the cache, not of the random source.
 const executor = (store: EventStore, clock: ManualClock) =>
-  new CaseCommandExecutor(
-    store,
-    clock,
-    { calendar: () => calendar },
-    DEFAULT_CASE_POLICY,
-    catalog,
-    catalog.directory,
-    // The same query code in both stores: the comparison is of the cache, not of the random source.
-    (n) => 7 % n,
-  );
+  engineOn(store, clock, catalog, { calendar: () => calendar }, (n) => 7 % n);
 
 describe('CaseCommandExecutor with its cache of folded cases', () => {
   it('answers every command, refusal and repeat as a full fold does, with another writer behind its back', async () => {

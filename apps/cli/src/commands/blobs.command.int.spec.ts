@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- API answers are inspected field by field */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +33,7 @@ describe('verify and backup of attached files (ADR 16)', () => {
         { sha256: pdf.body.sha256, name: pdf.body.name },
         { sha256: png.body.sha256, name: png.body.name },
       ],
-    } as any;
+    };
     await w.ok('clerk1', '/api/cases', receipt);
     await server.close({ keepData: true });
   });

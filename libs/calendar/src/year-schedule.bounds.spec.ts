@@ -6,6 +6,7 @@
  * normalised schedule the parse returns.
  */
 import { InvalidYearScheduleError } from './errors.js';
+import { isExampleSchedule } from './store/year-file.js';
 import { parseYearSchedule } from './year-schedule.js';
 
 const schedule = (over: Record<string, unknown> = {}) => ({
@@ -60,13 +61,18 @@ describe('a year schedule’s bounds', () => {
     ]);
   });
 
-  it('lists that are not lists are refused as such, without the date checks failing on them', () => {
-    expect(refusal(schedule({ holidays: {} })).problems).toEqual(
-      expect.arrayContaining(['holidays must be an array']),
-    );
-    expect(refusal(schedule({ workingWeekends: 7 })).problems).toEqual(
-      expect.arrayContaining(['workingWeekends must be an array']),
-    );
+  it('lists that are not lists are refused as such, and no date check reports on them', () => {
+    expect(refusal(schedule({ holidays: {} })).problems).toEqual([
+      'each value in holidays must be a string',
+      "All holidays's elements must be unique",
+      'holidays must not be empty: every year has at least New Year’s Day off',
+      'holidays must be an array',
+    ]);
+    expect(refusal(schedule({ workingWeekends: 7 })).problems).toEqual([
+      'each value in workingWeekends must be a string',
+      "All workingWeekends's elements must be unique",
+      'workingWeekends must be an array',
+    ]);
   });
 
   it('returns the schedule normalised: dates sorted, no publishedAt key when none was given', () => {
@@ -76,5 +82,13 @@ describe('a year schedule’s bounds', () => {
       workingWeekends: ['2027-02-14', '2027-02-20'],
       source: '国办发明电〔2026〕7号',
     });
+  });
+});
+
+describe('a sample file is known by the mark its source starts with', () => {
+  it('leading spaces and the letters’ case aside; the mark elsewhere in the source does not count', () => {
+    const marked = (source: string) => isExampleSchedule(parseYearSchedule(schedule({ source })));
+    expect(marked('  example only: invented dates')).toBe(true);
+    expect(marked('国办发明电〔2026〕7号 (EXAMPLE ONLY)')).toBe(false);
   });
 });

@@ -7,7 +7,8 @@ import {
   type EventStore,
   type ReadStreamOptions,
 } from '@one-window/event-store';
-import { openTempEventStore, type TempEventStore } from '../../../event-store/src/testing/temp-store.js';
+import { openTempEventStore } from '../../../event-store/src/testing/temp-store.js';
+import { openForTests } from '../../../../test/support/open-for-tests.js';
 import {
   CaseNumberAllocator,
   caseIdOfNumber,
@@ -40,16 +41,13 @@ const expectedNumbers = (n: number): string[] =>
   Array.from({ length: n }, (_, i) => `150102-20260302-${String(i + 1).padStart(4, '0')}`);
 
 describe('CaseNumberAllocator on the embedded store', () => {
-  let temp: TempEventStore;
+  const temp = openForTests('each', () => openTempEventStore({ synchronous: 'NORMAL' }));
   let embedded: EmbeddedEventStore;
   let store: WatchedStore;
-
-  beforeEach(async () => {
-    temp = await openTempEventStore({ synchronous: 'NORMAL' });
+  beforeEach(() => {
     embedded = temp.current();
     store = new WatchedStore(embedded);
   });
-  afterEach(() => temp.dispose());
 
   const allocator = (): CaseNumberAllocator => new CaseNumberAllocator(store as unknown as EventStore);
   const allocations = async () =>

@@ -6,7 +6,8 @@ import { WorkingCalendar } from '@one-window/calendar';
 import { DEMO_HALLS, demoCatalogDir } from '@one-window/catalog';
 import { CatalogModule } from '@one-window/catalog/nest';
 import type { EmbeddedEventStore } from '@one-window/event-store';
-import { openTempEventStore, type TempEventStore } from '../../../event-store/src/testing/temp-store.js';
+import { openTempEventStore } from '../../../event-store/src/testing/temp-store.js';
+import { openForTests } from '../../../../test/support/open-for-tests.js';
 import { ManualClock, type Actor } from '@one-window/shared';
 import { caseStreamName, loadCase } from '@one-window/case';
 import { CaseCommands, CaseModule } from '@one-window/case/nest';
@@ -15,12 +16,11 @@ import { demoReceipt } from '../testing/fixtures.js';
 const clerk: Actor = { userId: 'clerk-1', name: '王丽', role: 'clerk', hall: DEMO_HALLS.xincheng };
 
 describe('query codes through the command side', () => {
-  let temp: TempEventStore;
+  const temp = openForTests('each', () => openTempEventStore({ synchronous: 'NORMAL' }));
   let store: EmbeddedEventStore;
   let module: TestingModule;
 
   beforeEach(async () => {
-    temp = await openTempEventStore({ synchronous: 'NORMAL' });
     store = temp.current();
     let i = 0;
     module = await Test.createTestingModule({
@@ -38,10 +38,7 @@ describe('query codes through the command side', () => {
     await module.init();
   });
 
-  afterEach(async () => {
-    await module.close();
-    await temp.dispose();
-  });
+  afterEach(() => module.close());
 
   it('stores the drawn code in case.Accepted, and a repeated command answers without drawing a second', async () => {
     const commands = module.get(CaseCommands);

@@ -13,6 +13,19 @@ import { StoreProcess } from '../testing/store-process/store-process.js';
 import { EmbeddedEventStore } from './embedded-event-store.js';
 import type { CommitFeedMessage } from './writer-protocol.js';
 
+/** Opens a store, runs `use` on it, and closes it whatever happens. */
+async function withStore(
+  options: Parameters<typeof EmbeddedEventStore.open>[0],
+  use: (store: EmbeddedEventStore) => Promise<void>,
+): Promise<void> {
+  const store = await EmbeddedEventStore.open(options);
+  try {
+    await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
 describe('embedded store: file, lock, durability and limits', () => {
   let dataDir: string;
   let file: string;
@@ -104,8 +117,7 @@ describe('embedded store: file, lock, durability and limits', () => {
         expect(groups).toBeLessThan(acked.length);
       }
 
-      const store = await EmbeddedEventStore.open({ file });
-      try {
+      await withStore({ file }, async (store) => {
         for (const { stream, nextExpectedRevision } of acked) {
           const events = await store.readStream(stream, { fromRevision: nextExpectedRevision, maxCount: 1 });
           expect(events).toHaveLength(1);
@@ -118,15 +130,12 @@ describe('embedded store: file, lock, durability and limits', () => {
           expect(batch.map((e) => (e.data as { part: number }).part)).toEqual([0, 1, 2]);
           expect(new Set(batch.map((e) => e.streamName)).size).toBe(1);
         }
-      } finally {
-        await store.close();
-      }
+      });
     },
   );
 
   it('feeds every commit after commitFeed() resolves to its port from the writer thread, in commit order; earlier ones are in the file', async () => {
-    const store = await EmbeddedEventStore.open({ dataDir });
-    try {
+    await withStore({ dataDir }, async (store) => {
       const before = await store.appendToStream('f-0', [{ type: 't', data: { n: 0 } }]);
       const port = await store.commitFeed();
       const fed: CommitFeedMessage[] = [];
@@ -158,14 +167,11 @@ describe('embedded store: file, lock, durability and limits', () => {
       );
       expect(rows.every((r) => r[8]?.length === 32)).toBe(true);
       expect(rows).toHaveLength(41);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('commits appends that arrive together in one group, answering each on its own', async () => {
-    const store = await EmbeddedEventStore.open({ dataDir });
-    try {
+    await withStore({ dataDir }, async (store) => {
       const before = store.commitStats();
       const results = await Promise.all(
         Array.from({ length: 50 }, (_, s) => store.appendToStream(`g-${s}`, [{ type: 't', data: s }])),
@@ -177,14 +183,11 @@ describe('embedded store: file, lock, durability and limits', () => {
       // one per message. (Two when the machine is idle; three seen under load.)
       expect(after.groups - before.groups).toBeLessThanOrEqual(4);
       expect(new Set(results.map((r) => r.position)).size).toBe(50);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('answers every maxCount alike, past the few that get a statement of their own', async () => {
-    const store = await EmbeddedEventStore.open({ dataDir });
-    try {
+    await withStore({ dataDir }, async (store) => {
       await store.appendToStream(
         's-1',
         Array.from({ length: 120 }, (_, i) => ({ type: 't', data: i })),
@@ -202,14 +205,11 @@ describe('embedded store: file, lock, durability and limits', () => {
         );
         expect((await store.readAll({ maxCount })).length).toBe(maxCount);
       }
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('lets the event loop in between the pages of a catch-up (a long log does not hold it)', async () => {
-    const store = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL', catchUpBatchSize: 50 });
-    try {
+    await withStore({ dataDir, synchronous: 'NORMAL', catchUpBatchSize: 50 }, async (store) => {
       await store.appendToStream(
         's-1',
         Array.from({ length: 500 }, (_, i) => ({ type: 't', data: i })),
@@ -225,14 +225,11 @@ describe('embedded store: file, lock, durability and limits', () => {
       // The callback ran while the subscriber was still catching up, not after it.
       expect(timerRanAt).toBeGreaterThanOrEqual(0);
       expect(timerRanAt).toBeLessThan(500);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('keeps serving reads on the main thread while the writer commits', async () => {
-    const store = await EmbeddedEventStore.open({ dataDir });
-    try {
+    await withStore({ dataDir }, async (store) => {
       await store.appendToStream('r', [{ type: 't', data: 0 }]);
       const appends = Array.from({ length: 20 }, (_, n) =>
         store.appendToStream('w', [{ type: 't', data: n }]),
@@ -241,14 +238,11 @@ describe('embedded store: file, lock, durability and limits', () => {
       expect(await store.readStream('r')).toHaveLength(1);
       await Promise.all(appends);
       expect(await store.readStream('w')).toHaveLength(20);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('accepts an append of exactly 1 MiB (counted in UTF-8 bytes) and refuses one byte more', async () => {
-    const store = await EmbeddedEventStore.open({ dataDir });
-    try {
+    await withStore({ dataDir }, async (store) => {
       const type = 'test.Big';
       // JSON of a string of k three-byte characters: 3k + 2 bytes.
       const k = (MAX_APPEND_BYTES - Buffer.byteLength(type) - 2) / 3;
@@ -259,14 +253,11 @@ describe('embedded store: file, lock, durability and limits', () => {
       await expect(over).rejects.toBeInstanceOf(InvalidEventStoreInputError);
       await expect(over).rejects.toThrow(`limit is ${MAX_APPEND_BYTES} bytes`);
       expect(await store.readStream('big')).toHaveLength(1);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('sends a subscriber that falls behind its live buffer back to the file, losing nothing', async () => {
-    const store = await EmbeddedEventStore.open({ dataDir, liveBufferSize: 10, catchUpBatchSize: 7 });
-    try {
+    await withStore({ dataDir, liveBufferSize: 10, catchUpBatchSize: 7 }, async (store) => {
       await store.appendToStream('s', [{ type: 't', data: -1 }]);
       const subscription = store.subscribeToAll();
       const iterator = subscription[Symbol.asyncIterator]();
@@ -280,9 +271,7 @@ describe('embedded store: file, lock, durability and limits', () => {
       }
       expect(rest).toEqual(Array.from({ length: 100 }, (_, n) => n));
       await subscription.unsubscribe();
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it('ends its subscriptions on close and refuses further calls', async () => {

@@ -21,6 +21,9 @@ describeWithBrowser('scans attached at correction and at 容缺 supply in the co
   const axeIn = (selector: string) => axeViolations(page, selector);
 
   async function openCommand(caseId: string, type: string): Promise<void> {
+    // The command was sent over the API, not from this page: the form's materials come from the
+    // read model, so open the page once it shows the command (the CI run at load failed without).
+    await w.caughtUp(session.server.store);
     await page.goto(`${session.server.base}/#/case/${encodeURIComponent(caseId)}`);
     await page.click(`button[data-command="${type}"]`);
     await page.locator(`#form-${type}`).waitFor();

@@ -27,6 +27,7 @@ import { CalendarCoverageError, InvalidCalendarInputError } from './errors.js';
 import { WorkingCalendar } from './working-calendar.js';
 import { checkDayCount } from './working-days.js';
 import { chineseDaysYears } from './builtin-calendar.js';
+import { thrown } from './testing/thrown.js';
 
 // Built in each test, not at module load: a mutation tool counts code run at load as covering every test.
 let calendar: WorkingCalendar;
@@ -35,13 +36,8 @@ beforeEach(() => {
 });
 
 const refusal = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidCalendarInputError) return { field: error.field, message: error.message };
-    throw error;
-  }
-  throw new Error('expected an InvalidCalendarInputError');
+  const { field, message } = thrown(run, InvalidCalendarInputError);
+  return { field, message };
 };
 
 // First in this file on purpose: the built-in years are read once per module registry, so only the

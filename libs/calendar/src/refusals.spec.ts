@@ -6,17 +6,13 @@ import {
   type RatingLimits,
   rectificationDue,
 } from './rating-deadlines.js';
+import { thrown } from './testing/thrown.js';
 import { WorkingCalendar } from './working-calendar.js';
 
 /** What a refusal names: the field the caller got wrong, in the error and in its words. */
 function refusal(run: () => unknown): { type: string; field: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (!(error instanceof InvalidCalendarInputError)) throw error;
-    return { type: error.type, field: error.field, message: error.message };
-  }
-  throw new Error('not refused');
+  const { type, field, message } = thrown(run, InvalidCalendarInputError);
+  return { type, field, message };
 }
 
 describe('the bad-rating limits refuse bad input by field (Art. 36: 48 hours, 15 natural days)', () => {

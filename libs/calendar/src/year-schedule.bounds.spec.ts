@@ -8,6 +8,7 @@
 import { InvalidYearScheduleError } from './errors.js';
 import { isExampleSchedule } from './store/year-file.js';
 import { parseYearSchedule } from './year-schedule.js';
+import { thrown } from './testing/thrown.js';
 
 const schedule = (over: Record<string, unknown> = {}) => ({
   year: 2027,
@@ -17,13 +18,8 @@ const schedule = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const refusal = (input: unknown) => {
-  try {
-    parseYearSchedule(input);
-  } catch (error) {
-    if (error instanceof InvalidYearScheduleError) return { year: error.year, problems: error.problems };
-    throw error;
-  }
-  throw new Error('expected the schedule to be refused');
+  const { year, problems } = thrown(() => parseYearSchedule(input), InvalidYearScheduleError);
+  return { year, problems };
 };
 
 describe('a year schedule’s bounds', () => {

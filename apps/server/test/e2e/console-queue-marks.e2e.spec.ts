@@ -1,11 +1,7 @@
-import { existsSync } from 'node:fs';
 import { ManualClock } from '@one-window/shared';
 import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
-import { CHROMIUM } from '../support/browser.js';
+import { describeWithBrowser } from '../support/browser.js';
 import { type ConsoleWorld, startConsoleWorld } from '../support/console-world.js';
-
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 /**
  * The queue's marks on a task: a case in a special procedure (Art. 45: hearing, inspection,

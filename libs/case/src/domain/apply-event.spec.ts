@@ -527,26 +527,31 @@ describe('Art. 36 obligations: each event changes its own obligation only', () =
     ]);
   });
 
-  it('case.Rectified and case.Explained close it at their instant', () => {
-    const rectified = {
-      obligationId: 'o2',
-      measures: '整改',
-      rectifiedAt: '2026-03-10T01:00:00.000Z',
-      late: false,
-    };
-    expect(applyEvent(two(), ev('case.Rectified', rectified)).obligations).toEqual([
+  it.each([
+    {
+      event: ev('case.Rectified', {
+        obligationId: 'o2',
+        measures: '整改',
+        rectifiedAt: '2026-03-10T01:00:00.000Z',
+        late: false,
+      }),
+      status: 'rectified',
+      closedAt: '2026-03-10T01:00:00.000Z',
+    },
+    {
+      event: ev('case.Explained', {
+        obligationId: 'o2',
+        explanation: '说明',
+        explainedAt: '2026-03-11T01:00:00.000Z',
+        late: true,
+      }),
+      status: 'explained',
+      closedAt: '2026-03-11T01:00:00.000Z',
+    },
+  ])('$event.type closes it at its instant', ({ event, status, closedAt }) => {
+    expect(applyEvent(two(), event).obligations).toEqual([
       obligation('o1'),
-      { ...obligation('o2'), status: 'rectified', closedAt: '2026-03-10T01:00:00.000Z' },
-    ]);
-    const explained = {
-      obligationId: 'o2',
-      explanation: '说明',
-      explainedAt: '2026-03-11T01:00:00.000Z',
-      late: true,
-    };
-    expect(applyEvent(two(), ev('case.Explained', explained)).obligations).toEqual([
-      obligation('o1'),
-      { ...obligation('o2'), status: 'explained', closedAt: '2026-03-11T01:00:00.000Z' },
+      { ...obligation('o2'), status, closedAt },
     ]);
   });
 

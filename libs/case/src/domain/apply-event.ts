@@ -4,7 +4,7 @@
  */
 import type { CaseEvent, DeadlinesRecalculatedData, SubmittedMaterial } from '../events.js';
 import type { CaseStatus } from './case-state.js';
-import type { CaseContext, ObligationRecord, TaskRecord } from './context.js';
+import type { CaseContext, CaseDecision, ObligationRecord, TaskRecord } from './context.js';
 import { sliceOfEvent, type SlicedEvent } from '../slices/index.js';
 
 export function applyEvent(context: CaseContext, event: CaseEvent): CaseContext {
@@ -116,19 +116,13 @@ function applyData(context: CaseContext, event: CaseEvent): CaseContext {
         resumeStepIndex: null,
       };
     case 'case.TaskClaimed':
-      return {
-        ...context,
-        tasks: updateTask(context.tasks, event.data.taskId, (t) => ({
-          ...t,
-          status: 'claimed',
-          holder: event.data.holder,
-        })),
-      };
+      return withTask(context, event.data.taskId, (t) => ({
+        ...t,
+        status: 'claimed',
+        holder: event.data.holder,
+      }));
     case 'case.TaskReleased':
-      return {
-        ...context,
-        tasks: updateTask(context.tasks, event.data.taskId, (t) => ({ ...t, status: 'open', holder: null })),
-      };
+      return withTask(context, event.data.taskId, (t) => ({ ...t, status: 'open', holder: null }));
     case 'case.TaskPassed':
       return {
         ...context,
@@ -177,20 +171,15 @@ function applyData(context: CaseContext, event: CaseEvent): CaseContext {
     case 'case.Approved': {
       const { taskId, opinion, approvedOn, resultDueBy, withinStatutoryLimit, withinPromisedLimit } =
         event.data;
-      return {
-        ...context,
-        tasks: updateTask(context.tasks, taskId, (t) => ({ ...t, status: 'decided' })),
-        currentTaskId: null,
-        decision: {
-          outcome: 'approved',
-          on: approvedOn,
-          taskId,
-          opinion,
-          resultDueBy,
-          withinStatutoryLimit,
-          withinPromisedLimit,
-        },
-      };
+      return decided(context, {
+        outcome: 'approved',
+        on: approvedOn,
+        taskId,
+        opinion,
+        resultDueBy,
+        withinStatutoryLimit,
+        withinPromisedLimit,
+      });
     }
     case 'case.Denied': {
       const {
@@ -202,21 +191,16 @@ function applyData(context: CaseContext, event: CaseEvent): CaseContext {
         withinStatutoryLimit,
         withinPromisedLimit,
       } = event.data;
-      return {
-        ...context,
-        tasks: updateTask(context.tasks, taskId, (t) => ({ ...t, status: 'decided' })),
-        currentTaskId: null,
-        decision: {
-          outcome: 'denied',
-          on: deniedOn,
-          taskId,
-          reasons,
-          remedies,
-          decisionNumber,
-          withinStatutoryLimit,
-          withinPromisedLimit,
-        },
-      };
+      return decided(context, {
+        outcome: 'denied',
+        on: deniedOn,
+        taskId,
+        reasons,
+        remedies,
+        decisionNumber,
+        withinStatutoryLimit,
+        withinPromisedLimit,
+      });
     }
     case 'case.ResultIssued':
       return { ...context, result: event.data };
@@ -235,36 +219,18 @@ function applyData(context: CaseContext, event: CaseEvent): CaseContext {
         ],
       };
     case 'case.CallbackRecorded':
-      return {
-        ...context,
-        obligations: updateObligation(context.obligations, event.data.obligationId, (o) => ({
-          ...o,
-          status: 'called-back',
-          callback: event.data,
-        })),
-      };
+      return withObligation(context, event.data.obligationId, (o) => ({
+        ...o,
+        status: 'called-back',
+        callback: event.data,
+      }));
     case 'case.Rectified':
-      return {
-        ...context,
-        obligations: updateObligation(context.obligations, event.data.obligationId, (o) => ({
-          ...o,
-          status: 'rectified',
-          closedAt: event.data.rectifiedAt,
-        })),
-      };
+      return closeObligation(context, event.data.obligationId, 'rectified', event.data.rectifiedAt);
     case 'case.Explained':
-      return {
-        ...context,
-        obligations: updateObligation(context.obligations, event.data.obligationId, (o) => ({
-          ...o,
-          status: 'explained',
-          closedAt: event.data.explainedAt,
-        })),
-      };
+      return closeObligation(context, event.data.obligationId, 'explained', event.data.explainedAt);
     case 'case.ObligationOverdue':
       return {
-        ...context,
-        obligations: updateObligation(context.obligations, event.data.obligationId, (o) => ({
+        ...withObligation(context, event.data.obligationId, (o) => ({
           ...o,
           overdue: [...o.overdue, event.data.deadline],
         })),
@@ -354,12 +320,39 @@ function updateTask(
   return tasks.map((task) => (task.taskId === id ? change(task) : task));
 }
 
-function updateObligation(
-  obligations: readonly ObligationRecord[],
+function withTask(context: CaseContext, id: string, change: (task: TaskRecord) => TaskRecord): CaseContext {
+  return { ...context, tasks: updateTask(context.tasks, id, change) };
+}
+
+/** The decision (准予 or 不予) taken on the deciding task, which it closes. */
+function decided(context: CaseContext, decision: CaseDecision): CaseContext {
+  return {
+    ...context,
+    tasks: updateTask(context.tasks, decision.taskId, (t) => ({ ...t, status: 'decided' })),
+    currentTaskId: null,
+    decision,
+  };
+}
+
+function withObligation(
+  context: CaseContext,
   id: string,
   change: (obligation: ObligationRecord) => ObligationRecord,
-): readonly ObligationRecord[] {
-  return obligations.map((o) => (o.obligationId === id ? change(o) : o));
+): CaseContext {
+  return {
+    ...context,
+    obligations: context.obligations.map((o) => (o.obligationId === id ? change(o) : o)),
+  };
+}
+
+/** A follow-up closed: rectified (整改) or explained (说明), at the event's time. */
+function closeObligation(
+  context: CaseContext,
+  id: string,
+  status: 'rectified' | 'explained',
+  closedAt: string,
+): CaseContext {
+  return withObligation(context, id, (o) => ({ ...o, status, closedAt }));
 }
 
 function mergeMaterials(

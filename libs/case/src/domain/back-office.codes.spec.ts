@@ -21,24 +21,14 @@ const oneStepClaimed = () => claimed(oneStep());
 describe('claim, release, pass', () => {
   it('a claim records its holder and the instant; a release hands back the holder’s name', () => {
     const d = accepted();
+    const holder = { userId: 'appr-1', name: '李明' };
     expect(d.send(approver, { type: 'ClaimTask', taskId: 'c1.t1' }, at('2026-03-03', '09:30'))).toEqual([
-      {
-        type: 'case.TaskClaimed',
-        data: {
-          taskId: 'c1.t1',
-          holder: { userId: 'appr-1', name: '李明' },
-          claimedAt: '2026-03-03T01:30:00.000Z',
-        },
-      },
+      { type: 'case.TaskClaimed', data: { taskId: 'c1.t1', holder, claimedAt: '2026-03-03T01:30:00.000Z' } },
     ]);
     expect(d.send(head, { type: 'ReleaseTask', taskId: 'c1.t1' }, at('2026-03-03', '11:00'))).toEqual([
       {
         type: 'case.TaskReleased',
-        data: {
-          taskId: 'c1.t1',
-          holder: { userId: 'appr-1', name: '李明' },
-          releasedAt: '2026-03-03T03:00:00.000Z',
-        },
+        data: { taskId: 'c1.t1', holder, releasedAt: '2026-03-03T03:00:00.000Z' },
       },
     ]);
   });

@@ -1,3 +1,5 @@
+import { FieldError } from '@one-window/shared/errors';
+
 /** Base of every error the calendar raises; `type` is a literal callers (and the HTTP layer) switch on. */
 export abstract class CalendarError extends Error {
   abstract readonly type: string;
@@ -22,15 +24,9 @@ export class CalendarCoverageError extends CalendarError {
 }
 
 /** A business date that is not a real `YYYY-MM-DD` day, or a day count that is not a whole number ≥ 0. */
-export class InvalidCalendarInputError extends CalendarError {
+export class InvalidCalendarInputError extends FieldError(CalendarError) {
   readonly type = 'invalid-calendar-input' as const;
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'InvalidCalendarInputError';
-  }
+  override readonly name = 'InvalidCalendarInputError';
 }
 
 /** A year schedule that fails validation; `problems` lists every defect at once. */

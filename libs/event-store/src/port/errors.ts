@@ -1,3 +1,4 @@
+import { FieldError } from '@one-window/shared/errors';
 import type { CurrentRevision, ExpectedRevision } from './types.js';
 
 /** Base of every error the port raises; `type` is a literal adapters and callers switch on. */
@@ -41,15 +42,9 @@ export class StreamNotFoundError extends EventStoreError {
 }
 
 /** Bad input to the store: empty names, non-JSON data, oversized events, bad revisions. */
-export class InvalidEventStoreInputError extends EventStoreError {
+export class InvalidEventStoreInputError extends FieldError(EventStoreError) {
   readonly type = 'invalid-input' as const;
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'InvalidEventStoreInputError';
-  }
+  override readonly name = 'InvalidEventStoreInputError';
 }
 
 /** The store cannot be reached, or did not answer in time. Safe to retry. */

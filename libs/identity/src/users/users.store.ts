@@ -6,6 +6,7 @@ import {
   StreamNotFoundError,
   WrongExpectedRevisionError,
 } from '@one-window/event-store';
+import { FieldError } from '@one-window/shared/errors';
 import { hashPassword, passwordProblem } from '../sign-in/password.js';
 import { type StoredUser, type User, type UserRole, scopeProblem } from './user.js';
 import { USERS_STREAM, type UserEvent } from './user-events.js';
@@ -19,14 +20,8 @@ export interface NewUser {
   readonly password: string;
 }
 
-export class UserInputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'UserInputError';
-  }
+export class UserInputError extends FieldError(Error) {
+  override readonly name = 'UserInputError';
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,31}$/;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ANCHORED, AUDIT_STREAM, formatAnchor, isAnchoredData } from '@one-window/audit';
-import { StreamNotFoundError, type RecordedEvent } from '@one-window/event-store';
+import { readStreamOrNone } from '@one-window/event-store';
 import { environmentDeps, type ReadSideCliDeps } from './read-side-deps.js';
 
 /**
@@ -11,13 +11,10 @@ import { environmentDeps, type ReadSideCliDeps } from './read-side-deps.js';
 export async function auditAnchorCommand(deps: ReadSideCliDeps): Promise<number> {
   const store = await deps.openStore({ readOnly: true });
   try {
-    let events: RecordedEvent[];
-    try {
-      events = await store.readStream(AUDIT_STREAM, { direction: 'backwards', fromRevision: 'end' });
-    } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
-      events = [];
-    }
+    const events = await readStreamOrNone(store, AUDIT_STREAM, {
+      direction: 'backwards',
+      fromRevision: 'end',
+    });
     const latest = events.find((e) => e.type === ANCHORED && isAnchoredData(e.data));
     if (latest === undefined || !isAnchoredData(latest.data)) {
       deps.err(

@@ -1,4 +1,4 @@
-import { type EventStore, StreamNotFoundError } from '@one-window/event-store';
+import { type EventStore, readStreamOrNone } from '@one-window/event-store';
 import { type Actor, type Clock, systemClock } from '@one-window/shared';
 import { CalendarPermissionError, InvalidYearScheduleError } from '../errors.js';
 import { missingStatutoryHolidays } from '../statutory-holidays.js';
@@ -40,13 +40,7 @@ export class CalendarStore {
 
   /** Every load, oldest first. */
   async history(): Promise<YearLoad[]> {
-    let events;
-    try {
-      events = await this.store.readStream(CALENDAR_STREAM);
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    const events = await readStreamOrNone(this.store, CALENDAR_STREAM);
     return events
       .filter((event) => event.type === YEAR_LOADED)
       .map((event) => {

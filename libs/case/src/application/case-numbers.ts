@@ -21,8 +21,8 @@
  */
 import {
   NO_STREAM,
-  StreamNotFoundError,
   WrongExpectedRevisionError,
+  readStreamOrNone,
   type EventStore,
   type RecordedEvent,
 } from '@one-window/event-store';
@@ -63,17 +63,12 @@ export async function caseIdOfNumber(store: EventStore, caseNumber: string): Pro
   const match = CASE_NUMBER.exec(typed);
   if (!match) return undefined;
   const [, division, year, month, day, sequence] = match;
-  try {
-    const [event] = await store.readStream(caseNumberStream(division, `${year}-${month}-${day}`), {
-      fromRevision: Number(sequence) - 1,
-      maxCount: 1,
-    });
-    const data = event?.data as CaseNumberAllocated | undefined;
-    return event?.type === CASE_NUMBER_ALLOCATED && data?.caseNumber === typed ? data.caseId : undefined;
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return undefined;
-    throw error;
-  }
+  const [event] = await readStreamOrNone(store, caseNumberStream(division, `${year}-${month}-${day}`), {
+    fromRevision: Number(sequence) - 1,
+    maxCount: 1,
+  });
+  const data = event?.data as CaseNumberAllocated | undefined;
+  return event?.type === CASE_NUMBER_ALLOCATED && data?.caseNumber === typed ? data.caseId : undefined;
 }
 
 const MAX_ATTEMPTS = 50;
@@ -190,16 +185,11 @@ export class CaseNumberAllocator {
   }
 
   private async readRecent(stream: string): Promise<Allocated[]> {
-    try {
-      return (await this.store.readStream(stream, {
-        direction: 'backwards',
-        fromRevision: 'end',
-        maxCount: RECENT_WINDOW,
-      })) as Allocated[];
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    return (await readStreamOrNone(this.store, stream, {
+      direction: 'backwards',
+      fromRevision: 'end',
+      maxCount: RECENT_WINDOW,
+    })) as Allocated[];
   }
 
   private remember(caseId: string, caseNumber: string): void {

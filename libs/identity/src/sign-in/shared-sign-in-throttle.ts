@@ -1,9 +1,8 @@
 import {
   NO_STREAM,
-  StreamNotFoundError,
   WrongExpectedRevisionError,
+  readStreamOrNone,
   type EventStore,
-  type RecordedEvent,
 } from '@one-window/event-store';
 import type { SignInBlock, SignInLimiter } from './sign-in-limiter.js';
 
@@ -81,26 +80,8 @@ export class SharedSignInThrottle {
 
   private async read(): Promise<void> {
     const at = this.monotonic();
-    let events: RecordedEvent[];
-    try {
-      events =
-        this.next === undefined
-          ? // The first read takes the newest events only: older blocks have long ended.
-            (
-              await this.store.readStream(SIGN_IN_THROTTLE_STREAM, {
-                direction: 'backwards',
-                fromRevision: 'end',
-                maxCount: this.maxRead,
-              })
-            ).reverse()
-          : await this.store.readStream(SIGN_IN_THROTTLE_STREAM, {
-              fromRevision: this.next,
-              maxCount: this.maxRead,
-            });
-    } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) return; // unreadable: try again at the next sign-in
-      events = [];
-    }
+    const events = await this.readNew().catch(() => null);
+    if (events === null) return; // unreadable: try again at the next sign-in
     for (const event of events) {
       if (event.type === THROTTLED && isThrottledData(event.data))
         for (const block of event.data.blocks) this.limiter.learn(block);
@@ -109,6 +90,21 @@ export class SharedSignInThrottle {
     this.next ??= 0;
     // A full page means more are waiting: the next sign-in reads on.
     this.readAt = events.length === this.maxRead ? -Infinity : at;
+  }
+
+  /** The stream's events since the last read; at the first, only the newest (older blocks have long ended). */
+  private async readNew() {
+    if (this.next !== undefined)
+      return readStreamOrNone(this.store, SIGN_IN_THROTTLE_STREAM, {
+        fromRevision: this.next,
+        maxCount: this.maxRead,
+      });
+    const newest = await readStreamOrNone(this.store, SIGN_IN_THROTTLE_STREAM, {
+      direction: 'backwards',
+      fromRevision: 'end',
+      maxCount: this.maxRead,
+    });
+    return newest.reverse();
   }
 
   private async append(): Promise<void> {

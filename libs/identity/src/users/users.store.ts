@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   type EventStore,
-  type RecordedEvent,
   NO_STREAM,
-  StreamNotFoundError,
   WrongExpectedRevisionError,
+  readStreamOrNone,
 } from '@one-window/event-store';
 import { FieldError } from '@one-window/shared/errors';
 import { hashPassword, passwordProblem } from '../sign-in/password.js';
@@ -85,15 +84,9 @@ export class UsersStore {
   constructor(private readonly store: EventStore) {}
 
   async refresh(): Promise<void> {
-    let events: RecordedEvent[];
-    try {
-      events = await this.store.readStream(USERS_STREAM, {
-        fromRevision: this.revision === null ? 'start' : this.revision + 1,
-      });
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) events = [];
-      else throw error;
-    }
+    const events = await readStreamOrNone(this.store, USERS_STREAM, {
+      fromRevision: this.revision === null ? 'start' : this.revision + 1,
+    });
     for (const recorded of events) {
       evolve(this.users, { type: recorded.type, data: recorded.data } as UserEvent);
       this.revision = recorded.streamRevision;

@@ -2,7 +2,7 @@ import { chinaDate } from '@one-window/calendar';
 import { recordedStatus, type CaseEvent, type DeadlineChange, type DecisionLimit } from '@one-window/case';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import type { ProjectedCaseEvent } from '../projections/case-event.js';
-import { caseProjection } from '../projections/case-projection.js';
+import { type CaseEventHandler, caseProjection } from '../projections/case-projection.js';
 import { CaseKeys } from '../projections/case-keys.js';
 import { type Patch, RowPatcher, type SqlValue } from '../projections/row-patcher.js';
 import { type CalendarSource, currentCalendar } from '../queries/deadline-evaluator.js';
@@ -15,7 +15,7 @@ import {
   DailyRollup,
 } from '../statistics/daily-rollup.js';
 import { foldAscii, nameGrams, reversedIdNumber } from '../search/search-keys.js';
-import { CASES_SCHEMA, type CaseRow } from './cases.schema.js';
+import { CASES_REBUILD_INDEXES, CASES_SCHEMA, type CaseRow } from './cases.schema.js';
 import {
   type MaterialStatus,
   materialsAtReceipt,
@@ -58,11 +58,12 @@ export function casesProjection(calendar: CalendarSource): Projection {
       'case_stats_monthly',
     ],
     schema: CASES_SCHEMA + DAILY_ROLLUP_SCHEMA,
+    rebuildIndexes: CASES_REBUILD_INDEXES,
     bind: (db) => bindCases(db, calendar),
   });
 }
 
-function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCaseEvent) => void {
+function bindCases(db: ReadModelDb, calendar: CalendarSource): CaseEventHandler {
   const keys = CaseKeys.for(db);
   /** The key of the case whose event is being applied. */
   let k = 0;
@@ -305,7 +306,7 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
     }
   };
 
-  return (e) => {
+  const handler: CaseEventHandler = (e) => {
     const key = keys.of(e);
     if (key === undefined) return; // a case whose receipt is not in the log: nothing to attach it to
     k = key;
@@ -372,6 +373,8 @@ function bindCases(db: ReadModelDb, calendar: CalendarSource): (e: ProjectedCase
       rollup.change(k, counted, after);
     }
   };
+  handler.flush = () => rollup.flush();
+  return handler;
 }
 
 function joinYears(had: string, years: readonly number[]): string {

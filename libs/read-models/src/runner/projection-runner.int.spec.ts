@@ -6,6 +6,16 @@ import { openForTests } from '../../../../test/support/open-for-tests.js';
 import { ProjectionRunner } from './projection-runner.js';
 import type { Projection } from './projection.js';
 import { ReadModelTimeoutError } from './read-model-timeout.error.js';
+import { CaseQueries } from '../cases/case-queries.js';
+import { CASES_REBUILD_INDEXES } from '../cases/cases.schema.js';
+import { DeadlineEvaluator } from '../queries/deadline-evaluator.js';
+import { ALL_SCOPE } from '../scope/read-scope.js';
+import { DEFAULT_READ_MODEL_SETTINGS } from '../settings/read-model-settings.js';
+import { DueDeadlines } from '../timers/due-deadlines.js';
+import { openReadModelDatabase, type ReadModelDb } from '../database/read-model-database.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const calendar = WorkingCalendar.create();
 const TABLES = ['case_keys', 'cases', 'case_materials', 'case_ratings', 'tasks', 'obligations'];
@@ -30,6 +40,12 @@ function probe(name = 'probe', version = 1, failOn?: string): Projection & { rea
     },
   };
 }
+
+/** The indexes of the read-model database (not the automatic ones of primary keys). */
+const indexesOf = (db: ReadModelDb): Set<string> =>
+  new Set(
+    db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").pluck().all(),
+  );
 
 const runnerFor = (t: TempReadModels, extra: Projection[] = [], db = t.db) =>
   new ProjectionRunner({
@@ -148,6 +164,73 @@ describe('ProjectionRunner', () => {
     expect(progress.length).toBeGreaterThan(2);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(tableDump(t.db, TABLES)).toEqual(incremental);
+  });
+
+  it('a rebuild loads the rows before the query indexes and builds those once it has caught up; the indexes queries name stay throughout', async () => {
+    await seedGeneratedCases(t.store, 40);
+    const runner = runnerFor(t);
+    await runner.catchUp();
+    const every = indexesOf(t.db);
+    const incremental = tableDump(t.db, TABLES);
+    expect(every.has('cases_status')).toBe(true);
+    const evaluator = new DeadlineEvaluator(calendar, DEFAULT_READ_MODEL_SETTINGS);
+    const queries = new CaseQueries(t.db, evaluator, { now: () => new Date('2025-06-02T02:00:00Z') });
+    const due = new DueDeadlines(t.db, calendar, DEFAULT_READ_MODEL_SETTINGS.warningWorkingDays);
+    const during: Set<string>[] = [];
+    await runner.rebuild({
+      onProgress: (p) => {
+        if (p.processed === 0) return;
+        during.push(indexesOf(t.db));
+        // The acceptance board and the durable timers name their indexes (INDEXED BY): they answer mid-rebuild.
+        queries.deadlineBoard({ deadline: 'acceptance' }, ALL_SCOPE);
+        queries.deadlineBoard({ deadline: 'acceptance' }, { kind: 'hall', hall: 'hall-150102' });
+        due.find(new Date('2025-06-02T02:00:00Z'), 10);
+      },
+    });
+    expect(during.length).toBeGreaterThan(1);
+    for (const indexes of during) {
+      expect(indexes.has('cases_status')).toBe(false);
+      expect(indexes.has('tasks_step_due')).toBe(false);
+      for (const kept of CASES_REBUILD_INDEXES) expect(indexes.has(kept)).toBe(true);
+    }
+    expect(indexesOf(t.db)).toEqual(every);
+    expect(tableDump(t.db, TABLES)).toEqual(incremental);
+  });
+
+  it('indexes a rebuild deferred and did not get to build are created when the next runner opens the database', async () => {
+    await seedGeneratedCases(t.store, 5);
+    await runnerFor(t).catchUp();
+    const every = indexesOf(t.db);
+    const dir = mkdtempSync(join(tmpdir(), 'one-window-deferred-'));
+    const db = openReadModelDatabase({ dataDir: dir });
+    try {
+      // A new database: each projection is reset at open, its query indexes left to a catch-up that never runs.
+      runnerFor(t, [], db);
+      expect(indexesOf(db).has('cases_status')).toBe(false);
+      for (const kept of CASES_REBUILD_INDEXES) expect(indexesOf(db).has(kept)).toBe(true);
+      runnerFor(t, [], db);
+      expect(indexesOf(db)).toEqual(every);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the statistics rollup, summed per transaction, comes out as event by event', async () => {
+    await seedGeneratedCases(t.store, 30);
+    const rollups = ['case_stats_daily', 'case_stats_monthly'];
+    const oneByOne = new ProjectionRunner({
+      store: t.store,
+      db: t.db,
+      projections: readModelProjections(calendar),
+      batchSize: 1,
+      onError: () => undefined,
+    });
+    await oneByOne.catchUp();
+    const perEvent = tableDump(t.db, rollups);
+    expect(perEvent.case_stats_daily.length).toBeGreaterThan(10);
+    await runnerFor(t).rebuild();
+    expect(tableDump(t.db, rollups)).toEqual(perEvent);
   });
 
   it('sizes catch-up pages by time: a page that overruns its slice makes the next one smaller', async () => {

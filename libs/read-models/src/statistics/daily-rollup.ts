@@ -111,11 +111,18 @@ function countsOf(row: CountedCase): Counts {
   return days;
 }
 
-/** Adds and takes away counts in `case_stats_daily` and, for the day's month, `case_stats_monthly`. */
+/**
+ * Adds and takes away counts in `case_stats_daily` and, for the day's month, `case_stats_monthly`.
+ * The counts of a batch are summed in memory per row and written by `flush()` at its end (the
+ * runner calls it inside the batch's transaction): a row is written once a batch, not once an
+ * event, and the counters are sums, so the result is the same.
+ */
 export class DailyRollup {
   private readonly upsert: Statement<unknown[]>;
   private readonly upsertMonth: Statement<unknown[]>;
   private readonly departments: Statement<[number], string>;
+  /** The batch's sums, by table and row key (period, scope, hall, department, item code and name). */
+  private readonly pending = new Map<string, { readonly row: readonly string[]; readonly counts: number[] }>();
 
   constructor(db: ReadModelDb) {
     const columns = ROLLUP_COUNTERS.join(', ');
@@ -147,23 +154,40 @@ export class DailyRollup {
         net.set(day, into);
       }
     for (const [day, counts] of net) if (Object.values(counts).every((n) => n === 0)) net.delete(day);
-    if (net.size > 0) this.apply([''].concat(this.departments.all(k)), after, net);
+    if (net.size > 0) this.add([''].concat(this.departments.all(k)), after, net);
   }
 
   /** One rating of `level` (1–5) on `day`, counted for the case's hall, department and item. */
   rated(k: number, of: CaseKey, day: string, level: number): void {
     const counter = `rated_${level}` as RollupCounter;
-    this.apply([''].concat(this.departments.all(k)), of, new Map([[day, { [counter]: 1 }]]));
+    this.add([''].concat(this.departments.all(k)), of, new Map([[day, { [counter]: 1 }]]));
   }
 
-  private apply(scopes: readonly string[], row: CaseKey, counts: Counts): void {
+  /** Writes the batch's sums: each row once, as the per-event upserts left it. */
+  flush(): void {
+    for (const [key, { row, counts }] of this.pending) {
+      (key.startsWith('m') ? this.upsertMonth : this.upsert).run(...row, ...counts);
+    }
+    this.pending.clear();
+  }
+
+  private add(scopes: readonly string[], row: CaseKey, counts: Counts): void {
     for (const [day, c] of counts) {
-      const values = ROLLUP_COUNTERS.map((counter) => c[counter] ?? 0);
       for (const scope of scopes) {
-        this.upsert.run(day, scope, row.hall, row.department, row.item_code, row.item_name, ...values);
-        const month = day.slice(0, 7);
-        this.upsertMonth.run(month, scope, row.hall, row.department, row.item_code, row.item_name, ...values);
+        const rest = [scope, row.hall, row.department, row.item_code, row.item_name];
+        this.sum('d', [day, ...rest], c);
+        this.sum('m', [day.slice(0, 7), ...rest], c);
       }
     }
+  }
+
+  private sum(table: 'd' | 'm', row: readonly string[], counts: Partial<Record<RollupCounter, number>>): void {
+    const key = `${table}\u0000${row.join('\u0000')}`;
+    let entry = this.pending.get(key);
+    if (!entry) {
+      entry = { row, counts: ROLLUP_COUNTERS.map(() => 0) };
+      this.pending.set(key, entry);
+    }
+    for (let i = 0; i < ROLLUP_COUNTERS.length; i++) entry.counts[i] += counts[ROLLUP_COUNTERS[i]] ?? 0;
   }
 }

@@ -127,6 +127,14 @@ export function countEvents(messages: readonly SubscriptionMessage[]): number {
   return count;
 }
 
+/** The events a subscription delivers until it has delivered `count` (its other messages passed over). */
+export async function eventsUntil(
+  subscription: Subscription,
+  count: number,
+): Promise<EventMessage['event'][]> {
+  return eventsOf(await collectUntil(subscription, (m) => countEvents(m) >= count));
+}
+
 function summary(messages: readonly SubscriptionMessage[]): string {
   const tail = messages
     .slice(-5)

@@ -2,8 +2,7 @@ import { WrongExpectedRevisionError } from '../port/errors.js';
 import { NO_STREAM, type AppendResult, type RecordedEvent, type Subscription } from '../port/types.js';
 import {
   collectUntil,
-  countEvents,
-  eventsOf,
+  eventsUntil,
   someEvents,
   uniquePrefix,
   type ContractContext,
@@ -23,7 +22,7 @@ export function groupCommitContract(ctx: ContractContext): void {
     };
     const seenBy = async (subscription: Subscription, count: number): Promise<RecordedEvent[]> => {
       try {
-        return eventsOf(await collectUntil(subscription, (m) => countEvents(m) >= count));
+        return await eventsUntil(subscription, count);
       } finally {
         await subscription.unsubscribe();
       }

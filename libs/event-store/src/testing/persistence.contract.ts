@@ -1,8 +1,6 @@
 import { NO_STREAM } from '../port/types.js';
 import {
-  collectUntil,
-  countEvents,
-  eventsOf,
+  eventsUntil,
   eventsWithIds,
   someEvents,
   uniquePrefix,
@@ -32,7 +30,7 @@ export function persistenceContract(ctx: ContractContext): void {
       const prefix = uniquePrefix();
       await ctx.store.appendToStream(`${prefix}-a`, someEvents(3));
       const first = ctx.store.subscribeToAll({ filter: { streamNamePrefixes: [prefix] } });
-      const seen = eventsOf(await collectUntil(first, (m) => countEvents(m) === 2));
+      const seen = await eventsUntil(first, 2);
       await first.unsubscribe();
 
       const store = await ctx.reopen();
@@ -42,7 +40,7 @@ export function persistenceContract(ctx: ContractContext): void {
         filter: { streamNamePrefixes: [prefix] },
       });
       try {
-        const rest = eventsOf(await collectUntil(second, (m) => countEvents(m) === 3));
+        const rest = await eventsUntil(second, 3);
         const all = await store.readAll({ filter: { streamNamePrefixes: [prefix] } });
         expect([...seen, ...rest].map((e) => e.id)).toEqual(all.map((e) => e.id));
       } finally {

@@ -3,6 +3,7 @@ import {
   collectUntil,
   countEvents,
   eventsOf,
+  eventsUntil,
   someEvents,
   uniquePrefix,
   type ContractContext,
@@ -114,7 +115,7 @@ export function subscriptionContract(ctx: ContractContext): void {
       const prefix = uniquePrefix();
       await ctx.store.appendToStream(`${prefix}-a`, someEvents(5));
       const first = ctx.store.subscribeToAll({ filter: byPrefix(prefix) });
-      const firstPart = eventsOf(await collectUntil(first, (m) => countEvents(m) === 3));
+      const firstPart = await eventsUntil(first, 3);
       await first.unsubscribe();
       await first.unsubscribe();
 
@@ -124,7 +125,7 @@ export function subscriptionContract(ctx: ContractContext): void {
         ctx.store,
         { fromPosition: checkpoint, filter: byPrefix(prefix) },
         async (second) => {
-          const secondPart = eventsOf(await collectUntil(second, (m) => countEvents(m) === 6));
+          const secondPart = await eventsUntil(second, 6);
           const all = await ctx.store.readAll({ filter: byPrefix(prefix) });
           expect(ids([...firstPart, ...secondPart])).toEqual(ids(all));
         },
@@ -218,8 +219,8 @@ export function subscriptionContract(ctx: ContractContext): void {
         await collectUntil(one, caughtUp);
         await collectUntil(two, caughtUp);
         await ctx.store.appendToStream(`${prefix}-b`, someEvents(2));
-        const a = eventsOf(await collectUntil(one, (m) => countEvents(m) === 2));
-        const b = eventsOf(await collectUntil(two, (m) => countEvents(m) === 2));
+        const a = await eventsUntil(one, 2);
+        const b = await eventsUntil(two, 2);
         expect(ids(a)).toEqual(ids(b));
         expectStrictlyIncreasing(a);
       } finally {

@@ -45,6 +45,13 @@ const onDays = (
   days: readonly [string, string, string],
 ) => days.map((day) => passes(build, actor, command, at(day)));
 
+/** A timer the system sends is refused on the day before and on the day itself, and goes through the day after. */
+const expectTimerOnlyTheDayAfter = (
+  build: () => CaseDriver,
+  timer: CaseCommand,
+  days: readonly [string, string, string],
+) => expect(onDays(build, system, timer, days)).toEqual(ONLY_THE_DAY_AFTER);
+
 /** One-step item accepted 2026-03-02: statutory due 2026-03-23 (15 working days), promised 2026-03-05. */
 const oneStepClaimed = () => claimed(oneStep());
 
@@ -57,9 +64,7 @@ describe('Law Art. 32: the correction notice within 5 working days of receipt (d
 
   it('deemed acceptance is not decided before or on the 5th working day, only on the day after', () => {
     const deem: CaseCommand = { type: 'DeemAccepted', caseId: 'c1' };
-    expect(onDays(receivedIncomplete, system, deem, ['2026-03-06', '2026-03-09', '2026-03-10'])).toEqual(
-      ONLY_THE_DAY_AFTER,
-    );
+    expectTimerOnlyTheDayAfter(receivedIncomplete, deem, ['2026-03-06', '2026-03-09', '2026-03-10']);
   });
 
   it('a clerk accepting on the 5th working day accepts on that day; on the day after, the case counts as accepted from receipt', () => {
@@ -87,9 +92,7 @@ describe('the correction period: 10 working days from the notice (given 2026-03-
 
   it('the application counts as withdrawn only from the day after the due day', () => {
     const overdue: CaseCommand = { type: 'MarkCorrectionOverdue', caseId: 'c1' };
-    expect(onDays(noticed, system, overdue, ['2026-03-17', '2026-03-18', '2026-03-19'])).toEqual(
-      ONLY_THE_DAY_AFTER,
-    );
+    expectTimerOnlyTheDayAfter(noticed, overdue, ['2026-03-17', '2026-03-18', '2026-03-19']);
   });
 
   it('a correction date the clerk sets must be after today', () => {
@@ -131,9 +134,7 @@ describe('Law Art. 32 容缺: supply by a date after today and not after the pro
 
   it('the deficiency is marked overdue only after the supply-by day', () => {
     const overdue: CaseCommand = { type: 'MarkDeficiencyOverdue', caseId: 'c1' };
-    expect(onDays(deficient, system, overdue, ['2026-03-12', '2026-03-13', '2026-03-16'])).toEqual(
-      ONLY_THE_DAY_AFTER,
-    );
+    expectTimerOnlyTheDayAfter(deficient, overdue, ['2026-03-12', '2026-03-13', '2026-03-16']);
   });
 
   it('a key material cannot be deferred even when the guide lists it for 容缺', () => {
@@ -161,12 +162,8 @@ describe('Law Art. 42: the decision within 20 working days (statutory due 2026-0
   });
 
   it('overdue only from the day after the due date', () => {
-    expect(
-      onDays(accepted, system, overdue('statutory'), ['2026-03-27', '2026-03-30', '2026-03-31']),
-    ).toEqual(ONLY_THE_DAY_AFTER);
-    expect(onDays(accepted, system, overdue('promised'), ['2026-03-13', '2026-03-16', '2026-03-17'])).toEqual(
-      [false, false, true],
-    );
+    expectTimerOnlyTheDayAfter(accepted, overdue('statutory'), ['2026-03-27', '2026-03-30', '2026-03-31']);
+    expectTimerOnlyTheDayAfter(accepted, overdue('promised'), ['2026-03-13', '2026-03-16', '2026-03-17']);
   });
 
   it('the yellow warning from 3 working days before the due date (2026-03-11), not 4; past the due date it is moot', () => {
@@ -223,9 +220,7 @@ describe('Law Art. 42: one extension by 1 to 10 working days moves the statutory
     const extended = () => claimed().given([head, extend(10)]);
     expect(extended().current.context.statutoryDueDate).toBe('2026-04-14');
     const overdue: CaseCommand = { type: 'MarkDecisionOverdue', caseId: 'c1', limit: 'statutory' };
-    expect(onDays(extended, system, overdue, ['2026-03-31', '2026-04-14', '2026-04-15'])).toEqual(
-      ONLY_THE_DAY_AFTER,
-    );
+    expectTimerOnlyTheDayAfter(extended, overdue, ['2026-03-31', '2026-04-14', '2026-04-15']);
   });
 });
 
@@ -317,9 +312,7 @@ describe('Law Art. 44: the result issued within 10 working days of approval (app
 
   it('marked overdue only from the day after the due day', () => {
     const overdue: CaseCommand = { type: 'MarkResultIssueOverdue', caseId: 'c1' };
-    expect(onDays(approved, system, overdue, ['2026-03-13', '2026-03-16', '2026-03-17'])).toEqual(
-      ONLY_THE_DAY_AFTER,
-    );
+    expectTimerOnlyTheDayAfter(approved, overdue, ['2026-03-13', '2026-03-16', '2026-03-17']);
   });
 });
 
@@ -378,9 +371,7 @@ describe('Art. 36: a bad rating is called back within 48 hours and rectified wit
       obligationId: 'c1.o1',
       deadline: 'rectification',
     };
-    expect(onDays(rated, system, overdue, ['2026-03-17', '2026-03-18', '2026-03-19'])).toEqual(
-      ONLY_THE_DAY_AFTER,
-    );
+    expectTimerOnlyTheDayAfter(rated, overdue, ['2026-03-17', '2026-03-18', '2026-03-19']);
   });
 });
 
@@ -400,16 +391,17 @@ describe('Law Art. 45: the special procedures the law names, and no other', () =
   const start = (kind: string): CaseCommand =>
     ({ type: 'StartSpecialProcedure', caseId: 'c1', kind, reason: '依法', expectedDays: 5 }) as CaseCommand;
 
+  // Art. 45: 听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审.
   it.each([
-    'hearing',
-    'tender',
-    'auction',
-    'inspection',
-    'testing',
-    'quarantine',
-    'appraisal',
-    'expert-review',
-  ])('%s stops the clock', (kind) => {
+    ['hearing', '听证'],
+    ['tender', '招标'],
+    ['auction', '拍卖'],
+    ['inspection', '检验'],
+    ['testing', '检测'],
+    ['quarantine', '检疫'],
+    ['appraisal', '鉴定'],
+    ['expert-review', '专家评审'],
+  ])('%s (%s) stops the clock', (kind) => {
     expect(claimed().send(approver, start(kind))[0]).toMatchObject({
       type: 'case.SpecialProcedureStarted',
       data: { n: 1, kind, startedOn: '2026-03-02', taskId: 'c1.t1' },

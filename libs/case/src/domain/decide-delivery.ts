@@ -13,12 +13,7 @@ const COLLECTED_BY: readonly RecipientKind[] = ['applicant', 'agent'];
 export function issueResult(state: CaseState, command: IssueResult, now: Now): CaseEvent[] {
   new Problems()
     .text(command.certificateNumber, 'certificateNumber')
-    .check(
-      typeof command.electronic === 'boolean',
-      'electronic',
-      'electronic must be true or false',
-      'boolean',
-    )
+    .boolean(command.electronic, 'electronic')
     .dateAfter(command.validUntil, 'validUntil', now.today)
     .throwIfAny();
   return [

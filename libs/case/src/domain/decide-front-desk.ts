@@ -287,7 +287,7 @@ export function acceptWithDeficiency(state: CaseState, command: AcceptWithDefici
   const missingNow = new Set(stillMissing(context));
   const byCode = new Map(context.guide.materials.map((m) => [m.code, m]));
   const problems = new Problems()
-    .check(listed.length > 0, 'missing', 'missing must list at least one material', 'at-least-one')
+    .atLeastOne(listed, 'missing', 'missing must list at least one material')
     .check(
       command.commitmentSigned === true,
       'commitmentSigned',
@@ -355,12 +355,7 @@ export function requestCorrection(state: CaseState, command: RequestCorrection, 
   const { context } = state;
   const codes = new Set(context.guide.materials.map((m) => m.code));
   const items = command.items ?? [];
-  const problems = new Problems().check(
-    items.length > 0,
-    'items',
-    'the notice must list at least one material',
-    'at-least-one',
-  );
+  const problems = new Problems().atLeastOne(items, 'items', 'the notice must list at least one material');
   items.forEach((item, i) => {
     problems
       .check(
@@ -412,11 +407,10 @@ export function requestCorrection(state: CaseState, command: RequestCorrection, 
 }
 
 export function submitCorrection(state: CaseState, command: SubmitCorrection, now: Now): CaseEvent[] {
-  const problems = new Problems().check(
-    (command.materials ?? []).length > 0,
+  const problems = new Problems().atLeastOne(
+    command.materials ?? [],
     'materials',
     'materials must list what was handed in',
-    'at-least-one',
   );
   checkMaterials(
     problems,
@@ -492,12 +486,7 @@ export function supplyDeficiency(state: CaseState, command: SupplyDeficiency, no
   const deficiency = state.context.deficiency;
   const open = new Set(deficiency?.missing ?? []);
   const materials = command.materials ?? [];
-  const problems = new Problems().check(
-    materials.length > 0,
-    'materials',
-    'materials must list what was supplied',
-    'at-least-one',
-  );
+  const problems = new Problems().atLeastOne(materials, 'materials', 'materials must list what was supplied');
   checkMaterials(problems, state.context.guide, materials, 'materials', state.context.sharingAuthorized);
   checkFiles(problems, state.context.materials, materials, now);
   materials.forEach((m, i) =>

@@ -133,10 +133,7 @@ export function rate(state: CaseState, command: RateService, now: Now): CaseEven
 const rectifyLate = (o: ObligationRecord, now: Now) => now.today > o.rectifyDueBy;
 
 export function recordCallback(o: ObligationRecord, command: RecordCallback, now: Now): CaseEvent[] {
-  new Problems()
-    .text(command.notes, 'notes')
-    .check(typeof command.verified === 'boolean', 'verified', 'verified must be true or false', 'boolean')
-    .throwIfAny();
+  new Problems().text(command.notes, 'notes').boolean(command.verified, 'verified').throwIfAny();
   return [
     {
       type: 'case.CallbackRecorded',

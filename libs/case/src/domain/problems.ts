@@ -18,6 +18,11 @@ export class Problems {
     return ok ? this : this.add(field, message, code, params);
   }
 
+  /** A list the command must not leave empty (a notice's items, the materials handed in). */
+  atLeastOne(list: readonly unknown[], field: string, message: string): this {
+    return this.check(list.length > 0, field, message, 'at-least-one');
+  }
+
   text(value: unknown, field: string): this {
     return this.check(
       typeof value === 'string' && value.trim().length > 0,
@@ -25,6 +30,10 @@ export class Problems {
       `${field} must not be empty`,
       'required',
     );
+  }
+
+  boolean(value: unknown, field: string): this {
+    return this.check(typeof value === 'boolean', field, `${field} must be true or false`, 'boolean');
   }
 
   date(value: unknown, field: string): this {

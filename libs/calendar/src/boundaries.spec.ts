@@ -25,15 +25,12 @@ import {
 } from './deadlines.js';
 import { CalendarCoverageError, InvalidCalendarInputError } from './errors.js';
 import { WorkingCalendar } from './working-calendar.js';
+import { calendarPerTest } from './testing/calendar-per-test.js';
 import { checkDayCount } from './working-days.js';
 import { chineseDaysYears } from './builtin-calendar.js';
 import { thrown } from './testing/thrown.js';
 
-// Built in each test, not at module load: a mutation tool counts code run at load as covering every test.
-let calendar: WorkingCalendar;
-beforeEach(() => {
-  calendar = WorkingCalendar.create();
-});
+const calendar = calendarPerTest();
 
 const refusal = (run: () => unknown) => {
   const { field, message } = thrown(run, InvalidCalendarInputError);
@@ -45,7 +42,11 @@ const refusal = (run: () => unknown) => {
 describe('where a covered year comes from (DOMAIN §5: the official schedule, named)', () => {
   it('a built-in year names chinese-days and its version; a loaded one its notice and publication day', () => {
     const { version } = chineseDaysYears();
-    expect(calendar.coverage().byYear.find((c) => c.year === 2026)).toStrictEqual({
+    expect(
+      calendar()
+        .coverage()
+        .byYear.find((c) => c.year === 2026),
+    ).toStrictEqual({
       year: 2026,
       kind: 'chinese-days',
       source: `chinese-days ${version}`,
@@ -146,18 +147,18 @@ describe('day counts: a whole number of days, 0 or more', () => {
       message: 'n must be a whole number of days ≥ 0, got -1',
     });
     expect(refusal(() => checkDayCount(0.5, 'days')).field).toBe('days');
-    expect(refusal(() => calendar.addWorkingDays('2026-03-02', Number.NaN)).message).toContain('got NaN');
+    expect(refusal(() => calendar().addWorkingDays('2026-03-02', Number.NaN)).message).toContain('got NaN');
   });
 
   it('the decision clock names the limit or the extension that is wrong', () => {
-    expect(refusal(() => decisionDue(calendar, { acceptedOn: '2026-03-02', limitDays: -1 })).field).toBe(
+    expect(refusal(() => decisionDue(calendar(), { acceptedOn: '2026-03-02', limitDays: -1 })).field).toBe(
       'limitDays',
     );
     expect(
-      refusal(() => decisionDue(calendar, { acceptedOn: '2026-03-02', limitDays: 20, extensionDays: -1 }))
+      refusal(() => decisionDue(calendar(), { acceptedOn: '2026-03-02', limitDays: 20, extensionDays: -1 }))
         .field,
     ).toBe('extensionDays');
-    expect(refusal(() => decisionDue(calendar, { acceptedOn: '2026-3-2', limitDays: 20 })).field).toBe(
+    expect(refusal(() => decisionDue(calendar(), { acceptedOn: '2026-3-2', limitDays: 20 })).field).toBe(
       'start',
     );
   });
@@ -165,13 +166,13 @@ describe('day counts: a whole number of days, 0 or more', () => {
 
 describe('working days (Law Art. 82): the start day never counts, weekends and holidays do not either', () => {
   it('Friday 2026-03-06: the next working day is Monday; from a Saturday too; 1 working day between Friday and Monday', () => {
-    expect(calendar.nextWorkingDay('2026-03-05')).toBe('2026-03-06');
-    expect(calendar.nextWorkingDay('2026-03-06')).toBe('2026-03-09');
-    expect(calendar.nextWorkingDay('2026-03-07')).toBe('2026-03-09');
-    expect(calendar.workingDaysBetween('2026-03-06', '2026-03-09')).toBe(1);
-    expect(calendar.workingDaysBetween('2026-03-06', '2026-03-08')).toBe(0);
-    expect(calendar.workingDaysBetween('2026-03-09', '2026-03-06')).toBe(-1);
-    expect(calendar.workingDaysBetween('2026-03-09', '2026-03-09')).toBe(0);
+    expect(calendar().nextWorkingDay('2026-03-05')).toBe('2026-03-06');
+    expect(calendar().nextWorkingDay('2026-03-06')).toBe('2026-03-09');
+    expect(calendar().nextWorkingDay('2026-03-07')).toBe('2026-03-09');
+    expect(calendar().workingDaysBetween('2026-03-06', '2026-03-09')).toBe(1);
+    expect(calendar().workingDaysBetween('2026-03-06', '2026-03-08')).toBe(0);
+    expect(calendar().workingDaysBetween('2026-03-09', '2026-03-06')).toBe(-1);
+    expect(calendar().workingDaysBetween('2026-03-09', '2026-03-09')).toBe(0);
   });
 
   it('describes each kind of day with its source: weekday, weekend, holiday, make-up working day', () => {
@@ -183,14 +184,14 @@ describe('working days (Law Art. 82): the start day never counts, weekends and h
       ['2026-02-14', true, 'make-up-working-day'],
     ] as const;
     for (const [date, working, reason] of days) {
-      expect(calendar.describeDay(date)).toEqual({ date, working, reason, source });
+      expect(calendar().describeDay(date)).toEqual({ date, working, reason, source });
     }
-    expect(calendar.isWorkingDay('2026-02-14')).toBe(true);
-    expect(calendar.isWorkingDay('2026-10-01')).toBe(false);
+    expect(calendar().isWorkingDay('2026-02-14')).toBe(true);
+    expect(calendar().isWorkingDay('2026-10-01')).toBe(false);
   });
 
   it('a year not loaded is counted Monday–Friday only when asked to (provisional): Friday works, Saturday and Sunday do not', () => {
-    const guess = (date: string) => calendar.isWorkingDay(date, { provisional: true }).value;
+    const guess = (date: string) => calendar().isWorkingDay(date, { provisional: true }).value;
     // 2027-03-05 is a Friday.
     expect([guess('2027-03-05'), guess('2027-03-06'), guess('2027-03-07'), guess('2027-03-08')]).toEqual([
       true,
@@ -198,13 +199,13 @@ describe('working days (Law Art. 82): the start day never counts, weekends and h
       false,
       true,
     ]);
-    expect(calendar.nextWorkingDay('2027-03-05', { provisional: true }).value).toBe('2027-03-08');
-    expect(() => calendar.nextWorkingDay('2027-03-05')).toThrow(CalendarCoverageError);
-    expect(() => calendar.reckon((days) => days.isWorkingDay('2027-03-05'))).toThrow(CalendarCoverageError);
+    expect(calendar().nextWorkingDay('2027-03-05', { provisional: true }).value).toBe('2027-03-08');
+    expect(() => calendar().nextWorkingDay('2027-03-05')).toThrow(CalendarCoverageError);
+    expect(() => calendar().reckon((days) => days.isWorkingDay('2027-03-05'))).toThrow(CalendarCoverageError);
   });
 
   it('a reckoning lists the guessed years once each, in order, and the covered years it looked at', () => {
-    const reckoning = calendar.reckon(
+    const reckoning = calendar().reckon(
       (days) => [
         days.isWorkingDay('2028-03-01'),
         days.isWorkingDay('2027-03-01'),
@@ -219,13 +220,15 @@ describe('working days (Law Art. 82): the start day never counts, weekends and h
       uncoveredYears: [2027, 2028],
     });
     expect(reckoning.sources.map((s) => s.year)).toEqual([2026]);
-    const inOneYear = calendar.reckon((days) => days.workingDaysBetween('2026-03-02', '2026-03-09'));
+    const inOneYear = calendar().reckon((days) => days.workingDaysBetween('2026-03-02', '2026-03-09'));
     expect(inOneYear).toMatchObject({ value: 5, provisional: false, uncoveredYears: [] });
     expect(inOneYear.sources.map((s) => s.year)).toEqual([2026]);
-    expect(calendar.reckon(() => 'nothing counted').sources).toEqual([]);
-    expect(calendar.reckon((days) => days.isWorkingDay('2025-12-31')).sources.map((s) => s.year)).toEqual([
-      2025,
-    ]);
+    expect(calendar().reckon(() => 'nothing counted').sources).toEqual([]);
+    expect(
+      calendar()
+        .reckon((days) => days.isWorkingDay('2025-12-31'))
+        .sources.map((s) => s.year),
+    ).toEqual([2025]);
   });
 });
 
@@ -234,7 +237,7 @@ describe('Law Art. 45 suspensions in the decision clock: half-open (from, to], m
 
   it('periods given out of order, touching or nested, suspend each working day once', () => {
     expect(
-      decisionDue(calendar, {
+      decisionDue(calendar(), {
         ...accepted,
         suspensions: [
           { from: '2026-03-10', to: '2026-03-12' },
@@ -248,23 +251,23 @@ describe('Law Art. 45 suspensions in the decision clock: half-open (from, to], m
 
   it('a period ending on the day it starts suspends nothing; a running one runs through today', () => {
     expect(
-      decisionDue(calendar, { ...accepted, suspensions: [{ from: '2026-03-10', to: '2026-03-10' }] }),
+      decisionDue(calendar(), { ...accepted, suspensions: [{ from: '2026-03-10', to: '2026-03-10' }] }),
     ).toEqual({ due: '2026-03-30', suspendedWorkingDays: 0, clockStopped: false });
     expect(
-      decisionDue(calendar, { ...accepted, suspensions: [{ from: '2026-03-10' }], asOf: '2026-03-12' }),
+      decisionDue(calendar(), { ...accepted, suspensions: [{ from: '2026-03-10' }], asOf: '2026-03-12' }),
     ).toEqual({ due: '2026-04-01', suspendedWorkingDays: 2, clockStopped: true });
   });
 
   it('a suspension before acceptance counts only from acceptance', () => {
     expect(
-      decisionDue(calendar, { ...accepted, suspensions: [{ from: '2026-02-26', to: '2026-03-04' }] }),
+      decisionDue(calendar(), { ...accepted, suspensions: [{ from: '2026-02-26', to: '2026-03-04' }] }),
     ).toEqual({ due: '2026-04-01', suspendedWorkingDays: 2, clockStopped: false });
   });
 
   it('a running period without today, and one that ends before it starts, are refused with their index', () => {
     expect(
       refusal(() =>
-        decisionDue(calendar, {
+        decisionDue(calendar(), {
           ...accepted,
           suspensions: [{ from: '2026-03-04', to: '2026-03-05' }, { from: '2026-03-10' }],
         }),
@@ -275,7 +278,7 @@ describe('Law Art. 45 suspensions in the decision clock: half-open (from, to], m
     });
     expect(
       refusal(() =>
-        decisionDue(calendar, { ...accepted, suspensions: [{ from: '2026-03-10', to: '2026-03-09' }] }),
+        decisionDue(calendar(), { ...accepted, suspensions: [{ from: '2026-03-10', to: '2026-03-09' }] }),
       ),
     ).toEqual({
       field: 'suspensions[0]',
@@ -283,16 +286,16 @@ describe('Law Art. 45 suspensions in the decision clock: half-open (from, to], m
     });
     expect(
       refusal(() =>
-        decisionDue(calendar, { ...accepted, suspensions: [{ from: '2026-03-10', to: '2026-3-11' }] }),
+        decisionDue(calendar(), { ...accepted, suspensions: [{ from: '2026-03-10', to: '2026-3-11' }] }),
       ).field,
     ).toBe('suspensions[0].to');
     expect(
-      refusal(() => decisionDue(calendar, { ...accepted, suspensions: [{ from: 'x', to: '2026-03-11' }] }))
+      refusal(() => decisionDue(calendar(), { ...accepted, suspensions: [{ from: 'x', to: '2026-03-11' }] }))
         .field,
     ).toBe('suspensions[0].from');
     expect(
       refusal(() =>
-        decisionDue(calendar, { ...accepted, suspensions: [{ from: '2026-03-10' }], asOf: 'today' }),
+        decisionDue(calendar(), { ...accepted, suspensions: [{ from: '2026-03-10' }], asOf: 'today' }),
       ).field,
     ).toBe('asOf');
   });
@@ -301,49 +304,49 @@ describe('Law Art. 45 suspensions in the decision clock: half-open (from, to], m
 describe('days left on a due date: 0 on the day, -1 from the day after (DOMAIN §5)', () => {
   it('due Friday 2026-03-27: Thursday 1 left, Friday 0, Saturday, Sunday and Monday -1, Tuesday -2', () => {
     const left = ['2026-03-26', '2026-03-27', '2026-03-28', '2026-03-29', '2026-03-30', '2026-03-31'].map(
-      (today) => workingDaysLeft(calendar, today, '2026-03-27'),
+      (today) => workingDaysLeft(calendar(), today, '2026-03-27'),
     );
     expect(left).toEqual([1, 0, -1, -1, -1, -2]);
-    expect(refusal(() => workingDaysLeft(calendar, '2026-03-26', 'x')).field).toBe('due');
-    expect(refusal(() => workingDaysLeft(calendar, '2026-3-26', '2026-03-27')).field).toBe('today');
+    expect(refusal(() => workingDaysLeft(calendar(), '2026-03-26', 'x')).field).toBe('due');
+    expect(refusal(() => workingDaysLeft(calendar(), '2026-3-26', '2026-03-27')).field).toBe('today');
   });
 
   it('warning levels: 4 left none, 3 yellow, 0 yellow, -1 red; at an instant, by its China date', () => {
     const due = '2026-03-30';
     expect(
-      ['2026-03-24', '2026-03-25', '2026-03-30', '2026-03-31'].map((d) => warningLevel(calendar, d, due)),
+      ['2026-03-24', '2026-03-25', '2026-03-30', '2026-03-31'].map((d) => warningLevel(calendar(), d, due)),
     ).toEqual(['none', 'yellow', 'yellow', 'red']);
-    expect(deadlineStatus(calendar, new Date('2026-03-24T15:59:00Z'), due)).toEqual({
+    expect(deadlineStatus(calendar(), new Date('2026-03-24T15:59:00Z'), due)).toEqual({
       due,
       workingDaysLeft: 4,
       level: 'none',
     });
-    expect(deadlineStatus(calendar, new Date('2026-03-24T16:00:00Z'), due)).toEqual({
+    expect(deadlineStatus(calendar(), new Date('2026-03-24T16:00:00Z'), due)).toEqual({
       due,
       workingDaysLeft: 3,
       level: 'yellow',
     });
     expect(
-      deadlineStatus(calendar, new Date('2026-03-24T16:00:00Z'), due, { yellowWithinWorkingDays: 2 }).level,
+      deadlineStatus(calendar(), new Date('2026-03-24T16:00:00Z'), due, { yellowWithinWorkingDays: 2 }).level,
     ).toBe('none');
   });
 
   it('Law Art. 32: the correction notice is due 5 working days after receipt (Monday → next Monday), or as set', () => {
     expect(CORRECTION_NOTICE_DAYS).toBe(5);
-    expect(correctionNoticeDeadline(calendar, '2026-03-02')).toBe('2026-03-09');
-    expect(correctionNoticeDeadline(calendar, '2026-03-02', 4)).toBe('2026-03-06');
+    expect(correctionNoticeDeadline(calendar(), '2026-03-02')).toBe('2026-03-09');
+    expect(correctionNoticeDeadline(calendar(), '2026-03-02', 4)).toBe('2026-03-06');
   });
 });
 
 describe('counting between two days refuses a bad day on its own field', () => {
   it('workingDaysBetween names from or to; the China date of an invalid instant is refused', () => {
-    expect(refusal(() => calendar.workingDaysBetween('2026-3-02', '2026-03-09'))).toEqual({
+    expect(refusal(() => calendar().workingDaysBetween('2026-3-02', '2026-03-09'))).toEqual({
       field: 'from',
       message: 'from must be a real date written YYYY-MM-DD, got "2026-3-02"',
     });
-    expect(refusal(() => calendar.workingDaysBetween('2026-03-02', '2026-02-30')).field).toBe('to');
-    expect(calendar.chinaDate(new Date('2026-03-30T16:00:00.000Z'))).toBe('2026-03-31');
-    expect(refusal(() => calendar.chinaDate(new Date('no date')))).toEqual({
+    expect(refusal(() => calendar().workingDaysBetween('2026-03-02', '2026-02-30')).field).toBe('to');
+    expect(calendar().chinaDate(new Date('2026-03-30T16:00:00.000Z'))).toBe('2026-03-31');
+    expect(refusal(() => calendar().chinaDate(new Date('no date')))).toEqual({
       field: 'instant',
       message: 'instant is an invalid Date',
     });
@@ -357,7 +360,7 @@ describe('suspensions given out of order (Law Art. 45: every suspended working d
       { from: '2026-03-10', to: '2026-03-20' },
     ];
     const due = (listed: typeof suspensions) =>
-      decisionDue(calendar, { acceptedOn: '2026-03-02', limitDays: 20, suspensions: listed });
+      decisionDue(calendar(), { acceptedOn: '2026-03-02', limitDays: 20, suspensions: listed });
     const inOrder = due(suspensions);
     const reversed = due([...suspensions].reverse());
     // (03-05, 03-20]: 03-06, 03-09…03-13, 03-16…03-20 = 11 working days.

@@ -1,20 +1,16 @@
 import fc from 'fast-check';
 import { fromEpochDay, toEpochDay } from './dates.js';
 import { decisionDue, type SuspensionPeriod } from './deadlines.js';
-import { WorkingCalendar } from './working-calendar.js';
+import { calendarPerTest } from './testing/calendar-per-test.js';
 
-// Built in each test, not at module load: a mutation tool counts code run at load as covering every test.
-let calendar: WorkingCalendar;
-beforeEach(() => {
-  calendar = WorkingCalendar.create();
-});
+const calendar = calendarPerTest();
 
 /** Art. 45 read literally: walk day by day, counting working days outside every suspension. */
 function walk(acceptedOn: string, total: number, periods: readonly Required<SuspensionPeriod>[]) {
   let day = acceptedOn;
   let suspended = 0;
   for (let counted = 0; counted < total;) {
-    day = calendar.nextWorkingDay(day);
+    day = calendar().nextWorkingDay(day);
     if (periods.some((p) => p.from < day && day <= p.to)) suspended++;
     else counted++;
   }
@@ -37,7 +33,7 @@ describe('decision due date with suspensions (Art. 45) — property', () => {
         (accepted, limitDays, periods) => {
           const acceptedOn = date(accepted);
           const valid = periods.filter((p) => p.from <= p.to);
-          const result = decisionDue(calendar, { acceptedOn, limitDays, suspensions: valid });
+          const result = decisionDue(calendar(), { acceptedOn, limitDays, suspensions: valid });
           const expected = walk(acceptedOn, limitDays, valid);
           return result.due === expected.due && result.suspendedWorkingDays === expected.suspendedWorkingDays;
         },

@@ -7,7 +7,7 @@ import {
   rectificationDue,
 } from './rating-deadlines.js';
 import { thrown } from './testing/thrown.js';
-import { WorkingCalendar } from './working-calendar.js';
+import { calendarPerTest } from './testing/calendar-per-test.js';
 
 /** What a refusal names: the field the caller got wrong, in the error and in its words. */
 function refusal(run: () => unknown): { type: string; field: string; message: string } {
@@ -53,11 +53,7 @@ describe('the bad-rating limits refuse bad input by field (Art. 36: 48 hours, 15
 });
 
 describe('special procedures (Art. 45) given in any order suspend each working day once', () => {
-  // Built in each test, not at module load: a mutation tool counts code run at load as covering every test.
-  let calendar: WorkingCalendar;
-  beforeEach(() => {
-    calendar = WorkingCalendar.create();
-  });
+  const calendar = calendarPerTest();
   const accepted = { acceptedOn: '2026-03-02', limitDays: 20 };
 
   it('overlapping periods listed latest first give the due date they give in order', () => {
@@ -66,8 +62,8 @@ describe('special procedures (Art. 45) given in any order suspend each working d
       { from: '2026-03-12', to: '2026-03-16' },
     ];
     const expected = { due: '2026-04-03', suspendedWorkingDays: 4, clockStopped: false };
-    expect(decisionDue(calendar, { ...accepted, suspensions: inOrder })).toEqual(expected);
-    expect(decisionDue(calendar, { ...accepted, suspensions: [...inOrder].reverse() })).toEqual(expected);
+    expect(decisionDue(calendar(), { ...accepted, suspensions: inOrder })).toEqual(expected);
+    expect(decisionDue(calendar(), { ...accepted, suspensions: [...inOrder].reverse() })).toEqual(expected);
     // Three, shuffled: (03-03, 03-05] and (03-04, 03-06] overlap too; 2 + 4 + 1 working days.
     const three = [
       inOrder[1],
@@ -75,7 +71,7 @@ describe('special procedures (Art. 45) given in any order suspend each working d
       inOrder[0],
       { from: '2026-03-03', to: '2026-03-05' },
     ];
-    expect(decisionDue(calendar, { ...accepted, suspensions: three })).toMatchObject({
+    expect(decisionDue(calendar(), { ...accepted, suspensions: three })).toMatchObject({
       suspendedWorkingDays: 7,
     });
   });

@@ -7,11 +7,17 @@
 // mutation.json), each mutated file taken from the newest report that holds it, written as one
 // report to reports/mutation/merged.json; the files of stryker.config.mjs's `mutate` that no report
 // holds are listed as not measured (they are outside the total, which is then not the libs' score).
+// --adr (with --merge): a mutated file that no report holds is taken from its newest row in
+// docs/adr/0014-mutation-testing.md's Figures table (its counts as measured then), marked `ADR <date>`
+// with the commits that touched the file since that day (git log --since): a row whose file changed
+// since is only a record of what was, not the file's figure now.
 // --survivors: each survivor and mutant without coverage, one line each.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const merge = process.argv.includes('--merge');
+const adr = merge && process.argv.includes('--adr');
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const reportsUnder = (dir) =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -70,6 +76,35 @@ const rows = Object.entries(files)
     return row;
   })
   .sort((a, b) => a.file.localeCompare(b.file));
+// The ADR's Figures rows: | file | run | killed | timeout | survived | no cov | score | wall |, newest last.
+const adrRows = {};
+if (adr) {
+  const text = readFileSync('docs/adr/0014-mutation-testing.md', 'utf8');
+  let date = '';
+  for (const line of text.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (cells.length < 9 || !cells[1].startsWith('libs/')) continue;
+    // "(same run)" rows take the date of the row above.
+    date = /^(\d+ [A-Z][a-z]{2})/.exec(cells[2])?.[1] ?? date;
+    const [killed, timeout, survived, noCoverage] = cells.slice(3, 7).map(Number);
+    if ([killed, timeout, survived, noCoverage].some(Number.isNaN)) continue;
+    adrRows[cells[1]] = { file: cells[1], killed, timeout, survived, noCoverage, other: 0, date };
+  }
+}
+const changedSince = (file, date) => {
+  const since = new Date(`${date} 2026 UTC`).toISOString().slice(0, 10);
+  const log = execFileSync('git', ['log', '--oneline', `--since=${since}`, '--', file], { encoding: 'utf8' });
+  return log.split('\n').filter(Boolean).length;
+};
+if (adr) {
+  const missing = (await mutatedFiles()).filter((f) => !files[f] && adrRows[f]);
+  for (const file of missing) {
+    const row = adrRows[file];
+    rows.push(row);
+    from[file] = `ADR ${row.date} (${changedSince(file, row.date)} commits to the file since that day)`;
+  }
+  rows.sort((a, b) => a.file.localeCompare(b.file));
+}
 const score = (r) => {
   const valid = r.killed + r.timeout + r.survived + r.noCoverage;
   return valid ? (((r.killed + r.timeout) / valid) * 100).toFixed(1) : '–';
@@ -94,9 +129,9 @@ if (total.other) console.log(`\n(${total.other} mutants ignored, errored or not 
 if (merge) {
   const out = 'reports/mutation/merged.json';
   writeFileSync(out, JSON.stringify({ schemaVersion: '1.0', thresholds: { high: 90, low: 80 }, files }));
-  const missing = (await mutatedFiles()).filter((f) => !files[f]);
-  console.log(`\n${rows.length} files from ${new Set(Object.values(from)).size} reports → ${out}`);
-  for (const file of Object.keys(files).sort()) console.log(`  ${file} ← ${from[file]}`);
+  const missing = (await mutatedFiles()).filter((f) => !files[f] && !(adr && adrRows[f]));
+  console.log(`\n${rows.length} files (${Object.keys(files).length} from reports → ${out}, ${rows.length - Object.keys(files).length} from ADR 14's rows)`);
+  for (const { file } of rows) console.log(`  ${file} ← ${from[file]}`);
   console.log(missing.length ? `not measured (outside the total): ${missing.join(', ')}` : 'every mutated file measured');
 }
 if (process.argv.includes('--survivors')) {

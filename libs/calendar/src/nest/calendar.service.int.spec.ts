@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Global, Module } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { EmbeddedEventStore, EVENT_STORE } from '@one-window/event-store';
+import { EVENT_STORE, type EmbeddedEventStore } from '@one-window/event-store';
+import { openTempEventStore } from '../../../event-store/src/testing/temp-store.js';
+import { openForTests } from '../../../../test/support/open-for-tests.js';
 import { type Actor, ManualClock } from '@one-window/shared';
 import { CalendarPermissionError, InvalidYearScheduleError } from '../errors.js';
 import { CalendarStore } from '../store/calendar-store.js';
@@ -30,14 +29,13 @@ async function eventually(check: () => boolean, timeoutMs = 5_000): Promise<void
 }
 
 describe('CalendarService (Nest, real embedded store)', () => {
-  let dir: string;
+  const temp = openForTests('each', () => openTempEventStore());
   let store: EmbeddedEventStore;
   let app: TestingModule;
   let service: CalendarService;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'calendar-service-'));
-    store = await EmbeddedEventStore.open({ dataDir: dir });
+    store = temp.current();
     @Global()
     @Module({ providers: [{ provide: EVENT_STORE, useValue: store }], exports: [EVENT_STORE] })
     class StoreModule {}
@@ -47,11 +45,7 @@ describe('CalendarService (Nest, real embedded store)', () => {
     await app.init();
     service = app.get(CalendarService);
   });
-  afterEach(async () => {
-    await app.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => app.close());
 
   it('starts from the store and switches to a newly loaded year at once', async () => {
     expect(service.calendar().covers(2027)).toBe(false);

@@ -3,21 +3,20 @@
  * (SQLite in a temp folder), with the shipped demo catalog and the real working-day calendar.
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { CqrsModule } from '@nestjs/cqrs';
 import { WorkingCalendar } from '@one-window/calendar';
 import { DEMO_DEPARTMENTS, DEMO_HALLS, demoCatalogDir } from '@one-window/catalog';
 import { CatalogModule } from '@one-window/catalog/nest';
 import {
-  EmbeddedEventStore,
   WrongExpectedRevisionError,
   type AppendOptions,
+  type EmbeddedEventStore,
   type EventData,
   type EventStore,
 } from '@one-window/event-store';
+import { openTempEventStore } from '../../../event-store/src/testing/temp-store.js';
+import { openForTests } from '../../../../test/support/open-for-tests.js';
 import { ManualClock, SYSTEM_ACTOR, nameUuid, type Actor } from '@one-window/shared';
 import { demoReceipt } from '../testing/fixtures.js';
 import { legacyCaseId } from './deterministic-id.js';
@@ -63,7 +62,7 @@ class ConflictCountingStore {
 }
 
 describe('case commands through the CommandBus on the embedded store', () => {
-  let dataDir: string;
+  const temp = openForTests('each', () => openTempEventStore({ synchronous: 'NORMAL' }));
   let embedded: EmbeddedEventStore;
   let store: ConflictCountingStore;
   let module: TestingModule;
@@ -75,8 +74,7 @@ describe('case commands through the CommandBus on the embedded store', () => {
 
   beforeEach(async () => {
     clock = new ManualClock('2026-03-02T02:00:00Z'); // Monday 10:00 in Hohhot
-    dataDir = mkdtempSync(join(tmpdir(), 'one-window-case-'));
-    embedded = await EmbeddedEventStore.open({ dataDir, synchronous: 'NORMAL' });
+    embedded = temp.current();
     store = new ConflictCountingStore(embedded);
     const catalog = CatalogModule.forRoot({ dir: demoCatalogDir() });
     module = await Test.createTestingModule({
@@ -94,11 +92,7 @@ describe('case commands through the CommandBus on the embedded store', () => {
     commands = module.get(CaseCommands);
   });
 
-  afterEach(async () => {
-    await module.close();
-    await embedded.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => module.close());
 
   const stream = async (caseId: string) => embedded.readStream(caseStreamName(caseId));
 

@@ -139,7 +139,8 @@ export const BY_APPLICANT = {
 } as const;
 
 /** Materials handed in as originals, by code. */
-const originals = (...codes: string[]): MaterialInput[] => codes.map((code) => ({ code, form: 'original' }));
+export const originals = (...codes: string[]): MaterialInput[] =>
+  codes.map((code) => ({ code, form: 'original' }));
 
 /** A complete application: every applicant material handed in, sharing authorized. */
 export const application = (overrides: Partial<ReceiveApplication> = {}): ReceiveApplication => ({

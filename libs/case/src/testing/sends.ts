@@ -9,7 +9,15 @@ import type { CaseCommand } from '../commands.js';
 import { allowedCommands } from '../domain/allowed-commands.js';
 import type { CaseState } from '../domain/case-state.js';
 import { stillMissing } from '../domain/guide-snapshot.js';
-import { PEOPLE, application, calendar, clerk, incompleteApplication, system } from './fixtures.js';
+import {
+  PEOPLE,
+  application,
+  calendar,
+  clerk,
+  incompleteApplication,
+  originals,
+  system,
+} from './fixtures.js';
 
 export type Send = {
   readonly type: string;
@@ -70,10 +78,7 @@ export function commandsFor(state: CaseState, actor: Actor, at: string, bounded 
           {
             type: 'SubmitCorrection',
             caseId,
-            materials: (context.correction?.items ?? [{ code: 'layout' }]).map((i) => ({
-              code: i.code,
-              form: 'original' as const,
-            })),
+            materials: originals(...(context.correction?.items ?? [{ code: 'layout' }]).map((i) => i.code)),
           },
         ];
       case 'RefuseCase':
@@ -87,10 +92,7 @@ export function commandsFor(state: CaseState, actor: Actor, at: string, bounded 
           {
             type: 'SupplyDeficiency',
             caseId,
-            materials: (context.deficiency?.missing ?? []).map((code) => ({
-              code,
-              form: 'original' as const,
-            })),
+            materials: originals(...(context.deficiency?.missing ?? [])),
           },
         ];
       case 'ClaimTask':

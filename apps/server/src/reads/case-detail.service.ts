@@ -12,12 +12,21 @@ import {
   type LoadedCase,
 } from '@one-window/case';
 import { EVENT_STORE, type EventStore } from '@one-window/event-store';
-import { ReadModels, type CaseSummary, type ObligationView, scopeForActor } from '@one-window/read-models';
+import {
+  ReadModels,
+  ReadModelTimeoutError,
+  type CaseSummary,
+  type ObligationView,
+  scopeForActor,
+} from '@one-window/read-models';
 import type { Actor, Clock } from '@one-window/shared';
 import type { ServerConfig } from '../config/server-config.js';
 import { casePolicyFor } from '../config/warning-settings.js';
 import { problems } from '../problem/problem-details.js';
 import { CLOCK, SERVER_CONFIG } from '../tokens.js';
+
+/** The longest a case page waits for the read models to reach the engine's revision of the case. */
+const DETAIL_WAIT_MS = 1_000;
 
 /**
  * GET /api/cases/{id}: the read model's summary (due dates, warning, materials), plus what only the
@@ -50,6 +59,33 @@ export class CaseDetailService {
   }
 
   /**
+   * The summary as of the engine's revision: the page's commands come from the engine and its
+   * materials, due dates and status from the read models, which may trail it by a batch — a
+   * command sent a moment ago from another terminal would be offered with a form listing no
+   * material. While the read models follow the log (live or catching up, not stopped or
+   * rebuilding) the detail waits briefly for the case's last event; past the wait it answers with
+   * what they have (its `status` then differs from the engine's `state`).
+   */
+  private async summaryAt(
+    caseId: string,
+    actor: Actor,
+    summary: CaseSummary,
+    position: number,
+  ): Promise<CaseSummary> {
+    // Not by the row's revision: an event that changes nothing of the summary (a task's) leaves it behind.
+    const { runner } = this.readModels;
+    const following = runner.status === 'live' || runner.status === 'catching-up';
+    if (!following || (runner.position ?? -1) >= position) return summary;
+    try {
+      await this.readModels.ready(position, Math.min(this.config.readWaitMs, DETAIL_WAIT_MS));
+    } catch (error) {
+      if (error instanceof ReadModelTimeoutError) return summary;
+      throw error;
+    }
+    return this.readModels.cases.summary(caseId, scopeForActor(actor)) ?? summary;
+  }
+
+  /**
    * A case as its stream holds it, once its summary says the caller may read it (a 404 otherwise):
    * the files and notices routes read what only the events keep.
    */
@@ -59,9 +95,10 @@ export class CaseDetailService {
   }
 
   async detail(caseId: string, actor: Actor) {
-    const summary = await this.summary(caseId, actor);
-    const { state, revision: streamRevision } = await this.engine.folded(caseId);
+    const first = await this.summary(caseId, actor);
+    const { state, revision: streamRevision, position } = await this.engine.folded(caseId);
     if (!state) throw problems.notFound(`There is no case ${caseId}.`);
+    const summary = await this.summaryAt(caseId, actor, first, position);
     const { context } = state;
     const task = currentTask(context);
     const procedure = activeSpecialProcedure(context);

@@ -148,34 +148,25 @@ export function recordCallback(o: ObligationRecord, command: RecordCallback, now
   ];
 }
 
+/**
+ * How 整改 and 说明 close the follow-up: with the text they need (`field` names it), at this
+ * instant, late when past the rectify-by day.
+ */
+function closing(o: ObligationRecord, text: unknown, field: 'measures' | 'explanation', now: Now) {
+  new Problems().text(text, field).throwIfAny();
+  return { obligationId: o.obligationId, at: now.now.toISOString(), late: rectifyLate(o, now) };
+}
+
 export function rectify(o: ObligationRecord, command: RectifyObligation, now: Now): CaseEvent[] {
-  new Problems().text(command.measures, 'measures').throwIfAny();
-  return [
-    {
-      type: 'case.Rectified',
-      data: {
-        obligationId: o.obligationId,
-        measures: command.measures,
-        rectifiedAt: now.now.toISOString(),
-        late: rectifyLate(o, now),
-      },
-    },
-  ];
+  const { obligationId, at, late } = closing(o, command.measures, 'measures', now);
+  const data = { obligationId, measures: command.measures, rectifiedAt: at, late };
+  return [{ type: 'case.Rectified', data }];
 }
 
 export function explain(o: ObligationRecord, command: ExplainObligation, now: Now): CaseEvent[] {
-  new Problems().text(command.explanation, 'explanation').throwIfAny();
-  return [
-    {
-      type: 'case.Explained',
-      data: {
-        obligationId: o.obligationId,
-        explanation: command.explanation,
-        explainedAt: now.now.toISOString(),
-        late: rectifyLate(o, now),
-      },
-    },
-  ];
+  const { obligationId, at, late } = closing(o, command.explanation, 'explanation', now);
+  const data = { obligationId, explanation: command.explanation, explainedAt: at, late };
+  return [{ type: 'case.Explained', data }];
 }
 
 export function markObligationOverdue(

@@ -24,7 +24,11 @@ const reportsUnder = (dir) =>
     .filter((f) => f.endsWith('.report.json') || f === 'mutation.json' || f.endsWith('/mutation.json'))
     .filter((f) => !f.startsWith('merged'))
     .map((f) => join(dir, f));
-const paths = args.length ? args : merge ? reportsUnder('reports/mutation') : ['reports/mutation/mutation.json'];
+const paths = args.length
+  ? args
+  : merge
+    ? reportsUnder('reports/mutation')
+    : ['reports/mutation/mutation.json'];
 // Oldest first, so that a file's newest report is the one kept.
 const byAge = merge ? [...paths].sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs) : paths;
 const files = {};
@@ -130,9 +134,15 @@ if (merge) {
   const out = 'reports/mutation/merged.json';
   writeFileSync(out, JSON.stringify({ schemaVersion: '1.0', thresholds: { high: 90, low: 80 }, files }));
   const missing = (await mutatedFiles()).filter((f) => !files[f] && !(adr && adrRows[f]));
-  console.log(`\n${rows.length} files (${Object.keys(files).length} from reports → ${out}, ${rows.length - Object.keys(files).length} from ADR 14's rows)`);
+  console.log(
+    `\n${rows.length} files (${Object.keys(files).length} from reports → ${out}, ${rows.length - Object.keys(files).length} from ADR 14's rows)`,
+  );
   for (const { file } of rows) console.log(`  ${file} ← ${from[file]}`);
-  console.log(missing.length ? `not measured (outside the total): ${missing.join(', ')}` : 'every mutated file measured');
+  console.log(
+    missing.length
+      ? `not measured (outside the total): ${missing.join(', ')}`
+      : 'every mutated file measured',
+  );
 }
 if (process.argv.includes('--survivors')) {
   for (const [file, { mutants, source }] of Object.entries(files)) {

@@ -160,6 +160,9 @@ export const caseMachine = setup({
       !hasOpenDeficiency(context) || context.decision?.outcome === 'denied',
     notYetExtended: ({ context }) => context.extension === null,
     denied: ({ context }) => context.decision?.outcome === 'denied',
+    // The decider delivers the decision's own outcome: a delivery that says otherwise is corrupt.
+    deliveredAsDecided: ({ context, event }) =>
+      'outcome' in event.data && event.data.outcome === context.decision?.outcome,
     closesLastObligation: ({ context }) => openObligations(context).length === 1,
     sliceFits: ({ context, event }) => sliceOfEvent(event.type)?.fits?.(context, event) ?? true,
   },
@@ -347,7 +350,7 @@ export const caseMachine = setup({
                       actions: 'record',
                     },
                     {
-                      guard: 'deficiencyClosedOrDenied',
+                      guard: and(['deficiencyClosedOrDenied', 'deliveredAsDecided']),
                       target: '#case.handling.completed',
                       actions: 'record',
                     },

@@ -43,18 +43,10 @@ export function awaitingResult(alias = ''): string {
 }
 
 /**
- * The indexes a rebuild keeps while it loads the rows (the rest are built after it, ADR 9): the
- * one the statistics' rollup looks a case's departments up by, and those queries name with
- * INDEXED BY (the acceptance board, the durable timers' DueDeadlines), which fail without them.
+ * The one index a rebuild's TEMP tables keep (ADR 9): the statistics' rollup looks a case's
+ * departments up by it. The query indexes stay on the real tables only.
  */
-export const CASES_REBUILD_INDEXES = [
-  'case_departments_k',
-  'cases_acceptance_board',
-  'cases_acceptance_board_hall',
-  'cases_correction_due',
-  'cases_result_due',
-  'cases_provisional',
-] as const;
+export const CASES_REBUILD_INDEXES = ['case_departments_k'] as const;
 
 export const CASES_SCHEMA = `
 CREATE TABLE IF NOT EXISTS cases (

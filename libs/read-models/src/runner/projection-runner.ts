@@ -49,8 +49,6 @@ interface Slot {
   handler: ProjectionHandler;
   /** What this runner last committed; compared with the table inside each transaction. */
   checkpoint: number | null;
-  /** Index DDL a rebuild from zero left for after its catch-up (Projection.migrateForRebuild). */
-  pendingIndexes: readonly string[];
 }
 
 /** Another connection moved a checkpoint (e.g. `one-window rebuild` while serving): start over from the table. */
@@ -93,6 +91,8 @@ export class ProjectionRunner implements ProjectionRunnerPort {
   private subscription: Subscription | undefined;
   private wakeRetry: (() => void) | undefined;
   private exclusive: Promise<unknown> = Promise.resolve();
+  /** A rebuild is writing beside the read models (rebuildBeside). */
+  private shadowing = false;
 
   constructor(options: ProjectionRunnerOptions) {
     this.store = options.store;
@@ -129,6 +129,8 @@ export class ProjectionRunner implements ProjectionRunnerPort {
 
   /** Moves read-your-writes on to the lowest checkpoint, and says so to `onProgress`. */
   private reached(position: number | null): void {
+    // Beside the read models, the checkpoints are the rebuild's: readers still see the old ones.
+    if (this.shadowing) return;
     this.waiter.update(position);
     this.onProgress(position, this.runStatus);
   }
@@ -159,16 +161,16 @@ export class ProjectionRunner implements ProjectionRunnerPort {
   async catchUp(onProgress?: (progress: RebuildProgress) => void): Promise<number> {
     if (this.loop)
       throw new Error('The runner is following the log already; catchUp is for a stopped runner');
-    return this.serially(async () => {
-      const events = await this.catchUpPages(onProgress, this.projectionNames);
-      await this.createPendingIndexes();
-      return events;
-    });
+    return this.serially(() => this.catchUpPages(onProgress, this.projectionNames));
   }
 
   /**
-   * Throws the named projections' tables away (all when none are named), recreates them and
-   * replays the log from position zero. A running runner is stopped for the rebuild and resumed.
+   * Replays the log from position zero into the named projections (all when none are named). A
+   * running runner is stopped for the rebuild and resumed. Where every named projection can build
+   * beside itself (Projection.migrateShadow), the rebuild writes into TEMP tables of this connection
+   * and replaces the tables in one transaction at its end: until then every reader sees the read
+   * models as they were, complete and indexed, and a rebuild that fails or dies leaves them so.
+   * Otherwise the tables are emptied and refilled in place.
    */
   async rebuild(
     options: { projections?: readonly string[]; onProgress?: (progress: RebuildProgress) => void } = {},
@@ -183,15 +185,12 @@ export class ProjectionRunner implements ProjectionRunnerPort {
     try {
       const events = await this.serially(async () => {
         this.setStatus('rebuilding');
-        this.db
-          .transaction(() => {
-            for (const slot of this.slots) if (names.includes(slot.projection.name)) this.reset(slot);
-          })
-          .immediate();
+        const rebuilt = this.slots.filter((slot) => names.includes(slot.projection.name));
+        if (rebuilt.every((slot) => slot.projection.migrateShadow !== undefined))
+          return this.rebuildBeside(rebuilt, options);
+        this.db.transaction(() => rebuilt.forEach((slot) => this.reset(slot))).immediate();
         this.reached(this.minCheckpoint());
-        const read = await this.catchUpPages(options.onProgress, names);
-        await this.createPendingIndexes();
-        return read;
+        return this.catchUpPages(options.onProgress, names);
       });
       return { projections: [...names], events, ms: performance.now() - started };
     } finally {
@@ -254,12 +253,7 @@ export class ProjectionRunner implements ProjectionRunnerPort {
 
   private openSlot(projection: Projection): Slot {
     const stored = this.checkpointStore.get(projection.name);
-    const slot: Slot = {
-      projection,
-      handler: () => undefined,
-      checkpoint: stored?.position ?? null,
-      pendingIndexes: [],
-    };
+    const slot: Slot = { projection, handler: () => undefined, checkpoint: stored?.position ?? null };
     if (!stored || stored.version !== projection.version)
       this.db.transaction(() => this.reset(slot)).immediate();
     else {
@@ -271,10 +265,7 @@ export class ProjectionRunner implements ProjectionRunnerPort {
 
   private reset(slot: Slot): void {
     for (const table of slot.projection.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
-    // Rows are loaded first and the query indexes built once at the end (createPendingIndexes):
-    // maintaining ~45 indexes row by row was most of a rebuild's time (ADR 9).
-    if (slot.projection.migrateForRebuild) slot.pendingIndexes = slot.projection.migrateForRebuild(this.db);
-    else slot.projection.migrate(this.db);
+    slot.projection.migrate(this.db);
     slot.handler = slot.projection.bind(this.db);
     this.checkpointStore.set(slot.projection.name, null, slot.projection.version, this.clock.now());
     slot.checkpoint = null;
@@ -303,7 +294,6 @@ export class ProjectionRunner implements ProjectionRunnerPort {
         await this.serially(async () => {
           this.setStatus('catching-up');
           await this.catchUpPages(undefined, this.projectionNames, () => !this.stopping);
-          if (!this.stopping) await this.createPendingIndexes();
           if (!this.stopping) await this.follow();
         });
         delay = this.retryDelayMs;
@@ -434,7 +424,9 @@ export class ProjectionRunner implements ProjectionRunnerPort {
       try {
         slot.handler.flush?.();
       } catch (cause) {
-        throw new ProjectionFailedError(slot.projection.name, last, events[events.length - 1].type, { cause });
+        throw new ProjectionFailedError(slot.projection.name, last, events[events.length - 1].type, {
+          cause,
+        });
       }
     }
     const at = this.clock.now();
@@ -443,18 +435,64 @@ export class ProjectionRunner implements ProjectionRunnerPort {
   }
 
   /**
-   * Builds the indexes a rebuild from zero deferred, one statement at a time with a yield between
-   * (a statement over 100,000 rows takes tens of milliseconds). Until then the tables answer
-   * queries without them — slower, as they are incomplete anyway while a rebuild runs. A process
-   * that stops first creates them at its next start (`migrate` in openSlot).
+   * The rebuild beside the read models (ADR 9): the rebuilt projections' tables and the checkpoints
+   * as TEMP tables of this connection — unqualified names find them first, so every statement of
+   * the runner and the handlers writes there — with only the indexes the writes look rows up by
+   * (maintaining the ~45 query indexes row by row was most of a rebuild's time), on disk in a temp
+   * file rather than in memory (a region's read models do not fit). At the end, one IMMEDIATE
+   * transaction copies them over the real tables, whose indexes are kept up as the rows go in.
+   * Readers of the database (the server's queries) see the old models until that commit.
    */
-  private async createPendingIndexes(): Promise<void> {
-    for (const slot of this.slots) {
-      while (slot.pendingIndexes.length > 0) {
-        this.db.exec(slot.pendingIndexes[0]);
-        slot.pendingIndexes = slot.pendingIndexes.slice(1);
-        await yieldToEventLoop();
+  private async rebuildBeside(
+    rebuilt: readonly Slot[],
+    options: { onProgress?: (progress: RebuildProgress) => void },
+  ): Promise<number> {
+    const names = rebuilt.map((slot) => slot.projection.name);
+    const shadowed = rebuilt.flatMap((slot) => slot.projection.tables);
+    const inRebuilt = names.map(() => '?').join(', ');
+    this.db.pragma('temp_store = FILE');
+    this.db.pragma('temp.cache_size = -65536');
+    this.db.transaction(() => {
+      this.db.exec(
+        'CREATE TEMP TABLE projection_checkpoints AS SELECT * FROM main.projection_checkpoints WHERE 0',
+      );
+      this.db.exec('CREATE UNIQUE INDEX temp.projection_checkpoints_name ON projection_checkpoints (name)');
+      this.db.exec('INSERT INTO temp.projection_checkpoints SELECT * FROM main.projection_checkpoints');
+      for (const slot of rebuilt) {
+        slot.projection.migrateShadow!(this.db);
+        this.checkpointStore.set(slot.projection.name, null, slot.projection.version, this.clock.now());
+        slot.checkpoint = null;
+        slot.handler = slot.projection.bind(this.db);
       }
+    })();
+    this.shadowing = true;
+    try {
+      const read = await this.catchUpPages(options.onProgress, names);
+      this.db
+        .transaction(() => {
+          for (const table of shadowed) {
+            this.db.exec(`DELETE FROM main."${table}"`);
+            this.db.exec(`INSERT INTO main."${table}" SELECT * FROM temp."${table}"`);
+          }
+          // The rebuilt projections' checkpoints only: another connection may have moved the others.
+          this.db
+            .prepare(`DELETE FROM main.projection_checkpoints WHERE name IN (${inRebuilt})`)
+            .run(...names);
+          this.db
+            .prepare(
+              `INSERT INTO main.projection_checkpoints SELECT * FROM temp.projection_checkpoints WHERE name IN (${inRebuilt})`,
+            )
+            .run(...names);
+        })
+        .immediate();
+      return read;
+    } finally {
+      this.shadowing = false;
+      for (const table of [...shadowed, 'projection_checkpoints'])
+        this.db.exec(`DROP TABLE IF EXISTS temp."${table}"`);
+      this.db.pragma('temp_store = MEMORY');
+      this.reloadCheckpoints();
+      for (const slot of rebuilt) slot.handler = slot.projection.bind(this.db);
     }
   }
 

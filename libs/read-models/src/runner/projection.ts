@@ -7,8 +7,8 @@ import type { ReadModelDb } from '../database/read-model-database.js';
  * events, say): the runner calls it once per transaction, after the batch's last event and before
  * the checkpoints, so the rows and the checkpoint still commit together.
  */
-export interface ProjectionHandler {
-  (event: RecordedEvent): void;
+export interface ProjectionHandler<E = RecordedEvent> {
+  (event: E): void;
   flush?(): void;
 }
 
@@ -26,12 +26,11 @@ export interface Projection {
   /** Creates the tables and indexes if they are missing. */
   migrate(db: ReadModelDb): void;
   /**
-   * For a rebuild from zero: creates the tables with only the indexes the projection's own writes
-   * (and the queries that name an index) need, and returns the DDL of the others — the runner
-   * creates those once the rebuild has caught up with the log (bulk load, then index: ADR 9).
-   * Absent: a rebuild migrates everything first.
+   * For a rebuild beside the read models (ProjectionRunner.rebuild): creates the projection's
+   * tables as TEMP tables of this connection, the same columns in the same order, with only the
+   * indexes its own statements look rows up by. Absent: a rebuild empties the tables in place.
    */
-  migrateForRebuild?(db: ReadModelDb): readonly string[];
+  migrateShadow?(db: ReadModelDb): void;
   /** Prepares statements against the (migrated) tables. */
   bind(db: ReadModelDb): ProjectionHandler;
 }

@@ -122,7 +122,10 @@ export class DailyRollup {
   private readonly upsertMonth: Statement<unknown[]>;
   private readonly departments: Statement<[number], string>;
   /** The batch's sums, by table and row key (period, scope, hall, department, item code and name). */
-  private readonly pending = new Map<string, { readonly row: readonly string[]; readonly counts: number[] }>();
+  private readonly pending = new Map<
+    string,
+    { readonly row: readonly string[]; readonly counts: number[] }
+  >();
 
   constructor(db: ReadModelDb) {
     const columns = ROLLUP_COUNTERS.join(', ');
@@ -181,7 +184,11 @@ export class DailyRollup {
     }
   }
 
-  private sum(table: 'd' | 'm', row: readonly string[], counts: Partial<Record<RollupCounter, number>>): void {
+  private sum(
+    table: 'd' | 'm',
+    row: readonly string[],
+    counts: Partial<Record<RollupCounter, number>>,
+  ): void {
     const key = `${table}\u0000${row.join('\u0000')}`;
     let entry = this.pending.get(key);
     if (!entry) {

@@ -338,7 +338,13 @@ export function tasksProjection(): Projection {
             const mark = sliceOfEvent(event.type)?.taskMark;
             if (!mark) return;
             const { taskId, day } = mark.on(event);
-            setMark.run({ k, n: childNumber(taskId, 't'), revision: e.revision, path: `$.${mark.name}`, day });
+            setMark.run({
+              k,
+              n: childNumber(taskId, 't'),
+              revision: e.revision,
+              path: `$.${mark.name}`,
+              day,
+            });
             return;
           }
         }

@@ -92,20 +92,32 @@ if (adr) {
     date = /^(\d+ [A-Z][a-z]{2})/.exec(cells[2])?.[1] ?? date;
     const [killed, timeout, survived, noCoverage] = cells.slice(3, 7).map(Number);
     if ([killed, timeout, survived, noCoverage].some(Number.isNaN)) continue;
-    adrRows[cells[1]] = { file: cells[1], killed, timeout, survived, noCoverage, other: 0, date };
+    adrRows[cells[1]] = { file: cells[1], killed, timeout, survived, noCoverage, other: 0, date, line };
   }
 }
-const changedSince = (file, date) => {
-  const since = new Date(`${date} 2026 UTC`).toISOString().slice(0, 10);
-  const log = execFileSync('git', ['log', '--oneline', `--since=${since}`, '--', file], { encoding: 'utf8' });
-  return log.split('\n').filter(Boolean).length;
+// The commits to a file since its ADR row's day (an upper bound: some may precede the run), and
+// since the commit that last wrote the row's line (a lower bound when the row was reworded later).
+const changedSince = (file, row) => {
+  const git = (...a) => execFileSync('git', a, { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const since = new Date(`${row.date} 2026 UTC`).toISOString().slice(0, 10);
+  const day = git('log', '--format=%H', `--since=${since}`, '--', file).length;
+  const [written] = git(
+    'log',
+    '--reverse',
+    '--format=%H',
+    `-S${row.line}`,
+    '--',
+    'docs/adr/0014-mutation-testing.md',
+  );
+  const line = written ? git('rev-list', `${written}..HEAD`, '--', file).length : '?';
+  return `commits to the file since that day: ${day}, since the row was written: ${line}`;
 };
 if (adr) {
   const missing = (await mutatedFiles()).filter((f) => !files[f] && adrRows[f]);
   for (const file of missing) {
     const row = adrRows[file];
     rows.push(row);
-    from[file] = `ADR ${row.date} (${changedSince(file, row.date)} commits to the file since that day)`;
+    from[file] = `ADR ${row.date} (${changedSince(file, row)})`;
   }
   rows.sort((a, b) => a.file.localeCompare(b.file));
 }

@@ -1,7 +1,7 @@
 import { ManualClock } from '@one-window/shared';
 import { ReadModels } from '@one-window/read-models';
-import { ApiWorld, DEMO_ITEMS } from '../support/api-world.js';
-import { type TestServer, startTestServer } from '../support/test-server.js';
+import { DEMO_ITEMS } from '../support/api-world.js';
+import { serveApi } from '../support/suites.js';
 
 /**
  * GET /api/cases/{id} joins the engine's part (the commands the caller may send) to the read
@@ -11,17 +11,8 @@ import { type TestServer, startTestServer } from '../support/test-server.js';
  */
 describe('the case page and the read models it joins', () => {
   // Monday 2 March 2026, 09:30 China time.
-  const clock = new ManualClock('2026-03-02T01:30:00Z');
-  let server: TestServer;
-  let w: ApiWorld;
-  let readModels: ReadModels;
-
-  beforeAll(async () => {
-    server = await startTestServer({}, { clock });
-    w = await ApiWorld.signIn(server.base);
-    readModels = server.app.get(ReadModels);
-  });
-  afterAll(() => server.close());
+  const { server, w } = serveApi({ clock: new ManualClock('2026-03-02T01:30:00Z') });
+  const readModels = (): ReadModels => server.app.get(ReadModels);
 
   /** A received case whose summary the read models already hold. */
   async function received(): Promise<string> {
@@ -32,25 +23,25 @@ describe('the case page and the read models it joins', () => {
 
   it("waits, while the read models catch up, for the case's last event: its status is the engine's state", async () => {
     const caseId = await received();
-    await readModels.runner.stop();
+    await readModels().runner.stop();
     try {
       // A log the read models take a while to catch up with (other streams' events they read and skip), then the command.
       const filler = Array.from({ length: 10_000 }, (_, i) => ({ type: 'test.Filler', data: { i } }));
       for (let n = 0; n < 2; n++) await server.store.appendToStream(`test-filler-${n}`, filler);
       await w.ok('clerk1', `/api/cases/${caseId}/accept`);
-      readModels.runner.start();
+      readModels().runner.start();
       const detail = await w.read('clerk1', `/api/cases/${caseId}`);
       expect(detail.state).not.toBe('frontDesk.received');
       expect(detail.status).toBe(detail.state);
       expect(detail.allowedCommands.map((c: { type: string }) => c.type)).not.toContain('AcceptCase');
     } finally {
-      readModels.runner.start();
+      readModels().runner.start();
     }
   });
 
   it("answers at once from what the read models hold when they are stopped: its status trails the engine's state", async () => {
     const caseId = await received();
-    await readModels.runner.stop();
+    await readModels().runner.stop();
     try {
       await w.ok('clerk1', `/api/cases/${caseId}/accept`);
       const detail = await w.read('clerk1', `/api/cases/${caseId}`);
@@ -59,7 +50,7 @@ describe('the case page and the read models it joins', () => {
       expect(detail.state).not.toBe('frontDesk.received');
       expect(detail.allowedCommands.map((c: { type: string }) => c.type)).not.toContain('AcceptCase');
     } finally {
-      readModels.runner.start();
+      readModels().runner.start();
     }
   });
 });

@@ -33,6 +33,9 @@ export function openReadModelDatabase(options: ReadModelDatabaseOptions = {}): R
   // batch after batch, and each checkpoint syncs the file. Not more: the checkpoint runs inside a
   // commit on the event loop, and ~40 MB of WAL held requests ~100-150 ms (ADR 9).
   db.pragma('wal_autocheckpoint = 2000');
+  // A rebuild replaces the read models in one transaction (ADR 9): its WAL is as large as they are.
+  // Once checkpointed, the file is cut back to 64 MB instead of keeping that size on disk.
+  db.pragma('journal_size_limit = 67108864');
   cacheStatements(db);
   return db;
 }

@@ -345,7 +345,7 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   eventsN: '{more, select, true {at least } other {}}{n, plural, one {# event} other {# events}}',
   millisecondsN: '{n} ms',
   rebuild: 'Rebuild read models',
-  rebuildConfirm: 'Rebuild every read model from the event log?',
+  rebuildConfirm: 'Rebuild every read model from the event log? Until it ends, every list keeps showing what it showed when it began.',
   rebuilding: 'Rebuilding',
   coverage: 'Years covered',
   importYear: "Import a year's official schedule",

@@ -346,7 +346,7 @@ export const ZH = {
   eventsN: '{more, select, true {至少 } other {}}{n} 个事件',
   millisecondsN: '{n} 毫秒',
   rebuild: '重建读模型',
-  rebuildConfirm: '从事件日志重建全部读模型？',
+  rebuildConfirm: '从事件日志重建全部读模型？重建完成前，各列表照旧显示重建开始时的数据。',
   rebuilding: '重建中',
   coverage: '日历覆盖年份',
   importYear: '导入年度节假日安排',

@@ -2,6 +2,7 @@
  * Years are loaded in the order an administrator loads them, not in calendar order: the day table
  * must still hold every loaded year's days (DOMAIN §5: a loaded year is the official schedule).
  */
+import { CalendarCoverageError } from './errors.js';
 import { withStatutoryHolidays } from './testing/statutory-schedule.js';
 import { WorkingCalendar } from './working-calendar.js';
 
@@ -33,5 +34,14 @@ describe('years loaded out of calendar order', () => {
     expect(calendar.isWorkingDay('2025-10-08')).toBe(false); // National Day 2025, from chinese-days
     expect(calendar.workingDaysBetween('2026-12-31', '2027-01-05')).toBe(2);
     expect(calendar.isWorkingDay('2028-06-06')).toBe(true); // a Tuesday of the year loaded first
+  });
+
+  it('a year between covered years is uncovered from its 1 January to its 31 December', () => {
+    const calendar = WorkingCalendar.create([year(2028)]);
+    expect(calendar.covers(2027)).toBe(false);
+    expect(calendar.isWorkingDay('2026-12-31')).toBe(true);
+    for (const day of ['2027-01-01', '2027-12-31'])
+      expect(() => calendar.isWorkingDay(day)).toThrow(CalendarCoverageError);
+    expect(calendar.isWorkingDay('2028-01-03')).toBe(true);
   });
 });

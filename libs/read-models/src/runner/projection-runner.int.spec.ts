@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@one-window/event-store';
 import { readModelProjections } from '../projections/read-model-projections.js';
 import { openTempReadModels, seedGeneratedCases, tableDump, type TempReadModels } from '../testing/index.js';
 import { openForTests } from '../../../../test/support/open-for-tests.js';
-import { ProjectionRunner } from './projection-runner.js';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
 import type { Projection } from './projection.js';
 import { ReadModelTimeoutError } from './read-model-timeout.error.js';
 import { CaseQueries } from '../cases/case-queries.js';
@@ -46,7 +46,12 @@ const indexesOf = (db: ReadModelDb): Set<string> =>
       .all(),
   );
 
-const runnerFor = (t: TempReadModels, extra: Projection[] = [], db = t.db) =>
+const runnerFor = (
+  t: TempReadModels,
+  extra: Projection[] = [],
+  db = t.db,
+  options: Partial<ProjectionRunnerOptions> = {},
+) =>
   new ProjectionRunner({
     store: t.store,
     db,
@@ -54,6 +59,7 @@ const runnerFor = (t: TempReadModels, extra: Projection[] = [], db = t.db) =>
     batchSize: 50,
     retryDelayMs: 10,
     onError: () => undefined,
+    ...options,
   });
 
 /** Waits until `runner`, following live, has applied everything in the log now. */
@@ -202,18 +208,36 @@ describe('ProjectionRunner', () => {
   it('the statistics rollup, summed per transaction, comes out as event by event', async () => {
     await seedGeneratedCases(t.store, 30);
     const rollups = ['case_stats_daily', 'case_stats_monthly'];
-    const oneByOne = new ProjectionRunner({
-      store: t.store,
-      db: t.db,
-      projections: readModelProjections(calendar),
-      batchSize: 1,
-      onError: () => undefined,
-    });
+    const oneByOne = runnerFor(t, [], t.db, { batchSize: 1 });
     await oneByOne.catchUp();
     const perEvent = tableDump(t.db, rollups);
     expect(perEvent.case_stats_daily.length).toBeGreaterThan(10);
     await runnerFor(t).rebuild();
     expect(tableDump(t.db, rollups)).toEqual(perEvent);
+  });
+
+  it('following live, commits at once after a quiet spell, and under a stream of events not sooner than the interval after the last', async () => {
+    const runner = runnerFor(t, [], t.db, { minCommitIntervalMs: 1_000 });
+    const append = async (year: number): Promise<number> =>
+      (await t.store.appendToStream('calendar-years', [{ type: 'calendar.YearLoaded', data: { year } }]))
+        .position;
+    await append(2026);
+    runner.start();
+    await reachesHead(t, runner);
+    // Quiet since the catch-up's last commit more than the interval ago? Not yet: wait it out first.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const first = performance.now();
+    await runner.waitForPosition(await append(2027), 5_000);
+    const firstMs = performance.now() - first;
+    const second = performance.now();
+    try {
+      await runner.waitForPosition(await append(2028), 5_000);
+    } finally {
+      await runner.stop();
+    }
+    const secondMs = performance.now() - second;
+    expect(firstMs).toBeLessThan(500);
+    expect(secondMs).toBeGreaterThan(500);
   });
 
   it('sizes catch-up pages by time: a page that overruns its slice makes the next one smaller', async () => {

@@ -1,5 +1,5 @@
 import type { Transaction } from 'better-sqlite3';
-import type { EventStore, RecordedEvent, Subscription } from '@one-window/event-store';
+import type { EventStore, RecordedEvent, Subscription, SubscriptionMessage } from '@one-window/event-store';
 import { type Clock, systemClock } from '@one-window/shared';
 import type { ReadModelDb } from '../database/read-model-database.js';
 import { CheckpointStore } from './checkpoint-store.js';
@@ -36,6 +36,12 @@ export interface ProjectionRunnerOptions {
   readonly sliceMs?: number;
   /** First retry delay after a failed batch; doubles up to 30 s. */
   readonly retryDelayMs?: number;
+  /**
+   * Following live, the least time between two commits, default 5 ms: under load the events of
+   * that time share one transaction (a batch of 2 events cost ~180 µs of CPU each, of 20 ~110, of
+   * 100 ~90: ADR 9); an event after a quiet spell still commits as soon as nothing else is ready.
+   */
+  readonly minCommitIntervalMs?: number;
   readonly onError?: (error: Error) => void;
   /**
    * Hears every change of the runner's position (after each commit) and status, synchronously:
@@ -76,6 +82,7 @@ export class ProjectionRunner implements ProjectionRunnerPort {
   private readonly pageSize: number;
   private readonly sliceMs: number;
   private readonly retryDelayMs: number;
+  private readonly minCommitIntervalMs: number;
   private readonly onError: (error: Error) => void;
   private readonly onProgress: (position: number | null, status: RunnerStatus) => void;
   private readonly checkpointStore: CheckpointStore;
@@ -102,6 +109,7 @@ export class ProjectionRunner implements ProjectionRunnerPort {
     this.pageSize = Math.min(options.pageSize ?? 1000, this.batchSize);
     this.sliceMs = options.sliceMs ?? 20;
     this.retryDelayMs = options.retryDelayMs ?? 500;
+    this.minCommitIntervalMs = options.minCommitIntervalMs ?? 5;
     this.onError = options.onError ?? ((error) => console.error(error));
     this.onProgress = options.onProgress ?? (() => undefined);
     const names = new Set(options.projections.map((p) => p.name));
@@ -358,12 +366,26 @@ export class ProjectionRunner implements ProjectionRunnerPort {
     const iterator = subscription[Symbol.asyncIterator]();
     let batch: RecordedEvent[] = [];
     let next = iterator.next();
+    let committedAt = -Infinity;
+    /** The batch's commit, timed: once nothing is ready, but not sooner than the interval after the last. */
+    let due: Promise<typeof IDLE> | undefined;
+    const commitNow = (): void => {
+      this.commit(batch);
+      batch = [];
+      due = undefined;
+      committedAt = performance.now();
+    };
     try {
       for (;;) {
-        const result = batch.length === 0 ? await next : await Promise.race([next, idle()]);
+        let result: IteratorResult<SubscriptionMessage> | typeof IDLE;
+        if (batch.length === 0) result = await next;
+        else {
+          const wait = committedAt + this.minCommitIntervalMs - performance.now();
+          due ??= wait > 0 ? after(wait) : undefined;
+          result = await Promise.race([next, due ?? idle()]);
+        }
         if (result === IDLE) {
-          this.commit(batch);
-          batch = [];
+          commitNow();
           continue;
         }
         if (result.done) break;
@@ -371,13 +393,9 @@ export class ProjectionRunner implements ProjectionRunnerPort {
         const message = result.value;
         if (message.kind === 'event') {
           batch.push(message.event);
-          if (batch.length >= this.batchSize) {
-            this.commit(batch);
-            batch = [];
-          }
+          if (batch.length >= this.batchSize) commitNow();
         } else {
-          this.commit(batch);
-          batch = [];
+          commitNow();
           this.setStatus('live');
         }
       }
@@ -544,4 +562,9 @@ function yieldToEventLoop(): Promise<void> {
 
 function idle(): Promise<typeof IDLE> {
   return new Promise((resolve) => setImmediate(() => resolve(IDLE)));
+}
+
+/** IDLE after `ms` (a batching pause, not a deadline: nothing legal hangs on it). */
+function after(ms: number): Promise<typeof IDLE> {
+  return new Promise((resolve) => setTimeout(() => resolve(IDLE), ms));
 }

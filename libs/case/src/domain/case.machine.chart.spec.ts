@@ -11,6 +11,16 @@ import type { CaseStatus } from './case-state.js';
 import { acceptedCommands, CASE_STATUS_INFO, CASE_STATUSES, statusesAccepting } from './state-meta.js';
 import { completed } from '../testing/scenarios.js';
 
+/** Where a 容缺 deficiency is still open: from the acceptance with deficiency until the hand-out (《管理办法》第十条). */
+const DEFICIENCY_OPEN: readonly CaseStatus[] = [
+  'frontDesk.returnedForCorrection',
+  'backOffice.underReview',
+  'backOffice.specialProcedure',
+  'delivery.awaitingResult',
+  'delivery.issued',
+  'delivery.dispatched',
+];
+
 const ACCEPTING: Record<CaseCommandType, readonly CaseStatus[]> = {
   ReceiveApplication: [],
   AcceptCase: ['frontDesk.received', 'frontDesk.correctionSubmitted'],
@@ -26,14 +36,7 @@ const ACCEPTING: Record<CaseCommandType, readonly CaseStatus[]> = {
     'backOffice.underReview',
     'backOffice.specialProcedure',
   ],
-  SupplyDeficiency: [
-    'frontDesk.returnedForCorrection',
-    'backOffice.underReview',
-    'backOffice.specialProcedure',
-    'delivery.awaitingResult',
-    'delivery.issued',
-    'delivery.dispatched',
-  ],
+  SupplyDeficiency: DEFICIENCY_OPEN,
   ClaimTask: ['backOffice.underReview', 'backOffice.specialProcedure'],
   ReleaseTask: ['backOffice.underReview', 'backOffice.specialProcedure'],
   PassTask: ['backOffice.underReview'],
@@ -52,14 +55,7 @@ const ACCEPTING: Record<CaseCommandType, readonly CaseStatus[]> = {
   ExplainObligation: [],
   DeemAccepted: ['frontDesk.received', 'frontDesk.correctionSubmitted'],
   MarkCorrectionOverdue: ['frontDesk.correctionRequested'],
-  MarkDeficiencyOverdue: [
-    'frontDesk.returnedForCorrection',
-    'backOffice.underReview',
-    'backOffice.specialProcedure',
-    'delivery.awaitingResult',
-    'delivery.issued',
-    'delivery.dispatched',
-  ],
+  MarkDeficiencyOverdue: DEFICIENCY_OPEN,
   MarkDecisionWarning: ['frontDesk.returnedForCorrection', 'backOffice.underReview'],
   MarkDecisionOverdue: ['frontDesk.returnedForCorrection', 'backOffice.underReview'],
   MarkResultIssueOverdue: ['delivery.awaitingResult'],

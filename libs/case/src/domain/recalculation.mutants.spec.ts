@@ -5,9 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkingCalendar, type YearSchedule } from '@one-window/calendar';
-import { CaseDriver } from '../testing/case-driver.js';
-import { ONE_STEP_GUIDE, application, approver, calendar, clerk, system } from '../testing/fixtures.js';
-import { at } from '../testing/scenarios.js';
+import { calendar, clerk, system } from '../testing/fixtures.js';
+import { approvedBeforeTheYearEnds, at } from '../testing/scenarios.js';
 import { resolveNow } from './decide-context.js';
 import { recalculate } from './decide-recalculation.js';
 
@@ -15,13 +14,7 @@ const SCHEDULE_2027 = JSON.parse(
   readFileSync(join(process.cwd(), 'libs/calendar/data/2027.example.json'), 'utf8'),
 ) as YearSchedule;
 
-const approved = () =>
-  new CaseDriver('c1', ONE_STEP_GUIDE).given(
-    [clerk, application({ itemCode: ONE_STEP_GUIDE.code }), at('2026-12-21')],
-    [clerk, { type: 'AcceptCase', caseId: 'c1' }, at('2026-12-21')],
-    [approver, { type: 'ClaimTask', taskId: 'c1.t1' }, at('2026-12-21')],
-    [approver, { type: 'ApproveCase', caseId: 'c1', opinion: '准予登记' }, at('2026-12-28')],
-  );
+const approved = approvedBeforeTheYearEnds;
 
 describe('ADR 12: what a recount leaves alone', () => {
   it('a case whose guessed years are still not loaded: no event, not an empty recount', () => {

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { WorkingCalendar, type YearSchedule } from '@one-window/calendar';
 import type { CaseEvent } from '../events.js';
 import { CaseDriver } from '../testing/case-driver.js';
-import { ONE_STEP_GUIDE, application, approver, clerk, head, system } from '../testing/fixtures.js';
-import { at, correctionRequest } from '../testing/scenarios.js';
+import { application, approver, clerk, head, system } from '../testing/fixtures.js';
+import { approvedBeforeTheYearEnds, at, correctionRequest } from '../testing/scenarios.js';
 
 const SCHEDULE_2027 = JSON.parse(
   readFileSync(join(process.cwd(), 'libs/calendar/data/2027.example.json'), 'utf8'),
@@ -151,13 +151,7 @@ describe('Art. 42 and 45: the statutory and promised limits, and the open step, 
 });
 
 describe('Art. 44: the ten working days to issue an approved result', () => {
-  const approved = () =>
-    new CaseDriver('c1', ONE_STEP_GUIDE).given(
-      [clerk, application({ itemCode: ONE_STEP_GUIDE.code }), at('2026-12-21')],
-      [clerk, { type: 'AcceptCase', caseId: 'c1' }, at('2026-12-21')],
-      [approver, { type: 'ClaimTask', taskId: 'c1.t1' }, at('2026-12-21')],
-      [approver, { type: 'ApproveCase', caseId: 'c1', opinion: '准予登记' }, at('2026-12-28')],
-    );
+  const approved = approvedBeforeTheYearEnds;
 
   it('approved on 28 December: the result is due 12 January, not the guessed 11th; the decided limits are not counted', () => {
     const d = approved();

@@ -77,6 +77,18 @@ export const ACCEPTED_ON_RECEIPT_DAY = {
 /** A fresh case of the one-step item (个体工商户设立登记: statutory 15, promised 3 working days, no courier). */
 export const oneStep = () => new CaseDriver('c1', ONE_STEP_GUIDE);
 
+/**
+ * The one-step item received, accepted and claimed on 21 December 2026 and approved on the 28th:
+ * its Art. 44 issue deadline reaches into 2027, a year the builtin calendar only guesses (ADR 12).
+ */
+export const approvedBeforeTheYearEnds = (): CaseDriver =>
+  oneStep().given(
+    [clerk, application({ itemCode: ONE_STEP_GUIDE.code }), at('2026-12-21')],
+    [clerk, { type: 'AcceptCase', caseId: 'c1' }, at('2026-12-21')],
+    [approver, { type: 'ClaimTask', taskId: 'c1.t1' }, at('2026-12-21')],
+    [approver, { type: 'ApproveCase', caseId: 'c1', opinion: '准予登记' }, at('2026-12-28')],
+  );
+
 /** Received on 2026-03-02 with every material handed in. */
 export const received = <D extends CaseDriver = CaseDriver>(d: D = new CaseDriver() as D): D =>
   d.given([clerk, applicationFor(d), at('2026-03-02')]);

@@ -412,7 +412,14 @@ export class ProjectionRunner implements ProjectionRunnerPort {
     // read before another connection wrote (the server's timer scheduler records its attempts in
     // this file) could not then write — SQLITE_BUSY at once, whatever busy_timeout says — so it
     // takes the write lock first and waits its turn instead.
-    this.applyTransaction.immediate(events);
+    try {
+      this.applyTransaction.immediate(events);
+    } catch (error) {
+      // The rows rolled back; what a handler kept back for the batch (ProjectionHandler.flush)
+      // must go with them, or a retry of the same events would count it twice.
+      for (const slot of this.slots) if (slot.handler.flush) slot.handler = slot.projection.bind(this.db);
+      throw error;
+    }
     const last = events[events.length - 1].position;
     for (const slot of this.slots)
       if (slot.checkpoint === null || slot.checkpoint < last) slot.checkpoint = last;

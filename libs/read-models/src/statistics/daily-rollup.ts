@@ -121,11 +121,9 @@ export class DailyRollup {
   private readonly upsert: Statement<unknown[]>;
   private readonly upsertMonth: Statement<unknown[]>;
   private readonly departments: Statement<[number], string>;
-  /** The batch's sums, by table and row key (period, scope, hall, department, item code and name). */
-  private readonly pending = new Map<
-    string,
-    { readonly row: readonly string[]; readonly counts: number[] }
-  >();
+  /** The batch's sums per day and per month, by row key (period, scope, hall, department, item code and name). */
+  private readonly days = new Map<string, PendingRow>();
+  private readonly months = new Map<string, PendingRow>();
 
   constructor(db: ReadModelDb) {
     const columns = ROLLUP_COUNTERS.join(', ');
@@ -168,33 +166,42 @@ export class DailyRollup {
 
   /** Writes the batch's sums: each row once, as the per-event upserts left it. */
   flush(): void {
-    for (const [key, { row, counts }] of this.pending) {
-      (key.startsWith('m') ? this.upsertMonth : this.upsert).run(...row, ...counts);
+    for (const [pending, upsert] of [
+      [this.days, this.upsert],
+      [this.months, this.upsertMonth],
+    ] as const) {
+      for (const { row, counts } of pending.values()) upsert.run(...row, ...counts);
+      pending.clear();
     }
-    this.pending.clear();
   }
 
   private add(scopes: readonly string[], row: CaseKey, counts: Counts): void {
     for (const [day, c] of counts) {
       for (const scope of scopes) {
         const rest = [scope, row.hall, row.department, row.item_code, row.item_name];
-        this.sum('d', [day, ...rest], c);
-        this.sum('m', [day.slice(0, 7), ...rest], c);
+        sum(this.days, [day, ...rest], c);
+        sum(this.months, [day.slice(0, 7), ...rest], c);
       }
     }
   }
+}
 
-  private sum(
-    table: 'd' | 'm',
-    row: readonly string[],
-    counts: Partial<Record<RollupCounter, number>>,
-  ): void {
-    const key = `${table}\u0000${row.join('\u0000')}`;
-    let entry = this.pending.get(key);
-    if (!entry) {
-      entry = { row, counts: ROLLUP_COUNTERS.map(() => 0) };
-      this.pending.set(key, entry);
-    }
-    for (let i = 0; i < ROLLUP_COUNTERS.length; i++) entry.counts[i] += counts[ROLLUP_COUNTERS[i]] ?? 0;
+interface PendingRow {
+  readonly row: readonly string[];
+  readonly counts: number[];
+}
+
+/** Adds `counts` to the pending sums of `row` (its counters in ROLLUP_COUNTERS order). */
+function sum(
+  pending: Map<string, PendingRow>,
+  row: readonly string[],
+  counts: Partial<Record<RollupCounter, number>>,
+): void {
+  const key = row.join('\u0000');
+  let entry = pending.get(key);
+  if (!entry) {
+    entry = { row, counts: ROLLUP_COUNTERS.map(() => 0) };
+    pending.set(key, entry);
   }
+  for (let i = 0; i < ROLLUP_COUNTERS.length; i++) entry.counts[i] += counts[ROLLUP_COUNTERS[i]] ?? 0;
 }

@@ -1,5 +1,5 @@
-import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { CalendarModule, CalendarService } from '@one-window/calendar/nest';
 import { CaseModule } from '@one-window/case/nest';
 import { UsersStore } from '@one-window/identity';
@@ -38,7 +38,7 @@ import { CaseReadsController } from './reads/case-reads.controller.js';
 import { QueueReadsController } from './reads/queue-reads.controller.js';
 import { ReadSideLifecycle } from './reads/read-side.lifecycle.js';
 import { ReadSideModule } from './reads/read-side.module.js';
-import { ReadYourWritesInterceptor } from './reads/read-your-writes.interceptor.js';
+import { readsOwnWrites } from './reads/read-your-writes.interceptor.js';
 import { CLOCK } from './tokens.js';
 
 const mappers: ProblemMapper[] = [
@@ -49,6 +49,31 @@ const mappers: ProblemMapper[] = [
   readModelProblem,
   blobProblem,
 ];
+
+/**
+ * The app's controllers, in the order their routes are registered. All but the command routes read
+ * their own writes (?minPosition=, read-your-writes.interceptor.ts); the command routes are POSTs.
+ */
+const CONTROLLERS: Type[] = [
+  HealthController,
+  CatalogController,
+  ...COMMAND_CONTROLLERS,
+  CommandCatalogController,
+  CalendarController,
+  ProjectionsController,
+  VerifyController,
+  MetricsController,
+  AuditController,
+  CaseExportController,
+  CaseReadsController,
+  CaseNoticesController,
+  QueueReadsController,
+  ...PUBLIC_CONTROLLERS,
+  ...APPOINTMENT_CONTROLLERS,
+  ...BLOB_CONTROLLERS,
+];
+const COMMAND_ROUTES: readonly Type[] = COMMAND_CONTROLLERS;
+readsOwnWrites(CONTROLLERS.filter((controller) => !COMMAND_ROUTES.includes(controller)));
 
 @Module({})
 export class AppModule {
@@ -74,24 +99,7 @@ export class AppModule {
         auth,
         ReadSideModule.withCatalog(catalog),
       ],
-      controllers: [
-        HealthController,
-        CatalogController,
-        ...COMMAND_CONTROLLERS,
-        CommandCatalogController,
-        CalendarController,
-        ProjectionsController,
-        VerifyController,
-        MetricsController,
-        AuditController,
-        CaseExportController,
-        CaseReadsController,
-        CaseNoticesController,
-        QueueReadsController,
-        ...PUBLIC_CONTROLLERS,
-        ...APPOINTMENT_CONTROLLERS,
-        ...BLOB_CONTROLLERS,
-      ],
+      controllers: CONTROLLERS,
       providers: [
         { provide: PROBLEM_MAPPERS, useValue: mappers },
         ProblemDetailsFilter,
@@ -102,7 +110,6 @@ export class AppModule {
         Metrics,
         AnchorService,
         ...BLOB_PROVIDERS,
-        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         {
           provide: SHUTDOWN_STEPS,
           useFactory: (readSide: ReadSideLifecycle, anchors: AnchorService) => [anchors, readSide],

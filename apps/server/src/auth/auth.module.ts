@@ -5,6 +5,9 @@ import type { ServerConfig } from '../config/server-config.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { FirstUsers } from './first-users.js';
+import { readsOwnWrites } from '../reads/read-your-writes.interceptor.js';
+
+readsOwnWrites([AuthController]);
 
 /** The identity lib over HTTP: sign-in, the bootstrap of the first administrator, the guard on every route. */
 @Module({})

@@ -66,8 +66,12 @@ import { Directory } from '@one-window/catalog';
   exports: [ReadModels, READ_MODEL_DB, RebuildTracker],
 })
 export class ReadSideModule {
-  /** With the app's one catalog module, whose directory names departments in timelines. */
+  /**
+   * With the app's one catalog module, whose directory names departments in timelines. Global: the
+   * read-your-writes interceptor of every module's controllers (the auth module's too) waits on
+   * its ReadModels.
+   */
   static withCatalog(catalog: DynamicModule): DynamicModule {
-    return { module: ReadSideModule, imports: [catalog] };
+    return { module: ReadSideModule, imports: [catalog], global: true };
   }
 }

@@ -61,8 +61,9 @@ export async function createServer(options: ServerOptions): Promise<NestFastifyA
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onSend', async (request, reply) => {
+    .addHook('onSend', (request, reply, _payload, done) => {
       void reply.header('x-request-id', request.id);
+      done();
     });
   app.useGlobalPipes(new RequestValidationPipe());
   setupOpenApi(app);

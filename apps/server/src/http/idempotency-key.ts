@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
 import { canonicalJson } from '@one-window/event-store';
 import type { FastifyRequest } from 'fastify';
@@ -15,7 +15,7 @@ const KEY = /^[\x21-\x7e]{1,128}$/;
  */
 export function commandIdFor(userId: string, key: string | undefined): string {
   if (key === undefined) return randomUUID();
-  const hex = createHash('sha256').update(`${userId}\u0000${key}`).digest('hex');
+  const hex = hash('sha256', `${userId}\u0000${key}`, 'hex');
   // RFC 9562 version 8 (custom) layout, so stores that want UUIDs accept it.
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -39,9 +39,7 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
  */
 export function requestFingerprint(method: string, url: string, body: unknown): string {
   const path = url.split('?')[0];
-  return createHash('sha256')
-    .update(`${method.toUpperCase()} ${path}\n${canonicalJson(body)}`)
-    .digest('base64url');
+  return hash('sha256', `${method.toUpperCase()} ${path}\n${canonicalJson(body)}`, 'base64url');
 }
 
 /** The ids a command request carries into the case engine. */

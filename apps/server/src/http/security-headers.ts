@@ -38,12 +38,14 @@ export function useSecurityHeaders(app: NestFastifyApplication): Promise<void> {
     void reply.headers(headers);
     done();
   });
-  fastify.addHook('onSend', async (request, reply) => {
+  // A callback hook, not an async one: no promise per answer.
+  fastify.addHook('onSend', (request, reply, _payload, done) => {
     const path = request.url;
     if ((path.startsWith('/api/') && !path.startsWith('/api/docs')) || path.startsWith('/health')) {
       void reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
       void reply.header('cache-control', 'no-store');
     }
+    done();
   });
   return Promise.resolve();
 }

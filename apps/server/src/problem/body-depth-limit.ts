@@ -4,16 +4,26 @@ import { PROBLEM_CONTENT_TYPE, problemType } from './problem-details.js';
 /** No command or query body of the API nests deeper than this (a case's materials: about 5). */
 export const MAX_BODY_DEPTH = 32;
 
-/** Nesting depth of a parsed JSON value, counted without recursion (no stack to overflow). */
+/**
+ * Nesting depth of a parsed JSON value, counted without recursion (no stack to overflow). Only
+ * objects and arrays are stacked (a scalar adds no depth), with their depths beside them: no pair
+ * allocated per value.
+ */
 export function jsonDepth(value: unknown, limit: number): number {
+  if (typeof value !== 'object' || value === null) return 0;
   let deepest = 0;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
+  const values: object[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const v = values.pop()!;
+    const depth = depths.pop()!;
     if (depth > deepest) deepest = depth;
     if (deepest > limit) return deepest;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+    for (const child of Array.isArray(v) ? (v as unknown[]) : (Object.values(v) as unknown[])) {
+      if (typeof child !== 'object' || child === null) continue;
+      values.push(child);
+      depths.push(depth + 1);
+    }
   }
   return deepest;
 }
@@ -23,9 +33,10 @@ export function jsonDepth(value: unknown, limit: number): number {
  * validator sees it (class-transformer recursed ~1,400 levels into a stack overflow: issue 10, defect 6).
  */
 export function installBodyDepthLimit(fastify: FastifyInstance): void {
-  fastify.addHook('preValidation', async (request, reply) => {
-    if (request.body === undefined || jsonDepth(request.body, MAX_BODY_DEPTH) <= MAX_BODY_DEPTH) return;
-    await reply
+  // A callback hook, not an async one: no promise per request; a refusal sends without `done`.
+  fastify.addHook('preValidation', (request, reply, done) => {
+    if (request.body === undefined || jsonDepth(request.body, MAX_BODY_DEPTH) <= MAX_BODY_DEPTH) return done();
+    void reply
       .code(400)
       .header('content-type', PROBLEM_CONTENT_TYPE)
       .send({

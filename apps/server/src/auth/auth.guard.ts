@@ -9,6 +9,9 @@ import { problems } from '../problem/problem-details.js';
 import { type AuthenticatedRequest, PUBLIC_ROUTE, ROUTE_ROLES } from './auth.decorators.js';
 import { VerifiedTokens } from './verified-tokens.js';
 
+/** `Authorization: Bearer <token>`, the token in group 1 (no `g` flag: exec keeps no state). */
+const BEARER = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/;
+
 interface Route {
   readonly public: boolean;
   readonly roles: readonly UserRole[] | undefined;
@@ -38,7 +41,7 @@ export class AuthGuard implements CanActivate {
     if (route.public) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_.-]{1,4096})$/.exec(header) : null;
+    const match = typeof header === 'string' ? BEARER.exec(header) : null;
     if (!match)
       throw problems.unauthorized(
         'Send "Authorization: Bearer <token>"; get a token from POST /api/auth/login.',

@@ -26,6 +26,9 @@ export class RequestValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // A custom decorator's value (the actor, the command id) is not validated
+    // (validateCustomDecorators is off): ValidationPipe would hand it back as it is.
+    if (metadata.type === 'custom') return value;
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
       if (value === undefined || value === null || value === '') value = {};
       else if (!isPlainObject(value)) {

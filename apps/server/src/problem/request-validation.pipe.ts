@@ -1,4 +1,5 @@
 import { type ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
+import { EmptyBodyDto } from '../http/empty-body.dto.js';
 import { problems } from './problem-details.js';
 import { validationProblem } from './validation-problem.js';
 
@@ -38,6 +39,11 @@ export class RequestValidationPipe extends ValidationPipe {
           { code: 'invalid-input.body' },
         );
       }
+      // A command without fields sent without fields (accept, …): ValidationPipe would make the
+      // empty instance, with no rule to check and no field to refuse, through class-transformer and
+      // class-validator; any field sent still goes through them (unknown field, 400).
+      if (metadata.metatype === EmptyBodyDto && Object.keys(value as object).length === 0)
+        return new EmptyBodyDto();
     }
     return super.transform(value, metadata);
   }

@@ -70,3 +70,26 @@ export function chainOfText(
     position,
   });
 }
+
+/**
+ * chainOfText for an event whose data and metadata are already canonical JSON text (what
+ * serializeAppend stores: canonicalStringify): the canonical event is put together from the text
+ * as it is, without parsing and re-encoding it. Equal to chainOfText for such an event.
+ */
+export function chainOfCanonicalText(
+  previous: Buffer | null,
+  at: { readonly streamName: string; readonly streamRevision: number },
+  event: EventText,
+  created: number | null,
+  position: number | null,
+): Buffer {
+  const text =
+    `[${FORM_JSON},${JSON.stringify(at.streamName)},${at.streamRevision},${JSON.stringify(event.id)},` +
+    `${JSON.stringify(event.type)},${event.data},${event.metadata ?? 'null'},${created ?? 'null'},${position ?? 'null'}]`;
+  return createHash('sha256')
+    .update(previous ?? CHAIN_ORIGIN)
+    .update(text, 'utf8')
+    .digest();
+}
+
+const FORM_JSON = JSON.stringify(CHAIN_FORM);

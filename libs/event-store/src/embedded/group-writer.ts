@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { chainOfText } from '../chain/event-chain.js';
+import { chainOfCanonicalText } from '../chain/event-chain.js';
 import { decideAppend } from './append-decision.js';
 import { EventTable } from './event-table.js';
 import type { AppendAnswer, AppendRequest } from './writer-protocol.js';
@@ -32,7 +32,7 @@ export class GroupWriter {
           revision += 1;
           // The previous event of the stream is known here, inside the transaction: the chain cannot fork.
           const position = firstPosition + i;
-          chain = chainOfText(chain, { streamName, streamRevision: revision }, e, created, position);
+          chain = chainOfCanonicalText(chain, { streamName, streamRevision: revision }, e, created, position);
           chain.copy(chains, 32 * i);
           table.insert(position, streamName, revision, e.id, e.type, e.data, e.metadata, created, chain);
         }

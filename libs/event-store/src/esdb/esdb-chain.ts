@@ -1,4 +1,4 @@
-import { chainOfText } from '../chain/event-chain.js';
+import { chainOfCanonicalText } from '../chain/event-chain.js';
 import { StreamNotFoundError } from '../port/errors.js';
 import type { ExpectedRevision, RecordedEvent } from '../port/types.js';
 import type { SerializedEvent } from '../port/validation.js';
@@ -46,7 +46,7 @@ export function withChains(
 ): SerializedEvent[] {
   let chain = head.chain;
   return events.map((e, i) => {
-    chain = chainOfText(chain, { streamName, streamRevision: head.revision + 1 + i }, e, null, null);
+    chain = chainOfCanonicalText(chain, { streamName, streamRevision: head.revision + 1 + i }, e, null, null);
     const hex = chain.toString('hex');
     const original: unknown = e.metadata === null ? null : JSON.parse(e.metadata);
     const merge =

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { canonicalStringify } from '../chain/canonical-json.js';
 import { InvalidEventStoreInputError } from './errors.js';
 import {
   MAX_APPEND_BYTES,
@@ -23,7 +24,7 @@ import {
  * (InvalidEventStoreInputError naming the field) everywhere and nothing is partially written.
  */
 
-/** An event whose data and metadata are already JSON text, ready to store or send. */
+/** An event whose data and metadata are already JSON text, canonical (RFC 8785: canonicalStringify), ready to store or send. */
 export interface SerializedEvent {
   /** Lower-case UUID. */
   readonly id: string;
@@ -239,8 +240,8 @@ type NotJson = { readonly path: string[]; readonly reason: string } | null;
 
 /**
  * JSON.stringify silently drops functions and symbols, turns NaN into null and Maps into {}, and
- * throws on bigint. Refuse all of those first. Plain JSON.stringify after this walk is faster than
- * a replacer function; cycles are left to JSON.stringify, which reports them.
+ * throws on bigint. Refuse all of those first; cycles are left to JSON.stringify (through
+ * canonicalStringify), which reports them.
  */
 function findNonJson(value: unknown, depth: number): NotJson {
   switch (typeof value) {
@@ -286,7 +287,8 @@ function toJson(value: unknown, field: string): string {
     throw invalid(field, `is not JSON-serializable${where}: ${found.reason}`);
   }
   try {
-    return JSON.stringify(value);
+    // Canonical (RFC 8785), so that the writer hashes the stored text as it is (chainOfCanonicalText).
+    return canonicalStringify(value)!;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw invalid(field, `is not JSON-serializable: ${reason}`);

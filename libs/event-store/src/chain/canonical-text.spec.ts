@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { serializeAppend } from '../port/validation.js';
 import { canonicalJson, canonicalStringify } from './canonical-json.js';
-import { chainOfCanonicalText, chainOfText } from './event-chain.js';
+import { chainOf, chainOfCanonicalText, chainOfText } from './event-chain.js';
 
 /** What the writer hashed before: the stored text parsed and re-encoded canonically. */
 const reencoded = (value: unknown): string | undefined => {
@@ -48,7 +48,7 @@ describe('canonical text: what an append stores and the writer hashes as it is',
     expect(() => canonicalStringify({ n: 1n })).toThrow(TypeError);
   });
 
-  it('chains a serialized event exactly as its parsed fields chain', () => {
+  it('chains a serialized event exactly as its parsed fields chain (chainOf, the canonical array)', () => {
     fc.assert(
       fc.property(
         fc.jsonValue(),
@@ -61,9 +61,19 @@ describe('canonical text: what an append stores and the writer hashes as it is',
           const at = { streamName, streamRevision: revision };
           const previous = revision === 0 ? null : Buffer.alloc(32, revision % 256);
           const created = position === null ? null : 1_796_000_000_000 + position;
-          expect(chainOfCanonicalText(previous, at, event, created, position).toString('hex')).toBe(
-            chainOfText(previous, at, event, created, position).toString('hex'),
-          );
+          const parsed = chainOf(previous, {
+            ...at,
+            id: event.id,
+            type: event.type,
+            data: JSON.parse(event.data) as unknown,
+            metadata: event.metadata === null ? null : (JSON.parse(event.metadata) as unknown),
+            created,
+            position,
+          }).toString('hex');
+          expect(chainOfCanonicalText(previous, at, event, created, position).toString('hex')).toBe(parsed);
+          // Text in another form (keys unsorted, spaced) chains the same through chainOfText.
+          const loose = { ...event, data: JSON.stringify(JSON.parse(event.data), null, 1) };
+          expect(chainOfText(previous, at, loose, created, position).toString('hex')).toBe(parsed);
         },
       ),
       { numRuns: 300 },

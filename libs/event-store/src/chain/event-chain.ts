@@ -52,37 +52,27 @@ export interface EventText {
   readonly metadata: string | null;
 }
 
-/** The same, for an event whose data and metadata are still JSON text (the writers' input). */
-export function chainOfText(
-  previous: Buffer | null,
-  at: { readonly streamName: string; readonly streamRevision: number },
-  event: EventText,
-  created: number | null,
-  position: number | null,
-): Buffer {
-  return chainOf(previous, {
-    ...at,
-    id: event.id,
-    type: event.type,
-    data: JSON.parse(event.data) as unknown,
-    metadata: event.metadata === null ? null : (JSON.parse(event.metadata) as unknown),
-    created,
-    position,
-  });
+/** Where an event stands in its stream, as its chain covers it. */
+export interface StreamPlace {
+  readonly streamName: string;
+  readonly streamRevision: number;
 }
 
-/**
- * chainOfText for an event whose data and metadata are already canonical JSON text (what
- * serializeAppend stores: canonicalStringify): the canonical event is put together from the text
- * as it is, without parsing and re-encoding it. Equal to chainOfText for such an event.
- */
-export function chainOfCanonicalText(
+/** An event's chain from its JSON text; created and position as ChainedFields has them. */
+export type TextChain = (
   previous: Buffer | null,
-  at: { readonly streamName: string; readonly streamRevision: number },
+  at: StreamPlace,
   event: EventText,
   created: number | null,
   position: number | null,
-): Buffer {
+) => Buffer;
+
+/**
+ * chainOf for an event whose data and metadata are already canonical JSON text (what
+ * serializeAppend stores: canonicalStringify, the writers' input): the canonical event is put
+ * together from the text as it is, without parsing and re-encoding it.
+ */
+export const chainOfCanonicalText: TextChain = (previous, at, event, created, position) => {
   const text =
     `[${FORM_JSON},${JSON.stringify(at.streamName)},${at.streamRevision},${JSON.stringify(event.id)},` +
     `${JSON.stringify(event.type)},${event.data},${event.metadata ?? 'null'},${created ?? 'null'},${position ?? 'null'}]`;
@@ -90,6 +80,20 @@ export function chainOfCanonicalText(
     .update(previous ?? CHAIN_ORIGIN)
     .update(text, 'utf8')
     .digest();
-}
+};
+
+/** The same for JSON text in any form (stored before appends were canonical): parsed and re-encoded first. */
+export const chainOfText: TextChain = (previous, at, event, created, position) =>
+  chainOfCanonicalText(
+    previous,
+    at,
+    {
+      ...event,
+      data: canonicalJson(JSON.parse(event.data)),
+      metadata: event.metadata === null ? null : canonicalJson(JSON.parse(event.metadata)),
+    },
+    created,
+    position,
+  );
 
 const FORM_JSON = JSON.stringify(CHAIN_FORM);

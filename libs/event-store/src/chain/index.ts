@@ -6,5 +6,7 @@ export {
   chainOf,
   chainOfCanonicalText,
   chainOfText,
+  type StreamPlace,
+  type TextChain,
   type ChainedFields,
 } from './event-chain.js';

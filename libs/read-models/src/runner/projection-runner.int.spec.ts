@@ -263,6 +263,37 @@ describe('ProjectionRunner', () => {
     expect(secondMs).toBeGreaterThan(500);
   });
 
+  it.each([
+    [60_000, 'in one transaction'],
+    [1, 'in several, each once its first event is 1 ms old'],
+  ])(
+    'following live, commits a burst that is all ready at once (max batch age %p ms) %s',
+    async (maxBatchAgeMs) => {
+      const commits: number[] = [];
+      const runner = runnerFor(t, [], t.db, {
+        batchSize: 5_000,
+        minCommitIntervalMs: 0,
+        maxBatchAgeMs,
+        onProgress: (position) => void (position !== null && commits.push(position)),
+      });
+      await t.store.appendToStream('calendar-years', [{ type: 'calendar.YearLoaded', data: { year: 2026 } }]);
+      runner.start();
+      await reachesHead(t, runner);
+      const start = (await t.store.headPosition())!;
+      const burst = Array.from({ length: 3_000 }, (_, i) => ({ type: 'bench.Noise', data: { i } }));
+      try {
+        await runner.waitForPosition((await t.store.appendToStream('noise', burst)).position, 10_000);
+      } finally {
+        await runner.stop();
+      }
+      // Each commit moves the position on once (a status change reports the same position again).
+      const during = [...new Set(commits.filter((position) => position > start))];
+      if (maxBatchAgeMs > 1_000) expect(during).toHaveLength(1);
+      else expect(during.length).toBeGreaterThan(1);
+      expect(during.at(-1)).toBe(await t.store.headPosition());
+    },
+  );
+
   it('sizes catch-up pages by time: a page that overruns its slice makes the next one smaller', async () => {
     await seedGeneratedCases(t.store, 20);
     const runner = new ProjectionRunner({

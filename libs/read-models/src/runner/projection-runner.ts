@@ -42,6 +42,13 @@ export interface ProjectionRunnerOptions {
    * 100 ~90: ADR 9); an event after a quiet spell still commits as soon as nothing else is ready.
    */
   readonly minCommitIntervalMs?: number;
+  /**
+   * Following live, the longest an event waits in an open batch, default 20 ms: under a stream of
+   * events that never lets the subscription run dry, the batch commits once its first event is this
+   * old, instead of growing to `batchSize` (5,000 events: over a second at a hall's peak) while every
+   * read-your-writes wait behind it waits too.
+   */
+  readonly maxBatchAgeMs?: number;
   readonly onError?: (error: Error) => void;
   /**
    * Hears every change of the runner's position (after each commit) and status, synchronously:
@@ -83,6 +90,7 @@ export class ProjectionRunner implements ProjectionRunnerPort {
   private readonly sliceMs: number;
   private readonly retryDelayMs: number;
   private readonly minCommitIntervalMs: number;
+  private readonly maxBatchAgeMs: number;
   private readonly onError: (error: Error) => void;
   private readonly onProgress: (position: number | null, status: RunnerStatus) => void;
   private readonly checkpointStore: CheckpointStore;
@@ -110,6 +118,7 @@ export class ProjectionRunner implements ProjectionRunnerPort {
     this.sliceMs = options.sliceMs ?? 20;
     this.retryDelayMs = options.retryDelayMs ?? 500;
     this.minCommitIntervalMs = options.minCommitIntervalMs ?? 5;
+    this.maxBatchAgeMs = options.maxBatchAgeMs ?? 20;
     this.onError = options.onError ?? ((error) => console.error(error));
     this.onProgress = options.onProgress ?? (() => undefined);
     const names = new Set(options.projections.map((p) => p.name));
@@ -357,7 +366,11 @@ export class ProjectionRunner implements ProjectionRunnerPort {
     return processed;
   }
 
-  /** Follows the live log, committing a batch whenever the subscription has nothing ready. */
+  /**
+   * Follows the live log, committing a batch whenever the subscription has nothing ready (not
+   * sooner than minCommitIntervalMs after the last commit), or once its first event is
+   * maxBatchAgeMs old, or at batchSize events.
+   */
   private async follow(): Promise<void> {
     const from = this.minCheckpoint();
     const subscription = this.store.subscribeToAll({ fromPosition: from ?? 'start' });
@@ -367,6 +380,8 @@ export class ProjectionRunner implements ProjectionRunnerPort {
     let batch: RecordedEvent[] = [];
     let next = iterator.next();
     let committedAt = -Infinity;
+    /** When the open batch's first event arrived. */
+    let openedAt = 0;
     /** The batch's commit, timed: once nothing is ready, but not sooner than the interval after the last. */
     let due: Promise<typeof IDLE> | undefined;
     const commitNow = (): void => {
@@ -392,8 +407,10 @@ export class ProjectionRunner implements ProjectionRunnerPort {
         next = iterator.next();
         const message = result.value;
         if (message.kind === 'event') {
+          if (batch.length === 0) openedAt = performance.now();
           batch.push(message.event);
-          if (batch.length >= this.batchSize) commitNow();
+          // A subscription that is never dry would let the race below pick the next event forever.
+          if (batch.length >= this.batchSize || performance.now() - openedAt >= this.maxBatchAgeMs) commitNow();
         } else {
           commitNow();
           this.setStatus('live');

@@ -41,13 +41,24 @@ export class WriterClient {
       answers: readonly AppendAnswer[],
     ) => void,
   ) {
-    worker.on('message', (message: FromWriter) => this.receive(message));
+    worker.on('message', (message: FromWriter) => {
+      if (this.inbox.push(message) === 1) setImmediate(() => this.drain());
+    });
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => this.fail(new Error(`the writer thread exited (code ${code})`)));
     worker.unref();
   }
 
   private readonly inFlight = new Map<number, AppendRequest>();
+  /**
+   * The writer's messages, taken in order from a setImmediate, not from the port's message event.
+   * Every caller a group answers goes on in the microtasks after that event, and appends again
+   * (EAGER_SEND_APPENDS), so the writer answers again meanwhile: Node's port handler takes each
+   * message it finds queued before it returns to the event loop, and under load it did not return
+   * for a hundred milliseconds and more — the projection thread's progress (read-your-writes) and
+   * the sockets waited behind it. Taken here, each turn of the loop serves them too.
+   */
+  private readonly inbox: FromWriter[] = [];
   /** Callers of feed() waiting for the writer's 'fed', in order. */
   private readonly feeds: (() => void)[] = [];
 
@@ -165,8 +176,14 @@ export class WriterClient {
     }
   }
 
+  private drain(): void {
+    for (const message of this.inbox.splice(0)) this.receive(message);
+  }
+
   /** The writer is gone: nothing in flight can be known to have committed. */
   private fail(error: Error): void {
+    // What it answered before it went is known: those callers hear their answers, not a failure.
+    this.drain();
     this.broken ??= error;
     for (const [id, settle] of this.pending) {
       settle({ id, kind: 'failed', message: `the writer thread stopped: ${error.message}` });

@@ -72,8 +72,7 @@ const CONTROLLERS: Type[] = [
   ...APPOINTMENT_CONTROLLERS,
   ...BLOB_CONTROLLERS,
 ];
-const COMMAND_ROUTES: readonly Type[] = COMMAND_CONTROLLERS;
-readsOwnWrites(CONTROLLERS.filter((controller) => !COMMAND_ROUTES.includes(controller)));
+readsOwnWrites(CONTROLLERS.filter((controller) => !(COMMAND_CONTROLLERS as readonly Type[]).includes(controller)));
 
 @Module({})
 export class AppModule {

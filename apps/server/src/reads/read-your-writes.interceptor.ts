@@ -40,15 +40,14 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
 }
 
 /**
- * Puts the interceptor on these controllers (once each, however often it is called); returns them.
+ * Puts the interceptor on these controllers (once each, however often it is called).
  * Every controller has it but the command routes (command-routes.ts), which are POSTs only, where
  * it does nothing: a route with any interceptor runs through an rxjs pipeline on every request,
  * ~5 % of the server's CPU under command load for a no-op.
  */
-export function readsOwnWrites<T extends readonly Type[]>(controllers: T): T {
+export function readsOwnWrites(controllers: readonly Type[]): void {
   for (const controller of controllers) {
     const interceptors = (Reflect.getMetadata(INTERCEPTORS_METADATA, controller) ?? []) as unknown[];
     if (!interceptors.includes(ReadYourWritesInterceptor)) UseInterceptors(ReadYourWritesInterceptor)(controller);
   }
-  return controllers;
 }

@@ -37,7 +37,8 @@ export function canonicalStringify(value: unknown): string | undefined {
   return walk(value, '', 0);
 }
 
-function walk(value: unknown, key: string, depth: number, fromToJson = false): string | undefined {
+/** `key` is what JSON.stringify would pass a toJSON: an array's index goes as a number, made a string only then. */
+function walk(value: unknown, key: string | number, depth: number, fromToJson = false): string | undefined {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -56,19 +57,20 @@ function walk(value: unknown, key: string, depth: number, fromToJson = false): s
   const proto = Object.getPrototypeOf(value) as unknown;
   if (depth > MAX_WALK_DEPTH || (proto !== Object.prototype && proto !== Array.prototype && proto !== null)) {
     // A value that came out of a toJSON is serialised without its own toJSON being called.
-    const text = JSON.stringify({ [key]: fromToJson ? { toJSON: () => value } : value });
-    const parsed = (JSON.parse(text) as Record<string, unknown>)[key];
+    const name = String(key);
+    const text = JSON.stringify({ [name]: fromToJson ? { toJSON: () => value } : value });
+    const parsed = (JSON.parse(text) as Record<string, unknown>)[name];
     return parsed === undefined ? undefined : canonicalJson(parsed);
   }
   // JSON.stringify calls a value's toJSON once, not the toJSON of what it returns.
   if (!fromToJson && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    return walk((value as { toJSON: (key: string) => unknown }).toJSON(key), key, depth + 1, true);
+    return walk((value as { toJSON: (key: string) => unknown }).toJSON(String(key)), key, depth + 1, true);
   }
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out += ',';
-      out += walk(value[i], String(i), depth + 1) ?? 'null';
+      out += walk(value[i], i, depth + 1) ?? 'null';
     }
     return `${out}]`;
   }

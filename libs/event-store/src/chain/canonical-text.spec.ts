@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { serializeAppend } from '../port/validation.js';
 import { canonicalJson, canonicalStringify } from './canonical-json.js';
-import { chainOf, chainOfCanonicalText, chainOfText } from './event-chain.js';
+import { chainOf, chainOfCanonicalText } from './event-chain.js';
 
 /** What the writer hashed before: the stored text parsed and re-encoded canonically. */
 const reencoded = (value: unknown): string | undefined => {
@@ -61,19 +61,20 @@ describe('canonical text: what an append stores and the writer hashes as it is',
           const at = { streamName, streamRevision: revision };
           const previous = revision === 0 ? null : Buffer.alloc(32, revision % 256);
           const created = position === null ? null : 1_796_000_000_000 + position;
-          const parsed = chainOf(previous, {
-            ...at,
-            id: event.id,
-            type: event.type,
-            data: JSON.parse(event.data) as unknown,
-            metadata: event.metadata === null ? null : (JSON.parse(event.metadata) as unknown),
-            created,
-            position,
-          }).toString('hex');
+          const verified = (stored: { data: string; metadata: string | null }): string =>
+            chainOf(previous, {
+              ...at,
+              id: event.id,
+              type: event.type,
+              data: JSON.parse(stored.data) as unknown,
+              metadata: stored.metadata === null ? null : (JSON.parse(stored.metadata) as unknown),
+              created,
+              position,
+            }).toString('hex');
+          const parsed = verified(event);
           expect(chainOfCanonicalText(previous, at, event, created, position).toString('hex')).toBe(parsed);
-          // Text in another form (keys unsorted, spaced) chains the same through chainOfText.
-          const loose = { ...event, data: JSON.stringify(JSON.parse(event.data), null, 1) };
-          expect(chainOfText(previous, at, loose, created, position).toString('hex')).toBe(parsed);
+          // Text in another form (stored before appends were canonical: spaced, keys in any order) verifies the same.
+          expect(verified({ ...event, data: JSON.stringify(JSON.parse(event.data), null, 1) })).toBe(parsed);
         },
       ),
       { numRuns: 300 },

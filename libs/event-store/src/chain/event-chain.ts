@@ -38,9 +38,13 @@ export function canonicalEvent(fields: ChainedFields): string {
 
 /** chain = SHA-256(previous chain ‖ canonical event); `previous` null for revision 0 (or an unchained predecessor). */
 export function chainOf(previous: Buffer | null, fields: ChainedFields): Buffer {
+  return chainAfter(previous, canonicalEvent(fields));
+}
+
+function chainAfter(previous: Buffer | null, canonical: string): Buffer {
   return createHash('sha256')
     .update(previous ?? CHAIN_ORIGIN)
-    .update(canonicalEvent(fields), 'utf8')
+    .update(canonical, 'utf8')
     .digest();
 }
 
@@ -58,42 +62,23 @@ export interface StreamPlace {
   readonly streamRevision: number;
 }
 
-/** An event's chain from its JSON text; created and position as ChainedFields has them. */
-export type TextChain = (
-  previous: Buffer | null,
-  at: StreamPlace,
-  event: EventText,
-  created: number | null,
-  position: number | null,
-) => Buffer;
-
 /**
  * chainOf for an event whose data and metadata are already canonical JSON text (what
  * serializeAppend stores: canonicalStringify, the writers' input): the canonical event is put
  * together from the text as it is, without parsing and re-encoding it.
  */
-export const chainOfCanonicalText: TextChain = (previous, at, event, created, position) => {
-  const text =
-    `[${FORM_JSON},${JSON.stringify(at.streamName)},${at.streamRevision},${JSON.stringify(event.id)},` +
-    `${JSON.stringify(event.type)},${event.data},${event.metadata ?? 'null'},${created ?? 'null'},${position ?? 'null'}]`;
-  return createHash('sha256')
-    .update(previous ?? CHAIN_ORIGIN)
-    .update(text, 'utf8')
-    .digest();
-};
-
-/** The same for JSON text in any form (stored before appends were canonical): parsed and re-encoded first. */
-export const chainOfText: TextChain = (previous, at, event, created, position) =>
-  chainOfCanonicalText(
+export function chainOfCanonicalText(
+  previous: Buffer | null,
+  at: StreamPlace,
+  event: EventText,
+  created: number | null,
+  position: number | null,
+): Buffer {
+  return chainAfter(
     previous,
-    at,
-    {
-      ...event,
-      data: canonicalJson(JSON.parse(event.data)),
-      metadata: event.metadata === null ? null : canonicalJson(JSON.parse(event.metadata)),
-    },
-    created,
-    position,
+    `[${FORM_JSON},${JSON.stringify(at.streamName)},${at.streamRevision},${JSON.stringify(event.id)},` +
+      `${JSON.stringify(event.type)},${event.data},${event.metadata ?? 'null'},${created ?? 'null'},${position ?? 'null'}]`,
   );
+}
 
 const FORM_JSON = JSON.stringify(CHAIN_FORM);

@@ -5,8 +5,6 @@ export {
   canonicalEvent,
   chainOf,
   chainOfCanonicalText,
-  chainOfText,
   type StreamPlace,
-  type TextChain,
   type ChainedFields,
 } from './event-chain.js';
